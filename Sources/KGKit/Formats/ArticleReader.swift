@@ -1,0 +1,197 @@
+import Foundation
+
+/// Why an input could not be read as articles. Each names the file (and line) so the user can fix it.
+public enum InputError: Error, CustomStringConvertible, Equatable {
+    case unreadable(file: String, reason: String)
+    case invalidUTF8(file: String, byteOffset: Int)
+    case binary(file: String)
+    case empty(file: String)
+    case badJSON(file: String, line: Int?, reason: String)
+    case missingText(file: String, line: Int?)
+    case unsupported(file: String)
+
+    public var description: String {
+        func at(_ f: String, _ l: Int?) -> String { l.map { "\(f):\($0)" } ?? f }
+        switch self {
+        case let .unreadable(f, r): return "\(f): cannot read: \(r)"
+        case let .invalidUTF8(f, o): return "\(f): invalid UTF-8 at byte \(o) (re-encode as UTF-8, or pass --lossy)"
+        case let .binary(f): return "\(f): looks like a binary file, not text"
+        case let .empty(f): return "\(f): empty, no article"
+        case let .badJSON(f, l, r): return "\(at(f, l)): invalid JSON: \(r)"
+        case let .missingText(f, l): return "\(at(f, l)): article has no \"text\""
+        case let .unsupported(f): return "\(f): unsupported file type (use .txt, .json or .jsonl)"
+        }
+    }
+}
+
+/// Reads articles from `.txt` (first non-empty line is the title, the whole file is the analysed text), `.jsonl`
+/// (one article a line) and `.json` (one article or an array) files, directories (recursively, sorted) and stdin.
+public struct ArticleReader {
+    public var forcedLanguage: String?
+    public var lossy: Bool
+
+    public init(forcedLanguage: String? = nil, lossy: Bool = false) {
+        self.forcedLanguage = forcedLanguage
+        self.lossy = lossy
+    }
+
+    /// The files a list of paths stands for: directories expanded recursively in sorted order; `-` is stdin.
+    public func expand(_ paths: [String]) -> (files: [String], errors: [InputError]) {
+        var files: [String] = [], errors: [InputError] = []
+        let fm = FileManager.default
+        for p in paths {
+            if p == "-" { files.append(p); continue }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { errors.append(.unreadable(file: p, reason: "no such file or directory")); continue }
+            if isDir.boolValue {
+                guard let en = fm.enumerator(atPath: p) else { errors.append(.unreadable(file: p, reason: "cannot list directory")); continue }
+                var found: [String] = []
+                while let rel = en.nextObject() as? String {
+                    let full = (p as NSString).appendingPathComponent(rel)
+                    var d: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue, Self.isArticleFile(rel) { found.append(full) }
+                }
+                files += found.sorted()
+            } else {
+                files.append(p)
+            }
+        }
+        return (files, errors)
+    }
+
+    static func isArticleFile(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n.hasSuffix(".txt") || n.hasSuffix(".json") || n.hasSuffix(".jsonl") || n.hasSuffix(".ndjson")
+    }
+
+    /// Reads one file. Per-article problems inside a JSON Lines file are returned alongside the good articles.
+    public func read(file: String) -> (articles: [Article], errors: [InputError]) {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else { return ([], [.unreadable(file: file, reason: "permission denied or not a regular file")]) }
+            data = d
+        }
+        let name = file == "-" ? "<stdin>" : file
+        if data.isEmpty { return ([], [.empty(file: name)]) }
+        let text: String
+        switch decode(data, file: name) {
+        case let .success(t): text = t
+        case let .failure(e): return ([], [e])
+        }
+        let lower = name.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || (file == "-" && text.first == "{" && text.contains("\n{")) {
+            return readJSONLines(text, file: name)
+        }
+        if lower.hasSuffix(".json") || (file == "-" && (text.first == "{" || text.first == "[")) {
+            return readJSON(text, file: name)
+        }
+        if lower.hasSuffix(".txt") || file == "-" {
+            return readText(text, file: name)
+        }
+        return ([], [.unsupported(file: name)])
+    }
+
+    enum Decoded { case success(String), failure(InputError) }
+
+    func decode(_ data: Data, file: String) -> Decoded {
+        if data.count >= 2 && (data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])) {
+            if let s = String(data: data, encoding: .utf16) { return .success(s) }
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // binary: NUL bytes in the first 8 KB of something that is not UTF-16
+        let head = bytes.prefix(8192)
+        if head.filter({ $0 == 0 }).count > head.count / 10 && !head.isEmpty { return .failure(.binary(file: file)) }
+        if let off = Self.firstInvalidUTF8(bytes) {
+            if lossy { return .success(String(decoding: bytes, as: UTF8.self)) }
+            return .failure(.invalidUTF8(file: file, byteOffset: off))
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Byte offset of the first invalid UTF-8 sequence, or nil.
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var min: UInt32 = 0
+            var cp: UInt32 = 0
+            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
+            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
+            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
+            else { return i }
+            if i + need >= n { return i }
+            for k in 1...need {
+                guard i + k < n, b[i + k] & 0xC0 == 0x80 else { return i }
+                cp = cp << 6 | UInt32(b[i + k] & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    func readText(_ text: String, file: String) -> ([Article], [InputError]) {
+        guard let titleLine = text.split(whereSeparator: \.isNewline).first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            return ([], [.empty(file: file)])
+        }
+        let title = titleLine.trimmingCharacters(in: .whitespaces)
+        let id = (file as NSString).lastPathComponent
+        return ([Article(sourceID: id, title: title, text: text, language: forcedLanguage)], [])
+    }
+
+    func article(from obj: Any, file: String, line: Int?) -> Result<Article, InputError> {
+        guard let o = obj as? [String: Any] else { return .failure(.badJSON(file: file, line: line, reason: "expected an object")) }
+        guard let text = o["text"] as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return .failure(.missingText(file: file, line: line))
+        }
+        let id = (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue ?? ""
+        let lang = forcedLanguage ?? (o["lang"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        return .success(Article(sourceID: id, title: o["title"] as? String ?? "", text: text, url: o["url"] as? String,
+                                date: o["date"] as? String, language: lang))
+    }
+
+    /// Parses JSON Lines text (for tools and benchmarks).
+    public func readJSONLinesPublic(_ text: String, file: String) -> ([Article], [InputError]) { readJSONLines(text, file: file) }
+
+    func readJSONLines(_ text: String, file: String) -> ([Article], [InputError]) {
+        var arts: [Article] = [], errs: [InputError] = []
+        var lineNo = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            do {
+                let obj = try JSONSerialization.jsonObject(with: Data(line.utf8))
+                switch article(from: obj, file: file, line: lineNo) {
+                case let .success(a): arts.append(a)
+                case let .failure(e): errs.append(e)
+                }
+            } catch {
+                errs.append(.badJSON(file: file, line: lineNo, reason: "cannot parse this line"))
+            }
+        }
+        return (arts, errs)
+    }
+
+    func readJSON(_ text: String, file: String) -> ([Article], [InputError]) {
+        let obj: Any
+        do { obj = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
+            return ([], [.badJSON(file: file, line: nil, reason: "cannot parse the file")])
+        }
+        let items = (obj as? [Any]) ?? [obj]
+        var arts: [Article] = [], errs: [InputError] = []
+        for (i, it) in items.enumerated() {
+            switch article(from: it, file: file, line: items.count > 1 ? nil : nil) {
+            case let .success(a): arts.append(a)
+            case let .failure(e):
+                if case .missingText = e { errs.append(.missingText(file: "\(file)[\(i)]", line: nil)) } else { errs.append(e) }
+            }
+        }
+        return (arts, errs)
+    }
+}

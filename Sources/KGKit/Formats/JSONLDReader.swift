@@ -1,0 +1,66 @@
+import Foundation
+
+/// Problems with a graph file; each names the file.
+public enum GraphFileError: Error, CustomStringConvertible, Equatable {
+    case notJSON(file: String, reason: String)
+    case foreign(file: String)
+    case newerFormat(file: String, version: String)
+
+    public var description: String {
+        switch self {
+        case let .notJSON(file, reason): return "\(file): not a kg graph (invalid JSON: \(reason)); left untouched"
+        case let .foreign(file): return "\(file): not a kg graph (no kg-graph format marker); left untouched — use another -o path"
+        case let .newerFormat(file, version): return "\(file): graph format \(version) is newer than this kg understands; left untouched"
+        }
+    }
+}
+
+/// Reads a graph written by `JSONLDWriter`. Never fetches anything: the context is inline and only kg's own
+/// layout is accepted; anything else is refused with a clear error.
+public enum JSONLDReader {
+    public static func read(_ data: Data, file: String) throws -> KnowledgeGraph {
+        let obj: Any
+        do { obj = try JSONSerialization.jsonObject(with: data) } catch {
+            throw GraphFileError.notJSON(file: file, reason: (error as NSError).localizedDescription)
+        }
+        guard let root = obj as? [String: Any], let nodes = root["@graph"] as? [[String: Any]],
+              let marker = nodes.first, let version = marker["formatVersion"] as? String, version.hasPrefix("kg-graph/") else {
+            throw GraphFileError.foreign(file: file)
+        }
+        guard version == "kg-graph/\(JSONLDWriter.formatVersion)" else { throw GraphFileError.newerFormat(file: file, version: version) }
+        var g = KnowledgeGraph()
+        func key(_ v: Any?) -> String? { (v as? String).flatMap(KGIRI.key(ofNode:)) }
+        func articleHash(_ v: Any?) -> String? {
+            guard let s = v as? String, s.hasPrefix(KGIRI.node + "article/") else { return nil }
+            return String(s.dropFirst((KGIRI.node + "article/").count))
+        }
+        for n in nodes.dropFirst() {
+            let types: [String] = (n["@type"] as? [String]) ?? [(n["@type"] as? String) ?? ""]
+            if types.contains("NewsArticle"), let hash = articleHash(n["@id"]) {
+                let ms = (n["mention"] as? [[String: Any]] ?? []).compactMap { m -> GraphMention? in
+                    guard let e = key(m["entity"]) else { return nil }
+                    return GraphMention(entity: e, sentence: m["sentenceIndex"] as? Int ?? 0, start: m["startOffset"] as? Int ?? 0,
+                                        end: m["endOffset"] as? Int ?? 0, surface: m["surface"] as? String ?? "", rule: m["rule"] as? String ?? "")
+                }
+                g.articles[hash] = GraphArticle(hash: hash, sourceID: n["identifier"] as? String ?? "", title: n["headline"] as? String ?? "",
+                                                url: n["url"] as? String, date: n["datePublished"] as? String,
+                                                language: n["inLanguage"] as? String ?? "und", mentions: ms)
+            } else if types.contains("Statement") {
+                guard let s = key(n["subject"]), let o = key(n["object"]), let p = n["predicate"] as? String else { continue }
+                let ev = (n["evidence"] as? [[String: Any]] ?? []).map { e in
+                    Evidence(article: articleHash(e["article"]) ?? "", sentence: e["sentenceIndex"] as? Int ?? 0,
+                             start: e["startOffset"] as? Int ?? 0, end: e["endOffset"] as? Int ?? 0,
+                             sentenceStart: e["sentenceStart"] as? Int ?? 0, sentenceText: e["sentenceText"] as? String ?? "",
+                             rule: e["rule"] as? String ?? "", confidence: (e["confidence"] as? NSNumber)?.doubleValue ?? 0)
+                }
+                g.relations[RelationKey(subject: s, predicate: p, object: o)] = ev
+            } else if let k = key(n["@id"]), let t = types.first.flatMap({ EntityType(rawValue: $0) }) {
+                g.entities[k] = GraphEntity(key: k, type: t, subtype: n["subtype"] as? String ?? "",
+                                            names: n["name"] as? [String: String] ?? [:], sameAs: n["sameAs"] as? [String] ?? [],
+                                            partOf: key(n["parent"]), description: n["description"] as? String ?? "",
+                                            eventType: n["eventType"] as? String, cameo: n["cameoCode"] as? String)
+            }
+        }
+        return g
+    }
+}

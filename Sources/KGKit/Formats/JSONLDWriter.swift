@@ -1,0 +1,129 @@
+/// Writes a `KnowledgeGraph` as JSON-LD 1.1 with its `@context` inline (no network needed to read it).
+///
+/// Layout: one `@graph` array, one node per line, sorted — articles, then entities by key, then relation statements —
+/// so the same graph always gives byte-identical output. Every relation appears twice: as a direct edge on the subject
+/// node (easy SPARQL) and as a `Statement` node carrying its evidence.
+public enum JSONLDWriter {
+    public static let formatVersion = "1"
+
+    static let context: String = {
+        var terms: [(String, String)] = [
+            ("@version", "1.1"),
+            ("schema", JSONText.string(KGIRI.schema)),
+            ("kg", JSONText.string(KGIRI.vocab)),
+            ("xsd", JSONText.string("http://www.w3.org/2001/XMLSchema#")),
+            ("Person", "\"schema:Person\""), ("Organization", "\"schema:Organization\""), ("Place", "\"schema:Place\""),
+            ("Event", "\"schema:Event\""), ("NewsArticle", "\"schema:NewsArticle\""), ("Country", "\"schema:Country\""),
+            ("City", "\"schema:City\""), ("AdministrativeArea", "\"schema:AdministrativeArea\""),
+            ("GovernmentOrganization", "\"schema:GovernmentOrganization\""), ("NewsMediaOrganization", "\"schema:NewsMediaOrganization\""),
+            ("NGO", "\"schema:NGO\""), ("SportsTeam", "\"schema:SportsTeam\""), ("Corporation", "\"schema:Corporation\""),
+            ("EducationalOrganization", "\"schema:EducationalOrganization\""), ("PoliticalParty", "\"schema:PoliticalParty\""),
+            ("Statement", "\"kg:Statement\""), ("Evidence", "\"kg:Evidence\""), ("Mention", "\"kg:Mention\""),
+            ("name", "{\"@id\":\"schema:name\",\"@container\":\"@language\"}"),
+            ("alternateName", "{\"@id\":\"schema:alternateName\",\"@container\":\"@set\"}"),
+            ("description", "\"schema:description\""),
+            ("sameAs", "{\"@id\":\"schema:sameAs\",\"@type\":\"@id\",\"@container\":\"@set\"}"),
+            ("headline", "\"schema:headline\""), ("url", "\"schema:url\""), ("datePublished", "\"schema:datePublished\""),
+            ("inLanguage", "\"schema:inLanguage\""), ("identifier", "\"schema:identifier\""),
+            ("contentHash", "\"kg:contentHash\""), ("formatVersion", "\"kg:formatVersion\""),
+            ("eventType", "\"kg:eventType\""), ("cameoCode", "\"kg:cameoCode\""), ("subtype", "\"kg:subtype\""),
+            ("mention", "{\"@id\":\"kg:mention\",\"@container\":\"@list\"}"),
+            ("entity", "{\"@id\":\"kg:entity\",\"@type\":\"@id\"}"),
+            ("subject", "{\"@id\":\"kg:subject\",\"@type\":\"@id\"}"),
+            ("predicate", "{\"@id\":\"kg:predicate\",\"@type\":\"@vocab\"}"),
+            ("object", "{\"@id\":\"kg:object\",\"@type\":\"@id\"}"),
+            ("confidence", "{\"@id\":\"kg:confidence\",\"@type\":\"xsd:double\"}"),
+            ("evidenceCount", "{\"@id\":\"kg:evidenceCount\",\"@type\":\"xsd:integer\"}"),
+            ("evidence", "{\"@id\":\"kg:evidence\",\"@container\":\"@set\"}"),
+            ("article", "{\"@id\":\"kg:article\",\"@type\":\"@id\"}"),
+            ("sentenceIndex", "{\"@id\":\"kg:sentenceIndex\",\"@type\":\"xsd:integer\"}"),
+            ("startOffset", "{\"@id\":\"kg:startOffset\",\"@type\":\"xsd:integer\"}"),
+            ("endOffset", "{\"@id\":\"kg:endOffset\",\"@type\":\"xsd:integer\"}"),
+            ("sentenceStart", "{\"@id\":\"kg:sentenceStart\",\"@type\":\"xsd:integer\"}"),
+            ("parent", "{\"@id\":\"kg:parent\",\"@type\":\"@id\"}"), ("Graph", "\"kg:Graph\""),
+            ("sentenceText", "\"kg:sentenceText\""), ("surface", "\"kg:surface\""), ("rule", "\"kg:rule\""),
+        ]
+        for (p, v) in Predicate.all.sorted(by: { $0.key < $1.key }) {
+            terms.append((p, "{\"@id\":\(JSONText.string(v.iri)),\"@type\":\"@id\"}"))
+        }
+        return "{" + terms.map { "\(JSONText.string($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }()
+
+    /// Schema.org or kg class for a subtype, if any.
+    static func subtypeClass(_ s: String) -> String? {
+        switch s {
+        case "Country", "City", "AdministrativeArea", "GovernmentOrganization", "NewsMediaOrganization", "NGO", "SportsTeam",
+             "Corporation", "EducationalOrganization", "PoliticalParty": return s
+        case "": return nil
+        default:
+            let ok = s.unicodeScalars.allSatisfy { ($0.value < 128) && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+            return ok ? "kg:" + s : nil
+        }
+    }
+
+    public static func write(_ g: KnowledgeGraph) -> String {
+        var lines: [String] = []
+        let surfaces = g.surfaceForms()
+        // articles
+        for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) {
+            var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.article(a.hash)))", "\"@type\":\"NewsArticle\""]
+            f.append("\"identifier\":\(JSONText.string(a.sourceID))")
+            f.append("\"headline\":\(JSONText.string(a.title))")
+            if let u = a.url { f.append("\"url\":\(JSONText.string(u))") }
+            if let d = a.date { f.append("\"datePublished\":\(JSONText.string(d))") }
+            f.append("\"inLanguage\":\(JSONText.string(a.language))")
+            f.append("\"contentHash\":\(JSONText.string("sha256:" + a.hash))")
+            let ms = a.mentions.map { m in
+                "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))}"
+            }
+            f.append("\"mention\":[" + ms.joined(separator: ",") + "]")
+            lines.append("{" + f.joined(separator: ",") + "}")
+        }
+        // direct edges grouped by subject
+        var edges: [String: [(String, String)]] = [:]
+        for k in g.relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
+        for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
+        for e in g.entities.values.sorted(by: { $0.key < $1.key }) {
+            var types = [e.type.rawValue]
+            if let s = subtypeClass(e.subtype), s != e.type.rawValue { types.append(s) }
+            var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node(e.key)))",
+                               "\"@type\":[" + types.map(JSONText.string).joined(separator: ",") + "]"]
+            let names = e.names.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string($0.value))" }
+            f.append("\"name\":{" + names.joined(separator: ",") + "}")
+            let preferred = Set(e.names.values)
+            let alt = (surfaces[e.key] ?? []).subtracting(preferred).sorted()
+            if !alt.isEmpty { f.append("\"alternateName\":[" + alt.map(JSONText.string).joined(separator: ",") + "]") }
+            if !e.subtype.isEmpty { f.append("\"subtype\":\(JSONText.string(e.subtype))") }
+            if !e.description.isEmpty { f.append("\"description\":\(JSONText.string(e.description))") }
+            if !e.sameAs.isEmpty { f.append("\"sameAs\":[" + e.sameAs.sorted().map(JSONText.string).joined(separator: ",") + "]") }
+            if let t = e.eventType { f.append("\"eventType\":\(JSONText.string(t))") }
+            if let c = e.cameo { f.append("\"cameoCode\":\(JSONText.string(c))") }
+            if let p = e.partOf { f.append("\"parent\":\(JSONText.string(KGIRI.node(p)))") }
+            var byPred: [String: [String]] = [:]
+            for (p, o) in edges[e.key] ?? [] { byPred[p, default: []].append(o) }
+            for (p, os) in byPred.sorted(by: { $0.key < $1.key }) {
+                f.append("\(JSONText.string(p)):[" + os.sorted().map { JSONText.string(KGIRI.node($0)) }.joined(separator: ",") + "]")
+            }
+            lines.append("{" + f.joined(separator: ",") + "}")
+        }
+        // statements with evidence
+        for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
+            let sortedEv = ev.sorted { ($0.article, $0.sentence, $0.start, $0.rule) < ($1.article, $1.sentence, $1.start, $1.rule) }
+            let conf = 1 - sortedEv.reduce(1.0) { $0 * (1 - $1.confidence) }
+            let id = KGIRI.node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24)))
+            var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"Statement\"",
+                               "\"subject\":\(JSONText.string(KGIRI.node(k.subject)))",
+                               "\"predicate\":\(JSONText.string(k.predicate))",
+                               "\"object\":\(JSONText.string(KGIRI.node(k.object)))",
+                               "\"confidence\":\(JSONText.number(conf))",
+                               "\"evidenceCount\":\(sortedEv.count)"]
+            let evs = sortedEv.map { e in
+                "{\"@type\":\"Evidence\",\"article\":\(JSONText.string(KGIRI.article(e.article))),\"sentenceIndex\":\(e.sentence),\"startOffset\":\(e.start),\"endOffset\":\(e.end),\"sentenceStart\":\(e.sentenceStart),\"sentenceText\":\(JSONText.string(e.sentenceText)),\"rule\":\(JSONText.string(e.rule)),\"confidence\":\(JSONText.number(e.confidence))}"
+            }
+            f.append("\"evidence\":[" + evs.joined(separator: ",") + "]")
+            lines.append("{" + f.joined(separator: ",") + "}")
+        }
+        lines.insert("{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}", at: 0)
+        return "{\"@context\":" + context + ",\n\"@graph\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+    }
+}

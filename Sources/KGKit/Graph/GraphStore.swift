@@ -1,0 +1,73 @@
+import Foundation
+
+/// Loads and saves graph files safely: reads refuse foreign files; writes go to a temporary file in the same
+/// directory, are fsync'd and renamed over the old file, so a crash leaves either the old graph or the new one.
+/// A lock file (`flock`) serialises concurrent builds on the same graph.
+public enum GraphStore {
+    public enum StoreError: Error, CustomStringConvertible {
+        case cannotWrite(file: String, reason: String)
+        case cannotLock(file: String, reason: String)
+        public var description: String {
+            switch self {
+            case let .cannotWrite(f, r): return "\(f): cannot write graph: \(r); the previous graph is unchanged"
+            case let .cannotLock(f, r): return "\(f): cannot lock graph: \(r)"
+            }
+        }
+    }
+
+    /// Reads a graph file; a missing file is an empty graph.
+    public static func load(_ path: String) throws -> KnowledgeGraph {
+        guard FileManager.default.fileExists(atPath: path) else { return KnowledgeGraph() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GraphFileError.notJSON(file: path, reason: "cannot read file")
+        }
+        if data.isEmpty { throw GraphFileError.foreign(file: path) }
+        return try JSONLDReader.read(data, file: path)
+    }
+
+    /// Writes `text` to `path` atomically (temp file, fsync, rename).
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let tmp = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw StoreError.cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+        var ok = true
+        var reason = ""
+        text.utf8CString.withUnsafeBufferPointer { _ in }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { ok = false; reason = String(cString: strerror(errno)); break }
+                off += n
+            }
+        }
+        if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }
+        close(fd)
+        guard ok else { unlink(tmp); throw StoreError.cannotWrite(file: path, reason: reason) }
+        if rename(tmp, path) != 0 {
+            let r = String(cString: strerror(errno))
+            unlink(tmp)
+            throw StoreError.cannotWrite(file: path, reason: r)
+        }
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+        bytes.removeAll()
+    }
+
+    /// Runs `body` holding an exclusive lock on `path.lock`; calls `waiting` if another process holds it.
+    public static func withLock<T>(_ path: String, waiting: () -> Void, _ body: () throws -> T) throws -> T {
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { throw StoreError.cannotLock(file: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            waiting()
+            guard flock(fd, LOCK_EX) == 0 else { throw StoreError.cannotLock(file: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

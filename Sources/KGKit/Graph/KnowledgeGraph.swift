@@ -1,0 +1,176 @@
+/// A node of the graph: a person, organisation, place or event.
+public struct GraphEntity: Sendable, Equatable {
+    /// Node key, e.g. `org/sdf`, `gn/173811`, `person/مظلوم-عبدي`; the `@id` is the base IRI plus this key.
+    public var key: String
+    public var type: EntityType
+    public var subtype: String
+    /// Preferred names by language tag (`ar`, `en`, `ar-Latn` for a transliteration).
+    public var names: [String: String]
+    public var sameAs: [String]
+    /// Key of the containing place or parent organisation (from the gazetteer).
+    public var partOf: String?
+    public var description: String
+    public var eventType: String?
+    public var cameo: String?
+}
+
+/// A mention of a node in an article.
+public struct GraphMention: Sendable, Equatable, Hashable {
+    public var entity: String
+    public var sentence: Int
+    public var start: Int
+    public var end: Int
+    public var surface: String
+    public var rule: String
+}
+
+/// An article node with what it contributed.
+public struct GraphArticle: Sendable, Equatable {
+    public var hash: String
+    public var sourceID: String
+    public var title: String
+    public var url: String?
+    public var date: String?
+    public var language: String
+    public var mentions: [GraphMention]
+}
+
+/// Identity of a relation: subject, predicate, object (node keys and predicate name).
+public struct RelationKey: Sendable, Hashable, Comparable {
+    public var subject: String
+    public var predicate: String
+    public var object: String
+    public static func < (a: RelationKey, b: RelationKey) -> Bool {
+        (a.subject, a.predicate, a.object) < (b.subject, b.predicate, b.object)
+    }
+}
+
+/// The whole graph: nodes, articles with their mentions, relations with all their evidence.
+/// Merging is by node key, so the same real-world entity keeps one node across articles and runs; adding an article
+/// already in the graph (same content hash, or same source id) first removes what it contributed before.
+public struct KnowledgeGraph: Sendable, Equatable {
+    public var entities: [String: GraphEntity] = [:]
+    public var articles: [String: GraphArticle] = [:]
+    public var relations: [RelationKey: [Evidence]] = [:]
+
+    public init() {}
+
+    /// Removes an article and everything only it contributed.
+    public mutating func removeArticle(_ hash: String) {
+        guard articles.removeValue(forKey: hash) != nil else { return }
+        for (k, ev) in relations {
+            let kept = ev.filter { $0.article != hash }
+            if kept.isEmpty { relations[k] = nil } else if kept.count != ev.count { relations[k] = kept }
+        }
+        pruneEntities()
+    }
+
+    /// Drops nodes that no article mentions and no relation uses.
+    mutating func pruneEntities() {
+        var used = Set<String>()
+        for a in articles.values { for m in a.mentions { used.insert(m.entity) } }
+        for k in relations.keys { used.insert(k.subject); used.insert(k.object) }
+        for k in entities.keys where !used.contains(k) { entities[k] = nil }
+    }
+
+    /// Adds what one article yielded, replacing any earlier version of the same article.
+    public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer) {
+        let a = x.article
+        removeArticle(a.contentHash)
+        if let old = articles.values.first(where: { $0.sourceID == a.sourceID && !a.sourceID.isEmpty })?.hash { removeArticle(old) }
+        var keyOf: [Int: String] = [:]
+        for (i, e) in x.entities.enumerated() where !e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i }) {
+            let key = nodeKey(e, article: a)
+            keyOf[i] = key
+            if entities[key] == nil {
+                entities[key] = makeNode(e, key: key, gazetteer: gazetteer)
+            } else if e.entryID == nil, e.type != .event, let lang = e.language as String?, entities[key]!.names[lang] == nil {
+                entities[key]!.names[lang] = e.name
+            }
+        }
+        // events with no role are dropped: a trigger word alone is not a fact
+        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location"].contains($0.predicate) }.map(\.subject))
+        for (i, e) in x.entities.enumerated() where e.type == .event && !roleSubjects.contains(i) {
+            if let k = keyOf[i] { entities[k] = nil; keyOf[i] = nil }
+        }
+        var mentions: [GraphMention] = []
+        for m in x.mentions where m.entity >= 0 {
+            guard let k = keyOf[m.entity] else { continue }
+            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: m.surface, rule: m.rule))
+        }
+        mentions.sort { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+        var seen = Set<GraphMention>()
+        mentions = mentions.filter { seen.insert($0).inserted }
+        articles[a.contentHash] = GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
+                                               language: a.language, mentions: mentions)
+        for r in x.relations {
+            guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
+            let k = RelationKey(subject: s, predicate: r.predicate, object: o)
+            var list = relations[k] ?? []
+            if !list.contains(r.evidence) { list.append(r.evidence) }
+            relations[k] = list
+        }
+        // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
+    }
+
+    /// Merges another graph into this one (articles of `other` replace same-hash articles here).
+    public mutating func merge(_ other: KnowledgeGraph) {
+        for (h, _) in other.articles { removeArticle(h) }
+        for (k, e) in other.entities {
+            if var mine = entities[k] {
+                for (l, n) in e.names where mine.names[l] == nil { mine.names[l] = n }
+                entities[k] = mine
+            } else { entities[k] = e }
+        }
+        for (h, a) in other.articles { articles[h] = a }
+        for (k, ev) in other.relations {
+            var list = relations[k] ?? []
+            for e in ev where !list.contains(e) { list.append(e) }
+            relations[k] = list
+        }
+    }
+
+    func nodeKey(_ e: ExtractedEntity, article: Article) -> String {
+        if e.type == .event { return "event/" + article.contentHash.prefix(16) + "-" + (e.eventType ?? "event") }
+        if let id = e.entryID { return id.replacingOccurrences(of: ":", with: "/") }
+        return e.type.slug + "/" + EntityKey.of(e.name)
+    }
+
+    func makeNode(_ e: ExtractedEntity, key: String, gazetteer: Gazetteer) -> GraphEntity {
+        if let id = e.entryID, let entry = gazetteer.entry(id: id) {
+            var names: [String: String] = [:]
+            if !entry.nameAr.isEmpty { names["ar"] = entry.nameAr }
+            if !entry.nameEn.isEmpty { names["en"] = entry.nameEn }
+            return GraphEntity(key: key, type: entry.type, subtype: entry.subtype, names: names, sameAs: entry.sameAs,
+                               partOf: entry.partOf.isEmpty ? nil : entry.partOf.replacingOccurrences(of: ":", with: "/"),
+                               description: entry.description, eventType: nil, cameo: nil)
+        }
+        var names: [String: String] = [e.language == "ar" ? "ar" : "en": e.name]
+        if e.language == "ar" && e.type != .event { names["ar-Latn"] = Transliteration.latin(e.name) }
+        if e.type == .event, let t = e.eventType { names["en"] = t }
+        return GraphEntity(key: key, type: e.type, subtype: e.subtype, names: names, sameAs: [], partOf: nil, description: "",
+                           eventType: e.eventType, cameo: e.cameo)
+    }
+
+    /// Surface forms per node, gathered from all mentions.
+    public func surfaceForms() -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for a in articles.values { for m in a.mentions { out[m.entity, default: []].insert(m.surface) } }
+        return out
+    }
+
+    /// Gazetteer containment edges between nodes both present (city → country).
+    public func containmentEdges() -> [RelationKey] {
+        entities.values.compactMap { e in
+            guard let p = e.partOf, entities[p] != nil, e.type == .place, entities[p]!.type == .place else { return nil }
+            return RelationKey(subject: e.key, predicate: "containedInPlace", object: p)
+        }.sorted()
+    }
+
+    /// Preferred label of a node in a language, falling back to the other languages.
+    public func label(_ key: String, language: String) -> String {
+        guard let e = entities[key] else { return key }
+        for l in [language, language == "ar" ? "en" : "ar", "ar-Latn"] { if let n = e.names[l], !n.isEmpty { return n } }
+        return e.names.values.sorted().first ?? key
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The knowledge base of known people, organisations and places, indexed for longest-match lookup over tokens.
+public struct Gazetteer: Sendable {
+    /// A name of an entry, as the sequence of normalised token keys it is written with.
+    public struct Name: Sendable {
+        public var keys: [String]
+        public var entry: Int
+        /// A demonym / nisba adjective (سوري, American) rather than a name of the place itself.
+        public var isDemonym: Bool
+    }
+
+    public private(set) var entries: [LexiconEntry] = []
+    public private(set) var indexByID: [String: Int] = [:]
+    /// Names keyed by their first token key.
+    private var names: [String: [Name]] = [:]
+    /// Single-token keys of every name (the clitic segmenter must not split them).
+    public private(set) var singleTokenKeys: Set<String> = []
+
+    public init() {}
+
+    public func entry(id: String) -> LexiconEntry? { indexByID[id].map { entries[$0] } }
+
+    /// Parses one lexicon file in the TSV format of docs/lexicon-format.md and adds (or, for a known id, replaces)
+    /// its entries.
+    public mutating func load(tsv: String, file: String, isUser: Bool) throws {
+        var header: [String]? = nil
+        var lineNo = 0
+        for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let h = header else {
+                guard cols.first == "id", cols.contains("type") else { throw LexiconError.missingHeader(file: file) }
+                header = cols
+                continue
+            }
+            func col(_ name: String) -> String {
+                guard let i = h.firstIndex(of: name), i < cols.count else { return "" }
+                return cols[i]
+            }
+            func list(_ name: String) -> [String] {
+                col(name).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            let id = col("id")
+            guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }
+            guard let type = EntityType(label: col("type")), type != .event else {
+                throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col("type"))' is not Person, Organization or Place")
+            }
+            let e = LexiconEntry(id: id, type: type, subtype: col("subtype"), nameEn: col("name_en"), nameAr: col("name_ar"),
+                                 aliases: list("aliases"), demonyms: list("demonyms"), partOf: col("part_of"),
+                                 sameAs: list("same_as"), description: col("description"), isUserEntry: isUser)
+            guard !e.nameEn.isEmpty || !e.nameAr.isEmpty || !e.aliases.isEmpty else {
+                throw LexiconError.badRow(file: file, line: lineNo, reason: "entry \(id) has no name")
+            }
+            if let old = indexByID[id] {
+                entries[old] = e
+            } else {
+                indexByID[id] = entries.count
+                entries.append(e)
+            }
+        }
+        if header == nil && !tsv.isEmpty { throw LexiconError.missingHeader(file: file) }
+    }
+
+    /// Builds the name index. `keysOf` turns a name into its token keys (the same tokenizer as documents use).
+    public mutating func buildIndex(keysOf: (String) -> [String]) {
+        names = [:]
+        singleTokenKeys = []
+        for (i, e) in entries.enumerated() {
+            for (isDemonym, list) in [(false, e.allNames), (true, e.demonyms)] {
+                for n in list {
+                    let keys = keysOf(n)
+                    guard let first = keys.first else { continue }
+                    // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
+                    // when the name itself is upper-case
+                    if keys.count == 1, first.unicodeScalars.count < 2 { continue }
+                    names[first, default: []].append(Name(keys: keys, entry: i, isDemonym: isDemonym))
+                    if keys.count == 1 { singleTokenKeys.insert(first) }
+                }
+            }
+        }
+        for k in names.keys {
+            names[k]!.sort { a, b in
+                if a.keys.count != b.keys.count { return a.keys.count > b.keys.count }
+                let ea = entries[a.entry], eb = entries[b.entry]
+                if ea.ambiguityRank != eb.ambiguityRank { return ea.ambiguityRank < eb.ambiguityRank }
+                if a.isDemonym != b.isDemonym { return !a.isDemonym }
+                return ea.id < eb.id
+            }
+        }
+    }
+
+    /// Names that start with `key`, longest first.
+    public func names(startingWith key: String) -> [Name] { names[key] ?? [] }
+
+    public var nameCount: Int { names.values.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Everything kg knows before reading an article: the gazetteer, word lists, trigger tables and rules.
+/// Loaded once from the bundled resources (plus user files) and shared read-only across threads.
+public struct LexiconSet: Sendable {
+    public var gazetteer = Gazetteer()
+    public var vocabulary = Vocabulary()
+    public var functionWords: Set<String> = []
+    public var stopwords: Set<String> = []
+    /// Single name words from ANETAC: key → (class, English transliteration).
+    public var nameWords: [String: NameWord] = [:]
+    /// English transliterations of the ANETAC name words, lower-cased → class.
+    public var englishNameWords: [String: String] = [:]
+    public var titles = PhraseTable<String>()
+    public var organizationHeads = PhraseTable<String>()
+    public var placeTriggers = PhraseTable<PlaceTrigger>()
+    public var eventTriggers = PhraseTable<EventTrigger>()
+    public var definiteDescriptions = PhraseTable<DefiniteDescription>()
+    public var relationRules: [RelationRule] = []
+    public var analyzer: TextAnalyzer
+    public var tagger: SequenceTagger?
+
+    public struct NameWord: Sendable { public var cls: String; public var english: String }
+    public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool }
+    public struct EventTrigger: Sendable { public var type: String; public var cameo: String }
+    public struct DefiniteDescription: Sendable { public var type: EntityType; public var head: String }
+
+    /// Loads the bundled resources, then the user's lexicon and rule files (which win over bundled entries).
+    public static func load(userLexicons: [String] = [], userRules: [String] = [], useTagger: Bool = true) throws -> LexiconSet {
+        let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: [])
+        func keys(_ s: String) -> [String] {
+            plain.tokenize(Array(s.unicodeScalars)).filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key)
+        }
+        var gaz = Gazetteer()
+        for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
+            try gaz.load(tsv: BundledResources.text(f), file: f, isUser: false)
+        }
+        for f in userLexicons {
+            guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
+            try gaz.load(tsv: String(decoding: data, as: UTF8.self), file: f, isUser: true)
+        }
+        gaz.buildIndex(keysOf: keys)
+
+        let functionWords = Set(try BundledResources.list("lexicon/arabic-function-words.txt").map(Normalizer.key))
+        var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
+        for k in gaz.singleTokenKeys { vocab.protect(k) }
+        var nameWords: [String: NameWord] = [:]
+        var englishNameWords: [String: String] = [:]
+        if let text = try? BundledResources.text("lexicon/name-words.tsv") {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard c.count >= 3, c[0] != "ar" else { continue }
+                let k = Normalizer.key(String(c[0]))
+                nameWords[k] = NameWord(cls: String(c[2]), english: String(c[1]))
+                let en = c[1].lowercased()
+                if englishNameWords[en] == nil { englishNameWords[en] = String(c[2]) }
+                if c[2] != "ORGANIZATION" { vocab.protect(k) }
+            }
+        }
+        let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
+        let analyzer = TextAnalyzer(tokenizer: Tokenizer(segmenter: CliticSegmenter(vocabulary: vocab, functionWords: functionWords),
+                                                         abbreviations: abbreviations))
+        var set = LexiconSet(analyzer: analyzer)
+        set.gazetteer = gaz
+        set.vocabulary = vocab
+        set.functionWords = functionWords
+        set.nameWords = nameWords
+        set.englishNameWords = englishNameWords
+        for w in ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"] {
+            set.englishNameWords[w] = nil
+        }
+        set.stopwords = Set(try BundledResources.list("rules/name-stopwords.txt").map(Normalizer.key))
+
+        for row in try table("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
+        for row in try table("rules/organization-heads.tsv") { set.organizationHeads.add(keys(row[0]), row.count > 1 ? row[1] : "Organization") }
+        for row in try table("rules/place-triggers.tsv") where row.count >= 3 {
+            set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes"))
+        }
+        for row in try table("rules/event-triggers.tsv") where row.count >= 3 {
+            set.eventTriggers.add(keys(row[0]), EventTrigger(type: row[1], cameo: row[2]))
+        }
+        for row in try table("rules/definite-descriptions.tsv") where row.count >= 3 {
+            guard let t = EntityType(label: row[1]) else { continue }
+            set.definiteDescriptions.add(keys(row[0]), DefiniteDescription(type: t, head: Normalizer.key(row[2])))
+        }
+        set.relationRules = try RelationRule.parse(BundledResources.text("rules/relations.rules"), file: "rules/relations.rules", keysOf: keys)
+        for f in userRules {
+            guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
+            set.relationRules += try RelationRule.parse(String(decoding: data, as: UTF8.self), file: f, keysOf: keys)
+        }
+        if useTagger, let w = try? BundledResources.text("models/ner-ar.perceptron") {
+            set.tagger = try SequenceTagger(serialized: w)
+        }
+        return set
+    }
+
+    /// Rows of a bundled TSV table (header and comments skipped).
+    static func table(_ path: String) throws -> [[String]] {
+        var rows: [[String]] = []
+        var sawHeader = false
+        for line in try BundledResources.text(path).split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if !sawHeader { sawHeader = true; continue }
+            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) })
+        }
+        return rows
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Builds matching keys: the form under which two spellings of the same word compare equal.
+///
+/// Keys are for lookup only, never for output. The rules: Arabic diacritics (tashkeel), Quranic marks and tatweel are
+/// removed; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي; Arabic-Indic and Persian digits → ASCII; Latin letters are
+/// lower-cased and stripped of accents; presentation forms are folded (NFKC); quote and dash variants become `"` and
+/// `-`. The same table is used by `../shared/eval/score.py`, so a key here agrees with the evaluation's notion of a name.
+public enum Normalizer {
+    /// The matching key of `text`.
+    public static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { append(s, to: &out) }
+        return String(out)
+    }
+
+    /// The matching key of a slice of scalars.
+    public static func key<C: Collection>(scalars: C) -> String where C.Element == Unicode.Scalar {
+        var out = String.UnicodeScalarView()
+        for s in scalars { append(s, to: &out) }
+        return String(out)
+    }
+
+    /// Appends the normalised form of one scalar (zero, one or several scalars) to `out`.
+    @inline(__always)
+    public static func append(_ s: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 0x20)!) } else { out.append(s) }
+            return
+        }
+        switch v {
+        case 0x0623, 0x0625, 0x0622, 0x0671, 0x0672, 0x0673: out.append("\u{0627}")
+        case 0x0649: out.append("\u{064A}")
+        case 0x0629: out.append("\u{0647}")
+        case 0x0624: out.append("\u{0648}")
+        case 0x0626: out.append("\u{064A}")
+        case 0x06CC: out.append("\u{064A}")        // Persian yeh
+        case 0x06A9: out.append("\u{0643}")        // keheh
+        case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30)!)
+        case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!)
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E8, 0x06EA...0x06ED, 0x0640:
+            return
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0x061C, 0x00AD:
+            return
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033, 0x301D, 0x301E: out.append("\"")
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x02BB: out.append("'")
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: out.append("-")
+        case 0x066B: out.append(".")
+        case 0x066C: out.append(",")
+        case 0x060C: out.append(",")
+        case 0x061B: out.append(";")
+        case 0x061F: out.append("?")
+        default:
+            if v >= 0xFB50 || (v >= 0x00C0 && v <= 0x024F) || (v >= 0x1E00 && v <= 0x1EFF) {
+                let f = folded(s)
+                if f.count == 1 && f[0] == s {
+                    for l in s.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+                } else {
+                    for x in f { append(x, to: &out) }
+                }
+                return
+            }
+            if s.properties.isUppercase {
+                for l in s.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+                return
+            }
+            if s.properties.generalCategory == .nonspacingMark { return }
+            out.append(s)
+        }
+    }
+
+    /// Compatibility and accent folding for scalars outside the fast tables (presentation forms, accented Latin).
+    private static func folded(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        let str = String(s).precomposedStringWithCompatibilityMapping
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return Array(str.unicodeScalars)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import KGKit
+
+/// Benchmark of the text layer and of the whole extraction: `swift run -c release kg-bench text FILE` or
+/// `kg-bench extract FILE.jsonl`. Reports MB/s; peak memory is measured by Scripts/bench-text.sh with /usr/bin/time.
+let args = CommandLine.arguments
+guard args.count >= 3 else { print("usage: kg-bench text|extract FILE [MIN_MB]"); exit(64) }
+let lex = try LexiconSet.load()
+let data = FileManager.default.contents(atPath: args[2])!
+var text = String(decoding: data, as: UTF8.self)
+let minMB = args.count > 3 ? Double(args[3]) ?? 0 : 0
+if args[1] == "text" {
+    while Double(text.utf8.count) < minMB * 1_000_000 { text += "\n" + text }
+    let mb = Double(text.utf8.count) / 1_000_000
+    let t0 = Date()
+    var tokens = 0, sentences = 0
+    // analyse in 1 MB pieces split at line breaks, as articles are
+    var pieceStart = text.startIndex
+    while pieceStart < text.endIndex {
+        var end = text.utf8.index(pieceStart, offsetBy: 1_000_000, limitedBy: text.endIndex) ?? text.endIndex
+        if end < text.endIndex, let nl = text[end...].firstIndex(of: "\n") { end = nl }
+        let doc = lex.analyzer.analyze(String(text[pieceStart..<end]))
+        tokens += doc.tokens.count
+        sentences += doc.sentences.count
+        pieceStart = end < text.endIndex ? text.index(after: end) : end
+    }
+    let dt = Date().timeIntervalSince(t0)
+    print(String(format: "text: %.1f MB, %d tokens, %d sentences in %.2f s = %.1f MB/s", mb, tokens, sentences, dt, mb / dt))
+} else {
+    let reader = ArticleReader()
+    let (arts, _) = reader.readJSONLinesPublic(text, file: args[2])
+    let mb = Double(data.count) / 1_000_000
+    let t0 = Date()
+    let ex = ArticleExtractor(lexicons: lex)
+    var mentions = 0
+    for a in arts { mentions += ex.extract(a).mentions.count }
+    let dt = Date().timeIntervalSince(t0)
+    print(String(format: "extract (1 thread): %d articles, %.1f MB, %d mentions in %.2f s = %.2f MB/s", arts.count, mb, mentions, dt, mb / dt))
+}

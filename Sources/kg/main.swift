@@ -1,0 +1,195 @@
+import Foundation
+import KGKit
+
+/// kg — a knowledge-graph builder for Arabic and English news. This file only parses arguments and prints;
+/// everything else lives in KGKit.
+
+let usage = """
+usage: kg <command> [options]
+
+commands:
+  build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
+        read articles (.txt, .jsonl, .json, directories, - for stdin) and merge them into the graph file
+  export (--dot | --csv DIR [--excel]) [-i graph.jsonld] [--lang en|ar]
+        write Graphviz DOT to stdout, or nodes.csv, edges.csv and mentions.csv into DIR
+  analyze FILE [--lang ar|en]
+        print sentences and tokens as TSV: how kg reads a text
+  show NAME [-i graph.jsonld]
+        print one entity with its relations and evidence sentences
+  eval GOLD... [--graph FILE | --build] | eval --conll FILE
+        measure quality against gold annotations
+  help [command]
+
+exit codes: 0 ok; 1 some input skipped (the rest was processed); 2 failure (nothing written); 64 usage error
+"""
+
+let commandHelp: [String: String] = [
+    "build": """
+    usage: kg build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
+
+    Reads articles and merges what it extracts into the graph file (default ./graph.jsonld).
+    PATH: a .txt file (first non-empty line is the title), a .jsonl file (one {"id","title","text","url","date","lang"} a line),
+    a .json file (one such object or an array), a directory (read recursively, in sorted order), or - for stdin.
+    Building the same article again replaces its earlier contribution. The graph file is replaced atomically.
+      -o FILE          graph file to create or extend (default graph.jsonld)
+      --lang ar|en     language of all inputs (default: detected per article)
+      --lexicon FILE   extra gazetteer entries (TSV, docs/lexicon-format.md); may repeat; user entries win
+      --rules FILE     extra relation rules (format: Sources/KGKit/Resources/rules/relations.rules); may repeat
+      --lossy          decode invalid UTF-8 with replacement characters instead of skipping the file
+      --threads N      worker threads (default: all cores)
+    """,
+    "export": """
+    usage: kg export --dot [-i graph.jsonld] [--lang en|ar]
+           kg export --csv DIR [-i graph.jsonld] [--excel]
+
+    --dot        Graphviz DOT on stdout:  kg export --dot | dot -Tsvg > graph.svg
+    --csv DIR    nodes.csv, edges.csv, mentions.csv (RFC 4180) in DIR
+    --excel      start CSV files with a UTF-8 byte-order mark so spreadsheet programs read Arabic correctly
+    --lang       label language for DOT (default en; falls back to the other language)
+    """,
+    "analyze": "usage: kg analyze FILE [--lang ar|en]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix).",
+    "show": "usage: kg show NAME [-i graph.jsonld]\n\nPrints the entities whose name matches NAME with their relations and evidence.",
+    "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file.",
+]
+
+struct UsageError: Error { let message: String }
+
+/// Parsed arguments: positionals, flags, and options with values (options may repeat).
+struct Arguments {
+    var positionals: [String] = []
+    var flags: Set<String> = []
+    var options: [String: [String]] = [:]
+
+    init(_ args: ArraySlice<String>, valued: Set<String>, flags known: Set<String>) throws {
+        var it = args.makeIterator()
+        while let a = it.next() {
+            if a == "-" || !a.hasPrefix("-") { positionals.append(a); continue }
+            if valued.contains(a) {
+                guard let v = it.next() else { throw UsageError(message: "\(a) needs a value") }
+                options[a, default: []].append(v)
+            } else if known.contains(a) {
+                flags.insert(a)
+            } else {
+                throw UsageError(message: "unknown option \(a)")
+            }
+        }
+    }
+    func value(_ k: String) -> String? { options[k]?.last }
+}
+
+func eprint(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
+func out(_ s: String) { FileHandle.standardOutput.write(s.data(using: .utf8)!) }
+
+func loadLexicons(_ a: Arguments) throws -> LexiconSet {
+    try LexiconSet.load(userLexicons: a.options["--lexicon"] ?? [], userRules: a.options["--rules"] ?? [])
+}
+
+func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["-o", "--lang", "--lexicon", "--rules", "--threads"], flags: ["--lossy", "--quiet"])
+    guard !a.positionals.isEmpty else { throw UsageError(message: "build needs at least one PATH") }
+    if let l = a.value("--lang"), !["ar", "en"].contains(l) { throw UsageError(message: "--lang must be ar or en") }
+    let output = a.value("-o") ?? "graph.jsonld"
+    let lex = try loadLexicons(a)
+    var builder = Builder(lexicons: lex)
+    if let t = a.value("--threads") { guard let n = Int(t), n > 0 else { throw UsageError(message: "--threads needs a positive number") }; builder.threads = n }
+    let reader = ArticleReader(forcedLanguage: a.value("--lang"), lossy: a.flags.contains("--lossy"))
+    let tty = isatty(2) != 0 && !a.flags.contains("--quiet")
+    let summary: BuildSummary = try GraphStore.withLock(output, waiting: { eprint("kg: \(output) is locked by another kg build; waiting…") }) {
+        var graph = try GraphStore.load(output)
+        let s = builder.build(paths: a.positionals, reader: reader, into: &graph) { n in
+            if tty { FileHandle.standardError.write("\rkg: \(n) articles…".data(using: .utf8)!) }
+        }
+        if tty { eprint("") }
+        try GraphStore.writeAtomically(JSONLDWriter.write(graph), to: output)
+        return s
+    }
+    eprint(summary.render() + "wrote \(output)")
+    return summary.skipped.isEmpty ? 0 : 1
+}
+
+func runExport(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["-i", "--lang", "--csv"], flags: ["--dot", "--excel"])
+    let input = a.value("-i") ?? "graph.jsonld"
+    guard FileManager.default.fileExists(atPath: input) else { eprint("kg: \(input): no such graph file (run kg build first)"); return 2 }
+    let g = try GraphStore.load(input)
+    if a.flags.contains("--dot") {
+        out(DOTWriter.write(g, language: a.value("--lang") ?? "en"))
+        return 0
+    }
+    guard let dir = a.value("--csv") else { throw UsageError(message: "export needs --dot or --csv DIR") }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let bom = a.flags.contains("--excel") ? "\u{FEFF}" : ""
+    for (name, text) in [("nodes.csv", CSVWriter.nodes(g)), ("edges.csv", CSVWriter.edges(g)), ("mentions.csv", CSVWriter.mentions(g))] {
+        try GraphStore.writeAtomically(bom + text, to: (dir as NSString).appendingPathComponent(name))
+    }
+    eprint("wrote \(dir)/nodes.csv, edges.csv, mentions.csv")
+    return 0
+}
+
+func runAnalyze(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["--lang"], flags: [])
+    guard a.positionals.count == 1 else { throw UsageError(message: "analyze needs one FILE") }
+    let lex = try LexiconSet.load(useTagger: false)
+    let reader = ArticleReader(forcedLanguage: a.value("--lang"))
+    let (arts, errs) = reader.read(file: a.positionals[0])
+    for e in errs { eprint("kg: \(e)") }
+    for art in arts { out(Analysis.tsv(lex.analyzer.analyze(art.text, language: art.language))) }
+    return errs.isEmpty ? 0 : 2
+}
+
+func runShow(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["-i"], flags: [])
+    guard !a.positionals.isEmpty else { throw UsageError(message: "show needs a NAME") }
+    let g = try GraphStore.load(a.value("-i") ?? "graph.jsonld")
+    let text = Inspector.show(a.positionals.joined(separator: " "), in: g)
+    if text.isEmpty { eprint("kg: no entity named \(a.positionals.joined(separator: " "))"); return 1 }
+    out(text)
+    return 0
+}
+
+func runEval(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["--graph", "--conll", "--floors", "--articles"], flags: ["--build", "--json"])
+    let lex = try LexiconSet.load()
+    if let conll = a.value("--conll") {
+        guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
+        out(Evaluator.conll(String(decoding: data, as: UTF8.self), lexicons: lex).table())
+        return 0
+    }
+    guard !a.positionals.isEmpty else { throw UsageError(message: "eval needs GOLD files or --conll FILE") }
+    let report = try Evaluator.gold(files: a.positionals, graphFile: a.value("--graph"), lexicons: lex)
+    out(report.table())
+    if let floors = a.value("--floors") {
+        let failures = try report.check(floorsFile: floors)
+        for f in failures { eprint("kg eval: below floor: \(f)") }
+        return failures.isEmpty ? 0 : 1
+    }
+    return 0
+}
+
+func main() -> Int32 {
+    let argv = CommandLine.arguments
+    guard argv.count >= 2 else { eprint(usage); return 64 }
+    let cmd = argv[1]
+    let rest = argv.dropFirst(2)
+    if cmd == "--help" || cmd == "-h" || (cmd == "help" && rest.isEmpty) { out(usage + "\n"); return 0 }
+    if cmd == "help" { out((commandHelp[rest.first!] ?? usage) + "\n"); return commandHelp[rest.first!] == nil ? 64 : 0 }
+    if rest.contains("--help") || rest.contains("-h") { out((commandHelp[cmd] ?? usage) + "\n"); return commandHelp[cmd] == nil ? 64 : 0 }
+    do {
+        switch cmd {
+        case "build": return try runBuild(rest)
+        case "export": return try runExport(rest)
+        case "analyze": return try runAnalyze(rest)
+        case "show": return try runShow(rest)
+        case "eval": return try runEval(rest)
+        default: throw UsageError(message: "unknown command \(cmd)")
+        }
+    } catch let e as UsageError {
+        eprint("kg: \(e.message)\n\n" + (commandHelp[cmd] ?? usage))
+        return 64
+    } catch {
+        eprint("kg: \(error)")
+        return 2
+    }
+}
+
+exit(main())

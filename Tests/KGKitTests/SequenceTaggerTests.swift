@@ -1,0 +1,133 @@
+import XCTest
+@testable import KGKit
+
+final class SequenceTaggerTests: XCTestCase {
+    // MARK: CoNLL
+
+    func testParseNormalisesTagsAndSplitsSentences() {
+        let text = "محمد B-PERS\r\nعلي I-PERS\nقال O\n\n\nفي O\nبغداد LOC\n-DOCSTART- O\nx POS-extra B-ORG\nYork I-ORGANIZATION\n"
+        let s = CoNLL.parse(text)
+        XCTAssertEqual(s.count, 3)
+        XCTAssertEqual(s[0].map { $0.word }, ["محمد", "علي", "قال"])
+        XCTAssertEqual(s[0].map { $0.tag }, ["B-PER", "I-PER", "O"])
+        XCTAssertEqual(s[1].map { $0.tag }, ["O", "B-LOC"])
+        XCTAssertEqual(s[2].map { $0.word }, ["x", "York"])
+        XCTAssertEqual(s[2].map { $0.tag }, ["B-ORG", "I-ORG"])
+        XCTAssertEqual(CoNLL.normalizeTag("PERS", previous: "B-PER"), "I-PER")
+        XCTAssertEqual(CoNLL.normalizeTag("i-pers"), "I-PER")
+    }
+
+    func testScoreHandComputed() {
+        let gold: [[String]] = [
+            ["B-PER", "I-PER", "O", "B-LOC", "O"],
+            ["B-ORG", "I-ORG", "I-ORG", "O", "B-PER"],
+        ]
+        let pred: [[String]] = [
+            ["B-PER", "I-PER", "O", "B-LOC", "B-LOC"],   // PER ok, LOC ok, spurious LOC
+            ["B-ORG", "I-ORG", "O", "O", "I-PER"],       // ORG partial miss; I-PER after O starts a PER → correct
+        ]
+        let s = CoNLL.score(gold: [gold[0], gold[1]], predicted: pred)
+        XCTAssertEqual(s.overall.gold, 4)
+        XCTAssertEqual(s.overall.predicted, 5)
+        XCTAssertEqual(s.overall.correct, 3)
+        XCTAssertEqual(s.overall.precision, 3.0 / 5.0, accuracy: 1e-12)
+        XCTAssertEqual(s.overall.recall, 3.0 / 4.0, accuracy: 1e-12)
+        XCTAssertEqual(s.overall.f1, 2 * 0.6 * 0.75 / 1.35, accuracy: 1e-12)
+        XCTAssertEqual(s.perType["PER"], TypeScore(gold: 2, predicted: 2, correct: 2))
+        XCTAssertEqual(s.perType["LOC"], TypeScore(gold: 1, predicted: 2, correct: 1))
+        XCTAssertEqual(s.perType["ORG"], TypeScore(gold: 1, predicted: 1, correct: 0))
+        XCTAssertEqual(s.perType["ORG"]?.f1, 0)
+        XCTAssertEqual(s.tokens, 10)
+        XCTAssertEqual(s.correctTokens, 7)
+        XCTAssertTrue(s.table().contains("ORG: precision:   0.00%"))
+        // I-X after a different type starts a new entity.
+        XCTAssertEqual(CoNLL.spans(["B-PER", "I-LOC", "I-LOC", "O", "I-PER"]).map { "\($0.start)-\($0.end)\($0.type)" },
+                       ["0-1PER", "1-3LOC", "4-5PER"])
+    }
+
+    // MARK: Tagger
+
+    static let firstNames = ["محمد", "احمد", "علي", "حسن", "خالد", "عمر", "يوسف", "سمير", "كريم", "ماجد", "طارق", "نبيل",
+                             "فادي", "رامي", "سامي", "هاني", "وليد", "زياد", "بشير", "جمال", "عادل", "منير", "ناصر", "فريد"]
+    static let lastNames = ["الحسيني", "العلي", "المصري", "الخطيب", "السعدي", "النجار", "الحداد", "الزعبي", "القاسم",
+                            "الشامي", "البزاز", "الراوي", "الجبوري", "الدوري", "العاني", "الكبيسي"]
+    static let places = ["بغداد", "دمشق", "القاهره", "عمان", "بيروت", "الرياض", "تونس", "الرباط", "الخرطوم", "صنعاء",
+                         "الدوحه", "مسقط", "طرابلس", "الكويت"]
+    static let orgHeads = ["وزاره", "شركه", "جامعه", "منظمه", "هيئه"]
+    static let orgTails = ["الصحه", "النفط", "التعليم", "الزراعه", "الاعلام", "النقل", "الطاقه", "الثقافه"]
+    static let fillers = ["اليوم", "امس", "في", "بيان", "ان", "الحكومه", "ستعمل", "على", "تحسين", "الوضع", "الاقتصادي"]
+
+    /// Sentences from a few patterns; names drawn from the given ranges of the lists.
+    static func corpus(count: Int, seed: UInt64, firstRange: Range<Int>, lastRange: Range<Int>,
+                       placeRange: Range<Int>, tailRange: Range<Int>) -> [[(TaggerToken, String)]] {
+        var rng = TaggerSplitMix64(seed: seed)
+        func pick<T>(_ a: [T], _ r: Range<Int>) -> T { a[r.lowerBound + Int(rng.next() % UInt64(r.count))] }
+        func filler() -> [(String, String)] { (0..<(1 + Int(rng.next() % 3))).map { _ in (pick(fillers, 0..<fillers.count), "O") } }
+        var out: [[(TaggerToken, String)]] = []
+        for _ in 0..<count {
+            let person = [(pick(firstNames, firstRange), "B-PER"), (pick(lastNames, lastRange), "I-PER")]
+            let place = [(pick(places, placeRange), "B-LOC")]
+            let org = [(pick(orgHeads, 0..<orgHeads.count), "B-ORG"), (pick(orgTails, tailRange), "I-ORG")]
+            var words: [(String, String)]
+            switch rng.next() % 4 {
+            case 0: words = person + [("قال", "O")] + filler() + [("في", "O")] + place
+            case 1: words = [("وقال", "O"), ("الرئيس", "O")] + person + [("ان", "O")] + org + filler()
+            case 2: words = [("اعلنت", "O")] + org + [("في", "O")] + place + filler()
+            default: words = [("التقى", "O"), ("الوزير", "O")] + person + [("في", "O")] + place + [("مع", "O"), ("ممثلي", "O")] + org
+            }
+            out.append(words.map { (TaggerToken(surface: $0.0, key: $0.0), $0.1) })
+        }
+        return out
+    }
+
+    static let trainSet = corpus(count: 200, seed: 1, firstRange: 0..<16, lastRange: 0..<10, placeRange: 0..<9, tailRange: 0..<5)
+    static let heldOut = corpus(count: 60, seed: 2, firstRange: 16..<24, lastRange: 10..<16, placeRange: 9..<14, tailRange: 5..<8)
+
+    func testLearnsPatternsAndGeneralisesToUnseenNames() {
+        let model = SequenceTagger.train(Self.trainSet, epochs: 8, seed: 7)
+        let gold = Self.heldOut.map { $0.map { $0.1 } }
+        let pred = Self.heldOut.map { model.tag($0.map { $0.0 }) }
+        let s = CoNLL.score(gold: gold, predicted: pred)
+        XCTAssertGreaterThan(s.overall.f1, 0.8, s.table())
+        for p in pred { for l in p { XCTAssertTrue(SequenceTagger.labels.contains(l)) } }
+        XCTAssertEqual(model.tag([]), [])
+    }
+
+    func testSerializationRoundTrip() throws {
+        let model = SequenceTagger.train(Self.trainSet, epochs: 5, seed: 3)
+        let text = model.serialize()
+        let loaded = try SequenceTagger(serialized: text)
+        XCTAssertEqual(loaded.serialize(), text)
+        for s in Self.heldOut + Self.trainSet.prefix(50) {
+            let toks = s.map { $0.0 }
+            XCTAssertEqual(loaded.tag(toks), model.tag(toks))
+        }
+        // CRLF tolerated.
+        let crlf = try SequenceTagger(serialized: text.replacingOccurrences(of: "\n", with: "\r\n"))
+        XCTAssertEqual(crlf.serialize(), text)
+    }
+
+    func testBadModelThrows() {
+        XCTAssertThrowsError(try SequenceTagger(serialized: "")) { XCTAssertTrue("\($0)".contains("header")) }
+        XCTAssertThrowsError(try SequenceTagger(serialized: "nonsense\n"))
+        let ok = "kg-sequence-tagger\t1\nlabels\t" + SequenceTagger.labels.joined(separator: " ") + "\nscale\t100\nfeatures\t1\n"
+        XCTAssertNoThrow(try SequenceTagger(serialized: ok + "00000000000000ab\t0:5 3:-2\n"))
+        XCTAssertThrowsError(try SequenceTagger(serialized: ok + "00000000000000zz\t0:5\n")) {
+            XCTAssertEqual($0 as? SequenceTaggerError, .badLine(line: 5, reason: "bad hex digit in feature hash"))
+        }
+        XCTAssertThrowsError(try SequenceTagger(serialized: ok + "00000000000000ab\t9:5\n"))
+        XCTAssertThrowsError(try SequenceTagger(serialized: ok)) {
+            XCTAssertEqual($0 as? SequenceTaggerError, .countMismatch(declared: 1, found: 0))
+        }
+        XCTAssertThrowsError(try SequenceTagger(serialized: "kg-sequence-tagger\t1\nlabels\tO B-PER\nscale\t100\nfeatures\t0\n")) {
+            guard case .labelMismatch = $0 as? SequenceTaggerError else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testTrainingIsDeterministic() {
+        let a = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 11).serialize()
+        let b = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 11).serialize()
+        XCTAssertEqual(a, b)
+        XCTAssertGreaterThan(a.count, 100)
+    }
+}
