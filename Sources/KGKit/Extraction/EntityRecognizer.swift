@@ -102,7 +102,7 @@ public struct EntityRecognizer: Sendable {
                   let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle else { i += 1; continue }
             var nameStart = trig.end
             // "سجن سجن الصناعة": a repeated trigger word
-            if nameStart < hi, toks[nameStart].stem == toks[i].stem { nameStart += 1 }
+            if nameStart < hi, toks[nameStart].stem == toks[i].stem { nameStart += 1; i += 1 }
             if toks[i].script == .latin && nameStart < hi && toks[nameStart].key == "of" { nameStart += 1 }
             guard nameStart < hi, !claimed[nameStart - lo] else { i += 1; continue }
             if let g = gazAt(nameStart), entry(g).type == .place, !g.isDemonym {
@@ -217,7 +217,7 @@ public struct EntityRecognizer: Sendable {
         let t = toks[i]
         guard t.kind == .word || t.kind == .number else { return nil }
         var firstKeys = [t.key]
-        if t.stem != t.key { firstKeys.append(t.stem) }
+        if t.body != t.key { firstKeys.append(t.body) }
         var best: GazMatch? = nil
         for (fi, first) in firstKeys.enumerated() {
             outer: for name in lexicons.gazetteer.names(startingWith: first) {
@@ -359,7 +359,8 @@ public struct EntityRecognizer: Sendable {
     }
 
     private func vocabularyRare(_ t: Token) -> Bool {
-        lexicons.vocabulary.count(t.stem) < 400 && !lexicons.functionWords.contains(t.key)
+        (lexicons.vocabulary.count(t.stem) < 30 || lexicons.nameWords[t.stem] != nil) && !lexicons.functionWords.contains(t.key)
+            && lexicons.eventTriggers.match([t], at: 0, limit: 1) == nil
     }
 
     // MARK: - places

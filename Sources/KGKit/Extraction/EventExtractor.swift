@@ -9,6 +9,10 @@ struct EventExtractor {
     static let placeCues: Set<String> = ["في", "داخل", "قرب", "in", "at", "near", "outside", "inside"]
     static let agentCues: Set<String> = ["by"]
     static let attackTypes: Set<String> = ["attack", "airstrike", "bombing"]
+    /// Verbs that make the mention before them the agent of the event after them (شنت غارتين, launched an attack).
+    static let launchVerbs: Set<String> = ["شن", "شنت", "شنه", "شنوا", "نفذ", "نفذت", "ينفذ", "تنفذ", "يشن", "تشن", "launched", "carried", "conducted", "staged", "mounted", "claimed"]
+    /// Words that open a new clause: roles are not looked for beyond them.
+    static let clauseBreaks: Set<String> = ["منذ", "بعد", "قبل", "عندما", "حين", "since", "after", "before", "when", "while"]
 
     func extract(_ doc: AnalyzedText, article: Article, claimed: inout [Bool], mentions: inout [Mention],
                  entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) {
@@ -29,9 +33,10 @@ struct EventExtractor {
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) { agent = mi }
                 var j = trig.end
                 var cue: String? = nil
-                while j < min(s.tokens.upperBound, trig.end + 14) {
+                while j < min(s.tokens.upperBound, trig.end + 20) {
                     let t = doc.tokens[j]
                     if t.kind == .punctuation && t.key != "," && t.key != "\"" { break }
+                    if Self.clauseBreaks.contains(t.key) { break }
                     if Self.targetCues.contains(t.key) { cue = "target" }
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if Self.agentCues.contains(t.key) { cue = "agent" }
@@ -52,8 +57,11 @@ struct EventExtractor {
                 // agent before the trigger: ORG/PER/nisba within a few tokens (طائرة حربية أميركية شنت غارتين)
                 if agent == nil {
                     var b = k - 1
+                    var launched = false
                     while b >= s.tokens.lowerBound && k - b <= 5 {
                         if doc.tokens[b].kind == .punctuation { break }
+                        if Self.launchVerbs.contains(doc.tokens[b].stem) || Self.launchVerbs.contains(doc.tokens[b].key) { launched = true }
+                        if !launched { b -= 1; continue }
                         if let mi = mentions.lastIndex(where: { $0.tokens.upperBound == b + 1 && $0.rule != "nested" && $0.entity >= 0 }) {
                             let m = mentions[mi]
                             if m.type == .organization || m.type == .person || m.isDemonym { agent = mi }

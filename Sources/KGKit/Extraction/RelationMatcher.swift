@@ -83,7 +83,7 @@ struct RelationMatcher {
             var q = p
             while q <= min(limit, p + n) {
                 if let r = match(items, k + 1, q, limit, doc, mentions, mentionAt, &binding) { return r }
-                if q < limit, doc.tokens[q].kind == .punctuation, doc.tokens[q].key != "," { break }
+                if q < limit, doc.tokens[q].kind == .punctuation, [",", ";", ":", ".", "?", "!"].contains(doc.tokens[q].key) { break }
                 q += 1
             }
             return nil

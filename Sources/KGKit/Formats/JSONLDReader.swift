@@ -45,7 +45,7 @@ public enum JSONLDReader {
                 g.articles[hash] = GraphArticle(hash: hash, sourceID: n["identifier"] as? String ?? "", title: n["headline"] as? String ?? "",
                                                 url: n["url"] as? String, date: n["datePublished"] as? String,
                                                 language: n["inLanguage"] as? String ?? "und", mentions: ms)
-            } else if types.contains("Statement") {
+            } else if types.contains("RelationStatement") {
                 guard let s = key(n["subject"]), let o = key(n["object"]), let p = n["predicate"] as? String else { continue }
                 let ev = (n["evidence"] as? [[String: Any]] ?? []).map { e in
                     Evidence(article: articleHash(e["article"]) ?? "", sentence: e["sentenceIndex"] as? Int ?? 0,

@@ -18,7 +18,7 @@ public enum JSONLDWriter {
             ("GovernmentOrganization", "\"schema:GovernmentOrganization\""), ("NewsMediaOrganization", "\"schema:NewsMediaOrganization\""),
             ("NGO", "\"schema:NGO\""), ("SportsTeam", "\"schema:SportsTeam\""), ("Corporation", "\"schema:Corporation\""),
             ("EducationalOrganization", "\"schema:EducationalOrganization\""), ("PoliticalParty", "\"schema:PoliticalParty\""),
-            ("Statement", "\"kg:Statement\""), ("Evidence", "\"kg:Evidence\""), ("Mention", "\"kg:Mention\""),
+            ("RelationStatement", "\"kg:RelationStatement\""), ("Evidence", "\"kg:Evidence\""), ("Mention", "\"kg:Mention\""),
             ("name", "{\"@id\":\"schema:name\",\"@container\":\"@language\"}"),
             ("alternateName", "{\"@id\":\"schema:alternateName\",\"@container\":\"@set\"}"),
             ("description", "\"schema:description\""),
@@ -111,7 +111,7 @@ public enum JSONLDWriter {
             let sortedEv = ev.sorted { ($0.article, $0.sentence, $0.start, $0.rule) < ($1.article, $1.sentence, $1.start, $1.rule) }
             let conf = 1 - sortedEv.reduce(1.0) { $0 * (1 - $1.confidence) }
             let id = KGIRI.node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24)))
-            var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"Statement\"",
+            var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"RelationStatement\"",
                                "\"subject\":\(JSONText.string(KGIRI.node(k.subject)))",
                                "\"predicate\":\(JSONText.string(k.predicate))",
                                "\"object\":\(JSONText.string(KGIRI.node(k.object)))",

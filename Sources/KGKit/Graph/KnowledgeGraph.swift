@@ -152,10 +152,15 @@ public struct KnowledgeGraph: Sendable, Equatable {
                            eventType: e.eventType, cameo: e.cameo)
     }
 
+    /// Mentions that refer to a node without naming it (أميركية, التنظيم, the group, the trigger word of an event).
+    static let nonNameRules: Set<String> = ["demonym", "demonym-in-name", "definite-description"]
+
     /// Surface forms per node, gathered from all mentions.
     public func surfaceForms() -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
-        for a in articles.values { for m in a.mentions { out[m.entity, default: []].insert(m.surface) } }
+        for a in articles.values {
+            for m in a.mentions where !Self.nonNameRules.contains(m.rule) { out[m.entity, default: []].insert(m.surface) }
+        }
         return out
     }
 

@@ -44,6 +44,10 @@ public struct LexiconSet: Sendable {
         let functionWords = Set(try BundledResources.list("lexicon/arabic-function-words.txt").map(Normalizer.key))
         var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
         for k in gaz.singleTokenKeys { vocab.protect(k) }
+        for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
+            let k = Normalizer.key(row[0])
+            if k.unicodeScalars.count == 2 { vocab.protect(k) }
+        }
         var nameWords: [String: NameWord] = [:]
         var englishNameWords: [String: String] = [:]
         if let text = try? BundledResources.text("lexicon/name-words.tsv") {

@@ -20,7 +20,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// The longest phrase starting at token `i` (within `limit`), and the index after it.
     public func match(_ tokens: [Token], at i: Int, limit: Int) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
-        for first in [tokens[i].key, tokens[i].stem] {
+        for first in [tokens[i].key, tokens[i].body, tokens[i].stem] {
             guard let cands = byFirst[first] else { continue }
             outer: for p in cands {
                 if i + p.keys.count > limit { continue }

@@ -11,6 +11,8 @@ public struct CliticSegmenter: Sendable {
         /// Scalars of the normalised key consumed by `prefix` (لل contributes 1: the second ل belongs to the stem).
         public var prefixKeyLength: Int
         public var stem: String
+        /// The stem with its suffix still on (for name lookup).
+        public var body: String
         public var suffix: String
     }
 
@@ -28,7 +30,7 @@ public struct CliticSegmenter: Sendable {
 
     /// Analyses one normalised Arabic word key.
     public func analyze(_ key: String) -> Analysis {
-        let whole = Analysis(prefix: "", prefixKeyLength: 0, stem: key, suffix: "")
+        let whole = Analysis(prefix: "", prefixKeyLength: 0, stem: key, body: key, suffix: "")
         let n = key.unicodeScalars.count
         if n < 3 || functionWords.contains(key) { return whole }
         let wholeProtected = vocabulary.protected.contains(key)
@@ -50,22 +52,23 @@ public struct CliticSegmenter: Sendable {
                 }
                 if rest.hasPrefix("ال") && restLen >= 4 {
                     if !bestDefinite || pLen > best!.prefixKeyLength {
-                        best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, suffix: "")
+                        best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
                         bestDefinite = true
                     }
                     continue
                 }
-                if bestDefinite || restLen < 3 { continue }
+                if bestDefinite || restLen < 2 { continue }
+                if restLen == 2 && !vocabulary.protected.contains(rest) { continue }
                 if functionWords.contains(rest) && restLen >= 2 {
                     let score = Int.max / 4
-                    if score > bestScore { best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, suffix: ""); bestScore = score }
+                    if score > bestScore { best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: ""); bestScore = score }
                     continue
                 }
                 let restProtected = vocabulary.protected.contains(rest)
                 let c = vocabulary.count(rest)
                 let score = restProtected ? max(c, 1_000_000) : c
                 if score > bestScore {
-                    best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, suffix: "")
+                    best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
                     bestScore = score
                 }
             }
@@ -76,7 +79,7 @@ public struct CliticSegmenter: Sendable {
                 if let f = rest.unicodeScalars.first, "يتنا".unicodeScalars.contains(f), rest.unicodeScalars.count >= 4 {
                     let c = vocabulary.count(rest)
                     if c > bestScore && !bestDefinite {
-                        best = Analysis(prefix: sp, prefixKeyLength: sp.unicodeScalars.count, stem: rest, suffix: ""); bestScore = c
+                        best = Analysis(prefix: sp, prefixKeyLength: sp.unicodeScalars.count, stem: rest, body: rest, suffix: ""); bestScore = c
                     }
                 }
             }

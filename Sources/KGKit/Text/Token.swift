@@ -24,6 +24,8 @@ public struct Token: Sendable, Equatable {
     public var prefixLength: Int
     /// Normalised key of the word without proclitics and pronoun suffix.
     public var stem: String
+    /// Normalised key without proclitics but with any suffix (the form names are looked up under).
+    public var body: String
     /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
     public var suffix: String
     /// Whether the English token starts with an upper-case letter.

@@ -139,6 +139,7 @@ public struct Tokenizer: Sendable {
                 t.prefixLength = surfaceLength(s, start, end, keyScalars: a.prefixKeyLength)
             }
             t.stem = a.stem
+            t.body = a.body
             t.suffix = a.suffix
         } else if script == .latin {
             t.isCapitalized = s[start].properties.isUppercase
@@ -165,6 +166,6 @@ public struct Tokenizer: Sendable {
     private func makeToken(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, kind: Token.Kind, script: Script) -> Token {
         let key = Normalizer.key(scalars: s[start..<end])
         return Token(start: start, end: end, kind: kind, script: script, key: key, prefix: "", prefixLength: 0,
-                     stem: key, suffix: "", isCapitalized: false)
+                     stem: key, body: key, suffix: "", isCapitalized: false)
     }
 }
