@@ -7,8 +7,8 @@ Output: Sources/KGKit/Resources/lexicon/name-words.tsv with columns  ar  en  cla
     ar     Arabic word, tatweel (U+0640) and diacritics removed
     en     its most frequent English transliteration in ANETAC (ties: alphabetically first)
     class  the majority class of the word (ties: PERSON, then LOCATION, then ORGANIZATION)
-Rows are deduplicated and sorted by the Arabic word (code-point order). Words shorter than 2 letters and
-common Arabic function words / verbs (STOPWORDS below) are dropped.
+Rows are deduplicated and sorted by the Arabic word (code-point order). Words shorter than 2 letters, words of
+one repeated letter (noise such as ااا) and common Arabic function words / verbs (STOPWORDS below) are dropped.
 
 Source: ANETAC, Hadj Ameur, Meziane & Guessoum 2019, "ANETAC: Arabic Named Entity Transliteration and
 Classification Dataset", arXiv:1907.03110 (github.com/MohamedHadjAmeur/ANETAC). Cite it when using the list.
@@ -70,7 +70,7 @@ def main(argv):
             read += 1
             cls, en, ar = parts
             ar = clean_arabic(ar)
-            if len(ar) < 2 or not ARABIC_LETTERS.match(ar):
+            if len(ar) < 2 or not ARABIC_LETTERS.match(ar) or len(set(ar)) == 1:  # e.g. ااا (noise)
                 skipped += 1
                 continue
             if ar in STOPWORDS or ar.translate(_ALEF) in STOPWORDS:
