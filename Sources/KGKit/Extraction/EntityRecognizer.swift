@@ -275,6 +275,8 @@ public struct EntityRecognizer: Sendable {
                 break
             } else {
                 if t.isCapitalized { break }
+                // "spokesman for the X": what follows is the organisation, not the name
+                if (t.key == "for" || t.key == "of") && j == start { return nil }
                 if t.key == "of" || t.key == "for" || t.key == "the" || t.key == "'s" || lexicons.titles.contains(key: t.key) { j += 1; skipped += 1; continue }
                 return nil
             }
@@ -301,6 +303,7 @@ public struct EntityRecognizer: Sendable {
         }
         if k == j { return nil }
         if toks[j].script == .arabic && !viaComma && k - j < 2 { return nil }
+        if toks[j].script == .latin && lexicons.organizationHeads.contains(key: toks[k - 1].key) { return nil }
         return (j, k, viaComma)
     }
 
@@ -405,6 +408,8 @@ public struct EntityRecognizer: Sendable {
             default: break
             }
         }
+        if (a..<b).contains(where: { lexicons.organizationHeads.contains(key: toks[$0].key) }) && b - a >= 2 { return (.organization, "") }
+        if b - a >= 2 && (a..<b).contains(where: { Self.nameConnectorsEn.contains(toks[$0].key) && toks[$0].key != "of" }) { return (.person, "") }
         if per + loc + org == 0 { return nil }
         if b - a >= 2, let first = lexicons.englishNameWords[toks[a].key], first == "PERSON" { return (.person, "") }
         if org > per && org >= loc { return (.organization, "") }

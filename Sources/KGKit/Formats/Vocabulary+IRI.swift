@@ -46,6 +46,7 @@ public enum Predicate {
         "alliedWith": (KGIRI.vocab + "alliedWith", "allied with", "متحالف مع"),
         "locatedIn": (KGIRI.vocab + "locatedIn", "located in", "يقع في"),
         "containedInPlace": (KGIRI.schema + "containedInPlace", "contained in", "ضمن"),
+        "parentOrganization": (KGIRI.schema + "parentOrganization", "part of", "تابع لـ"),
         "nationality": (KGIRI.schema + "nationality", "national of", "جنسية"),
         "reportedBy": (KGIRI.vocab + "reportedBy", "reported by", "بحسب"),
         "agent": (KGIRI.vocab + "agent", "agent", "الفاعل"),

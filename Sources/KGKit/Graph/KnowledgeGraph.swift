@@ -164,11 +164,14 @@ public struct KnowledgeGraph: Sendable, Equatable {
         return out
     }
 
-    /// Gazetteer containment edges between nodes both present (city → country).
+    /// Gazetteer containment edges between nodes both present: city → country (`containedInPlace`), ministry →
+    /// government or country (`parentOrganization`).
     public func containmentEdges() -> [RelationKey] {
         entities.values.compactMap { e in
-            guard let p = e.partOf, entities[p] != nil, e.type == .place, entities[p]!.type == .place else { return nil }
-            return RelationKey(subject: e.key, predicate: "containedInPlace", object: p)
+            guard let p = e.partOf, let parent = entities[p] else { return nil }
+            if e.type == .place && parent.type == .place { return RelationKey(subject: e.key, predicate: "containedInPlace", object: p) }
+            if e.type == .organization { return RelationKey(subject: e.key, predicate: "parentOrganization", object: p) }
+            return nil
         }.sorted()
     }
 

@@ -65,14 +65,14 @@ public struct Gazetteer: Sendable {
     }
 
     /// Builds the name index. `keysOf` turns a name into its token keys (the same tokenizer as documents use).
-    public mutating func buildIndex(keysOf: (String) -> [String]) {
+    public mutating func buildIndex(keysOf: (String) -> [String], skip: ([String], LexiconEntry) -> Bool = { _, _ in false }) {
         names = [:]
         singleTokenKeys = []
         for (i, e) in entries.enumerated() {
             for (isDemonym, list) in [(false, e.allNames), (true, e.demonyms)] {
                 for n in list {
                     let keys = keysOf(n)
-                    guard let first = keys.first else { continue }
+                    guard let first = keys.first, !skip(keys, e) else { continue }
                     // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
                     // when the name itself is upper-case
                     if keys.count == 1, first.unicodeScalars.count < 2 { continue }

@@ -27,7 +27,8 @@ public struct LexiconSet: Sendable {
 
     /// Loads the bundled resources, then the user's lexicon and rule files (which win over bundled entries).
     public static func load(userLexicons: [String] = [], userRules: [String] = [], useTagger: Bool = true) throws -> LexiconSet {
-        let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: [])
+        let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
+        let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
         func keys(_ s: String) -> [String] {
             plain.tokenize(Array(s.unicodeScalars)).filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key)
         }
@@ -39,9 +40,10 @@ public struct LexiconSet: Sendable {
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
             try gaz.load(tsv: String(decoding: data, as: UTF8.self), file: f, isUser: true)
         }
-        gaz.buildIndex(keysOf: keys)
-
         let functionWords = Set(try BundledResources.list("lexicon/arabic-function-words.txt").map(Normalizer.key))
+        // a one-word Arabic name that is also a function word (عنة = عنه "about him") is never looked up
+        gaz.buildIndex(keysOf: keys, skip: { keys, entry in keys.count == 1 && !entry.isUserEntry && functionWords.contains(keys[0]) })
+
         var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
         for k in gaz.singleTokenKeys { vocab.protect(k) }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
@@ -61,7 +63,6 @@ public struct LexiconSet: Sendable {
                 if c[2] != "ORGANIZATION" { vocab.protect(k) }
             }
         }
-        let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let analyzer = TextAnalyzer(tokenizer: Tokenizer(segmenter: CliticSegmenter(vocabulary: vocab, functionWords: functionWords),
                                                          abbreviations: abbreviations))
         var set = LexiconSet(analyzer: analyzer)
