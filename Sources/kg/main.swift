@@ -18,6 +18,8 @@ commands:
         print one entity with its relations and evidence sentences
   eval GOLD... [--graph FILE | --build] | eval --conll FILE
         measure quality against gold annotations
+  train --conll FILE [-o MODEL] [--folds K]
+        train the statistical name tagger (and cross-validate it)
   help [command]
 
 exit codes: 0 ok; 1 some input skipped (the rest was processed); 2 failure (nothing written); 64 usage error
@@ -49,6 +51,7 @@ let commandHelp: [String: String] = [
     """,
     "analyze": "usage: kg analyze FILE [--lang ar|en]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix).",
     "show": "usage: kg show NAME [-i graph.jsonld]\n\nPrints the entities whose name matches NAME with their relations and evidence.",
+    "train": "usage: kg train --conll FILE [-o MODEL] [--folds K] [--epochs N]\n\nTrains the name tagger on CoNLL data; --folds prints K-fold cross-validation (contiguous blocks).\nThe bundled model is Sources/KGKit/Resources/models/ner-ar.perceptron (Scripts/train-tagger.sh).",
     "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file.",
 ]
 
@@ -166,6 +169,25 @@ func runEval(_ args: ArraySlice<String>) throws -> Int32 {
     return 0
 }
 
+func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["--conll", "-o", "--folds", "--epochs"], flags: [])
+    guard let conll = a.value("--conll") else { throw UsageError(message: "train needs --conll FILE") }
+    guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
+    let text = String(decoding: data, as: UTF8.self)
+    let lex = try LexiconSet.load(useTagger: false)
+    let epochs = Int(a.value("--epochs") ?? "10") ?? 10
+    if let f = a.value("--folds") {
+        guard let k = Int(f), k >= 2 else { throw UsageError(message: "--folds needs a number >= 2") }
+        let (tagger, full) = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs)
+        out("tagger alone (\(k)-fold, contiguous blocks):\n" + tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n" + full.table())
+    }
+    if let o = a.value("-o") {
+        try GraphStore.writeAtomically(TaggerTraining.train(text, lexicons: lex, epochs: epochs), to: o)
+        eprint("wrote \(o)")
+    }
+    return 0
+}
+
 func main() -> Int32 {
     let argv = CommandLine.arguments
     guard argv.count >= 2 else { eprint(usage); return 64 }
@@ -181,6 +203,7 @@ func main() -> Int32 {
         case "analyze": return try runAnalyze(rest)
         case "show": return try runShow(rest)
         case "eval": return try runEval(rest)
+        case "train": return try runTrain(rest)
         default: throw UsageError(message: "unknown command \(cmd)")
         }
     } catch let e as UsageError {

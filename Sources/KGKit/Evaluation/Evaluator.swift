@@ -34,7 +34,7 @@ public enum Evaluator {
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m] <= cp { lo = m } else { hi = m - 1 } }
             return lo
         }
-        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event {
+        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" {
             let label: String
             switch m.type {
             case .person: label = "PER"

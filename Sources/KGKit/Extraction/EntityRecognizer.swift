@@ -26,16 +26,11 @@ public struct EntityRecognizer: Sendable {
     func recognize(_ doc: AnalyzedText, sentence s: Sentence) -> [Mention] {
         let toks = doc.tokens
         let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
-        var gaz = [GazMatch?](repeating: nil, count: hi - lo)
+        let gaz = gazetteerMatches(doc, lo..<hi)
+        // the tagger's reading of the sentence: heuristic rules (head-noun chains, name lists) must agree with it
+        let tagged: [String]? = (lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz)) : nil
+        func taggerSays(_ k: Int, _ type: String) -> Bool { tagged.map { $0[k - lo].hasSuffix(type) } ?? true }
         var i = lo
-        while i < hi {
-            if let m = gazetteerMatch(doc, at: i, limit: hi) {
-                gaz[i - lo] = m
-                i = m.end
-            } else {
-                i += 1
-            }
-        }
         var claimed = [Bool](repeating: false, count: hi - lo)
         var out: [Mention] = []
         func isFree(_ a: Int, _ b: Int) -> Bool {
@@ -84,7 +79,8 @@ public struct EntityRecognizer: Sendable {
             if let g = gazAt(i), entry(g).type != .place || (!g.isDemonym && toks[i].script == .arabic) {
                 i = g.end; continue
             }
-            if let (b, subtype, inner) = orgChain(doc, at: i, limit: hi, gazAt: gazAt), isFree(i, b) {
+            if let (b, subtype, inner) = orgChain(doc, at: i, limit: hi, gazAt: gazAt), isFree(i, b),
+               taggerSays(i, "ORG") || inner.contains(where: { !$0.1.isDemonym }) {
                 out.append(make(i, b, .organization, subtype, "org-head", 0.75))
                 for (k, g) in inner where entry(g).type == .place {
                     var m = gazMention(k, g); m.rule = g.isDemonym ? "demonym-in-name" : "nested"; out.append(m)
@@ -110,9 +106,7 @@ public struct EntityRecognizer: Sendable {
                     out.append(make(i, g.end, .place, trig.value.subtype, "place-trigger", 0.8))
                     var inner = gazMention(nameStart, g); inner.rule = "nested"; out.append(inner)
                 } else {
-                    var m = gazMention(nameStart, g)
-                    m = make(i, g.end, .place, entry(g).subtype, "gazetteer", 0.95, entry: entry(g).id)
-                    out.append(m)
+                    out.append(gazMention(nameStart, g))
                 }
                 claim(i, g.end); i = g.end; continue
             }
@@ -174,7 +168,7 @@ public struct EntityRecognizer: Sendable {
             guard !claimed[i - lo], toks[i].script == .arabic, isPersonWord(toks[i], first: true) else { i += 1; continue }
             var j = i + 1
             while j < hi, j - i < 4, !claimed[j - lo], toks[j].prefix.isEmpty, isPersonWord(toks[j], first: false) { j += 1 }
-            if j - i >= 2 {
+            if j - i >= 2 && taggerSays(i, "PER") {
                 out.append(make(i, j, .person, "", "name-list", 0.6))
                 claim(i, j)
             }
@@ -182,15 +176,7 @@ public struct EntityRecognizer: Sendable {
         }
 
         // 7. the statistical tagger, for names the rules do not explain
-        if let tagger = lexicons.tagger, s.script == .arabic {
-            let tt = (lo..<hi).map { k -> TaggerToken in
-                let t = toks[k]
-                var g = ""
-                if let m = gazAt(k) { g = (entry(m).type == .person ? "B-PER" : entry(m).type == .organization ? "B-ORG" : "B-LOC") }
-                return TaggerToken(surface: doc.surface(t), key: t.key, stem: t.stem == t.key ? "" : t.stem, prefix: t.prefix, suffix: t.suffix,
-                                   gazetteer: g, nameClass: lexicons.nameWords[t.stem]?.cls ?? "", isCapitalized: t.isCapitalized)
-            }
-            let labels = tagger.tag(tt)
+        if let labels = tagged {
             var k = 0
             while k < labels.count {
                 let l = labels[k]
@@ -198,7 +184,10 @@ public struct EntityRecognizer: Sendable {
                 let ty = l.dropFirst(2)
                 var e = k + 1
                 while e < labels.count, labels[e] == "I-" + ty { e += 1 }
-                let a = lo + k, b = lo + e
+                let a = lo + k
+                var b = lo + e
+                // the tagger sometimes runs a name into the next word (عبدي كذلك): function words never end a name
+                while b > a + 1, lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if let type = EntityType(label: String(ty)), isFree(a, b), !(lexicons.functionWords.contains(toks[a].stem)) {
                     out.append(make(a, b, type, "", "tagger", 0.55))
                     claim(a, b)
@@ -208,6 +197,39 @@ public struct EntityRecognizer: Sendable {
         }
         // 8. demonyms left: evidence of a country
         return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+    }
+
+    // MARK: - tagger features
+
+    /// The tagger's view of a token range: strings plus gazetteer (BIO) and name-list features. Training
+    /// (`TaggerTraining`) and recognition both build tokens here, so the features always agree.
+    func taggerTokens(_ doc: AnalyzedText, _ range: Range<Int>, gazetteer gaz: [GazMatch?]) -> [TaggerToken] {
+        var labels = [String](repeating: "", count: range.count)
+        for (off, g) in gaz.enumerated() {
+            guard let g else { continue }
+            let e = lexicons.gazetteer.entries[g.entry]
+            let ty = g.isDemonym ? "DEM" : (e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
+            labels[off] = "B-" + ty
+            var k = range.lowerBound + off + 1
+            while k < g.end { labels[k - range.lowerBound] = "I-" + ty; k += 1 }
+        }
+        let toks = doc.tokens
+        return range.map { k in
+            let t = toks[k]
+            return TaggerToken(surface: doc.surface(t), key: t.key, stem: t.stem == t.key ? "" : t.stem, prefix: t.prefix, suffix: t.suffix,
+                               gazetteer: labels[k - range.lowerBound], nameClass: lexicons.nameWords[t.stem]?.cls ?? "",
+                               isCapitalized: t.isCapitalized)
+        }
+    }
+
+    /// Greedy longest gazetteer matches over a token range (the first pass of recognition).
+    func gazetteerMatches(_ doc: AnalyzedText, _ range: Range<Int>) -> [GazMatch?] {
+        var gaz = [GazMatch?](repeating: nil, count: range.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = gazetteerMatch(doc, at: i, limit: range.upperBound) { gaz[i - range.lowerBound] = m; i = m.end } else { i += 1 }
+        }
+        return gaz
     }
 
     // MARK: - gazetteer

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Trains and cross-validates the statistical name tagger on CoNLL data (ANERcorp), using exactly the tokens and
+/// features the recogniser uses at run time.
+public enum TaggerTraining {
+    /// Turns CoNLL sentences into tagger training sentences: each sentence is analysed as text, and every kg token
+    /// takes the tag of the CoNLL word it lies in (B- only on the word's first token).
+    public static func examples(_ sentences: [[(word: String, tag: String)]], lexicons: LexiconSet) -> [[(TaggerToken, String)]] {
+        let rec = EntityRecognizer(lexicons: lexicons)
+        var out: [[(TaggerToken, String)]] = []
+        out.reserveCapacity(sentences.count)
+        for s in sentences {
+            var text = "", starts: [Int] = [], off = 0
+            for (w, _) in s { starts.append(off); text += w + " "; off += w.unicodeScalars.count + 1 }
+            let doc = lexicons.analyzer.analyze(text, language: "ar")
+            guard !doc.tokens.isEmpty else { continue }
+            let range = 0..<doc.tokens.count
+            let feats = rec.taggerTokens(doc, range, gazetteer: rec.gazetteerMatches(doc, range))
+            var lastWord = -1
+            var row: [(TaggerToken, String)] = []
+            for (k, t) in doc.tokens.enumerated() {
+                var w = 0
+                while w + 1 < starts.count && starts[w + 1] <= t.start { w += 1 }
+                var tag = CoNLL.normalizeTag(s[w].tag)
+                if w == lastWord, tag.hasPrefix("B-") { tag = "I-" + tag.dropFirst(2) }
+                lastWord = w
+                row.append((feats[k], tag))
+            }
+            out.append(row)
+        }
+        return out
+    }
+
+    /// K-fold cross-validation over contiguous blocks (the corpus repeats documents, so random folds would leak):
+    /// trains on K-1 blocks, runs the full recogniser (gazetteer + rules + tagger) on the held-out block.
+    public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int) -> (tagger: CoNLLScore, full: CoNLLScore) {
+        let sentences = CoNLL.parse(conll)
+        let ex = examples(sentences, lexicons: lexicons)
+        var taggerGold: [[String]] = [], taggerPred: [[String]] = [], fullGold: [[String]] = [], fullPred: [[String]] = []
+        for f in 0..<folds {
+            let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
+            let train = Array(ex[..<lo]) + Array(ex[hi...])
+            let tagger = SequenceTagger.train(train, epochs: epochs, seed: 42)
+            for i in lo..<hi {
+                taggerGold.append(ex[i].map(\.1))
+                taggerPred.append(tagger.tag(ex[i].map(\.0)))
+            }
+            var lex = lexicons
+            lex.tagger = tagger
+            let extractor = ArticleExtractor(lexicons: lex)
+            for s in sentences[lo..<hi] {
+                fullGold.append(s.map(\.tag))
+                fullPred.append(Evaluator.tags(for: s.map(\.word), extractor: extractor))
+            }
+        }
+        return (CoNLL.score(gold: taggerGold, predicted: taggerPred), CoNLL.score(gold: fullGold, predicted: fullPred))
+    }
+
+    /// Trains on all of `conll` and returns the serialised model.
+    public static func train(_ conll: String, lexicons: LexiconSet, epochs: Int) -> String {
+        SequenceTagger.train(examples(CoNLL.parse(conll), lexicons: lexicons), epochs: epochs, seed: 42).serialize()
+    }
+}
