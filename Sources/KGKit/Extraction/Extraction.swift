@@ -39,4 +39,9 @@ public struct Evidence: Sendable, Equatable, Hashable {
     public var sentenceText: String
     public var rule: String
     public var confidence: Double
+
+    /// The order evidence is kept and written in, so graphs compare and serialise the same however they were built.
+    public static func canonicalOrder(_ a: Evidence, _ b: Evidence) -> Bool {
+        (a.article, a.sentence, a.start, a.end, a.rule) < (b.article, b.sentence, b.start, b.end, b.rule)
+    }
 }

@@ -108,7 +108,7 @@ public enum JSONLDWriter {
         }
         // statements with evidence
         for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
-            let sortedEv = ev.sorted { ($0.article, $0.sentence, $0.start, $0.rule) < ($1.article, $1.sentence, $1.start, $1.rule) }
+            let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
             let conf = 1 - sortedEv.reduce(1.0) { $0 * (1 - $1.confidence) }
             let id = KGIRI.node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24)))
             var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"RelationStatement\"",

@@ -108,7 +108,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
             var list = relations[k] ?? []
             if !list.contains(r.evidence) { list.append(r.evidence) }
-            relations[k] = list
+            relations[k] = list.sorted(by: Evidence.canonicalOrder)
         }
         // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
     }
@@ -126,7 +126,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for (k, ev) in other.relations {
             var list = relations[k] ?? []
             for e in ev where !list.contains(e) { list.append(e) }
-            relations[k] = list
+            relations[k] = list.sorted(by: Evidence.canonicalOrder)
         }
     }
 

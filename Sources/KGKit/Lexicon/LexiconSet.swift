@@ -45,7 +45,7 @@ public struct LexiconSet: Sendable {
         gaz.buildIndex(keysOf: keys, skip: { keys, entry in keys.count == 1 && !entry.isUserEntry && functionWords.contains(keys[0]) })
 
         var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
-        for k in gaz.singleTokenKeys { vocab.protect(k) }
+        for k in gaz.singleTokenKeys { vocab.addName(k) }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
             let k = Normalizer.key(row[0])
             if k.unicodeScalars.count == 2 { vocab.protect(k) }

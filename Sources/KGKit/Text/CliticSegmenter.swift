@@ -64,9 +64,10 @@ public struct CliticSegmenter: Sendable {
                     if score > bestScore { best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: ""); bestScore = score }
                     continue
                 }
-                let restProtected = vocabulary.protected.contains(rest)
                 let c = vocabulary.count(rest)
-                let score = restProtected ? max(c, 1_000_000) : c
+                var score = vocabulary.names.contains(rest) ? max(c, 1_000_000) : c
+                // two proclitics on an unknown remainder need stronger evidence (ولاية is not و+ل+اية)
+                if prep != "" && conj != "" && score < wholeCount { score = 0 }
                 if score > bestScore {
                     best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
                     bestScore = score

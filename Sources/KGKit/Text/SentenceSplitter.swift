@@ -32,7 +32,16 @@ public enum SentenceSplitter {
                 let v = scalars[t.start].value
                 switch v {
                 case 0x201C, 0x00AB: quoteDepth += 1
-                case 0x201D, 0x00BB: quoteDepth = max(0, quoteDepth - 1)
+                case 0x201D, 0x00BB:
+                    quoteDepth = max(0, quoteDepth - 1)
+                    // “Stop. Now.” Then … : a quote closing right after an end mark ends the sentence
+                    if quoteDepth == 0, i > first, tokens[i - 1].kind == .punctuation,
+                       [0x2E, 0x21, 0x3F, 0x061F, 0x2026].contains(scalars[tokens[i - 1].start].value),
+                       i + 1 < tokens.count, !containsNewline(scalars, from: t.end, to: tokens[i + 1].start) {
+                        close(i)
+                        i += 1
+                        continue
+                    }
                 case 0x2E, 0x21, 0x3F, 0x061F, 0x061B, 0x2026, 0x06D4:
                     if quoteDepth == 0 {
                         var last = i

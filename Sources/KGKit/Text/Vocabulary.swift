@@ -21,7 +21,12 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// Words that are known names (gazetteer): never split, and a remainder equal to one makes a split certain.
+    public private(set) var names: Set<String> = []
+
     public mutating func protect(_ key: String) { protected.insert(key) }
+
+    public mutating func addName(_ key: String) { protected.insert(key); names.insert(key) }
 
     public mutating func addFrequency(_ key: String, _ count: Int) { frequency[key, default: 0] += count }
 

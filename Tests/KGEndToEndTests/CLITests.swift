@@ -1,0 +1,211 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests: run the built `kg` binary as a user would.
+final class CLITests: XCTestCase {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = repoRoot.appendingPathComponent(".build/debug/kg")
+    static let seeds = repoRoot.appendingPathComponent("seeds").path
+    static let seedFile = repoRoot.appendingPathComponent("seeds/000_ee5b84b101fbfd16.txt").path
+
+    var tmp: URL!
+
+    struct Run {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            XCTFail("kg binary not found at \(Self.binary.path): run `swift build` first")
+            throw XCTSkip("no binary")
+        }
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("kg-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        if let t = tmp { try? FileManager.default.removeItem(at: t) }
+    }
+
+    @discardableResult
+    func kg(_ args: [String], stdin: Data? = nil, executable: URL = CLITests.binary) throws -> Run {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = tmp
+        // stdout and stderr go to files, so a full pipe can never block the child
+        let id = UUID().uuidString
+        let outURL = tmp.appendingPathComponent(".out-\(id)"), errURL = tmp.appendingPathComponent(".err-\(id)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+        p.standardOutput = outHandle
+        p.standardError = errHandle
+        let inPipe = Pipe()
+        p.standardInput = inPipe
+        try p.run()
+        if let d = stdin { inPipe.fileHandleForWriting.write(d) }
+        try inPipe.fileHandleForWriting.close()
+        p.waitUntilExit()
+        try outHandle.close(); try errHandle.close()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL)
+        return Run(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func path(_ name: String) -> String { tmp.appendingPathComponent(name).path }
+
+    // MARK: usage
+
+    func testHelpAndUsageErrors() throws {
+        let help = try kg(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.out.lowercased().contains("usage"), help.out)
+
+        let buildHelp = try kg(["build", "--help"])
+        XCTAssertEqual(buildHelp.status, 0)
+        XCTAssertTrue(buildHelp.out.contains("usage: kg build"), buildHelp.out)
+
+        let helpBuild = try kg(["help", "build"])
+        XCTAssertEqual(helpBuild.status, 0)
+        XCTAssertEqual(helpBuild.out, buildHelp.out)
+
+        let unknown = try kg(["frobnicate"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains("frobnicate"), unknown.stderr)
+
+        let noPath = try kg(["build"])
+        XCTAssertEqual(noPath.status, 64)
+        XCTAssertTrue(noPath.stderr.contains("usage"), noPath.stderr)
+        XCTAssertEqual(noPath.stdout.count, 0)
+
+        let none = try kg([])
+        XCTAssertEqual(none.status, 64)
+        XCTAssertTrue(none.stderr.contains("usage"))
+
+        let badOption = try kg(["build", Self.seeds, "--frob"])
+        XCTAssertEqual(badOption.status, 64)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("graph.jsonld")), "a usage error must not write a graph")
+    }
+
+    // MARK: build
+
+    func buildSeeds(_ out: String) throws -> Run {
+        try kg(["build", Self.seeds, "-o", out])
+    }
+
+    func testBuildWritesJSONLDWithInlineContext() throws {
+        let g = path("g.jsonld")
+        let r = try buildSeeds(g)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: g), "graph file not written")
+        let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertNotNil(obj["@context"] as? [String: Any], "@context must be an inline object, not a URL")
+        let graph = try XCTUnwrap(obj["@graph"] as? [[String: Any]])
+        XCTAssertGreaterThan(graph.count, 5)
+        XCTAssertTrue(graph.contains { ($0["@type"] as? String) == "NewsArticle" })
+        // a second build of the same input leaves the file byte-identical
+        let again = try buildSeeds(g)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: g), data)
+    }
+
+    func testCorruptGraphIsLeftUntouched() throws {
+        let bad = path("bad.jsonld")
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: bad))
+        let r = try buildSeeds(bad)
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("bad.jsonld"), r.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: bad), Data("not json".utf8))
+
+        let foreign = path("foreign.jsonld")
+        try Data("{\"a\":1}".utf8).write(to: URL(fileURLWithPath: foreign))
+        let f = try buildSeeds(foreign)
+        XCTAssertNotEqual(f.status, 0)
+        XCTAssertTrue(f.stderr.contains("foreign.jsonld"), f.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: foreign), Data("{\"a\":1}".utf8))
+    }
+
+    func testBatchWithBadArticleExitsOneAndKeepsGoodOnes() throws {
+        let lines = [
+            #"{"id":"good-1","title":"Kirby","text":"Pentagon spokesman John Kirby said the coalition supported the Syrian Democratic Forces in Hasakah."}"#,
+            #"{"id":"bad","title":"x","text":"unterminated"#,
+        ]
+        let input = path("batch.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
+        let g = path("g.jsonld")
+        let r = try kg(["build", input, Self.seedFile, "-o", g])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("batch.jsonl:2"), "the skipped line is named: \(r.stderr)")
+        let text = try String(contentsOfFile: g, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"identifier\":\"good-1\""), "good article missing from the graph")
+        XCTAssertTrue(text.contains("\"identifier\":\"000_ee5b84b101fbfd16.txt\""), "seed article missing from the graph")
+        XCTAssertFalse(text.contains("\"identifier\":\"bad\""))
+    }
+
+    func testBuildFromStdin() throws {
+        let g = path("g.jsonld")
+        let r = try kg(["build", "-", "-o", g], stdin: Data("Kirby speaks\nPentagon spokesman John Kirby said on Friday.\n".utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try String(contentsOfFile: g, encoding: .utf8).contains("Kirby speaks"))
+    }
+
+    // MARK: export
+
+    func testExportDOT() throws {
+        let g = path("g.jsonld")
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let r = try kg(["export", "--dot", "-i", g])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.out.hasPrefix("digraph"), String(r.out.prefix(80)))
+        XCTAssertTrue(r.out.contains("->"))
+        let dot = URL(fileURLWithPath: "/usr/bin/dot")
+        guard FileManager.default.isExecutableFile(atPath: dot.path) else { return }
+        let svg = try kg(["-Tsvg"], stdin: r.stdout, executable: dot)
+        XCTAssertEqual(svg.status, 0, svg.stderr)
+        XCTAssertTrue(svg.out.contains("<svg"))
+    }
+
+    func testExportMissingGraph() throws {
+        let r = try kg(["export", "--dot", "-i", path("none.jsonld")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("none.jsonld"), r.stderr)
+    }
+
+    func testExportCSVWithAndWithoutBOM() throws {
+        let g = path("g.jsonld")
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let excel = path("excel"), plain = path("plain")
+        XCTAssertEqual(try kg(["export", "--csv", excel, "--excel", "-i", g]).status, 0)
+        XCTAssertEqual(try kg(["export", "--csv", plain, "-i", g]).status, 0)
+        for name in ["nodes.csv", "edges.csv", "mentions.csv"] {
+            let e = try XCTUnwrap(FileManager.default.contents(atPath: excel + "/" + name), name)
+            let p = try XCTUnwrap(FileManager.default.contents(atPath: plain + "/" + name), name)
+            XCTAssertEqual(Array(e.prefix(3)), [0xEF, 0xBB, 0xBF], "\(name) with --excel starts with a BOM")
+            XCTAssertNotEqual(Array(p.prefix(3)), [0xEF, 0xBB, 0xBF], "\(name) without --excel has no BOM")
+            XCTAssertEqual(e.dropFirst(3), p[...], name)
+        }
+        let nodes = try String(contentsOfFile: plain + "/nodes.csv", encoding: .utf8)
+        XCTAssertTrue(nodes.hasPrefix("id,type,subtype,name_en,name_ar,"), String(nodes.prefix(80)))
+        XCTAssertTrue(nodes.contains("person/john-kirby"))
+    }
+
+    // MARK: analyze
+
+    func testAnalyzePrintsTSV() throws {
+        let r = try kg(["analyze", Self.seedFile])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.out.split(separator: "\n")
+        XCTAssertEqual(rows.first, "sentence\tstart\tend\tsurface\tnormalised\tclitics\tkind")
+        XCTAssertGreaterThan(rows.count, 100)
+        for row in rows { XCTAssertEqual(row.split(separator: "\t", omittingEmptySubsequences: false).count, 7, String(row)) }
+        XCTAssertTrue(rows.contains { $0.hasPrefix("0\t0\t9\tالبنتاغون\t") }, "first token row")
+        XCTAssertTrue(rows.contains { $0.contains("\tقواته\tقواته\tقوات+ه\tword") }, "clitic column of قواته")
+        let missing = try kg(["analyze", path("none.txt")])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("none.txt"))
+    }
+}
