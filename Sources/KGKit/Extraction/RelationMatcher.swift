@@ -1,34 +1,106 @@
-/// Applies the relation rules of `relations.rules` to each sentence: a small backtracking matcher over tokens and
-/// mentions. Each match yields a relation with its evidence and the id of the rule that fired.
+/// Relation rules compiled for matching: literals become integer ids, and rules are indexed by what their first item
+/// needs, so each token only tries the rules that can start there.
+public struct CompiledRules: Sendable {
+    enum Item: Sendable {
+        case literal(ids: [Int32], proclitics: [String], optional: Bool)
+        case slot(role: Character, types: Set<EntityType>, optional: Bool)
+        case comma(optional: Bool)
+        case skip(Int)
+        case not([Int32])
+    }
+    struct Rule: Sendable { var source: RelationRule; var items: [Item] }
+
+    var rules: [Rule] = []
+    var ids: [String: Int32] = [:]
+    var byFirstLiteral: [Int32: [Int]] = [:]
+    var byFirstProclitic: [String: [Int]] = [:]
+    var slotFirst: [Int] = []
+    var alwaysTry: [Int] = []
+
+    public init(_ source: [RelationRule]) {
+        func id(_ s: String) -> Int32 {
+            if let i = ids[s] { return i }
+            let i = Int32(ids.count); ids[s] = i; return i
+        }
+        for (r, rule) in source.enumerated() {
+            var items: [Item] = []
+            for it in rule.items {
+                switch it {
+                case let .literal(alts, optional):
+                    let pro = alts.filter { RelationRule.proclitics.contains($0) }
+                    items.append(.literal(ids: alts.filter { !RelationRule.proclitics.contains($0) }.map(id), proclitics: pro, optional: optional))
+                case let .slot(role, types, optional): items.append(.slot(role: role, types: types, optional: optional))
+                case let .comma(optional): items.append(.comma(optional: optional))
+                case let .skip(n): items.append(.skip(n))
+                case let .not(alts): items.append(.not(alts.map(id)))
+                }
+            }
+            rules.append(Rule(source: rule, items: items))
+            switch items.first {
+            case let .literal(lits, pro, false)?:
+                for l in lits { byFirstLiteral[l, default: []].append(r) }
+                for p in pro { byFirstProclitic[p, default: []].append(r) }
+            case .slot(_, _, false)?: slotFirst.append(r)
+            default: alwaysTry.append(r)
+            }
+        }
+    }
+}
+
+/// Applies the relation rules (Resources/rules/relations.rules) to each sentence: a small backtracking matcher over
+/// tokens and mentions. Each match yields a relation with its evidence and the id of the rule that fired.
 struct RelationMatcher {
     let lexicons: LexiconSet
 
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity],
                  relations: inout [ExtractedRelation], negated: inout [ExtractedRelation]) {
+        let compiled = lexicons.compiledRules
         var mentionAt: [Int: [Int]] = [:]
         for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && m.type != .event {
             mentionAt[m.tokens.lowerBound, default: []].append(i)
         }
+        // token → literal ids of its key and stem (-1 when no rule mentions it)
+        var keyID = [Int32](repeating: -1, count: doc.tokens.count), stemID = keyID
+        for (k, t) in doc.tokens.enumerated() {
+            keyID[k] = compiled.ids[t.key] ?? -1
+            stemID[k] = t.stem == t.key ? keyID[k] : (compiled.ids[t.stem] ?? -1)
+        }
+        let ctx = Context(doc: doc, mentions: mentions, mentionAt: mentionAt, keyID: keyID, stemID: stemID)
         for s in doc.sentences {
             for p in s.tokens {
-                for rule in lexicons.relationRules {
-                    var binding: [Character: Int] = [:]
-                    guard let end = match(rule.items, 0, p, s.tokens.upperBound, doc, mentions, mentionAt, &binding),
-                          let o = binding["O"] else { continue }
-                    guard let sm = binding["S"] else { continue }
+                var candidates = compiled.alwaysTry
+                if keyID[p] >= 0 { candidates += compiled.byFirstLiteral[keyID[p]] ?? [] }
+                if stemID[p] >= 0 && stemID[p] != keyID[p] { candidates += compiled.byFirstLiteral[stemID[p]] ?? [] }
+                if mentionAt[p] != nil { candidates += compiled.slotFirst }
+                for c in doc.tokens[p].prefix.unicodeScalars { candidates += compiled.byFirstProclitic[String(c)] ?? [] }
+                for r in Set(candidates).sorted() {
+                    let rule = compiled.rules[r]
+                    var binding = Binding()
+                    guard let end = match(rule.items, 0, p, s.tokens.upperBound, ctx, &binding),
+                          let o = binding.o, let sm = binding.s else { continue }
                     let subj = mentions[sm], obj = mentions[o]
                     if subj.entity == obj.entity { continue }
-                    if rule.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
+                    if rule.source.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
                     let lo = min(subj.start, obj.start, doc.tokens[p].stemStart)
                     let hi = max(subj.end, obj.end, doc.tokens[end - 1].end)
                     let ev = Evidence(article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
-                                      sentenceText: doc.text(s.start, s.end), rule: rule.id, confidence: rule.confidence)
-                    let r = ExtractedRelation(subject: subj.entity, predicate: rule.predicate, object: obj.entity, evidence: ev)
-                    if isNegated(doc, from: max(s.tokens.lowerBound, p - 4), to: end) { negated.append(r) } else { relations.append(r) }
+                                      sentenceText: doc.text(s.start, s.end), rule: rule.source.id, confidence: rule.source.confidence)
+                    let rel = ExtractedRelation(subject: subj.entity, predicate: rule.source.predicate, object: obj.entity, evidence: ev)
+                    if isNegated(doc, from: max(s.tokens.lowerBound, p - 4), to: end) { negated.append(rel) } else { relations.append(rel) }
                 }
             }
         }
     }
+
+    struct Context {
+        let doc: AnalyzedText
+        let mentions: [Mention]
+        let mentionAt: [Int: [Int]]
+        let keyID: [Int32]
+        let stemID: [Int32]
+    }
+
+    struct Binding { var s: Int? = nil; var o: Int? = nil }
 
     private func isNegated(_ doc: AnalyzedText, from a: Int, to b: Int) -> Bool {
         for k in a..<b {
@@ -48,48 +120,47 @@ struct RelationMatcher {
         return PlaceLevel.of(subtype: e.subtype)
     }
 
-    private func match(_ items: [RelationRule.Item], _ k: Int, _ p: Int, _ limit: Int, _ doc: AnalyzedText, _ mentions: [Mention],
-                       _ mentionAt: [Int: [Int]], _ binding: inout [Character: Int]) -> Int? {
+    private static let stopPunctuation: Set<String> = [",", ";", ":", ".", "?", "!"]
+
+    private func match(_ items: [CompiledRules.Item], _ k: Int, _ p: Int, _ limit: Int, _ c: Context, _ binding: inout Binding) -> Int? {
         if k == items.count { return p }
         switch items[k] {
-        case let .literal(alts, optional):
+        case let .literal(ids, proclitics, optional):
             if p < limit {
-                let t = doc.tokens[p]
-                for a in alts {
-                    if RelationRule.proclitics.contains(a) {
-                        if t.prefix.contains(a), let r = match(items, k + 1, p, limit, doc, mentions, mentionAt, &binding) { return r }
-                    } else if t.key == a || t.stem == a {
-                        if let r = match(items, k + 1, p + 1, limit, doc, mentions, mentionAt, &binding) { return r }
-                    }
+                if ids.contains(c.keyID[p]) || (c.stemID[p] >= 0 && ids.contains(c.stemID[p])) {
+                    if let r = match(items, k + 1, p + 1, limit, c, &binding) { return r }
                 }
+                if !proclitics.isEmpty, !c.doc.tokens[p].prefix.isEmpty,
+                   proclitics.contains(where: { c.doc.tokens[p].prefix.contains($0) }),
+                   let r = match(items, k + 1, p, limit, c, &binding) { return r }
             }
-            return optional ? match(items, k + 1, p, limit, doc, mentions, mentionAt, &binding) : nil
+            return optional ? match(items, k + 1, p, limit, c, &binding) : nil
         case let .slot(role, types, optional):
-            if p < limit, let cands = mentionAt[p] {
-                for mi in cands where types.contains(mentions[mi].type) {
+            if p < limit, let cands = c.mentionAt[p] {
+                for mi in cands where types.contains(c.mentions[mi].type) {
                     let saved = binding
-                    if role != "E" { binding[role] = mi }
-                    if let r = match(items, k + 1, mentions[mi].tokens.upperBound, limit, doc, mentions, mentionAt, &binding) { return r }
+                    if role == "S" { binding.s = mi } else if role == "O" { binding.o = mi }
+                    if let r = match(items, k + 1, c.mentions[mi].tokens.upperBound, limit, c, &binding) { return r }
                     binding = saved
                 }
             }
-            return optional ? match(items, k + 1, p, limit, doc, mentions, mentionAt, &binding) : nil
+            return optional ? match(items, k + 1, p, limit, c, &binding) : nil
         case let .comma(optional):
-            if p < limit, doc.tokens[p].key == "," {
-                if let r = match(items, k + 1, p + 1, limit, doc, mentions, mentionAt, &binding) { return r }
+            if p < limit, c.doc.tokens[p].key == "," {
+                if let r = match(items, k + 1, p + 1, limit, c, &binding) { return r }
             }
-            return optional ? match(items, k + 1, p, limit, doc, mentions, mentionAt, &binding) : nil
+            return optional ? match(items, k + 1, p, limit, c, &binding) : nil
         case let .skip(n):
             var q = p
             while q <= min(limit, p + n) {
-                if let r = match(items, k + 1, q, limit, doc, mentions, mentionAt, &binding) { return r }
-                if q < limit, doc.tokens[q].kind == .punctuation, [",", ";", ":", ".", "?", "!"].contains(doc.tokens[q].key) { break }
+                if let r = match(items, k + 1, q, limit, c, &binding) { return r }
+                if q < limit, c.doc.tokens[q].kind == .punctuation, Self.stopPunctuation.contains(c.doc.tokens[q].key) { break }
                 q += 1
             }
             return nil
-        case let .not(alts):
-            if p < limit, alts.contains(doc.tokens[p].key) || alts.contains(doc.tokens[p].stem) { return nil }
-            return match(items, k + 1, p, limit, doc, mentions, mentionAt, &binding)
+        case let .not(ids):
+            if p < limit, ids.contains(c.keyID[p]) || ids.contains(c.stemID[p]) { return nil }
+            return match(items, k + 1, p, limit, c, &binding)
         }
     }
 }

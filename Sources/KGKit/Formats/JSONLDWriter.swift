@@ -2,13 +2,14 @@
 ///
 /// Layout: one `@graph` array, one node per line, sorted — articles, then entities by key, then relation statements —
 /// so the same graph always gives byte-identical output. Every relation appears twice: as a direct edge on the subject
-/// node (easy SPARQL) and as a `Statement` node carrying its evidence.
+/// node (easy SPARQL) and as a `RelationStatement` node carrying its evidence.
 public enum JSONLDWriter {
     public static let formatVersion = "1"
 
     static let context: String = {
         var terms: [(String, String)] = [
             ("@version", "1.1"),
+            ("@vocab", JSONText.string(KGIRI.vocab)),
             ("schema", JSONText.string(KGIRI.schema)),
             ("kg", JSONText.string(KGIRI.vocab)),
             ("xsd", JSONText.string("http://www.w3.org/2001/XMLSchema#")),
@@ -54,7 +55,7 @@ public enum JSONLDWriter {
         switch s {
         case "Country", "City", "AdministrativeArea", "GovernmentOrganization", "NewsMediaOrganization", "NGO", "SportsTeam",
              "Corporation", "EducationalOrganization", "PoliticalParty": return s
-        case "": return nil
+        case "", "Person", "Organization", "Place", "Event": return nil
         default:
             let ok = s.unicodeScalars.allSatisfy { ($0.value < 128) && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
             return ok ? "kg:" + s : nil

@@ -16,7 +16,8 @@ public struct LexiconSet: Sendable {
     public var placeTriggers = PhraseTable<PlaceTrigger>()
     public var eventTriggers = PhraseTable<EventTrigger>()
     public var definiteDescriptions = PhraseTable<DefiniteDescription>()
-    public var relationRules: [RelationRule] = []
+    public var relationRules: [RelationRule] = [] { didSet { compiledRules = CompiledRules(relationRules) } }
+    public private(set) var compiledRules = CompiledRules([])
     public var analyzer: TextAnalyzer
     public var tagger: SequenceTagger?
 

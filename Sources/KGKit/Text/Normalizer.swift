@@ -30,6 +30,7 @@ public enum Normalizer {
             return
         }
         switch v {
+        case 0x0627, 0x0628, 0x062A...0x063A, 0x0641...0x0648, 0x064A: out.append(s)   // plain Arabic letters: the hot path
         case 0x0623, 0x0625, 0x0622, 0x0671, 0x0672, 0x0673: out.append("\u{0627}")
         case 0x0649: out.append("\u{064A}")
         case 0x0629: out.append("\u{0647}")

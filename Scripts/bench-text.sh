@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Throughput and peak memory benchmarks (release build).
+#   bash Scripts/bench-text.sh            text layer: seeds/*.txt + Examples/articles/*.ar.txt repeated to >= 50 MB
+#   bash Scripts/bench-text.sh extract [N] whole extraction on the first N (default 2000) articles of
+#                                          ../shared/corpora/ant-arabic-news-2018.jsonl, one thread
+# Prints kg-bench's MB/s line and the "Maximum resident set size" reported by /usr/bin/time -v.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-text}"
+case "$mode" in
+    text|extract) ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [text | extract [N]]" >&2; exit 64 ;;
+esac
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else "$@"
+    fi
+}
+
+if [ ! -x /usr/bin/time ]; then
+    echo "installing /usr/bin/time (package: time)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y time \
+        || { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y time; }
+fi
+
+swift build -c release --product kg-bench
+bench=.build/release/kg-bench
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+if [ "$mode" = text ]; then
+    input="$tmp/text.txt"
+    cat seeds/*.txt Examples/articles/*.ar.txt > "$input"
+    echo "input: $(wc -c < "$input") bytes from seeds/*.txt and Examples/articles/*.ar.txt, repeated to >= 50 MB"
+    args=(text "$input" 50)
+else
+    n="${2:-2000}"
+    corpus=../shared/corpora/ant-arabic-news-2018.jsonl
+    [ -r "$corpus" ] || { echo "error: $corpus not found" >&2; exit 2; }
+    input="$tmp/corpus.jsonl"
+    head -n "$n" "$corpus" > "$input"
+    echo "input: first $n lines of $corpus ($(wc -c < "$input") bytes)"
+    args=(extract "$input")
+fi
+
+/usr/bin/time -v "$bench" "${args[@]}" > "$tmp/out" 2> "$tmp/time" || { cat "$tmp/out" "$tmp/time" >&2; exit 1; }
+cat "$tmp/out"
+rate="$(grep -o '[0-9.]* MB/s' "$tmp/out" | tail -n 1)"
+rss="$(grep 'Maximum resident set size' "$tmp/time" | awk '{print $NF}')"
+echo "throughput: ${rate:-?}"
+echo "Maximum resident set size: ${rss:-?} kB ($(( ${rss:-0} / 1024 )) MB)"
