@@ -61,6 +61,8 @@ public enum Evaluator {
         public var coreEntities: String, coreRelations: String
         public var missingEntities: [String], missingRelations: [String], spurious: [String], forbidden: [String]
         public var byType: [String: (gold: Int, matched: Int, predicted: Int, correct: Int)]
+        /// Predicted edges between entities the gold knows, by predicate: (predicted, confirmed by a gold relation).
+        public var predictedRelations: [String: (predicted: Int, correct: Int)] = [:]
     }
 
     public struct Report: Sendable {
@@ -88,6 +90,10 @@ public enum Evaluator {
             var agg: [String: (Int, Int, Int, Int)] = [:]
             for f in files { for (k, v) in f.byType { let o = agg[k] ?? (0, 0, 0, 0); agg[k] = (o.0 + v.gold, o.1 + v.matched, o.2 + v.predicted, o.3 + v.correct) } }
             for (k, v) in agg.sorted(by: { $0.key < $1.key }) { out += "\(k)\t\(v.0)\t\(v.1)\t\(v.2)\t\(v.3)\n" }
+            var rel: [String: (Int, Int)] = [:]
+            for f in files { for (k, v) in f.predictedRelations { let o = rel[k] ?? (0, 0); rel[k] = (o.0 + v.predicted, o.1 + v.correct) } }
+            out += "\nrelation precision by predicate (edges between gold entities)\tpredicted\tconfirmed\tprecision\n"
+            for (k, v) in rel.sorted(by: { $0.key < $1.key }) { out += "\(k)\t\(v.0)\t\(v.1)\t\(fmt(v.0 > 0 ? Double(v.1) / Double(v.0) : 0))\n" }
             for f in files where !(f.missingEntities.isEmpty && f.missingRelations.isEmpty && f.forbidden.isEmpty) {
                 out += "\n\(f.file)\n"
                 if !f.missingEntities.isEmpty { out += "  missed entities: \(f.missingEntities.joined(separator: ", "))\n" }
@@ -235,6 +241,22 @@ public enum Evaluator {
         }
         let rels = gold["relations"] as? [[String: Any]] ?? []
         let foundRels = rels.filter(found)
+        // precision: is each predicted edge between gold entities backed by some gold relation of a matching family?
+        var predictedRelations: [String: (predicted: Int, correct: Int)] = [:]
+        for k in Array(g.relations.keys) + g.containmentEdges() {
+            guard let a = nodeToGold[k.subject], let b = nodeToGold[k.object], a != b else { continue }
+            let iri = Predicate.iri(k.predicate)
+            let local = String(iri.split(whereSeparator: { "#/:".contains($0) }).last ?? "").lowercased()
+            let ok = rels.contains { r in
+                guard let s = r["subject"] as? String, let o = r["object"] as? String, let pr = r["predicate"] as? String else { return false }
+                let words = predicateFamily[pr] ?? [pr.lowercased()]
+                return words.contains { local.contains($0) } && ((s == a && o == b) || (pr == "participant" && s == b && o == a))
+            }
+            var v = predictedRelations[k.predicate] ?? (0, 0)
+            v.predicted += 1
+            if ok { v.correct += 1 }
+            predictedRelations[k.predicate] = v
+        }
         func relText(_ r: [String: Any]) -> String { "\(r["subject"] ?? "") \(r["predicate"] ?? "") \(r["object"] ?? "")" }
         let core = goldNames.filter(\.core)
         let coreRels = rels.filter { $0["core"] as? Bool ?? false }
@@ -249,6 +271,6 @@ public enum Evaluator {
             missingRelations: rels.filter { !found($0) }.map(relText),
             spurious: predicted.map { g.label($0.key, language: "ar") + " (\($0.type.rawValue))" }.sorted(),
             forbidden: (gold["forbidden_relations"] as? [[String: Any]] ?? []).filter(found).map(relText),
-            byType: byType)
+            byType: byType, predictedRelations: predictedRelations)
     }
 }
