@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import KGKit
 
 /// End-to-end tests: run the built `kg` binary as a user would.
 final class CLITests: XCTestCase {
@@ -207,5 +208,46 @@ final class CLITests: XCTestCase {
         let missing = try kg(["analyze", path("none.txt")])
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.stderr.contains("none.txt"))
+    }
+
+    /// Starts `kg` without waiting for it.
+    func launch(_ args: [String]) throws -> Process {
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    func articleCount(_ graph: String) throws -> Int {
+        let g = try JSONLDReader.read(try Data(contentsOf: URL(fileURLWithPath: graph)), file: graph)
+        return g.articles.count
+    }
+
+    func testConcurrentBuildsLoseNoArticles() throws {
+        let graph = path("shared.jsonld")
+        let articles = try FileManager.default.contentsOfDirectory(atPath: CLITests.repoRoot.appendingPathComponent("Examples/articles").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().prefix(4)
+        let procs = try articles.map { try launch(["build", CLITests.repoRoot.appendingPathComponent("Examples/articles/" + $0).path, "-o", graph]) }
+        for p in procs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        XCTAssertEqual(try articleCount(graph), articles.count, "every concurrent build's article must be in the graph")
+    }
+
+    func testKilledBuildsNeverLeaveABrokenGraph() throws {
+        let graph = path("killed.jsonld")
+        XCTAssertEqual(try kg(["build", CLITests.seeds, "-o", graph]).status, 0)
+        var rng = SystemRandomNumberGenerator()
+        let examples = CLITests.repoRoot.appendingPathComponent("Examples/articles").path
+        for _ in 0..<6 {
+            let p = try launch(["build", examples, "-o", graph])
+            usleep(UInt32.random(in: 50_000...4_000_000, using: &rng))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            // whatever moment it died at, the file is the old graph or the new one, and it parses
+            let n = try articleCount(graph)
+            XCTAssertTrue(n == 1 || n == 13, "graph holds \(n) articles after kill -9")
+        }
     }
 }

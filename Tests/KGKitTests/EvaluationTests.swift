@@ -60,3 +60,27 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(tags[0], "O")
     }
 }
+
+/// Legacy Arabic files are decoded, not rejected.
+final class LegacyEncodingTests: XCTestCase {
+    func testWindows1256FileIsDecoded() throws {
+        // "قال المتحدث باسم البنتاغون" in Windows-1256
+        let bytes: [UInt8] = [0xDE, 0xC7, 0xE1, 0x20, 0xC7, 0xE1, 0xE3, 0xCA, 0xCD, 0xCF, 0xCB, 0x20, 0xC8, 0xC7, 0xD3, 0xE3, 0x20,
+                              0xC7, 0xE1, 0xC8, 0xE4, 0xCA, 0xC7, 0xDB, 0xE6, 0xE4]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cp1256-\(getpid()).txt").path
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (arts, errs) = ArticleReader().read(file: file)
+        XCTAssertEqual(errs, [])
+        XCTAssertEqual(arts.first?.text, "قال المتحدث باسم البنتاغون")
+    }
+
+    func testRandomBinaryIsStillInvalidUTF8() throws {
+        let bytes: [UInt8] = [0x41, 0x42, 0xFF, 0xFE, 0x80, 0x81, 0x41]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(getpid()).txt").path
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (_, errs) = ArticleReader().read(file: file)
+        XCTAssertEqual(errs, [.invalidUTF8(file: file, byteOffset: 2)])
+    }
+}

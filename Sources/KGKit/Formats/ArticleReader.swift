@@ -106,6 +106,8 @@ public struct ArticleReader {
         if head.filter({ $0 == 0 }).count > head.count / 10 && !head.isEmpty { return .failure(.binary(file: file)) }
         if let off = Self.firstInvalidUTF8(bytes) {
             if lossy { return .success(String(decoding: bytes, as: UTF8.self)) }
+            // Arabic archives are often Windows-1256: decode when the bytes read as Arabic text in that code page
+            if let text = Windows1256.decodeIfArabic(bytes) { return .success(text) }
             return .failure(.invalidUTF8(file: file, byteOffset: off))
         }
         return .success(String(decoding: bytes, as: UTF8.self))
