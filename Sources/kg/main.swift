@@ -12,6 +12,12 @@ commands:
         read articles (.txt, .jsonl, .json, directories, - for stdin) and merge them into the graph file
   export (--dot | --csv DIR [--excel]) [-i graph.jsonld] [--lang en|ar]
         write Graphviz DOT to stdout, or nodes.csv, edges.csv and mentions.csv into DIR
+  export (--ntriples | --nquads) [-i graph.jsonld]      triples for triple stores (N-Quads: one graph per article)
+  export --csv DIR --neo4j [-i graph.jsonld]           CSV in neo4j-admin import format
+  extract [PATH...]
+        JSON Lines articles (stdin by default) → one JSON-LD graph fragment per article on stdout (map step)
+  merge FILE... [-o graph.jsonld]
+        combine graph files and fragment streams into one graph (reduce step)
   analyze FILE [--lang ar|en]
         print sentences and tokens as TSV: how kg reads a text
   show NAME [-i graph.jsonld]
@@ -111,7 +117,7 @@ func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
 }
 
 func runExport(_ args: ArraySlice<String>) throws -> Int32 {
-    let a = try Arguments(args, valued: ["-i", "--lang", "--csv"], flags: ["--dot", "--excel"])
+    let a = try Arguments(args, valued: ["-i", "--lang", "--csv"], flags: ["--dot", "--excel", "--ntriples", "--nquads", "--neo4j"])
     let input = a.value("-i") ?? "graph.jsonld"
     guard FileManager.default.fileExists(atPath: input) else { eprint("kg: \(input): no such graph file (run kg build first)"); return 2 }
     let g = try GraphStore.load(input)
@@ -119,8 +125,18 @@ func runExport(_ args: ArraySlice<String>) throws -> Int32 {
         out(DOTWriter.write(g, language: a.value("--lang") ?? "en"))
         return 0
     }
-    guard let dir = a.value("--csv") else { throw UsageError(message: "export needs --dot or --csv DIR") }
+    if a.flags.contains("--ntriples") || a.flags.contains("--nquads") {
+        out(NTriplesWriter.write(g, quads: a.flags.contains("--nquads")))
+        return 0
+    }
+    guard let dir = a.value("--csv") else { throw UsageError(message: "export needs --dot, --ntriples, --nquads or --csv DIR") }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    if a.flags.contains("--neo4j") {
+        try GraphStore.writeAtomically(Neo4jCSVWriter.nodes(g), to: (dir as NSString).appendingPathComponent("nodes.csv"))
+        try GraphStore.writeAtomically(Neo4jCSVWriter.relationships(g), to: (dir as NSString).appendingPathComponent("relationships.csv"))
+        eprint("wrote \(dir)/nodes.csv, relationships.csv (neo4j-admin database import --nodes=nodes.csv --relationships=relationships.csv)")
+        return 0
+    }
     let bom = a.flags.contains("--excel") ? "\u{FEFF}" : ""
     for (name, text) in [("nodes.csv", CSVWriter.nodes(g)), ("edges.csv", CSVWriter.edges(g)), ("mentions.csv", CSVWriter.mentions(g))] {
         try GraphStore.writeAtomically(bom + text, to: (dir as NSString).appendingPathComponent(name))
@@ -169,6 +185,40 @@ func runEval(_ args: ArraySlice<String>) throws -> Int32 {
     return 0
 }
 
+func runExtract(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["--lang", "--lexicon", "--rules"], flags: ["--lossy"])
+    let lex = try loadLexicons(a)
+    let extractor = ArticleExtractor(lexicons: lex)
+    let reader = ArticleReader(forcedLanguage: a.value("--lang"), lossy: a.flags.contains("--lossy"))
+    var skipped = 0
+    let (files, errors) = reader.expand(a.positionals.isEmpty ? ["-"] : a.positionals)
+    for e in errors { eprint("kg: \(e)"); skipped += 1 }
+    for f in files {
+        let (arts, errs) = f == "-" ? reader.readJSONLinesPublic(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self), file: "<stdin>")
+                                    : reader.read(file: f)
+        for e in errs { eprint("kg: \(e)"); skipped += 1 }
+        for art in arts { out(Fragments.fragment(extractor.extract(art), gazetteer: lex.gazetteer) + "\n") }
+    }
+    return skipped == 0 ? 0 : 1
+}
+
+func runMerge(_ args: ArraySlice<String>) throws -> Int32 {
+    let a = try Arguments(args, valued: ["-o"], flags: [])
+    guard !a.positionals.isEmpty else { throw UsageError(message: "merge needs graph or fragment files (- for stdin)") }
+    let output = a.value("-o") ?? "graph.jsonld"
+    try GraphStore.withLock(output, waiting: { eprint("kg: \(output) is locked by another kg process; waiting…") }) {
+        var g = KnowledgeGraph()
+        for f in a.positionals {
+            let data = f == "-" ? FileHandle.standardInput.readDataToEndOfFile() : (FileManager.default.contents(atPath: f) ?? Data())
+            if data.isEmpty && f != "-" && !FileManager.default.fileExists(atPath: f) { throw InputError.unreadable(file: f, reason: "no such file") }
+            g.merge(try Fragments.read(data, file: f))
+        }
+        try GraphStore.writeAtomically(JSONLDWriter.write(g), to: output)
+        eprint("merged \(a.positionals.count) inputs: \(g.articles.count) articles, \(g.entities.count) nodes, \(g.relations.count) relations → \(output)")
+    }
+    return 0
+}
+
 func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
     let a = try Arguments(args, valued: ["--conll", "-o", "--folds", "--epochs"], flags: [])
     guard let conll = a.value("--conll") else { throw UsageError(message: "train needs --conll FILE") }
@@ -204,6 +254,8 @@ func main() -> Int32 {
         case "show": return try runShow(rest)
         case "eval": return try runEval(rest)
         case "train": return try runTrain(rest)
+        case "extract": return try runExtract(rest)
+        case "merge": return try runMerge(rest)
         default: throw UsageError(message: "unknown command \(cmd)")
         }
     } catch let e as UsageError {

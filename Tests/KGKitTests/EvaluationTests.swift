@@ -84,3 +84,33 @@ final class LegacyEncodingTests: XCTestCase {
         XCTAssertEqual(errs, [.invalidUTF8(file: file, byteOffset: 2)])
     }
 }
+
+/// The map/reduce path (`kg extract` fragments, `kg merge`) gives the same graph as `kg build`, in any grouping and order.
+final class FragmentMergeTests: XCTestCase {
+    func testMergeOfFragmentsEqualsBuildAndIsAssociativeAndCommutative() throws {
+        let lex = EvaluationTests.lexicons
+        let dir = EvaluationTests.root.appendingPathComponent("Examples/articles").path
+        let reader = ArticleReader()
+        let arts = reader.expand([dir]).files.prefix(5).flatMap { reader.read(file: $0).articles }
+        XCTAssertEqual(arts.count, 5)
+        let ex = ArticleExtractor(lexicons: lex)
+        let frags = try arts.map { try JSONLDReader.read(Data(Fragments.fragment(ex.extract($0), gazetteer: lex.gazetteer).utf8), file: "f") }
+        var built = KnowledgeGraph()
+        for a in arts { built.add(ex.extract(a), gazetteer: lex.gazetteer) }
+        func merged(_ gs: [KnowledgeGraph]) -> KnowledgeGraph { gs.reduce(into: KnowledgeGraph()) { $0.merge($1) } }
+        let forward = merged(frags), backward = merged(frags.reversed())
+        var left = merged(Array(frags[0..<2])); left.merge(merged(Array(frags[2...])))
+        var right = frags[0]; right.merge(merged(Array(frags[1...])))
+        let reference = JSONLDWriter.write(built)
+        XCTAssertEqual(JSONLDWriter.write(forward), reference)
+        XCTAssertEqual(JSONLDWriter.write(backward), reference)
+        XCTAssertEqual(JSONLDWriter.write(left), reference)
+        XCTAssertEqual(JSONLDWriter.write(right), reference)
+        XCTAssertFalse(Fragments.fragment(ex.extract(arts[0]), gazetteer: lex.gazetteer).contains("\n"), "a fragment is one line")
+    }
+
+    func testNTriplesEscapeLiteralsAndIRIs() {
+        XCTAssertEqual(NTriplesWriter.literal("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"")
+        XCTAssertEqual(NTriplesWriter.iri("https://x/a b<c>"), "<https://x/a%20b%3Cc%3E>")
+    }
+}

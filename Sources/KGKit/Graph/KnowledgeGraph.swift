@@ -84,8 +84,10 @@ public struct KnowledgeGraph: Sendable, Equatable {
             keyOf[i] = key
             if entities[key] == nil {
                 entities[key] = makeNode(e, key: key, gazetteer: gazetteer)
-            } else if e.entryID == nil, e.type != .event, let lang = e.language as String?, entities[key]!.names[lang] == nil {
-                entities[key]!.names[lang] = e.name
+            } else if e.entryID == nil, e.type != .event {
+                // several spellings share a key (حيّ الزهور / حي الزهور): keep the smallest, so order never matters
+                let made = makeNode(e, key: key, gazetteer: gazetteer)
+                entities[key]!.names = Self.mergeNames(entities[key]!.names, made.names)
             }
         }
         // events with no role are dropped: a trigger word alone is not a fact
@@ -118,7 +120,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for (h, _) in other.articles { removeArticle(h) }
         for (k, e) in other.entities {
             if var mine = entities[k] {
-                for (l, n) in e.names where mine.names[l] == nil { mine.names[l] = n }
+                mine.names = Self.mergeNames(mine.names, e.names)
                 entities[k] = mine
             } else { entities[k] = e }
         }
@@ -128,6 +130,13 @@ public struct KnowledgeGraph: Sendable, Equatable {
             for e in ev where !list.contains(e) { list.append(e) }
             relations[k] = list.sorted(by: Evidence.canonicalOrder)
         }
+    }
+
+    /// Union of two name maps; where both name a language, the smaller string wins (commutative and associative).
+    static func mergeNames(_ a: [String: String], _ b: [String: String]) -> [String: String] {
+        var out = a
+        for (l, n) in b { if let m = out[l] { out[l] = min(m, n) } else { out[l] = n } }
+        return out
     }
 
     func nodeKey(_ e: ExtractedEntity, article: Article) -> String {
