@@ -56,7 +56,15 @@ public struct EntityRecognizer: Sendable {
         i = lo
         while i < hi {
             guard let (role, tEnd) = lexicons.titles.match(toks, at: i, limit: hi).map({ ($0.value, $0.end) }) else { i += 1; continue }
-            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt) {
+            if var (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt) {
+                // President Volodymyr + Zelenskiy (a gazetteer surname right after the given name): one linked mention
+                if let g = gazAt(b), entry(g).type == .person, b > a, isFree(a, g.end) {
+                    var m = gazMention(b, g)
+                    m = make(a, g.end, .person, entry(g).subtype, "title+gazetteer", 0.9, entry: entry(g).id)
+                    m.role = role
+                    out.append(m); claim(a, g.end); i = g.end; continue
+                }
+                _ = viaComma; _ = b; _ = a
                 if let g = gazAt(a), entry(g).type == .person {
                     var m = gazMention(a, g); m.role = role
                     if isFree(a, g.end) { out.append(m); claim(a, g.end) }
@@ -64,6 +72,11 @@ public struct EntityRecognizer: Sendable {
                 }
                 if isFree(a, b) {
                     var m = make(a, b, .person, "", viaComma ? "title-apposition" : "title", viaComma ? 0.85 : 0.8)
+                    // after an apposition comma a name does not take ب/ل/ك: باسم العوضي is the name Basem, not ب + اسم
+                    if viaComma, !toks[a].prefix.isEmpty, !toks[a].prefix.hasPrefix("و"), !toks[a].prefix.hasPrefix("ف") {
+                        m.start = toks[a].start
+                        m.surface = doc.text(m.start, m.end)
+                    }
                     m.role = role
                     out.append(m); claim(a, b)
                     i = b; continue
@@ -155,7 +168,7 @@ public struct EntityRecognizer: Sendable {
             var a = i
             while a < j, a == s.tokens.lowerBound || isQuoteStart(toks, a, lo), lexicons.stopwords.contains(toks[a].key) || commonEnglish.contains(toks[a].key) { a += 1 }
             while a < j, commonEnglish.contains(toks[a].key) || lexicons.stopwords.contains(toks[a].key) { a += 1 }
-            if a < j, let type = classifyEnglishName(toks, a, j) {
+            if a < j, let type = classifyEnglishName(toks, a, j) ?? personByContext(toks, a, j, limit: hi) {
                 out.append(make(a, j, type.0, type.1, "capitalised", 0.6))
                 claim(a, j)
             }
@@ -417,6 +430,22 @@ public struct EntityRecognizer: Sendable {
 
     private func isQuoteStart(_ toks: [Token], _ a: Int, _ lo: Int) -> Bool {
         a > lo && toks[a - 1].kind == .punctuation && ["\"", "'", "(", "-"].contains(toks[a - 1].key)
+    }
+
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "wrote", "announced", "warned", "insisted", "noted"]
+
+    /// Two or more capitalised words followed by an apposition with a title (", the governor of") or by a speech verb
+    /// ("… said") name a person even when no list knows the words.
+    func personByContext(_ toks: [Token], _ a: Int, _ b: Int, limit: Int) -> (EntityType, String)? {
+        guard b - a >= 2, b < limit else { return nil }
+        if Self.speechVerbs.contains(toks[b].key) { return (.person, "") }
+        if toks[b].key == ",", b + 1 < limit {
+            var k = b + 1
+            if ["the", "a", "an"].contains(toks[k].key) { k += 1 }
+            for q in k..<min(limit, k + 3) where lexicons.titles.contains(key: toks[q].key) { return (.person, "") }
+            if toks[b + 1].key == "who" { return (.person, "") }
+        }
+        return nil
     }
 
     func classifyEnglishName(_ toks: [Token], _ a: Int, _ b: Int) -> (EntityType, String)? {

@@ -30,7 +30,7 @@ struct EventExtractor {
                 let type = trig.value.type
                 var agent: Int? = nil, target: Int? = nil, place: Int? = nil
                 // agent: genitive right after the trigger (هجوم تنظيم داعش), or "by X"
-                if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) { agent = mi }
+                if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym { agent = mi }
                 var j = trig.end
                 var cue: String? = nil
                 while j < min(s.tokens.upperBound, trig.end + 20) {
@@ -67,6 +67,16 @@ struct EventExtractor {
                             if m.type == .organization || m.type == .person || m.isDemonym { agent = mi }
                             break
                         }
+                        b -= 1
+                    }
+                }
+                // English noun compounds: "A Russian missile and drone attack" — a demonym before the trigger, only
+                // lower-case words between
+                if agent == nil, doc.tokens[k].script == .latin {
+                    var b = k - 1
+                    while b >= s.tokens.lowerBound && k - b <= 5, doc.tokens[b].kind == .word {
+                        if let mi = mentions.lastIndex(where: { $0.tokens.upperBound == b + 1 && $0.isDemonym && $0.entity >= 0 }) { agent = mi; break }
+                        if doc.tokens[b].isCapitalized { break }
                         b -= 1
                     }
                 }

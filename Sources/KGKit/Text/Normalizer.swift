@@ -21,6 +21,81 @@ public enum Normalizer {
         return String(out)
     }
 
+    // MARK: fast path on scalar values
+
+    /// Marker in `lowTable`: the scalar normalises to nothing.
+    @usableFromInline static let drop: UInt32 = 0xFFFF_FFFF
+    /// Marker in `lowTable`: the scalar normalises to several scalars (use `append`).
+    @usableFromInline static let complex: UInt32 = 0xFFFF_FFFE
+    /// Scalars below this bound are normalised by table lookup.
+    @usableFromInline static let tableBound: UInt32 = 0x0700
+
+    /// The output of `append` for every scalar below `tableBound`, precomputed from `append` itself.
+    @usableFromInline static let lowTable: [UInt32] = (0..<tableBound).map { v -> UInt32 in
+        var out = String.UnicodeScalarView()
+        append(Unicode.Scalar(v)!, to: &out)
+        if out.isEmpty { return drop }
+        if out.count == 1 { return out.first!.value }
+        return complex
+    }
+
+    /// Appends the normalised form of scalar value `v` to `out` (the same scalars `append` produces).
+    @inline(__always)
+    static func appendValue(_ v: UInt32, to out: inout [UInt32], table: UnsafeBufferPointer<UInt32>) {
+        if v < tableBound {
+            let m = table[Int(v)]
+            if m < complex { out.append(m); return }
+            if m == drop { return }
+        }
+        appendSlow(v, to: &out)
+    }
+
+    @inline(never)
+    static func appendSlow(_ v: UInt32, to out: inout [UInt32]) {
+        var tmp = String.UnicodeScalarView()
+        append(Unicode.Scalar(v)!, to: &tmp)
+        for x in tmp { out.append(x.value) }
+    }
+
+    /// Number of scalars `append` produces for scalar value `v`.
+    @inline(__always)
+    static func outputCount(_ v: UInt32, table: UnsafeBufferPointer<UInt32>) -> Int {
+        if v < tableBound {
+            let m = table[Int(v)]
+            if m < complex { return 1 }
+            if m == drop { return 0 }
+        }
+        var tmp = String.UnicodeScalarView()
+        append(Unicode.Scalar(v)!, to: &tmp)
+        return tmp.count
+    }
+
+    /// A String from scalar values (which must be valid scalars), built in one allocation at most.
+    static func string(_ p: UnsafeBufferPointer<UInt32>) -> String {
+        var n = 0
+        for v in p { n += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n) { b in
+            var i = 0
+            for v in p { encodeUTF8(v, b, &i) }
+            return i
+        }
+    }
+
+    @inline(__always)
+    static func encodeUTF8(_ v: UInt32, _ b: UnsafeMutableBufferPointer<UInt8>, _ i: inout Int) {
+        if v < 0x80 {
+            b[i] = UInt8(v); i += 1
+        } else if v < 0x800 {
+            b[i] = UInt8(0xC0 | (v >> 6)); b[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+        } else if v < 0x10000 {
+            b[i] = UInt8(0xE0 | (v >> 12)); b[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); b[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
+        } else {
+            b[i] = UInt8(0xF0 | (v >> 18)); b[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            b[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); b[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
+        }
+    }
+
     /// Appends the normalised form of one scalar (zero, one or several scalars) to `out`.
     @inline(__always)
     public static func append(_ s: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
