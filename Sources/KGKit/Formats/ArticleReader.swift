@@ -158,6 +158,38 @@ public struct ArticleReader {
                                 date: o["date"] as? String, language: lang))
     }
 
+    /// Streams a JSON Lines file in 4 MB chunks, handing over articles (or per-line errors) as they are read, so a large
+    /// corpus is never held in memory. Invalid UTF-8 on a line is an error for that line only.
+    public func streamJSONLines(file: String, _ body: (Result<Article, InputError>) -> Void) {
+        guard let h = FileHandle(forReadingAtPath: file) else { body(.failure(.unreadable(file: file, reason: "cannot open"))); return }
+        defer { try? h.close() }
+        var pending = [UInt8]()
+        var lineNo = 0
+        func handle(_ line: ArraySlice<UInt8>) {
+            lineNo += 1
+            var bytes = line
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            if !lossy, let off = Self.firstInvalidUTF8(Array(bytes)) { body(.failure(.invalidUTF8(file: "\(file):\(lineNo)", byteOffset: off))); return }
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
+                body(.failure(.badJSON(file: file, line: lineNo, reason: "cannot parse this line"))); return
+            }
+            body(article(from: obj, file: file, line: lineNo))
+        }
+        while true {
+            let chunk = h.readData(ofLength: 4 << 20)
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let nl = pending[start...].firstIndex(of: 0x0A) {
+                handle(pending[start..<nl])
+                start = nl + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty { handle(pending[...]) }
+    }
+
     /// Parses JSON Lines text (for tools and benchmarks).
     public func readJSONLinesPublic(_ text: String, file: String) -> ([Article], [InputError]) { readJSONLines(text, file: file) }
 

@@ -62,6 +62,18 @@ public struct Builder: Sendable {
             progress?(summary.articlesRead)
         }
         for f in files {
+            let lower = f.lowercased()
+            if f != "-" && (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")) {
+                reader.streamJSONLines(file: f) { r in
+                    switch r {
+                    case let .success(a):
+                        batch.append(a)
+                        if batch.count >= 256 { flush() }
+                    case let .failure(e): summary.skipped.append(e.description)
+                    }
+                }
+                continue
+            }
             let (arts, errs) = reader.read(file: f)
             summary.skipped += errs.map(\.description)
             for a in arts {

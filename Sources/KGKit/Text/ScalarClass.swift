@@ -4,6 +4,15 @@ enum ScalarClass: UInt8, Sendable {
 
     @inline(__always)
     static func of(_ v: UInt32) -> ScalarClass {
+        if v < 0x0700 { return lowTable[Int(v)] }
+        return ofSlow(v)
+    }
+
+    /// `of` for every scalar below U+0700 (ASCII, Latin, Arabic), precomputed from `ofSlow`.
+    private static let lowTable: [ScalarClass] = (0..<UInt32(0x0700)).map { ofSlow($0) }
+
+    @inline(never)
+    static func ofSlow(_ v: UInt32) -> ScalarClass {
         if v < 0x80 {
             return asciiTable[Int(v)]
         }
