@@ -42,10 +42,10 @@ public enum Normalizer {
     /// Appends the normalised form of scalar value `v` to `out` (the same scalars `append` produces).
     @inline(__always)
     static func appendValue(_ v: UInt32, to out: inout [UInt32], table: UnsafeBufferPointer<UInt32>) {
-        if v < tableBound {
+        if v < 0x0700 {
             let m = table[Int(v)]
-            if m < complex { out.append(m); return }
-            if m == drop { return }
+            if m < 0xFFFF_FFFE { out.append(m); return }
+            if m == 0xFFFF_FFFF { return }
         }
         appendSlow(v, to: &out)
     }
@@ -60,10 +60,10 @@ public enum Normalizer {
     /// Number of scalars `append` produces for scalar value `v`.
     @inline(__always)
     static func outputCount(_ v: UInt32, table: UnsafeBufferPointer<UInt32>) -> Int {
-        if v < tableBound {
+        if v < 0x0700 {
             let m = table[Int(v)]
-            if m < complex { return 1 }
-            if m == drop { return 0 }
+            if m < 0xFFFF_FFFE { return 1 }
+            if m == 0xFFFF_FFFF { return 0 }
         }
         var tmp = String.UnicodeScalarView()
         append(Unicode.Scalar(v)!, to: &tmp)

@@ -4,12 +4,15 @@ enum ScalarClass: UInt8, Sendable {
 
     @inline(__always)
     static func of(_ v: UInt32) -> ScalarClass {
+        // the commonest scalars without touching the table (whose global accessor costs a call on Linux)
+        if v &- 0x0621 <= 0x063A - 0x0621 || v &- 0x0641 <= 0x064A - 0x0641 { return .arabicLetter }
+        if v == 0x20 { return .space }
         if v < 0x0700 { return lowTable[Int(v)] }
         return ofSlow(v)
     }
 
     /// `of` for every scalar below U+0700 (ASCII, Latin, Arabic), precomputed from `ofSlow`.
-    private static let lowTable: [ScalarClass] = (0..<UInt32(0x0700)).map { ofSlow($0) }
+    static let lowTable: [ScalarClass] = (0..<UInt32(0x0700)).map { ofSlow($0) }
 
     @inline(never)
     static func ofSlow(_ v: UInt32) -> ScalarClass {

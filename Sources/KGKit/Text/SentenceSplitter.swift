@@ -14,30 +14,32 @@ public enum SentenceSplitter {
             let start = tokens[first].start
             let end = tokens[last].end
             var ar = 0, la = 0
-            for t in tokens[first...last] where t.kind == .word {
-                if t.script == .arabic { ar += 1 } else if t.script == .latin { la += 1 }
+            for k in first...last where tokens[k].kind == .word {
+                let script = tokens[k].script
+                if script == .arabic { ar += 1 } else if script == .latin { la += 1 }
             }
             sentences.append(Sentence(index: sentences.count, start: start, end: end, tokens: first..<(last + 1),
                                       script: ar >= la ? (ar == 0 ? .other : .arabic) : .latin))
             first = last + 1
         }
         while i < tokens.count {
-            let t = tokens[i]
+            let tStart = tokens[i].start, tEnd = tokens[i].end
             // a line break between this token and the previous one ends the sentence
-            if i > first && containsNewline(scalars, from: tokens[i - 1].end, to: t.start) {
+            if i > first && containsNewline(scalars, from: tokens[i - 1].end, to: tStart) {
                 close(i - 1)
                 quoteDepth = 0
             }
-            if t.kind == .punctuation {
-                let v = scalars[t.start].value
+            if tokens[i].kind == .punctuation {
+                let v = scalars[tStart].value
                 switch v {
                 case 0x201C, 0x00AB: quoteDepth += 1
                 case 0x201D, 0x00BB:
                     quoteDepth = max(0, quoteDepth - 1)
                     // “Stop. Now.” Then … : a quote closing right after an end mark ends the sentence
                     if quoteDepth == 0, i > first, tokens[i - 1].kind == .punctuation,
-                       [0x2E, 0x21, 0x3F, 0x061F, 0x2026].contains(scalars[tokens[i - 1].start].value),
-                       i + 1 < tokens.count, !containsNewline(scalars, from: t.end, to: tokens[i + 1].start) {
+                       case let pv = scalars[tokens[i - 1].start].value,
+                       pv == 0x2E || pv == 0x21 || pv == 0x3F || pv == 0x061F || pv == 0x2026,
+                       i + 1 < tokens.count, !containsNewline(scalars, from: tEnd, to: tokens[i + 1].start) {
                         close(i)
                         i += 1
                         continue

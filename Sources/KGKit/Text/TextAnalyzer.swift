@@ -32,10 +32,38 @@ public struct TextAnalyzer: Sendable {
     public init(tokenizer: Tokenizer) { self.tokenizer = tokenizer }
 
     public func analyze(_ text: String, language: String? = nil) -> AnalyzedText {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Self.scalars(of: text)
         let tokens = tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(scalars, tokens: tokens)
         return AnalyzedText(scalars: scalars, tokens: tokens, sentences: sentences,
                             language: language ?? LanguageDetector.detect(scalars))
+    }
+
+    /// The scalars of `text`, decoded straight from its UTF-8 (which a Swift String guarantees to be valid).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        let r = text.utf8.withContiguousStorageIfAvailable { u -> [Unicode.Scalar] in
+            let n = u.count
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0, k = 0
+                while i < n {
+                    let b0 = UInt32(u[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                    k += 1
+                }
+                count = k
+            }
+        }
+        return r ?? Array(text.unicodeScalars)
     }
 }

@@ -17,44 +17,67 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
+        var cache = KeyCache()
+        Normalizer.lowTable.withUnsafeBufferPointer { table in
+            ScalarClass.lowTable.withUnsafeBufferPointer { classes in
+                scalars.withUnsafeBufferPointer { s in
+                    cache.classes = classes
+                    tokenize(s, table: table, cache: &cache, into: &tokens)
+                    cache.classes = UnsafeBufferPointer(start: nil, count: 0)
+                }
+            }
+        }
+        return tokens
+    }
+
+    private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<UInt32>,
+                          cache: inout KeyCache, into tokens: inout [Token]) {
         let n = scalars.count
         var i = 0
         while i < n {
             let v = scalars[i].value
-            let c = ScalarClass.of(v)
+            let c = cache.cls(v)
             switch c {
             case .space, .newline, .format, .control:
                 i += 1
             case .punctuation, .symbol:
                 var j = i + 1
                 while j < n && scalars[j] == scalars[i] && (v == 0x2E || v == 0x2D || v == 0x2014) { j += 1 }
-                tokens.append(makeToken(scalars, i, j, kind: c == .punctuation ? .punctuation : .symbol, script: .other))
+                tokens.append(makeToken(scalars, i, j, kind: c == .punctuation ? .punctuation : .symbol, script: .other,
+                                        table: table, cache: &cache).token)
                 i = j
             case .mark, .arabicMark, .tatweel:
                 // a stray combining mark with no base: attach it to nothing, skip it as its own symbol token
                 var j = i + 1
-                while j < n, case let k = ScalarClass.of(scalars[j].value), k == .mark || k == .arabicMark || k == .tatweel { j += 1 }
-                tokens.append(makeToken(scalars, i, j, kind: .symbol, script: .other))
+                while j < n, case let k = cache.cls(scalars[j].value), k == .mark || k == .arabicMark || k == .tatweel { j += 1 }
+                tokens.append(makeToken(scalars, i, j, kind: .symbol, script: .other, table: table, cache: &cache).token)
                 i = j
             default:
-                var j = scanWord(scalars, from: i)
-                appendWord(scalars, i, j, into: &tokens)
+                var j = scanWord(scalars, from: i, table: table, cache: &cache)
+                appendWord(scalars, i, j, into: &tokens, table: table, cache: &cache)
                 // possessive 's after a Latin word is a token of its own
                 if tokens[tokens.count - 1].script == .latin, j + 1 < n,
                    scalars[j] == "'" || scalars[j] == "\u{2019}", scalars[j + 1] == "s" || scalars[j + 1] == "S" {
-                    let after = j + 2 < n ? ScalarClass.of(scalars[j + 2].value) : .space
+                    let after = j + 2 < n ? cache.cls(scalars[j + 2].value) : .space
                     if !(after == .latinLetter || after == .otherLetter || after == .digit) {
-                        tokens.append(makeToken(scalars, j, j + 2, kind: .word, script: .latin))
+                        tokens.append(makeToken(scalars, j, j + 2, kind: .word, script: .latin, table: table, cache: &cache).token)
                         j += 2
                     }
                 }
                 i = j
             }
         }
-        return tokens
     }
 
-    private func scanWord(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    @inline(__always)
+    private static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return s.properties.isUppercase
+    }
+
+    private func scanWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, table: UnsafeBufferPointer<UInt32>,
+                          cache: inout KeyCache) -> Int {
         let n = s.count
         var j = start
         var family: UInt8 = 0           // 1 arabic, 2 latin/other, 3 digits
@@ -68,9 +91,9 @@ public struct Tokenizer: Sendable {
             }
         }
         while j < n {
-            let c = ScalarClass.of(s[j].value)
+            let c = cache.cls(s[j].value)
             if c == .mark || c == .arabicMark || c == .tatweel { j += 1; continue }
-            if c == .format, j + 1 < n, s[j].value == 0x200C || s[j].value == 0x200D, ScalarClass.of(s[j + 1].value).isWordPart, j > start {
+            if c == .format, j + 1 < n, s[j].value == 0x200C || s[j].value == 0x200D, cache.cls(s[j + 1].value).isWordPart, j > start {
                 j += 1; continue
             }
             let f = fam(c)
@@ -87,7 +110,7 @@ public struct Tokenizer: Sendable {
             }
             // connectors inside a word
             if j + 1 < n && j > start {
-                let next = ScalarClass.of(s[j + 1].value)
+                let next = cache.cls(s[j + 1].value)
                 let v = s[j].value
                 if family == 3 && (v == 0x2C || v == 0x2E || v == 0x066B || v == 0x066C) && next == .digit {
                     j += 1; continue
@@ -97,7 +120,7 @@ public struct Tokenizer: Sendable {
                 }
                 if family == 2 && (v == 0x27 || v == 0x2019) && (next == .latinLetter || next == .otherLetter) {
                     // possessive 's / s' ends the word
-                    let afterNext = j + 2 < n ? ScalarClass.of(s[j + 2].value) : .space
+                    let afterNext = j + 2 < n ? cache.cls(s[j + 2].value) : .space
                     if (s[j + 1] == "s" || s[j + 1] == "S") && !(afterNext == .latinLetter || afterNext == .otherLetter) { break }
                     j += 1; continue
                 }
@@ -109,21 +132,23 @@ public struct Tokenizer: Sendable {
             var k = j
             // initialism: letter . letter . (U.S., U.N., a.m.)
             if j - start == 1 {
-                while k + 2 < n, ScalarClass.of(s[k + 1].value) == .latinLetter, s[k + 2] == "." {
+                while k + 2 < n, cache.cls(s[k + 1].value) == .latinLetter, s[k + 2] == "." {
                     k += 2
                 }
                 if k > j { return k + 1 }
             }
-            let word = Normalizer.key(scalars: s[start..<j])
-            if abbreviations.contains(word) || (j - start == 1 && ScalarClass.of(s[start].value) == .latinLetter && s[start].properties.isUppercase) {
+            let wordEntry = cache.entry(s, start, j, table: table)
+            let word = cache.keyString(wordEntry)
+            if abbreviations.contains(word) || (j - start == 1 && cache.cls(s[start].value) == .latinLetter && Self.isUppercase(s[start])) {
                 return j + 1
             }
         }
         return j
     }
 
-    private func appendWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, into tokens: inout [Token]) {
-        let first = ScalarClass.of(s[start].value)
+    private func appendWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, into tokens: inout [Token],
+                            table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache) {
+        let first = cache.cls(s[start].value)
         let script: Script
         switch first {
         case .arabicLetter: script = .arabic
@@ -131,41 +156,124 @@ public struct Tokenizer: Sendable {
         case .digit: script = .other
         default: script = .other
         }
-        var t = makeToken(s, start, end, kind: first == .digit ? .number : .word, script: script)
+        let kind: Token.Kind = first == .digit ? .number : .word
+        let entry = cache.entry(s, start, end, table: table)
         if script == .arabic {
-            let a = segmenter.analyze(t.key)
-            if !a.prefix.isEmpty {
-                t.prefix = a.prefix
-                t.prefixLength = surfaceLength(s, start, end, keyScalars: a.prefixKeyLength)
-            }
-            t.stem = a.stem
-            t.body = a.body
-            t.suffix = a.suffix
-        } else if script == .latin {
-            t.isCapitalized = s[start].properties.isUppercase
+            let a = cache.analysis(entry, segmenter)
+            let prefixLength = a.prefix.isEmpty ? 0 : surfaceLength(s, start, end, keyScalars: a.prefixKeyLength, table: table, cache: &cache)
+            tokens.append(Token(start: start, end: end, kind: kind, script: script, key: cache.keyString(entry), prefix: a.prefix,
+                                prefixLength: prefixLength, stem: a.stem, body: a.body, suffix: a.suffix, isCapitalized: false))
+        } else {
+            let key = cache.keyString(entry)
+            tokens.append(Token(start: start, end: end, kind: kind, script: script, key: key, prefix: "", prefixLength: 0,
+                                stem: key, body: key, suffix: "", isCapitalized: script == .latin && Self.isUppercase(s[start])))
         }
-        tokens.append(t)
     }
 
     /// Number of surface scalars that produce the first `keyScalars` scalars of the key (marks after them included).
-    private func surfaceLength(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, keyScalars: Int) -> Int {
+    private func surfaceLength(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, keyScalars: Int,
+                               table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache) -> Int {
         var produced = 0
         var j = start
-        var tmp = String.UnicodeScalarView()
         while j < end && produced < keyScalars {
-            tmp.removeAll(keepingCapacity: true)
-            Normalizer.append(s[j], to: &tmp)
-            produced += tmp.count
+            produced += Normalizer.outputCount(s[j].value, table: table)
             j += 1
         }
-        while j < end, case let c = ScalarClass.of(s[j].value), c == .arabicMark || c == .tatweel { j += 1 }
+        while j < end, case let c = cache.cls(s[j].value), c == .arabicMark || c == .tatweel { j += 1 }
         return j - start
     }
 
     @inline(__always)
-    private func makeToken(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, kind: Token.Kind, script: Script) -> Token {
-        let key = Normalizer.key(scalars: s[start..<end])
-        return Token(start: start, end: end, kind: kind, script: script, key: key, prefix: "", prefixLength: 0,
-                     stem: key, body: key, suffix: "", isCapitalized: false)
+    private func makeToken(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, kind: Token.Kind, script: Script,
+                           table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache) -> (token: Token, entry: Int) {
+        let e = cache.entry(s, start, end, table: table)
+        let key = cache.keyString(e)
+        return (Token(start: start, end: end, kind: kind, script: script, key: key, prefix: "", prefixLength: 0,
+                      stem: key, body: key, suffix: "", isCapitalized: false), e)
+    }
+}
+
+/// Per-call memo of normalised keys: the key String of each distinct normalised scalar sequence, made once, and its
+/// clitic analysis, made once when an Arabic token first needs it. Documents repeat their words a lot.
+struct KeyCache {
+    private var slots: [Int32]
+    private var mask: Int
+    private var hashes: [UInt64] = []
+    private var offsets: [Int32] = []
+    private var arena: [UInt32] = []
+    private var keys: [String] = []
+    private var analyses: [CliticSegmenter.Analysis?] = []
+    /// The normalised scalars of the token being looked up.
+    private var scratch: [UInt32] = []
+    /// `ScalarClass.lowTable`, while a tokenize call runs.
+    var classes = UnsafeBufferPointer<ScalarClass>(start: nil, count: 0)
+
+    @inline(__always) func cls(_ v: UInt32) -> ScalarClass {
+        v < 0x0700 ? classes[Int(v)] : ScalarClass.ofSlow(v)
+    }
+
+    init() {
+        slots = Array(repeating: -1, count: 1024)
+        mask = 1023
+        offsets.append(0)
+        scratch.reserveCapacity(64)
+    }
+
+    /// The entry of the normalised key of `s[start..<end]`, added if new.
+    mutating func entry(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, table: UnsafeBufferPointer<UInt32>) -> Int {
+        scratch.removeAll(keepingCapacity: true)
+        for j in start..<end { Normalizer.appendValue(s[j].value, to: &scratch, table: table) }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for v in scratch { h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
+        h ^= h >> 29
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e < 0 { break }
+            if hashes[e] == h && equals(e) { return e }
+            slot = (slot + 1) & mask
+        }
+        let e = keys.count
+        slots[slot] = Int32(e)
+        hashes.append(h)
+        arena.append(contentsOf: scratch)
+        offsets.append(Int32(arena.count))
+        keys.append(scratch.withUnsafeBufferPointer { Normalizer.string($0) })
+        analyses.append(nil)
+        if keys.count * 2 > slots.count { grow() }
+        return e
+    }
+
+    @inline(__always) private func equals(_ e: Int) -> Bool {
+        let a = Int(offsets[e]), b = Int(offsets[e + 1])
+        if b - a != scratch.count { return false }
+        var i = 0
+        while i < scratch.count {
+            if arena[a + i] != scratch[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (e, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(e)
+        }
+    }
+
+    @inline(__always) func keyString(_ e: Int) -> String { keys[e] }
+
+    /// The clitic analysis of entry `e`'s key (computed on first use).
+    mutating func analysis(_ e: Int, _ segmenter: CliticSegmenter) -> CliticSegmenter.Analysis {
+        if let a = analyses[e] { return a }
+        let a = arena.withUnsafeBufferPointer { ar in
+            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: keys[e])
+        }
+        analyses[e] = a
+        return a
     }
 }
