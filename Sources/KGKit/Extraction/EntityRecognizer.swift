@@ -199,6 +199,8 @@ public struct EntityRecognizer: Sendable {
                 while e < labels.count, labels[e] == "I-" + ty { e += 1 }
                 let a = lo + k
                 var b = lo + e
+                // two names joined by و (نانسي وأحلام) are two mentions: keep the first
+                if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") }) { b = c }
                 // the tagger sometimes runs a name into the next word (عبدي كذلك): function words never end a name
                 while b > a + 1, lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if let type = EntityType(label: String(ty)), isFree(a, b), !(lexicons.functionWords.contains(toks[a].stem)) {
@@ -326,7 +328,8 @@ public struct EntityRecognizer: Sendable {
                 if !(t.isCapitalized || (Self.nameConnectorsEn.contains(t.key) && k > j && k + 1 < limit && toks[k + 1].isCapitalized)) { break }
                 if lexicons.stopwords.contains(t.key) && k == j { return nil }
             } else {
-                if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(t.stem) || lexicons.stopwords.contains(t.key) { break }
+                if lexicons.functionWords.contains(t.key) || lexicons.functionWords.contains(t.stem)
+                    || lexicons.stopwords.contains(t.stem) || lexicons.stopwords.contains(t.key) { break }
                 if k > j && !t.prefix.isEmpty { break }
                 if !viaComma {
                     if !isPersonWord(t, first: k == j) { break }
@@ -338,6 +341,10 @@ public struct EntityRecognizer: Sendable {
         }
         if k == j { return nil }
         if toks[j].script == .arabic && !viaComma && k - j < 2 { return nil }
+        // an Arabic apposition must look like a name: some word in it is a known name word or rare in news text
+        if toks[j].script == .arabic && viaComma && !(j..<k).contains(where: { isPersonWord(toks[$0], first: $0 == j) || lexicons.vocabulary.count(toks[$0].stem) < 300 }) {
+            return nil
+        }
         if toks[j].script == .latin && lexicons.organizationHeads.contains(key: toks[k - 1].key) { return nil }
         return (j, k, viaComma)
     }
