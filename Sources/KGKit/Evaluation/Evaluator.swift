@@ -86,10 +86,13 @@ public enum Evaluator {
             }
             let t = total
             out += "TOTAL\t\(fmt(t.p))\t\(fmt(t.r))\t\(fmt(t.f1))\t\(t.fragments)\t\(fmt(t.relR))\n\n"
-            out += "by type (all files)\tgold\tmatched\tpredicted\tcorrect\n"
+            out += "by type (all files)\tgold\tmatched\tpredicted\tcorrect\tprecision\trecall\tF1\n"
             var agg: [String: (Int, Int, Int, Int)] = [:]
             for f in files { for (k, v) in f.byType { let o = agg[k] ?? (0, 0, 0, 0); agg[k] = (o.0 + v.gold, o.1 + v.matched, o.2 + v.predicted, o.3 + v.correct) } }
-            for (k, v) in agg.sorted(by: { $0.key < $1.key }) { out += "\(k)\t\(v.0)\t\(v.1)\t\(v.2)\t\(v.3)\n" }
+            for (k, v) in agg.sorted(by: { $0.key < $1.key }) {
+                let p = v.2 > 0 ? Double(v.3) / Double(v.2) : 0, r = v.0 > 0 ? Double(v.1) / Double(v.0) : 0
+                out += "\(k)\t\(v.0)\t\(v.1)\t\(v.2)\t\(v.3)\t\(fmt(p))\t\(fmt(r))\t\(fmt(p + r > 0 ? 2 * p * r / (p + r) : 0))\n"
+            }
             var rel: [String: (Int, Int)] = [:]
             for f in files { for (k, v) in f.predictedRelations { let o = rel[k] ?? (0, 0); rel[k] = (o.0 + v.predicted, o.1 + v.correct) } }
             out += "\nrelation precision by predicate (edges between gold entities)\tpredicted\tconfirmed\tprecision\n"
