@@ -45,6 +45,7 @@ let commandHelp: [String: String] = [
       --rules FILE     extra relation rules (format: Sources/KGKit/Resources/rules/relations.rules); may repeat
       --lossy          decode invalid UTF-8 with replacement characters instead of skipping the file
       --threads N      worker threads (default: all cores)
+      --max-article-mb N  skip (and report) articles larger than N MB (default 16)
     """,
     "export": """
     usage: kg export --dot [-i graph.jsonld] [--lang en|ar]
@@ -94,14 +95,18 @@ func loadLexicons(_ a: Arguments) throws -> LexiconSet {
 }
 
 func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
-    let a = try Arguments(args, valued: ["-o", "--lang", "--lexicon", "--rules", "--threads"], flags: ["--lossy", "--quiet"])
+    let a = try Arguments(args, valued: ["-o", "--lang", "--lexicon", "--rules", "--threads", "--max-article-mb"], flags: ["--lossy", "--quiet"])
     guard !a.positionals.isEmpty else { throw UsageError(message: "build needs at least one PATH") }
     if let l = a.value("--lang"), !["ar", "en"].contains(l) { throw UsageError(message: "--lang must be ar or en") }
     let output = a.value("-o") ?? "graph.jsonld"
     let lex = try loadLexicons(a)
     var builder = Builder(lexicons: lex)
     if let t = a.value("--threads") { guard let n = Int(t), n > 0 else { throw UsageError(message: "--threads needs a positive number") }; builder.threads = n }
-    let reader = ArticleReader(forcedLanguage: a.value("--lang"), lossy: a.flags.contains("--lossy"))
+    var reader = ArticleReader(forcedLanguage: a.value("--lang"), lossy: a.flags.contains("--lossy"))
+    if let m = a.value("--max-article-mb") {
+        guard let mb = Int(m), mb > 0 else { throw UsageError(message: "--max-article-mb needs a positive number") }
+        reader.maxArticleBytes = mb << 20
+    }
     let tty = isatty(2) != 0 && !a.flags.contains("--quiet")
     let summary: BuildSummary = try GraphStore.withLock(output, waiting: { eprint("kg: \(output) is locked by another kg build; waiting…") }) {
         var graph = try GraphStore.load(output)

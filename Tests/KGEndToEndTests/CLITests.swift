@@ -250,4 +250,18 @@ final class CLITests: XCTestCase {
             XCTAssertTrue(n == 1 || n == 13, "graph holds \(n) articles after kill -9")
         }
     }
+
+    func testHugeArticleAndLongLineAreHandled() throws {
+        // a 20 MB .txt article is refused with a clear error (limit 16 MB); a 10 MB JSON Lines line under the limit is read
+        let huge = path("huge.txt")
+        let line = String(repeating: "قال المتحدث باسم الجيش إن الهجوم فشل. ", count: 20 * 1024 * 1024 / 70)
+        try ("عنوان\n" + line).write(toFile: huge, atomically: true, encoding: .utf8)
+        let long = path("long.jsonl")
+        let body = String(repeating: "word ", count: 2_000_000)
+        try ("{\"id\":\"big\",\"title\":\"t\",\"text\":\"" + body + "\"}\n{\"id\":\"small\",\"title\":\"t\",\"text\":\"Kirby said.\"}\n").write(toFile: long, atomically: true, encoding: .utf8)
+        let r = try kg(["build", huge, long, "-o", path("g.jsonld"), "--quiet"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("huge.txt") && r.stderr.contains("MB limit"), r.stderr)
+        XCTAssertEqual(try articleCount(path("g.jsonld")), 2)
+    }
 }

@@ -9,6 +9,7 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
     case badJSON(file: String, line: Int?, reason: String)
     case missingText(file: String, line: Int?)
     case unsupported(file: String)
+    case tooLarge(file: String, line: Int?, megabytes: Int, limit: Int)
 
     public var description: String {
         func at(_ f: String, _ l: Int?) -> String { l.map { "\(f):\($0)" } ?? f }
@@ -20,6 +21,7 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
         case let .badJSON(f, l, r): return "\(at(f, l)): invalid JSON: \(r)"
         case let .missingText(f, l): return "\(at(f, l)): article has no \"text\""
         case let .unsupported(f): return "\(f): unsupported file type (use .txt, .json or .jsonl)"
+        case let .tooLarge(f, l, mb, limit): return "\(at(f, l)): article of \(mb) MB is larger than the \(limit) MB limit (split it, or raise --max-article-mb)"
         }
     }
 }
@@ -29,6 +31,8 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
 public struct ArticleReader {
     public var forcedLanguage: String?
     public var lossy: Bool
+    /// Articles larger than this are skipped with an error instead of exhausting memory (news articles are kilobytes).
+    public var maxArticleBytes: Int = 16 << 20
 
     public init(forcedLanguage: String? = nil, lossy: Bool = false) {
         self.forcedLanguage = forcedLanguage
@@ -70,6 +74,11 @@ public struct ArticleReader {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
+            let lower = file.lowercased()
+            if !(lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")),
+               let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue, size > maxArticleBytes {
+                return ([], [.tooLarge(file: file, line: nil, megabytes: size >> 20, limit: maxArticleBytes >> 20)])
+            }
             guard let d = FileManager.default.contents(atPath: file) else { return ([], [.unreadable(file: file, reason: "permission denied or not a regular file")]) }
             data = d
         }
@@ -151,6 +160,9 @@ public struct ArticleReader {
         guard let o = obj as? [String: Any] else { return .failure(.badJSON(file: file, line: line, reason: "expected an object")) }
         guard let text = o["text"] as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return .failure(.missingText(file: file, line: line))
+        }
+        if text.utf8.count > maxArticleBytes {
+            return .failure(.tooLarge(file: file, line: line, megabytes: text.utf8.count >> 20, limit: maxArticleBytes >> 20))
         }
         let id = (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue ?? ""
         let lang = forcedLanguage ?? (o["lang"] as? String).flatMap { $0.isEmpty ? nil : $0 }
