@@ -15,6 +15,9 @@ let package = Package(
         ),
         .executableTarget(name: "kg", dependencies: ["KGKit"]),
         .executableTarget(name: "kg-bench", dependencies: ["KGKit"], path: "Sources/kg-bench"),
+        // libFuzzer target: build only with Scripts/fuzz.sh (-sanitize=fuzzer), see docs/fuzzing.md
+        .executableTarget(name: "kg-fuzz", dependencies: ["KGKit"], path: "Sources/kg-fuzz",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "KGKitTests", dependencies: ["KGKit"]),
         .testTarget(name: "KGEndToEndTests", dependencies: ["KGKit"]),
     ]

@@ -264,4 +264,13 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("huge.txt") && r.stderr.contains("MB limit"), r.stderr)
         XCTAssertEqual(try articleCount(path("g.jsonld")), 2)
     }
+
+    func testFuzzCorpusReplays() throws {
+        let corpus = CLITests.repoRoot.appendingPathComponent("Tests/FuzzCorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus).sorted().map { corpus + "/" + $0 }
+        XCTAssertFalse(files.isEmpty)
+        let replay = CLITests.repoRoot.appendingPathComponent(".build/debug/kg-fuzz")
+        let r = try kg(files, executable: replay)
+        XCTAssertEqual(r.status, 0, "a fuzz regression input crashed: \(r.stderr)")
+    }
 }

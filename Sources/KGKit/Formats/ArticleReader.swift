@@ -102,6 +102,19 @@ public struct ArticleReader {
         return ([], [.unsupported(file: name)])
     }
 
+    /// Reads articles from bytes as if they were a file named `name` (fuzzing, embedding).
+    public func parse(_ data: Data, name: String) -> (articles: [Article], errors: [InputError]) {
+        if data.isEmpty { return ([], [.empty(file: name)]) }
+        guard case let .success(text) = decode(data, file: name) else {
+            if case let .failure(e) = decode(data, file: name) { return ([], [e]) }
+            return ([], [])
+        }
+        let lower = name.lowercased()
+        if lower.hasSuffix(".jsonl") { return readJSONLines(text, file: name) }
+        if lower.hasSuffix(".json") { return readJSON(text, file: name) }
+        return readText(text, file: name)
+    }
+
     enum Decoded { case success(String), failure(InputError) }
 
     func decode(_ data: Data, file: String) -> Decoded {
