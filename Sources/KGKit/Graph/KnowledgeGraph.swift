@@ -52,8 +52,24 @@ public struct KnowledgeGraph: Sendable, Equatable {
     public var entities: [String: GraphEntity] = [:]
     public var articles: [String: GraphArticle] = [:]
     public var relations: [RelationKey: [Evidence]] = [:]
+    /// Source id → article hash, so an edited article replaces its old version in O(1). Derived; rebuilt on demand.
+    private var bySource: [String: String] = [:]
+    private var bySourceCount = -1
 
     public init() {}
+
+    public static func == (a: KnowledgeGraph, b: KnowledgeGraph) -> Bool {
+        a.entities == b.entities && a.articles == b.articles && a.relations == b.relations
+    }
+
+    private mutating func sourceIndex() -> [String: String] {
+        if bySourceCount != articles.count {
+            bySource = [:]
+            for a in articles.values where !a.sourceID.isEmpty { bySource[a.sourceID] = min(bySource[a.sourceID] ?? a.hash, a.hash) }
+            bySourceCount = articles.count
+        }
+        return bySource
+    }
 
     /// Removes an article and everything only it contributed.
     public mutating func removeArticle(_ hash: String) {
@@ -77,7 +93,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer) {
         let a = x.article
         removeArticle(a.contentHash)
-        if let old = articles.values.first(where: { $0.sourceID == a.sourceID && !a.sourceID.isEmpty })?.hash { removeArticle(old) }
+        if !a.sourceID.isEmpty, let old = sourceIndex()[a.sourceID], articles[old]?.sourceID == a.sourceID { removeArticle(old) }
         var keyOf: [Int: String] = [:]
         for (i, e) in x.entities.enumerated() where !e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i }) {
             let key = nodeKey(e, article: a)
@@ -105,6 +121,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         mentions = mentions.filter { seen.insert($0).inserted }
         articles[a.contentHash] = GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
                                                language: a.language, mentions: mentions)
+        if bySourceCount == articles.count - 1 && !a.sourceID.isEmpty { bySource[a.sourceID] = a.contentHash; bySourceCount = articles.count }
         for r in x.relations {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)

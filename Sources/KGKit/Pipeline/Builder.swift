@@ -4,6 +4,8 @@ import Foundation
 public struct BuildSummary: Sendable {
     public var articlesRead = 0
     public var articlesReplaced = 0
+    /// Articles that appeared more than once in this run's input (same content): extracted once.
+    public var duplicatesInInput = 0
     public var skipped: [String] = []
     public var graphEntities: [EntityType: Int] = [:]
     public var graphRelations = 0
@@ -12,6 +14,7 @@ public struct BuildSummary: Sendable {
     public func render() -> String {
         var s = "articles: \(articlesRead) read"
         if articlesReplaced > 0 { s += " (\(articlesReplaced) already in the graph, replaced)" }
+        if duplicatesInInput > 0 { s += ", \(duplicatesInInput) duplicates in the input ignored" }
         s += ", \(skipped.count) skipped\n"
         s += "graph: \(graphArticles) articles, " + EntityType.allCases.map { "\(graphEntities[$0] ?? 0) \($0.rawValue.lowercased())s" }.joined(separator: ", ")
         s += ", \(graphRelations) relations\n"
@@ -52,6 +55,7 @@ public struct Builder: Sendable {
         let (files, errors) = reader.expand(paths)
         summary.skipped += errors.map(\.description)
         var batch: [Article] = []
+        var seen = Set<String>()
         func flush() {
             for x in extractAll(batch) {
                 if graph.articles[x.article.contentHash] != nil { summary.articlesReplaced += 1 }
@@ -67,6 +71,7 @@ public struct Builder: Sendable {
                 reader.streamJSONLines(file: f) { r in
                     switch r {
                     case let .success(a):
+                        guard seen.insert(a.contentHash).inserted else { summary.duplicatesInInput += 1; return }
                         batch.append(a)
                         if batch.count >= 256 { flush() }
                     case let .failure(e): summary.skipped.append(e.description)
@@ -77,6 +82,7 @@ public struct Builder: Sendable {
             let (arts, errs) = reader.read(file: f)
             summary.skipped += errs.map(\.description)
             for a in arts {
+                guard seen.insert(a.contentHash).inserted else { summary.duplicatesInInput += 1; continue }
                 batch.append(a)
                 if batch.count >= 256 { flush() }
             }
