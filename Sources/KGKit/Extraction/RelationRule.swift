@@ -76,8 +76,9 @@ public struct RelationRule: Sendable {
             }
             let hasS = items.contains { if case .slot(role: "S", _, _) = $0 { return true }; return false }
             let hasO = items.contains { if case .slot(role: "O", _, _) = $0 { return true }; return false }
-            guard hasO else { throw LexiconError.badRow(file: file, line: lineNo, reason: "rule \(cols[0]) has no {O:...} slot") }
-            _ = hasS
+            guard hasS && hasO else {
+                throw LexiconError.badRow(file: file, line: lineNo, reason: "rule \(cols[0]) needs both a {S:...} and an {O:...} slot")
+            }
             rules.append(RelationRule(id: cols[0], predicate: cols[1], confidence: conf, items: items, source: file))
         }
         return rules
