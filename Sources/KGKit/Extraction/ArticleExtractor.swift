@@ -125,13 +125,21 @@ public struct ArticleExtractor: Sendable {
         RelationMatcher(lexicons: lexicons).extract(doc, article: article, mentions: mentions, entities: entities,
                                                     relations: &relations, negated: &negated)
         // a place named after a place inside it: سجن الحسكة → located in الحسكة
-        for m in mentions where m.rule == "nested" && m.type == .place {
-            guard let outer = mentions.first(where: { $0.rule != "nested" && $0.tokens.contains(m.tokens.lowerBound) && $0.type == .place && $0.entity != m.entity }) else { continue }
+        // an organisation named after a place or with a nisba (جامعة دمشق, وزارة الخارجية التركية) is in / of it
+        for m in mentions where (m.rule == "nested" || m.rule == "demonym-in-name") && m.type == .place && m.entity >= 0 {
+            guard let outer = mentions.first(where: { !["nested", "demonym-in-name"].contains($0.rule) && $0.tokens.contains(m.tokens.lowerBound)
+                                                      && ($0.type == .place || $0.type == .organization) && $0.entity != m.entity && $0.entity >= 0 }) else { continue }
+            let (predicate, rule): (String, String)
+            switch (outer.type, m.isDemonym || m.rule == "demonym-in-name") {
+            case (.organization, true): (predicate, rule) = ("memberOf", "org-name-nisba")
+            case (.organization, false): (predicate, rule) = ("locatedIn", "org-name-place")
+            default: (predicate, rule) = ("locatedIn", "name-contains-place")
+            }
             let s = doc.sentences[m.sentence]
-            relations.append(ExtractedRelation(subject: outer.entity, predicate: "locatedIn", object: m.entity,
+            relations.append(ExtractedRelation(subject: outer.entity, predicate: predicate, object: m.entity,
                                                evidence: Evidence(article: article.id, sentence: m.sentence, start: outer.start, end: outer.end,
                                                                   sentenceStart: s.start, sentenceText: doc.text(s.start, s.end),
-                                                                  rule: "name-contains-place", confidence: 0.8)))
+                                                                  rule: rule, confidence: 0.8)))
         }
         // drop events without any role
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated)

@@ -109,6 +109,8 @@ public struct EntityRecognizer: Sendable {
             if claimed[i - lo] { i += 1; continue }
             guard toks[i].script == .arabic || toks[i].script == .latin,
                   let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle else { i += 1; continue }
+            // the gazetteer knows the whole phrase (محافظة البصرة is the governorate, not the city): step 4 takes it
+            if let g = gazAt(i), entry(g).type == .place, g.end > trig.end { i = g.end; continue }
             var nameStart = trig.end
             // "سجن سجن الصناعة": a repeated trigger word
             if nameStart < hi, toks[nameStart].stem == toks[i].stem { nameStart += 1; i += 1 }
