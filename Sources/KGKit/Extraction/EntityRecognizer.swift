@@ -151,7 +151,12 @@ public struct EntityRecognizer: Sendable {
         i = lo
         while i < hi {
             if let g = gaz[i - lo] {
-                if isFree(i, g.end) { out.append(gazMention(i, g)); claim(i, g.end) }
+                // a one-word Arabic town name is often also a common word (وقف, نصر): keep it only where the tagger
+                // reads a place
+                let e = entry(g)
+                let ambiguousTown = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym && e.type == .place
+                    && e.subtype == "City" && !e.description.hasPrefix("capital") && !taggerSays(i, "LOC")
+                if isFree(i, g.end) && !ambiguousTown { out.append(gazMention(i, g)); claim(i, g.end) }
                 i = g.end
             } else { i += 1 }
         }
