@@ -249,6 +249,10 @@ final class CLITests: XCTestCase {
             let n = try articleCount(graph)
             XCTAssertTrue(n == 1 || n == 13, "graph holds \(n) articles after kill -9")
         }
+        // the next build cleans up what killed writers left behind
+        XCTAssertEqual(try kg(["build", CLITests.seeds, "-o", graph]).status, 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix(".killed.jsonld.tmp-") }
+        XCTAssertEqual(leftovers, [])
     }
 
     func testHugeArticleAndLongLineAreHandled() throws {

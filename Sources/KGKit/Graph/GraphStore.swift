@@ -57,6 +57,17 @@ public enum GraphStore {
         bytes.removeAll()
     }
 
+    /// Deletes temporary files a killed writer left next to `path` (`.NAME.tmp-PID`). Call while holding the lock:
+    /// then no other writer can be using one.
+    public static func removeStaleTemporaries(for path: String) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Runs `body` holding an exclusive lock on `path.lock`; calls `waiting` if another process holds it.
     public static func withLock<T>(_ path: String, waiting: () -> Void, _ body: () throws -> T) throws -> T {
         let lockPath = path + ".lock"
@@ -68,6 +79,7 @@ public enum GraphStore {
             guard flock(fd, LOCK_EX) == 0 else { throw StoreError.cannotLock(file: path, reason: String(cString: strerror(errno))) }
         }
         defer { flock(fd, LOCK_UN) }
+        removeStaleTemporaries(for: path)
         return try body()
     }
 }
