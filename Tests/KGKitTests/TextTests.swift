@@ -5,18 +5,6 @@ import XCTest
 /// Repository root, found from this file: Tests/KGKitTests/TextTests.swift → up 3 levels.
 private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Deterministic PRNG (SplitMix64) so the random inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 final class TextTests: XCTestCase {
     nonisolated(unsafe) static var lexicons: LexiconSet!
@@ -41,7 +29,7 @@ final class TextTests: XCTestCase {
     }
 
     static func randomTexts(count: Int = 300) -> [String] {
-        var rng = SplitMix64(seed: 0x6B67_2D74_6573_7473)
+        var rng = TaggerSplitMix64(seed: 0x6B67_2D74_6573_7473)
         var pieces: [[Unicode.Scalar]] = []
         func r(_ a: UInt32, _ b: UInt32) -> [Unicode.Scalar] { (a...b).compactMap(Unicode.Scalar.init) }
         let arabic = r(0x0621, 0x063A) + r(0x0641, 0x064A) + r(0x0671, 0x0673)

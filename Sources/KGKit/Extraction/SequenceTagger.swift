@@ -310,8 +310,8 @@ public struct SequenceTagger: Sendable {
 
 // MARK: - PRNG
 
-/// SplitMix64 (Steele, Lea, Flood 2014): small, fast, deterministic.
-struct TaggerSplitMix64 {
+/// SplitMix64 (Steele, Lea, Flood 2014): small, fast, deterministic. Also the tests' seeded random source.
+struct TaggerSplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
