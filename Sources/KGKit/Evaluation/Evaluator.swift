@@ -229,32 +229,23 @@ public enum Evaluator {
         // relations: direct edges (relations, containment) between matched nodes
         var triples = Set<[String]>()
         for k in Array(g.relations.keys) + g.containmentEdges() {
-            if let a = nodeToGold[k.subject], let b = nodeToGold[k.object] {
-                let iri = Predicate.iri(k.predicate)
-                let local = String(iri.split(whereSeparator: { "#/:".contains($0) }).last ?? "").lowercased()
-                triples.insert([a, local, b])
-            }
+            if let a = nodeToGold[k.subject], let b = nodeToGold[k.object] { triples.insert([a, Predicate.localName(k.predicate), b]) }
         }
-        func found(_ rel: [String: Any]) -> Bool {
+        /// score.py's rule: the predicate's local name falls in the gold family, direction kept except for participant.
+        func supports(_ rel: [String: Any], _ a: String, _ local: String, _ b: String) -> Bool {
             guard let s = rel["subject"] as? String, let pr = rel["predicate"] as? String, let o = rel["object"] as? String else { return false }
             let words = predicateFamily[pr] ?? [pr.lowercased()]
-            return triples.contains { t in
-                words.contains { t[1].contains($0) } && ((t[0] == s && t[2] == o) || (pr == "participant" && t[0] == o && t[2] == s))
-            }
+            return words.contains { local.contains($0) } && ((a == s && b == o) || (pr == "participant" && a == o && b == s))
         }
+        func found(_ rel: [String: Any]) -> Bool { triples.contains { supports(rel, $0[0], $0[1], $0[2]) } }
         let rels = gold["relations"] as? [[String: Any]] ?? []
         let foundRels = rels.filter(found)
         // precision: is each predicted edge between gold entities backed by some gold relation of a matching family?
         var predictedRelations: [String: (predicted: Int, correct: Int)] = [:]
         for k in Array(g.relations.keys) + g.containmentEdges() {
             guard let a = nodeToGold[k.subject], let b = nodeToGold[k.object], a != b else { continue }
-            let iri = Predicate.iri(k.predicate)
-            let local = String(iri.split(whereSeparator: { "#/:".contains($0) }).last ?? "").lowercased()
-            let ok = rels.contains { r in
-                guard let s = r["subject"] as? String, let o = r["object"] as? String, let pr = r["predicate"] as? String else { return false }
-                let words = predicateFamily[pr] ?? [pr.lowercased()]
-                return words.contains { local.contains($0) } && ((s == a && o == b) || (pr == "participant" && s == b && o == a))
-            }
+            let local = Predicate.localName(k.predicate)
+            let ok = rels.contains { supports($0, a, local, b) }
             var v = predictedRelations[k.predicate] ?? (0, 0)
             v.predicted += 1
             if ok { v.correct += 1 }

@@ -40,6 +40,11 @@ public struct Evidence: Sendable, Equatable, Hashable {
     public var rule: String
     public var confidence: Double
 
+    /// Confidence of a fact read several times: the chance that not every reading is wrong (noisy-OR).
+    public static func combinedConfidence(_ evidence: [Evidence]) -> Double {
+        1 - evidence.reduce(1.0) { $0 * (1 - $1.confidence) }
+    }
+
     /// The order evidence is kept and written in, so graphs compare and serialise the same however they were built.
     public static func canonicalOrder(_ a: Evidence, _ b: Evidence) -> Bool {
         (a.article, a.sentence, a.start, a.end, a.rule) < (b.article, b.sentence, b.start, b.end, b.rule)

@@ -32,7 +32,7 @@ public enum CSVWriter {
     public static func edges(_ g: KnowledgeGraph) -> String {
         var out = row(["subject", "predicate", "object", "subject_name", "object_name", "confidence", "evidence_count", "rules", "example_sentence"])
         for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
-            let conf = 1 - ev.reduce(1.0) { $0 * (1 - $1.confidence) }
+            let conf = Evidence.combinedConfidence(ev)
             let first = ev.min { ($0.article, $0.sentence) < ($1.article, $1.sentence) }
             out += row([k.subject, k.predicate, k.object, g.label(k.subject, language: "en"), g.label(k.object, language: "en"),
                         JSONText.number(conf), String(ev.count), Set(ev.map(\.rule)).sorted().joined(separator: " "), first?.sentenceText ?? ""],

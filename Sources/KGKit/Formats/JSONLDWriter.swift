@@ -110,8 +110,8 @@ public enum JSONLDWriter {
         // statements with evidence
         for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
             let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
-            let conf = 1 - sortedEv.reduce(1.0) { $0 * (1 - $1.confidence) }
-            let id = KGIRI.node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24)))
+            let conf = Evidence.combinedConfidence(sortedEv)
+            let id = KGIRI.statement(k)
             var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"RelationStatement\"",
                                "\"subject\":\(JSONText.string(KGIRI.node(k.subject)))",
                                "\"predicate\":\(JSONText.string(k.predicate))",

@@ -59,7 +59,7 @@ public enum NTriplesWriter {
         }
         for k in g.containmentEdges() { emit(iri(KGIRI.node(k.subject)), iri(Predicate.iri(k.predicate)), iri(KGIRI.node(k.object))) }
         for (k, evidence) in g.relations {
-            let st = iri(KGIRI.node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24))))
+            let st = iri(KGIRI.statement(k))
             let (s, p, o) = (iri(KGIRI.node(k.subject)), iri(Predicate.iri(k.predicate)), iri(KGIRI.node(k.object)))
             emit(st, rdfType, vocab("RelationStatement"))
             emit(st, vocab("subject"), s); emit(st, vocab("predicate"), p); emit(st, vocab("object"), o)

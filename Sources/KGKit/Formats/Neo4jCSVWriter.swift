@@ -17,7 +17,7 @@ public enum Neo4jCSVWriter {
     public static func relationships(_ g: KnowledgeGraph) -> String {
         var out = CSVWriter.row([":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence_count:int", "rules:string[]"])
         for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
-            let conf = 1 - ev.reduce(1.0) { $0 * (1 - $1.confidence) }
+            let conf = Evidence.combinedConfidence(ev)
             out += CSVWriter.row([k.subject, k.object, k.predicate.uppercased(), JSONText.number(conf), String(ev.count),
                                   Set(ev.map(\.rule)).sorted().joined(separator: ";")], numeric: [3, 4])
         }

@@ -13,6 +13,11 @@ public enum KGIRI {
 
     public static func article(_ hash: String) -> String { node + "article/" + hash }
 
+    /// The `@id` of the statement node of a relation: derived from subject, predicate and object, so it is stable.
+    public static func statement(_ k: RelationKey) -> String {
+        node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24)))
+    }
+
     /// The node key of an `@id` minted by `node(_:)`.
     public static func key(ofNode iri: String) -> String? {
         guard iri.hasPrefix(node) else { return nil }
@@ -56,6 +61,11 @@ public enum Predicate {
     ]
 
     public static func iri(_ p: String) -> String { all[p]?.iri ?? KGIRI.vocab + KGIRI.percentEncode(p) }
+
+    /// The lower-cased local name of a predicate's IRI, as RDF tools see it (`spokespersonof`, `containedinplace`).
+    public static func localName(_ p: String) -> String {
+        String(iri(p).split(whereSeparator: { "#/:".contains($0) }).last ?? "").lowercased()
+    }
 
     public static func name(ofIRI iri: String) -> String {
         for (k, v) in all where v.iri == iri { return k }
