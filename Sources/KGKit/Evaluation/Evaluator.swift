@@ -20,13 +20,7 @@ public enum Evaluator {
 
     /// BIO tags kg assigns to a sentence given as words.
     public static func tags(for words: [String], extractor: ArticleExtractor) -> [String] {
-        var starts: [Int] = [], text = ""
-        var offset = 0
-        for w in words {
-            starts.append(offset)
-            text += w + " "
-            offset += w.unicodeScalars.count + 1
-        }
+        let (text, starts) = CoNLL.text(of: words)
         let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
         var tags = [String](repeating: "O", count: words.count)
         func wordIndex(_ cp: Int) -> Int {

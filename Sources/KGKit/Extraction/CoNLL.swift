@@ -53,6 +53,13 @@ public struct CoNLLScore: Sendable, Equatable {
 
 /// Reading CoNLL-format named-entity data and scoring tag sequences the way conlleval does.
 public enum CoNLL {
+    /// A sentence's words joined by spaces, with each word's code-point start: how CoNLL tokens become kg text.
+    public static func text(of words: [String]) -> (text: String, starts: [Int]) {
+        var text = "", starts: [Int] = [], off = 0
+        for w in words { starts.append(off); text += w + " "; off += w.unicodeScalars.count + 1 }
+        return (text, starts)
+    }
+
     /// Parses "token TAG" lines, blank line between sentences; normalises tags: PERS→PER, B-/I- prefixes; tolerant of
     /// extra columns (token first, tag last) and of \r. A line with a single column is a token tagged O;
     /// `-DOCSTART-` lines end the sentence and are dropped.

@@ -56,15 +56,13 @@ public struct EntityRecognizer: Sendable {
         i = lo
         while i < hi {
             guard let (role, tEnd) = lexicons.titles.match(toks, at: i, limit: hi).map({ ($0.value, $0.end) }) else { i += 1; continue }
-            if var (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt) {
+            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt) {
                 // President Volodymyr + Zelenskiy (a gazetteer surname right after the given name): one linked mention
                 if let g = gazAt(b), entry(g).type == .person, b > a, isFree(a, g.end) {
-                    var m = gazMention(b, g)
-                    m = make(a, g.end, .person, entry(g).subtype, "title+gazetteer", 0.9, entry: entry(g).id)
+                    var m = make(a, g.end, .person, entry(g).subtype, "title+gazetteer", 0.9, entry: entry(g).id)
                     m.role = role
                     out.append(m); claim(a, g.end); i = g.end; continue
                 }
-                _ = viaComma; _ = b; _ = a
                 if let g = gazAt(a), entry(g).type == .person {
                     var m = gazMention(a, g); m.role = role
                     if isFree(a, g.end) { out.append(m); claim(a, g.end) }
@@ -263,14 +261,12 @@ public struct EntityRecognizer: Sendable {
         var firstKeys = [t.key]
         if t.body != t.key { firstKeys.append(t.body) }
         var best: GazMatch? = nil
-        for (fi, first) in firstKeys.enumerated() {
+        for first in firstKeys {
             outer: for name in lexicons.gazetteer.names(startingWith: first) {
                 let n = name.keys.count
                 if i + n > limit { continue }
                 if let b = best, i + n <= b.end { continue }
                 for k in 1..<n { if toks[i + k].key != name.keys[k] { continue outer } }
-                // a clitic may only precede an Arabic name; a suffix must not follow it
-                if fi == 0 && t.script == .arabic && !t.suffix.isEmpty && n == 1 && t.stem != t.key { }
                 let e = lexicons.gazetteer.entries[name.entry]
                 if t.script == .latin, !isCapitalizedName(doc, i, i + n, e) { continue }
                 best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym)

@@ -34,8 +34,9 @@ public struct RelationRule: Sendable {
             var items: [Item] = []
             for word in cols[3].split(separator: " ") {
                 var w = String(word)
-                if w.hasPrefix("{") && w.hasSuffix("}") {
-                    let inner = w.dropFirst().dropLast()
+                if w.hasPrefix("{") && (w.hasSuffix("}") || w.hasSuffix("}?")) {
+                    let optional = w.hasSuffix("?")
+                    let inner = w.dropFirst().dropLast(optional ? 2 : 1)
                     let parts = inner.split(separator: ":", maxSplits: 1)
                     guard parts.count == 2, let role = parts[0].first, "SOE".contains(role) else {
                         throw LexiconError.badRow(file: file, line: lineNo, reason: "bad slot \(w): expected {S:TYPES}, {O:TYPES} or {E:TYPES}")
@@ -46,17 +47,7 @@ public struct RelationRule: Sendable {
                             throw LexiconError.badRow(file: file, line: lineNo, reason: "unknown entity type \(t) in \(w)")
                         }
                     }
-                    items.append(.slot(role: role, types: types, optional: false))
-                    continue
-                }
-                if w.hasPrefix("{") && w.hasSuffix("}?") {
-                    let inner = w.dropFirst().dropLast(2)
-                    let parts = inner.split(separator: ":", maxSplits: 1)
-                    var types = Set<EntityType>()
-                    for t in parts.last!.split(separator: "|") {
-                        if t == "ANY" { types.formUnion(EntityType.allCases) } else if let e = EntityType(label: String(t)) { types.insert(e) }
-                    }
-                    items.append(.slot(role: parts[0].first ?? "E", types: types, optional: true))
+                    items.append(.slot(role: role, types: types, optional: optional))
                     continue
                 }
                 if w == "," || w == ",?" { items.append(.comma(optional: w == ",?")); continue }

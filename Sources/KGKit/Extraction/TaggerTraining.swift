@@ -10,8 +10,7 @@ public enum TaggerTraining {
         var out: [[(TaggerToken, String)]] = []
         out.reserveCapacity(sentences.count)
         for s in sentences {
-            var text = "", starts: [Int] = [], off = 0
-            for (w, _) in s { starts.append(off); text += w + " "; off += w.unicodeScalars.count + 1 }
+            let (text, starts) = CoNLL.text(of: s.map(\.word))
             let doc = lexicons.analyzer.analyze(text, language: "ar")
             guard !doc.tokens.isEmpty else { continue }
             let range = 0..<doc.tokens.count

@@ -105,9 +105,10 @@ public struct ArticleReader {
     /// Reads articles from bytes as if they were a file named `name` (fuzzing, embedding).
     public func parse(_ data: Data, name: String) -> (articles: [Article], errors: [InputError]) {
         if data.isEmpty { return ([], [.empty(file: name)]) }
-        guard case let .success(text) = decode(data, file: name) else {
-            if case let .failure(e) = decode(data, file: name) { return ([], [e]) }
-            return ([], [])
+        let text: String
+        switch decode(data, file: name) {
+        case let .success(t): text = t
+        case let .failure(e): return ([], [e])
         }
         let lower = name.lowercased()
         if lower.hasSuffix(".jsonl") { return readJSONLines(text, file: name) }

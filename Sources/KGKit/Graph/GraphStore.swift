@@ -34,7 +34,6 @@ public enum GraphStore {
         guard fd >= 0 else { throw StoreError.cannotWrite(file: path, reason: String(cString: strerror(errno))) }
         var ok = true
         var reason = ""
-        text.utf8CString.withUnsafeBufferPointer { _ in }
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { buf in
             var off = 0
@@ -54,7 +53,6 @@ public enum GraphStore {
         }
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
-        bytes.removeAll()
     }
 
     /// Deletes temporary files a killed writer left next to `path` (`.NAME.tmp-PID`). Call while holding the lock:

@@ -65,15 +65,17 @@ public struct Builder: Sendable {
             batch.removeAll(keepingCapacity: true)
             progress?(summary.articlesRead)
         }
+        func enqueue(_ a: Article) {
+            guard seen.insert(a.contentHash).inserted else { summary.duplicatesInInput += 1; return }
+            batch.append(a)
+            if batch.count >= 256 { flush() }
+        }
         for f in files {
             let lower = f.lowercased()
             if f != "-" && (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")) {
                 reader.streamJSONLines(file: f) { r in
                     switch r {
-                    case let .success(a):
-                        guard seen.insert(a.contentHash).inserted else { summary.duplicatesInInput += 1; return }
-                        batch.append(a)
-                        if batch.count >= 256 { flush() }
+                    case let .success(a): enqueue(a)
                     case let .failure(e): summary.skipped.append(e.description)
                     }
                 }
@@ -81,11 +83,7 @@ public struct Builder: Sendable {
             }
             let (arts, errs) = reader.read(file: f)
             summary.skipped += errs.map(\.description)
-            for a in arts {
-                guard seen.insert(a.contentHash).inserted else { summary.duplicatesInInput += 1; continue }
-                batch.append(a)
-                if batch.count >= 256 { flush() }
-            }
+            arts.forEach(enqueue)
         }
         flush()
         summary.graphArticles = graph.articles.count
