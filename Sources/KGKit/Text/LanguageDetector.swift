@@ -13,4 +13,18 @@ public enum LanguageDetector {
         if ar + la == 0 { return "und" }
         return ar * 10 >= (ar + la) * 3 ? "ar" : "en"
     }
+
+    /// The same decision from a tokenised text, counting the code points of Arabic and Latin word tokens (one pass
+    /// over the tokens instead of over every scalar).
+    public static func detect(tokens: [Token]) -> String {
+        var ar = 0, la = 0
+        tokens.withUnsafeBufferPointer { ts in
+            for i in ts.indices where ts[i].kind == .word {
+                if ts[i].script == .arabic { ar &+= ts[i].end - ts[i].start }
+                else if ts[i].script == .latin { la &+= ts[i].end - ts[i].start }
+            }
+        }
+        if ar + la == 0 { return "und" }
+        return ar * 10 >= (ar + la) * 3 ? "ar" : "en"
+    }
 }

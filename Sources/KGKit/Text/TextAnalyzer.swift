@@ -36,7 +36,7 @@ public struct TextAnalyzer: Sendable {
         let tokens = tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(scalars, tokens: tokens)
         return AnalyzedText(scalars: scalars, tokens: tokens, sentences: sentences,
-                            language: language ?? LanguageDetector.detect(scalars))
+                            language: language ?? LanguageDetector.detect(tokens: tokens))
     }
 
     /// The scalars of `text`, decoded straight from its UTF-8 (which a Swift String guarantees to be valid).

@@ -14,33 +14,75 @@ public struct Token: Sendable, Equatable {
 
     public var start: Int
     public var end: Int
-    public var kind: Kind
-    public var script: Script
-    /// Normalised key of the whole surface.
-    public var key: String
-    /// Normalised proclitics split off the front (`و`, `وب`, `ل`...), empty if none.
-    public var prefix: String
     /// Number of code points of the surface taken by the proclitics.
     public var prefixLength: Int
-    /// Normalised key of the word without proclitics and pronoun suffix.
-    public var stem: String
-    /// Normalised key without proclitics but with any suffix (the form names are looked up under).
-    public var body: String
-    /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
-    public var suffix: String
+    /// The token's word in its document's `TokenKeys` (tokens with the same normalised key share one entry).
+    public let entry: Int32
+    public var kind: Kind
+    public var script: Script
     /// Whether the English token starts with an upper-case letter.
     public var isCapitalized: Bool
+    /// The document's table of normalised words: the strings below live there once per distinct word, so a token
+    /// is a few integers and one reference.
+    let keys: TokenKeys
+
+    /// Normalised key of the whole surface.
+    public var key: String { keys.key[Int(entry)] }
+    /// Normalised proclitics split off the front (`و`, `وب`, `ل`...), empty if none.
+    public var prefix: String { script == .arabic && kind == .word ? keys.prefix[Int(entry)] : "" }
+    /// Normalised key of the word without proclitics and pronoun suffix.
+    public var stem: String { script == .arabic && kind == .word ? keys.stem[Int(entry)] : key }
+    /// Normalised key without proclitics but with any suffix (the form names are looked up under).
+    public var body: String { script == .arabic && kind == .word ? keys.body[Int(entry)] : key }
+    /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
+    public var suffix: String { script == .arabic && kind == .word ? keys.suffix[Int(entry)] : "" }
 
     /// Code-point offset where the stem starts in the document.
     public var stemStart: Int { start + prefixLength }
 
     /// The stem without a leading definite article ال (Arabic) — the bare lexical form.
     public var bareStem: Substring {
-        if stem.hasPrefix("ال") && stem.unicodeScalars.count > 3 { return stem.dropFirst(2) }
+        let stem = self.stem
+        if hasArticle { return stem.dropFirst(2) }
         return Substring(stem)
     }
 
-    public var hasArticle: Bool { script == .arabic && stem.hasPrefix("ال") && stem.unicodeScalars.count > 3 }
+    public var hasArticle: Bool {
+        script == .arabic && kind == .word && keys.hasArticle[Int(entry)]
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.start == b.start && a.end == b.end && a.kind == b.kind && a.script == b.script
+            && a.prefixLength == b.prefixLength && a.isCapitalized == b.isCapitalized
+            && (a.keys === b.keys ? a.entry == b.entry
+                : a.key == b.key && a.prefix == b.prefix && a.stem == b.stem && a.suffix == b.suffix)
+    }
+}
+
+/// The distinct normalised words of one document with their clitic analysis, filled while it is tokenised and
+/// never changed afterwards. Arabic analysis fields are meaningful for Arabic word tokens only.
+public final class TokenKeys: @unchecked Sendable {
+    var key: [String] = []
+    var prefix: [String] = []
+    var stem: [String] = []
+    var body: [String] = []
+    var suffix: [String] = []
+    var hasArticle: [Bool] = []
+
+    /// Number of distinct words.
+    public var count: Int { key.count }
+
+    func append(_ k: String) {
+        key.append(k); prefix.append(""); stem.append(k); body.append(k); suffix.append(""); hasArticle.append(false)
+    }
+
+    func setAnalysis(_ e: Int, _ a: CliticSegmenter.Analysis) {
+        prefix[e] = a.prefix
+        stem[e] = a.stem
+        body[e] = a.body
+        suffix[e] = a.suffix
+        hasArticle[e] = a.stem.hasPrefix("ال") && a.stem.unicodeScalars.count > 3
+    }
 }
 
 /// A sentence: a span of the text and the range of its tokens.

@@ -24,6 +24,7 @@ public struct Tokenizer: Sendable {
                     cache.classes = classes
                     tokenize(s, table: table, cache: &cache, into: &tokens)
                     cache.classes = UnsafeBufferPointer(start: nil, count: 0)
+                    cache.release()
                 }
             }
         }
@@ -159,14 +160,13 @@ public struct Tokenizer: Sendable {
         let kind: Token.Kind = first == .digit ? .number : .word
         let entry = cache.entry(s, start, end, table: table)
         if script == .arabic {
-            let a = cache.analysis(entry, segmenter)
-            let prefixLength = a.prefix.isEmpty ? 0 : surfaceLength(s, start, end, keyScalars: a.prefixKeyLength, table: table, cache: &cache)
-            tokens.append(Token(start: start, end: end, kind: kind, script: script, key: cache.keyString(entry), prefix: a.prefix,
-                                prefixLength: prefixLength, stem: a.stem, body: a.body, suffix: a.suffix, isCapitalized: false))
+            let keyPrefix = cache.analyze(entry, segmenter)
+            let prefixLength = keyPrefix == 0 ? 0 : surfaceLength(s, start, end, keyScalars: keyPrefix, table: table, cache: &cache)
+            tokens.append(Token(start: start, end: end, prefixLength: prefixLength, entry: Int32(entry), kind: kind,
+                                script: script, isCapitalized: false, keys: cache.words))
         } else {
-            let key = cache.keyString(entry)
-            tokens.append(Token(start: start, end: end, kind: kind, script: script, key: key, prefix: "", prefixLength: 0,
-                                stem: key, body: key, suffix: "", isCapitalized: script == .latin && Self.isUppercase(s[start])))
+            tokens.append(Token(start: start, end: end, prefixLength: 0, entry: Int32(entry), kind: kind, script: script,
+                                isCapitalized: script == .latin && Self.isUppercase(s[start]), keys: cache.words))
         }
     }
 
@@ -187,9 +187,8 @@ public struct Tokenizer: Sendable {
     private func makeToken(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, kind: Token.Kind, script: Script,
                            table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache) -> (token: Token, entry: Int) {
         let e = cache.entry(s, start, end, table: table)
-        let key = cache.keyString(e)
-        return (Token(start: start, end: end, kind: kind, script: script, key: key, prefix: "", prefixLength: 0,
-                      stem: key, body: key, suffix: "", isCapitalized: false), e)
+        return (Token(start: start, end: end, prefixLength: 0, entry: Int32(e), kind: kind, script: script,
+                      isCapitalized: false, keys: cache.words), e)
     }
 }
 
@@ -201,10 +200,12 @@ struct KeyCache {
     private var hashes: [UInt64] = []
     private var offsets: [Int32] = []
     private var arena: [UInt32] = []
-    private var keys: [String] = []
-    private var analyses: [CliticSegmenter.Analysis?] = []
-    /// The normalised scalars of the token being looked up.
-    private var scratch: [UInt32] = []
+    /// The document's words, shared by its tokens.
+    let words = TokenKeys()
+    private var analysed: [Bool] = []
+    private var analysisPrefixLength: [Int32] = []
+    /// The normalised scalars of the token being looked up (allocated here, freed by `release`).
+    private var scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
     /// `ScalarClass.lowTable`, while a tokenize call runs.
     var classes = UnsafeBufferPointer<ScalarClass>(start: nil, count: 0)
 
@@ -216,43 +217,79 @@ struct KeyCache {
         slots = Array(repeating: -1, count: 1024)
         mask = 1023
         offsets.append(0)
-        scratch.reserveCapacity(64)
     }
 
     /// The entry of the normalised key of `s[start..<end]`, added if new.
     mutating func entry(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, table: UnsafeBufferPointer<UInt32>) -> Int {
-        scratch.removeAll(keepingCapacity: true)
-        for j in start..<end { Normalizer.appendValue(s[j].value, to: &scratch, table: table) }
+        // normalise into `scratch` and hash (FNV-1a over scalar values) in the same pass
+        var n = 0
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for v in scratch { h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
+        var j = start
+        while j < end {
+            let v = s[j].value
+            let m: UInt32 = v < 0x0700 ? table[Int(v)] : 0xFFFF_FFFE  // Normalizer.tableBound, .complex
+            if m < 0xFFFF_FFFE {
+                if n == scratch.count { growScratch() }
+                scratch[n] = m
+                n += 1
+                h = (h ^ UInt64(m)) &* 0x0000_0100_0000_01B3
+            } else if m == 0xFFFF_FFFE {
+                var out: [UInt32] = []
+                Normalizer.appendSlow(v, to: &out)
+                for x in out {
+                    if n == scratch.count { growScratch() }
+                    scratch[n] = x
+                    n += 1
+                    h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01B3
+                }
+            }
+            j += 1
+        }
         h ^= h >> 29
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(slots[slot])
             if e < 0 { break }
-            if hashes[e] == h && equals(e) { return e }
+            if hashes[e] == h && equals(e, n) { return e }
             slot = (slot + 1) & mask
         }
-        let e = keys.count
+        let e = words.count
         slots[slot] = Int32(e)
         hashes.append(h)
-        arena.append(contentsOf: scratch)
+        let key = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
+        arena.append(contentsOf: key)
         offsets.append(Int32(arena.count))
-        keys.append(scratch.withUnsafeBufferPointer { Normalizer.string($0) })
-        analyses.append(nil)
-        if keys.count * 2 > slots.count { grow() }
+        words.append(Normalizer.string(key))
+        analysed.append(false)
+        analysisPrefixLength.append(0)
+        if words.count * 2 > slots.count { grow() }
         return e
     }
 
-    @inline(__always) private func equals(_ e: Int) -> Bool {
+    private mutating func growScratch() {
+        let bigger = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: scratch.count * 2)
+        _ = bigger.initialize(from: scratch)
+        scratch.deallocate()
+        scratch = bigger
+    }
+
+    /// Releases the scratch buffer; the cache is not used afterwards.
+    mutating func release() {
+        scratch.deallocate()
+        scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
+    }
+
+    @inline(__always) private func equals(_ e: Int, _ n: Int) -> Bool {
         let a = Int(offsets[e]), b = Int(offsets[e + 1])
-        if b - a != scratch.count { return false }
-        var i = 0
-        while i < scratch.count {
-            if arena[a + i] != scratch[i] { return false }
-            i += 1
+        if b - a != n { return false }
+        return arena.withUnsafeBufferPointer { ar in
+            var i = 0
+            while i < n {
+                if ar[a + i] != scratch[i] { return false }
+                i += 1
+            }
+            return true
         }
-        return true
     }
 
     private mutating func grow() {
@@ -265,15 +302,18 @@ struct KeyCache {
         }
     }
 
-    @inline(__always) func keyString(_ e: Int) -> String { keys[e] }
+    @inline(__always) func keyString(_ e: Int) -> String { words.key[e] }
 
-    /// The clitic analysis of entry `e`'s key (computed on first use).
-    mutating func analysis(_ e: Int, _ segmenter: CliticSegmenter) -> CliticSegmenter.Analysis {
-        if let a = analyses[e] { return a }
+    /// Analyses entry `e`'s key for clitics on first use (the result goes into `words`) and returns the number of key
+    /// scalars its proclitics take.
+    mutating func analyze(_ e: Int, _ segmenter: CliticSegmenter) -> Int {
+        if analysed[e] { return Int(analysisPrefixLength[e]) }
         let a = arena.withUnsafeBufferPointer { ar in
-            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: keys[e])
+            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: words.key[e])
         }
-        analyses[e] = a
-        return a
+        words.setAnalysis(e, a)
+        analysed[e] = true
+        analysisPrefixLength[e] = a.prefix.isEmpty ? 0 : Int32(a.prefixKeyLength)
+        return Int(analysisPrefixLength[e])
     }
 }
