@@ -320,6 +320,38 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(doc.tokens[2].stem, "التنظيم", "لل gives the stem its article back")
     }
 
+    /// What a token says about its word, for comparing tokenizations made with different memos.
+    private static func fields(_ doc: AnalyzedText) -> [String] {
+        doc.tokens.map { "\($0.start) \($0.end) \($0.prefixLength) \($0.kind) \($0.key) \($0.prefix) \($0.stem) \($0.body) \($0.suffix) \($0.hasArticle)" }
+    }
+
+    func testWordMemoKeptAcrossDocumentsNeverChangesTokens() throws {
+        let texts = try [Self.seedText()] + Self.exampleTexts().map(\.1) + Self.randomTexts(count: 40)
+        let base = Self.lexicons.analyzer.tokenizer
+        func fresh(_ text: String) -> [String] {
+            let t = Tokenizer(segmenter: base.segmenter, abbreviations: base.abbreviations)
+            return Self.fields(TextAnalyzer(tokenizer: t).analyze(text))
+        }
+        let expected = texts.map(fresh)
+        // one memo for all documents, emptied every few documents (capacity 300 words), in two orders
+        let shared = TextAnalyzer(tokenizer: Tokenizer(segmenter: base.segmenter, abbreviations: base.abbreviations, memoCapacity: 300))
+        for (i, text) in texts.enumerated() { XCTAssertEqual(Self.fields(shared.analyze(text)), expected[i], "document \(i)") }
+        for (i, text) in texts.enumerated().reversed() { XCTAssertEqual(Self.fields(shared.analyze(text)), expected[i], "document \(i), reversed") }
+        // several threads share the tokenizer's memos
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var byDocument: [Int: [String]] = [:]
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: texts.count) { i in
+            let f = Self.fields(shared.analyze(texts[i]))
+            results.lock.lock()
+            results.byDocument[i] = f
+            results.lock.unlock()
+        }
+        XCTAssertEqual(texts.indices.map { results.byDocument[$0] ?? [] }, expected)
+    }
+
     // MARK: English tokens
 
     func testEnglishTokenisation() {

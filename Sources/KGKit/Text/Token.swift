@@ -24,7 +24,7 @@ public struct Token: Sendable, Equatable {
     public var isCapitalized: Bool
     /// The document's table of normalised words: the strings below live there once per distinct word, so a token
     /// is a few integers and one reference.
-    let keys: TokenKeys
+    var keys: TokenKeys
 
     /// Normalised key of the whole surface.
     public var key: String { keys.key[Int(entry)] }
@@ -61,28 +61,28 @@ public struct Token: Sendable, Equatable {
 
 /// The distinct normalised words of one document with their clitic analysis, filled while it is tokenised and
 /// never changed afterwards. Arabic analysis fields are meaningful for Arabic word tokens only.
-public final class TokenKeys: @unchecked Sendable {
-    var key: [String] = []
-    var prefix: [String] = []
-    var stem: [String] = []
-    var body: [String] = []
-    var suffix: [String] = []
-    var hasArticle: [Bool] = []
+public final class TokenKeys: Sendable {
+    let key: [String]
+    let prefix: [String]
+    let stem: [String]
+    let body: [String]
+    let suffix: [String]
+    let hasArticle: [Bool]
 
     /// Number of distinct words.
     public var count: Int { key.count }
 
-    func append(_ k: String) {
-        key.append(k); prefix.append(""); stem.append(k); body.append(k); suffix.append(""); hasArticle.append(false)
+    init(key: [String], prefix: [String], stem: [String], body: [String], suffix: [String], hasArticle: [Bool]) {
+        self.key = key
+        self.prefix = prefix
+        self.stem = stem
+        self.body = body
+        self.suffix = suffix
+        self.hasArticle = hasArticle
     }
 
-    func setAnalysis(_ e: Int, _ a: CliticSegmenter.Analysis) {
-        prefix[e] = a.prefix
-        stem[e] = a.stem
-        body[e] = a.body
-        suffix[e] = a.suffix
-        hasArticle[e] = a.stem.hasPrefix("ال") && a.stem.unicodeScalars.count > 3
-    }
+    /// Stands in while a document is being tokenized, before its words are known.
+    static let pending = TokenKeys(key: [], prefix: [], stem: [], body: [], suffix: [], hasArticle: [])
 }
 
 /// A sentence: a span of the text and the range of its tokens.

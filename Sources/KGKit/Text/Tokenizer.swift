@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits text into tokens in one pass over its Unicode scalars.
 ///
 /// Words are runs of letters, marks and digits (Arabic and Latin scripts are split where they meet); Latin words
@@ -7,27 +9,33 @@
 public struct Tokenizer: Sendable {
     public let segmenter: CliticSegmenter
     public let abbreviations: Set<String>
+    /// Word memos kept across documents, one per thread that is tokenizing.
+    let pool: KeyCachePool
 
-    public init(segmenter: CliticSegmenter, abbreviations: Set<String>) {
+    /// `memoCapacity` bounds the distinct words remembered between documents (about 200 bytes each, per thread).
+    public init(segmenter: CliticSegmenter, abbreviations: Set<String>, memoCapacity: Int = 300_000) {
         self.segmenter = segmenter
         self.abbreviations = abbreviations
+        self.pool = KeyCachePool(capacity: memoCapacity)
     }
 
     /// Tokenizes `scalars` (the whole document as an array of scalars).
     public func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
-        var cache = KeyCache()
+        var cache = pool.take()
         Normalizer.lowTable.withUnsafeBufferPointer { table in
             ScalarClass.lowTable.withUnsafeBufferPointer { classes in
                 scalars.withUnsafeBufferPointer { s in
                     cache.classes = classes
                     tokenize(s, table: table, cache: &cache, into: &tokens)
                     cache.classes = UnsafeBufferPointer(start: nil, count: 0)
-                    cache.release()
                 }
             }
         }
+        let keys = cache.finishDocument()
+        pool.put(cache)
+        for i in tokens.indices { tokens[i].keys = keys }
         return tokens
     }
 
@@ -158,15 +166,16 @@ public struct Tokenizer: Sendable {
         default: script = .other
         }
         let kind: Token.Kind = first == .digit ? .number : .word
-        let entry = cache.entry(s, start, end, table: table)
+        let global = cache.entry(s, start, end, table: table)
+        let entry = cache.local(global)
         if script == .arabic {
-            let keyPrefix = cache.analyze(entry, segmenter)
+            let keyPrefix = cache.analyze(global, segmenter)
             let prefixLength = keyPrefix == 0 ? 0 : surfaceLength(s, start, end, keyScalars: keyPrefix, table: table, cache: &cache)
             tokens.append(Token(start: start, end: end, prefixLength: prefixLength, entry: Int32(entry), kind: kind,
-                                script: script, isCapitalized: false, keys: cache.words))
+                                script: script, isCapitalized: false, keys: TokenKeys.pending))
         } else {
             tokens.append(Token(start: start, end: end, prefixLength: 0, entry: Int32(entry), kind: kind, script: script,
-                                isCapitalized: script == .latin && Self.isUppercase(s[start]), keys: cache.words))
+                                isCapitalized: script == .latin && Self.isUppercase(s[start]), keys: TokenKeys.pending))
         }
     }
 
@@ -186,25 +195,39 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     private func makeToken(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, kind: Token.Kind, script: Script,
                            table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache) -> (token: Token, entry: Int) {
-        let e = cache.entry(s, start, end, table: table)
+        let e = cache.local(cache.entry(s, start, end, table: table))
         return (Token(start: start, end: end, prefixLength: 0, entry: Int32(e), kind: kind, script: script,
-                      isCapitalized: false, keys: cache.words), e)
+                      isCapitalized: false, keys: TokenKeys.pending), e)
     }
 }
 
-/// Per-call memo of normalised keys: the key String of each distinct normalised scalar sequence, made once, and its
-/// clitic analysis, made once when an Arabic token first needs it. Documents repeat their words a lot.
+/// Memo of normalised words: the key String of each distinct normalised scalar sequence, made once, and its clitic
+/// analysis, made once when an Arabic token first needs it. News repeats its words, across articles too, so a memo
+/// is kept from one document to the next (by `KeyCachePool`, one per thread) and bounded by `capacity`. Analyses
+/// depend on the word alone, so reuse never changes a result.
 struct KeyCache {
+    /// Distinct words kept before the memo is emptied (checked between documents).
+    let capacity: Int
+
     private var slots: [Int32]
     private var mask: Int
     private var hashes: [UInt64] = []
-    private var offsets: [Int32] = []
+    private var offsets: [Int32] = [0]
     private var arena: [UInt32] = []
-    /// The document's words, shared by its tokens.
-    let words = TokenKeys()
+    private var key: [String] = []
+    private var prefix: [String] = []
+    private var stem: [String] = []
+    private var body: [String] = []
+    private var suffix: [String] = []
+    private var hasArticle: [Bool] = []
     private var analysed: [Bool] = []
     private var analysisPrefixLength: [Int32] = []
-    /// The normalised scalars of the token being looked up (allocated here, freed by `release`).
+
+    /// The current document's entry of each memo entry (-1: not used in it yet), and the entries it used, in order.
+    private var localOf: [Int32] = []
+    private var used: [Int32] = []
+    /// The normalised scalars of the token being looked up (allocated here, never freed: the memo lives as long as
+    /// its pool).
     private var scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
     /// `ScalarClass.lowTable`, while a tokenize call runs.
     var classes = UnsafeBufferPointer<ScalarClass>(start: nil, count: 0)
@@ -213,13 +236,13 @@ struct KeyCache {
         v < 0x0700 ? classes[Int(v)] : ScalarClass.ofSlow(v)
     }
 
-    init() {
+    init(capacity: Int) {
+        self.capacity = capacity
         slots = Array(repeating: -1, count: 1024)
         mask = 1023
-        offsets.append(0)
     }
 
-    /// The entry of the normalised key of `s[start..<end]`, added if new.
+    /// The memo entry of the normalised key of `s[start..<end]`, added if new.
     mutating func entry(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, table: UnsafeBufferPointer<UInt32>) -> Int {
         // normalise into `scratch` and hash (FNV-1a over scalar values) in the same pass
         var n = 0
@@ -253,17 +276,50 @@ struct KeyCache {
             if hashes[e] == h && equals(e, n) { return e }
             slot = (slot + 1) & mask
         }
-        let e = words.count
+        let e = key.count
         slots[slot] = Int32(e)
         hashes.append(h)
-        let key = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
-        arena.append(contentsOf: key)
+        let k = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
+        arena.append(contentsOf: k)
         offsets.append(Int32(arena.count))
-        words.append(Normalizer.string(key))
+        let str = Normalizer.string(k)
+        key.append(str); prefix.append(""); stem.append(str); body.append(str); suffix.append(""); hasArticle.append(false)
         analysed.append(false)
         analysisPrefixLength.append(0)
-        if words.count * 2 > slots.count { grow() }
+        localOf.append(-1)
+        if key.count * 2 > slots.count { grow() }
         return e
+    }
+
+    /// The current document's entry for memo entry `e`.
+    @inline(__always) mutating func local(_ e: Int) -> Int {
+        let l = localOf[e]
+        if l >= 0 { return Int(l) }
+        localOf[e] = Int32(used.count)
+        used.append(Int32(e))
+        return used.count - 1
+    }
+
+    /// The words of the document just tokenized, for its tokens; readies the memo for the next document.
+    mutating func finishDocument() -> TokenKeys {
+        var k: [String] = [], p: [String] = [], st: [String] = [], b: [String] = [], su: [String] = [], a: [Bool] = []
+        k.reserveCapacity(used.count); p.reserveCapacity(used.count); st.reserveCapacity(used.count)
+        b.reserveCapacity(used.count); su.reserveCapacity(used.count); a.reserveCapacity(used.count)
+        for e32 in used {
+            let e = Int(e32)
+            k.append(key[e]); p.append(prefix[e]); st.append(stem[e]); b.append(body[e]); su.append(suffix[e])
+            a.append(hasArticle[e])
+            localOf[e] = -1
+        }
+        used.removeAll(keepingCapacity: true)
+        if key.count > capacity { self = KeyCache(capacity: capacity, reusing: scratch) }
+        return TokenKeys(key: k, prefix: p, stem: st, body: b, suffix: su, hasArticle: a)
+    }
+
+    private init(capacity: Int, reusing scratch: UnsafeMutableBufferPointer<UInt32>) {
+        self.init(capacity: capacity)
+        self.scratch.deallocate()
+        self.scratch = scratch
     }
 
     private mutating func growScratch() {
@@ -271,12 +327,6 @@ struct KeyCache {
         _ = bigger.initialize(from: scratch)
         scratch.deallocate()
         scratch = bigger
-    }
-
-    /// Releases the scratch buffer; the cache is not used afterwards.
-    mutating func release() {
-        scratch.deallocate()
-        scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     @inline(__always) private func equals(_ e: Int, _ n: Int) -> Bool {
@@ -302,18 +352,54 @@ struct KeyCache {
         }
     }
 
-    @inline(__always) func keyString(_ e: Int) -> String { words.key[e] }
+    @inline(__always) func keyString(_ e: Int) -> String { key[e] }
 
-    /// Analyses entry `e`'s key for clitics on first use (the result goes into `words`) and returns the number of key
-    /// scalars its proclitics take.
+    /// Analyses memo entry `e`'s key for clitics on first use and returns the number of key scalars its proclitics
+    /// take.
     mutating func analyze(_ e: Int, _ segmenter: CliticSegmenter) -> Int {
         if analysed[e] { return Int(analysisPrefixLength[e]) }
         let a = arena.withUnsafeBufferPointer { ar in
-            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: words.key[e])
+            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: key[e])
         }
-        words.setAnalysis(e, a)
+        prefix[e] = a.prefix
+        stem[e] = a.stem
+        body[e] = a.body
+        suffix[e] = a.suffix
+        hasArticle[e] = Self.startsWithArticle(a.stem)
         analysed[e] = true
         analysisPrefixLength[e] = a.prefix.isEmpty ? 0 : Int32(a.prefixKeyLength)
         return Int(analysisPrefixLength[e])
+    }
+
+    /// Whether a normalised stem is ال followed by at least two letters (UTF-8: ا = D8 A7, ل = D9 84).
+    private static func startsWithArticle(_ stem: String) -> Bool {
+        var u = stem.utf8.makeIterator()
+        guard u.next() == 0xD8, u.next() == 0xA7, u.next() == 0xD9, u.next() == 0x84 else { return false }
+        var rest = 0
+        while let b = u.next() { if b & 0xC0 != 0x80 { rest += 1 } }
+        return rest >= 2
+    }
+}
+
+/// Word memos for the threads tokenizing with one `Tokenizer`: each call takes one and gives it back, so no memo
+/// is used by two threads at once.
+final class KeyCachePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [KeyCache] = []
+    /// Distinct words each memo keeps before it is emptied.
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func take() -> KeyCache {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? KeyCache(capacity: capacity)
+    }
+
+    func put(_ cache: KeyCache) {
+        lock.lock()
+        free.append(cache)
+        lock.unlock()
     }
 }
