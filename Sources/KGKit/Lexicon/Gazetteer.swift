@@ -13,7 +13,7 @@ public struct Gazetteer: Sendable {
     public private(set) var entries: [LexiconEntry] = []
     public private(set) var indexByID: [String: Int] = [:]
     /// Names keyed by their first token key.
-    private var names: [String: [Name]] = [:]
+    private var names = KeyMap<[Name]>()
     /// Single-token keys of every name (the clitic segmenter must not split them).
     public private(set) var singleTokenKeys: Set<String> = []
 
@@ -66,7 +66,7 @@ public struct Gazetteer: Sendable {
 
     /// Builds the name index. `keysOf` turns a name into its token keys (the same tokenizer as documents use).
     public mutating func buildIndex(keysOf: (String) -> [String], skip: ([String], LexiconEntry) -> Bool = { _, _ in false }) {
-        names = [:]
+        names = KeyMap()
         singleTokenKeys = []
         for (i, e) in entries.enumerated() {
             for (isDemonym, list) in [(false, e.allNames), (true, e.demonyms)] {
@@ -76,13 +76,16 @@ public struct Gazetteer: Sendable {
                     // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
                     // when the name itself is upper-case
                     if keys.count == 1, first.unicodeScalars.count < 2 { continue }
-                    names[first, default: []].append(Name(keys: keys, entry: i, isDemonym: isDemonym))
+                    var list = names[first] ?? []
+                    list.append(Name(keys: keys, entry: i, isDemonym: isDemonym))
+                    names[first] = list
                     if keys.count == 1 { singleTokenKeys.insert(first) }
                 }
             }
         }
-        for k in names.keys {
-            names[k]!.sort { a, b in
+        let entries = self.entries
+        names.updateValues { list in
+            list.sort { a, b in
                 if a.keys.count != b.keys.count { return a.keys.count > b.keys.count }
                 let ea = entries[a.entry], eb = entries[b.entry]
                 if ea.ambiguityRank != eb.ambiguityRank { return ea.ambiguityRank < eb.ambiguityRank }
@@ -95,5 +98,5 @@ public struct Gazetteer: Sendable {
     /// Names that start with `key`, longest first.
     public func names(startingWith key: String) -> [Name] { names[key] ?? [] }
 
-    public var nameCount: Int { names.values.reduce(0) { $0 + $1.count } }
+    public var nameCount: Int { names.reduce(0) { $0 + $1.value.count } }
 }

@@ -5,12 +5,12 @@ import Foundation
 public struct LexiconSet: Sendable {
     public var gazetteer = Gazetteer()
     public var vocabulary = Vocabulary()
-    public var functionWords: Set<String> = []
-    public var stopwords: Set<String> = []
+    public var functionWords = KeySet()
+    public var stopwords = KeySet()
     /// Single name words from ANETAC: key → (class, English transliteration).
-    public var nameWords: [String: NameWord] = [:]
+    public var nameWords = KeyMap<NameWord>()
     /// English transliterations of the ANETAC name words, lower-cased → class.
-    public var englishNameWords: [String: String] = [:]
+    public var englishNameWords = KeyMap<String>()
     public var titles = PhraseTable<String>()
     public var organizationHeads = PhraseTable<String>()
     public var placeTriggers = PhraseTable<PlaceTrigger>()
@@ -41,7 +41,7 @@ public struct LexiconSet: Sendable {
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
             try gaz.load(tsv: String(decoding: data, as: UTF8.self), file: f, isUser: true)
         }
-        let functionWords = Set(try BundledResources.list("lexicon/arabic-function-words.txt").map(Normalizer.key))
+        let functionWords = KeySet(try BundledResources.list("lexicon/arabic-function-words.txt").map(Normalizer.key))
         // a one-word Arabic name that is also a function word (عنة = عنه "about him") is never looked up
         gaz.buildIndex(keysOf: keys, skip: { keys, entry in keys.count == 1 && !entry.isUserEntry && functionWords.contains(keys[0]) })
 
@@ -51,8 +51,8 @@ public struct LexiconSet: Sendable {
             let k = Normalizer.key(row[0])
             if k.unicodeScalars.count == 2 { vocab.protect(k) }
         }
-        var nameWords: [String: NameWord] = [:]
-        var englishNameWords: [String: String] = [:]
+        var nameWords = KeyMap<NameWord>()
+        var englishNameWords = KeyMap<String>()
         if let text = try? BundledResources.text("lexicon/name-words.tsv") {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let c = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -75,7 +75,7 @@ public struct LexiconSet: Sendable {
         for w in ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"] {
             set.englishNameWords[w] = nil
         }
-        set.stopwords = Set(try BundledResources.list("rules/name-stopwords.txt").map(Normalizer.key))
+        set.stopwords = KeySet(try BundledResources.list("rules/name-stopwords.txt").map(Normalizer.key))
 
         for row in try table("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
         for row in try table("rules/organization-heads.tsv") { set.organizationHeads.add(keys(row[0]), row.count > 1 ? row[1] : "Organization") }

@@ -5,14 +5,16 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         public var keys: [String]
         public var value: Value
     }
-    private var byFirst: [String: [Phrase]] = [:]
+    private var byFirst = KeyMap<[Phrase]>()
 
     public init() {}
 
     public mutating func add(_ keys: [String], _ value: Value) {
         guard let f = keys.first else { return }
-        byFirst[f, default: []].append(Phrase(keys: keys, value: value))
-        byFirst[f]!.sort { $0.keys.count > $1.keys.count }
+        var list = byFirst[f] ?? []
+        list.append(Phrase(keys: keys, value: value))
+        list.sort { $0.keys.count > $1.keys.count }
+        byFirst[f] = list
     }
 
     public var isEmpty: Bool { byFirst.isEmpty }
@@ -20,16 +22,23 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// The longest phrase starting at token `i` (within `limit`), and the index after it.
     public func match(_ tokens: [Token], at i: Int, limit: Int) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
-        for first in [tokens[i].key, tokens[i].body, tokens[i].stem] {
-            guard let cands = byFirst[first] else { continue }
-            outer: for p in cands {
-                if i + p.keys.count > limit { continue }
-                for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
-                    let t = tokens[i + k]
-                    if t.key != p.keys[k] && t.stem != p.keys[k] { continue outer }
-                }
-                return (p.value, i + p.keys.count)
+        let t = tokens[i]
+        if let m = match(tokens, at: i, limit: limit, first: t.key) { return m }
+        // body and stem differ from the key only when clitics were split off
+        if !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.body) { return m }
+        if !t.suffix.isEmpty || !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.stem) { return m }
+        return nil
+    }
+
+    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String) -> (value: Value, end: Int)? {
+        guard let cands = byFirst[first] else { return nil }
+        outer: for p in cands {
+            if i + p.keys.count > limit { continue }
+            for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
+                let t = tokens[i + k]
+                if !sameKey(t.key, p.keys[k]) && !sameKey(t.stem, p.keys[k]) { continue outer }
             }
+            return (p.value, i + p.keys.count)
         }
         return nil
     }

@@ -17,12 +17,12 @@ public struct CliticSegmenter: Sendable {
     }
 
     public let vocabulary: Vocabulary
-    public let functionWords: Set<String>
+    public let functionWords: KeySet
 
     /// The vocabulary, function words, protected words and names, keyed by packed letter codes (see `WordTable`).
     let table: WordTable
 
-    public init(vocabulary: Vocabulary, functionWords: Set<String>) {
+    public init(vocabulary: Vocabulary, functionWords: KeySet) {
         self.vocabulary = vocabulary
         self.functionWords = functionWords
         self.table = WordTable(vocabulary: vocabulary, functionWords: functionWords)
@@ -385,7 +385,7 @@ struct WordTable: Sendable {
         return true
     }
 
-    init(vocabulary: Vocabulary, functionWords: Set<String>) {
+    init(vocabulary: Vocabulary, functionWords: KeySet) {
         let expected = vocabulary.frequency.count + vocabulary.protected.count + functionWords.count
         var bits: UInt64 = 4
         while (1 << bits) < expected * 2 + 16 { bits += 1 }

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A map from normalised keys to values, compared by their UTF-8 bytes.
+///
+/// Lexicon lookups run several times per token. Swift's `Dictionary<String, _>` hashes and compares strings by
+/// canonical equivalence, which for Arabic means normalising both sides on every probe; kg's keys are already
+/// normalised (`Normalizer`), so bytes are enough and several times faster. Iteration follows insertion order, so
+/// whatever is built from a KeyMap is deterministic.
+public struct KeyMap<Value: Sendable>: Sendable, Sequence {
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private var hashes: [UInt64] = []
+    private var offsets: [Int] = [0]
+    private var bytes: [UInt8] = []
+    private var storedKeys: [String] = []
+    private var values: [Value] = []
+
+    public init() {}
+
+    public var count: Int { storedKeys.count }
+    public var isEmpty: Bool { storedKeys.isEmpty }
+    /// The keys, in insertion order.
+    public var keys: [String] { storedKeys }
+
+    public subscript(key: String) -> Value? {
+        get { find(key).map { values[$0] } }
+        set {
+            if let e = find(key) {
+                if let v = newValue { values[e] = v } else { remove(e) }
+            } else if let v = newValue {
+                insert(key, v)
+            }
+        }
+    }
+
+    public subscript(key: String, default value: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? value() }
+        set { self[key] = newValue }
+    }
+
+    public func contains(_ key: String) -> Bool { find(key) != nil }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
+        var i = 0
+        let k = storedKeys, v = values
+        return AnyIterator {
+            guard i < k.count else { return nil }
+            defer { i += 1 }
+            return (k[i], v[i])
+        }
+    }
+
+    /// Rewrites every value in place.
+    public mutating func updateValues(_ body: (inout Value) -> Void) {
+        for i in values.indices { body(&values[i]) }
+    }
+
+    // MARK: table
+
+    @inline(__always) static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in u { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h ^ (h >> 29)
+    }
+
+    @inline(__always) private func find(_ key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { find($0) }
+    }
+
+    private func find(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = Self.hash(u)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e < 0 { return nil }
+            if hashes[e] == h && equals(e, u) { return e }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always) private func equals(_ e: Int, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let a = offsets[e], b = offsets[e + 1]
+        if b - a != u.count { return false }
+        return bytes.withUnsafeBufferPointer { s in
+            u.count == 0 || memcmp(s.baseAddress! + a, u.baseAddress!, u.count) == 0
+        }
+    }
+
+    private mutating func insert(_ key: String, _ value: Value) {
+        var k = key
+        let h = k.withUTF8 { u -> UInt64 in
+            bytes.append(contentsOf: u)
+            return Self.hash(u)
+        }
+        offsets.append(bytes.count)
+        hashes.append(h)
+        storedKeys.append(key)
+        values.append(value)
+        if storedKeys.count * 2 > slots.count { rehash(slots.count * 2) } else { place(storedKeys.count - 1) }
+    }
+
+    private mutating func place(_ e: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hashes[e]) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(e)
+    }
+
+    private mutating func rehash(_ size: Int) {
+        slots = Array(repeating: -1, count: size)
+        for e in hashes.indices { place(e) }
+    }
+
+    /// Removal is rare (user entries overriding bundled ones): rebuild without the entry.
+    private mutating func remove(_ e: Int) {
+        var rebuilt = KeyMap()
+        for i in storedKeys.indices where i != e { rebuilt.insert(storedKeys[i], values[i]) }
+        self = rebuilt
+    }
+}
+
+/// A set of normalised keys, compared by their UTF-8 bytes (see `KeyMap`).
+public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
+    private var map = KeyMap<Bool>()
+
+    public init() {}
+    public init<S: Sequence>(_ keys: S) where S.Element == String { for k in keys { insert(k) } }
+    public init(arrayLiteral keys: String...) { self.init(keys) }
+
+    public var count: Int { map.count }
+    public var isEmpty: Bool { map.isEmpty }
+    public func contains(_ key: String) -> Bool { map.contains(key) }
+    public mutating func insert(_ key: String) { if !map.contains(key) { map[key] = true } }
+    public func makeIterator() -> IndexingIterator<[String]> { map.keys.makeIterator() }
+}
+
+/// Whether two normalised keys are the same bytes (no canonical-equivalence work, see `KeyMap`).
+@inline(__always) public func sameKey(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+}
