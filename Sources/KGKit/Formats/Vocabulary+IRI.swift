@@ -8,7 +8,7 @@ public enum KGIRI {
 
     /// The `@id` of a node key: each path segment percent-encoded (RFC 3987 safe for any text).
     public static func node(_ key: String) -> String {
-        node + key.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }.joined(separator: "/")
+        node + percentEncode(key, keeping: UInt8(ascii: "/"))
     }
 
     public static func article(_ hash: String) -> String { node + "article/" + hash }
@@ -25,17 +25,25 @@ public enum KGIRI {
             .map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
     }
 
-    static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-
-    public static func percentEncode(_ s: String) -> String {
-        var out = ""
+    /// Percent-encodes every byte of `s` but the RFC 3986 unreserved characters (and `keeping`, if given).
+    public static func percentEncode(_ s: String, keeping: UInt8? = nil) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count * 3)
         for b in s.utf8 {
-            if unreserved.contains(b) { out.unicodeScalars.append(Unicode.Scalar(b)) } else {
-                out += "%" + String(format: "%02X", b)
+            let unreserved = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+            if unreserved || b == keeping {
+                out.append(b)
+            } else {
+                out.append(0x25)
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0xF))
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x37 + v }
 }
 
 /// kg's relation predicates, their JSON-LD terms and schema.org equivalents where they exist.
