@@ -31,6 +31,20 @@ final class FormatTests: XCTestCase {
 
     // MARK: CSV
 
+    func testJSONStringEscapingRoundTrips() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let samples = ["", "plain ASCII", "جون كيربي \"قسد\" \\ back", controls, "\u{7F}\u{2028}line\u{2029}para\u{2027}\u{202A}",
+                       "emoji 👨‍👩‍👧 and \u{200F}RTL mark", "tab\tnew\nline\rcr"]
+        for s in samples {
+            let json = JSONText.string(s)
+            XCTAssertFalse(json.unicodeScalars.dropFirst().dropLast().contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" },
+                           "raw control or line separator left in \(json.debugDescription)")
+            let parsed = try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+            XCTAssertEqual(parsed, [s])
+        }
+        XCTAssertEqual(JSONText.string("a\u{1}\u{7F}"), "\"a\\u0001\\u007f\"")
+    }
+
     func testCSVCellQuoting() {
         XCTAssertEqual(CSVWriter.cell("plain"), "plain")
         XCTAssertEqual(CSVWriter.cell(""), "")

@@ -30,7 +30,7 @@ public struct Gazetteer: Sendable {
             lineNo += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             guard let h = header else {
                 guard cols.first == "id", cols.contains("type") else { throw LexiconError.missingHeader(file: file) }
                 header = cols
@@ -41,7 +41,7 @@ public struct Gazetteer: Sendable {
                 return cols[i]
             }
             func list(_ name: String) -> [String] {
-                col(name).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                col(name).split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             }
             let id = col("id")
             guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }

@@ -105,9 +105,9 @@ public struct LexiconSet: Sendable {
         var rows: [[String]] = []
         var sawHeader = false
         for line in try BundledResources.text(path).split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.hasPrefix("#") || line.trimmingSpaces().isEmpty { continue }
             if !sawHeader { sawHeader = true; continue }
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) })
+            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() })
         }
         return rows
     }

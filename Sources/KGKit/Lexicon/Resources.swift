@@ -35,8 +35,22 @@ public enum BundledResources {
     /// Lines of a simple list file: one item a line, `#` comments and blank lines skipped.
     public static func list(_ relativePath: String) throws -> [String] {
         try text(relativePath).split(whereSeparator: \.isNewline).compactMap { line in
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmingSpaces()
             return t.isEmpty || t.hasPrefix("#") ? nil : t
         }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (what `trimmingCharacters(in: .whitespaces)` removes),
+    /// without Foundation's bridging: lexicon files have hundreds of thousands of cells.
+    func trimmingSpaces() -> String {
+        let v = unicodeScalars
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            u == " " || u == "\t" || (u.value >= 0x80 && u.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = v.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = v.lastIndex(where: { !isSpace($0) })!
+        return String(String.UnicodeScalarView(v[first...last]))
     }
 }
