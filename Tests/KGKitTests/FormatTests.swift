@@ -31,6 +31,19 @@ final class FormatTests: XCTestCase {
 
     // MARK: CSV
 
+    func testNodeIRIsArePercentEncodedAndRoundTrip() {
+        let keys = ["person/john-kirby", "place/سجن الصناعة", "org/100% \"quoted\" <b>", "place/a/b/c", "x/emoji 👨‍👩‍👧 %2F ~._-",
+                    "place/", "event/\u{200F}rtl\u{0}nul"]
+        for k in keys {
+            let iri = KGIRI.node(k)
+            XCTAssertTrue(iri.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !"<>\"{}|\\^`".utf8.contains($0) }, iri)
+            XCTAssertEqual(KGIRI.key(ofNode: iri), k)
+        }
+        XCTAssertEqual(KGIRI.node("place/سجن"), KGIRI.node + "place/%D8%B3%D8%AC%D9%86")
+        XCTAssertEqual(KGIRI.key(ofNode: KGIRI.node + "place/100%zz"), "place/100%zz", "malformed escapes are kept")
+        XCTAssertNil(KGIRI.key(ofNode: "https://example.org/other"))
+    }
+
     func testJSONStringEscapingRoundTrips() throws {
         let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
         let samples = ["", "plain ASCII", "جون كيربي \"قسد\" \\ back", controls, "\u{7F}\u{2028}line\u{2029}para\u{2027}\u{202A}",

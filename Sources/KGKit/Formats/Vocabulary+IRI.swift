@@ -21,8 +21,37 @@ public enum KGIRI {
     /// The node key of an `@id` minted by `node(_:)`.
     public static func key(ofNode iri: String) -> String? {
         guard iri.hasPrefix(node) else { return nil }
-        return String(iri.dropFirst(node.count)).split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
+        return percentDecode(iri.utf8.dropFirst(node.utf8.count))
+    }
+
+    /// Decodes `%XX` escapes; a malformed escape, or escapes that do not decode to UTF-8, are kept as written.
+    static func percentDecode(_ s: Substring.UTF8View) -> String {
+        guard s.contains(0x25) else { return String(Substring(s)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = s.startIndex
+        while i != s.endIndex {
+            let b = s[i]
+            if b == 0x25, let h1 = s.index(i, offsetBy: 1, limitedBy: s.endIndex), h1 != s.endIndex,
+               let h2 = s.index(h1, offsetBy: 1, limitedBy: s.endIndex), h2 != s.endIndex,
+               let hi = hexValue(s[h1]), let lo = hexValue(s[h2]) {
+                out.append(hi << 4 | lo)
+                i = s.index(after: h2)
+            } else {
+                out.append(b)
+                i = s.index(after: i)
+            }
+        }
+        return String(validating: out, as: UTF8.self) ?? String(Substring(s))
+    }
+
+    @inline(__always) private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: return b - 0x30
+        case 0x41...0x46: return b - 0x37
+        case 0x61...0x66: return b - 0x57
+        default: return nil
+        }
     }
 
     /// Percent-encodes every byte of `s` but the RFC 3986 unreserved characters (and `keeping`, if given).
