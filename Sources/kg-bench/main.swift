@@ -11,7 +11,7 @@ func threadCPUTime() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
-guard args.count >= 3 else { print("usage: kg-bench text FILE [MIN_MB] | articles FILE.jsonl | extract FILE.jsonl"); exit(64) }
+guard args.count >= 3 else { print("usage: kg-bench text FILE [MIN_MB] | articles FILE.jsonl | extract FILE.jsonl | json GRAPH.jsonld"); exit(64) }
 let lex = try LexiconSet.load()
 let data = FileManager.default.contents(atPath: args[2])!
 var text = String(decoding: data, as: UTF8.self)
@@ -33,6 +33,18 @@ if args[1] == "text" {
     }
     let dt = Date().timeIntervalSince(t0), cpu = threadCPUTime() - c0
     print(String(format: "text: %.1f MB, %d tokens, %d sentences in %.2f s (%.2f s CPU) = %.1f MB/s", mb, tokens, sentences, dt, cpu, mb / cpu))
+} else if args[1] == "json" {
+    // reading a graph file: Foundation's JSONSerialization against kg's streaming parser
+    let mb = Double(data.count) / 1_000_000
+    var c0 = threadCPUTime()
+    _ = try JSONSerialization.jsonObject(with: data)
+    let foundation = threadCPUTime() - c0
+    c0 = threadCPUTime()
+    var nodes = 0
+    try JSONStream.forEachElement(ofArray: "@graph", in: data) { _ in nodes += 1 }
+    let stream = threadCPUTime() - c0
+    print(String(format: "json: %.1f MB, %d nodes: JSONSerialization %.2f s CPU (%.0f MB/s), JSONStream %.2f s CPU (%.0f MB/s)",
+                 mb, nodes, foundation, mb / foundation, stream, mb / stream))
 } else if args[1] == "articles" {
     // the text layer on real articles, each analysed on its own as kg build does (fresh per-document caches)
     let (arts, _) = ArticleReader().readJSONLinesPublic(text, file: args[2])
