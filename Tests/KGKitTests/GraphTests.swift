@@ -102,6 +102,26 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(JSONLDWriter.write(g), JSONLDWriter.write(build(Self.allArticles)))
     }
 
+    func testPipelinedBuildMergesBatchesInInputOrder() {
+        // batches of 2 keep several batches in flight at once; the graph must be the one-batch, one-thread graph
+        let paths = [repoRoot.appendingPathComponent("seeds").path, repoRoot.appendingPathComponent("Examples/articles").path]
+        var one = KnowledgeGraph(), many = KnowledgeGraph()
+        var single = Builder(lexicons: lex, threads: 1)
+        single.batchSize = 1000
+        var pipelined = Builder(lexicons: lex, threads: 2)
+        pipelined.batchSize = 2
+        let a = single.build(paths: paths, reader: ArticleReader(), into: &one)
+        var reported: [Int] = []
+        let b = pipelined.build(paths: paths, reader: ArticleReader(), into: &many, progress: { reported.append($0) })
+        XCTAssertEqual(JSONLDWriter.write(one), JSONLDWriter.write(many))
+        XCTAssertEqual(a.articlesRead, b.articlesRead)
+        XCTAssertEqual(reported, Array(stride(from: 2, through: b.articlesRead, by: 2)) + (b.articlesRead % 2 == 1 ? [b.articlesRead] : []))
+        // building onto an existing graph counts replaced articles across batches
+        let again = pipelined.build(paths: paths, reader: ArticleReader(), into: &many)
+        XCTAssertEqual(again.articlesReplaced, b.articlesRead)
+        XCTAssertEqual(JSONLDWriter.write(one), JSONLDWriter.write(many))
+    }
+
     // MARK: merging
 
     func testAddingSameArticleTwiceIsIdempotent() {

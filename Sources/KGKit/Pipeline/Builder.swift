@@ -28,6 +28,8 @@ public struct BuildSummary: Sendable {
 public struct Builder: Sendable {
     public let extractor: ArticleExtractor
     public var threads: Int
+    /// Articles extracted together (one unit of the read → extract → merge pipeline).
+    public var batchSize = 256
 
     public init(lexicons: LexiconSet, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.extractor = ArticleExtractor(lexicons: lexicons)
@@ -49,26 +51,54 @@ public struct Builder: Sendable {
     }
 
     /// Reads `paths` and adds every article to `graph`, streaming in batches so the corpus is never held in memory.
+    ///
+    /// Three stages overlap: this thread reads and parses batch k+2 while batch k+1 is extracted on all cores and
+    /// batch k is merged into the graph. Batches are extracted and merged in input order, so the graph does not
+    /// depend on timing; at most `inFlight` batches are held at once.
     public func build(paths: [String], reader: ArticleReader, into graph: inout KnowledgeGraph,
                       progress: ((Int) -> Void)? = nil) -> BuildSummary {
+        final class Shared: @unchecked Sendable {
+            var graph: KnowledgeGraph
+            var read = 0, replaced = 0
+            let progress: ((Int) -> Void)?
+            init(_ g: KnowledgeGraph, _ p: ((Int) -> Void)?) { graph = g; progress = p }
+        }
+        let shared = Shared(graph, progress)
+        graph = KnowledgeGraph()     // the merge stage owns the graph until the end
+        let extractQueue = DispatchQueue(label: "kg.build.extract")
+        let mergeQueue = DispatchQueue(label: "kg.build.merge")
+        let inFlight = 3
+        let slots = DispatchSemaphore(value: inFlight)
+        let gazetteer = extractor.lexicons.gazetteer
+        let builder = self
+
         var summary = BuildSummary()
         let (files, errors) = reader.expand(paths)
         summary.skipped += errors.map(\.description)
         var batch: [Article] = []
         var seen = Set<String>()
         func flush() {
-            for x in extractAll(batch) {
-                if graph.articles[x.article.contentHash] != nil { summary.articlesReplaced += 1 }
-                graph.add(x, gazetteer: extractor.lexicons.gazetteer)
-                summary.articlesRead += 1
-            }
+            guard !batch.isEmpty else { return }
+            let work = batch
             batch.removeAll(keepingCapacity: true)
-            progress?(summary.articlesRead)
+            slots.wait()
+            extractQueue.async {
+                let results = builder.extractAll(work)
+                mergeQueue.async {
+                    for x in results {
+                        if shared.graph.articles[x.article.contentHash] != nil { shared.replaced += 1 }
+                        shared.graph.add(x, gazetteer: gazetteer)
+                        shared.read += 1
+                    }
+                    shared.progress?(shared.read)
+                    slots.signal()
+                }
+            }
         }
         func enqueue(_ a: Article) {
             guard seen.insert(a.contentHash).inserted else { summary.duplicatesInInput += 1; return }
             batch.append(a)
-            if batch.count >= 256 { flush() }
+            if batch.count >= max(1, batchSize) { flush() }
         }
         for f in files {
             let lower = f.lowercased()
@@ -86,6 +116,11 @@ public struct Builder: Sendable {
             arts.forEach(enqueue)
         }
         flush()
+        extractQueue.sync {}
+        mergeQueue.sync {}
+        graph = shared.graph
+        summary.articlesRead = shared.read
+        summary.articlesReplaced = shared.replaced
         summary.graphArticles = graph.articles.count
         for e in graph.entities.values { summary.graphEntities[e.type, default: 0] += 1 }
         summary.graphRelations = graph.relations.count
