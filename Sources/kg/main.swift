@@ -9,7 +9,7 @@ usage: kg <command> [options]
 
 commands:
   build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
-        read articles (.txt, .jsonl, .json, directories, - for stdin) and merge them into the graph file
+        read articles (.txt, .html, .jsonl, .json, directories, - for stdin) and merge them into the graph file
   export (--dot | --csv DIR [--excel]) [-i graph.jsonld] [--lang en|ar]
         write Graphviz DOT to stdout, or nodes.csv, edges.csv and mentions.csv into DIR
   export (--ntriples | --nquads) [-i graph.jsonld]      triples for triple stores (N-Quads: one graph per article)
@@ -36,8 +36,10 @@ let commandHelp: [String: String] = [
     usage: kg build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
 
     Reads articles and merges what it extracts into the graph file (default ./graph.jsonld).
-    PATH: a .txt file (first non-empty line is the title), a .jsonl file (one {"id","title","text","url","date","lang"} a line),
-    a .json file (one such object or an array), a directory (read recursively, in sorted order), or - for stdin.
+    PATH: a .txt file (first non-empty line is the title), a .html/.htm page (reduced to its text, then read like .txt),
+    a .jsonl file (one {"id","title","text","url","date","lang"} a line), a .json file (one such object or an array),
+    a directory (read recursively, in sorted order), or - for stdin. Text that looks like HTML is reduced to text;
+    evidence offsets then refer to the reduced text.
     Building the same article again replaces its earlier contribution. The graph file is replaced atomically.
       -o FILE          graph file to create or extend (default graph.jsonld)
       --lang ar|en     language of all inputs (default: detected per article)
