@@ -396,6 +396,19 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testBrokenSymlinkInDirectoryIsReported() throws {
+        let dir = path("links")
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.seedFile, toPath: dir + "/seed.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/gone.txt", withDestinationPath: dir + "/nowhere.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/sub/loop", withDestinationPath: dir)
+        let r = try kg(["build", dir, "-o", path("g.jsonld")])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("gone.txt: cannot read: broken symbolic link"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("articles: 1 read, 1 skipped"), "a symlink loop is not followed: \(r.stderr)")
+        XCTAssertEqual(try articleCount(path("g.jsonld")), 1)
+    }
+
     // MARK: a directory of 100,000 files
 
     /// Runs kg directly (posix_spawn + wait4) with at most `maxFiles` open descriptors; exit status, peak memory in MB

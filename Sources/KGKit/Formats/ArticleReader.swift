@@ -55,7 +55,12 @@ public struct ArticleReader {
                 while let rel = en.nextObject() as? String {
                     let full = (p as NSString).appendingPathComponent(rel)
                     var d: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue, Self.isArticleFile(rel) { found.append(full) }
+                    guard Self.isArticleFile(rel) else { continue }
+                    if fm.fileExists(atPath: full, isDirectory: &d) {
+                        if !d.boolValue { found.append(full) }
+                    } else if (try? fm.destinationOfSymbolicLink(atPath: full)) != nil {
+                        errors.append(.unreadable(file: full, reason: "broken symbolic link"))
+                    }
                 }
                 files += found.sorted()
             } else {
