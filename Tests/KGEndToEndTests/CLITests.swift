@@ -279,6 +279,25 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, "a fuzz regression input crashed: \(r.stderr)")
     }
 
+    func testHTMLArticlesBuildWithoutMarkup() throws {
+        let page = """
+        <html><head><title>Kirby &amp; the SDF</title><script>var s = "<p>John Kirby</p>";</script></head>
+        <body><div class="story"><p>قال المتحدث باسم وزارة الدفاع الأميركية، <a href="/p/kirby" class="person">جون كيربي</a>&#x060C; إن قوات
+        التحالف دعمت <span style="x">قوات سوريا الديمقراطية</span>.</p></div></body></html>
+        """
+        try Data(page.utf8).write(to: URL(fileURLWithPath: path("page.html")))
+        let json = try JSONSerialization.data(withJSONObject: ["id": "j1", "title": "t", "text": page.replacingOccurrences(of: "Kirby &amp;", with: "Kirby and")])
+        try (String(decoding: json, as: UTF8.self) + "\n").write(toFile: path("scraped.jsonl"), atomically: true, encoding: .utf8)
+        let g = path("g.jsonld")
+        let r = try kg(["build", path("page.html"), path("scraped.jsonl"), "-o", g])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try articleCount(g), 2)
+        let text = try String(contentsOfFile: g, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"headline\":\"Kirby & the SDF\""), "title decoded")
+        XCTAssertTrue(text.contains("person/john-kirby") && text.contains("org/sdf"), "entities found in HTML")
+        for leak in ["href", "class=", "<p>", "<a", "&#x", "style", "var s"] { XCTAssertFalse(text.contains(leak), "\(leak) leaked into the graph") }
+    }
+
     // MARK: faults: full disk, unwritable directory, failing stdout
 
     /// Runs a shell command quietly; its exit status.
