@@ -96,7 +96,7 @@ struct OutputError: Error, CustomStringConvertible {
     var description: String { file.map { "\($0): \(reason)" } ?? "cannot write to standard output: \(reason); the output is incomplete" }
 }
 
-/// Writes all of `bytes` to a file descriptor; the errno text on failure.
+/// Writes all of `s` to a file descriptor; the errno text on failure, nil on success.
 func writeAll(_ fd: Int32, _ s: String) -> String? {
     var bytes = Array(s.utf8)
     return bytes.withUnsafeMutableBytes { buf -> String? in
