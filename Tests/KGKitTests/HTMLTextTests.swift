@@ -108,6 +108,10 @@ final class HTMLTextTests: XCTestCase {
             XCTAssertEqual(a?.title, "a &amp; b", "titles of plain articles are not decoded")
         }
         XCTAssertTrue(HTMLText.looksLikeHTML("<div>a</div><p>b</p>"))
+        XCTAssertTrue(HTMLText.looksLikeHTML(" <p class=\"lead\">John Kirby said.</p>\n"), "one wrapped paragraph")
+        XCTAssertEqual(ArticleReader().parse(Data(#"{"text":"<p>John Kirby said.</p>"}"#.utf8), name: "a.json").articles.first?.text, "John Kirby said.")
+        XCTAssertFalse(HTMLText.looksLikeHTML("<i>x and y</b>"), "different elements at the ends")
+        XCTAssertFalse(HTMLText.looksLikeHTML("<p>x</p"), "unclosed")
         XCTAssertTrue(HTMLText.looksLikeHTML("  <!doctype html>x"))
     }
 

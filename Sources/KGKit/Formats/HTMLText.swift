@@ -35,12 +35,17 @@ public enum HTMLText {
     ]
 
     /// True when `text` is HTML rather than plain text that happens to contain `<`: it opens with a doctype or
-    /// `<html`, or has at least three tags (or comments) of HTML elements.
+    /// `<html`, is wrapped in an element (`<p>…</p>`), or has at least three tags (or comments) of HTML elements.
     public static func looksLikeHTML(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars.prefix(1 << 20))
         var i = 0
         while i < s.count, s[i].properties.isWhitespace || s[i] == "\u{FEFF}" { i += 1 }
         if hasPrefix(s, i, "<!doctype html") || hasPrefix(s, i, "<html") { return true }
+        if let open = tag(s, i), !open.closing, knownTags.contains(open.name), text.unicodeScalars.count == s.count {
+            var e = s.count
+            while e > i, s[e - 1].properties.isWhitespace { e -= 1 }
+            if let lt = s[i..<e].lastIndex(of: "<"), let close = tag(s, lt), close.end == e, close.closing, close.name == open.name { return true }
+        }
         var tags = 0
         while i < s.count {
             if s[i] == "<" {
