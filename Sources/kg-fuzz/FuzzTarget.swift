@@ -3,19 +3,25 @@ import KGKit
 
 /// libFuzzer entry point (docs/fuzzing.md). The first byte picks what is fuzzed with the rest:
 /// 0 article readers (.txt/.json/.jsonl), 1 text analysis (tokeniser, clitics, sentences), 2 JSON-LD graph reader,
-/// 3 the whole extraction of one article.
-nonisolated(unsafe) let lexicons: LexiconSet = try! LexiconSet.load()
+/// 3 the whole extraction of one article. `KG_FUZZ_MODE=N` fixes the mode (the first byte is then ignored), so each
+/// target can be fuzzed on its own (Scripts/fuzz.sh SECONDS MODE).
+let lexicons: LexiconSet = try! LexiconSet.load()
+let forcedMode: Int? = ProcessInfo.processInfo.environment["KG_FUZZ_MODE"].flatMap { Int($0) }.map { $0 % 4 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
-    let mode = bytes[0] % 4
+    let mode = forcedMode ?? Int(bytes[0] % 4)
     let data = Data(bytes[1...])
     switch mode {
     case 0:
         let reader = ArticleReader(lossy: data.count % 2 == 0)
-        for name in ["f.txt", "f.json", "f.jsonl"] { _ = reader.parse(data, name: name) }
+        for name in ["f.txt", "f.json", "f.jsonl", "f.html"] { _ = reader.parse(data, name: name) }
+        let raw = String(decoding: data, as: UTF8.self)
+        let text = HTMLText.text(raw)
+        precondition(text.unicodeScalars.count <= raw.unicodeScalars.count, "HTML reduction made the text longer")
+        _ = HTMLText.looksLikeHTML(raw)
     case 1:
         let text = String(decoding: data, as: UTF8.self)
         let doc = lexicons.analyzer.analyze(text)

@@ -9,7 +9,7 @@ usage: kg <command> [options]
 
 commands:
   build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
-        read articles (.txt, .jsonl, .json, directories, - for stdin) and merge them into the graph file
+        read articles (.txt, .html, .jsonl, .json, directories, - for stdin) and merge them into the graph file
   export (--dot | --csv DIR [--excel]) [-i graph.jsonld] [--lang en|ar]
         write Graphviz DOT to stdout, or nodes.csv, edges.csv and mentions.csv into DIR
   export (--ntriples | --nquads) [-i graph.jsonld]      triples for triple stores (N-Quads: one graph per article)
@@ -36,8 +36,10 @@ let commandHelp: [String: String] = [
     usage: kg build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
 
     Reads articles and merges what it extracts into the graph file (default ./graph.jsonld).
-    PATH: a .txt file (first non-empty line is the title), a .jsonl file (one {"id","title","text","url","date","lang"} a line),
-    a .json file (one such object or an array), a directory (read recursively, in sorted order), or - for stdin.
+    PATH: a .txt file (first non-empty line is the title), a .html/.htm page (reduced to its text, then read like .txt),
+    a .jsonl file (one {"id","title","text","url","date","lang"} a line), a .json file (one such object or an array),
+    a directory (read recursively, in sorted order), or - for stdin. Text that looks like HTML is reduced to text;
+    evidence offsets then refer to the reduced text.
     Building the same article again replaces its earlier contribution. The graph file is replaced atomically.
       -o FILE          graph file to create or extend (default graph.jsonld)
       --lang ar|en     language of all inputs (default: detected per article)
@@ -87,8 +89,38 @@ struct Arguments {
     func value(_ k: String) -> String? { options[k]?.last }
 }
 
-func eprint(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
-func out(_ s: String) { FileHandle.standardOutput.write(s.data(using: .utf8)!) }
+/// An output could not be written (disk full, closed stdout, unwritable directory): kg must not claim success.
+struct OutputError: Error, CustomStringConvertible {
+    var file: String? = nil
+    let reason: String
+    var description: String { file.map { "\($0): \(reason)" } ?? "cannot write to standard output: \(reason); the output is incomplete" }
+}
+
+/// Writes all of `s` to a file descriptor; the errno text on failure, nil on success.
+func writeAll(_ fd: Int32, _ s: String) -> String? {
+    var bytes = Array(s.utf8)
+    return bytes.withUnsafeMutableBytes { buf -> String? in
+        var off = 0
+        while off < buf.count {
+            let n = write(fd, buf.baseAddress! + off, buf.count - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return String(cString: strerror(errno)) }
+            off += n
+        }
+        return nil
+    }
+}
+
+func eprint(_ s: String) { _ = writeAll(2, s + "\n") }
+func out(_ s: String) throws { if let r = writeAll(1, s) { throw OutputError(reason: r) } }
+
+/// Creates an output directory, or says in one line why not.
+func makeDirectory(_ dir: String) throws {
+    do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+        let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? Error).map { String(cString: strerror(Int32(($0 as NSError).code))) }
+        throw OutputError(file: dir, reason: "cannot create directory: " + (posix ?? "\(error)"))
+    }
+}
 
 func loadLexicons(_ a: Arguments) throws -> LexiconSet {
     try LexiconSet.load(userLexicons: a.options["--lexicon"] ?? [], userRules: a.options["--rules"] ?? [])
@@ -127,15 +159,15 @@ func runExport(_ args: ArraySlice<String>) throws -> Int32 {
     guard FileManager.default.fileExists(atPath: input) else { eprint("kg: \(input): no such graph file (run kg build first)"); return 2 }
     let g = try GraphStore.load(input)
     if a.flags.contains("--dot") {
-        out(DOTWriter.write(g, language: a.value("--lang") ?? "en"))
+        try out(DOTWriter.write(g, language: a.value("--lang") ?? "en"))
         return 0
     }
     if a.flags.contains("--ntriples") || a.flags.contains("--nquads") {
-        out(NTriplesWriter.write(g, quads: a.flags.contains("--nquads")))
+        try out(NTriplesWriter.write(g, quads: a.flags.contains("--nquads")))
         return 0
     }
     guard let dir = a.value("--csv") else { throw UsageError(message: "export needs --dot, --ntriples, --nquads or --csv DIR") }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try makeDirectory(dir)
     if a.flags.contains("--neo4j") {
         try GraphStore.writeAtomically(Neo4jCSVWriter.nodes(g), to: (dir as NSString).appendingPathComponent("nodes.csv"))
         try GraphStore.writeAtomically(Neo4jCSVWriter.relationships(g), to: (dir as NSString).appendingPathComponent("relationships.csv"))
@@ -157,7 +189,7 @@ func runAnalyze(_ args: ArraySlice<String>) throws -> Int32 {
     let reader = ArticleReader(forcedLanguage: a.value("--lang"))
     let (arts, errs) = reader.read(file: a.positionals[0])
     for e in errs { eprint("kg: \(e)") }
-    for art in arts { out(Analysis.tsv(lex.analyzer.analyze(art.text, language: art.language))) }
+    for art in arts { try out(Analysis.tsv(lex.analyzer.analyze(art.text, language: art.language))) }
     return errs.isEmpty ? 0 : 2
 }
 
@@ -167,7 +199,7 @@ func runShow(_ args: ArraySlice<String>) throws -> Int32 {
     let g = try GraphStore.load(a.value("-i") ?? "graph.jsonld")
     let text = Inspector.show(a.positionals.joined(separator: " "), in: g)
     if text.isEmpty { eprint("kg: no entity named \(a.positionals.joined(separator: " "))"); return 1 }
-    out(text)
+    try out(text)
     return 0
 }
 
@@ -176,12 +208,12 @@ func runEval(_ args: ArraySlice<String>) throws -> Int32 {
     let lex = try LexiconSet.load()
     if let conll = a.value("--conll") {
         guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
-        out(Evaluator.conll(String(decoding: data, as: UTF8.self), lexicons: lex).table())
+        try out(Evaluator.conll(String(decoding: data, as: UTF8.self), lexicons: lex).table())
         return 0
     }
     guard !a.positionals.isEmpty else { throw UsageError(message: "eval needs GOLD files or --conll FILE") }
     let report = try Evaluator.gold(files: a.positionals, graphFile: a.value("--graph"), lexicons: lex)
-    out(report.table())
+    try out(report.table())
     if let floors = a.value("--floors") {
         let failures = try report.check(floorsFile: floors)
         for f in failures { eprint("kg eval: below floor: \(f)") }
@@ -202,7 +234,7 @@ func runExtract(_ args: ArraySlice<String>) throws -> Int32 {
         let (arts, errs) = f == "-" ? reader.readJSONLinesPublic(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self), file: "<stdin>")
                                     : reader.read(file: f)
         for e in errs { eprint("kg: \(e)"); skipped += 1 }
-        for art in arts { out(Fragments.fragment(extractor.extract(art), gazetteer: lex.gazetteer) + "\n") }
+        for art in arts { try out(Fragments.fragment(extractor.extract(art), gazetteer: lex.gazetteer) + "\n") }
     }
     return skipped == 0 ? 0 : 1
 }
@@ -234,7 +266,7 @@ func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
     if let f = a.value("--folds") {
         guard let k = Int(f), k >= 2 else { throw UsageError(message: "--folds needs a number >= 2") }
         let (tagger, full) = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs)
-        out("tagger alone (\(k)-fold, contiguous blocks):\n" + tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n" + full.table())
+        try out("tagger alone (\(k)-fold, contiguous blocks):\n" + tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n" + full.table())
     }
     if let o = a.value("-o") {
         try GraphStore.writeAtomically(TaggerTraining.train(text, lexicons: lex, epochs: epochs), to: o)
@@ -248,10 +280,10 @@ func main() -> Int32 {
     guard argv.count >= 2 else { eprint(usage); return 64 }
     let cmd = argv[1]
     let rest = argv.dropFirst(2)
-    if cmd == "--help" || cmd == "-h" || (cmd == "help" && rest.isEmpty) { out(usage + "\n"); return 0 }
-    if cmd == "help" { out((commandHelp[rest.first!] ?? usage) + "\n"); return commandHelp[rest.first!] == nil ? 64 : 0 }
-    if rest.contains("--help") || rest.contains("-h") { out((commandHelp[cmd] ?? usage) + "\n"); return commandHelp[cmd] == nil ? 64 : 0 }
     do {
+        if cmd == "--help" || cmd == "-h" || (cmd == "help" && rest.isEmpty) { try out(usage + "\n"); return 0 }
+        if cmd == "help" { try out((commandHelp[rest.first!] ?? usage) + "\n"); return commandHelp[rest.first!] == nil ? 64 : 0 }
+        if rest.contains("--help") || rest.contains("-h") { try out((commandHelp[cmd] ?? usage) + "\n"); return commandHelp[cmd] == nil ? 64 : 0 }
         switch cmd {
         case "build": return try runBuild(rest)
         case "export": return try runExport(rest)

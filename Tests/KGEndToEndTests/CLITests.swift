@@ -32,7 +32,7 @@ final class CLITests: XCTestCase {
     }
 
     @discardableResult
-    func kg(_ args: [String], stdin: Data? = nil, executable: URL = CLITests.binary) throws -> Run {
+    func kg(_ args: [String], stdin: Data? = nil, executable: URL = CLITests.binary, stdoutTo: String? = nil) throws -> Run {
         let p = Process()
         p.executableURL = executable
         p.arguments = args
@@ -43,7 +43,8 @@ final class CLITests: XCTestCase {
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-        p.standardOutput = outHandle
+        let redirected = try stdoutTo.map { try XCTUnwrap(FileHandle(forWritingAtPath: $0), "cannot open \($0)") }
+        p.standardOutput = redirected ?? outHandle
         p.standardError = errHandle
         let inPipe = Pipe()
         p.standardInput = inPipe
@@ -51,7 +52,7 @@ final class CLITests: XCTestCase {
         if let d = stdin { inPipe.fileHandleForWriting.write(d) }
         try inPipe.fileHandleForWriting.close()
         p.waitUntilExit()
-        try outHandle.close(); try errHandle.close()
+        try outHandle.close(); try errHandle.close(); try redirected?.close()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL)
         return Run(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
@@ -276,5 +277,220 @@ final class CLITests: XCTestCase {
         let replay = CLITests.repoRoot.appendingPathComponent(".build/debug/kg-fuzz")
         let r = try kg(files, executable: replay)
         XCTAssertEqual(r.status, 0, "a fuzz regression input crashed: \(r.stderr)")
+    }
+
+    func testHTMLArticlesBuildWithoutMarkup() throws {
+        let page = """
+        <html><head><title>Kirby &amp; the SDF</title><script>var s = "<p>John Kirby</p>";</script></head>
+        <body><div class="story"><p>قال المتحدث باسم وزارة الدفاع الأميركية، <a href="/p/kirby" class="person">جون كيربي</a>&#x060C; إن قوات
+        التحالف دعمت <span style="x">قوات سوريا الديمقراطية</span>.</p></div></body></html>
+        """
+        try Data(page.utf8).write(to: URL(fileURLWithPath: path("page.html")))
+        let json = try JSONSerialization.data(withJSONObject: ["id": "j1", "title": "t", "text": page.replacingOccurrences(of: "Kirby &amp;", with: "Kirby and")])
+        try (String(decoding: json, as: UTF8.self) + "\n").write(toFile: path("scraped.jsonl"), atomically: true, encoding: .utf8)
+        let g = path("g.jsonld")
+        let r = try kg(["build", path("page.html"), path("scraped.jsonl"), "-o", g])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try articleCount(g), 2)
+        let text = try String(contentsOfFile: g, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"headline\":\"Kirby & the SDF\""), "title decoded")
+        XCTAssertTrue(text.contains("person/john-kirby") && text.contains("org/sdf"), "entities found in HTML")
+        for leak in ["href", "class=", "<p>", "<a", "&#x", "style", "var s"] { XCTAssertFalse(text.contains(leak), "\(leak) leaked into the graph") }
+    }
+
+    // MARK: faults: full disk, unwritable directory, failing stdout
+
+    /// Runs a shell command quietly; its exit status.
+    @discardableResult
+    func sh(_ command: String) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    func testFullDiskKeepsTheOldGraph() throws {
+        #if os(Linux)
+        let mnt = path("small-fs")
+        try FileManager.default.createDirectory(atPath: mnt, withIntermediateDirectories: true)
+        guard try sh("mount -t tmpfs -o size=1m kg-test-tmpfs '\(mnt)'") == 0 else {
+            throw XCTSkip("cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN); full-disk test skipped")
+        }
+        defer { try? sh("umount '\(mnt)'") }
+        let g = mnt + "/g.jsonld"
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let old = try XCTUnwrap(FileManager.default.contents(atPath: g))
+        // fill the file system to the last byte
+        let fd = open(mnt + "/filler", O_WRONLY | O_CREAT, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        let block = [UInt8](repeating: 0x20, count: 4096)
+        while block.withUnsafeBytes({ write(fd, $0.baseAddress!, 4096) }) > 0 {}
+        var one: UInt8 = 0x20
+        while write(fd, &one, 1) > 0 {}
+        close(fd)
+
+        let r = try kg(["build", CLITests.repoRoot.appendingPathComponent("Examples/articles").path, "-o", g, "--quiet"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        let lines = r.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, "one clear line: \(r.stderr)")
+        XCTAssertTrue(r.stderr.contains(g) && r.stderr.contains("No space left on device") && r.stderr.contains("unchanged"), r.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: g), old, "the old graph is intact")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: mnt).filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [], "no half-written temporary file is left behind")
+
+        let csv = try kg(["export", "--csv", mnt + "/csv", "-i", g])
+        XCTAssertEqual(csv.status, 2, csv.stderr)
+        XCTAssertTrue(csv.stderr.contains("No space left on device"), csv.stderr)
+        #else
+        throw XCTSkip("tmpfs mounts are Linux-only")
+        #endif
+    }
+
+    /// Makes `dir` unwritable even for root: `chattr +i`, else a read-only bind mount; as non-root, `chmod 555`.
+    /// Returns how to undo it, or nil when no mechanism works here.
+    func makeUnwritable(_ dir: String) throws -> (() -> Void)? {
+        let q = "'\(dir)'"
+        var attempts: [(String, String)] = []
+        if getuid() != 0 { attempts.append(("chmod 555 \(q)", "chmod 755 \(q)")) }
+        attempts.append(("chattr +i \(q)", "chattr -i \(q)"))
+        attempts.append(("mount --bind \(q) \(q) && mount -o remount,bind,ro \(q)", "umount \(q)"))
+        for (make, undo) in attempts {
+            // it only counts if creating a file now really fails; a half-done attempt (bind without remount) is undone
+            let probe = dir + "/.probe"
+            if try sh(make) != 0 || FileManager.default.createFile(atPath: probe, contents: Data()) {
+                try? FileManager.default.removeItem(atPath: probe)
+                try sh(undo)
+                continue
+            }
+            return { _ = try? self.sh(undo) }
+        }
+        return nil
+    }
+
+    func testUnwritableDirectoryKeepsTheOldGraph() throws {
+        let dir = path("locked")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let g = dir + "/g.jsonld"
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let old = try XCTUnwrap(FileManager.default.contents(atPath: g))
+        guard let undo = try makeUnwritable(dir) else {
+            throw XCTSkip("no way to make a directory unwritable here (root without chattr or bind mounts); skipped")
+        }
+        defer { undo() }
+        let r = try kg(["build", CLITests.repoRoot.appendingPathComponent("Examples/articles/01-fidan-baghdad.ar.txt").path, "-o", g])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one clear line: \(r.stderr)")
+        // chattr +i and chmod fail at the temporary file, a read-only mount already at the lock file
+        XCTAssertTrue(r.stderr.contains(g) && (r.stderr.contains("cannot write graph") || r.stderr.contains("cannot lock graph")), r.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: g), old, "the old graph is intact")
+    }
+
+    func testOutputUnderARegularFileFailsClearly() throws {
+        // works everywhere, root or not: a path whose parent is a regular file can never be written
+        let file = path("plain-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let r = try kg(["build", Self.seedFile, "-o", file + "/g.jsonld"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains(file + "/g.jsonld") && r.stderr.contains("Not a directory"), r.stderr)
+        let g = path("g.jsonld")
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let csv = try kg(["export", "--csv", file + "/csv", "-i", g])
+        XCTAssertEqual(csv.status, 2, csv.stderr)
+        XCTAssertEqual(csv.stderr, "kg: \(file)/csv: cannot create directory: Not a directory\n")
+        XCTAssertEqual(FileManager.default.contents(atPath: file), Data("x".utf8))
+    }
+
+    func testExportToAFullStdoutFails() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full on this system") }
+        let g = path("g.jsonld")
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        for args in [["export", "--dot", "-i", g], ["export", "--ntriples", "-i", g], ["show", "Kirby", "-i", g], ["--help"]] {
+            let r = try kg(args, stdoutTo: "/dev/full")
+            XCTAssertEqual(r.status, 2, "\(args): must not claim success: \(r.stderr)")
+            XCTAssertEqual(r.stderr, "kg: cannot write to standard output: No space left on device; the output is incomplete\n", "\(args)")
+        }
+    }
+
+    func testBrokenSymlinkInDirectoryIsReported() throws {
+        let dir = path("links")
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.seedFile, toPath: dir + "/seed.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/gone.txt", withDestinationPath: dir + "/nowhere.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/sub/loop", withDestinationPath: dir)
+        let r = try kg(["build", dir, "-o", path("g.jsonld")])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("gone.txt: cannot read: broken symbolic link"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("articles: 1 read, 1 skipped"), "a symlink loop is not followed: \(r.stderr)")
+        XCTAssertEqual(try articleCount(path("g.jsonld")), 1)
+    }
+
+    // MARK: a directory of 100,000 files
+
+    /// Runs kg directly (posix_spawn + wait4) with at most `maxFiles` open descriptors; exit status, peak memory in MB
+    /// and stderr.
+    func kgMeasured(_ args: [String], maxFiles: rlim_t) throws -> (status: Int32, peakMB: Int, stderr: String) {
+        let errPath = path(".err-measured")
+        var fa = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fa)
+        defer { posix_spawn_file_actions_destroy(&fa) }
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&fa, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([Self.binary.path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // the child inherits a low open-file limit: a descriptor leak per file would fail the build
+        var saved = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved)
+        var low = saved
+        low.rlim_cur = min(saved.rlim_cur, maxFiles)
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &low)
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, Self.binary.path, &fa, nil, argv, environ)
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved)
+        guard rc == 0 else { throw XCTSkip("posix_spawn failed: \(rc)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        #if os(Linux)
+        let peakMB = usage.ru_maxrss / 1024
+        #else
+        let peakMB = usage.ru_maxrss / (1024 * 1024)
+        #endif
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), peakMB, err)
+    }
+
+    func testDirectoryWithOneHundredThousandFiles() throws {
+        let dir = path("archive")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let t0 = Date()
+        // 100,000 tiny articles in one directory: every 100th distinct, ten empty, the rest the same brief
+        let same = Array("Brief\nPentagon spokesman John Kirby said on Friday that talks in Baghdad continued.\n".utf8)
+        for i in 0..<100_000 {
+            let fd = open(dir + String(format: "/a%06d.txt", i), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return XCTFail("cannot create file \(i): \(String(cString: strerror(errno)))") }
+            let bytes = i % 10_000 == 5 ? [] : i % 100 == 0
+                ? Array("Report \(i)\nPentagon spokesman John Kirby said on Friday that talks in Baghdad continued, item \(i).\n".utf8)
+                : same
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        let made = Date()
+        let g = path("archive.jsonld")
+        let r = try kgMeasured(["build", dir, "-o", g, "--quiet"], maxFiles: 128)
+        let built = Date()
+        print("100k-file directory: created in \(String(format: "%.1f", made.timeIntervalSince(t0))) s, built in \(String(format: "%.1f", built.timeIntervalSince(made))) s, peak \(r.peakMB) MB")
+        XCTAssertEqual(r.status, 1, "ten empty files are skipped: \(r.stderr)")
+        XCTAssertFalse(r.stderr.lowercased().contains("too many open files"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("articles: 1001 read, 98989 duplicates in the input ignored, 10 skipped"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("a010005.txt: empty"), r.stderr)
+        XCTAssertEqual(try articleCount(g), 1001)
+        XCTAssertLessThan(r.peakMB, 500, "memory must not grow with the number of files")
     }
 }

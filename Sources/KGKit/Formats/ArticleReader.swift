@@ -20,14 +20,16 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
         case let .empty(f): return "\(f): empty, no article"
         case let .badJSON(f, l, r): return "\(at(f, l)): invalid JSON: \(r)"
         case let .missingText(f, l): return "\(at(f, l)): article has no \"text\""
-        case let .unsupported(f): return "\(f): unsupported file type (use .txt, .json or .jsonl)"
+        case let .unsupported(f): return "\(f): unsupported file type (use .txt, .html, .json or .jsonl)"
         case let .tooLarge(f, l, mb, limit): return "\(at(f, l)): article of \(mb) MB is larger than the \(limit) MB limit (split it, or raise --max-article-mb)"
         }
     }
 }
 
-/// Reads articles from `.txt` (first non-empty line is the title, the whole file is the analysed text), `.jsonl`
-/// (one article a line) and `.json` (one article or an array) files, directories (recursively, sorted) and stdin.
+/// Reads articles from `.txt` (first non-empty line is the title, the whole file is the analysed text), `.html`/`.htm`
+/// (reduced to text by `HTMLText`, then read like `.txt`), `.jsonl` (one article a line) and `.json` (one article or
+/// an array) files, directories (recursively, sorted) and stdin. A `.txt` file or JSON `text` that looks like HTML
+/// (`HTMLText.looksLikeHTML`) is reduced to text too; evidence offsets then refer to that text.
 public struct ArticleReader {
     public var forcedLanguage: String?
     public var lossy: Bool
@@ -53,7 +55,12 @@ public struct ArticleReader {
                 while let rel = en.nextObject() as? String {
                     let full = (p as NSString).appendingPathComponent(rel)
                     var d: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue, Self.isArticleFile(rel) { found.append(full) }
+                    guard Self.isArticleFile(rel) else { continue }
+                    if fm.fileExists(atPath: full, isDirectory: &d) {
+                        if !d.boolValue { found.append(full) }
+                    } else if (try? fm.destinationOfSymbolicLink(atPath: full)) != nil {
+                        errors.append(.unreadable(file: full, reason: "broken symbolic link"))
+                    }
                 }
                 files += found.sorted()
             } else {
@@ -65,7 +72,12 @@ public struct ArticleReader {
 
     static func isArticleFile(_ name: String) -> Bool {
         let n = name.lowercased()
-        return n.hasSuffix(".txt") || n.hasSuffix(".json") || n.hasSuffix(".jsonl") || n.hasSuffix(".ndjson")
+        return n.hasSuffix(".txt") || n.hasSuffix(".json") || n.hasSuffix(".jsonl") || n.hasSuffix(".ndjson") || isHTMLFile(n)
+    }
+
+    static func isHTMLFile(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n.hasSuffix(".html") || n.hasSuffix(".htm")
     }
 
     /// Reads one file. Per-article problems inside a JSON Lines file are returned alongside the good articles.
@@ -96,6 +108,7 @@ public struct ArticleReader {
         if lower.hasSuffix(".json") || (file == "-" && (text.first == "{" || text.first == "[")) {
             return readJSON(text, file: name)
         }
+        if Self.isHTMLFile(lower) { return readText(text, file: name, html: true) }
         if lower.hasSuffix(".txt") || file == "-" {
             return readText(text, file: name)
         }
@@ -113,7 +126,7 @@ public struct ArticleReader {
         let lower = name.lowercased()
         if lower.hasSuffix(".jsonl") { return readJSONLines(text, file: name) }
         if lower.hasSuffix(".json") { return readJSON(text, file: name) }
-        return readText(text, file: name)
+        return readText(text, file: name, html: Self.isHTMLFile(lower))
     }
 
     enum Decoded { case success(String), failure(InputError) }
@@ -161,7 +174,9 @@ public struct ArticleReader {
         return nil
     }
 
-    func readText(_ text: String, file: String) -> ([Article], [InputError]) {
+    /// A text file; `html` forces HTML reduction (`.html` files), otherwise it applies when the text looks like HTML.
+    func readText(_ raw: String, file: String, html: Bool = false) -> ([Article], [InputError]) {
+        let text = html || HTMLText.looksLikeHTML(raw) ? HTMLText.text(raw) : raw
         guard let titleLine = text.split(whereSeparator: \.isNewline).first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             return ([], [.empty(file: file)])
         }
@@ -172,15 +187,19 @@ public struct ArticleReader {
 
     func article(from obj: Any, file: String, line: Int?) -> Result<Article, InputError> {
         guard let o = obj as? [String: Any] else { return .failure(.badJSON(file: file, line: line, reason: "expected an object")) }
-        guard let text = o["text"] as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return .failure(.missingText(file: file, line: line))
-        }
+        guard var text = o["text"] as? String else { return .failure(.missingText(file: file, line: line)) }
         if text.utf8.count > maxArticleBytes {
             return .failure(.tooLarge(file: file, line: line, megabytes: text.utf8.count >> 20, limit: maxArticleBytes >> 20))
         }
+        var title = o["title"] as? String ?? ""
+        if HTMLText.looksLikeHTML(text) {
+            text = HTMLText.text(text)
+            title = HTMLText.text(title)
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .failure(.missingText(file: file, line: line)) }
         let id = (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue ?? ""
         let lang = forcedLanguage ?? (o["lang"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        return .success(Article(sourceID: id, title: o["title"] as? String ?? "", text: text, url: o["url"] as? String,
+        return .success(Article(sourceID: id, title: title, text: text, url: o["url"] as? String,
                                 date: o["date"] as? String, language: lang))
     }
 
