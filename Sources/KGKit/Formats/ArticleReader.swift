@@ -196,7 +196,7 @@ public struct ArticleReader {
             text = HTMLText.text(text)
             title = HTMLText.text(title)
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .failure(.missingText(file: file, line: line)) }
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return .failure(.missingText(file: file, line: line)) }
         let id = (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue ?? ""
         let lang = forcedLanguage ?? (o["lang"] as? String).flatMap { $0.isEmpty ? nil : $0 }
         return .success(Article(sourceID: id, title: title, text: text, url: o["url"] as? String,
@@ -216,8 +216,9 @@ public struct ArticleReader {
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             if !lossy, let off = Self.firstInvalidUTF8(Array(bytes)) { body(.failure(.invalidUTF8(file: "\(file):\(lineNo)", byteOffset: off))); return }
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
-                body(.failure(.badJSON(file: file, line: lineNo, reason: "cannot parse this line"))); return
+            let obj: Any
+            do { obj = try JSONStream.parse(Data(bytes)) } catch {
+                body(.failure(.badJSON(file: file, line: lineNo, reason: "cannot parse this line (\(error))"))); return
             }
             body(article(from: obj, file: file, line: lineNo))
         }
@@ -243,15 +244,15 @@ public struct ArticleReader {
         var lineNo = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNo += 1
-            if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
             do {
-                let obj = try JSONSerialization.jsonObject(with: Data(line.utf8))
+                let obj = try JSONStream.parse(Data(line.utf8))
                 switch article(from: obj, file: file, line: lineNo) {
                 case let .success(a): arts.append(a)
                 case let .failure(e): errs.append(e)
                 }
             } catch {
-                errs.append(.badJSON(file: file, line: lineNo, reason: "cannot parse this line"))
+                errs.append(.badJSON(file: file, line: lineNo, reason: "cannot parse this line (\(error))"))
             }
         }
         return (arts, errs)
@@ -259,8 +260,8 @@ public struct ArticleReader {
 
     func readJSON(_ text: String, file: String) -> ([Article], [InputError]) {
         let obj: Any
-        do { obj = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
-            return ([], [.badJSON(file: file, line: nil, reason: "cannot parse the file")])
+        do { obj = try JSONStream.parse(Data(text.utf8)) } catch {
+            return ([], [.badJSON(file: file, line: nil, reason: "cannot parse the file (\(error))")])
         }
         let items = (obj as? [Any]) ?? [obj]
         var arts: [Article] = [], errs: [InputError] = []
