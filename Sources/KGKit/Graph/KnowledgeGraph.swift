@@ -107,7 +107,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             }
         }
         // events with no role are dropped: a trigger word alone is not a fact
-        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location"].contains($0.predicate) }.map(\.subject))
+        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant"].contains($0.predicate) }.map(\.subject))
         for (i, e) in x.entities.enumerated() where e.type == .event && !roleSubjects.contains(i) {
             if let k = keyOf[i] { entities[k] = nil; keyOf[i] = nil }
         }
