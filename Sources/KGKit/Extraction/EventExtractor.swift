@@ -17,6 +17,8 @@ struct EventExtractor {
     static let agentCues: Set<String> = ["by"]
     static let participantCues: Set<String> = ["مع", "with", "between", "بين"]
     static let attackTypes: Set<String> = ["attack", "airstrike", "bombing"]
+    /// Event types that have a target (what is hit, arrested or killed); على / on after a visit or a match is not one.
+    static let targetTypes: Set<String> = ["attack", "airstrike", "bombing", "shelling", "clash", "war", "offensive", "invasion", "arrest", "killing"]
     /// Event types whose agent is the sentence's first actor even without a launch verb.
     static let subjectTypes: Set<String> = ["visit", "meeting", "arrest", "protest", "support", "match", "ratecut", "statement"]
     /// Verbs that make the mention before them the agent of the event after them (شنت غارتين, launched an attack).
@@ -85,7 +87,8 @@ struct EventExtractor {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
                         switch cue {
-                        case "target" where target == nil && !m.isDemonym: target = mi; if m.type == .place && place == nil { place = mi }
+                        case "target" where target == nil && !m.isDemonym && Self.targetTypes.contains(type):
+                            target = mi; if m.type == .place && place == nil { place = mi }
                         case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
                         case "agent" where agent == nil && m.type != .place: agent = mi
                         case "participant" where isActor(mi) && participants.count < 3:
