@@ -75,12 +75,12 @@ public enum CasualtyExtractor {
                 partyEnd += 1
             }
             var party: String? = nil
-            if !generic && partyEnd > end { party = doc.text(tokens[end].stemStart, tokens[partyEnd - 1].end) }
             // Arabic counted noun before a number word: "وإصابة مدنيين اثنين"
-            if party == nil, !generic, t.kind == .word, k - 1 >= range.lowerBound, tokens[k - 1].kind == .word,
-               case .outcome? = k - 2 >= range.lowerBound ? table.match(tokens, at: k - 2, limit: range.upperBound)?.value : nil {
+            if t.kind == .word, k - 2 >= range.lowerBound, tokens[k - 1].kind == .word,
+               case .outcome? = table.match(tokens, at: k - 2, limit: range.upperBound)?.value {
                 party = doc.text(tokens[k - 1].stemStart, tokens[k - 1].end)
-            }
+                partyEnd = end
+            } else if !generic && partyEnd > end { party = doc.text(tokens[end].stemStart, tokens[partyEnd - 1].end) }
             numbers.append(NumberPhrase(at: k, end: max(end, partyEnd), value: v, atLeast: atLeast, party: party))
             k = max(k + 1, partyEnd)
         }

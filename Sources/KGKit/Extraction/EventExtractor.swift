@@ -54,12 +54,17 @@ struct EventExtractor {
         var roleRelations: [ExtractedRelation] = []
         for s in doc.sentences {
             // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
-            var firstActor: Int? = nil
+            // (a person or organisation; a nisba only when neither is named: وزير الخارجية التركي هاكان فيدان → فيدان)
+            var firstActor: Int? = nil, firstNisba: Int? = nil
             var q = s.tokens.lowerBound
             while q < s.tokens.upperBound {
-                if let mi = mentionAt[q], isActor(mi) { firstActor = mi; break }
+                if let mi = mentionAt[q], isActor(mi) {
+                    if !mentions[mi].isDemonym { firstActor = mi; break }
+                    if firstNisba == nil { firstNisba = mi }
+                }
                 q += 1
             }
+            if firstActor == nil { firstActor = firstNisba }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
                 guard !claimed[k], let trig = lexicons.eventTriggers.match(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
@@ -91,14 +96,14 @@ struct EventExtractor {
                             target = mi; if m.type == .place && place == nil { place = mi }
                         case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
                         case "agent" where agent == nil && m.type != .place: agent = mi
-                        case "participant" where isActor(mi) && participants.count < 3:
+                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country") && participants.count < 3:
                             participants.append(mi)
                             // "between X and Y": the next actor joined by و / and is a participant too
                             var n = m.tokens.upperBound
                             while n < min(s.tokens.upperBound, m.tokens.upperBound + 6) {
                                 let u = doc.tokens[n]
                                 if u.kind == .punctuation { break }
-                                if let mj = mentionAt[n], isActor(mj) {
+                                if let mj = mentionAt[n], isActor(mj) || mentions[mj].type == .place && mentions[mj].subtype == "Country" {
                                     if u.prefix.hasPrefix("و") || (n > 0 && doc.tokens[n - 1].key == "and") { participants.append(mj) }
                                     break
                                 }
@@ -145,7 +150,12 @@ struct EventExtractor {
                 // (an arrest's agent is an organisation: police, army, security services)
                 if agent == nil, Self.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
-                   !(mentions[fa].tokens.upperBound..<k).contains(where: { Self.reportedClause.contains(doc.tokens[$0].key) }) { agent = fa }
+                   !(mentions[fa].tokens.upperBound..<k).contains(where: { Self.reportedClause.contains(doc.tokens[$0].key) }) {
+                    agent = fa
+                    // the country of the agent's title takes part too (Iranian Foreign Minister Abbas Araghchi)
+                    if let n = firstNisba, mentions[n].tokens.upperBound <= mentions[fa].tokens.lowerBound,
+                       mentions[fa].tokens.lowerBound - mentions[n].tokens.upperBound <= 3 { participants.append(n) }
+                }
                 // a pronoun subject right before a verb trigger: "Police said they had arrested ..."
                 if agent == nil, let fa = firstActor, mentions[fa].tokens.upperBound < k,
                    (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { Self.pronounSubjects.contains(doc.tokens[$0].key) }) { agent = fa }

@@ -15,7 +15,9 @@ struct StatementExtractor {
         let table = ExtractionTables.statements
         guard !table.isEmpty else { return [] }
         var startAt: [Int: Int] = [:], endAt: [Int: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && (m.type == .person || m.type == .organization) && !m.isDemonym {
+        // speakers: persons, organisations and countries standing for their governments (نفت إيران)
+        for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && !m.isDemonym
+            && (m.type == .person || m.type == .organization || (m.type == .place && m.subtype == "Country")) {
             if let o = startAt[m.tokens.lowerBound], mentions[o].tokens.count >= m.tokens.count {} else { startAt[m.tokens.lowerBound] = i }
             if let o = endAt[m.tokens.upperBound], mentions[o].tokens.count >= m.tokens.count {} else { endAt[m.tokens.upperBound] = i }
         }
