@@ -76,7 +76,7 @@ public enum CasualtyExtractor {
             }
             var party: String? = nil
             // Arabic counted noun before a number word: "وإصابة مدنيين اثنين"
-            if t.kind == .word, k - 2 >= range.lowerBound, tokens[k - 1].kind == .word,
+            if t.kind == .word, t.script == .arabic, k - 2 >= range.lowerBound, tokens[k - 1].kind == .word,
                case .outcome? = table.match(tokens, at: k - 2, limit: range.upperBound)?.value {
                 party = doc.text(tokens[k - 1].stemStart, tokens[k - 1].end)
                 partyEnd = end

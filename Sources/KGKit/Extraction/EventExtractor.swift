@@ -138,10 +138,17 @@ struct EventExtractor {
                 }
                 // a noun compound or a verb trigger: "A Russian missile and drone attack", "Al-Shabaab militants stormed"
                 // — an actor before the trigger with only lower-case words between
+                // (a nisba up to four words before; a person or organisation at most two words before, with no determiner
+                // between — "condemned the attack" is not "militants stormed")
                 if agent == nil, doc.tokens[k].script == .latin {
                     var b = k - 1
+                    var determiner = false
                     while b >= s.tokens.lowerBound && k - b <= 5, doc.tokens[b].kind == .word {
-                        if let mi = mentionEndingAt[b + 1], isActor(mi) { agent = mi; break }
+                        if let mi = mentionEndingAt[b + 1], isActor(mi) {
+                            if mentions[mi].isDemonym || (!determiner && k - 1 - b <= 2) { agent = mi }
+                            break
+                        }
+                        if ["the", "a", "an", "its", "his", "her", "their", "this", "that"].contains(doc.tokens[b].key) { determiner = true }
                         if doc.tokens[b].isCapitalized || ["and", "or", "but"].contains(doc.tokens[b].key) && k - b > 2 { break }
                         b -= 1
                     }
