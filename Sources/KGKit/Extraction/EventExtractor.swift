@@ -12,27 +12,38 @@
 struct EventExtractor {
     let lexicons: LexiconSet
 
-    static let targetCues: Set<String> = ["علي", "ضد", "on", "against", "targeting"]
-    static let placeCues: Set<String> = ["في", "داخل", "قرب", "in", "at", "near", "outside", "inside"]
-    static let agentCues: Set<String> = ["by"]
-    static let participantCues: Set<String> = ["مع", "with", "between", "بين"]
-    static let attackTypes: Set<String> = ["attack", "airstrike", "bombing"]
+    /// Role words and event-type classes from rules/event-roles.tsv (word → classes).
+    static let words: [String: Set<String>] = {
+        var out: [String: Set<String>] = [:]
+        for r in ExtractionTables.rows("rules/event-roles.tsv") where r.count >= 2 {
+            let cls = r[1].trimmingCharacters(in: .whitespaces)
+            let w = cls.hasPrefix("type-") ? r[0] : Normalizer.key(r[0])
+            out[w, default: []].insert(cls)
+        }
+        return out
+    }()
+    static func set(_ cls: String) -> Set<String> { Set(words.filter { $0.value.contains(cls) }.keys) }
+    static let targetCues = set("target-cue")
+    static let placeCues = set("place-cue")
+    static let agentCues = set("agent-cue")
+    static let participantCues = set("participant-cue")
+    static let supportCues = set("support-cue")
+    static let launchVerbs = set("launch-verb")
+    static let relativeLaunchVerbs = set("relative-launch-verb")
+    static let pronounSubjects = set("pronoun-subject")
+    static let reportedClause = set("reported-clause")
+    static let clauseBreaks = set("clause-break")
+    static let determiners = set("determiner")
+    /// Event types whose agent and target give an `attacks` relation.
+    static let attackTypes = set("type-attacks")
     /// Event types that have a target (what is hit, arrested or killed); على / on after a visit or a match is not one.
-    static let targetTypes: Set<String> = ["attack", "airstrike", "bombing", "shelling", "clash", "war", "offensive", "invasion", "arrest", "killing"]
+    static let targetTypes = set("type-target")
     /// Event types whose agent is the sentence's first actor even without a launch verb.
-    static let subjectTypes: Set<String> = ["visit", "meeting", "arrest", "protest", "support", "match", "ratecut", "statement"]
-    /// Verbs that make the mention before them the agent of the event after them (شنت غارتين, launched an attack).
-    static let launchVerbs: Set<String> = ["شن", "شنت", "شنه", "شنوا", "نفذ", "نفذت", "ينفذ", "تنفذ", "يشن", "تشن", "وتشن", "ويشن", "ونفذت",
-                                           "launched", "carried", "conducted", "staged", "mounted", "claimed", "led", "began", "started"]
-    /// Relative launch verbs after a noun trigger: the mention after them is the agent (هجوما شنته قوات ...).
-    static let relativeLaunchVerbs: Set<String> = ["شنته", "شنها", "نفذه", "نفذها", "شنتها", "نفذتها", "شنه", "تبناه", "تبنته"]
-    /// Pronoun subjects of a launch verb, resolved to the sentence's first actor (قالت سنتكوم إن قواتها نفذت ...).
-    static let pronounSubjects: Set<String> = ["it", "they", "its", "their", "قواتها", "قواته", "قواتهم", "عناصرها", "طائراتها", "انها", "انه"]
-    /// Words after which the sentence's subject is only the reporter of what follows (قال X إن ..., X said that ...,
-    /// تم = passive): the subject is then not the agent of a later event.
-    static let reportedClause: Set<String> = ["ان", "that", "تم", "وتم"]
-    /// Words that open a new clause: roles are not looked for beyond them.
-    static let clauseBreaks: Set<String> = ["منذ", "بعد", "قبل", "عندما", "حين", "since", "after", "before", "when", "while"]
+    static let subjectTypes = set("type-subject")
+    /// Uses of force: one event when they share agent and target or place; casualties go to them first.
+    static let forceTypes = set("type-force")
+    /// Event types whose location may be named before the trigger.
+    static let placeBeforeTypes = set("type-place-before")
 
     /// Where each event was triggered: event entity → (sentence, trigger token range), for dates and casualties.
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
@@ -148,7 +159,7 @@ struct EventExtractor {
                             if mentions[mi].isDemonym || (!determiner && k - 1 - b <= 2) { agent = mi }
                             break
                         }
-                        if ["the", "a", "an", "its", "his", "her", "their", "this", "that"].contains(doc.tokens[b].key) { determiner = true }
+                        if Self.determiners.contains(doc.tokens[b].key) { determiner = true }
                         if doc.tokens[b].isCapitalized || ["and", "or", "but"].contains(doc.tokens[b].key) && k - b > 2 { break }
                         b -= 1
                     }
@@ -167,7 +178,7 @@ struct EventExtractor {
                 if agent == nil, let fa = firstActor, mentions[fa].tokens.upperBound < k,
                    (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { Self.pronounSubjects.contains(doc.tokens[$0].key) }) { agent = fa }
                 // visits and meetings: the place named before the trigger (وصل إلى بغداد في زيارة, arrived in Muscat for talks)
-                if place == nil, ["visit", "meeting", "match"].contains(type) {
+                if place == nil, Self.placeBeforeTypes.contains(type) {
                     var b = k - 1
                     while b >= s.tokens.lowerBound && k - b <= 12 {
                         if let mi = mentionEndingAt[b + 1], mentions[mi].type == .place, !mentions[mi].isDemonym {
@@ -188,6 +199,29 @@ struct EventExtractor {
                     }
                 }
                 if let a = agent { participants.removeAll { mentions[$0].entity == mentions[a].entity } }
+                // "نفذت، بدعم من المملكة المتحدة، ضربات", "carried out strikes with the support of X": X supports the agent
+                var supporter: Int? = nil
+                if let a = agent, mentions[a].type != .place {
+                    let lo = max(s.tokens.lowerBound, min(mentions[a].tokens.upperBound, k)), hi = min(s.tokens.upperBound, trig.end + 8)
+                    var j = lo
+                    while j < hi && supporter == nil {
+                        let t = doc.tokens[j]
+                        let cue = Self.supportCues.contains(t.key) || Self.supportCues.contains(t.body)
+                        let english = t.script == .latin
+                        if cue && (!english || (max(lo, j - 2)..<j).contains { doc.tokens[$0].key == "with" }) {
+                            var n = j + 1
+                            while n < min(hi + 4, s.tokens.upperBound) && n <= j + 4 {
+                                if let mi = mentionAt[n] {
+                                    if (isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country"),
+                                       mentions[mi].entity != mentions[a].entity { supporter = mi }
+                                    break
+                                }
+                                n += 1
+                            }
+                        }
+                        j += 1
+                    }
+                }
                 guard agent != nil || target != nil || place != nil || !participants.isEmpty else { k = trig.end; continue }
                 let e: Int
                 if let existing = eventOfType[type] { e = existing } else {
@@ -216,6 +250,12 @@ struct EventExtractor {
                 role("target", target)
                 role("location", place)
                 for p in participants { role("participant", p) }
+                if let sp = supporter, let a = agent {
+                    let m1 = mentions[sp], m2 = mentions[a]
+                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
+                        article: article.id, sentence: s.index, start: min(m1.start, m2.start), end: max(m1.end, m2.end, em.end), sentenceStart: s.start,
+                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type):support", confidence: 0.7)))
+                }
                 if Self.attackTypes.contains(type), let a = agent, let t = target, mentions[a].entity != mentions[t].entity {
                     let m1 = mentions[a], m2 = mentions[t]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "attacks", object: m2.entity, evidence: Evidence(
@@ -230,9 +270,6 @@ struct EventExtractor {
         mergeSameAttack(&mentions, &entities, &relations, &occurrences)
         return occurrences
     }
-
-    /// Types that describe one use of force from different angles ("a missile and drone attack" = "the missile strike").
-    static let forceTypes: Set<String> = ["attack", "airstrike", "bombing", "shelling"]
 
     /// Two use-of-force events of one article with the same agent and the same target or place are one event
     /// (reported once as an attack and once as a strike): the later type joins the earlier one.

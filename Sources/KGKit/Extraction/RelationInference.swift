@@ -13,7 +13,11 @@ struct RelationInference {
         var ministry: Set<String> = []
         var headOfGovernment: [[String]] = []
         var governmentMember: Set<String> = []
+        var stateBodies: Set<String> = []
     }
+
+    /// Organisations that belong to a state when their name carries the state's nisba or name.
+    static var stateBodies: Set<String> { tables.stateBodies }
 
     static let tables: Tables = {
         var t = Tables()
@@ -29,6 +33,7 @@ struct RelationInference {
             case "ministry": t.ministry.insert(words[0])
             case "head-of-government": t.headOfGovernment.append(words)
             case "government-member": t.governmentMember.insert(words[0])
+            case "state-body": t.stateBodies.insert(c[0])
             default: break
             }
         }
@@ -117,23 +122,26 @@ struct RelationInference {
                 add(m.entity, "leads", org, sentence: m.sentence, start: doc.tokens[titleStart].stemStart, end: m.end, rule: "minister-ministry", confidence: 0.7)
             }
         }
-        // 3. an organisation whose name ends in a country's nisba
+        // 3. a state body whose name ends in a country's nisba (Arabic) or starts with the country (English: U.S. Africa
+        //    Command, Somali National Army)
         var countryEntity: [String: Int] = [:]
         for e in entities.indices where isCountry(e) { if let id = entities[e].entryID { countryEntity[id] = e } }
         if !countryEntity.isEmpty {
             for m in mentions where m.type == .organization && m.entity >= 0 && m.rule != "nested" && m.tokens.count >= 2 {
                 let last = doc.tokens[m.tokens.upperBound - 1]
-                guard last.kind == .word else { continue }
+                let edge = last.script == .arabic ? last : doc.tokens[m.tokens.lowerBound]
+                guard edge.kind == .word else { continue }
                 var country: String? = nil
-                for k in [last.key, last.body, last.stem] {
-                    for n in lexicons.gazetteer.names(startingWith: k) where n.isDemonym && n.keys.count == 1 {
+                for k in [edge.key, edge.body, edge.stem] {
+                    for n in lexicons.gazetteer.names(startingWith: k) where n.keys.count == 1 && (n.isDemonym || edge.script == .latin) {
                         let en = lexicons.gazetteer.entries[n.entry]
                         if en.subtype == "Country" { country = en.id; break }
                     }
                     if country != nil { break }
                 }
                 guard let c = country, let ce = countryEntity[c], ce != m.entity else { continue }
-                if let en = entry(m.entity), !en.partOf.isEmpty { continue }   // the gazetteer already places it
+                if let en = entry(m.entity), en.partOf == c { continue }   // the gazetteer already places it there
+                guard Self.stateBodies.contains(entry(m.entity)?.subtype ?? entities[m.entity].subtype) else { continue }
                 add(m.entity, "memberOf", ce, sentence: m.sentence, start: m.start, end: m.end, rule: "org-name-nisba", confidence: 0.7)
             }
         }

@@ -66,6 +66,8 @@ public struct RelationRule: Sendable {
                     if proclitics.contains(s) { return s }
                     // a possessive or other word that starts with an apostrophe is one token as written ('s)
                     if s.hasPrefix("'") { return s.lowercased() }
+                    // brackets and other punctuation are tokens of their own: ( ) -
+                    if s.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic && !("0"..."9").contains($0) }) { return Normalizer.key(s).isEmpty ? s : Normalizer.key(s) }
                     return keysOf(s).joined()
                 }
                 items.append(.literal(alts, optional: optional))

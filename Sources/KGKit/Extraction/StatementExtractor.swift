@@ -7,9 +7,18 @@
 /// The quoted text is what stands between quote marks in the sentence, else the clause after إن / أن / that, else the
 /// sentence before the attribution ("Seven people were killed, police said").
 struct StatementExtractor {
-    static let quoteMarks: Set<String> = ["\"", "“", "”", "«", "»", "„"]
-    static let complementizers: Set<String> = ["ان", "that", "بان", "وان", "انها", "انه", "بانها", "بانه", "انهم"]
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i"]
+    /// Helper words from rules/statement-cues.tsv: quote marks, complementizers, English pronouns.
+    static func helpers(_ kind: String) -> Set<String> {
+        var out = Set<String>()
+        for r in ExtractionTables.rows("rules/statement-cues.tsv") where r.count >= 2 && r[1] == kind {
+            out.insert(r[0]); out.insert(Normalizer.key(r[0]))
+        }
+        out.remove("")
+        return out
+    }
+    static let quoteMarks = helpers("quote")
+    static let complementizers = helpers("complementizer")
+    static let pronouns = helpers("pronoun")
 
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention]) -> [ExtractedStatement] {
         let table = ExtractionTables.statements
