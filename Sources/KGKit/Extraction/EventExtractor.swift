@@ -94,6 +94,8 @@ struct EventExtractor {
                     if depth > 0 { j += 1; continue }
                     if t.kind == .punctuation && t.key != "," && t.key != "\"" && t.key != "-" { break }
                     if Self.clauseBreaks.contains(t.key) { break }
+                    // roles after another trigger are that event's
+                    if j > trig.end, lexicons.eventTriggers.match(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
                     if Self.targetCues.contains(t.key) { cue = "target" }
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if Self.agentCues.contains(t.key) { cue = "agent" }
@@ -141,7 +143,8 @@ struct EventExtractor {
                         if Self.pronounSubjects.contains(t.key) || Self.pronounSubjects.contains(t.body), let fa = firstActor,
                            mentions[fa].tokens.upperBound <= b { agent = fa; break }
                         if let mi = mentionEndingAt[b + 1] {
-                            if isActor(mi) { agent = mi }
+                            // a person, an organisation, a nisba or a country (Russia launched its invasion)
+                            if isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" { agent = mi }
                             break
                         }
                         b -= 1
@@ -176,7 +179,7 @@ struct EventExtractor {
                 }
                 // a pronoun subject right before a verb trigger: "Police said they had arrested ..."
                 if agent == nil, let fa = firstActor, mentions[fa].tokens.upperBound < k,
-                   (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { Self.pronounSubjects.contains(doc.tokens[$0].key) }) { agent = fa }
+                   (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { Self.pronounSubjects.contains(doc.tokens[$0].key) && !Self.determiners.contains(doc.tokens[$0].key) }) { agent = fa }
                 // visits and meetings: the place named before the trigger (وصل إلى بغداد في زيارة, arrived in Muscat for talks)
                 if place == nil, Self.placeBeforeTypes.contains(type) {
                     var b = k - 1

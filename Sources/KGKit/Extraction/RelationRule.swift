@@ -56,7 +56,10 @@ public struct RelationRule: Sendable {
                 if w == "," || w == ",?" { items.append(.comma(optional: w == ",?")); continue }
                 if w.hasPrefix("*"), let n = Int(w.dropFirst()) { items.append(.skip(n)); continue }
                 if w.hasPrefix("!") {
-                    items.append(.not(w.dropFirst().split(separator: "|").map { keysOf(String($0)).joined(separator: " ") }))
+                    items.append(.not(w.dropFirst().split(separator: "|").map { alt in
+                        let s = String(alt)
+                        return s.hasPrefix("'") ? s.lowercased() : keysOf(s).joined(separator: " ")
+                    }))
                     continue
                 }
                 var optional = false
