@@ -42,6 +42,11 @@ struct EventExtractor {
     static let subjectTypes = set("type-subject")
     /// Uses of force: one event when they share agent and target or place; casualties go to them first.
     static let forceTypes = set("type-force")
+    /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
+    static let destinationCues = set("destination-cue")
+    static let destinationTypes = set("type-destination")
+    /// Aid and support events: the agent supports where (or whom) the aid goes.
+    static let supportTypes = set("type-support")
     /// Event types whose location may be named before the trigger.
     static let placeBeforeTypes = set("type-place-before")
 
@@ -98,6 +103,7 @@ struct EventExtractor {
                     if j > trig.end, lexicons.eventTriggers.match(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
                     if Self.targetCues.contains(t.key) { cue = "target" }
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
+                    else if Self.destinationCues.contains(t.key), Self.destinationTypes.contains(type) { cue = "place" }
                     else if Self.agentCues.contains(t.key) { cue = "agent" }
                     else if Self.participantCues.contains(t.key) || Self.participantCues.contains(t.stem) { cue = "participant" }
                     else if Self.relativeLaunchVerbs.contains(t.key) || Self.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
@@ -112,13 +118,19 @@ struct EventExtractor {
                         case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country") && participants.count < 3:
                             participants.append(mi)
                             // "between X and Y": the next actor joined by و / and is a participant too
+                            // (skipping what qualifies X: بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع)
                             var n = m.tokens.upperBound
-                            while n < min(s.tokens.upperBound, m.tokens.upperBound + 6) {
+                            while n < min(s.tokens.upperBound, m.tokens.upperBound + 8) {
                                 let u = doc.tokens[n]
                                 if u.kind == .punctuation { break }
-                                if let mj = mentionAt[n], isActor(mj) || mentions[mj].type == .place && mentions[mj].subtype == "Country" {
-                                    if u.prefix.hasPrefix("و") || (n > 0 && doc.tokens[n - 1].key == "and") { participants.append(mj) }
-                                    break
+                                if let mj = mentionAt[n] {
+                                    if (isActor(mj) || mentions[mj].type == .place && mentions[mj].subtype == "Country"),
+                                       u.prefix.hasPrefix("و") || (n > 0 && doc.tokens[n - 1].key == "and") {
+                                        participants.append(mj)
+                                        break
+                                    }
+                                    n = mentions[mj].tokens.upperBound
+                                    continue
                                 }
                                 n += 1
                             }
@@ -138,7 +150,13 @@ struct EventExtractor {
                     while b >= s.tokens.lowerBound && k - b <= 9 {
                         let t = doc.tokens[b]
                         if t.kind == .punctuation && t.key != "\"" { if launched { break } else { b -= 1; continue } }
-                        if Self.launchVerbs.contains(t.stem) || Self.launchVerbs.contains(t.key) { launched = true }
+                        if Self.launchVerbs.contains(t.stem) || Self.launchVerbs.contains(t.key) {
+                            launched = true
+                            // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
+                            // المدينة، وتشن هجمات): no subject of its own between
+                            if t.script == .arabic, t.key.hasPrefix("و"), b > s.tokens.lowerBound, doc.tokens[b - 1].kind == .punctuation,
+                               let fa = firstActor, mentions[fa].tokens.upperBound <= b, !mentions[fa].isDemonym { agent = fa; break }
+                        }
                         if !launched { b -= 1; continue }
                         if Self.pronounSubjects.contains(t.key) || Self.pronounSubjects.contains(t.body), let fa = firstActor,
                            mentions[fa].tokens.upperBound <= b { agent = fa; break }
@@ -253,6 +271,13 @@ struct EventExtractor {
                 role("target", target)
                 role("location", place)
                 for p in participants { role("participant", p) }
+                // aid: the agent supports the place or the people it goes to (قافلة مساعدات برنامج الأغذية إلى مخيم زمزم)
+                if Self.supportTypes.contains(type), let a = agent, let to = target ?? place, mentions[a].entity != mentions[to].entity {
+                    let m1 = mentions[a], m2 = mentions[to]
+                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
+                        article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
+                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type)", confidence: 0.65)))
+                }
                 if let sp = supporter, let a = agent {
                     let m1 = mentions[sp], m2 = mentions[a]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
