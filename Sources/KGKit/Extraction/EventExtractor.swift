@@ -42,6 +42,8 @@ struct EventExtractor {
     static let subjectTypes = set("type-subject")
     /// Uses of force: one event when they share agent and target or place; casualties go to them first.
     static let forceTypes = set("type-force")
+    /// Nouns for one person or a group of people: a nisba next to them describes them, it does not name a state actor.
+    static let personNouns = set("person-noun")
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
     static let destinationCues = set("destination-cue")
     static let destinationTypes = set("type-destination")
@@ -64,7 +66,17 @@ struct EventExtractor {
             if let o = mentionEndingAt[m.tokens.upperBound], mentions[o].tokens.count >= m.tokens.count { continue }
             mentionEndingAt[m.tokens.upperBound] = i
         }
-        func isActor(_ mi: Int) -> Bool { let m = mentions[mi]; return m.type == .organization || m.type == .person || m.isDemonym }
+        // a nisba that describes a person (a Syrian man, شاب سوري) is not the state acting
+        func describesPerson(_ m: Mention) -> Bool {
+            let after = m.tokens.upperBound, before = m.tokens.lowerBound - 1
+            if after < doc.tokens.count, Self.personNouns.contains(doc.tokens[after].key) || Self.personNouns.contains(doc.tokens[after].stem) { return true }
+            if before >= 0, doc.tokens[before].script == .arabic, Self.personNouns.contains(doc.tokens[before].stem) { return true }
+            return false
+        }
+        func isActor(_ mi: Int) -> Bool {
+            let m = mentions[mi]
+            return m.type == .organization || m.type == .person || (m.isDemonym && !describesPerson(m))
+        }
         var occurrences: [Occurrence] = []
         var newMentions: [Mention] = []
         var roleRelations: [ExtractedRelation] = []
