@@ -22,6 +22,9 @@ public struct Casualty: Sendable, Equatable, Hashable, Comparable {
 /// at least 42") — and the parties after a breakdown word ("67 killed — 39 ISIS members, 5 civilians, 23 guards",
 /// "بينهم مدنيان"). The noun after a number is its party unless it only means "people".
 public enum CasualtyExtractor {
+    /// Punctuation that opens the parties of a total ("67 killed — 39 ISIS members").
+    static let breakdownMarks: Set<String> = ["—", "–", ":"]
+
     struct NumberPhrase { var at: Int; var end: Int; var value: Int; var atLeast: Bool; var party: String? }
 
     public static func casualties(in doc: AnalyzedText, tokens range: Range<Int>) -> [Casualty] {
@@ -34,7 +37,7 @@ public enum CasualtyExtractor {
         var k = range.lowerBound
         while k < range.upperBound {
             let t = tokens[k]
-            if ["—", "–", ":"].contains(t.key) { breakdownAt.append(k); k += 1; continue }
+            if t.kind == .punctuation, Self.breakdownMarks.contains(t.key) { breakdownAt.append(k); k += 1; continue }
             let w = table.match(tokens, at: k, limit: range.upperBound)
             if case let .outcome(o)? = w?.value { cues.append((k, o)); k = w!.end; continue }
             if case .breakdown? = w?.value { breakdownAt.append(k); k = w!.end; continue }
@@ -48,7 +51,7 @@ public enum CasualtyExtractor {
                 let nw = table.match(tokens, at: end, limit: range.upperBound)?.value
                 if case .unit? = nw { k = end; continue }
                 if case .month? = ExtractionTables.dates.match(tokens, at: end, limit: range.upperBound)?.value { k = end; continue }
-                if tokens[end].key == "%" || tokens[end].key == "-" { k = end; continue }
+                if tokens[end].kind == .punctuation && (tokens[end].key == "%" || tokens[end].key == "-") { k = end; continue }
             }
             if (1900...2100).contains(v) && t.kind == .number { k += 1; continue }
             // at least / نحو / أكثر من just before
