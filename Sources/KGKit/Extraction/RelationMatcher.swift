@@ -81,7 +81,7 @@ struct RelationMatcher {
                     let subj = mentions[sm], obj = mentions[o]
                     if subj.entity == obj.entity { continue }
                     if rule.source.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
-                    if rule.source.predicate == "nationality" && !(obj.isDemonym && entities[obj.entity].subtype == "Country") { continue }
+                    if rule.source.predicate == "nationality" && !nationalityOK(entities[subj.entity], entities[obj.entity], obj) { continue }
                     let lo = min(subj.start, obj.start, doc.tokens[p].stemStart)
                     let hi = max(subj.end, obj.end, doc.tokens[end - 1].end)
                     let ev = Evidence(article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
@@ -109,6 +109,14 @@ struct RelationMatcher {
             if ArticleExtractor.negationCues.contains(t.key) || ArticleExtractor.negationCues.contains(t.stem) { return true }
         }
         return false
+    }
+
+    /// A nationality is a country named by a nisba, and not another country than the one the gazetteer gives the
+    /// subject (الجيش linked to the Egyptian army is not Tunisian because "الجيش التونسي" follows).
+    private func nationalityOK(_ s: ExtractedEntity, _ o: ExtractedEntity, _ om: Mention) -> Bool {
+        guard om.isDemonym, o.subtype == "Country" else { return false }
+        if let id = s.entryID, let entry = lexicons.gazetteer.entry(id: id), entry.partOf.hasPrefix("country:"), entry.partOf != o.entryID { return false }
+        return true
     }
 
     /// A place is inside a larger one (a district in a city, not a country in a city); an organisation is in a place

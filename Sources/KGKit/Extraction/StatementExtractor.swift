@@ -90,7 +90,8 @@ struct StatementExtractor {
         var j = p
         while j < min(s.tokens.upperBound, p + limit) {
             let t = doc.tokens[j]
-            if Self.complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || t.key == ":" || t.key == "." { break }
+            // (أشار X إلى أن ...: what follows إلى is what was said)
+            if Self.complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || t.key == ":" || t.key == "." || t.key == "الي" { break }
             if let mi = startAt[j] {
                 // لرويترز after قال is who was told, not who spoke
                 if t.prefix.hasSuffix("ل") { j = mentions[mi].tokens.upperBound; continue }
