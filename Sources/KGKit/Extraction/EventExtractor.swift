@@ -203,7 +203,9 @@ struct EventExtractor {
                 }
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
+                // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
                 if agent == nil, Self.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
+                   k - mentions[fa].tokens.upperBound <= 14,
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
                    !(mentions[fa].tokens.upperBound..<k).contains(where: { Self.reportedClause.contains(doc.tokens[$0].key) }) {
                     agent = fa
