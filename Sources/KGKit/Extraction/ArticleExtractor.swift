@@ -188,10 +188,16 @@ public struct ArticleExtractor: Sendable {
 
     private func mostRecent(_ d: LexiconSet.DefiniteDescription, before k: Int, doc: AnalyzedText, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
         var best: (pos: Int, e: Int)? = nil
+        var salience: [Int: Int] = [:]
         for m in mentions where m.tokens.upperBound <= k && m.entity >= 0 && m.type == d.type && m.rule != "definite-description" {
             let fits: Bool
             if d.head == "*" {
                 fits = true
+            } else if d.head.hasPrefix("@") {
+                // a subtype: "the city" is the last city named, not the last place
+                let e = entities[m.entity]
+                let sub = e.entryID.flatMap { lexicons.gazetteer.entry(id: $0)?.subtype } ?? e.subtype
+                fits = !m.isDemonym && sub.lowercased() == d.head.dropFirst().lowercased()
             } else {
                 fits = m.tokens.contains { j in
                     let t = doc.tokens[j]
@@ -199,6 +205,11 @@ public struct ArticleExtractor: Sendable {
                 } || names(of: entities[m.entity]).contains { $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
+            if fits && d.head.hasPrefix("@") { salience[m.entity, default: 0] += 1 }
+        }
+        // "the city": the city the article is about (named most often so far), not the last one named in passing
+        if d.head.hasPrefix("@"), let top = salience.max(by: { ($0.value, $0.key == best?.e ? 1 : 0, $0.key) < ($1.value, $1.key == best?.e ? 1 : 0, $1.key) }) {
+            return top.key
         }
         return best?.e
     }
