@@ -90,6 +90,13 @@ enum ExtractionTables {
         return t
     }()
 
+    /// CAMEO code of each statement kind (statement-cues.tsv, kind `cameo`): said 010, denied 016, source 010.
+    public static let statementCAMEO: [String: String] = {
+        var out: [String: String] = [:]
+        for r in rows("rules/statement-cues.tsv") where r.count >= 3 && r[1] == "cameo" { out[r[0]] = r[2] }
+        return out
+    }()
+
     static let statements: CueTable<StatementCue> = {
         var t = CueTable<StatementCue>()
         for r in rows("rules/statement-cues.tsv") where r.count >= 2 {

@@ -143,7 +143,8 @@ public enum JSONLDWriter {
         for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) {
             let f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node("quote/" + id)))", "\"@type\":\"Quotation\"",
                                "\"creator\":\(JSONText.string(KGIRI.node(st.speaker)))",
-                               "\"statementKind\":\(JSONText.string(st.kind))", "\"cue\":\(JSONText.string(st.cue))",
+                               "\"statementKind\":\(JSONText.string(st.kind))", "\"cue\":\(JSONText.string(st.cue))"]
+                + (ExtractionTables.statementCAMEO[st.kind].map { ["\"cameoCode\":\(JSONText.string($0))"] } ?? []) + [
                                "\"text\":\(JSONText.string(st.quote))", "\"confidence\":\(JSONText.number(st.evidence.confidence))",
                                "\"evidence\":[" + evidence(st.evidence) + "]"]
             lines.append("{" + f.joined(separator: ",") + "}")
