@@ -107,6 +107,7 @@ struct EventExtractor {
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym { agent = mi }
                 var j = trig.end
                 var cue: String? = nil
+                var cueAt = 0
                 var depth = 0
                 while j < min(s.tokens.upperBound, trig.end + 24) {
                     let t = doc.tokens[j]
@@ -121,7 +122,7 @@ struct EventExtractor {
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if Self.destinationCues.contains(t.key), Self.destinationTypes.contains(type) { cue = "place" }
                     else if Self.agentCues.contains(t.key) { cue = "agent" }
-                    else if Self.participantCues.contains(t.key) || Self.participantCues.contains(t.stem) { cue = "participant" }
+                    else if Self.participantCues.contains(t.key) || Self.participantCues.contains(t.body) { cue = "participant"; cueAt = j }
                     else if Self.relativeLaunchVerbs.contains(t.key) || Self.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
                     if let mi = mentionAt[j], j != trig.end || agent == nil {
                         let m = mentions[mi]
@@ -131,7 +132,8 @@ struct EventExtractor {
                             target = mi; if m.type == .place && place == nil { place = mi }
                         case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
                         case "agent" where agent == nil && m.type != .place: agent = mi
-                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country") && participants.count < 3:
+                        // (the mention right after with / بين, not one further on: بين مودعين وقوى الأمن أمام مصرف لبنان)
+                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country") && participants.count < 3 && j - cueAt <= 3:
                             participants.append(mi)
                             // "between X and Y": the next actor joined by و / and is a participant too
                             // (skipping what qualifies X: بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع)
@@ -237,6 +239,11 @@ struct EventExtractor {
                         b -= 1
                     }
                 }
+                // a state body acting takes its state into the event (Russian forces launched an offensive → Russia)
+                if let a = agent, mentions[a].type == .organization, let id = mentions[a].entryID,
+                   let parent = lexicons.gazetteer.entry(id: id)?.partOf, parent.hasPrefix("country:"),
+                   let ce = entities.firstIndex(where: { $0.entryID == parent }),
+                   let cm = mentions.firstIndex(where: { $0.entity == ce && $0.rule != "nested" }) { participants.append(cm) }
                 if let a = agent { participants.removeAll { mentions[$0].entity == mentions[a].entity } }
                 // "نفذت، بدعم من المملكة المتحدة، ضربات", "carried out strikes with the support of X": X supports the agent
                 var supporter: Int? = nil
