@@ -46,6 +46,14 @@ final class RelationTests: XCTestCase {
         }
     }
 
+    func testHeSaidIsTheLastPersonWhoSpoke() {
+        let x = extract("\"The strikes worked,\" John Kirby said. He said more strikes would follow within days.", "en")
+        let byKirby = x.statements.filter { names(x, $0.speaker).contains("person:john-kirby") }
+        XCTAssertEqual(byKirby.count, 2, "\(x.statements.map { ($0.quote, names(x, $0.speaker)) })")
+        XCTAssertEqual(byKirby.first?.quote, "The strikes worked", "trailing punctuation is trimmed")
+        XCTAssertTrue(byKirby.contains { $0.quote.hasPrefix("more strikes would follow") })
+    }
+
     func testToldReutersIsNotTheSpeaker() {
         let x = extract("وكان مصدر عسكري في قوات سوريا الديمقراطية قال لرويترز إن سبعة من أفراد الأمن قتلوا.", "ar")
         XCTAssertFalse(x.statements.contains { names(x, $0.speaker).contains("org:reuters") }, "لرويترز is who was told")

@@ -17,6 +17,8 @@ struct StatementExtractor {
         return out
     }
     static let quoteMarks = helpers("quote")
+    /// Punctuation and spaces trimmed from the end of a quotation ("serious and forward-looking," → without the comma).
+    static let trailing: Set<Unicode.Scalar> = [",", ".", "،", ";", ":", " ", "\u{A0}"]
     static let complementizers = helpers("complementizer")
     static let pronouns = helpers("pronoun")
 
@@ -32,6 +34,7 @@ struct StatementExtractor {
         }
         var out: [ExtractedStatement] = []
         var seen = Set<String>()
+        var lastSpeaker: [(sentence: Int, mention: Int)] = []
         for s in doc.sentences {
             // the cues of the sentence, so each statement takes the quotes that belong to it
             var cues: [(at: Int, end: Int, kind: ExtractionTables.StatementCue)] = []
@@ -66,14 +69,22 @@ struct StatementExtractor {
                     }
                 } else {
                     let before = k > s.tokens.lowerBound ? doc.tokens[k - 1] : nil
-                    if let b = before, Self.pronouns.contains(b.key) { continue }
-                    if before == nil || before!.kind == .punctuation, let mi = startAt[end] { speaker = mi }
+                    if let b = before, Self.pronouns.contains(b.key) {
+                        // "He said ...": the person who spoke last, in this sentence or the two before; "it/they said":
+                        // the organisation that did (nobody else named in between is checked)
+                        let wantPerson = b.key == "he" || b.key == "she"
+                        if let last = lastSpeaker.last(where: { $0.sentence >= s.index - 2 && (mentions[$0.mention].type == .person) == wantPerson }) {
+                            speaker = last.mention
+                        } else { continue }
+                    } else if before == nil || before!.kind == .punctuation, let mi = startAt[end] { speaker = mi }
                     else { speaker = backward(from: k, in: s, doc: doc, endAt: endAt, mentions: mentions) }
                 }
                 guard let sp = speaker else { continue }
                 let m = mentions[sp]
+                lastSpeaker.append((s.index, sp))
                 guard seen.insert("\(s.index)|\(m.entity)|\(kind.rawValue)").inserted else { continue }
-                let quote = quoteText(doc, s, cue: k, cueEnd: end, speaker: m, kind: kind, bounds: bounds)
+                var quote = quoteText(doc, s, cue: k, cueEnd: end, speaker: m, kind: kind, bounds: bounds)
+                while let last = quote.unicodeScalars.last, Self.trailing.contains(last) { quote.unicodeScalars.removeLast() }
                 let t0 = doc.tokens[k], t1 = doc.tokens[end - 1]
                 out.append(ExtractedStatement(
                     speaker: m.entity, kind: kind.rawValue, cue: doc.text(t0.stemStart, t1.end), quote: quote,
