@@ -109,6 +109,7 @@ struct EventExtractor {
                 var cue: String? = nil
                 var cueAt = 0
                 var depth = 0
+                var inQuote = false
                 while j < min(s.tokens.upperBound, trig.end + 24) {
                     let t = doc.tokens[j]
                     if t.key == "(" { depth += 1; j += 1; continue }
@@ -118,6 +119,9 @@ struct EventExtractor {
                     if Self.clauseBreaks.contains(t.key) { break }
                     // roles after another trigger are that event's
                     if j > trig.end, lexicons.eventTriggers.match(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
+                    // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
+                    if StatementExtractor.quoteMarks.contains(t.key) { inQuote.toggle(); j += 1; continue }
+                    if inQuote { j += 1; continue }
                     if Self.targetCues.contains(t.key) { cue = "target" }
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if Self.destinationCues.contains(t.key), Self.destinationTypes.contains(type) { cue = "place" }
