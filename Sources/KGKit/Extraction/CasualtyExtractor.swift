@@ -98,7 +98,7 @@ public enum CasualtyExtractor {
             guard let n = best else {
                 // a list of counted parties before a plural verb: "سبعة من أفراد قوات الأمن و23 من مقاتلي التنظيم ... قتلوا"
                 let prevCue = cues.last(where: { $0.at < c.at })?.at ?? range.lowerBound
-                for p in numbers where p.end <= c.at && c.at - p.at <= 14 && p.at > prevCue && !used.contains(p.at) && p.party != nil {
+                for p in numbers where p.end <= c.at && c.at - p.at <= 20 && p.at > prevCue && !used.contains(p.at) && p.party != nil {
                     used.insert(p.at)
                     out.append(Casualty(outcome: c.outcome, count: p.value, party: p.party, atLeast: p.atLeast))
                 }

@@ -137,6 +137,7 @@ struct StatementExtractor {
                            bounds: Range<Int>) -> String {
         // quoted spans between the previous and the next cue: after this cue (قال X إن "..."), else before it ("...," X said)
         var quotedAfter: [String] = [], quotedBefore: [String] = []
+        var quotedWords = 0
         var open: Int? = nil
         for j in bounds where Self.quoteMarks.contains(doc.tokens[j].key) {
             if let o = open {
@@ -144,23 +145,29 @@ struct StatementExtractor {
                 if j > o + 3 {
                     let text = doc.text(doc.tokens[o + 1].start, doc.tokens[j - 1].end)
                     if o > cue { quotedAfter.append(text) } else { quotedBefore.append(text) }
+                    quotedWords += j - o - 1
                 }
                 open = nil
             } else { open = j }
         }
-        if !quotedAfter.isEmpty { return quotedAfter.joined(separator: " … ") }
-        if !quotedBefore.isEmpty { return quotedBefore.joined(separator: " … ") }
         let last = s.tokens.upperBound - (doc.tokens[s.tokens.upperBound - 1].kind == .punctuation ? 1 : 0)
         // the clause after إن / أن / that
         let after = max(cueEnd, speaker.tokens.upperBound)
+        var clause: String? = nil
         var j = after
         while j < min(last, after + 12) {
             if Self.complementizers.contains(doc.tokens[j].key) || doc.tokens[j].key == ":" {
-                if j + 1 < last { return doc.text(doc.tokens[j + 1].stemStart, doc.tokens[last - 1].end) }
+                if j + 1 < last { clause = doc.text(doc.tokens[j + 1].stemStart, doc.tokens[last - 1].end) }
                 break
             }
             j += 1
         }
+        // quotations, unless they are only a few quoted words inside a reported clause (… فيما تم القبض "على نحو مئة")
+        if quotedWords >= 6 || clause == nil {
+            if !quotedAfter.isEmpty { return quotedAfter.joined(separator: " … ") }
+            if !quotedBefore.isEmpty { return quotedBefore.joined(separator: " … ") }
+        }
+        if let c = clause { return c }
         // "Seven people were killed, police said": the sentence before the attribution
         let attribution = min(cue, speaker.tokens.lowerBound)
         if last - after <= 3 {
