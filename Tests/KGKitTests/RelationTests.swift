@@ -196,6 +196,14 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(x.relations.contains { $0.predicate == "leads" && names(x, $0.subject).contains { $0.lowercased().contains("busaidi") } && names(x, $0.object).contains("org:ir-mfa") })
     }
 
+    func testShortOrganizationNameJoinsTheLongOne() {
+        let x = extract("قرر البنك المركزي المصري خفض أسعار الفائدة. وقال محافظ البنك المركزي حسن عبد الله إن القرار مدروس.", "ar")
+        let banks = x.entities.filter { $0.type == .organization && !$0.mentionIndices.isEmpty && $0.name.contains("البنك المركزي") }
+        XCTAssertEqual(banks.count, 1, "\(banks.map(\.name))")
+        XCTAssertTrue(has(x, "حسن عبد الله", "leads", banks.first?.entryID ?? "البنك المركزي المصري"))
+        XCTAssertTrue(has(x, "ratecut", "agent", banks.first?.entryID ?? "البنك المركزي المصري"), "the rate cut's agent is the bank")
+    }
+
     // MARK: the graph file
 
     func testStatementsDatesAndCasualtiesRoundTrip() throws {
@@ -211,6 +219,10 @@ final class RelationTests: XCTestCase {
         let back = try JSONLDReader.read(Data(written.utf8), file: "t")
         XCTAssertEqual(back, g)
         XCTAssertEqual(JSONLDWriter.write(back), written, "byte-identical after a round trip")
+        XCTAssertTrue(written.contains("\"@type\":\"Quotation\""))
+        XCTAssertTrue(written.contains("\"cameoCode\":\"010\""), "a statement carries CAMEO 010")
+        XCTAssertTrue(written.contains("\"startDate\":\"2022-01-21\""))
+        XCTAssertTrue(CSVWriter.statements(g).contains("العملية حققت أهدافها كاملة"))
         // merging the same graph twice changes nothing; removing the article removes its statements
         var m = back
         m.merge(g)
