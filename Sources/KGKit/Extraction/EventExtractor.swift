@@ -122,6 +122,8 @@ struct EventExtractor {
                     // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
                     if StatementExtractor.quoteMarks.contains(t.key) { inQuote.toggle(); j += 1; continue }
                     if inQuote { j += 1; continue }
+                    // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
+                    if t.kind == .number, cue == "target" { cue = nil }
                     if Self.targetCues.contains(t.key) { cue = "target" }
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if Self.destinationCues.contains(t.key), Self.destinationTypes.contains(type) { cue = "place" }
