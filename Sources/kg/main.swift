@@ -175,7 +175,7 @@ func runExport(_ args: ArraySlice<String>) throws -> Int32 {
         return 0
     }
     let bom = a.flags.contains("--excel") ? "\u{FEFF}" : ""
-    for (name, text) in [("nodes.csv", CSVWriter.nodes(g)), ("edges.csv", CSVWriter.edges(g)), ("mentions.csv", CSVWriter.mentions(g))] {
+    for (name, text) in [("nodes.csv", CSVWriter.nodes(g)), ("edges.csv", CSVWriter.edges(g)), ("mentions.csv", CSVWriter.mentions(g)), ("statements.csv", CSVWriter.statements(g))] {
         try GraphStore.writeAtomically(bom + text, to: (dir as NSString).appendingPathComponent(name))
     }
     eprint("wrote \(dir)/nodes.csv, edges.csv, mentions.csv")

@@ -113,7 +113,7 @@ final class FormatTests: XCTestCase {
     func testCSVHeadersAndRows() {
         let g = sampleGraph()
         let nodes = parseCSV(CSVWriter.nodes(g))
-        XCTAssertEqual(nodes.first, ["id", "type", "subtype", "name_en", "name_ar", "name_translit", "alternate_names", "same_as", "part_of", "mentions", "articles"])
+        XCTAssertEqual(nodes.first, ["id", "type", "subtype", "name_en", "name_ar", "name_translit", "alternate_names", "same_as", "part_of", "mentions", "articles", "start_date", "casualties"])
         XCTAssertEqual(nodes.count, 3)
         XCTAssertEqual(nodes[1][0], "org/us-dod")
         XCTAssertEqual(nodes[1][3], "'=HYPERLINK(\"http://x\")")

@@ -113,12 +113,14 @@ public struct ArticleExtractor: Sendable {
         mentions.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
         reindex(&entities, mentions)
         mergeFacilities(&entities, &mentions, doc: doc)
+        mergeShortOrganizationNames(&entities, &mentions, doc: doc)
 
         // events
         let events = EventExtractor(lexicons: lexicons)
         var relations: [ExtractedRelation] = []
-        events.extract(doc, article: article, claimed: &claimed, mentions: &mentions, entities: &entities, relations: &relations)
+        let occurrences = events.extract(doc, article: article, claimed: &claimed, mentions: &mentions, entities: &entities, relations: &relations)
         reindex(&entities, mentions)
+        annotateEvents(&entities, occurrences, doc: doc, article: article)
 
         // relations from rules
         var negated: [ExtractedRelation] = []
@@ -141,8 +143,42 @@ public struct ArticleExtractor: Sendable {
                                                                   sentenceStart: s.start, sentenceText: doc.text(s.start, s.end),
                                                                   rule: rule, confidence: 0.8)))
         }
-        // drop events without any role
-        return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated)
+        RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)
+        let statements = StatementExtractor().extract(doc, article: article, mentions: mentions)
+        return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
+                                 statements: statements)
+    }
+
+    /// Event time and casualties: the first date in a sentence that triggers the event (resolved against the article
+    /// date), and the casualty counts of the sentences that trigger it — or of the next two sentences, when they
+    /// trigger no other event (بعد أيام من غارة ... وأسفرت عن مقتل ثلاثة مسلحين).
+    private func annotateEvents(_ entities: inout [ExtractedEntity], _ occurrences: [EventExtractor.Occurrence], doc: AnalyzedText, article: Article) {
+        guard !occurrences.isEmpty else { return }
+        let resolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc))
+        var bySentence: [Int: [Int]] = [:]
+        for o in occurrences { bySentence[o.sentence, default: []].append(o.entity) }
+        for o in occurrences.sorted(by: { ($0.sentence, $0.tokens.lowerBound) < ($1.sentence, $1.tokens.lowerBound) }) where entities[o.entity].startDate == nil {
+            let s = doc.sentences[o.sentence]
+            let found = resolver.dates(in: doc, tokens: s.tokens).filter { $0.year > 0 }
+            // the date nearest the trigger, preferring full dates
+            if let d = found.first(where: { $0.precision == .day }) ?? found.first { entities[o.entity].startDate = d }
+        }
+        var done = Set<Int>()
+        for s in doc.sentences {
+            let counts = CasualtyExtractor.casualties(in: doc, tokens: s.tokens)
+            guard !counts.isEmpty else { continue }
+            // the event of this sentence (a use of force before a bare killing), else of one of the two sentences before
+            var target: Int? = nil
+            for back in 0...2 where s.index - back >= 0 {
+                guard let es = bySentence[s.index - back] else { continue }
+                target = es.first { EventExtractor.forceTypes.contains(entities[$0].eventType ?? "") } ?? es.first
+                break
+            }
+            guard let e = target else { continue }
+            for c in counts where !entities[e].casualties.contains(c) { entities[e].casualties.append(c) }
+            done.insert(e)
+        }
+        for e in done { entities[e].casualties.sort() }
     }
 
     private func reindex(_ entities: inout [ExtractedEntity], _ mentions: [Mention]) {
@@ -152,10 +188,16 @@ public struct ArticleExtractor: Sendable {
 
     private func mostRecent(_ d: LexiconSet.DefiniteDescription, before k: Int, doc: AnalyzedText, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
         var best: (pos: Int, e: Int)? = nil
+        var salience: [Int: Int] = [:]
         for m in mentions where m.tokens.upperBound <= k && m.entity >= 0 && m.type == d.type && m.rule != "definite-description" {
             let fits: Bool
             if d.head == "*" {
                 fits = true
+            } else if d.head.hasPrefix("@") {
+                // a subtype: "the city" is the last city named, not the last place
+                let e = entities[m.entity]
+                let sub = e.entryID.flatMap { lexicons.gazetteer.entry(id: $0)?.subtype } ?? e.subtype
+                fits = !m.isDemonym && sub.lowercased() == d.head.dropFirst().lowercased()
             } else {
                 fits = m.tokens.contains { j in
                     let t = doc.tokens[j]
@@ -163,6 +205,11 @@ public struct ArticleExtractor: Sendable {
                 } || names(of: entities[m.entity]).contains { $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
+            if fits && d.head.hasPrefix("@") { salience[m.entity, default: 0] += 1 }
+        }
+        // "the city": the city the article is about (named most often so far), not the last one named in passing
+        if d.head.hasPrefix("@"), let top = salience.max(by: { ($0.value, $0.key == best?.e ? 1 : 0, $0.key) < ($1.value, $1.key == best?.e ? 1 : 0, $1.key) }) {
+            return top.key
         }
         return best?.e
     }
@@ -170,6 +217,27 @@ public struct ArticleExtractor: Sendable {
     private func names(of e: ExtractedEntity) -> [String] {
         guard let id = e.entryID, let entry = lexicons.gazetteer.entry(id: id) else { return [] }
         return entry.allNames.map(Normalizer.key)
+    }
+
+    /// An unknown organisation name that is the start of a longer organisation name used earlier in the article is a
+    /// short form of it (البنك المركزي after البنك المركزي المصري; "the Central Bank" after "the Central Bank of Egypt"),
+    /// when only one longer name fits.
+    private func mergeShortOrganizationNames(_ entities: inout [ExtractedEntity], _ mentions: inout [Mention], doc: AnalyzedText) {
+        var full: [(entity: Int, first: Int, keys: [String])] = []
+        for m in mentions where m.type == .organization && m.entity >= 0 && m.rule != "nested" && m.tokens.count >= 2 {
+            full.append((m.entity, m.tokens.lowerBound, m.tokens.map { doc.tokens[$0].stem }))
+        }
+        for (e, ent) in entities.enumerated() where ent.type == .organization && ent.entryID == nil && !ent.mentionIndices.isEmpty {
+            let ms = ent.mentionIndices.map { mentions[$0] }.filter { $0.rule != "nested" }
+            guard let firstM = ms.min(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }), firstM.tokens.count >= 2 else { continue }
+            let keys = firstM.tokens.map { doc.tokens[$0].stem }
+            let into = Set(full.filter { $0.entity != e && $0.keys.count > keys.count && $0.first < firstM.tokens.lowerBound
+                                         && Array($0.keys.prefix(keys.count)) == keys }.map(\.entity))
+            guard into.count == 1, let target = into.first else { continue }
+            for i in mentions.indices where mentions[i].entity == e { mentions[i].entity = target }
+            entities[target].mentionIndices += entities[e].mentionIndices
+            entities[e].mentionIndices = []
+        }
     }
 
     /// A facility named after its city (سجن الحسكة) and the one named facility with the same head noun in the article

@@ -1,52 +1,164 @@
-/// Finds events from trigger words and fills their roles from the mentions around the trigger: the agent (the
-/// organisation right after a noun trigger, or before the verb that launched it), the target (after على / ضد / on /
-/// against) and the place (after في / ب / in / at). All triggers of one type in an article are one event, and an
-/// event is kept only when at least one role is filled.
+/// Finds events from trigger words (Resources/rules/event-triggers.tsv) and fills their roles from the mentions
+/// around the trigger:
+/// - agent: the organisation right after a noun trigger (هجوم تنظيم داعش), "by X", the mention before a verb that
+///   launched it (طائرة حربية أميركية شنت غارتين, Russia launched an invasion), the mention right after a relative
+///   launch verb (هجوما شنته قوات الدعم السريع), a pronoun subject (قواتها نفذت, it had carried out) resolved to the
+///   sentence's first actor, and, for non-violent events (visits, meetings, arrests, protests...), the sentence's
+///   first actor;
+/// - participant: "with X", "مع X", "between X and Y", "بين X و Y";
+/// - target: after على / ضد / on / against;
+/// - place: after في / ب / in / at (also before the trigger for visits and meetings: وصل إلى بغداد في زيارة).
+/// All triggers of one type in an article are one event, and an event is kept only when at least one role is filled.
 struct EventExtractor {
     let lexicons: LexiconSet
 
-    static let targetCues: Set<String> = ["علي", "ضد", "on", "against", "targeting"]
-    static let placeCues: Set<String> = ["في", "داخل", "قرب", "in", "at", "near", "outside", "inside"]
-    static let agentCues: Set<String> = ["by"]
-    static let attackTypes: Set<String> = ["attack", "airstrike", "bombing"]
-    /// Verbs that make the mention before them the agent of the event after them (شنت غارتين, launched an attack).
-    static let launchVerbs: Set<String> = ["شن", "شنت", "شنه", "شنوا", "نفذ", "نفذت", "ينفذ", "تنفذ", "يشن", "تشن", "launched", "carried", "conducted", "staged", "mounted", "claimed"]
-    /// Words that open a new clause: roles are not looked for beyond them.
-    static let clauseBreaks: Set<String> = ["منذ", "بعد", "قبل", "عندما", "حين", "since", "after", "before", "when", "while"]
+    /// Role words and event-type classes from rules/event-roles.tsv (word → classes).
+    static let words: [String: Set<String>] = {
+        var out: [String: Set<String>] = [:]
+        for r in ExtractionTables.rows("rules/event-roles.tsv") where r.count >= 2 {
+            let cls = r[1].trimmingCharacters(in: .whitespaces)
+            let w = cls.hasPrefix("type-") ? r[0] : Normalizer.key(r[0])
+            out[w, default: []].insert(cls)
+        }
+        return out
+    }()
+    static func set(_ cls: String) -> Set<String> { Set(words.filter { $0.value.contains(cls) }.keys) }
+    static let targetCues = set("target-cue")
+    static let placeCues = set("place-cue")
+    static let agentCues = set("agent-cue")
+    static let participantCues = set("participant-cue")
+    static let supportCues = set("support-cue")
+    static let launchVerbs = set("launch-verb")
+    static let relativeLaunchVerbs = set("relative-launch-verb")
+    static let pronounSubjects = set("pronoun-subject")
+    static let reportedClause = set("reported-clause")
+    static let clauseBreaks = set("clause-break")
+    static let determiners = set("determiner")
+    /// Event types whose agent and target give an `attacks` relation.
+    static let attackTypes = set("type-attacks")
+    /// Event types that have a target (what is hit, arrested or killed); على / on after a visit or a match is not one.
+    static let targetTypes = set("type-target")
+    /// Event types whose agent is the sentence's first actor even without a launch verb.
+    static let subjectTypes = set("type-subject")
+    /// Uses of force: one event when they share agent and target or place; casualties go to them first.
+    static let forceTypes = set("type-force")
+    /// Nouns for one person or a group of people: a nisba next to them describes them, it does not name a state actor.
+    static let personNouns = set("person-noun")
+    /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
+    static let destinationCues = set("destination-cue")
+    static let destinationTypes = set("type-destination")
+    /// Aid and support events: the agent supports where (or whom) the aid goes.
+    static let supportTypes = set("type-support")
+    /// Event types whose location may be named before the trigger.
+    static let placeBeforeTypes = set("type-place-before")
 
+    /// Where each event was triggered: event entity → (sentence, trigger token range), for dates and casualties.
+    struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
+
+    @discardableResult
     func extract(_ doc: AnalyzedText, article: Article, claimed: inout [Bool], mentions: inout [Mention],
-                 entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) {
+                 entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) -> [Occurrence] {
         var eventOfType: [String: Int] = [:]
         var mentionAt: [Int: Int] = [:]
+        var mentionEndingAt: [Int: Int] = [:]
         for (i, m) in mentions.enumerated() where m.rule != "nested" && m.entity >= 0 {
             if mentionAt[m.tokens.lowerBound] == nil { mentionAt[m.tokens.lowerBound] = i }
+            if let o = mentionEndingAt[m.tokens.upperBound], mentions[o].tokens.count >= m.tokens.count { continue }
+            mentionEndingAt[m.tokens.upperBound] = i
         }
+        // a nisba that describes a person (a Syrian man, شاب سوري) is not the state acting
+        func describesPerson(_ m: Mention) -> Bool {
+            let after = m.tokens.upperBound, before = m.tokens.lowerBound - 1
+            if after < doc.tokens.count, Self.personNouns.contains(doc.tokens[after].key) || Self.personNouns.contains(doc.tokens[after].stem) { return true }
+            if before >= 0, doc.tokens[before].script == .arabic, Self.personNouns.contains(doc.tokens[before].stem) { return true }
+            return false
+        }
+        func isActor(_ mi: Int) -> Bool {
+            let m = mentions[mi]
+            return m.type == .organization || m.type == .person || (m.isDemonym && !describesPerson(m))
+        }
+        var occurrences: [Occurrence] = []
         var newMentions: [Mention] = []
         var roleRelations: [ExtractedRelation] = []
         for s in doc.sentences {
+            // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
+            // (a person or organisation; a nisba only when neither is named: وزير الخارجية التركي هاكان فيدان → فيدان)
+            var firstActor: Int? = nil, firstNisba: Int? = nil
+            var q = s.tokens.lowerBound
+            while q < s.tokens.upperBound {
+                if let mi = mentionAt[q], isActor(mi) {
+                    if !mentions[mi].isDemonym { firstActor = mi; break }
+                    if firstNisba == nil { firstNisba = mi }
+                }
+                q += 1
+            }
+            if firstActor == nil { firstActor = firstNisba }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
                 guard !claimed[k], let trig = lexicons.eventTriggers.match(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
+                // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
+                if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { ArticleExtractor.negationCues.contains(doc.tokens[$0].key) || ArticleExtractor.negationCues.contains(doc.tokens[$0].stem) }) {
+                    k = trig.end; continue
+                }
                 var agent: Int? = nil, target: Int? = nil, place: Int? = nil
+                var participants: [Int] = []
                 // agent: genitive right after the trigger (هجوم تنظيم داعش), or "by X"
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym { agent = mi }
                 var j = trig.end
                 var cue: String? = nil
-                while j < min(s.tokens.upperBound, trig.end + 20) {
+                var cueAt = 0
+                var depth = 0
+                var inQuote = false
+                while j < min(s.tokens.upperBound, trig.end + 24) {
                     let t = doc.tokens[j]
-                    if t.kind == .punctuation && t.key != "," && t.key != "\"" { break }
+                    if t.key == "(" { depth += 1; j += 1; continue }
+                    if t.key == ")" { depth = max(0, depth - 1); j += 1; continue }
+                    if depth > 0 { j += 1; continue }
+                    if t.kind == .punctuation && t.key != "," && t.key != "\"" && t.key != "-" { break }
                     if Self.clauseBreaks.contains(t.key) { break }
+                    // roles after another trigger are that event's
+                    if j > trig.end, lexicons.eventTriggers.match(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
+                    // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
+                    if StatementExtractor.quoteMarks.contains(t.key) { inQuote.toggle(); j += 1; continue }
+                    if inQuote { j += 1; continue }
+                    // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
+                    if t.kind == .number, cue == "target" { cue = nil }
                     if Self.targetCues.contains(t.key) { cue = "target" }
                     else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
+                    else if Self.destinationCues.contains(t.key), Self.destinationTypes.contains(type) { cue = "place" }
                     else if Self.agentCues.contains(t.key) { cue = "agent" }
+                    else if Self.participantCues.contains(t.key) || Self.participantCues.contains(t.body) { cue = "participant"; cueAt = j }
+                    else if Self.relativeLaunchVerbs.contains(t.key) || Self.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
                     if let mi = mentionAt[j], j != trig.end || agent == nil {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
                         switch cue {
-                        case "target" where target == nil && !m.isDemonym: target = mi; if m.type == .place && place == nil { place = mi }
+                        case "target" where target == nil && !m.isDemonym && Self.targetTypes.contains(type):
+                            target = mi; if m.type == .place && place == nil { place = mi }
                         case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
                         case "agent" where agent == nil && m.type != .place: agent = mi
+                        // (the mention right after with / بين, not one further on: بين مودعين وقوى الأمن أمام مصرف لبنان)
+                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country") && participants.count < 3 && j - cueAt <= 3:
+                            participants.append(mi)
+                            // "between X and Y": the next actor joined by و / and is a participant too
+                            // (skipping what qualifies X: بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع)
+                            var n = m.tokens.upperBound
+                            while n < min(s.tokens.upperBound, m.tokens.upperBound + 8) {
+                                let u = doc.tokens[n]
+                                if u.kind == .punctuation { break }
+                                if let mj = mentionAt[n] {
+                                    if (isActor(mj) || mentions[mj].type == .place && mentions[mj].subtype == "Country"),
+                                       u.prefix.hasPrefix("و") || (n > 0 && doc.tokens[n - 1].key == "and") {
+                                        participants.append(mj)
+                                        break
+                                    }
+                                    n = mentions[mj].tokens.upperBound
+                                    continue
+                                }
+                                n += 1
+                            }
+                            cue = nil
                         default: break
                         }
                         j = m.tokens.upperBound
@@ -54,40 +166,124 @@ struct EventExtractor {
                     }
                     j += 1
                 }
-                // agent before the trigger: ORG/PER/nisba within a few tokens (طائرة حربية أميركية شنت غارتين)
+                // agent before the trigger: ORG/PER/nisba within a few tokens (طائرة حربية أميركية شنت غارتين); a pronoun
+                // subject of the launch verb (it had carried out, قواتها نفذت) is the sentence's first actor
                 if agent == nil {
                     var b = k - 1
                     var launched = false
-                    while b >= s.tokens.lowerBound && k - b <= 5 {
-                        if doc.tokens[b].kind == .punctuation { break }
-                        if Self.launchVerbs.contains(doc.tokens[b].stem) || Self.launchVerbs.contains(doc.tokens[b].key) { launched = true }
+                    while b >= s.tokens.lowerBound && k - b <= 9 {
+                        let t = doc.tokens[b]
+                        if t.kind == .punctuation && t.key != "\"" { if launched { break } else { b -= 1; continue } }
+                        if Self.launchVerbs.contains(t.stem) || Self.launchVerbs.contains(t.key) {
+                            launched = true
+                            // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
+                            // المدينة، وتشن هجمات): no subject of its own between
+                            if t.script == .arabic, t.key.hasPrefix("و"), b > s.tokens.lowerBound, doc.tokens[b - 1].kind == .punctuation,
+                               let fa = firstActor, mentions[fa].tokens.upperBound <= b, !mentions[fa].isDemonym { agent = fa; break }
+                        }
                         if !launched { b -= 1; continue }
-                        if let mi = mentions.lastIndex(where: { $0.tokens.upperBound == b + 1 && $0.rule != "nested" && $0.entity >= 0 }) {
-                            let m = mentions[mi]
-                            if m.type == .organization || m.type == .person || m.isDemonym { agent = mi }
+                        if Self.pronounSubjects.contains(t.key) || Self.pronounSubjects.contains(t.body), let fa = firstActor,
+                           mentions[fa].tokens.upperBound <= b { agent = fa; break }
+                        if let mi = mentionEndingAt[b + 1] {
+                            // a person, an organisation, a nisba or a country (Russia launched its invasion)
+                            if isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" { agent = mi }
                             break
                         }
                         b -= 1
                     }
                 }
-                // English noun compounds: "A Russian missile and drone attack" — a demonym before the trigger, only
-                // lower-case words between
+                // a noun compound or a verb trigger: "A Russian missile and drone attack", "Al-Shabaab militants stormed"
+                // — an actor before the trigger with only lower-case words between
+                // (a nisba up to four words before; a person or organisation at most two words before, with no determiner
+                // between — "condemned the attack" is not "militants stormed")
                 if agent == nil, doc.tokens[k].script == .latin {
                     var b = k - 1
+                    var determiner = false
                     while b >= s.tokens.lowerBound && k - b <= 5, doc.tokens[b].kind == .word {
-                        if let mi = mentions.lastIndex(where: { $0.tokens.upperBound == b + 1 && $0.isDemonym && $0.entity >= 0 }) { agent = mi; break }
-                        if doc.tokens[b].isCapitalized { break }
+                        if let mi = mentionEndingAt[b + 1], isActor(mi) {
+                            if mentions[mi].isDemonym || (!determiner && k - 1 - b <= 2) { agent = mi }
+                            break
+                        }
+                        if Self.determiners.contains(doc.tokens[b].key) { determiner = true }
+                        if doc.tokens[b].isCapitalized || ["and", "or", "but"].contains(doc.tokens[b].key) && k - b > 2 { break }
                         b -= 1
                     }
                 }
-                guard agent != nil || target != nil || place != nil else { k = trig.end; continue }
+                // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
+                // (an arrest's agent is an organisation: police, army, security services)
+                // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
+                if agent == nil, Self.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
+                   k - mentions[fa].tokens.upperBound <= 14,
+                   !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
+                   !(mentions[fa].tokens.upperBound..<k).contains(where: { Self.reportedClause.contains(doc.tokens[$0].key) }) {
+                    agent = fa
+                    // the country of the agent's title takes part too (Iranian Foreign Minister Abbas Araghchi)
+                    if let n = firstNisba, mentions[n].tokens.upperBound <= mentions[fa].tokens.lowerBound,
+                       mentions[fa].tokens.lowerBound - mentions[n].tokens.upperBound <= 3 { participants.append(n) }
+                }
+                // a pronoun subject right before a verb trigger: "Police said they had arrested ..."
+                if agent == nil, let fa = firstActor, mentions[fa].tokens.upperBound < k,
+                   (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { Self.pronounSubjects.contains(doc.tokens[$0].key) && !Self.determiners.contains(doc.tokens[$0].key) }) { agent = fa }
+                // visits and meetings: the place named before the trigger (وصل إلى بغداد في زيارة, arrived in Muscat for talks)
+                if place == nil, Self.placeBeforeTypes.contains(type) {
+                    var b = k - 1
+                    while b >= s.tokens.lowerBound && k - b <= 12 {
+                        if let mi = mentionEndingAt[b + 1], mentions[mi].type == .place, !mentions[mi].isDemonym {
+                            let before = mentions[mi].tokens.lowerBound
+                            let t0 = doc.tokens[before]
+                            let cueBefore = before > s.tokens.lowerBound ? doc.tokens[before - 1].key : ""
+                            if ["الي", "to", "in", "at", "في"].contains(cueBefore) || t0.prefix.hasSuffix("ب") || t0.prefix.hasSuffix("ل") {
+                                place = mi
+                            } else if before - 2 >= s.tokens.lowerBound, ["الي", "to", "in", "في"].contains(doc.tokens[before - 2].key) {
+                                place = mi   // إلى العاصمة العراقية بغداد
+                            }
+                            if place == nil, before - 3 >= s.tokens.lowerBound, ["الي", "to", "in", "في"].contains(doc.tokens[before - 3].key) {
+                                place = mi
+                            }
+                            break
+                        }
+                        b -= 1
+                    }
+                }
+                // a state body acting takes its state into the event (Russian forces launched an offensive → Russia)
+                if let a = agent, mentions[a].type == .organization, let id = mentions[a].entryID,
+                   let parent = lexicons.gazetteer.entry(id: id)?.partOf, parent.hasPrefix("country:"),
+                   let ce = entities.firstIndex(where: { $0.entryID == parent }),
+                   let cm = mentions.firstIndex(where: { $0.entity == ce && $0.rule != "nested" }) { participants.append(cm) }
+                if let a = agent { participants.removeAll { mentions[$0].entity == mentions[a].entity } }
+                // "نفذت، بدعم من المملكة المتحدة، ضربات", "carried out strikes with the support of X": X supports the agent
+                var supporter: Int? = nil
+                if let a = agent, mentions[a].type != .place {
+                    let lo = max(s.tokens.lowerBound, min(mentions[a].tokens.upperBound, k)), hi = min(s.tokens.upperBound, trig.end + 8)
+                    var j = lo
+                    while j < hi && supporter == nil {
+                        let t = doc.tokens[j]
+                        let cue = Self.supportCues.contains(t.key) || Self.supportCues.contains(t.body)
+                        let english = t.script == .latin
+                        if cue && (!english || (max(lo, j - 2)..<j).contains { doc.tokens[$0].key == "with" }) {
+                            var n = j + 1
+                            while n < min(hi + 4, s.tokens.upperBound) && n <= j + 4 {
+                                if let mi = mentionAt[n] {
+                                    if (isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country"),
+                                       mentions[mi].entity != mentions[a].entity { supporter = mi }
+                                    break
+                                }
+                                n += 1
+                            }
+                        }
+                        j += 1
+                    }
+                }
+                guard agent != nil || target != nil || place != nil || !participants.isEmpty else { k = trig.end; continue }
                 let e: Int
                 if let existing = eventOfType[type] { e = existing } else {
                     e = entities.count
                     eventOfType[type] = e
                     entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: doc.text(doc.tokens[k].stemStart, doc.tokens[trig.end - 1].end),
-                                                    language: doc.language, mentionIndices: [], eventType: type, cameo: trig.value.cameo))
+                                                    language: doc.language, mentionIndices: [], eventType: type,
+                                                    cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
+                occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end))
                 let t0 = doc.tokens[k]
                 let em = Mention(tokens: k..<trig.end, start: t0.stemStart, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
                                  entryID: nil, surface: doc.text(t0.stemStart, doc.tokens[trig.end - 1].end), rule: "event-trigger",
@@ -105,6 +301,20 @@ struct EventExtractor {
                 role("agent", agent)
                 role("target", target)
                 role("location", place)
+                for p in participants { role("participant", p) }
+                // aid: the agent supports the place or the people it goes to (قافلة مساعدات برنامج الأغذية إلى مخيم زمزم)
+                if Self.supportTypes.contains(type), let a = agent, let to = target ?? place, mentions[a].entity != mentions[to].entity {
+                    let m1 = mentions[a], m2 = mentions[to]
+                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
+                        article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
+                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type)", confidence: 0.65)))
+                }
+                if let sp = supporter, let a = agent {
+                    let m1 = mentions[sp], m2 = mentions[a]
+                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
+                        article: article.id, sentence: s.index, start: min(m1.start, m2.start), end: max(m1.end, m2.end, em.end), sentenceStart: s.start,
+                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type):support", confidence: 0.7)))
+                }
                 if Self.attackTypes.contains(type), let a = agent, let t = target, mentions[a].entity != mentions[t].entity {
                     let m1 = mentions[a], m2 = mentions[t]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "attacks", object: m2.entity, evidence: Evidence(
@@ -116,5 +326,32 @@ struct EventExtractor {
         }
         for m in newMentions { mentions.append(m) }
         relations += roleRelations
+        mergeSameAttack(&mentions, &entities, &relations, &occurrences)
+        return occurrences
+    }
+
+    /// Two use-of-force events of one article with the same agent and the same target or place are one event
+    /// (reported once as an attack and once as a strike): the later type joins the earlier one.
+    private func mergeSameAttack(_ mentions: inout [Mention], _ entities: inout [ExtractedEntity], _ relations: inout [ExtractedRelation],
+                                 _ occurrences: inout [Occurrence]) {
+        var roles: [Int: [String: Set<Int>]] = [:]
+        for r in relations where entities.indices.contains(r.subject) && entities[r.subject].type == .event {
+            roles[r.subject, default: [:]][r.predicate, default: []].insert(r.object)
+        }
+        let events = entities.indices.filter { entities[$0].type == .event && Self.forceTypes.contains(entities[$0].eventType ?? "") && roles[$0] != nil }
+        var into: [Int: Int] = [:]
+        for (i, a) in events.enumerated() where into[a] == nil {
+            for b in events[(i + 1)...] where into[b] == nil {
+                let ra = roles[a]!, rb = roles[b]!
+                guard !(ra["agent"] ?? []).isDisjoint(with: rb["agent"] ?? []) else { continue }
+                let sameTarget = !(ra["target"] ?? []).isDisjoint(with: rb["target"] ?? [])
+                let samePlace = !(ra["location"] ?? []).isDisjoint(with: rb["location"] ?? [])
+                if sameTarget || samePlace { into[b] = a }
+            }
+        }
+        guard !into.isEmpty else { return }
+        for i in mentions.indices { if let t = into[mentions[i].entity], mentions[i].type == .event { mentions[i].entity = t } }
+        for i in relations.indices { if let t = into[relations[i].subject] { relations[i].subject = t } }
+        for i in occurrences.indices { if let t = into[occurrences[i].entity] { occurrences[i].entity = t } }
     }
 }

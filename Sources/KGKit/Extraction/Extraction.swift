@@ -6,6 +6,18 @@ public struct ArticleExtraction: Sendable {
     public var relations: [ExtractedRelation]
     /// Relations a rule matched but a negation cue in the sentence withdrew (kept for `kg show` and debugging).
     public var negated: [ExtractedRelation]
+    /// Statements: who said, denied or reported what (StatementExtractor).
+    public var statements: [ExtractedStatement] = []
+}
+
+/// A statement read in one article: a speaker (person or organisation of the article), what kind of statement it is
+/// (`said`, `denied`, or `source` for "according to X"), the cue word, the quoted or reported text and the evidence.
+public struct ExtractedStatement: Sendable, Equatable {
+    public var speaker: Int
+    public var kind: String
+    public var cue: String
+    public var quote: String
+    public var evidence: Evidence
 }
 
 /// An entity as resolved inside one article.
@@ -19,6 +31,10 @@ public struct ExtractedEntity: Sendable {
     public var mentionIndices: [Int]
     public var eventType: String? = nil
     public var cameo: String? = nil
+    /// When the event happened, resolved against the article date (DateResolver).
+    public var startDate: ResolvedDate? = nil
+    /// Casualty counts reported for the event (CasualtyExtractor).
+    public var casualties: [Casualty] = []
 }
 
 /// A relation found in one article, between two entities of that article.

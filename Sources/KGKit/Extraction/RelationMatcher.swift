@@ -3,7 +3,7 @@
 public struct CompiledRules: Sendable {
     enum Item: Sendable {
         case literal(ids: [Int32], proclitics: [String], optional: Bool)
-        case slot(role: Character, types: Set<EntityType>, optional: Bool)
+        case slot(role: Character, types: Set<EntityType>, optional: Bool, demonymOnly: Bool)
         case comma(optional: Bool)
         case skip(Int)
         case not([Int32])
@@ -29,7 +29,7 @@ public struct CompiledRules: Sendable {
                 case let .literal(alts, optional):
                     let pro = alts.filter { RelationRule.proclitics.contains($0) }
                     items.append(.literal(ids: alts.filter { !RelationRule.proclitics.contains($0) }.map(id), proclitics: pro, optional: optional))
-                case let .slot(role, types, optional): items.append(.slot(role: role, types: types, optional: optional))
+                case let .slot(role, types, optional, nat): items.append(.slot(role: role, types: types, optional: optional, demonymOnly: nat))
                 case let .comma(optional): items.append(.comma(optional: optional))
                 case let .skip(n): items.append(.skip(n))
                 case let .not(alts): items.append(.not(alts.map(id)))
@@ -40,7 +40,7 @@ public struct CompiledRules: Sendable {
             case let .literal(lits, pro, false)?:
                 for l in lits { byFirstLiteral[l, default: []].append(r) }
                 for p in pro { byFirstProclitic[p, default: []].append(r) }
-            case .slot(_, _, false)?: slotFirst.append(r)
+            case .slot(_, _, false, _)?: slotFirst.append(r)
             default: alwaysTry.append(r)
             }
         }
@@ -81,6 +81,7 @@ struct RelationMatcher {
                     let subj = mentions[sm], obj = mentions[o]
                     if subj.entity == obj.entity { continue }
                     if rule.source.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
+                    if rule.source.predicate == "nationality" && !nationalityOK(entities[subj.entity], entities[obj.entity], obj) { continue }
                     let lo = min(subj.start, obj.start, doc.tokens[p].stemStart)
                     let hi = max(subj.end, obj.end, doc.tokens[end - 1].end)
                     let ev = Evidence(article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
@@ -110,9 +111,23 @@ struct RelationMatcher {
         return false
     }
 
+    /// A nationality is a country named by a nisba, and not another country than the one the gazetteer gives the
+    /// subject (الجيش linked to the Egyptian army is not Tunisian because "الجيش التونسي" follows).
+    private func nationalityOK(_ s: ExtractedEntity, _ o: ExtractedEntity, _ om: Mention) -> Bool {
+        guard om.isDemonym, o.subtype == "Country" else { return false }
+        if let id = s.entryID, let entry = lexicons.gazetteer.entry(id: id), entry.partOf.hasPrefix("country:"), entry.partOf != o.entryID { return false }
+        return true
+    }
+
+    /// A place is inside a larger one (a district in a city, not a country in a city); an organisation is in a place
+    /// named as such (not a demonym). An unknown place may lie in a known one of the same rank (قضاء العمادية بمحافظة
+    /// دهوك: both administrative areas): the gazetteer holds the larger places.
     private func placeOrderOK(_ a: ExtractedEntity, _ b: ExtractedEntity, _ am: Mention, _ bm: Mention) -> Bool {
-        guard a.type == .place, b.type == .place, !am.isDemonym, !bm.isDemonym else { return false }
-        return level(a) < level(b)
+        guard b.type == .place, !am.isDemonym, !bm.isDemonym else { return false }
+        if a.type == .organization { return true }
+        guard a.type == .place else { return false }
+        let la = level(a), lb = level(b)
+        return la < lb || (la == lb && a.entryID == nil && b.entryID != nil)
     }
 
     private func level(_ e: ExtractedEntity) -> Int {
@@ -135,9 +150,9 @@ struct RelationMatcher {
                    let r = match(items, k + 1, p, limit, c, &binding) { return r }
             }
             return optional ? match(items, k + 1, p, limit, c, &binding) : nil
-        case let .slot(role, types, optional):
+        case let .slot(role, types, optional, demonymOnly):
             if p < limit, let cands = c.mentionAt[p] {
-                for mi in cands where types.contains(c.mentions[mi].type) {
+                for mi in cands where types.contains(c.mentions[mi].type) && (!demonymOnly || c.mentions[mi].type != .place || c.mentions[mi].isDemonym) {
                     let saved = binding
                     if role == "S" { binding.s = mi } else if role == "O" { binding.o = mi }
                     if let r = match(items, k + 1, c.mentions[mi].tokens.upperBound, limit, c, &binding) { return r }

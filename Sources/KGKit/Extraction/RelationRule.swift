@@ -5,7 +5,8 @@ public struct RelationRule: Sendable {
         /// Alternatives, each one token key. A single proclitic letter (ب ل ك و ف) is zero-width: it requires the
         /// next token to carry that proclitic.
         case literal([String], optional: Bool)
-        case slot(role: Character, types: Set<EntityType>, optional: Bool)
+        /// `demonymOnly`: place mentions must be nisba / demonym adjectives (`NAT`), standing for their country.
+        case slot(role: Character, types: Set<EntityType>, optional: Bool, demonymOnly: Bool = false)
         case comma(optional: Bool)
         case skip(Int)
         case not([String])
@@ -42,18 +43,23 @@ public struct RelationRule: Sendable {
                         throw LexiconError.badRow(file: file, line: lineNo, reason: "bad slot \(w): expected {S:TYPES}, {O:TYPES} or {E:TYPES}")
                     }
                     var types = Set<EntityType>()
+                    var nat = false, loc = false
                     for t in parts[1].split(separator: "|") {
-                        if t == "ANY" { types.formUnion(EntityType.allCases) } else if let e = EntityType(label: String(t)) { types.insert(e) } else {
+                        if t == "NAT" { nat = true; types.insert(.place); continue }
+                        if t == "ANY" { types.formUnion(EntityType.allCases); loc = true } else if let e = EntityType(label: String(t)) { types.insert(e); if e == .place { loc = true } } else {
                             throw LexiconError.badRow(file: file, line: lineNo, reason: "unknown entity type \(t) in \(w)")
                         }
                     }
-                    items.append(.slot(role: role, types: types, optional: optional))
+                    items.append(.slot(role: role, types: types, optional: optional, demonymOnly: nat && !loc))
                     continue
                 }
                 if w == "," || w == ",?" { items.append(.comma(optional: w == ",?")); continue }
                 if w.hasPrefix("*"), let n = Int(w.dropFirst()) { items.append(.skip(n)); continue }
                 if w.hasPrefix("!") {
-                    items.append(.not(w.dropFirst().split(separator: "|").map { keysOf(String($0)).joined(separator: " ") }))
+                    items.append(.not(w.dropFirst().split(separator: "|").map { alt in
+                        let s = String(alt)
+                        return s.hasPrefix("'") ? s.lowercased() : keysOf(s).joined(separator: " ")
+                    }))
                     continue
                 }
                 var optional = false
@@ -61,12 +67,16 @@ public struct RelationRule: Sendable {
                 let alts = w.split(separator: "|").map { alt -> String in
                     let s = String(alt)
                     if proclitics.contains(s) { return s }
+                    // a possessive or other word that starts with an apostrophe is one token as written ('s)
+                    if s.hasPrefix("'") { return s.lowercased() }
+                    // brackets and other punctuation are tokens of their own: ( ) -
+                    if s.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic && !("0"..."9").contains($0) }) { return Normalizer.key(s).isEmpty ? s : Normalizer.key(s) }
                     return keysOf(s).joined()
                 }
                 items.append(.literal(alts, optional: optional))
             }
-            let hasS = items.contains { if case .slot(role: "S", _, _) = $0 { return true }; return false }
-            let hasO = items.contains { if case .slot(role: "O", _, _) = $0 { return true }; return false }
+            let hasS = items.contains { if case .slot(role: "S", _, _, _) = $0 { return true }; return false }
+            let hasO = items.contains { if case .slot(role: "O", _, _, _) = $0 { return true }; return false }
             guard hasS && hasO else {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "rule \(cols[0]) needs both a {S:...} and an {O:...} slot")
             }

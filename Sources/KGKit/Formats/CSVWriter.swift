@@ -17,14 +17,16 @@ public enum CSVWriter {
     }
 
     public static func nodes(_ g: KnowledgeGraph) -> String {
-        var out = row(["id", "type", "subtype", "name_en", "name_ar", "name_translit", "alternate_names", "same_as", "part_of", "mentions", "articles"])
+        var out = row(["id", "type", "subtype", "name_en", "name_ar", "name_translit", "alternate_names", "same_as", "part_of", "mentions", "articles",
+                       "start_date", "casualties"])
         var counts: [String: Int] = [:], arts: [String: Set<String>] = [:]
         for a in g.articles.values { for m in a.mentions { counts[m.entity, default: 0] += 1; arts[m.entity, default: []].insert(a.hash) } }
         let surfaces = g.surfaceForms()
         for e in g.entities.values.sorted(by: { $0.key < $1.key }) {
             out += row([e.key, e.type.rawValue, e.subtype, e.names["en"] ?? "", e.names["ar"] ?? "", e.names["ar-Latn"] ?? "",
                         (surfaces[e.key] ?? []).sorted().joined(separator: " | "), e.sameAs.sorted().joined(separator: " "),
-                        e.partOf ?? "", String(counts[e.key] ?? 0), String(arts[e.key]?.count ?? 0)], numeric: [9, 10])
+                        e.partOf ?? "", String(counts[e.key] ?? 0), String(arts[e.key]?.count ?? 0), e.startDate ?? "",
+                        e.casualties.map(casualtyText).joined(separator: " | ")], numeric: [9, 10])
         }
         return out
     }
@@ -40,6 +42,21 @@ public enum CSVWriter {
         }
         for k in g.containmentEdges() {
             out += row([k.subject, k.predicate, k.object, g.label(k.subject, language: "en"), g.label(k.object, language: "en"), "1", "0", "gazetteer", ""], numeric: [5, 6])
+        }
+        return out
+    }
+
+    /// `killed 9+`, `killed 5 civilians`: outcome, count (`+` for "at least") and party.
+    static func casualtyText(_ c: Casualty) -> String {
+        "\(c.outcome) \(c.count)\(c.atLeast ? "+" : "")" + (c.party.map { " " + $0 } ?? "")
+    }
+
+    /// Statements: who said, denied or reported what, with the sentence it was read in.
+    public static func statements(_ g: KnowledgeGraph) -> String {
+        var out = row(["id", "speaker", "speaker_name", "kind", "cue", "text", "article", "sentence", "confidence", "sentence_text"])
+        for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) {
+            out += row([id, st.speaker, g.label(st.speaker, language: "en"), st.kind, st.cue, st.quote, st.evidence.article,
+                        String(st.evidence.sentence), JSONText.number(st.evidence.confidence), st.evidence.sentenceText], numeric: [7, 8])
         }
         return out
     }

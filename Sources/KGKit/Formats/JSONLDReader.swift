@@ -34,6 +34,12 @@ public enum JSONLDReader {
             guard let s = v as? String, s.hasPrefix(KGIRI.node + "article/") else { return nil }
             return String(s.dropFirst((KGIRI.node + "article/").count))
         }
+        func evidence(_ e: [String: Any]) -> Evidence {
+            Evidence(article: articleHash(e["article"]) ?? "", sentence: e["sentenceIndex"] as? Int ?? 0,
+                     start: e["startOffset"] as? Int ?? 0, end: e["endOffset"] as? Int ?? 0,
+                     sentenceStart: e["sentenceStart"] as? Int ?? 0, sentenceText: e["sentenceText"] as? String ?? "",
+                     rule: e["rule"] as? String ?? "", confidence: (e["confidence"] as? NSNumber)?.doubleValue ?? 0)
+        }
         for n in nodes.dropFirst() {
             let types: [String] = (n["@type"] as? [String]) ?? [(n["@type"] as? String) ?? ""]
             if types.contains("NewsArticle"), let hash = articleHash(n["@id"]) {
@@ -47,18 +53,23 @@ public enum JSONLDReader {
                                                 language: n["inLanguage"] as? String ?? "und", mentions: ms)
             } else if types.contains("RelationStatement") {
                 guard let s = key(n["subject"]), let o = key(n["object"]), let p = n["predicate"] as? String else { continue }
-                let ev = (n["evidence"] as? [[String: Any]] ?? []).map { e in
-                    Evidence(article: articleHash(e["article"]) ?? "", sentence: e["sentenceIndex"] as? Int ?? 0,
-                             start: e["startOffset"] as? Int ?? 0, end: e["endOffset"] as? Int ?? 0,
-                             sentenceStart: e["sentenceStart"] as? Int ?? 0, sentenceText: e["sentenceText"] as? String ?? "",
-                             rule: e["rule"] as? String ?? "", confidence: (e["confidence"] as? NSNumber)?.doubleValue ?? 0)
-                }
+                let ev = (n["evidence"] as? [[String: Any]] ?? []).map(evidence)
                 g.relations[RelationKey(subject: s, predicate: p, object: o)] = ev
+            } else if types.contains("Quotation") {
+                guard let sp = key(n["creator"]), let e = (n["evidence"] as? [[String: Any]])?.first.map(evidence) else { continue }
+                let st = GraphStatement(speaker: sp, kind: n["statementKind"] as? String ?? "said", cue: n["cue"] as? String ?? "",
+                                        quote: n["text"] as? String ?? "", evidence: e)
+                g.statements[st.id] = st
             } else if let k = key(n["@id"]), let t = types.first.flatMap({ EntityType(rawValue: $0) }) {
                 g.entities[k] = GraphEntity(key: k, type: t, subtype: n["subtype"] as? String ?? "",
                                             names: n["name"] as? [String: String] ?? [:], sameAs: n["sameAs"] as? [String] ?? [],
                                             partOf: key(n["parent"]), description: n["description"] as? String ?? "",
-                                            eventType: n["eventType"] as? String, cameo: n["cameoCode"] as? String)
+                                            eventType: n["eventType"] as? String, cameo: n["cameoCode"] as? String,
+                                            startDate: n["startDate"] as? String,
+                                            casualties: (n["casualty"] as? [[String: Any]] ?? []).map { c in
+                                                Casualty(outcome: c["outcome"] as? String ?? "", count: (c["count"] as? NSNumber)?.intValue ?? 0,
+                                                         party: c["party"] as? String, atLeast: (c["atLeast"] as? Bool) ?? false)
+                                            }.sorted())
             }
         }
         return g

@@ -43,6 +43,12 @@ public enum JSONLDWriter {
             ("sentenceStart", "{\"@id\":\"kg:sentenceStart\",\"@type\":\"xsd:integer\"}"),
             ("parent", "{\"@id\":\"kg:parent\",\"@type\":\"@id\"}"), ("Graph", "\"kg:Graph\""),
             ("sentenceText", "\"kg:sentenceText\""), ("surface", "\"kg:surface\""), ("rule", "\"kg:rule\""),
+            ("startDate", "\"schema:startDate\""),
+            ("casualty", "{\"@id\":\"kg:casualty\",\"@container\":\"@set\"}"), ("CasualtyCount", "\"kg:CasualtyCount\""),
+            ("outcome", "\"kg:outcome\""), ("count", "{\"@id\":\"kg:count\",\"@type\":\"xsd:integer\"}"),
+            ("party", "\"kg:party\""), ("atLeast", "{\"@id\":\"kg:atLeast\",\"@type\":\"xsd:boolean\"}"),
+            ("Quotation", "\"schema:Quotation\""), ("creator", "{\"@id\":\"schema:creator\",\"@type\":\"@id\"}"),
+            ("text", "\"schema:text\""), ("statementKind", "\"kg:statementKind\""), ("cue", "\"kg:cue\""),
         ]
         for (p, v) in Predicate.all.sorted(by: { $0.key < $1.key }) {
             terms.append((p, "{\"@id\":\(JSONText.string(v.iri)),\"@type\":\"@id\"}"))
@@ -60,6 +66,10 @@ public enum JSONLDWriter {
             let ok = s.unicodeScalars.allSatisfy { ($0.value < 128) && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
             return ok ? "kg:" + s : nil
         }
+    }
+
+    static func evidence(_ e: Evidence) -> String {
+        "{\"@type\":\"Evidence\",\"article\":\(JSONText.string(KGIRI.article(e.article))),\"sentenceIndex\":\(e.sentence),\"startOffset\":\(e.start),\"endOffset\":\(e.end),\"sentenceStart\":\(e.sentenceStart),\"sentenceText\":\(JSONText.string(e.sentenceText)),\"rule\":\(JSONText.string(e.rule)),\"confidence\":\(JSONText.number(e.confidence))}"
     }
 
     public static func write(_ g: KnowledgeGraph) -> String {
@@ -99,6 +109,14 @@ public enum JSONLDWriter {
             if !e.sameAs.isEmpty { f.append("\"sameAs\":[" + e.sameAs.sorted().map(JSONText.string).joined(separator: ",") + "]") }
             if let t = e.eventType { f.append("\"eventType\":\(JSONText.string(t))") }
             if let c = e.cameo { f.append("\"cameoCode\":\(JSONText.string(c))") }
+            if let d = e.startDate { f.append("\"startDate\":\(JSONText.string(d))") }
+            if !e.casualties.isEmpty {
+                let cs = e.casualties.sorted().map { c in
+                    "{\"@type\":\"CasualtyCount\",\"outcome\":\(JSONText.string(c.outcome)),\"count\":\(c.count)"
+                        + (c.party.map { ",\"party\":\(JSONText.string($0))" } ?? "") + (c.atLeast ? ",\"atLeast\":true" : "") + "}"
+                }
+                f.append("\"casualty\":[" + cs.joined(separator: ",") + "]")
+            }
             if let p = e.partOf { f.append("\"parent\":\(JSONText.string(KGIRI.node(p)))") }
             var byPred: [String: [String]] = [:]
             for (p, o) in edges[e.key] ?? [] { byPred[p, default: []].append(o) }
@@ -118,10 +136,17 @@ public enum JSONLDWriter {
                                "\"object\":\(JSONText.string(KGIRI.node(k.object)))",
                                "\"confidence\":\(JSONText.number(conf))",
                                "\"evidenceCount\":\(sortedEv.count)"]
-            let evs = sortedEv.map { e in
-                "{\"@type\":\"Evidence\",\"article\":\(JSONText.string(KGIRI.article(e.article))),\"sentenceIndex\":\(e.sentence),\"startOffset\":\(e.start),\"endOffset\":\(e.end),\"sentenceStart\":\(e.sentenceStart),\"sentenceText\":\(JSONText.string(e.sentenceText)),\"rule\":\(JSONText.string(e.rule)),\"confidence\":\(JSONText.number(e.confidence))}"
-            }
-            f.append("\"evidence\":[" + evs.joined(separator: ",") + "]")
+            f.append("\"evidence\":[" + sortedEv.map(evidence).joined(separator: ",") + "]")
+            lines.append("{" + f.joined(separator: ",") + "}")
+        }
+        // statements (quotations) with their evidence
+        for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) {
+            let f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node("quote/" + id)))", "\"@type\":\"Quotation\"",
+                               "\"creator\":\(JSONText.string(KGIRI.node(st.speaker)))",
+                               "\"statementKind\":\(JSONText.string(st.kind))", "\"cue\":\(JSONText.string(st.cue))"]
+                + (ExtractionTables.statementCAMEO[st.kind].map { ["\"cameoCode\":\(JSONText.string($0))"] } ?? []) + [
+                               "\"text\":\(JSONText.string(st.quote))", "\"confidence\":\(JSONText.number(st.evidence.confidence))",
+                               "\"evidence\":[" + evidence(st.evidence) + "]"]
             lines.append("{" + f.joined(separator: ",") + "}")
         }
         lines.insert("{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}", at: 0)

@@ -95,6 +95,8 @@ public enum Predicate {
         "target": (KGIRI.vocab + "target", "target", "الهدف"),
         "location": (KGIRI.schema + "location", "location", "المكان"),
         "said": (KGIRI.vocab + "said", "said", "قال"),
+        "participant": (KGIRI.vocab + "participant", "participant", "مشارك"),
+        "founderOf": (KGIRI.vocab + "founderOf", "founder of", "مؤسس"),
     ]
 
     public static func iri(_ p: String) -> String { all[p]?.iri ?? KGIRI.vocab + KGIRI.percentEncode(p) }

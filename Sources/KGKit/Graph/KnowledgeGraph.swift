@@ -12,6 +12,30 @@ public struct GraphEntity: Sendable, Equatable {
     public var description: String
     public var eventType: String?
     public var cameo: String?
+    /// Events: when it happened (ISO 8601: `2024-03-12`, `2024-03` or `2024-W10`), resolved against the article date.
+    public var startDate: String? = nil
+    /// Events: casualty counts, by party where the text names one (sorted).
+    public var casualties: [Casualty] = []
+}
+
+/// A statement (said / denied / source) by a person or organisation node, with the quoted text and its evidence.
+public struct GraphStatement: Sendable, Equatable, Hashable {
+    public var speaker: String
+    /// `said`, `denied` or `source` ("according to X").
+    public var kind: String
+    public var cue: String
+    public var quote: String
+    public var evidence: Evidence
+
+    public init(speaker: String, kind: String, cue: String, quote: String, evidence: Evidence) {
+        self.speaker = speaker; self.kind = kind; self.cue = cue; self.quote = quote; self.evidence = evidence
+    }
+
+    /// Stable identity: article, sentence, offsets, speaker and kind.
+    public var id: String {
+        String(SHA256.hex([evidence.article, String(evidence.sentence), String(evidence.start), String(evidence.end), speaker, kind]
+            .joined(separator: "\u{1F}")).prefix(24))
+    }
 }
 
 /// A mention of a node in an article.
@@ -52,6 +76,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     public var entities: [String: GraphEntity] = [:]
     public var articles: [String: GraphArticle] = [:]
     public var relations: [RelationKey: [Evidence]] = [:]
+    /// Statements by id (`GraphStatement.id`).
+    public var statements: [String: GraphStatement] = [:]
     /// Source id → article hash, so an edited article replaces its old version in O(1). Derived; rebuilt on demand.
     private var bySource: [String: String] = [:]
     private var bySourceCount = -1
@@ -59,7 +85,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     public init() {}
 
     public static func == (a: KnowledgeGraph, b: KnowledgeGraph) -> Bool {
-        a.entities == b.entities && a.articles == b.articles && a.relations == b.relations
+        a.entities == b.entities && a.articles == b.articles && a.relations == b.relations && a.statements == b.statements
     }
 
     private mutating func sourceIndex() -> [String: String] {
@@ -78,6 +104,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             let kept = ev.filter { $0.article != hash }
             if kept.isEmpty { relations[k] = nil } else if kept.count != ev.count { relations[k] = kept }
         }
+        for (id, st) in statements where st.evidence.article == hash { statements[id] = nil }
         pruneEntities()
     }
 
@@ -86,6 +113,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var used = Set<String>()
         for a in articles.values { for m in a.mentions { used.insert(m.entity) } }
         for k in relations.keys { used.insert(k.subject); used.insert(k.object) }
+        for st in statements.values { used.insert(st.speaker) }
         for k in entities.keys where !used.contains(k) { entities[k] = nil }
     }
 
@@ -107,7 +135,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             }
         }
         // events with no role are dropped: a trigger word alone is not a fact
-        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location"].contains($0.predicate) }.map(\.subject))
+        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant"].contains($0.predicate) }.map(\.subject))
         for (i, e) in x.entities.enumerated() where e.type == .event && !roleSubjects.contains(i) {
             if let k = keyOf[i] { entities[k] = nil; keyOf[i] = nil }
         }
@@ -129,6 +157,11 @@ public struct KnowledgeGraph: Sendable, Equatable {
             if !list.contains(r.evidence) { list.append(r.evidence) }
             relations[k] = list.sorted(by: Evidence.canonicalOrder)
         }
+        for st in x.statements {
+            guard let sp = keyOf[st.speaker] else { continue }
+            let g = GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: st.quote, evidence: st.evidence)
+            statements[g.id] = g
+        }
         // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
     }
 
@@ -138,6 +171,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for (k, e) in other.entities {
             if var mine = entities[k] {
                 mine.names = Self.mergeNames(mine.names, e.names)
+                if let d = e.startDate, mine.startDate.map({ d < $0 }) ?? true { mine.startDate = d }
+                if mine.casualties.isEmpty { mine.casualties = e.casualties }
                 entities[k] = mine
             } else { entities[k] = e }
         }
@@ -147,6 +182,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             for e in ev where !list.contains(e) { list.append(e) }
             relations[k] = list.sorted(by: Evidence.canonicalOrder)
         }
+        for (id, st) in other.statements { statements[id] = st }
     }
 
     /// Union of two name maps; where both name a language, the smaller string wins (commutative and associative).
@@ -175,7 +211,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         if e.language == "ar" && e.type != .event { names["ar-Latn"] = Transliteration.latin(e.name) }
         if e.type == .event, let t = e.eventType { names["en"] = t }
         return GraphEntity(key: key, type: e.type, subtype: e.subtype, names: names, sameAs: [], partOf: nil, description: "",
-                           eventType: e.eventType, cameo: e.cameo)
+                           eventType: e.eventType, cameo: e.cameo, startDate: e.startDate?.iso, casualties: e.casualties.sorted())
     }
 
     /// Mentions that refer to a node without naming it (أميركية, التنظيم, the group, the trigger word of an event).

@@ -1,0 +1,168 @@
+/// A calendar date without time, with the precision the text gave it.
+public struct ResolvedDate: Sendable, Equatable, Hashable, Comparable {
+    public enum Precision: String, Sendable { case day, month, week }
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var precision: Precision
+
+    /// ISO 8601: `2024-03-12` (day), `2024-03` (month), `2024-W10` (ISO week).
+    public var iso: String {
+        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        switch precision {
+        case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+        case .week:
+            let (wy, w) = DateResolver.isoWeek(DateResolver.days(year, month, day))
+            return "\(pad(wy, 4))-W\(pad(w, 2))"
+        }
+    }
+
+    public static func < (a: ResolvedDate, b: ResolvedDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}
+
+/// Finds the date an event happened from the words of its sentence (dates.tsv), resolved against the article date:
+/// explicit dates (الثلاثاء 12 مارس 2024, 3 يناير, May 3, Nov. 19), month and year (في مارس 2019, كانون الثاني 2020,
+/// in February 2022), weekdays (الجمعة, on Tuesday: the last such day up to the article date, or the next one when the
+/// sentence speaks of the future: المقبل, will), nights (ليل الخميس-الجمعة: the night that starts on Thursday),
+/// relative days (أمس, yesterday) and weeks (الأسبوع الماضي, last week).
+public struct DateResolver: Sendable {
+    /// The article's date (the reference for weekdays and relative days), if known.
+    public var reference: ResolvedDate?
+
+    public init(reference: ResolvedDate?) { self.reference = reference }
+
+    /// The reference date of an article: its `date` field (ISO `yyyy-mm-dd…`), else the first full date in the first
+    /// two sentences (the dateline of most news: وصل ... الثلاثاء 12 مارس 2024), else none.
+    public static func reference(for article: Article, doc: AnalyzedText) -> ResolvedDate? {
+        if let d = article.date, let r = parseISO(d) { return r }
+        let resolver = DateResolver(reference: nil)
+        for s in doc.sentences.prefix(2) {
+            for d in resolver.dates(in: doc, tokens: s.tokens) where d.precision == .day && d.year > 0 { return d }
+        }
+        return nil
+    }
+
+    static func parseISO(_ s: String) -> ResolvedDate? {
+        let parts = s.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2].prefix(2)),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return ResolvedDate(year: y, month: m, day: d, precision: .day)
+    }
+
+    /// Every date expression in the token range, resolved (year 0 = a day and month whose year is unknown).
+    public func dates(in doc: AnalyzedText, tokens range: Range<Int>) -> [ResolvedDate] {
+        let tokens = doc.tokens
+        let table = ExtractionTables.dates
+        var future = false
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if case .future? = table.match(tokens, at: k, limit: range.upperBound)?.value { future = true; break }
+            k += 1
+        }
+        func number(_ i: Int) -> Int? {
+            guard i >= range.lowerBound, i < range.upperBound, tokens[i].kind == .number else { return nil }
+            return Int(tokens[i].key)
+        }
+        var out: [ResolvedDate] = []
+        k = range.lowerBound
+        while k < range.upperBound {
+            guard let (word, end) = table.match(tokens, at: k, limit: range.upperBound) else { k += 1; continue }
+            switch word {
+            case let .month(m):
+                // "12 مارس 2024", "3 يناير", "March 2, 2024", "May 3", "مارس 2019", "in February 2022"
+                let dayBefore = number(k - 1).flatMap { (1...31).contains($0) ? $0 : nil }
+                var j = end
+                var dayAfter: Int? = nil
+                if let n = number(j), (1...31).contains(n) { dayAfter = n; j += 1 }
+                if j < range.upperBound, tokens[j].key == "," { j += 1 }
+                let year = number(j).flatMap { (1900...2100).contains($0) ? $0 : nil }
+                if year == nil, j == end + 1, tokens[end].key == "," { j = end }
+                if let d = dayBefore ?? dayAfter {
+                    let y = year ?? inferYear(month: m, day: d)
+                    if y > 0 || year == nil { out.append(ResolvedDate(year: y, month: m, day: d, precision: .day)) }
+                } else if let y = year {
+                    out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))
+                } else if let r = reference, tokens[k].script == .arabic || tokens[k].isCapitalized {
+                    // a bare month: the last such month up to the article date (في أغسطس الماضي)
+                    let y = m <= r.month ? r.year : r.year - 1
+                    out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))
+                }
+                k = max(end, year != nil ? j + 1 : end)
+                continue
+            case let .weekday(w):
+                // an explicit date right after the weekday wins (الثلاثاء 12 مارس 2024, Saturday, May 3)
+                var j = end
+                if j < range.upperBound, tokens[j].key == "," { j += 1 }
+                if number(j) != nil || (j < range.upperBound && { if case .month? = table.match(tokens, at: j, limit: range.upperBound)?.value { return true }; return false }()) {
+                    k = end; continue
+                }
+                if let r = reference {
+                    out.append(Self.weekday(w, from: r, future: future))
+                }
+                // ليل الخميس-الجمعة: the second weekday is the same night
+                if end + 1 < range.upperBound, ["-", "–"].contains(tokens[end].key),
+                   case .weekday? = table.match(tokens, at: end + 1, limit: range.upperBound)?.value { k = end + 2; continue }
+                k = end
+                continue
+            case let .day(offset):
+                if let r = reference { out.append(Self.add(r, days: offset)) }
+            case let .week(offset):
+                if let r = reference { var d = Self.add(r, days: 7 * offset); d.precision = ResolvedDate.Precision.week; out.append(d) }
+            case .future, .night: break
+            }
+            k = end
+        }
+        return out
+    }
+
+    /// A day and month without a year: the article's year, or the year before when that would put it more than a
+    /// month after the article date.
+    private func inferYear(month: Int, day: Int) -> Int {
+        guard let r = reference else { return 0 }
+        let sameYear = Self.days(r.year, month, day), ref = Self.days(r.year, r.month, r.day)
+        return sameYear - ref > 31 ? r.year - 1 : r.year
+    }
+
+    /// The weekday `w` (1 = Monday) nearest the reference: on or before it, or after it when `future`.
+    public static func weekday(_ w: Int, from r: ResolvedDate, future: Bool) -> ResolvedDate {
+        let ref = days(r.year, r.month, r.day)
+        let today = weekdayOf(ref)
+        let delta = future ? ((w - today + 7) % 7 == 0 ? 7 : (w - today + 7) % 7) : -((today - w + 7) % 7)
+        return date(ref + delta)
+    }
+
+    public static func add(_ r: ResolvedDate, days n: Int) -> ResolvedDate { date(days(r.year, r.month, r.day) + n) }
+
+    // MARK: civil-calendar arithmetic (days since 1970-01-01, proleptic Gregorian)
+
+    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func date(_ z0: Int) -> ResolvedDate {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return ResolvedDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d, precision: .day)
+    }
+
+    /// ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    static func weekdayOf(_ z: Int) -> Int { ((z % 7) + 7 + 3) % 7 + 1 }
+
+    static func isoWeek(_ z: Int) -> (year: Int, week: Int) {
+        let thursday = z - weekdayOf(z) + 4
+        let y = date(thursday).year
+        return (y, (thursday - days(y, 1, 1)) / 7 + 1)
+    }
+}

@@ -1,0 +1,107 @@
+/// Word tables for dates, casualties and statements (Resources/rules/dates.tsv, casualties.tsv, statement-cues.tsv),
+/// loaded once and keyed by normalised word, so matching a token is one dictionary lookup on a key it already has.
+struct CueTable<Value: Sendable>: Sendable {
+    /// first word key → phrases starting with it (longest first)
+    private var byFirst: [String: [(keys: [String], value: Value)]] = [:]
+
+    mutating func add(_ words: String, _ value: Value, arabicConjunctions: Bool = false) {
+        let keys = words.split(separator: " ").map { Normalizer.key(String($0)) }.filter { !$0.isEmpty }
+        guard let first = keys.first else { return }
+        var firsts = [first]
+        // و / ف in front of an Arabic word is not split off by the tokenizer when the word is unknown (وقال, فأكدت)
+        if arabicConjunctions, first.unicodeScalars.first.map({ $0.value >= 0x0600 && $0.value <= 0x06FF }) == true {
+            firsts += ["و" + first, "ف" + first]
+        }
+        for f in firsts {
+            byFirst[f, default: []].append((keys, value))
+            byFirst[f]!.sort { $0.keys.count > $1.keys.count }
+        }
+    }
+
+    /// The longest phrase starting at token `i` (before `limit`), and the index after it. Tokens match by key, body or stem.
+    func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true) -> (value: Value, end: Int)? {
+        guard i < limit else { return nil }
+        let t = tokens[i]
+        for first in stems ? [t.key, t.body, t.stem] : [t.key, t.body] {
+            guard let cands = byFirst[first] else { continue }
+            outer: for p in cands {
+                if i + p.keys.count > limit { continue }
+                for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
+                    let u = tokens[i + k]
+                    if u.key != p.keys[k] && u.stem != p.keys[k] && u.body != p.keys[k] { continue outer }
+                }
+                return (p.value, i + p.keys.count)
+            }
+        }
+        return nil
+    }
+
+    var isEmpty: Bool { byFirst.isEmpty }
+}
+
+enum ExtractionTables {
+    /// Rows of a bundled rules table: comments and the header line skipped, cells split on tabs.
+    static func rows(_ path: String) -> [[String]] {
+        guard let text = try? BundledResources.text(path) else { return [] }
+        var out: [[String]] = []
+        var header = false
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") && !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if !header { header = true; continue }
+            out.append(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        }
+        return out
+    }
+
+    enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool) }
+    enum CasualtyWord: Sendable { case outcome(String), number(Int), generic, breakdown, atLeast, unit, stop }
+    enum StatementCue: String, Sendable { case said, denied, source }
+
+    static let dates: CueTable<DateWord> = {
+        var t = CueTable<DateWord>()
+        for r in rows("rules/dates.tsv") where r.count >= 3 {
+            let v = Int(r[2]) ?? 0
+            switch r[1] {
+            case "month": t.add(r[0], .month(v))
+            case "weekday": t.add(r[0], .weekday(v))
+            case "day": t.add(r[0], .day(v))
+            case "week": t.add(r[0], .week(v))
+            case "future": t.add(r[0], .future, arabicConjunctions: true)
+            case "night": t.add(r[0], .night(v == 1), arabicConjunctions: true)
+            default: break
+            }
+        }
+        return t
+    }()
+
+    static let casualties: CueTable<CasualtyWord> = {
+        var t = CueTable<CasualtyWord>()
+        for r in rows("rules/casualties.tsv") where r.count >= 2 {
+            switch r[1] {
+            case "killed", "injured": t.add(r[0], .outcome(r[1]), arabicConjunctions: true)
+            case "number": t.add(r[0], .number(Int(r.count > 2 ? r[2] : "") ?? 0))
+            case "generic": t.add(r[0], .generic)
+            case "breakdown": t.add(r[0], .breakdown)
+            case "atleast": t.add(r[0], .atLeast)
+            case "unit": t.add(r[0], .unit)
+            case "stop": t.add(r[0], .stop)
+            default: break
+            }
+        }
+        return t
+    }()
+
+    /// CAMEO code of each statement kind (statement-cues.tsv, kind `cameo`): said 010, denied 016, source 010.
+    public static let statementCAMEO: [String: String] = {
+        var out: [String: String] = [:]
+        for r in rows("rules/statement-cues.tsv") where r.count >= 3 && r[1] == "cameo" { out[r[0]] = r[2] }
+        return out
+    }()
+
+    static let statements: CueTable<StatementCue> = {
+        var t = CueTable<StatementCue>()
+        for r in rows("rules/statement-cues.tsv") where r.count >= 2 {
+            if let k = StatementCue(rawValue: r[1]) { t.add(r[0], k, arabicConjunctions: true) }
+        }
+        return t
+    }()
+}

@@ -1,0 +1,150 @@
+/// Relations read from how offices and names are built rather than from one pattern (data in rules/offices.tsv):
+/// - a minister leads the ministry of the same portfolio named in the article (وزير الدفاع التركي يشار غولر →
+///   وزارة الدفاع التركية; "Interior Minister Nancy Faeser" → "her Interior Ministry"), if the countries agree;
+/// - a head of government or minister titled with a nisba (رئيس الوزراء العراقي X, Saudi Energy Minister X) leads or
+///   is a member of that country's government when the article names it (الحكومة العراقية, the Saudi government);
+/// - an organisation whose name ends in a nisba (القيادة المركزية الأميركية) is a member of that country, when the
+///   country is named in the article too.
+struct RelationInference {
+    let lexicons: LexiconSet
+
+    struct Tables: Sendable {
+        var minister: Set<String> = []
+        var ministry: Set<String> = []
+        var headOfGovernment: [[String]] = []
+        var governmentMember: Set<String> = []
+        var stateBodies: Set<String> = []
+    }
+
+    /// Organisations that belong to a state when their name carries the state's nisba or name.
+    static var stateBodies: Set<String> { tables.stateBodies }
+
+    static let tables: Tables = {
+        var t = Tables()
+        guard let text = try? BundledResources.text("rules/offices.tsv") else { return t }
+        var header = false
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let c = line.split(separator: "\t").map(String.init)
+            guard c.count >= 2 else { continue }
+            if !header { header = true; continue }
+            let words = c[0].split(separator: " ").map { Normalizer.key(String($0)) }
+            switch c[1] {
+            case "minister": t.minister.insert(words[0])
+            case "ministry": t.ministry.insert(words[0])
+            case "head-of-government": t.headOfGovernment.append(words)
+            case "government-member": t.governmentMember.insert(words[0])
+            case "state-body": t.stateBodies.insert(c[0])
+            default: break
+            }
+        }
+        return t
+    }()
+
+    func infer(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity], relations: inout [ExtractedRelation]) {
+        let t = Self.tables
+        var have = Set<String>()
+        for r in relations { have.insert("\(r.subject)|\(r.predicate)|\(r.object)") }
+        var added: [ExtractedRelation] = []
+        func add(_ s: Int, _ p: String, _ o: Int, sentence: Int, start: Int, end: Int, rule: String, confidence: Double) {
+            guard s != o, have.insert("\(s)|\(p)|\(o)").inserted else { return }
+            let sen = doc.sentences[sentence]
+            added.append(ExtractedRelation(subject: s, predicate: p, object: o, evidence: Evidence(
+                article: article.id, sentence: sentence, start: start, end: end, sentenceStart: sen.start,
+                sentenceText: doc.text(sen.start, sen.end), rule: rule, confidence: confidence)))
+        }
+        func entry(_ e: Int) -> LexiconEntry? { entities[e].entryID.flatMap { lexicons.gazetteer.entry(id: $0) } }
+        func isCountry(_ e: Int) -> Bool { entities[e].type == .place && (entry(e)?.subtype ?? entities[e].subtype) == "Country" }
+        // the government of each country named in the article
+        var government: [String: Int] = [:]
+        for e in entities.indices where entities[e].type == .organization {
+            guard let en = entry(e), !en.partOf.isEmpty, en.subtype == "GovernmentOrganization",
+                  en.nameEn.lowercased().contains("government") else { continue }
+            government[en.partOf] = e
+        }
+        func keys(_ r: Range<Int>) -> [String] { r.map { doc.tokens[$0].key } }
+        func contains(_ words: [String], in r: Range<Int>) -> Bool {
+            guard !words.isEmpty, r.count >= words.count else { return false }
+            var i = r.lowerBound
+            while i + words.count <= r.upperBound {
+                if (0..<words.count).allSatisfy({ doc.tokens[i + $0].key == words[$0] || doc.tokens[i + $0].stem == words[$0] }) { return true }
+                i += 1
+            }
+            return false
+        }
+        func tokens(of ev: Evidence) -> Range<Int> {
+            let s = doc.sentences[ev.sentence]
+            var lo = s.tokens.upperBound, hi = s.tokens.lowerBound
+            for k in s.tokens where doc.tokens[k].start >= ev.start && doc.tokens[k].end <= ev.end { lo = min(lo, k); hi = max(hi, k + 1) }
+            return lo < hi ? lo..<hi : s.tokens.lowerBound..<s.tokens.lowerBound
+        }
+        // 1. titled with a nisba: the country's government
+        for r in relations where (r.predicate == "leads" || r.predicate == "memberOf") && entities[r.subject].type == .person && isCountry(r.object) {
+            guard let cid = entities[r.object].entryID, let gov = government[cid] else { continue }
+            let span = tokens(of: r.evidence)
+            if t.headOfGovernment.contains(where: { contains($0, in: span) }) {
+                add(r.subject, "leads", gov, sentence: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, rule: "government-head", confidence: 0.75)
+            } else if span.contains(where: { t.governmentMember.contains(doc.tokens[$0].key) || t.governmentMember.contains(doc.tokens[$0].stem) }) {
+                add(r.subject, "memberOf", gov, sentence: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, rule: "government-member", confidence: 0.7)
+            }
+        }
+        // 2. a minister and the ministry of the same portfolio
+        var ministries: [(entity: Int, tokens: Range<Int>)] = []
+        for m in mentions where m.type == .organization && m.entity >= 0 && m.rule != "nested" {
+            if m.tokens.contains(where: { t.ministry.contains(doc.tokens[$0].key) || t.ministry.contains(doc.tokens[$0].stem) }) {
+                ministries.append((m.entity, m.tokens))
+            }
+        }
+        if !ministries.isEmpty {
+            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+                let s = doc.sentences[m.sentence]
+                let lo = max(s.tokens.lowerBound, m.tokens.lowerBound - 6)
+                var portfolio: String? = nil
+                var titleStart = m.tokens.lowerBound
+                for j in stride(from: m.tokens.lowerBound - 1, through: lo, by: -1) {
+                    let tok = doc.tokens[j]
+                    if tok.kind == .punctuation { break }
+                    guard t.minister.contains(tok.key) || t.minister.contains(tok.stem) else { continue }
+                    if tok.script == .arabic, j + 1 < m.tokens.lowerBound { portfolio = doc.tokens[j + 1].stem; titleStart = j }
+                    else if tok.script != .arabic, j - 1 >= s.tokens.lowerBound, doc.tokens[j - 1].kind == .word { portfolio = doc.tokens[j - 1].key; titleStart = j - 1 }
+                    break
+                }
+                guard let p = portfolio, !t.ministry.contains(p) else { continue }
+                // the country of the title's nisba (وزير الدفاع التركي, Iranian Foreign Minister)
+                let window = max(s.tokens.lowerBound, titleStart - 2)..<m.tokens.lowerBound
+                let nisba = mentions.first { $0.isDemonym && $0.entity >= 0 && window.contains($0.tokens.lowerBound) }
+                let country = nisba.flatMap { entities[$0.entity].entryID }
+                let candidates = Set(ministries.filter { mi in
+                    guard mi.tokens.contains(where: { doc.tokens[$0].key == p || doc.tokens[$0].stem == p }) else { return false }
+                    if let en = entry(mi.entity), !en.partOf.isEmpty { return country == nil || en.partOf == country }
+                    return country == nil
+                }.map(\.entity))
+                guard candidates.count == 1, let org = candidates.first else { continue }
+                add(m.entity, "leads", org, sentence: m.sentence, start: doc.tokens[titleStart].stemStart, end: m.end, rule: "minister-ministry", confidence: 0.7)
+            }
+        }
+        // 3. a state body whose name ends in a country's nisba (Arabic) or starts with the country (English: U.S. Africa
+        //    Command, Somali National Army)
+        var countryEntity: [String: Int] = [:]
+        for e in entities.indices where isCountry(e) { if let id = entities[e].entryID { countryEntity[id] = e } }
+        if !countryEntity.isEmpty {
+            for m in mentions where m.type == .organization && m.entity >= 0 && m.rule != "nested" && m.tokens.count >= 2 {
+                let last = doc.tokens[m.tokens.upperBound - 1]
+                let edge = last.script == .arabic ? last : doc.tokens[m.tokens.lowerBound]
+                guard edge.kind == .word else { continue }
+                var country: String? = nil
+                for k in [edge.key, edge.body, edge.stem] {
+                    for n in lexicons.gazetteer.names(startingWith: k) where n.keys.count == 1 && (n.isDemonym || edge.script == .latin) {
+                        let en = lexicons.gazetteer.entries[n.entry]
+                        if en.subtype == "Country" { country = en.id; break }
+                    }
+                    if country != nil { break }
+                }
+                guard let c = country, let ce = countryEntity[c], ce != m.entity else { continue }
+                if let en = entry(m.entity), en.partOf == c { continue }   // the gazetteer already places it there
+                guard Self.stateBodies.contains(entry(m.entity)?.subtype ?? entities[m.entity].subtype) else { continue }
+                add(m.entity, "memberOf", ce, sentence: m.sentence, start: m.start, end: m.end, rule: "org-name-nisba", confidence: 0.7)
+            }
+        }
+        relations += added
+    }
+}

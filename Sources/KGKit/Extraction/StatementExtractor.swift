@@ -1,0 +1,181 @@
+/// Reads statements (statement-cues.tsv): who said, denied or reported something, and what.
+/// - Arabic verb-first: قال المتحدث باسم الحكومة، باسم العوضي، إن ... — the first person after the verb (else the
+///   first organisation) before إن / أن / a quote / a colon;
+/// - English: "…," Esmaeil Baghaei, a spokesman for Iran's Foreign Ministry, said — the nearest person before the verb
+///   in its clause (else the nearest organisation); "said Kirby" — the mention right after it;
+/// - sources: according to Reuters, بحسب المرصد, أفادت وكالة …, نقلت … — the mention right after the cue.
+/// The quoted text is what stands between quote marks in the sentence, else the clause after إن / أن / that, else the
+/// sentence before the attribution ("Seven people were killed, police said").
+struct StatementExtractor {
+    /// Helper words from rules/statement-cues.tsv: quote marks, complementizers, English pronouns.
+    static func helpers(_ kind: String) -> Set<String> {
+        var out = Set<String>()
+        for r in ExtractionTables.rows("rules/statement-cues.tsv") where r.count >= 2 && r[1] == kind {
+            out.insert(r[0]); out.insert(Normalizer.key(r[0]))
+        }
+        out.remove("")
+        return out
+    }
+    static let quoteMarks = helpers("quote")
+    /// Punctuation and spaces trimmed from the end of a quotation ("serious and forward-looking," → without the comma).
+    static let trailing: Set<Unicode.Scalar> = [",", ".", "،", ";", ":", " ", "\u{A0}"]
+    static let complementizers = helpers("complementizer")
+    static let pronouns = helpers("pronoun")
+
+    func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention]) -> [ExtractedStatement] {
+        let table = ExtractionTables.statements
+        guard !table.isEmpty else { return [] }
+        var startAt: [Int: Int] = [:], endAt: [Int: Int] = [:]
+        // speakers: persons, organisations and countries standing for their governments (نفت إيران)
+        for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && !m.isDemonym
+            && (m.type == .person || m.type == .organization || (m.type == .place && m.subtype == "Country")) {
+            if let o = startAt[m.tokens.lowerBound], mentions[o].tokens.count >= m.tokens.count {} else { startAt[m.tokens.lowerBound] = i }
+            if let o = endAt[m.tokens.upperBound], mentions[o].tokens.count >= m.tokens.count {} else { endAt[m.tokens.upperBound] = i }
+        }
+        var out: [ExtractedStatement] = []
+        var seen = Set<String>()
+        var lastSpeaker: [(sentence: Int, mention: Int)] = []
+        for s in doc.sentences {
+            // the cues of the sentence, so each statement takes the quotes that belong to it
+            var cues: [(at: Int, end: Int, kind: ExtractionTables.StatementCue)] = []
+            var q = s.tokens.lowerBound
+            while q < s.tokens.upperBound {
+                guard let (kind, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
+                cues.append((q, end, kind)); q = end
+            }
+            for (ci, cue) in cues.enumerated() {
+                let k = cue.at, end = cue.end, kind = cue.kind
+                // بحسب ما أعلنه X: the verb after the source word names the speaker
+                if kind == .source, ci + 1 < cues.count, cues[ci + 1].at - end <= 1 { continue }
+                let bounds = (ci > 0 ? cues[ci - 1].end : s.tokens.lowerBound)..<(ci + 1 < cues.count ? cues[ci + 1].at : s.tokens.upperBound)
+                let arabic = doc.tokens[k].script == .arabic
+                var speaker: Int? = nil
+                if kind == .source {
+                    var j = end
+                    while j < min(s.tokens.upperBound, end + 4) && speaker == nil {
+                        if let mi = startAt[j] { speaker = mi }
+                        j += 1
+                    }
+                } else if arabic {
+                    speaker = forward(from: end, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 12)
+                    // subject before the verb (الحوثيون يعلنون; مصدر في قوات سوريا الديمقراطية التي يقودها الأكراد قال)
+                    if speaker == nil {
+                        var b = k
+                        while b > max(s.tokens.lowerBound, k - 5), speaker == nil {
+                            if doc.tokens[b - 1].kind == .punctuation { break }
+                            if let mi = endAt[b] { speaker = mi }
+                            b -= 1
+                        }
+                    }
+                } else {
+                    let before = k > s.tokens.lowerBound ? doc.tokens[k - 1] : nil
+                    if let b = before, Self.pronouns.contains(b.key) {
+                        // "He said ...": the person who spoke last, in this sentence or the two before; "it/they said":
+                        // the organisation that did (nobody else named in between is checked)
+                        let wantPerson = b.key == "he" || b.key == "she"
+                        if let last = lastSpeaker.last(where: { $0.sentence >= s.index - 2 && (mentions[$0.mention].type == .person) == wantPerson }) {
+                            speaker = last.mention
+                        } else { continue }
+                    } else if before == nil || before!.kind == .punctuation, let mi = startAt[end] { speaker = mi }
+                    else { speaker = backward(from: k, in: s, doc: doc, endAt: endAt, mentions: mentions) }
+                }
+                guard let sp = speaker else { continue }
+                let m = mentions[sp]
+                lastSpeaker.append((s.index, sp))
+                guard seen.insert("\(s.index)|\(m.entity)|\(kind.rawValue)").inserted else { continue }
+                var quote = quoteText(doc, s, cue: k, cueEnd: end, speaker: m, kind: kind, bounds: bounds)
+                while let last = quote.unicodeScalars.last, Self.trailing.contains(last) { quote.unicodeScalars.removeLast() }
+                let t0 = doc.tokens[k], t1 = doc.tokens[end - 1]
+                out.append(ExtractedStatement(
+                    speaker: m.entity, kind: kind.rawValue, cue: doc.text(t0.stemStart, t1.end), quote: quote,
+                    evidence: Evidence(article: article.id, sentence: s.index, start: min(t0.stemStart, m.start), end: max(t1.end, m.end),
+                                       sentenceStart: s.start, sentenceText: doc.text(s.start, s.end),
+                                       rule: "statement:\(kind.rawValue):\(arabic ? "ar" : "en")", confidence: m.type == .person ? 0.8 : 0.7)))
+            }
+        }
+        return out
+    }
+
+    private func forward(from p: Int, in s: Sentence, doc: AnalyzedText, startAt: [Int: Int], mentions: [Mention], limit: Int) -> Int? {
+        var org: Int? = nil
+        var j = p
+        while j < min(s.tokens.upperBound, p + limit) {
+            let t = doc.tokens[j]
+            // (أشار X إلى أن ...: what follows إلى is what was said)
+            if Self.complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || t.key == ":" || t.key == "." || t.key == "الي" { break }
+            if let mi = startAt[j] {
+                // لرويترز after قال is who was told, not who spoke
+                if t.prefix.hasSuffix("ل") { j = mentions[mi].tokens.upperBound; continue }
+                if mentions[mi].type == .person { return mi }
+                if org == nil { org = mi }
+                j = mentions[mi].tokens.upperBound
+                continue
+            }
+            j += 1
+        }
+        return org
+    }
+
+    private func backward(from k: Int, in s: Sentence, doc: AnalyzedText, endAt: [Int: Int], mentions: [Mention]) -> Int? {
+        var org: Int? = nil
+        var j = k
+        while j > max(s.tokens.lowerBound, k - 14) {
+            let t = doc.tokens[j - 1]
+            if Self.quoteMarks.contains(t.key) || t.key == ";" { break }
+            if let mi = endAt[j] {
+                if mentions[mi].type == .person { return mi }
+                if org == nil { org = mi }
+                j = mentions[mi].tokens.lowerBound
+                continue
+            }
+            j -= 1
+        }
+        return org
+    }
+
+    private func quoteText(_ doc: AnalyzedText, _ s: Sentence, cue: Int, cueEnd: Int, speaker: Mention, kind: ExtractionTables.StatementCue,
+                           bounds: Range<Int>) -> String {
+        // quoted spans between the previous and the next cue: after this cue (قال X إن "..."), else before it ("...," X said)
+        var quotedAfter: [String] = [], quotedBefore: [String] = []
+        var quotedWords = 0
+        var open: Int? = nil
+        for j in bounds where Self.quoteMarks.contains(doc.tokens[j].key) {
+            if let o = open {
+                // two words or fewer in quotes are a name or a scare quote (دعم "قسد"), not what was said
+                if j > o + 3 {
+                    let text = doc.text(doc.tokens[o + 1].start, doc.tokens[j - 1].end)
+                    if o > cue { quotedAfter.append(text) } else { quotedBefore.append(text) }
+                    quotedWords += j - o - 1
+                }
+                open = nil
+            } else { open = j }
+        }
+        let last = s.tokens.upperBound - (doc.tokens[s.tokens.upperBound - 1].kind == .punctuation ? 1 : 0)
+        // the clause after إن / أن / that
+        let after = max(cueEnd, speaker.tokens.upperBound)
+        var clause: String? = nil
+        var j = after
+        while j < min(last, after + 12) {
+            if Self.complementizers.contains(doc.tokens[j].key) || doc.tokens[j].key == ":" {
+                if j + 1 < last { clause = doc.text(doc.tokens[j + 1].stemStart, doc.tokens[last - 1].end) }
+                break
+            }
+            j += 1
+        }
+        // quotations, unless they are only a few quoted words inside a reported clause (… فيما تم القبض "على نحو مئة")
+        if quotedWords >= 6 || clause == nil {
+            if !quotedAfter.isEmpty { return quotedAfter.joined(separator: " … ") }
+            if !quotedBefore.isEmpty { return quotedBefore.joined(separator: " … ") }
+        }
+        if let c = clause { return c }
+        // "Seven people were killed, police said": the sentence before the attribution
+        let attribution = min(cue, speaker.tokens.lowerBound)
+        if last - after <= 3 {
+            var e = attribution
+            while e > s.tokens.lowerBound && doc.tokens[e - 1].kind == .punctuation { e -= 1 }
+            if e > s.tokens.lowerBound { return doc.text(doc.tokens[s.tokens.lowerBound].start, doc.tokens[e - 1].end) }
+        }
+        if after < last { return doc.text(doc.tokens[after].stemStart, doc.tokens[last - 1].end) }
+        return doc.text(s.start, s.end)
+    }
+}

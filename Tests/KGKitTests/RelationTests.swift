@@ -1,0 +1,233 @@
+import Foundation
+import XCTest
+@testable import KGKit
+
+/// Table-driven tests of relations and events beyond names: statements and sources, nationality, event dates,
+/// casualties, negation, event roles — and that the new properties survive a JSON-LD round trip.
+final class RelationTests: XCTestCase {
+    static let lexicons: LexiconSet = try! LexiconSet.load()
+
+    func extract(_ text: String, _ lang: String, date: String? = nil) -> ArticleExtraction {
+        ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, date: date, language: lang))
+    }
+
+    /// Names an entity of an extraction can be recognised by: its gazetteer id and its canonical name.
+    func names(_ x: ArticleExtraction, _ e: Int) -> [String] {
+        [x.entities[e].entryID ?? "", x.entities[e].name, x.entities[e].eventType ?? ""]
+    }
+
+    func has(_ x: ArticleExtraction, _ s: String, _ p: String, _ o: String) -> Bool {
+        x.relations.contains { r in
+            r.predicate == p && names(x, r.subject).contains { $0.contains(s) } && names(x, r.object).contains { $0.contains(o) }
+        }
+    }
+
+    // MARK: statements and sources
+
+    func testStatements() {
+        // text, language, speaker (id or name part), kind, a piece of the quoted text
+        let cases: [(String, String, String, String, String)] = [
+            ("وقال المتحدث باسم وزارة الدفاع الأميركية، جون كيربي، إن \"قوات التحالف دعمت قوات سوريا الديمقراطية خلال الهجوم\".",
+             "ar", "john-kirby", "said", "قوات التحالف دعمت"),
+            ("وأكد هاكان فيدان أن العمليات ستستمر حتى تجفيف منابع الإرهاب.", "ar", "hakan-fidan", "said", "العمليات ستستمر"),
+            ("ونفت إيران أن تكون قد قدمت أي دعم عسكري للجماعة.", "ar", "country:ir", "denied", "قدمت أي دعم"),
+            ("\"We knew we had to be brave with the ball,\" Liverpool head coach Arne Slot said.", "en", "Arne Slot", "said", "brave with the ball"),
+            ("Seven people were killed in the attack, John Kirby said.", "en", "john-kirby", "said", "Seven people were killed"),
+            ("The talks were serious, according to Reuters.", "en", "org:reuters", "source", "talks were serious"),
+            ("وتمكن السجناء من الفرار، بحسب المرصد السوري لحقوق الإنسان.", "ar", "org:sohr", "source", "السجناء"),
+        ]
+        for (text, lang, speaker, kind, quote) in cases {
+            let x = extract(text, lang)
+            let hit = x.statements.first { st in names(x, st.speaker).contains { $0.contains(speaker) } }
+            XCTAssertNotNil(hit, "no statement by \(speaker) in: \(text) — got \(x.statements.map { names(x, $0.speaker) })")
+            XCTAssertEqual(hit?.kind, kind, text)
+            XCTAssertTrue(hit?.quote.contains(quote) ?? false, "quote \(hit?.quote ?? "nil") lacks \(quote)")
+            XCTAssertEqual(hit?.evidence.sentenceText.isEmpty, false)
+        }
+    }
+
+    func testHeSaidIsTheLastPersonWhoSpoke() {
+        let x = extract("\"The strikes worked,\" John Kirby said. He said more strikes would follow within days.", "en")
+        let byKirby = x.statements.filter { names(x, $0.speaker).contains("person:john-kirby") }
+        XCTAssertEqual(byKirby.count, 2, "\(x.statements.map { ($0.quote, names(x, $0.speaker)) })")
+        XCTAssertEqual(byKirby.first?.quote, "The strikes worked", "trailing punctuation is trimmed")
+        XCTAssertTrue(byKirby.contains { $0.quote.hasPrefix("more strikes would follow") })
+    }
+
+    func testToldReutersIsNotTheSpeaker() {
+        let x = extract("وكان مصدر عسكري في قوات سوريا الديمقراطية قال لرويترز إن سبعة من أفراد الأمن قتلوا.", "ar")
+        XCTAssertFalse(x.statements.contains { names(x, $0.speaker).contains("org:reuters") }, "لرويترز is who was told")
+        XCTAssertTrue(x.statements.contains { names(x, $0.speaker).contains("org:sdf") })
+    }
+
+    // MARK: nationality
+
+    func testNationality() {
+        let cases: [(String, String, String, String)] = [
+            ("وصل وزير الخارجية التركي هاكان فيدان إلى بغداد.", "ar", "hakan-fidan", "country:tr"),
+            ("Iranian Foreign Minister Abbas Araghchi arrived in Muscat.", "en", "abbas-araghchi", "country:ir"),
+        ]
+        for (text, lang, person, country) in cases {
+            let x = extract(text, lang)
+            XCTAssertTrue(has(x, person, "nationality", country), "\(person) nationality \(country) in: \(text)")
+        }
+        // a nisba that is not next to a person says nothing about their nationality
+        let x = extract("قال هاكان فيدان إن الحكومة العراقية لا تدعم الحزب.", "ar")
+        XCTAssertFalse(x.relations.contains { $0.predicate == "nationality" })
+    }
+
+    // MARK: dates
+
+    func dates(_ text: String, _ lang: String, reference: String?) -> [String] {
+        let doc = Self.lexicons.analyzer.analyze(text, language: lang)
+        let r = DateResolver(reference: reference.flatMap(DateResolver.parseISO))
+        return doc.sentences.flatMap { r.dates(in: doc, tokens: $0.tokens).map(\.iso) }
+    }
+
+    func testWeekdaysResolveAgainstTheArticleDate() {
+        // 2024-03-12 was a Tuesday
+        let cases: [(String, String, String)] = [
+            ("قصفت الطائرات المنطقة الجمعة.", "ar", "2024-03-08"),
+            ("وقع الهجوم الثلاثاء.", "ar", "2024-03-12"),
+            ("اندلعت الاشتباكات ليل الخميس-الجمعة.", "ar", "2024-03-07"),
+            ("ومن المقرر أن يتوجه فيدان الأربعاء إلى أربيل.", "ar", "2024-03-13"),
+            ("وقال أمس إن القصف مستمر.", "ar", "2024-03-11"),
+            ("The attack happened on Sunday.", "en", "2024-03-10"),
+            ("Ministers will meet on Friday.", "en", "2024-03-15"),
+            ("The strike hit the city yesterday.", "en", "2024-03-11"),
+            ("They met last week.", "en", "2024-W10"),
+        ]
+        for (text, lang, want) in cases {
+            XCTAssertEqual(dates(text, lang, reference: "2024-03-12").first, want, text)
+        }
+        XCTAssertEqual(dates("قصفت الطائرات المنطقة الجمعة.", "ar", reference: nil), [], "no article date: a weekday is left unresolved")
+    }
+
+    func testExplicitDatesAndMonthNames() {
+        let cases: [(String, String, String)] = [
+            ("وصل الثلاثاء 12 مارس 2024 إلى بغداد.", "ar", "2024-03-12"),
+            ("وقع الهجوم في 3 كانون الثاني 2020.", "ar", "2020-01-03"),
+            ("اتفقت عليه مصر مع الصندوق في مارس 2019.", "ar", "2019-03"),
+            ("بدأت الحرب في تشرين الأول 2023.", "ar", "2023-10"),
+            ("وقع الانفجار في 3 يناير.", "ar", "2024-01-03"),
+            ("Russia launched its invasion in February 2022.", "en", "2022-02"),
+            ("Police arrested a man on Tuesday, Nov. 19.", "en", "2024-11-19"),
+            ("Aramco listed its shares on December 11, 2019.", "en", "2019-12-11"),
+        ]
+        for (text, lang, want) in cases {
+            XCTAssertEqual(dates(text, lang, reference: "2024-12-01").first, want, text)
+        }
+    }
+
+    func testEventGetsDateFromItsSentence() {
+        let x = extract("شنت طائرة حربية أميركية غارتين على مواقع تنظيم داعش في الحسكة الجمعة.", "ar", date: "2022-01-23")
+        let e = x.entities.first { $0.eventType == "airstrike" }
+        XCTAssertEqual(e?.startDate?.iso, "2022-01-21")
+        // the dateline gives the reference when the article has no date field
+        let y = extract("وصل هاكان فيدان، الثلاثاء 12 مارس 2024، إلى بغداد. وشنت طائرة حربية تركية غارة على مواقع حزب العمال الكردستاني في دهوك الأحد.", "ar")
+        XCTAssertEqual(y.entities.first { $0.eventType == "airstrike" }?.startDate?.iso, "2024-03-10")
+    }
+
+    // MARK: casualties
+
+    func casualties(_ text: String, _ lang: String) -> [Casualty] {
+        let doc = Self.lexicons.analyzer.analyze(text, language: lang)
+        return doc.sentences.flatMap { CasualtyExtractor.casualties(in: doc, tokens: $0.tokens) }
+    }
+
+    func testCasualties() {
+        let cases: [(String, String, [Casualty])] = [
+            ("قتل 67 شخصا في الهجوم.", "ar", [Casualty(outcome: "killed", count: 67)]),
+            ("At least 12 people were killed in the blast.", "en", [Casualty(outcome: "killed", count: 12, atLeast: true)]),
+            ("The attack left 67 killed — 39 ISIS members, 5 civilians, 23 guards.", "en",
+             [Casualty(outcome: "killed", count: 67), Casualty(outcome: "killed", count: 39, party: "ISIS members"),
+              Casualty(outcome: "killed", count: 5, party: "civilians"), Casualty(outcome: "killed", count: 23, party: "guards")]),
+            ("أسفرت الغارة عن مقتل ثلاثة مسلحين وإصابة مدنيين اثنين بجروح.", "ar",
+             [Casualty(outcome: "killed", count: 3, party: "مسلحين"), Casualty(outcome: "injured", count: 2, party: "مدنيين")]),
+            ("The strike killed seven people and wounded at least 42 overnight.", "en",
+             [Casualty(outcome: "killed", count: 7), Casualty(outcome: "injured", count: 42, atLeast: true)]),
+            ("أسفر القصف عن مقتل أربعة أشخاص، بينهم مدنيان، وإصابة سبعة آخرين.", "ar",
+             [Casualty(outcome: "killed", count: 4), Casualty(outcome: "injured", count: 7)]),
+            ("The convoy travelled 600 km in 2024 and nobody was hurt.", "en", []),
+        ]
+        for (text, lang, want) in cases {
+            XCTAssertEqual(casualties(text, lang).sorted(), want.sorted(), text)
+        }
+    }
+
+    func testCasualtiesAttachToTheEvent() {
+        let x = extract("شنت طائرة حربية أميركية غارتين على مواقع تنظيم داعش في الحسكة، ما أسفر عن مقتل 5 مسلحين.", "ar")
+        let e = x.entities.first { $0.eventType == "airstrike" }
+        XCTAssertEqual(e?.casualties, [Casualty(outcome: "killed", count: 5, party: "مسلحين")])
+    }
+
+    // MARK: negation and event roles
+
+    func testNegationWithdrawsTheRelation() {
+        // (text, language, subject, predicate, object, asserted?)
+        let cases: [(String, String, String, String, String, Bool)] = [
+            ("الولايات المتحدة شنت هجوما على تنظيم داعش.", "ar", "country:us", "attacks", "isis", true),
+            ("الولايات المتحدة لم تشن أي هجوم على تنظيم داعش.", "ar", "country:us", "attacks", "isis", false),
+            ("Tehran supported the Houthis.", "en", "Tehran", "supports", "houthi", true),
+            ("Iran denied that Tehran supported the Houthis.", "en", "Tehran", "supports", "houthi", false),
+            ("The United States launched an attack on the Islamic State.", "en", "country:us", "attacks", "isis", true),
+            ("The United States never launched an attack on the Islamic State.", "en", "country:us", "attacks", "isis", false),
+        ]
+        for (text, lang, s, p, o, asserted) in cases {
+            let x = extract(text, lang)
+            XCTAssertEqual(has(x, s, p, o), asserted, text)
+            if !asserted { XCTAssertFalse(x.negated.isEmpty, "the withdrawn match is kept for debugging: \(text)") }
+        }
+    }
+
+    func testEventRoles() {
+        let x = extract("وصل وزير الخارجية التركي هاكان فيدان إلى العاصمة العراقية بغداد في زيارة رسمية.", "ar")
+        XCTAssertTrue(has(x, "visit", "agent", "hakan-fidan"))
+        XCTAssertTrue(has(x, "visit", "location", "gn:98182"), "\(x.relations.map { ($0.predicate, names(x, $0.object)) })")
+        let y = extract("Iranian Foreign Minister Abbas Araghchi arrived in Muscat for talks with the United States.", "en")
+        XCTAssertTrue(has(y, "meeting", "participant", "country:us"))
+        let z = extract("واندلعت الحرب بين الجيش السوداني وقوات الدعم السريع.", "ar")
+        XCTAssertTrue(has(z, "war", "participant", "rsf"), "\(z.relations.map { ($0.predicate, names(z, $0.object)) })")
+    }
+
+    func testMinisterLeadsMinistryOfTheSameCountry() {
+        let x = extract("Iranian Foreign Minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi. Iran's Foreign Ministry said the talks were useful.", "en")
+        XCTAssertTrue(has(x, "abbas-araghchi", "leads", "ir-mfa"))
+        XCTAssertFalse(x.relations.contains { $0.predicate == "leads" && names(x, $0.subject).contains { $0.lowercased().contains("busaidi") } && names(x, $0.object).contains("org:ir-mfa") })
+    }
+
+    func testShortOrganizationNameJoinsTheLongOne() {
+        let x = extract("قرر البنك المركزي المصري خفض أسعار الفائدة. وقال محافظ البنك المركزي حسن عبد الله إن القرار مدروس.", "ar")
+        let banks = x.entities.filter { $0.type == .organization && !$0.mentionIndices.isEmpty && $0.name.contains("البنك المركزي") }
+        XCTAssertEqual(banks.count, 1, "\(banks.map(\.name))")
+        XCTAssertTrue(has(x, "حسن عبد الله", "leads", banks.first?.entryID ?? "البنك المركزي المصري"))
+        XCTAssertTrue(has(x, "ratecut", "agent", banks.first?.entryID ?? "البنك المركزي المصري"), "the rate cut's agent is the bank")
+    }
+
+    // MARK: the graph file
+
+    func testStatementsDatesAndCasualtiesRoundTrip() throws {
+        var g = KnowledgeGraph()
+        let text = "شنت طائرة حربية أميركية غارتين على مواقع تنظيم داعش في الحسكة الجمعة، ما أسفر عن مقتل 5 مسلحين. وقال جون كيربي إن \"العملية حققت أهدافها كاملة\"."
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "a1", title: "t", text: text, date: "2022-01-23", language: "ar"))
+        g.add(x, gazetteer: Self.lexicons.gazetteer)
+        XCTAssertFalse(g.statements.isEmpty)
+        let ev = g.entities.values.first { $0.eventType == "airstrike" }
+        XCTAssertEqual(ev?.startDate, "2022-01-21")
+        XCTAssertEqual(ev?.casualties.first?.count, 5)
+        let written = JSONLDWriter.write(g)
+        let back = try JSONLDReader.read(Data(written.utf8), file: "t")
+        XCTAssertEqual(back, g)
+        XCTAssertEqual(JSONLDWriter.write(back), written, "byte-identical after a round trip")
+        XCTAssertTrue(written.contains("\"@type\":\"Quotation\""))
+        XCTAssertTrue(written.contains("\"cameoCode\":\"010\""), "a statement carries CAMEO 010")
+        XCTAssertTrue(written.contains("\"startDate\":\"2022-01-21\""))
+        XCTAssertTrue(CSVWriter.statements(g).contains("العملية حققت أهدافها كاملة"))
+        // merging the same graph twice changes nothing; removing the article removes its statements
+        var m = back
+        m.merge(g)
+        XCTAssertEqual(m, g)
+        m.removeArticle(x.article.contentHash)
+        XCTAssertTrue(m.statements.isEmpty)
+    }
+}
