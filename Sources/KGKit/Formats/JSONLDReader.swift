@@ -19,15 +19,6 @@ public enum GraphFileError: Error, CustomStringConvertible, Equatable {
 /// layout is accepted; anything else is refused with a clear error.
 public enum JSONLDReader {
     public static func read(_ data: Data, file: String) throws -> KnowledgeGraph {
-        let obj: Any
-        do { obj = try JSONSerialization.jsonObject(with: data) } catch {
-            throw GraphFileError.notJSON(file: file, reason: (error as NSError).localizedDescription)
-        }
-        guard let root = obj as? [String: Any], let nodes = root["@graph"] as? [[String: Any]],
-              let marker = nodes.first, let version = marker["formatVersion"] as? String, version.hasPrefix("kg-graph/") else {
-            throw GraphFileError.foreign(file: file)
-        }
-        guard version == "kg-graph/\(JSONLDWriter.formatVersion)" else { throw GraphFileError.newerFormat(file: file, version: version) }
         var g = KnowledgeGraph()
         func key(_ v: Any?) -> String? { (v as? String).flatMap(KGIRI.key(ofNode:)) }
         func articleHash(_ v: Any?) -> String? {
@@ -40,7 +31,26 @@ public enum JSONLDReader {
                      sentenceStart: e["sentenceStart"] as? Int ?? 0, sentenceText: e["sentenceText"] as? String ?? "",
                      rule: e["rule"] as? String ?? "", confidence: (e["confidence"] as? NSNumber)?.doubleValue ?? 0)
         }
-        for n in nodes.dropFirst() {
+        // nodes are read one at a time (JSONStream), so loading needs memory for the graph, not for its text
+        var sawMarker = false
+        do {
+            try JSONStream.forEachElement(ofArray: "@graph", in: data) { item in
+                guard let n = item as? [String: Any] else { throw GraphFileError.foreign(file: file) }
+                if sawMarker { add(n); return }
+                // the first node marks a kg graph and its format version
+                guard let version = n["formatVersion"] as? String, version.hasPrefix("kg-graph/") else { throw GraphFileError.foreign(file: file) }
+                guard version == "kg-graph/\(JSONLDWriter.formatVersion)" else { throw GraphFileError.newerFormat(file: file, version: version) }
+                sawMarker = true
+            }
+        } catch let e as JSONSyntaxError {
+            // valid JSON of another shape (an array, a string) is a foreign file, not a broken one
+            if (try? JSONStream.parse(data)) != nil { throw GraphFileError.foreign(file: file) }
+            throw GraphFileError.notJSON(file: file, reason: e.description)
+        }
+        guard sawMarker else { throw GraphFileError.foreign(file: file) }
+        return g
+
+        func add(_ n: [String: Any]) {
             let types: [String] = (n["@type"] as? [String]) ?? [(n["@type"] as? String) ?? ""]
             if types.contains("NewsArticle"), let hash = articleHash(n["@id"]) {
                 let ms = (n["mention"] as? [[String: Any]] ?? []).compactMap { m -> GraphMention? in
@@ -52,11 +62,11 @@ public enum JSONLDReader {
                                                 url: n["url"] as? String, date: n["datePublished"] as? String,
                                                 language: n["inLanguage"] as? String ?? "und", mentions: ms)
             } else if types.contains("RelationStatement") {
-                guard let s = key(n["subject"]), let o = key(n["object"]), let p = n["predicate"] as? String else { continue }
+                guard let s = key(n["subject"]), let o = key(n["object"]), let p = n["predicate"] as? String else { return }
                 let ev = (n["evidence"] as? [[String: Any]] ?? []).map(evidence)
                 g.relations[RelationKey(subject: s, predicate: p, object: o)] = ev
             } else if types.contains("Quotation") {
-                guard let sp = key(n["creator"]), let e = (n["evidence"] as? [[String: Any]])?.first.map(evidence) else { continue }
+                guard let sp = key(n["creator"]), let e = (n["evidence"] as? [[String: Any]])?.first.map(evidence) else { return }
                 let st = GraphStatement(speaker: sp, kind: n["statementKind"] as? String ?? "said", cue: n["cue"] as? String ?? "",
                                         quote: n["text"] as? String ?? "", evidence: e)
                 g.statements[st.id] = st
@@ -72,6 +82,5 @@ public enum JSONLDReader {
                                             }.sorted())
             }
         }
-        return g
     }
 }
