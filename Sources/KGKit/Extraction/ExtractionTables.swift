@@ -2,7 +2,7 @@
 /// loaded once and keyed by normalised word, so matching a token is one dictionary lookup on a key it already has.
 struct CueTable<Value: Sendable>: Sendable {
     /// first word key → phrases starting with it (longest first)
-    private var byFirst: [String: [(keys: [String], value: Value)]] = [:]
+    private var byFirst = KeyMap<[(keys: [String], value: Value)]>()
 
     mutating func add(_ words: String, _ value: Value, arabicConjunctions: Bool = false) {
         let keys = words.split(separator: " ").map { Normalizer.key(String($0)) }.filter { !$0.isEmpty }
@@ -13,8 +13,10 @@ struct CueTable<Value: Sendable>: Sendable {
             firsts += ["و" + first, "ف" + first]
         }
         for f in firsts {
-            byFirst[f, default: []].append((keys, value))
-            byFirst[f]!.sort { $0.keys.count > $1.keys.count }
+            var list = byFirst[f] ?? []
+            list.append((keys, value))
+            list.sort { $0.keys.count > $1.keys.count }
+            byFirst[f] = list
         }
     }
 
@@ -22,16 +24,22 @@ struct CueTable<Value: Sendable>: Sendable {
     func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
         let t = tokens[i]
-        for first in stems ? [t.key, t.body, t.stem] : [t.key, t.body] {
-            guard let cands = byFirst[first] else { continue }
-            outer: for p in cands {
-                if i + p.keys.count > limit { continue }
-                for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
-                    let u = tokens[i + k]
-                    if u.key != p.keys[k] && u.stem != p.keys[k] && u.body != p.keys[k] { continue outer }
-                }
-                return (p.value, i + p.keys.count)
+        if let m = match(tokens, at: i, limit: limit, first: t.key) { return m }
+        // body and stem differ from the key only when clitics were split off
+        if !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.body) { return m }
+        if stems, !t.prefix.isEmpty || !t.suffix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.stem) { return m }
+        return nil
+    }
+
+    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String) -> (value: Value, end: Int)? {
+        guard let cands = byFirst[first] else { return nil }
+        outer: for p in cands {
+            if i + p.keys.count > limit { continue }
+            for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
+                let u = tokens[i + k]
+                if !sameKey(u.key, p.keys[k]) && !sameKey(u.stem, p.keys[k]) && !sameKey(u.body, p.keys[k]) { continue outer }
             }
+            return (p.value, i + p.keys.count)
         }
         return nil
     }

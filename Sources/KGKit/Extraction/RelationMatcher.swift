@@ -11,7 +11,7 @@ public struct CompiledRules: Sendable {
     struct Rule: Sendable { var source: RelationRule; var items: [Item] }
 
     var rules: [Rule] = []
-    var ids: [String: Int32] = [:]
+    var ids = KeyMap<Int32>()
     var byFirstLiteral: [Int32: [Int]] = [:]
     var byFirstProclitic: [String: [Int]] = [:]
     var slotFirst: [Int] = []
@@ -63,17 +63,23 @@ struct RelationMatcher {
         var keyID = [Int32](repeating: -1, count: doc.tokens.count), stemID = keyID
         for (k, t) in doc.tokens.enumerated() {
             keyID[k] = compiled.ids[t.key] ?? -1
-            stemID[k] = t.stem == t.key ? keyID[k] : (compiled.ids[t.stem] ?? -1)
+            // the stem differs from the key only when clitics were split off
+            stemID[k] = t.prefix.isEmpty && t.suffix.isEmpty ? keyID[k] : (compiled.ids[t.stem] ?? -1)
         }
         let ctx = Context(doc: doc, mentions: mentions, mentionAt: mentionAt, keyID: keyID, stemID: stemID)
+        var candidates: [Int] = []
         for s in doc.sentences {
             for p in s.tokens {
-                var candidates = compiled.alwaysTry
+                candidates.removeAll(keepingCapacity: true)
+                candidates += compiled.alwaysTry
                 if keyID[p] >= 0 { candidates += compiled.byFirstLiteral[keyID[p]] ?? [] }
                 if stemID[p] >= 0 && stemID[p] != keyID[p] { candidates += compiled.byFirstLiteral[stemID[p]] ?? [] }
                 if mentionAt[p] != nil { candidates += compiled.slotFirst }
                 for c in doc.tokens[p].prefix.unicodeScalars { candidates += compiled.byFirstProclitic[String(c)] ?? [] }
-                for r in Set(candidates).sorted() {
+                candidates.sort()
+                var last = -1
+                for r in candidates where r != last {
+                    last = r
                     let rule = compiled.rules[r]
                     var binding = Binding()
                     guard let end = match(rule.items, 0, p, s.tokens.upperBound, ctx, &binding),
