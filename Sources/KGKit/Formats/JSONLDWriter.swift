@@ -73,7 +73,20 @@ public enum JSONLDWriter {
     }
 
     public static func write(_ g: KnowledgeGraph) -> String {
-        var lines: [String] = []
+        // one growing string, nodes appended as they are made (no array of lines joined at the end: for large
+        // graphs that held the text twice)
+        var out = "{\"@context\":" + context + ",\n\"@graph\":[\n"
+        out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}"
+        func emit(_ fields: [String]) {
+            out += ",\n{"
+            var first = true
+            for f in fields {
+                if !first { out += "," }
+                out += f
+                first = false
+            }
+            out += "}"
+        }
         let surfaces = g.surfaceForms()
         // articles
         for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) {
@@ -88,7 +101,7 @@ public enum JSONLDWriter {
                 "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))}"
             }
             f.append("\"mention\":[" + ms.joined(separator: ",") + "]")
-            lines.append("{" + f.joined(separator: ",") + "}")
+            emit(f)
         }
         // direct edges grouped by subject
         var edges: [String: [(String, String)]] = [:]
@@ -123,7 +136,7 @@ public enum JSONLDWriter {
             for (p, os) in byPred.sorted(by: { $0.key < $1.key }) {
                 f.append("\(JSONText.string(p)):[" + os.sorted().map { JSONText.string(KGIRI.node($0)) }.joined(separator: ",") + "]")
             }
-            lines.append("{" + f.joined(separator: ",") + "}")
+            emit(f)
         }
         // statements with evidence
         for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
@@ -137,7 +150,7 @@ public enum JSONLDWriter {
                                "\"confidence\":\(JSONText.number(conf))",
                                "\"evidenceCount\":\(sortedEv.count)"]
             f.append("\"evidence\":[" + sortedEv.map(evidence).joined(separator: ",") + "]")
-            lines.append("{" + f.joined(separator: ",") + "}")
+            emit(f)
         }
         // statements (quotations) with their evidence
         for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) {
@@ -147,9 +160,9 @@ public enum JSONLDWriter {
                 + (ExtractionTables.statementCAMEO[st.kind].map { ["\"cameoCode\":\(JSONText.string($0))"] } ?? []) + [
                                "\"text\":\(JSONText.string(st.quote))", "\"confidence\":\(JSONText.number(st.evidence.confidence))",
                                "\"evidence\":[" + evidence(st.evidence) + "]"]
-            lines.append("{" + f.joined(separator: ",") + "}")
+            emit(f)
         }
-        lines.insert("{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}", at: 0)
-        return "{\"@context\":" + context + ",\n\"@graph\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+        out += "\n]}\n"
+        return out
     }
 }

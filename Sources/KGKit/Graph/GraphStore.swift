@@ -34,8 +34,8 @@ public enum GraphStore {
         guard fd >= 0 else { throw StoreError.cannotWrite(file: path, reason: String(cString: strerror(errno))) }
         var ok = true
         var reason = ""
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buf in
+        var text = text
+        text.withUTF8 { buf in
             var off = 0
             while off < buf.count {
                 let n = write(fd, buf.baseAddress! + off, buf.count - off)
