@@ -1,8 +1,7 @@
 /// Word tables for dates, casualties and statements (Resources/rules/dates.tsv, casualties.tsv, statement-cues.tsv),
 /// loaded once and keyed by normalised word, so matching a token is one dictionary lookup on a key it already has.
 struct CueTable<Value: Sendable>: Sendable {
-    /// first word key → phrases starting with it (longest first)
-    private var byFirst = KeyMap<[(keys: [String], value: Value)]>()
+    private var table = PhraseTable<Value>()
 
     mutating func add(_ words: String, _ value: Value, arabicConjunctions: Bool = false) {
         let keys = words.split(separator: " ").map { Normalizer.key(String($0)) }.filter { !$0.isEmpty }
@@ -12,39 +11,16 @@ struct CueTable<Value: Sendable>: Sendable {
         if arabicConjunctions, first.unicodeScalars.first.map({ $0.value >= 0x0600 && $0.value <= 0x06FF }) == true {
             firsts += ["و" + first, "ف" + first]
         }
-        for f in firsts {
-            var list = byFirst[f] ?? []
-            list.append((keys, value))
-            list.sort { $0.keys.count > $1.keys.count }
-            byFirst[f] = list
-        }
+        for f in firsts { table.add([f] + keys.dropFirst(), value) }
     }
 
-    /// The longest phrase starting at token `i` (before `limit`), and the index after it. Tokens match by key, body or stem.
+    /// The longest phrase starting at token `i` (before `limit`), and the index after it. Tokens match by key, body or
+    /// stem (the first token by its stem only if `stems`).
     func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true) -> (value: Value, end: Int)? {
-        guard i < limit else { return nil }
-        let t = tokens[i]
-        if let m = match(tokens, at: i, limit: limit, first: t.key) { return m }
-        // body and stem differ from the key only when clitics were split off
-        if !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.body) { return m }
-        if stems, !t.prefix.isEmpty || !t.suffix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.stem) { return m }
-        return nil
+        table.match(tokens, at: i, limit: limit, stems: stems, bodies: true)
     }
 
-    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String) -> (value: Value, end: Int)? {
-        guard let cands = byFirst[first] else { return nil }
-        outer: for p in cands {
-            if i + p.keys.count > limit { continue }
-            for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
-                let u = tokens[i + k]
-                if !sameKey(u.key, p.keys[k]) && !sameKey(u.stem, p.keys[k]) && !sameKey(u.body, p.keys[k]) { continue outer }
-            }
-            return (p.value, i + p.keys.count)
-        }
-        return nil
-    }
-
-    var isEmpty: Bool { byFirst.isEmpty }
+    var isEmpty: Bool { table.isEmpty }
 }
 
 enum ExtractionTables {

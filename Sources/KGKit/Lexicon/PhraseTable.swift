@@ -19,24 +19,25 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     public var isEmpty: Bool { byFirst.isEmpty }
 
-    /// The longest phrase starting at token `i` (within `limit`), and the index after it.
-    public func match(_ tokens: [Token], at i: Int, limit: Int) -> (value: Value, end: Int)? {
+    /// The longest phrase starting at token `i` (within `limit`), and the index after it. The first token matches by
+    /// its key, its body or (if `stems`) its stem; the others by key or stem, and also by body if `bodies`.
+    public func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true, bodies: Bool = false) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
         let t = tokens[i]
-        if let m = match(tokens, at: i, limit: limit, first: t.key) { return m }
+        if let m = match(tokens, at: i, limit: limit, first: t.key, bodies: bodies) { return m }
         // body and stem differ from the key only when clitics were split off
-        if !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.body) { return m }
-        if !t.suffix.isEmpty || !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.stem) { return m }
+        if !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.body, bodies: bodies) { return m }
+        if stems, !t.suffix.isEmpty || !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.stem, bodies: bodies) { return m }
         return nil
     }
 
-    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String) -> (value: Value, end: Int)? {
+    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, bodies: Bool) -> (value: Value, end: Int)? {
         guard let cands = byFirst[first] else { return nil }
         outer: for p in cands {
             if i + p.keys.count > limit { continue }
             for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
                 let t = tokens[i + k]
-                if !sameKey(t.key, p.keys[k]) && !sameKey(t.stem, p.keys[k]) { continue outer }
+                if !sameKey(t.key, p.keys[k]) && !sameKey(t.stem, p.keys[k]) && !(bodies && sameKey(t.body, p.keys[k])) { continue outer }
             }
             return (p.value, i + p.keys.count)
         }
