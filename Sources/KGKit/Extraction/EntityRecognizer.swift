@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds entity mentions in an analysed document: gazetteer names, then context rules (titles before person
 /// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
 /// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
@@ -193,7 +195,9 @@ public struct EntityRecognizer: Sendable {
             i = j
         }
 
-        // 7. the statistical tagger, for names the rules do not explain
+        // 7. the statistical tagger. Its names, with their boundaries tidied: two names joined by و (نانسي وأحلام)
+        // are two mentions (keep the first), and function words never end a name (عبدي كذلك).
+        var taggerSpans: [(a: Int, b: Int, type: EntityType)] = []
         if let labels = tagged {
             var k = 0
             while k < labels.count {
@@ -201,19 +205,56 @@ public struct EntityRecognizer: Sendable {
                 guard l.hasPrefix("B-") || l.hasPrefix("I-") else { k += 1; continue }
                 let ty = l.dropFirst(2)
                 var e = k + 1
-                while e < labels.count, labels[e] == "I-" + ty { e += 1 }
+                while e < labels.count, labels[e].hasPrefix("I-"), labels[e].dropFirst(2) == ty { e += 1 }
                 let a = lo + k
                 var b = lo + e
-                // two names joined by و (نانسي وأحلام) are two mentions: keep the first
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") }) { b = c }
-                // the tagger sometimes runs a name into the next word (عبدي كذلك): function words never end a name
                 while b > a + 1, lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
-                if let type = EntityType(label: String(ty)), isFree(a, b), !(lexicons.functionWords.contains(toks[a].stem)) {
-                    out.append(make(a, b, type, "", "tagger", 0.55))
-                    claim(a, b)
+                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem) {
+                    taggerSpans.append((a, b, type))
                 }
                 k = e
             }
+        }
+        // Where the tagger reads a name over an Arabic rule or gazetteer mention with other boundaries or another type,
+        // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
+        // the peninsula; حركة حماس → حماس). A tagger name inside the mention it replaces, of the same type, keeps that
+        // mention's gazetteer entry and subtype, so linking is not lost. Titles (they carry a role), demonyms, and
+        // facilities and neighbourhoods named with their trigger word (سجن الحسكة is not الحسكة) stay.
+        var dropped: [Mention] = []
+        if !taggerSpans.isEmpty {
+            out.removeAll { m in
+                guard toks[m.tokens.lowerBound].script == .arabic, !m.isDemonym,
+                      !["nested", "demonym-in-name", "title", "title+gazetteer"].contains(m.rule),
+                      !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")) else { return false }
+                let r = m.tokens
+                let conflict = taggerSpans.contains { t in
+                    guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
+                    if t.a == r.lowerBound && t.b == r.upperBound { return t.type != m.type }
+                    // a place inside an organisation's name (مصرف لبنان) does not undo the organisation
+                    return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
+                }
+                if conflict { dropped.append(m) }
+                return conflict
+            }
+            if !dropped.isEmpty {
+                out.removeAll { m in
+                    (m.rule == "nested" || m.rule == "demonym-in-name") && dropped.contains { $0.tokens.contains(m.tokens.lowerBound) }
+                }
+                for m in dropped { for k in m.tokens { claimed[k - lo] = false } }
+            }
+        }
+        for t in taggerSpans where isFree(t.a, t.b) {
+            var m = make(t.a, t.b, t.type, "", "tagger", 0.55)
+            if let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type {
+                m.entryID = entry(g).id
+                m.subtype = entry(g).subtype
+            } else if let d = dropped.first(where: { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }) {
+                m.entryID = d.entryID
+                m.subtype = d.subtype
+            }
+            out.append(m)
+            claim(t.a, t.b)
         }
         // 8. demonyms left: evidence of a country
         return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
@@ -236,9 +277,18 @@ public struct EntityRecognizer: Sendable {
         let toks = doc.tokens
         return range.map { k in
             let t = toks[k]
-            return TaggerToken(surface: doc.surface(t), key: t.key, stem: t.stem == t.key ? "" : t.stem, prefix: t.prefix, suffix: t.suffix,
-                               gazetteer: labels[k - range.lowerBound], nameClass: lexicons.nameWords[t.stem]?.cls ?? "",
-                               isCapitalized: t.isCapitalized)
+            let stem = t.stem
+            var lexical: UInt8 = 0
+            if t.kind == .word {
+                if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
+                if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
+                if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
+                if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(stem) { lexical |= TaggerToken.functionWord }
+            }
+            return TaggerToken(surface: doc.surface(t), key: t.key, stem: stem == t.key ? "" : stem, prefix: t.prefix, suffix: t.suffix,
+                               gazetteer: labels[k - range.lowerBound], nameClass: lexicons.nameWords[stem]?.cls ?? "",
+                               isCapitalized: t.isCapitalized, frequency: t.kind == .word ? lexicons.vocabulary.count(stem) : 0,
+                               lexical: lexical)
         }
     }
 

@@ -27,10 +27,20 @@ public struct TaggerToken: Sendable {
     public var nameClass: String
     /// Whether the surface form starts with an upper-case letter.
     public var isCapitalized: Bool
+    /// Corpus frequency of the stem (`Vocabulary.count`), 0 if unknown: rare words are more often names.
+    public var frequency: Int
+    /// Context-word classes of the stem, a bit set of `TaggerToken.title`, `.organizationHead`, `.placeTrigger`,
+    /// `.functionWord`.
+    public var lexical: UInt8
+
+    public static let title: UInt8 = 1, organizationHead: UInt8 = 2, placeTrigger: UInt8 = 4, functionWord: UInt8 = 8
 
     /// Creates a token; only `surface` and `key` are required.
     public init(surface: String, key: String, stem: String = "", prefix: String = "", suffix: String = "",
-                gazetteer: String = "", nameClass: String = "", isCapitalized: Bool = false) {
+                gazetteer: String = "", nameClass: String = "", isCapitalized: Bool = false, frequency: Int = 0,
+                lexical: UInt8 = 0) {
+        self.frequency = frequency
+        self.lexical = lexical
         self.surface = surface
         self.key = key
         self.stem = stem
@@ -366,6 +376,12 @@ enum TaggerFeature {
     static let stemM2: UInt64 = 24, stemP2: UInt64 = 25
     static let gazM1: UInt64 = 26, gazP1: UInt64 = 27, ncM1: UInt64 = 28, ncP1: UInt64 = 29
     static let keyBigramPrev: UInt64 = 30, keyBigramNext: UInt64 = 31, length: UInt64 = 32
+    static let lexical: UInt64 = 33, lexicalM1: UInt64 = 34, lexicalM2: UInt64 = 35, lexicalP1: UInt64 = 36, lexicalP2: UInt64 = 37
+    static let freq: UInt64 = 38, freqM1: UInt64 = 39, freqP1: UInt64 = 40
+    static let clusterFine: UInt64 = 41, clusterMid: UInt64 = 42, clusterCoarse: UInt64 = 43
+    static let clusterMidM1: UInt64 = 44, clusterMidP1: UInt64 = 45, clusterFineM1: UInt64 = 46, clusterFineP1: UInt64 = 47
+    static let ncM2: UInt64 = 48, ncP2: UInt64 = 49, ncPairPrev: UInt64 = 50, ncPairNext: UInt64 = 51
+    static let clusterCoarseM2: UInt64 = 52, clusterCoarseP2: UInt64 = 53, freqLexPrev: UInt64 = 54
     static let transitionBase: UInt64 = 100   // + previous label index (or start)
     static let prevLabelStemBase: UInt64 = 200  // + previous label index (or start)
 
@@ -379,6 +395,8 @@ enum TaggerFeature {
 }
 
 enum TaggerFeatureExtractor {
+    static let featureGroups: Int = Int(ProcessInfo.processInfo.environment["KG_TAGGER_FEATS"] ?? "") ?? 7
+
     /// Static (label-independent) features of a sentence, flattened.
     struct Output {
         var feats: [UInt64] = []
@@ -401,12 +419,25 @@ enum TaggerFeatureExtractor {
         var stemH = [UInt64](repeating: 0, count: n)
         var gazH = [UInt64](repeating: 0, count: n)   // 0 = none
         var ncH = [UInt64](repeating: 0, count: n)    // 0 = none
+        var lex = [UInt64](repeating: 0, count: n)
+        var freq = [UInt64](repeating: 0, count: n)
+        var cl = [UInt32](repeating: 0, count: n)    // packed clusters, 0 = unknown word
+        let clusters = WordClusters.bundled
+        let g = featureGroups
         for i in 0..<n {
             let t = s[i]
             keyH[i] = TaggerFeature.fnv(t.key)
             stemH[i] = t.stem.isEmpty ? keyH[i] : TaggerFeature.fnv(t.stem)
             if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
             if !t.nameClass.isEmpty { ncH[i] = TaggerFeature.fnv(t.nameClass) }
+            lex[i] = UInt64(t.lexical)
+            var f = t.frequency, b: UInt64 = 0
+            while f > 0 && b < 6 { f /= 10; b += 1 }
+            freq[i] = b
+            if g & 4 != 0 {
+                cl[i] = clusters.lookup(stemH[i])
+                if cl[i] == 0 && !t.stem.isEmpty { cl[i] = clusters.lookup(keyH[i]) }
+            }
         }
         let none = TaggerFeature.fnv("-")
         for i in 0..<n {
@@ -437,6 +468,44 @@ enum TaggerFeatureExtractor {
             if gP1 != 0 || gazH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.gazP1, gP1 == 0 ? none : gP1)) }
             if i > 0 && ncH[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncM1, ncH[i - 1])) }
             if i + 1 < n && ncH[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncP1, ncH[i + 1])) }
+            if g & 1 != 0 {
+                if lex[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexical, lex[i])) }
+                if i > 0 && lex[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM1, lex[i - 1])) }
+                if i > 1 && lex[i - 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM2, lex[i - 2])) }
+                if i + 1 < n && lex[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP1, lex[i + 1])) }
+                if i + 2 < n && lex[i + 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP2, lex[i + 2])) }
+            }
+            if g & 2 != 0 {
+                out.feats.append(TaggerFeature.make(TaggerFeature.freq, freq[i]))
+                out.feats.append(TaggerFeature.make(TaggerFeature.freqM1, i > 0 ? freq[i - 1] : 9))
+                out.feats.append(TaggerFeature.make(TaggerFeature.freqP1, i + 1 < n ? freq[i + 1] : 9))
+                out.feats.append(TaggerFeature.make(TaggerFeature.freqLexPrev, freq[i] << 8 | (i > 0 ? lex[i - 1] : 0x80)))
+            }
+            if g & 4 != 0 {
+                let c = cl[i]
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)))
+                if c != 0 {
+                    out.feats.append(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)))
+                    out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)))
+                }
+                let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterFineM1, UInt64(cm1)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterFineP1, UInt64(cp1)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarseM2, UInt64(i > 1 ? cl[i - 2] >> 22 : 0x3FF)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarseP2, UInt64(i + 2 < n ? cl[i + 2] >> 22 : 0x3FF)))
+            }
+            if g & 8 != 0 {
+                if i > 1 && ncH[i - 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncM2, ncH[i - 2])) }
+                if i + 2 < n && ncH[i + 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncP2, ncH[i + 2])) }
+                if ncH[i] != 0 || (i > 0 && ncH[i - 1] != 0) {
+                    out.feats.append(TaggerFeature.make(TaggerFeature.ncPairPrev, i > 0 ? ncH[i - 1] : 1, ncH[i]))
+                }
+                if ncH[i] != 0 || (i + 1 < n && ncH[i + 1] != 0) {
+                    out.feats.append(TaggerFeature.make(TaggerFeature.ncPairNext, ncH[i], i + 1 < n ? ncH[i + 1] : 1))
+                }
+            }
             out.offsets.append(out.feats.count)
         }
         out.stemHash = stemH
@@ -513,6 +582,52 @@ enum TaggerFeatureExtractor {
         if digits > 0 {
             f.append(TaggerFeature.make(digits == total ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0))
         }
+    }
+}
+
+// MARK: - Word clusters
+
+/// Distributional word clusters (`Resources/models/word-clusters-ar.tsv`, made by `Scripts/gen-word-clusters.py`):
+/// normalised word → three nested cluster numbers (fine, mid, coarse), looked up by the word's FNV hash so the tagger
+/// never builds a String for it.
+struct WordClusters: Sendable {
+    var table = TaggerFeatureTable(capacity: 16)
+    /// Packed clusters per row: fine + 1 in bits 0–10, mid + 1 in bits 11–21, coarse + 1 in bits 22–31.
+    var packed: [UInt32] = []
+
+    static let bundled: WordClusters = {
+        guard let text = try? BundledResources.text("models/word-clusters-ar.tsv") else { return WordClusters() }
+        return WordClusters(tsv: text)
+    }()
+
+    init() {}
+
+    init(tsv: String) {
+        var lines = 0
+        for line in tsv.utf8.split(separator: 0x0A) where line.first != 0x23 { lines += 1; _ = line }
+        table = TaggerFeatureTable(capacity: lines)
+        packed.reserveCapacity(lines)
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
+            let c = line.split(separator: "\t")
+            guard c.count >= 4, let f = UInt32(c[1]), let m = UInt32(c[2]), let k = UInt32(c[3]),
+                  f < 2047, m < 2047, k < 1023 else { continue }
+            let key = WordClusters.slot(TaggerFeature.fnv(Normalizer.key(String(c[0]))))
+            if table.find(key) >= 0 { continue }
+            _ = table.insert(key)
+            packed.append((f + 1) | (m + 1) << 11 | (k + 1) << 22)
+        }
+    }
+
+    @inline(__always) static func slot(_ wordHash: UInt64) -> UInt64 {
+        let r = TaggerFeature.mix(wordHash ^ 0x2545_F491_4F6C_DD1D)
+        return r == 0 ? 1 : r
+    }
+
+    /// Packed clusters of the word with this FNV hash, 0 if unknown.
+    @inline(__always) func lookup(_ wordHash: UInt64) -> UInt32 {
+        if packed.isEmpty { return 0 }
+        let row = table.find(WordClusters.slot(wordHash))
+        return row < 0 ? 0 : packed[row]
     }
 }
 
