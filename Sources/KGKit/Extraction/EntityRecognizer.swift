@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds entity mentions in an analysed document: gazetteer names, then context rules (titles before person
 /// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
 /// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
@@ -9,6 +7,8 @@ public struct EntityRecognizer: Sendable {
     public init(lexicons: LexiconSet) { self.lexicons = lexicons }
 
     private static let comma: Set<String> = [","]
+    /// Corpus count from which a one-word gazetteer name is also a common word (`Vocabulary.count`).
+    static let commonWordCount = 500
     private static let nameConnectorsEn: Set<String> = ["al-", "bin", "ibn", "de", "van", "von", "da", "del", "la", "abu", "el", "al", "of"]
     private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
 
@@ -128,6 +128,13 @@ public struct EntityRecognizer: Sendable {
             if gazAt(nameStart) != nil { i += 1; continue }
             let nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)
             guard nameEnd > nameStart else { i += 1; continue }
+            // common words after a trigger that the tagger does not read as a name are a description, not a name
+            // (منطقة التجارة, ميناء تجاري, مستشفى ميداني)
+            if let t = tagged, (nameStart..<nameEnd).allSatisfy({ k in
+                t[k - lo] == "O" && lexicons.nameWords[toks[k].stem] == nil && lexicons.vocabulary.count(toks[k].stem) >= Self.commonWordCount
+            }) {
+                i += 1; continue
+            }
             let a = trig.value.keep ? i : nameStart
             out.append(make(a, nameEnd, .place, trig.value.subtype, "place-trigger", 0.75))
             claim(i, nameEnd); i = nameEnd
@@ -154,9 +161,14 @@ public struct EntityRecognizer: Sendable {
                 // a one-word Arabic town name is often also a common word (وقف, نصر): keep it only where the tagger
                 // reads a place
                 let e = entry(g)
-                let ambiguousTown = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym && e.type == .place
-                    && e.subtype == "City" && !e.description.hasPrefix("capital") && !taggerSays(i, "LOC")
-                if isFree(i, g.end) && !ambiguousTown { out.append(gazMention(i, g)); claim(i, g.end) }
+                let single = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym
+                let ambiguousTown = single && e.type == .place && e.subtype == "City" && !e.description.hasPrefix("capital")
+                    && !taggerSays(i, "LOC")
+                // so is a one-word name that is also a frequent word of news text (البيت "the house" ≠ إلبيت Elbit, أفاد
+                // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
+                let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
+                    && !taggerSays(i, e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
+                if isFree(i, g.end) && !ambiguousTown && !commonWord { out.append(gazMention(i, g)); claim(i, g.end) }
                 i = g.end
             } else { i += 1 }
         }

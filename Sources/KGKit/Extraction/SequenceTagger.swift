@@ -380,7 +380,6 @@ enum TaggerFeature {
     static let freq: UInt64 = 38, freqM1: UInt64 = 39, freqP1: UInt64 = 40
     static let clusterFine: UInt64 = 41, clusterMid: UInt64 = 42, clusterCoarse: UInt64 = 43
     static let clusterMidM1: UInt64 = 44, clusterMidP1: UInt64 = 45, clusterFineM1: UInt64 = 46, clusterFineP1: UInt64 = 47
-    static let ncM2: UInt64 = 48, ncP2: UInt64 = 49, ncPairPrev: UInt64 = 50, ncPairNext: UInt64 = 51
     static let clusterCoarseM2: UInt64 = 52, clusterCoarseP2: UInt64 = 53, freqLexPrev: UInt64 = 54
     static let transitionBase: UInt64 = 100   // + previous label index (or start)
     static let prevLabelStemBase: UInt64 = 200  // + previous label index (or start)
@@ -395,7 +394,6 @@ enum TaggerFeature {
 }
 
 enum TaggerFeatureExtractor {
-    static let featureGroups: Int = Int(ProcessInfo.processInfo.environment["KG_TAGGER_FEATS"] ?? "") ?? 7
 
     /// Static (label-independent) features of a sentence, flattened.
     struct Output {
@@ -423,7 +421,6 @@ enum TaggerFeatureExtractor {
         var freq = [UInt64](repeating: 0, count: n)
         var cl = [UInt32](repeating: 0, count: n)    // packed clusters, 0 = unknown word
         let clusters = WordClusters.bundled
-        let g = featureGroups
         for i in 0..<n {
             let t = s[i]
             keyH[i] = TaggerFeature.fnv(t.key)
@@ -434,10 +431,8 @@ enum TaggerFeatureExtractor {
             var f = t.frequency, b: UInt64 = 0
             while f > 0 && b < 6 { f /= 10; b += 1 }
             freq[i] = b
-            if g & 4 != 0 {
-                cl[i] = clusters.lookup(stemH[i])
-                if cl[i] == 0 && !t.stem.isEmpty { cl[i] = clusters.lookup(keyH[i]) }
-            }
+            cl[i] = clusters.lookup(stemH[i])
+            if cl[i] == 0 && !t.stem.isEmpty { cl[i] = clusters.lookup(keyH[i]) }
         }
         let none = TaggerFeature.fnv("-")
         for i in 0..<n {
@@ -468,44 +463,31 @@ enum TaggerFeatureExtractor {
             if gP1 != 0 || gazH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.gazP1, gP1 == 0 ? none : gP1)) }
             if i > 0 && ncH[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncM1, ncH[i - 1])) }
             if i + 1 < n && ncH[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncP1, ncH[i + 1])) }
-            if g & 1 != 0 {
-                if lex[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexical, lex[i])) }
-                if i > 0 && lex[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM1, lex[i - 1])) }
-                if i > 1 && lex[i - 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM2, lex[i - 2])) }
-                if i + 1 < n && lex[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP1, lex[i + 1])) }
-                if i + 2 < n && lex[i + 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP2, lex[i + 2])) }
+            // context-word classes (titles, organisation heads, place triggers, function words) in a ±2 window
+            if lex[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexical, lex[i])) }
+            if i > 0 && lex[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM1, lex[i - 1])) }
+            if i > 1 && lex[i - 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM2, lex[i - 2])) }
+            if i + 1 < n && lex[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP1, lex[i + 1])) }
+            if i + 2 < n && lex[i + 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP2, lex[i + 2])) }
+            // corpus-frequency buckets (decimal digits of the count) of the word and its neighbours
+            out.feats.append(TaggerFeature.make(TaggerFeature.freq, freq[i]))
+            out.feats.append(TaggerFeature.make(TaggerFeature.freqM1, i > 0 ? freq[i - 1] : 9))
+            out.feats.append(TaggerFeature.make(TaggerFeature.freqP1, i + 1 < n ? freq[i + 1] : 9))
+            out.feats.append(TaggerFeature.make(TaggerFeature.freqLexPrev, freq[i] << 8 | (i > 0 ? lex[i - 1] : 0x80)))
+            // distributional clusters: the word's three granularities, neighbours' fine and mid, ±2 coarse
+            let c = cl[i]
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)))
+            if c != 0 {
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)))
             }
-            if g & 2 != 0 {
-                out.feats.append(TaggerFeature.make(TaggerFeature.freq, freq[i]))
-                out.feats.append(TaggerFeature.make(TaggerFeature.freqM1, i > 0 ? freq[i - 1] : 9))
-                out.feats.append(TaggerFeature.make(TaggerFeature.freqP1, i + 1 < n ? freq[i + 1] : 9))
-                out.feats.append(TaggerFeature.make(TaggerFeature.freqLexPrev, freq[i] << 8 | (i > 0 ? lex[i - 1] : 0x80)))
-            }
-            if g & 4 != 0 {
-                let c = cl[i]
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)))
-                if c != 0 {
-                    out.feats.append(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)))
-                    out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)))
-                }
-                let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterFineM1, UInt64(cm1)))
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterFineP1, UInt64(cp1)))
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarseM2, UInt64(i > 1 ? cl[i - 2] >> 22 : 0x3FF)))
-                out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarseP2, UInt64(i + 2 < n ? cl[i + 2] >> 22 : 0x3FF)))
-            }
-            if g & 8 != 0 {
-                if i > 1 && ncH[i - 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncM2, ncH[i - 2])) }
-                if i + 2 < n && ncH[i + 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncP2, ncH[i + 2])) }
-                if ncH[i] != 0 || (i > 0 && ncH[i - 1] != 0) {
-                    out.feats.append(TaggerFeature.make(TaggerFeature.ncPairPrev, i > 0 ? ncH[i - 1] : 1, ncH[i]))
-                }
-                if ncH[i] != 0 || (i + 1 < n && ncH[i + 1] != 0) {
-                    out.feats.append(TaggerFeature.make(TaggerFeature.ncPairNext, ncH[i], i + 1 < n ? ncH[i + 1] : 1))
-                }
-            }
+            let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterFineM1, UInt64(cm1)))
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterFineP1, UInt64(cp1)))
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarseM2, UInt64(i > 1 ? cl[i - 2] >> 22 : 0x3FF)))
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarseP2, UInt64(i + 2 < n ? cl[i + 2] >> 22 : 0x3FF)))
             out.offsets.append(out.feats.count)
         }
         out.stemHash = stemH
@@ -604,7 +586,7 @@ struct WordClusters: Sendable {
 
     init(tsv: String) {
         var lines = 0
-        for line in tsv.utf8.split(separator: 0x0A) where line.first != 0x23 { lines += 1; _ = line }
+        for b in tsv.utf8 where b == 0x0A { lines += 1 }
         table = TaggerFeatureTable(capacity: lines)
         packed.reserveCapacity(lines)
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {

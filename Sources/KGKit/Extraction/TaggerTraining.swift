@@ -51,41 +51,8 @@ public enum TaggerTraining {
                 fullGold.append(s.map(\.tag))
                 fullPred.append(Evaluator.tags(for: s.map(\.word), extractor: extractor))
             }
-            if let path = ProcessInfo.processInfo.environment["KG_CV_DUMP"] {
-                var d = ""
-                for i in lo..<hi {
-                    let tp = taggerPred[taggerPred.count - (hi - i)]
-                    let fp = fullPred[fullPred.count - (hi - i)]
-                    let s = sentences[i]
-                    let rules = ruleTags(s.map(\.word), extractor: extractor)
-                    let (text, starts) = CoNLL.text(of: s.map(\.word))
-                    let doc = lexicons.analyzer.analyze(text, language: "ar")
-                    var wt = [String](repeating: "", count: s.count)
-                    for (k, t) in doc.tokens.enumerated() where k < tp.count {
-                        var w = 0
-                        while w + 1 < starts.count && starts[w + 1] <= t.start { w += 1 }
-                        if wt[w].isEmpty { wt[w] = tp[k] }
-                    }
-                    for (w, x) in s.enumerated() { d += "\(x.word)\t\(x.tag)\t\(fp[w])\t\(rules[w])\t\(wt[w])\n" }
-                    d += "#T " + zip(ex[i].map(\.0.surface), tp).map { "\($0)/\($1)" }.joined(separator: " ") + "\n\n"
-                }
-                let h = FileHandle(forWritingAtPath: path) ?? { FileManager.default.createFile(atPath: path, contents: nil); return FileHandle(forWritingAtPath: path)! }()
-                h.seekToEndOfFile(); h.write(d.data(using: .utf8)!); h.closeFile()
-            }
         }
         return (CoNLL.score(gold: taggerGold, predicted: taggerPred), CoNLL.score(gold: fullGold, predicted: fullPred))
-    }
-
-    static func ruleTags(_ words: [String], extractor: ArticleExtractor) -> [String] {
-        let (text, starts) = CoNLL.text(of: words)
-        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
-        var tags = [String](repeating: "", count: words.count)
-        func wordIndex(_ cp: Int) -> Int { var w = 0; while w + 1 < starts.count && starts[w + 1] <= cp { w += 1 }; return w }
-        for m in x.mentions {
-            let a = wordIndex(m.start), b = wordIndex(max(m.start, m.end - 1))
-            for k in a...b { tags[k] += (tags[k].isEmpty ? "" : ",") + m.rule + ":" + "\(m.type)" }
-        }
-        return tags
     }
 
     /// Trains on all of `conll` and returns the serialised model.
