@@ -12,10 +12,13 @@ Method (a cheap stand-in for Brown clusters):
   2. Every word seen at least MIN_COUNT times gets a context vector: counts of the CONTEXT most frequent words (and
      of sentence punctuation) one position to its left and one to its right, separately — 2 × (CONTEXT + 1) columns.
   3. Counts become positive PMI, rows are reduced to DIM dimensions by truncated SVD and length-normalised.
+     Words seen RARE_COUNT to MIN_COUNT - 1 times are listed with "-" clusters, for their count.
   4. Spherical k-means (deterministic init: evenly spaced frequent words) gives K_FINE clusters; their centroids
      are clustered again into K_MID and K_COARSE groups, so every word has three nested granularities, like
      Brown-cluster bit-string prefixes.
-Output: "word<TAB>fine<TAB>mid<TAB>coarse", sorted by word, deterministic for a given corpus.
+Output: "word<TAB>fine<TAB>mid<TAB>coarse<TAB>count" (count: occurrences of the word or stem in the corpus), sorted by
+word, deterministic for a given corpus. The tagger takes its corpus-frequency feature from the count column too, so
+it never hashes an Arabic String for it.
 """
 import json, re, sys
 from collections import Counter
@@ -25,6 +28,7 @@ import scipy.sparse as sp
 from scipy.sparse.linalg import svds
 
 MIN_COUNT = 10
+RARE_COUNT = 3  # words seen RARE_COUNT..MIN_COUNT-1 times are listed with their count but no cluster
 CONTEXT = 2000
 DIM = 100
 K_FINE, K_MID, K_COARSE = 1000, 200, 40
@@ -137,7 +141,12 @@ with open(out, "w", encoding="utf-8") as f:
     f.write("# Distributional clusters of normalised Arabic words (fine, mid, coarse), learned without labels from the ANT\n")
     f.write("# corpus (Chouigui, Ben Khiroun, Elayeb; antcorpus/antcorpus.multisource.data, Apache-2.0) by\n")
     f.write("# Scripts/gen-word-clusters.py (left/right-neighbour PPMI vectors, SVD, nested spherical k-means).\n")
-    for w in sorted(vocab):
-        i = index[w]
-        f.write(f"{w}\t{fine[i]}\t{mid_of_fine[fine[i]]}\t{coarse_of_mid[mid_of_fine[fine[i]]]}\n")
+    f.write("# Columns: word, fine, mid, coarse cluster (\"-\" for words too rare to cluster), corpus count.\n")
+    rare = [w for w, c in scounts.items() if RARE_COUNT <= c < MIN_COUNT and w not in (PUNCT, NUM) and len(w) >= 2]
+    for w in sorted(vocab + rare):
+        i = index.get(w)
+        if i is None:  # too rare to cluster: its count only
+            f.write(f"{w}\t-\t-\t-\t{scounts[w]}\n")
+        else:
+            f.write(f"{w}\t{fine[i]}\t{mid_of_fine[fine[i]]}\t{coarse_of_mid[mid_of_fine[fine[i]]]}\t{scounts[w]}\n")
 print(f"{len(vocab)} words, {K_FINE}/{K_MID}/{K_COARSE} clusters written to {out}")

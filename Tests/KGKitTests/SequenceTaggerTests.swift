@@ -143,6 +143,9 @@ final class SequenceTaggerTests: XCTestCase {
         XCTAssertNotEqual(clusters("القاهرة"), 0)
         XCTAssertEqual(clusters("القاهرة"), clusters("القاهره"))
         XCTAssertEqual(clusters("xyzzy-not-a-word"), 0)
+        // counts: a very frequent word has at least four digits, an unknown one none
+        XCTAssertGreaterThanOrEqual(c.countDigits(TaggerFeature.fnv(Normalizer.key("قال"))), 4)
+        XCTAssertEqual(c.countDigits(TaggerFeature.fnv("xyzzy-not-a-word")), 0)
         // capitals share their coarse cluster; a capital and a verb do not
         XCTAssertEqual(clusters("بغداد") >> 22, clusters("دمشق") >> 22)
         XCTAssertNotEqual(clusters("بغداد") >> 22, clusters("قال") >> 22)
@@ -177,10 +180,10 @@ final class SequenceTaggerTests: XCTestCase {
     }
 
     func testFeaturesUseContextClassesAndFrequency() {
-        // the same word sequence with different context classes and frequencies gives different features
+        // the same word sequence with different context classes gives different features
         let plain = [TaggerToken(surface: "سليم", key: "سليم"), TaggerToken(surface: "قال", key: "قال")]
         var rich = plain
-        rich[0].frequency = 42
+        rich[0].lexical = TaggerToken.title
         rich[1].lexical = TaggerToken.functionWord
         var a = TaggerFeatureExtractor.Output(), b = TaggerFeatureExtractor.Output()
         TaggerFeatureExtractor.extract(plain, into: &a)

@@ -15,8 +15,9 @@ public struct EntityRecognizer: Sendable {
     /// All mentions of the document, sorted by position; nested place names inside longer names included.
     public func recognize(_ doc: AnalyzedText) -> [Mention] {
         var all: [Mention] = []
+        let memo = TaggerWordMemo(doc)
         for s in doc.sentences {
-            all += recognize(doc, sentence: s)
+            all += recognize(doc, sentence: s, memo: memo)
         }
         return all
     }
@@ -25,12 +26,12 @@ public struct EntityRecognizer: Sendable {
 
     struct GazMatch { var end: Int; var entry: Int; var isDemonym: Bool }
 
-    func recognize(_ doc: AnalyzedText, sentence s: Sentence) -> [Mention] {
+    func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil) -> [Mention] {
         let toks = doc.tokens
         let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
         let gaz = gazetteerMatches(doc, lo..<hi)
         // the tagger's reading of the sentence: heuristic rules (head-noun chains, name lists) must agree with it
-        let tagged: [String]? = (lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz)) : nil
+        let tagged: [String]? = (lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz, memo: memo)) : nil
         func taggerSays(_ k: Int, _ type: String) -> Bool { tagged.map { $0[k - lo].hasSuffix(type) } ?? true }
         var i = lo
         var claimed = [Bool](repeating: false, count: hi - lo)
@@ -276,7 +277,7 @@ public struct EntityRecognizer: Sendable {
 
     /// The tagger's view of a token range: strings plus gazetteer (BIO) and name-list features. Training
     /// (`TaggerTraining`) and recognition both build tokens here, so the features always agree.
-    func taggerTokens(_ doc: AnalyzedText, _ range: Range<Int>, gazetteer gaz: [GazMatch?]) -> [TaggerToken] {
+    func taggerTokens(_ doc: AnalyzedText, _ range: Range<Int>, gazetteer gaz: [GazMatch?], memo: TaggerWordMemo? = nil) -> [TaggerToken] {
         var labels = [String](repeating: "", count: range.count)
         for (off, g) in gaz.enumerated() {
             guard let g else { continue }
@@ -290,18 +291,26 @@ public struct EntityRecognizer: Sendable {
         return range.map { k in
             let t = toks[k]
             let stem = t.stem
-            var lexical: UInt8 = 0
-            if t.kind == .word {
-                if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
-                if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
-                if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
-                if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(stem) { lexical |= TaggerToken.functionWord }
-            }
+            let w = memo?.info(t, self) ?? wordInfo(t)
             return TaggerToken(surface: doc.surface(t), key: t.key, stem: stem == t.key ? "" : stem, prefix: t.prefix, suffix: t.suffix,
-                               gazetteer: labels[k - range.lowerBound], nameClass: lexicons.nameWords[stem]?.cls ?? "",
-                               isCapitalized: t.isCapitalized, frequency: t.kind == .word ? lexicons.vocabulary.count(stem) : 0,
-                               lexical: lexical)
+                               gazetteer: labels[k - range.lowerBound], nameClass: w.nameClass, isCapitalized: t.isCapitalized,
+                               lexical: w.lexical)
         }
+    }
+
+    /// What the lexicons say about a token's word for the tagger: name-list class and context classes.
+    func wordInfo(_ t: Token) -> TaggerWordMemo.Info {
+        let stem = t.stem
+        var lexical: UInt8 = 0
+        // titles, head nouns, triggers and function words are all frequent words of news text (corpus count ≥ 100,
+        // read from the hash-keyed cluster table): rarer words skip these String lookups, the costly part of featurising
+        if t.kind == .word && WordClusters.bundled.countDigits(TaggerFeature.fnv(stem)) >= 3 {
+            if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
+            if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
+            if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
+            if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(stem) { lexical |= TaggerToken.functionWord }
+        }
+        return TaggerWordMemo.Info(nameClass: lexicons.nameWords[stem]?.cls ?? "", lexical: lexical)
     }
 
     /// Greedy longest gazetteer matches over a token range (the first pass of recognition).
@@ -545,4 +554,26 @@ public struct EntityRecognizer: Sendable {
 extension EntityType {
     /// Places may sit inside a longer organisation or facility name (جامعة دمشق, سجن الحسكة).
     var isAbsorbable: Bool { self == .place }
+}
+
+/// The tagger's lexicon lookups for one document, done once per distinct word (tokens with the same normalised
+/// key share an entry in the document's `TokenKeys`): Arabic String lookups are the costly part of featurising.
+final class TaggerWordMemo {
+    struct Info { var nameClass: String; var lexical: UInt8 }
+    private var slots: [Info?]
+    private let keys: TokenKeys?
+
+    init(_ doc: AnalyzedText) {
+        keys = doc.tokens.first?.keys
+        slots = [Info?](repeating: nil, count: keys?.count ?? 0)
+    }
+
+    func info(_ t: Token, _ rec: EntityRecognizer) -> Info {
+        let e = Int(t.entry)
+        guard t.keys === keys, e >= 0, e < slots.count else { return rec.wordInfo(t) }
+        if let i = slots[e] { return i }
+        let i = rec.wordInfo(t)
+        slots[e] = i
+        return i
+    }
 }
