@@ -130,4 +130,69 @@ final class SequenceTaggerTests: XCTestCase {
         XCTAssertEqual(a, b)
         XCTAssertGreaterThan(a.count, 100)
     }
+
+    // MARK: Bundled model and clusters
+
+    static let lexicons: LexiconSet = try! LexiconSet.load()
+
+    func testWordClustersGroupWordsByContext() {
+        let c = WordClusters.bundled
+        XCTAssertGreaterThan(c.packed.count, 10_000)
+        func clusters(_ w: String) -> UInt32 { c.lookup(TaggerFeature.fnv(Normalizer.key(w))) }
+        // written forms normalise like kg's keys (ة → ه, أ → ا)
+        XCTAssertNotEqual(clusters("القاهرة"), 0)
+        XCTAssertEqual(clusters("القاهرة"), clusters("القاهره"))
+        XCTAssertEqual(clusters("xyzzy-not-a-word"), 0)
+        // counts: a very frequent word has at least four digits, an unknown one none
+        XCTAssertGreaterThanOrEqual(c.countDigits(TaggerFeature.fnv(Normalizer.key("قال"))), 4)
+        XCTAssertEqual(c.countDigits(TaggerFeature.fnv("xyzzy-not-a-word")), 0)
+        // capitals share their coarse cluster; a capital and a verb do not
+        XCTAssertEqual(clusters("بغداد") >> 22, clusters("دمشق") >> 22)
+        XCTAssertNotEqual(clusters("بغداد") >> 22, clusters("قال") >> 22)
+    }
+
+    /// Tagger labels for an Arabic sentence, tokenised and featurised as the recogniser does it.
+    func bundledTags(_ text: String) -> [(String, String)] {
+        let lex = Self.lexicons
+        let rec = EntityRecognizer(lexicons: lex)
+        let doc = lex.analyzer.analyze(text, language: "ar")
+        let range = 0..<doc.tokens.count
+        let toks = rec.taggerTokens(doc, range, gazetteer: rec.gazetteerMatches(doc, range))
+        return Array(zip(toks.map(\.surface), lex.tagger!.tag(toks)))
+    }
+
+    func testBundledTaggerFindsNamesItNeverSaw() {
+        // an invented person after a title, and an invented town after a place trigger
+        let tags = bundledTags("وصرح رئيس البلدية كمال الدباغ للصحفيين بأن المشروع في بلدة عين الزرقاوية سيكتمل قريبا")
+        let byWord = Dictionary(tags, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(byWord["كمال"], "B-PER", "\(tags)")
+        XCTAssertEqual(byWord["الدباغ"], "I-PER", "\(tags)")
+        XCTAssertEqual(byWord["للصحفيين"], "O", "\(tags)")
+        XCTAssertEqual(byWord["المشروع"], "O", "\(tags)")
+    }
+
+    func testRecogniserDefersToTaggerOnCommonWords() {
+        let lex = Self.lexicons
+        let rec = EntityRecognizer(lexicons: lex)
+        // "البيت" is the normalised form of a one-word company alias (إلبيت) but here it is "the house"
+        let doc = lex.analyzer.analyze("وقال البيت المجاور للمسجد إن الحريق بدأ مساء أمس", language: "ar")
+        XCTAssertFalse(rec.recognize(doc).contains { $0.type == .organization }, "\(rec.recognize(doc).map(\.surface))")
+    }
+
+    func testFeaturesUseContextClassesAndFrequency() {
+        // the same word sequence with different context classes gives different features
+        let plain = [TaggerToken(surface: "سليم", key: "سليم"), TaggerToken(surface: "قال", key: "قال")]
+        var rich = plain
+        rich[0].lexical = TaggerToken.title
+        rich[1].lexical = TaggerToken.functionWord
+        var a = TaggerFeatureExtractor.Output(), b = TaggerFeatureExtractor.Output()
+        TaggerFeatureExtractor.extract(plain, into: &a)
+        TaggerFeatureExtractor.extract(rich, into: &b)
+        XCTAssertNotEqual(Set(a.feats), Set(b.feats))
+        XCTAssertEqual(a.count, 2)
+        // extraction is a pure function of the tokens
+        var c = TaggerFeatureExtractor.Output()
+        TaggerFeatureExtractor.extract(rich, into: &c)
+        XCTAssertEqual(b.feats, c.feats)
+    }
 }

@@ -7,14 +7,17 @@ public struct EntityRecognizer: Sendable {
     public init(lexicons: LexiconSet) { self.lexicons = lexicons }
 
     private static let comma: Set<String> = [","]
+    /// Corpus count from which a one-word gazetteer name is also a common word (`Vocabulary.count`).
+    static let commonWordCount = 500
     private static let nameConnectorsEn: Set<String> = ["al-", "bin", "ibn", "de", "van", "von", "da", "del", "la", "abu", "el", "al", "of"]
     private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
 
     /// All mentions of the document, sorted by position; nested place names inside longer names included.
     public func recognize(_ doc: AnalyzedText) -> [Mention] {
         var all: [Mention] = []
+        let memo = TaggerWordMemo(doc)
         for s in doc.sentences {
-            all += recognize(doc, sentence: s)
+            all += recognize(doc, sentence: s, memo: memo)
         }
         return all
     }
@@ -23,12 +26,12 @@ public struct EntityRecognizer: Sendable {
 
     struct GazMatch { var end: Int; var entry: Int; var isDemonym: Bool }
 
-    func recognize(_ doc: AnalyzedText, sentence s: Sentence) -> [Mention] {
+    func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil) -> [Mention] {
         let toks = doc.tokens
         let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
         let gaz = gazetteerMatches(doc, lo..<hi)
         // the tagger's reading of the sentence: heuristic rules (head-noun chains, name lists) must agree with it
-        let tagged: [String]? = (lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz)) : nil
+        let tagged: [String]? = (lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz, memo: memo)) : nil
         func taggerSays(_ k: Int, _ type: String) -> Bool { tagged.map { $0[k - lo].hasSuffix(type) } ?? true }
         var i = lo
         var claimed = [Bool](repeating: false, count: hi - lo)
@@ -126,6 +129,13 @@ public struct EntityRecognizer: Sendable {
             if gazAt(nameStart) != nil { i += 1; continue }
             let nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)
             guard nameEnd > nameStart else { i += 1; continue }
+            // common words after a trigger that the tagger does not read as a name are a description, not a name
+            // (منطقة التجارة, ميناء تجاري, مستشفى ميداني)
+            if let t = tagged, (nameStart..<nameEnd).allSatisfy({ k in
+                t[k - lo] == "O" && lexicons.nameWords[toks[k].stem] == nil && lexicons.vocabulary.count(toks[k].stem) >= Self.commonWordCount
+            }) {
+                i += 1; continue
+            }
             let a = trig.value.keep ? i : nameStart
             out.append(make(a, nameEnd, .place, trig.value.subtype, "place-trigger", 0.75))
             claim(i, nameEnd); i = nameEnd
@@ -152,9 +162,14 @@ public struct EntityRecognizer: Sendable {
                 // a one-word Arabic town name is often also a common word (وقف, نصر): keep it only where the tagger
                 // reads a place
                 let e = entry(g)
-                let ambiguousTown = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym && e.type == .place
-                    && e.subtype == "City" && !e.description.hasPrefix("capital") && !taggerSays(i, "LOC")
-                if isFree(i, g.end) && !ambiguousTown { out.append(gazMention(i, g)); claim(i, g.end) }
+                let single = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym
+                let ambiguousTown = single && e.type == .place && e.subtype == "City" && !e.description.hasPrefix("capital")
+                    && !taggerSays(i, "LOC")
+                // so is a one-word name that is also a frequent word of news text (البيت "the house" ≠ إلبيت Elbit, أفاد
+                // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
+                let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
+                    && !taggerSays(i, e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
+                if isFree(i, g.end) && !ambiguousTown && !commonWord { out.append(gazMention(i, g)); claim(i, g.end) }
                 i = g.end
             } else { i += 1 }
         }
@@ -193,7 +208,9 @@ public struct EntityRecognizer: Sendable {
             i = j
         }
 
-        // 7. the statistical tagger, for names the rules do not explain
+        // 7. the statistical tagger. Its names, with their boundaries tidied: two names joined by و (نانسي وأحلام)
+        // are two mentions (keep the first), and function words never end a name (عبدي كذلك).
+        var taggerSpans: [(a: Int, b: Int, type: EntityType)] = []
         if let labels = tagged {
             var k = 0
             while k < labels.count {
@@ -201,19 +218,56 @@ public struct EntityRecognizer: Sendable {
                 guard l.hasPrefix("B-") || l.hasPrefix("I-") else { k += 1; continue }
                 let ty = l.dropFirst(2)
                 var e = k + 1
-                while e < labels.count, labels[e] == "I-" + ty { e += 1 }
+                while e < labels.count, labels[e].hasPrefix("I-"), labels[e].dropFirst(2) == ty { e += 1 }
                 let a = lo + k
                 var b = lo + e
-                // two names joined by و (نانسي وأحلام) are two mentions: keep the first
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") }) { b = c }
-                // the tagger sometimes runs a name into the next word (عبدي كذلك): function words never end a name
                 while b > a + 1, lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
-                if let type = EntityType(label: String(ty)), isFree(a, b), !(lexicons.functionWords.contains(toks[a].stem)) {
-                    out.append(make(a, b, type, "", "tagger", 0.55))
-                    claim(a, b)
+                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem) {
+                    taggerSpans.append((a, b, type))
                 }
                 k = e
             }
+        }
+        // Where the tagger reads a name over an Arabic rule or gazetteer mention with other boundaries or another type,
+        // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
+        // the peninsula; حركة حماس → حماس). A tagger name inside the mention it replaces, of the same type, keeps that
+        // mention's gazetteer entry and subtype, so linking is not lost. Titles (they carry a role), demonyms, and
+        // facilities and neighbourhoods named with their trigger word (سجن الحسكة is not الحسكة) stay.
+        var dropped: [Mention] = []
+        if !taggerSpans.isEmpty {
+            out.removeAll { m in
+                guard toks[m.tokens.lowerBound].script == .arabic, !m.isDemonym,
+                      !["nested", "demonym-in-name", "title", "title+gazetteer"].contains(m.rule),
+                      !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")) else { return false }
+                let r = m.tokens
+                let conflict = taggerSpans.contains { t in
+                    guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
+                    if t.a == r.lowerBound && t.b == r.upperBound { return t.type != m.type }
+                    // a place inside an organisation's name (مصرف لبنان) does not undo the organisation
+                    return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
+                }
+                if conflict { dropped.append(m) }
+                return conflict
+            }
+            if !dropped.isEmpty {
+                out.removeAll { m in
+                    (m.rule == "nested" || m.rule == "demonym-in-name") && dropped.contains { $0.tokens.contains(m.tokens.lowerBound) }
+                }
+                for m in dropped { for k in m.tokens { claimed[k - lo] = false } }
+            }
+        }
+        for t in taggerSpans where isFree(t.a, t.b) {
+            var m = make(t.a, t.b, t.type, "", "tagger", 0.55)
+            if let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type {
+                m.entryID = entry(g).id
+                m.subtype = entry(g).subtype
+            } else if let d = dropped.first(where: { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }) {
+                m.entryID = d.entryID
+                m.subtype = d.subtype
+            }
+            out.append(m)
+            claim(t.a, t.b)
         }
         // 8. demonyms left: evidence of a country
         return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
@@ -223,7 +277,7 @@ public struct EntityRecognizer: Sendable {
 
     /// The tagger's view of a token range: strings plus gazetteer (BIO) and name-list features. Training
     /// (`TaggerTraining`) and recognition both build tokens here, so the features always agree.
-    func taggerTokens(_ doc: AnalyzedText, _ range: Range<Int>, gazetteer gaz: [GazMatch?]) -> [TaggerToken] {
+    func taggerTokens(_ doc: AnalyzedText, _ range: Range<Int>, gazetteer gaz: [GazMatch?], memo: TaggerWordMemo? = nil) -> [TaggerToken] {
         var labels = [String](repeating: "", count: range.count)
         for (off, g) in gaz.enumerated() {
             guard let g else { continue }
@@ -236,10 +290,27 @@ public struct EntityRecognizer: Sendable {
         let toks = doc.tokens
         return range.map { k in
             let t = toks[k]
-            return TaggerToken(surface: doc.surface(t), key: t.key, stem: t.stem == t.key ? "" : t.stem, prefix: t.prefix, suffix: t.suffix,
-                               gazetteer: labels[k - range.lowerBound], nameClass: lexicons.nameWords[t.stem]?.cls ?? "",
-                               isCapitalized: t.isCapitalized)
+            let stem = t.stem
+            let w = memo?.info(t, self) ?? wordInfo(t)
+            return TaggerToken(surface: doc.surface(t), key: t.key, stem: stem == t.key ? "" : stem, prefix: t.prefix, suffix: t.suffix,
+                               gazetteer: labels[k - range.lowerBound], nameClass: w.nameClass, isCapitalized: t.isCapitalized,
+                               lexical: w.lexical)
         }
+    }
+
+    /// What the lexicons say about a token's word for the tagger: name-list class and context classes.
+    func wordInfo(_ t: Token) -> TaggerWordMemo.Info {
+        let stem = t.stem
+        var lexical: UInt8 = 0
+        // titles, head nouns, triggers and function words are all frequent words of news text (corpus count ≥ 100,
+        // read from the hash-keyed cluster table): rarer words skip these String lookups, the costly part of featurising
+        if t.kind == .word && WordClusters.bundled.countDigits(TaggerFeature.fnv(stem)) >= 3 {
+            if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
+            if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
+            if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
+            if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(stem) { lexical |= TaggerToken.functionWord }
+        }
+        return TaggerWordMemo.Info(nameClass: lexicons.nameWords[stem]?.cls ?? "", lexical: lexical)
     }
 
     /// Greedy longest gazetteer matches over a token range (the first pass of recognition).
@@ -483,4 +554,26 @@ public struct EntityRecognizer: Sendable {
 extension EntityType {
     /// Places may sit inside a longer organisation or facility name (جامعة دمشق, سجن الحسكة).
     var isAbsorbable: Bool { self == .place }
+}
+
+/// The tagger's lexicon lookups for one document, done once per distinct word (tokens with the same normalised
+/// key share an entry in the document's `TokenKeys`): Arabic String lookups are the costly part of featurising.
+final class TaggerWordMemo {
+    struct Info { var nameClass: String; var lexical: UInt8 }
+    private var slots: [Info?]
+    private let keys: TokenKeys?
+
+    init(_ doc: AnalyzedText) {
+        keys = doc.tokens.first?.keys
+        slots = [Info?](repeating: nil, count: keys?.count ?? 0)
+    }
+
+    func info(_ t: Token, _ rec: EntityRecognizer) -> Info {
+        let e = Int(t.entry)
+        guard t.keys === keys, e >= 0, e < slots.count else { return rec.wordInfo(t) }
+        if let i = slots[e] { return i }
+        let i = rec.wordInfo(t)
+        slots[e] = i
+        return i
+    }
 }

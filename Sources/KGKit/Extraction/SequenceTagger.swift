@@ -27,10 +27,16 @@ public struct TaggerToken: Sendable {
     public var nameClass: String
     /// Whether the surface form starts with an upper-case letter.
     public var isCapitalized: Bool
+    /// Context-word classes of the stem, a bit set of `TaggerToken.title`, `.organizationHead`, `.placeTrigger`,
+    /// `.functionWord`.
+    public var lexical: UInt8
+
+    public static let title: UInt8 = 1, organizationHead: UInt8 = 2, placeTrigger: UInt8 = 4, functionWord: UInt8 = 8
 
     /// Creates a token; only `surface` and `key` are required.
     public init(surface: String, key: String, stem: String = "", prefix: String = "", suffix: String = "",
-                gazetteer: String = "", nameClass: String = "", isCapitalized: Bool = false) {
+                gazetteer: String = "", nameClass: String = "", isCapitalized: Bool = false, lexical: UInt8 = 0) {
+        self.lexical = lexical
         self.surface = surface
         self.key = key
         self.stem = stem
@@ -168,8 +174,8 @@ public struct SequenceTagger: Sendable {
     public func serialize() -> String {
         var rows: [(UInt64, Int)] = []
         rows.reserveCapacity(table.count)
-        for slot in 0..<table.keys.count where table.keys[slot] != 0 {
-            rows.append((table.keys[slot], Int(table.rows[slot])))
+        for slot in 0..<table.capacity where table.key(at: slot) != 0 {
+            rows.append((table.key(at: slot), table.row(at: slot)))
         }
         rows.sort { $0.0 < $1.0 }
         var out = "kg-sequence-tagger\t\(SequenceTagger.formatVersion)\n"
@@ -366,6 +372,11 @@ enum TaggerFeature {
     static let stemM2: UInt64 = 24, stemP2: UInt64 = 25
     static let gazM1: UInt64 = 26, gazP1: UInt64 = 27, ncM1: UInt64 = 28, ncP1: UInt64 = 29
     static let keyBigramPrev: UInt64 = 30, keyBigramNext: UInt64 = 31, length: UInt64 = 32
+    static let lexical: UInt64 = 33, lexicalM1: UInt64 = 34, lexicalM2: UInt64 = 35, lexicalP1: UInt64 = 36, lexicalP2: UInt64 = 37
+    static let freq: UInt64 = 38, freqM1: UInt64 = 39, freqP1: UInt64 = 40
+    static let clusterFine: UInt64 = 41, clusterMid: UInt64 = 42, clusterCoarse: UInt64 = 43
+    static let clusterMidM1: UInt64 = 44, clusterMidP1: UInt64 = 45, clusterFineM1: UInt64 = 46, clusterFineP1: UInt64 = 47
+    static let clusterCoarseM2: UInt64 = 52, clusterCoarseP2: UInt64 = 53, freqLexPrev: UInt64 = 54
     static let transitionBase: UInt64 = 100   // + previous label index (or start)
     static let prevLabelStemBase: UInt64 = 200  // + previous label index (or start)
 
@@ -379,6 +390,7 @@ enum TaggerFeature {
 }
 
 enum TaggerFeatureExtractor {
+
     /// Static (label-independent) features of a sentence, flattened.
     struct Output {
         var feats: [UInt64] = []
@@ -401,12 +413,23 @@ enum TaggerFeatureExtractor {
         var stemH = [UInt64](repeating: 0, count: n)
         var gazH = [UInt64](repeating: 0, count: n)   // 0 = none
         var ncH = [UInt64](repeating: 0, count: n)    // 0 = none
+        var lex = [UInt64](repeating: 0, count: n)
+        var freq = [UInt64](repeating: 0, count: n)
+        var cl = [UInt32](repeating: 0, count: n)    // packed clusters, 0 = unknown word
+        let clusters = WordClusters.bundled
         for i in 0..<n {
             let t = s[i]
             keyH[i] = TaggerFeature.fnv(t.key)
             stemH[i] = t.stem.isEmpty ? keyH[i] : TaggerFeature.fnv(t.stem)
             if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
             if !t.nameClass.isEmpty { ncH[i] = TaggerFeature.fnv(t.nameClass) }
+            lex[i] = UInt64(t.lexical)
+            var row = clusters.row(stemH[i])
+            if row < 0 && !t.stem.isEmpty { row = clusters.row(keyH[i]) }
+            if row >= 0 {
+                cl[i] = clusters.packed[row]
+                freq[i] = UInt64(clusters.digits[row])
+            }
         }
         let none = TaggerFeature.fnv("-")
         for i in 0..<n {
@@ -437,6 +460,26 @@ enum TaggerFeatureExtractor {
             if gP1 != 0 || gazH[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.gazP1, gP1 == 0 ? none : gP1)) }
             if i > 0 && ncH[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncM1, ncH[i - 1])) }
             if i + 1 < n && ncH[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.ncP1, ncH[i + 1])) }
+            // context-word classes (titles, organisation heads, place triggers, function words) in a ±2 window
+            if lex[i] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexical, lex[i])) }
+            if i > 0 && lex[i - 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM1, lex[i - 1])) }
+            if i > 1 && lex[i - 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalM2, lex[i - 2])) }
+            if i + 1 < n && lex[i + 1] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP1, lex[i + 1])) }
+            if i + 2 < n && lex[i + 2] != 0 { out.feats.append(TaggerFeature.make(TaggerFeature.lexicalP2, lex[i + 2])) }
+            // corpus-frequency bucket (decimal digits of the count; 0 = rarer than the cluster table), alone and with the
+            // previous word's class
+            out.feats.append(TaggerFeature.make(TaggerFeature.freq, freq[i]))
+            out.feats.append(TaggerFeature.make(TaggerFeature.freqLexPrev, freq[i] << 8 | (i > 0 ? lex[i - 1] : 0x80)))
+            // distributional clusters: the word's three granularities, the neighbours' mid clusters
+            let c = cl[i]
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)))
+            if c != 0 {
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)))
+                out.feats.append(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)))
+            }
+            let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
+            out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
             out.offsets.append(out.feats.count)
         }
         out.stemHash = stemH
@@ -516,31 +559,103 @@ enum TaggerFeatureExtractor {
     }
 }
 
+// MARK: - Word clusters
+
+/// Distributional word clusters (`Resources/models/word-clusters-ar.tsv`, made by `Scripts/gen-word-clusters.py`):
+/// normalised word → three nested cluster numbers (fine, mid, coarse) and its corpus count, looked up by the word's
+/// FNV hash so the tagger never hashes an Arabic String for them.
+struct WordClusters: Sendable {
+    var table = TaggerFeatureTable(capacity: 16)
+    /// Packed clusters per row: fine + 1 in bits 0–10, mid + 1 in bits 11–21, coarse + 1 in bits 22–31; 0 for a
+    /// word listed for its count only.
+    var packed: [UInt32] = []
+    /// Decimal digits of the word's corpus count (1...6), per row.
+    var digits: [UInt8] = []
+
+    static let bundled: WordClusters = {
+        guard let text = try? BundledResources.text("models/word-clusters-ar.tsv") else { return WordClusters() }
+        return WordClusters(tsv: text)
+    }()
+
+    init() {}
+
+    init(tsv: String) {
+        var lines = 0
+        for b in tsv.utf8 where b == 0x0A { lines += 1 }
+        table = TaggerFeatureTable(capacity: lines)
+        packed.reserveCapacity(lines)
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
+            let c = line.split(separator: "\t")
+            guard c.count >= 5, var n = Int(c[4]) else { continue }
+            var p: UInt32 = 0   // "-": counted, not clustered
+            if let f = UInt32(c[1]), let m = UInt32(c[2]), let k = UInt32(c[3]) {
+                guard f < 2047, m < 2047, k < 1023 else { continue }
+                p = (f + 1) | (m + 1) << 11 | (k + 1) << 22
+            }
+            let key = WordClusters.slot(TaggerFeature.fnv(Normalizer.key(String(c[0]))))
+            if table.find(key) >= 0 { continue }
+            _ = table.insert(key)
+            packed.append(p)
+            var d: UInt8 = 0
+            while n > 0 && d < 6 { n /= 10; d += 1 }
+            digits.append(d)
+        }
+    }
+
+    @inline(__always) static func slot(_ wordHash: UInt64) -> UInt64 {
+        let r = TaggerFeature.mix(wordHash ^ 0x2545_F491_4F6C_DD1D)
+        return r == 0 ? 1 : r
+    }
+
+    /// The row of the word with this FNV hash, -1 if unknown.
+    @inline(__always) func row(_ wordHash: UInt64) -> Int {
+        packed.isEmpty ? -1 : table.find(WordClusters.slot(wordHash))
+    }
+
+    /// Packed clusters of the word with this FNV hash, 0 if unknown.
+    @inline(__always) func lookup(_ wordHash: UInt64) -> UInt32 {
+        let r = row(wordHash)
+        return r < 0 ? 0 : packed[r]
+    }
+
+    /// The corpus count of the word with this FNV hash is at least 10^(n-1) (n = 0 if unknown).
+    @inline(__always) func countDigits(_ wordHash: UInt64) -> Int {
+        let r = row(wordHash)
+        return r < 0 ? 0 : Int(digits[r])
+    }
+}
+
 // MARK: - TaggerFeature table
 
 /// Open-addressing hash table from 64-bit feature hashes to dense row numbers (linear probing; key 0 = empty).
-/// The hashes are already well mixed, so the low bits index the table directly.
+/// The hashes are already well mixed, so the low bits index the table directly. Each slot holds the key and its row
+/// side by side (`slots[2s]`, `slots[2s + 1]`), so a lookup touches one cache line.
 struct TaggerFeatureTable: Sendable {
-    var keys: [UInt64]
-    var rows: [Int32]
+    var slots: [UInt64]
     var count = 0
     var mask: Int
 
     init(capacity: Int = 1024) {
         var cap = 16
         while cap < capacity * 2 { cap <<= 1 }
-        keys = [UInt64](repeating: 0, count: cap)
-        rows = [Int32](repeating: -1, count: cap)
+        slots = [UInt64](repeating: 0, count: 2 * cap)
         mask = cap - 1
     }
 
+    /// Number of slots (used or not).
+    var capacity: Int { mask + 1 }
+    /// The key in slot `s`, 0 if the slot is empty.
+    @inline(__always) func key(at s: Int) -> UInt64 { slots[2 * s] }
+    /// The row of the key in slot `s`.
+    @inline(__always) func row(at s: Int) -> Int { Int(slots[2 * s + 1]) }
+
     /// The row of `key`, or -1.
     @inline(__always) func find(_ key: UInt64) -> Int {
-        keys.withUnsafeBufferPointer { k in
+        slots.withUnsafeBufferPointer { k in
             var i = Int(truncatingIfNeeded: key) & mask
             while true {
-                let x = k[i]
-                if x == key { return Int(rows[i]) }
+                let x = k[2 * i]
+                if x == key { return Int(k[2 * i + 1]) }
                 if x == 0 { return -1 }
                 i = (i + 1) & mask
             }
@@ -549,14 +664,14 @@ struct TaggerFeatureTable: Sendable {
 
     /// The row of `key`, inserting it (as row `count`) if absent.
     mutating func insert(_ key: UInt64) -> Int {
-        if (count + 1) * 10 > keys.count * 6 { grow() }
+        if (count + 1) * 10 > capacity * 6 { grow() }
         var i = Int(truncatingIfNeeded: key) & mask
         while true {
-            let x = keys[i]
-            if x == key { return Int(rows[i]) }
+            let x = slots[2 * i]
+            if x == key { return Int(slots[2 * i + 1]) }
             if x == 0 {
-                keys[i] = key
-                rows[i] = Int32(count)
+                slots[2 * i] = key
+                slots[2 * i + 1] = UInt64(count)
                 count += 1
                 return count - 1
             }
@@ -565,16 +680,15 @@ struct TaggerFeatureTable: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldRows = rows
-        let cap = keys.count * 2
-        keys = [UInt64](repeating: 0, count: cap)
-        rows = [Int32](repeating: -1, count: cap)
+        let old = slots
+        let cap = capacity * 2
+        slots = [UInt64](repeating: 0, count: 2 * cap)
         mask = cap - 1
-        for s in 0..<oldKeys.count where oldKeys[s] != 0 {
-            var i = Int(truncatingIfNeeded: oldKeys[s]) & mask
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = oldKeys[s]
-            rows[i] = oldRows[s]
+        for s in 0..<(old.count / 2) where old[2 * s] != 0 {
+            var i = Int(truncatingIfNeeded: old[2 * s]) & mask
+            while slots[2 * i] != 0 { i = (i + 1) & mask }
+            slots[2 * i] = old[2 * s]
+            slots[2 * i + 1] = old[2 * s + 1]
         }
     }
 }
@@ -721,8 +835,8 @@ struct TaggerTrainer {
         var weights: [Int32] = []
         // Walk rows in slot order of the training table: deterministic for deterministic training.
         var q = [Int32](repeating: 0, count: L)
-        for slot in 0..<table.keys.count where table.keys[slot] != 0 {
-            let row = Int(table.rows[slot])
+        for slot in 0..<table.capacity where table.key(at: slot) != 0 {
+            let row = table.row(at: slot)
             var any = false
             for y in 0..<L {
                 let avg = Double(w[row * L + y]) - Double(u[row * L + y]) / cd
@@ -731,7 +845,7 @@ struct TaggerTrainer {
                 if q[y] != 0 { any = true }
             }
             if !any { continue }
-            _ = out.insert(table.keys[slot])
+            _ = out.insert(table.key(at: slot))
             weights.append(contentsOf: q)
         }
         return SequenceTagger(table: out, weights: weights)
