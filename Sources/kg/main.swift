@@ -170,8 +170,9 @@ func runExport(_ args: ArraySlice<String>) throws -> Int32 {
     try makeDirectory(dir)
     if a.flags.contains("--neo4j") {
         try GraphStore.writeAtomically(Neo4jCSVWriter.nodes(g), to: (dir as NSString).appendingPathComponent("nodes.csv"))
+        try GraphStore.writeAtomically(Neo4jCSVWriter.quotations(g), to: (dir as NSString).appendingPathComponent("quotations.csv"))
         try GraphStore.writeAtomically(Neo4jCSVWriter.relationships(g), to: (dir as NSString).appendingPathComponent("relationships.csv"))
-        eprint("wrote \(dir)/nodes.csv, relationships.csv (neo4j-admin database import --nodes=nodes.csv --relationships=relationships.csv)")
+        eprint("wrote \(dir)/nodes.csv, quotations.csv, relationships.csv (neo4j-admin database import --nodes=nodes.csv --nodes=quotations.csv --relationships=relationships.csv)")
         return 0
     }
     let bom = a.flags.contains("--excel") ? "\u{FEFF}" : ""
