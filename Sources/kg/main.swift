@@ -146,7 +146,7 @@ func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
             if tty { FileHandle.standardError.write("\rkg: \(n) articles…".data(using: .utf8)!) }
         }
         if tty { eprint("") }
-        try GraphStore.writeAtomically(JSONLDWriter.write(graph), to: output)
+        try GraphStore.writeAtomically(to: output) { try JSONLDWriter.write(graph, to: $0) }
         return s
     }
     eprint(summary.render() + "wrote \(output)")
@@ -251,7 +251,7 @@ func runMerge(_ args: ArraySlice<String>) throws -> Int32 {
             if data.isEmpty && f != "-" && !FileManager.default.fileExists(atPath: f) { throw InputError.unreadable(file: f, reason: "no such file") }
             g.merge(try Fragments.read(data, file: f))
         }
-        try GraphStore.writeAtomically(JSONLDWriter.write(g), to: output)
+        try GraphStore.writeAtomically(to: output) { try JSONLDWriter.write(g, to: $0) }
         eprint("merged \(a.positionals.count) inputs: \(g.articles.count) articles, \(g.entities.count) nodes, \(g.relations.count) relations → \(output)")
     }
     return 0

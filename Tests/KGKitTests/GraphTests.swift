@@ -102,6 +102,19 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(JSONLDWriter.write(g), JSONLDWriter.write(build(Self.allArticles)))
     }
 
+    func testGraphFileIsWrittenInPiecesThatMakeTheWholeFile() throws {
+        let g = build(Self.allArticles)
+        var pieces: [String] = []
+        JSONLDWriter.write(g, pieceSize: 4096) { pieces.append($0) }
+        XCTAssertGreaterThan(pieces.count, 5)
+        XCTAssertEqual(pieces.joined(), JSONLDWriter.write(g))
+        // a failing sink stops the write with its error
+        struct Full: Error {}
+        var calls = 0
+        XCTAssertThrowsError(try JSONLDWriter.write(g, pieceSize: 4096) { _ in calls += 1; throw Full() }) { XCTAssertTrue($0 is Full) }
+        XCTAssertEqual(calls, 1)
+    }
+
     func testPipelinedBuildMergesBatchesInInputOrder() {
         // batches of 2 keep several batches in flight at once; the graph must be the one-batch, one-thread graph
         let paths = [repoRoot.appendingPathComponent("seeds").path, repoRoot.appendingPathComponent("Examples/articles").path]

@@ -140,7 +140,7 @@ public struct ArticleExtractor: Sendable {
             let s = doc.sentences[m.sentence]
             relations.append(ExtractedRelation(subject: outer.entity, predicate: predicate, object: m.entity,
                                                evidence: Evidence(article: article.id, sentence: m.sentence, start: outer.start, end: outer.end,
-                                                                  sentenceStart: s.start, sentenceText: doc.text(s.start, s.end),
+                                                                  sentenceStart: s.start, sentenceText: doc.text(of: s),
                                                                   rule: rule, confidence: 0.8)))
         }
         RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)

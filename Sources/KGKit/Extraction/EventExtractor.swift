@@ -296,7 +296,7 @@ struct EventExtractor {
                     let lo = min(em.start, m.start), hi = max(em.end, m.end)
                     roleRelations.append(ExtractedRelation(subject: e, predicate: p, object: m.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
-                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type):\(p)", confidence: 0.7)))
+                        sentenceText: doc.text(of: s), rule: "event:\(type):\(p)", confidence: 0.7)))
                 }
                 role("agent", agent)
                 role("target", target)
@@ -307,19 +307,19 @@ struct EventExtractor {
                     let m1 = mentions[a], m2 = mentions[to]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
-                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type)", confidence: 0.65)))
+                        sentenceText: doc.text(of: s), rule: "event:\(type)", confidence: 0.65)))
                 }
                 if let sp = supporter, let a = agent {
                     let m1 = mentions[sp], m2 = mentions[a]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, m2.start), end: max(m1.end, m2.end, em.end), sentenceStart: s.start,
-                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type):support", confidence: 0.7)))
+                        sentenceText: doc.text(of: s), rule: "event:\(type):support", confidence: 0.7)))
                 }
                 if Self.attackTypes.contains(type), let a = agent, let t = target, mentions[a].entity != mentions[t].entity {
                     let m1 = mentions[a], m2 = mentions[t]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "attacks", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
-                        sentenceText: doc.text(s.start, s.end), rule: "event:\(type)", confidence: 0.7)))
+                        sentenceText: doc.text(of: s), rule: "event:\(type)", confidence: 0.7)))
                 }
                 k = trig.end
             }

@@ -50,7 +50,7 @@ struct RelationInference {
             let sen = doc.sentences[sentence]
             added.append(ExtractedRelation(subject: s, predicate: p, object: o, evidence: Evidence(
                 article: article.id, sentence: sentence, start: start, end: end, sentenceStart: sen.start,
-                sentenceText: doc.text(sen.start, sen.end), rule: rule, confidence: confidence)))
+                sentenceText: doc.text(of: sen), rule: rule, confidence: confidence)))
         }
         func entry(_ e: Int) -> LexiconEntry? { entities[e].entryID.flatMap { lexicons.gazetteer.entry(id: $0) } }
         func isCountry(_ e: Int) -> Bool { entities[e].type == .place && (entry(e)?.subtype ?? entities[e].subtype) == "Country" }

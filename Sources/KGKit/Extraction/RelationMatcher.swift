@@ -91,7 +91,7 @@ struct RelationMatcher {
                     let lo = min(subj.start, obj.start, doc.tokens[p].stemStart)
                     let hi = max(subj.end, obj.end, doc.tokens[end - 1].end)
                     let ev = Evidence(article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
-                                      sentenceText: doc.text(s.start, s.end), rule: rule.source.id, confidence: rule.source.confidence)
+                                      sentenceText: doc.text(of: s), rule: rule.source.id, confidence: rule.source.confidence)
                     let rel = ExtractedRelation(subject: subj.entity, predicate: rule.source.predicate, object: obj.entity, evidence: ev)
                     if isNegated(doc, from: max(s.tokens.lowerBound, p - 4), to: end) { negated.append(rel) } else { relations.append(rel) }
                 }

@@ -89,7 +89,7 @@ struct StatementExtractor {
                 out.append(ExtractedStatement(
                     speaker: m.entity, kind: kind.rawValue, cue: doc.text(t0.stemStart, t1.end), quote: quote,
                     evidence: Evidence(article: article.id, sentence: s.index, start: min(t0.stemStart, m.start), end: max(t1.end, m.end),
-                                       sentenceStart: s.start, sentenceText: doc.text(s.start, s.end),
+                                       sentenceStart: s.start, sentenceText: doc.text(of: s),
                                        rule: "statement:\(kind.rawValue):\(arabic ? "ar" : "en")", confidence: m.type == .person ? 0.8 : 0.7)))
             }
         }
@@ -176,6 +176,6 @@ struct StatementExtractor {
             if e > s.tokens.lowerBound { return doc.text(doc.tokens[s.tokens.lowerBound].start, doc.tokens[e - 1].end) }
         }
         if after < last { return doc.text(doc.tokens[after].stemStart, doc.tokens[last - 1].end) }
-        return doc.text(s.start, s.end)
+        return doc.text(of: s)
     }
 }

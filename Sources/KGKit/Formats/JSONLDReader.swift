@@ -25,11 +25,26 @@ public enum JSONLDReader {
             guard let s = v as? String, s.hasPrefix(KGIRI.node + "article/") else { return nil }
             return String(s.dropFirst((KGIRI.node + "article/").count))
         }
+        // evidence from one sentence repeats its article hash and sentence text: keep one copy of each (a large graph
+        // holds hundreds of thousands of evidence records)
+        struct SentenceRef: Hashable { var article: String; var sentence: Int }
+        var sharedArticle: [String: String] = [:]
+        var sharedSentence: [SentenceRef: String] = [:]
         func evidence(_ e: [String: Any]) -> Evidence {
-            Evidence(article: articleHash(e["article"]) ?? "", sentence: e["sentenceIndex"] as? Int ?? 0,
-                     start: e["startOffset"] as? Int ?? 0, end: e["endOffset"] as? Int ?? 0,
-                     sentenceStart: e["sentenceStart"] as? Int ?? 0, sentenceText: e["sentenceText"] as? String ?? "",
-                     rule: e["rule"] as? String ?? "", confidence: (e["confidence"] as? NSNumber)?.doubleValue ?? 0)
+            var article = articleHash(e["article"]) ?? ""
+            if let a = sharedArticle[article] { article = a } else { sharedArticle[article] = article }
+            let sentence = e["sentenceIndex"] as? Int ?? 0
+            var text = e["sentenceText"] as? String ?? ""
+            let ref = SentenceRef(article: article, sentence: sentence)
+            if let t = sharedSentence[ref] {
+                if sameKey(t, text) { text = t }
+            } else {
+                sharedSentence[ref] = text
+            }
+            return Evidence(article: article, sentence: sentence,
+                            start: e["startOffset"] as? Int ?? 0, end: e["endOffset"] as? Int ?? 0,
+                            sentenceStart: e["sentenceStart"] as? Int ?? 0, sentenceText: text,
+                            rule: e["rule"] as? String ?? "", confidence: (e["confidence"] as? NSNumber)?.doubleValue ?? 0)
         }
         // nodes are read one at a time (JSONStream), so loading needs memory for the graph, not for its text
         var sawMarker = false

@@ -72,12 +72,24 @@ public enum JSONLDWriter {
         "{\"@type\":\"Evidence\",\"article\":\(JSONText.string(KGIRI.article(e.article))),\"sentenceIndex\":\(e.sentence),\"startOffset\":\(e.start),\"endOffset\":\(e.end),\"sentenceStart\":\(e.sentenceStart),\"sentenceText\":\(JSONText.string(e.sentenceText)),\"rule\":\(JSONText.string(e.rule)),\"confidence\":\(JSONText.number(e.confidence))}"
     }
 
+    /// The whole graph file as one string (see `write(_:to:)` for large graphs).
     public static func write(_ g: KnowledgeGraph) -> String {
-        // one growing string, nodes appended as they are made (no array of lines joined at the end: for large
-        // graphs that held the text twice)
+        var whole = ""
+        write(g) { whole += $0 }
+        return whole
+    }
+
+    /// Hands the graph file over in pieces of about `pieceSize` bytes, in order, so a large graph is never held twice
+    /// in memory.
+    public static func write(_ g: KnowledgeGraph, pieceSize: Int = 1 << 20, to sink: (String) throws -> Void) rethrows {
         var out = "{\"@context\":" + context + ",\n\"@graph\":[\n"
         out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}"
+        var failure: Error? = nil
         func emit(_ fields: [String]) {
+            if out.utf8.count >= pieceSize, failure == nil {
+                do { try sink(out) } catch { failure = error }
+                out = ""
+            }
             out += ",\n{"
             var first = true
             for f in fields {
@@ -163,6 +175,7 @@ public enum JSONLDWriter {
             emit(f)
         }
         out += "\n]}\n"
-        return out
+        if let failure { try { throw failure }() }
+        try sink(out)
     }
 }

@@ -27,25 +27,37 @@ public enum GraphStore {
 
     /// Writes `text` to `path` atomically (temp file, fsync, rename).
     public static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(to: path) { write in try write(text) }
+    }
+
+    /// Writes the pieces `produce` hands over, in order, to `path` atomically (temp file, fsync, rename), so a large
+    /// file never has to exist in memory as a whole.
+    public static func writeAtomically(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let tmp = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw StoreError.cannotWrite(file: path, reason: String(cString: strerror(errno))) }
-        var ok = true
-        var reason = ""
-        var text = text
-        text.withUTF8 { buf in
-            var off = 0
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n <= 0 { ok = false; reason = String(cString: strerror(errno)); break }
-                off += n
+        struct WriteFailed: Error { var reason: String }
+        do {
+            try produce { piece in
+                var piece = piece
+                try piece.withUTF8 { buf in
+                    var off = 0
+                    while off < buf.count {
+                        let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                        if n <= 0 { throw WriteFailed(reason: String(cString: strerror(errno))) }
+                        off += n
+                    }
+                }
             }
+            if fsync(fd) != 0 { throw WriteFailed(reason: String(cString: strerror(errno))) }
+        } catch {
+            close(fd)
+            unlink(tmp)
+            throw StoreError.cannotWrite(file: path, reason: (error as? WriteFailed)?.reason ?? "\(error)")
         }
-        if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }
         close(fd)
-        guard ok else { unlink(tmp); throw StoreError.cannotWrite(file: path, reason: reason) }
         if rename(tmp, path) != 0 {
             let r = String(cString: strerror(errno))
             unlink(tmp)

@@ -4,12 +4,50 @@ public struct AnalyzedText: Sendable {
     public let tokens: [Token]
     public let sentences: [Sentence]
     public let language: String
+    /// The text of each sentence, made once: every fact found in a sentence keeps it as evidence, and they all share
+    /// this one string.
+    public let sentenceTexts: [String]
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], language: String) {
+        self.scalars = scalars
+        self.tokens = tokens
+        self.sentences = sentences
+        self.language = language
+        self.sentenceTexts = sentences.map { Self.text(scalars, $0.start, $0.end) }
+    }
 
     /// The original text of a code-point span.
-    public func text(_ start: Int, _ end: Int) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(v)
+    public func text(_ start: Int, _ end: Int) -> String { Self.text(scalars, start, end) }
+
+    /// The text of sentence `s` (shared, see `sentenceTexts`).
+    public func text(of s: Sentence) -> String { sentenceTexts[s.index] }
+
+    /// UTF-8 encodes the scalars straight into the new string's storage.
+    static func text(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        let a = max(0, start), b = min(end, scalars.count)
+        guard a < b else { return "" }
+        var bytes = 0
+        for i in a..<b {
+            let v = scalars[i].value
+            bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var k = 0
+            for i in a..<b {
+                let v = scalars[i].value
+                if v < 0x80 {
+                    out[k] = UInt8(v); k += 1
+                } else if v < 0x800 {
+                    out[k] = UInt8(0xC0 | v >> 6); out[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
+                } else if v < 0x10000 {
+                    out[k] = UInt8(0xE0 | v >> 12); out[k + 1] = UInt8(0x80 | v >> 6 & 0x3F); out[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
+                } else {
+                    out[k] = UInt8(0xF0 | v >> 18); out[k + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[k + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
+                }
+            }
+            return k
+        }
     }
 
     public func surface(_ t: Token) -> String { text(t.start, t.end) }
