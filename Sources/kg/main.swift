@@ -11,7 +11,7 @@ commands:
   build PATH... [-o graph.jsonld] [--lang ar|en] [--lexicon FILE]... [--rules FILE]... [--lossy] [--threads N]
         read articles (.txt, .html, .jsonl, .json, directories, - for stdin) and merge them into the graph file
   export (--dot | --csv DIR [--excel]) [-i graph.jsonld] [--lang en|ar]
-        write Graphviz DOT to stdout, or nodes.csv, edges.csv and mentions.csv into DIR
+        write Graphviz DOT to stdout, or nodes.csv, edges.csv, mentions.csv and statements.csv into DIR
   export (--ntriples | --nquads) [-i graph.jsonld]      triples for triple stores (N-Quads: one graph per article)
   export --csv DIR --neo4j [-i graph.jsonld]           CSV in neo4j-admin import format
   extract [PATH...]
@@ -52,9 +52,13 @@ let commandHelp: [String: String] = [
     "export": """
     usage: kg export --dot [-i graph.jsonld] [--lang en|ar]
            kg export --csv DIR [-i graph.jsonld] [--excel]
+           kg export --csv DIR --neo4j [-i graph.jsonld]
+           kg export (--ntriples | --nquads) [-i graph.jsonld]
 
     --dot        Graphviz DOT on stdout:  kg export --dot | dot -Tsvg > graph.svg
-    --csv DIR    nodes.csv, edges.csv, mentions.csv (RFC 4180) in DIR
+    --csv DIR    nodes.csv, edges.csv, mentions.csv, statements.csv (RFC 4180) in DIR
+    --neo4j      with --csv: nodes.csv, quotations.csv, relationships.csv for neo4j-admin database import
+    --ntriples   RDF triples on stdout, for triple stores; --nquads: one named graph per article
     --excel      start CSV files with a UTF-8 byte-order mark so spreadsheet programs read Arabic correctly
     --lang       label language for DOT (default en; falls back to the other language)
     """,
@@ -179,7 +183,7 @@ func runExport(_ args: ArraySlice<String>) throws -> Int32 {
     for (name, text) in [("nodes.csv", CSVWriter.nodes(g)), ("edges.csv", CSVWriter.edges(g)), ("mentions.csv", CSVWriter.mentions(g)), ("statements.csv", CSVWriter.statements(g))] {
         try GraphStore.writeAtomically(bom + text, to: (dir as NSString).appendingPathComponent(name))
     }
-    eprint("wrote \(dir)/nodes.csv, edges.csv, mentions.csv")
+    eprint("wrote \(dir)/nodes.csv, edges.csv, mentions.csv, statements.csv")
     return 0
 }
 
