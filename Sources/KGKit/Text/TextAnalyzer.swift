@@ -1,26 +1,44 @@
+import Foundation
+
 /// A document after text analysis: its scalars, tokens and sentences.
 public struct AnalyzedText: Sendable {
     public let scalars: [Unicode.Scalar]
     public let tokens: [Token]
     public let sentences: [Sentence]
     public let language: String
-    /// The text of each sentence, made once: every fact found in a sentence keeps it as evidence, and they all share
-    /// this one string.
-    public let sentenceTexts: [String]
+    /// Sentence texts made so far (see `text(of:)`).
+    private let sentenceTexts: SentenceTexts
 
     init(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], language: String) {
         self.scalars = scalars
         self.tokens = tokens
         self.sentences = sentences
         self.language = language
-        self.sentenceTexts = sentences.map { Self.text(scalars, $0.start, $0.end) }
+        self.sentenceTexts = SentenceTexts(count: sentences.count)
     }
 
     /// The original text of a code-point span.
     public func text(_ start: Int, _ end: Int) -> String { Self.text(scalars, start, end) }
 
-    /// The text of sentence `s` (shared, see `sentenceTexts`).
-    public func text(of s: Sentence) -> String { sentenceTexts[s.index] }
+    /// The text of sentence `s`, made on first use and then shared: every fact found in a sentence keeps it as
+    /// evidence, and they all hold this one string.
+    public func text(of s: Sentence) -> String {
+        sentenceTexts.text(s.index) { Self.text(scalars, s.start, s.end) }
+    }
+
+    private final class SentenceTexts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [String?]
+        init(count: Int) { texts = Array(repeating: nil, count: count) }
+        func text(_ i: Int, _ make: () -> String) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let t = texts[i] { return t }
+            let t = make()
+            texts[i] = t
+            return t
+        }
+    }
 
     /// UTF-8 encodes the scalars straight into the new string's storage.
     static func text(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
