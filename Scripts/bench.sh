@@ -79,7 +79,7 @@ for lang in $langs; do
         cpu=$(awk '/User time/ { u = $NF } /System time/ { s = $NF } END { printf "%.1f", u + s }' "$tmp/time")
         rss=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$tmp/time")
         gmb=$(awk -v b="$(wc -c < "$graph")" 'BEGIN { printf "%.1f", b / 1e6 }')
-        nodes=$(grep -o '"@id"' "$graph" | wc -l)
+        nodes=$(grep -c '^{"@id"' "$graph" || true)   # one node a line
         awk -v l="$lang" -v mb="$inmb" -v a="$articles" -v w="$wall" -v c="$cpu" -v r="$rss" -v g="$gmb" -v n="$nodes" \
             'BEGIN { printf "| %s | %s | %d | %.1f | %.0f | %.2f | %s | %s | %s | %d |\n", l, mb, a, w, a / w, mb / w, c, r, g, n }'
         largest[$lang]="$graph"
@@ -95,7 +95,7 @@ else
 fi
 printf '%s\n' "Incremental update" "One new article added to the largest graph (load, merge, write)." > "$tmp/one.txt"
 /usr/bin/time -v "$kg" build "$tmp/one.txt" -o "$big" > /dev/null 2> "$tmp/time"
-nodes=$(grep -o '"@id"' "$big" | wc -l)
+nodes=$(grep -c '^{"@id"' "$big" || true)
 awk -v n="$nodes" -v g="$(wc -c < "$big")" '
     /Elapsed \(wall clock\)/ { k = split($NF, p, ":"); s = 0; for (i = 1; i <= k; i++) s = s * 60 + p[i]; w = s }
     /User time/ { u = $NF } /System time/ { y = $NF } /Maximum resident set size/ { r = $NF / 1024 }

@@ -26,7 +26,7 @@ def main():
         if "RelationStatement" in t:
             p = n.get("predicate", "?")
             predicates[p] += 1
-            if p not in ("agent", "target", "location"):
+            if p not in ("agent", "target", "location", "participant"):
                 degree[n.get("subject")] += 1
                 degree[n.get("object")] += 1
             continue

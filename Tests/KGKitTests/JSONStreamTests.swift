@@ -26,6 +26,14 @@ final class JSONStreamTests: XCTestCase {
         XCTAssertEqual(try canonical(JSONStream.parse(data)), try canonical(JSONSerialization.jsonObject(with: data)))
     }
 
+    func testSkipsAUTF8ByteOrderMark() throws {
+        let doc = Data([0xEF, 0xBB, 0xBF] + Array(#"{"@graph": [{"n": 1}]}"#.utf8))
+        XCTAssertEqual(try canonical(JSONStream.parse(doc)), #"{"@graph":[{"n":1}]}"#)
+        var seen = 0
+        try JSONStream.forEachElement(ofArray: "@graph", in: doc) { _ in seen += 1 }
+        XCTAssertEqual(seen, 1)
+    }
+
     func testNumbersCastLikeFoundationNumbers() throws {
         let v = try JSONStream.parse(Data(#"{"i": 3, "d": 0.25}"#.utf8)) as? [String: Any]
         XCTAssertEqual(v?["i"] as? Int, 3)

@@ -117,6 +117,11 @@ final class RelationTests: XCTestCase {
         for (text, lang, want) in cases {
             XCTAssertEqual(dates(text, lang, reference: "2024-12-01").first, want, text)
         }
+        // days that do not exist in their month are not dates
+        XCTAssertEqual(dates("The strike came on February 30, 2024.", "en", reference: "2024-03-05"), [])
+        XCTAssertEqual(dates("The strike came on February 29, 2024.", "en", reference: "2024-03-05"), ["2024-02-29"])
+        XCTAssertEqual(dates("وقع الهجوم في 31 نيسان 2023.", "ar", reference: nil), [])
+        XCTAssertNil(DateResolver.parseISO("2023-02-29"))
     }
 
     func testEventGetsDateFromItsSentence() {

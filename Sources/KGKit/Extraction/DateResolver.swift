@@ -6,6 +6,13 @@ public struct ResolvedDate: Sendable, Equatable, Hashable, Comparable {
     public var day: Int
     public var precision: Precision
 
+    /// Whether `day` exists in `month` of `year` (a year of 0, unknown, allows 29 February).
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = year == 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))
+        return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    }
+
     /// ISO 8601: `2024-03-12` (day), `2024-03` (month), `2024-W10` (ISO week).
     public var iso: String {
         func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
@@ -46,7 +53,7 @@ public struct DateResolver: Sendable {
     static func parseISO(_ s: String) -> ResolvedDate? {
         let parts = s.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2].prefix(2)),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+              ResolvedDate.isValid(year: y, month: m, day: d) else { return nil }
         return ResolvedDate(year: y, month: m, day: d, precision: .day)
     }
 
@@ -80,7 +87,9 @@ public struct DateResolver: Sendable {
                 if year == nil, j == end + 1, tokens[end].key == "," { j = end }
                 if let d = dayBefore ?? dayAfter {
                     let y = year ?? inferYear(month: m, day: d)
-                    if y > 0 || year == nil { out.append(ResolvedDate(year: y, month: m, day: d, precision: .day)) }
+                    if (y > 0 || year == nil) && ResolvedDate.isValid(year: y, month: m, day: d) {
+                        out.append(ResolvedDate(year: y, month: m, day: d, precision: .day))
+                    }
                 } else if let y = year {
                     out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))
                 } else if let r = reference, tokens[k].script == .arabic || tokens[k].isCapitalized {

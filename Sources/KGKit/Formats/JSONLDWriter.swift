@@ -86,7 +86,8 @@ public enum JSONLDWriter {
         out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}"
         var failure: Error? = nil
         func emit(_ fields: [String]) {
-            if out.utf8.count >= pieceSize, failure == nil {
+            guard failure == nil else { return }   // the sink failed: make nothing more
+            if out.utf8.count >= pieceSize {
                 do { try sink(out) } catch { failure = error }
                 out = ""
             }

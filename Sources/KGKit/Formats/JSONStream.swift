@@ -86,6 +86,8 @@ public enum JSONStream {
         init(_ b: UnsafeBufferPointer<UInt8>) {
             self.b = b
             self.n = b.count
+            // a UTF-8 byte-order mark (files saved by Windows editors) is not part of the document
+            if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
         }
 
         func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(offset: i, message: message) }

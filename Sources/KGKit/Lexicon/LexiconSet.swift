@@ -59,7 +59,7 @@ public struct LexiconSet: Sendable {
                 guard c.count >= 3, c[0] != "ar" else { continue }
                 let k = Normalizer.key(String(c[0]))
                 nameWords[k] = NameWord(cls: String(c[2]), english: String(c[1]))
-                let en = c[1].lowercased()
+                let en = Normalizer.key(String(c[1]))
                 if englishNameWords[en] == nil { englishNameWords[en] = String(c[2]) }
                 if c[2] != "ORGANIZATION" { vocab.protect(k) }
             }

@@ -12,11 +12,13 @@ public struct Tokenizer: Sendable {
     /// Word memos kept across documents, one per thread that is tokenizing.
     let pool: KeyCachePool
 
-    /// `memoCapacity` bounds the distinct words remembered between documents (about 200 bytes each, per thread).
-    public init(segmenter: CliticSegmenter, abbreviations: Set<String>, memoCapacity: Int = 300_000) {
+    /// `memoCapacity` bounds the distinct words remembered between documents by each tokenizing thread (about 300
+    /// bytes each); by default 600,000 words shared out among the cores, so the memo's memory does not grow with them.
+    public init(segmenter: CliticSegmenter, abbreviations: Set<String>, memoCapacity: Int? = nil) {
         self.segmenter = segmenter
         self.abbreviations = abbreviations
-        self.pool = KeyCachePool(capacity: memoCapacity)
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        self.pool = KeyCachePool(capacity: memoCapacity ?? max(50_000, 600_000 / cores))
     }
 
     /// Tokenizes `scalars` (the whole document as an array of scalars).
@@ -316,6 +318,12 @@ struct KeyCache {
         return TokenKeys(key: k, prefix: p, stem: st, body: b, suffix: su, hasArticle: a)
     }
 
+    /// Frees the scratch buffer; the memo is not used afterwards.
+    mutating func release() {
+        scratch.deallocate()
+        scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
+    }
+
     private init(capacity: Int, reusing scratch: UnsafeMutableBufferPointer<UInt32>) {
         self.init(capacity: capacity)
         self.scratch.deallocate()
@@ -390,6 +398,10 @@ final class KeyCachePool: @unchecked Sendable {
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
+
+    deinit {
+        for i in free.indices { free[i].release() }
+    }
 
     func take() -> KeyCache {
         lock.lock()
