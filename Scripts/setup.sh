@@ -74,7 +74,7 @@ MSG
 rm -f Examples/graph.jsonld.lock
 [ -f Examples/graph.svg ] && echo "picture (SVG)    $PWD/Examples/graph.svg"
 cat <<MSG
-spreadsheets     $PWD/Examples/csv/nodes.csv, edges.csv, mentions.csv   (UTF-8 with BOM for Excel)
+spreadsheets     $PWD/Examples/csv/nodes.csv, edges.csv, mentions.csv, statements.csv   (UTF-8 with BOM for Excel)
 
 Try:  $kg show "جون كيربي" -i Examples/graph.jsonld
       $kg build MORE_ARTICLES -o Examples/graph.jsonld    (adds to the same graph)
