@@ -354,6 +354,11 @@ final class TextTests: XCTestCase {
 
     // MARK: English tokens
 
+    func testLowerCaseParticleBeforeACapitalisedNameCountsAsCapitalised() {
+        let doc = analyzer.analyze("al-Qaeda el-Sisi ash-Shabab well-known e-mail anti-war Baghdad")
+        XCTAssertEqual(doc.tokens.map(\.isCapitalized), [true, true, true, false, false, false, true])
+    }
+
     func testEnglishTokenisation() {
         let doc = analyzer.analyze("U.S. Gen. Mark Milley's 1,000.5 troops al-Assad")
         let surfaces = doc.tokens.map(doc.surface)

@@ -20,7 +20,8 @@ public struct Token: Sendable, Equatable {
     public let entry: Int32
     public var kind: Kind
     public var script: Script
-    /// Whether the English token starts with an upper-case letter.
+    /// Whether the English token starts with an upper-case letter (or a lower-case particle and a hyphen before one:
+    /// al-Qaeda).
     public var isCapitalized: Bool
     /// The document's table of normalised words: the strings below live there once per distinct word, so a token
     /// is a few integers and one reference.

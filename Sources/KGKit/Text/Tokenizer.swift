@@ -87,6 +87,16 @@ public struct Tokenizer: Sendable {
         return s.properties.isUppercase
     }
 
+    /// An upper-case first letter, or a short lower-case particle joined by a hyphen to a capitalised name
+    /// (al-Qaeda, el-Sisi, ash-Shabab): the particle does not make the name a common word.
+    private static func isCapitalizedName(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
+        if isUppercase(s[start]) { return true }
+        var k = start
+        while k < end, k - start < 4, case let v = s[k].value, v >= 0x61 && v <= 0x7A { k += 1 }
+        guard k > start, k - start <= 3, k + 1 < end, s[k] == "-" else { return false }
+        return isUppercase(s[k + 1])
+    }
+
     private func scanWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, table: UnsafeBufferPointer<UInt32>,
                           cache: inout KeyCache) -> Int {
         let n = s.count
@@ -177,7 +187,7 @@ public struct Tokenizer: Sendable {
                                 script: script, isCapitalized: false, keys: TokenKeys.pending))
         } else {
             tokens.append(Token(start: start, end: end, prefixLength: 0, entry: Int32(entry), kind: kind, script: script,
-                                isCapitalized: script == .latin && Self.isUppercase(s[start]), keys: TokenKeys.pending))
+                                isCapitalized: script == .latin && Self.isCapitalizedName(s, start, end), keys: TokenKeys.pending))
         }
     }
 
