@@ -507,6 +507,7 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: - English names
 
+    private static let locativePrepositionsEn: Set<String> = ["in", "near", "outside", "across", "from"]
     private let commonEnglish: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "in", "on", "at", "but", "and", "or", "if", "when", "while", "after", "before", "since", "as", "his", "her", "their", "its", "our", "there", "some", "many", "most", "all", "both", "no", "not", "according", "earlier", "later", "last", "next", "meanwhile", "however", "also", "from", "for", "by", "with", "about", "more", "than", "one", "two", "three", "officials", "witnesses", "police", "security", "government", "state", "what", "who", "where", "why", "how", "speaking", "asked", "several", "dozens", "hundreds", "thousands", "residents", "sources", "reuters"]
 
     private func isQuoteStart(_ toks: [Token], _ a: Int, _ lo: Int) -> Bool {
@@ -544,6 +545,9 @@ public struct EntityRecognizer: Sendable {
         if b - a >= 2 && (a..<b).contains(where: { Self.nameConnectorsEn.contains(toks[$0].key) && toks[$0].key != "of" }) { return (.person, "") }
         if per + loc + org == 0 { return nil }
         if b - a >= 2, let first = lexicons.englishNameWords[toks[a].key], first == "PERSON" { return (.person, "") }
+        // a one-word name the name lists know only as a club or firm (Manchester, Karlsruhe) after "in", "near" ... is the
+        // place it is named after
+        if b - a == 1, org > 0, per == 0, loc == 0, a > 0, Self.locativePrepositionsEn.contains(toks[a - 1].key) { return (.place, "") }
         if org > per && org >= loc { return (.organization, "") }
         if loc > per { return (.place, "") }
         if b - a >= 2 { return (.person, "") }
