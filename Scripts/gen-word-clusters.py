@@ -21,6 +21,7 @@ word, deterministic for a given corpus. The tagger takes its corpus-frequency fe
 it never hashes an Arabic String for it.
 """
 import json, re, sys
+from arabic_key import key
 from collections import Counter
 
 import numpy as np
@@ -37,8 +38,6 @@ ITERATIONS = 25
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/ant-arabic-news-2018.jsonl"
 out = sys.argv[2] if len(sys.argv) > 2 else "Sources/KGKit/Resources/models/word-clusters-ar.tsv"
 
-MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
-TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 TOKEN = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[0-9\u0660-\u0669]+|[.!?؟،,:;\"()«»]")
 PUNCT = "<p>"
 NUM = "<num>"
@@ -52,7 +51,7 @@ def words(text):
         elif c.isdigit():
             yield NUM
         else:
-            yield MARKS.sub("", t).translate(TABLE)
+            yield key(t)
 
 
 docs = []

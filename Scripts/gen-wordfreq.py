@@ -10,14 +10,13 @@ diacritics and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ →
 left out. Output is sorted by word, so it is deterministic.
 """
 import json, re, sys
+from arabic_key import key
 from collections import Counter
 
 MIN_COUNT = 3
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/ant-arabic-news-2018.jsonl"
 out = sys.argv[2] if len(sys.argv) > 2 else "Sources/KGKit/Resources/lexicon/arabic-wordfreq.tsv"
 
-MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
-TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 
 counts = Counter()
@@ -29,7 +28,7 @@ with open(src, encoding="utf-8") as f:
             continue
         for text in (art.get("title") or "", art.get("text") or ""):
             for w in WORD.findall(text):
-                k = MARKS.sub("", w).translate(TABLE)
+                k = key(w)
                 if len(k) >= 2:
                     counts[k] += 1
 
