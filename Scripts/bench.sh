@@ -24,17 +24,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"
-    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-    else "$@"
-    fi
-}
-if [ ! -x /usr/bin/time ]; then
-    echo "installing /usr/bin/time (package: time)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y time \
-        || { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y time; }
-fi
+source Scripts/lib.sh
+need_gnu_time
 
 swift build -c release --product kg
 kg=.build/release/kg

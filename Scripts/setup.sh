@@ -5,23 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-section() { printf '\n==== %s ====\n' "$*"; }
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"
-    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-    else "$@"
-    fi
-}
+source Scripts/lib.sh
 
 section "Graphviz (optional: only needed for the SVG picture)"
 if command -v dot >/dev/null 2>&1; then
     echo "found: $(dot -V 2>&1)"
 elif command -v apt-get >/dev/null 2>&1; then
     echo "installing graphviz with apt-get"
-    { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y graphviz \
-        || { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y graphviz; }; } \
-        || echo "warning: could not install graphviz; continuing without the SVG"
+    apt_install graphviz || echo "warning: could not install graphviz; continuing without the SVG"
 else
     echo "warning: no apt-get; install Graphviz yourself for the SVG (e.g. brew install graphviz). Continuing."
 fi
