@@ -24,17 +24,9 @@ struct CueTable<Value: Sendable>: Sendable {
 }
 
 enum ExtractionTables {
-    /// Rows of a bundled rules table: comments and the header line skipped, cells split on tabs.
-    static func rows(_ path: String) -> [[String]] {
-        guard let text = try? BundledResources.text(path) else { return [] }
-        var out: [[String]] = []
-        var header = false
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") && !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            if !header { header = true; continue }
-            out.append(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
-        }
-        return out
-    }
+    /// Rows of a bundled rules table (`LexiconSet.table`: comments and the header skipped, cells split on tabs and
+    /// trimmed); none if the file is missing.
+    static func rows(_ path: String) -> [[String]] { (try? LexiconSet.table(path)) ?? [] }
 
     enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool) }
     enum CasualtyWord: Sendable { case outcome(String), number(Int), generic, breakdown, atLeast, unit, stop }
