@@ -93,8 +93,8 @@ public struct EntityRecognizer: Sendable {
             if let g = gazAt(i), entry(g).type != .place || (!g.isDemonym && toks[i].script == .arabic) {
                 i = g.end; continue
             }
-            if let (b, subtype, inner) = orgChain(doc, at: i, limit: hi, gazAt: gazAt), isFree(i, b),
-               taggerSays(i, "ORG") || inner.contains(where: { !$0.1.isDemonym }) {
+            if let (b, subtype, inner, standalone) = orgChain(doc, at: i, limit: hi, gazAt: gazAt), isFree(i, b),
+               standalone || taggerSays(i, "ORG") || inner.contains(where: { !$0.1.isDemonym }) {
                 out.append(make(i, b, .organization, subtype, "org-head", 0.75))
                 for (k, g) in inner where entry(g).type == .place {
                     var m = gazMention(k, g); m.rule = g.isDemonym ? "demonym-in-name" : "nested"; out.append(m)
@@ -209,7 +209,8 @@ public struct EntityRecognizer: Sendable {
         }
 
         // 7. the statistical tagger. Its names, with their boundaries tidied: two names joined by و (نانسي وأحلام)
-        // are two mentions (keep the first), and function words never end a name (عبدي كذلك).
+        // are two mentions (keep the first), a name-ending word cuts the name (وزارة الصحة | التابعة للحوثيين), and
+        // function words never end a name (عبدي كذلك).
         var taggerSpans: [(a: Int, b: Int, type: EntityType)] = []
         if let labels = tagged {
             var k = 0
@@ -221,7 +222,7 @@ public struct EntityRecognizer: Sendable {
                 while e < labels.count, labels[e].hasPrefix("I-"), labels[e].dropFirst(2) == ty { e += 1 }
                 let a = lo + k
                 var b = lo + e
-                if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") }) { b = c }
+                if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
                 while b > a + 1, lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem) {
                     taggerSpans.append((a, b, type))
@@ -434,7 +435,10 @@ public struct EntityRecognizer: Sendable {
 
     /// An Arabic construct chain after an organisation head noun (قوات سوريا الديمقراطية), or an English
     /// capitalised name containing a head noun (Syrian Democratic Forces, Ministry of Defence).
-    func orgChain(_ doc: AnalyzedText, at i: Int, limit: Int, gazAt: (Int) -> GazMatch?) -> (Int, String, [(Int, GazMatch)])? {
+    /// `standalone`: the head is marked so in organization-heads.tsv and its complement is only definite words and known
+    /// names (وزارة المالية, not لجنة تقيّم المشتركين), so the chain needs no agreement from the tagger.
+    func orgChain(_ doc: AnalyzedText, at i: Int, limit: Int, gazAt: (Int) -> GazMatch?)
+        -> (end: Int, subtype: String, inner: [(Int, GazMatch)], standalone: Bool)? {
         let toks = doc.tokens
         let t = toks[i]
         if t.script == .arabic {
@@ -461,7 +465,14 @@ public struct EntityRecognizer: Sendable {
                 break
             }
             if j == head.end { return nil }
-            return (j, head.value, inner)
+            var plain = head.value.standalone
+            var k = head.end
+            while plain && k < j {
+                if let g = inner.first(where: { $0.0 == k }) { k = g.1.end; continue }
+                plain = toks[k].hasArticle && toks[k].prefix.isEmpty
+                k += 1
+            }
+            return (j, head.value.subtype, inner, plain)
         }
         guard t.script == .latin, t.isCapitalized else { return nil }
         var j = i
@@ -470,11 +481,11 @@ public struct EntityRecognizer: Sendable {
             let u = toks[j]
             guard u.kind == .word, u.isCapitalized || (["of", "for", "and", "the", "al-"].contains(u.key) && j > i && j + 1 < limit && toks[j + 1].isCapitalized) else { break }
             if lexicons.titles.contains(key: u.key) && j == i { return nil }
-            if let h = lexicons.organizationHeads.match(toks, at: j, limit: limit), u.isCapitalized { headSubtype = h.value }
+            if let h = lexicons.organizationHeads.match(toks, at: j, limit: limit), u.isCapitalized { headSubtype = h.value.subtype }
             j += 1
         }
         guard let sub = headSubtype, j - i >= 2 else { return nil }
-        return (j, sub, [])
+        return (j, sub, [], false)
     }
 
     private func vocabularyRare(_ t: Token) -> Bool {

@@ -116,7 +116,10 @@ struct RelationInference {
                 let candidates = Set(ministries.filter { mi in
                     guard mi.tokens.contains(where: { doc.tokens[$0].key == p || doc.tokens[$0].stem == p }) else { return false }
                     if let en = entry(mi.entity), !en.partOf.isEmpty { return country == nil || en.partOf == country }
-                    return country == nil
+                    // a ministry kg found by its head noun: its own nisba, if any, must name the title's country
+                    // (وزير المالية المصري + وزارة المالية [المصرية])
+                    let own = mentions.first { $0.isDemonym && $0.entity >= 0 && mi.tokens.contains($0.tokens.lowerBound) }
+                    return country == nil || own == nil || own.flatMap({ entities[$0.entity].entryID }) == country
                 }.map(\.entity))
                 guard candidates.count == 1, let org = candidates.first else { continue }
                 add(m.entity, "leads", org, sentence: m.sentence, start: doc.tokens[titleStart].stemStart, end: m.end, rule: "minister-ministry", confidence: 0.7)

@@ -12,7 +12,7 @@ public struct LexiconSet: Sendable {
     /// English transliterations of the ANETAC name words, lower-cased → class.
     public var englishNameWords = KeyMap<String>()
     public var titles = PhraseTable<String>()
-    public var organizationHeads = PhraseTable<String>()
+    public var organizationHeads = PhraseTable<OrganizationHead>()
     public var placeTriggers = PhraseTable<PlaceTrigger>()
     public var eventTriggers = PhraseTable<EventTrigger>()
     public var definiteDescriptions = PhraseTable<DefiniteDescription>()
@@ -22,6 +22,9 @@ public struct LexiconSet: Sendable {
     public var tagger: SequenceTagger?
 
     public struct NameWord: Sendable { public var cls: String; public var english: String }
+    /// `standalone`: an Arabic chain after this head names a body even where the tagger reads no name there
+    /// (وزارة المالية, مجلس الوزراء): such bodies are named by their function, which the tagger's training data leaves out.
+    public struct OrganizationHead: Sendable { public var subtype: String; public var standalone: Bool }
     public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool }
     public struct EventTrigger: Sendable { public var type: String; public var cameo: String }
     public struct DefiniteDescription: Sendable { public var type: EntityType; public var head: String }
@@ -78,7 +81,10 @@ public struct LexiconSet: Sendable {
         set.stopwords = KeySet(try BundledResources.list("rules/name-stopwords.txt").map(Normalizer.key))
 
         for row in try table("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
-        for row in try table("rules/organization-heads.tsv") { set.organizationHeads.add(keys(row[0]), row.count > 1 ? row[1] : "Organization") }
+        for row in try table("rules/organization-heads.tsv") {
+            set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
+                                                                     standalone: row.count > 2 && row[2] == "yes"))
+        }
         for row in try table("rules/place-triggers.tsv") where row.count >= 3 {
             set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes"))
         }
