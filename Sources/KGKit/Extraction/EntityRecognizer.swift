@@ -155,9 +155,16 @@ public struct EntityRecognizer: Sendable {
             i = max(j, i + 1)
         }
 
-        // 4. gazetteer matches not taken by a longer rule
+        // 4. gazetteer matches not taken by a longer rule; an English place before a lower-case head is an
+        // organisation of that place (Berlin police)
         i = lo
         while i < hi {
+            if let g = gaz[i - lo], toks[i].script == .latin, entry(g).type == .place, !g.isDemonym, isFree(i, g.end),
+               let b = trailingHeadEnd(toks, g.end, limit: hi), isFree(g.end, b) {
+                out.append(make(i, b, .organization, "", "place+head", 0.65))
+                var m = gazMention(i, g); m.rule = "nested"; out.append(m)
+                claim(i, b); i = b; continue
+            }
             if let g = gaz[i - lo] {
                 // a one-word Arabic town name is often also a common word (وقف, نصر): keep it only where the tagger
                 // reads a place
@@ -188,6 +195,10 @@ public struct EntityRecognizer: Sendable {
             var a = i
             while a < j, a == s.tokens.lowerBound || isQuoteStart(toks, a, lo), lexicons.stopwords.contains(toks[a].key) || commonEnglish.contains(toks[a].key) { a += 1 }
             while a < j, commonEnglish.contains(toks[a].key) || lexicons.stopwords.contains(toks[a].key) { a += 1 }
+            if a < j, let b = trailingHeadEnd(toks, j, limit: hi), isFree(j, b) {
+                out.append(make(a, b, .organization, "", "capitalised+head", 0.65))
+                claim(a, b); i = b; continue
+            }
             if a < j, let type = classifyEnglishName(toks, a, j) ?? personByContext(toks, a, j, limit: hi) {
                 out.append(make(a, j, type.0, type.1, "capitalised", 0.6))
                 claim(a, j)
@@ -537,6 +548,19 @@ public struct EntityRecognizer: Sendable {
             if ["the", "a", "an"].contains(toks[k].key) { k += 1 }
             for q in k..<min(limit, k + 3) where lexicons.titles.contains(key: toks[q].key) { return (.person, "") }
             if toks[b + 1].key == "who" { return (.person, "") }
+        }
+        return nil
+    }
+
+    /// The end of a lower-case organisation head marked standalone in organization-heads.tsv right after a capitalised
+    /// name (the Danab brigade, Berlin police, the Andalus radio station), with at most one lower-case modifier before
+    /// it (the GSG 9 counterterrorism unit).
+    func trailingHeadEnd(_ toks: [Token], _ j: Int, limit: Int) -> Int? {
+        for k in j..<min(limit, j + 2) {
+            let t = toks[k]
+            guard t.script == .latin, t.kind == .word, !t.isCapitalized else { return nil }
+            if let h = lexicons.organizationHeads.match(toks, at: k, limit: limit), h.value.standalone { return h.end }
+            if lexicons.stopwords.contains(t.key) || commonEnglish.contains(t.key) { return nil }
         }
         return nil
     }
