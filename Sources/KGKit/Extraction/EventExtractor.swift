@@ -51,6 +51,7 @@ struct EventExtractor {
     static let supportTypes = set("type-support")
     /// Event types whose location may be named before the trigger.
     static let placeBeforeTypes = set("type-place-before")
+    static let genitiveTargetTypes = set("type-genitive-target")
 
     /// Where each event was triggered: event entity → (sentence, trigger token range), for dates and casualties.
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
@@ -95,7 +96,7 @@ struct EventExtractor {
             if firstActor == nil { firstActor = firstNisba }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
-                guard !claimed[k], let trig = lexicons.eventTriggers.match(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
+                guard !claimed[k], let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
                 // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
                 if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { ArticleExtractor.negationCues.contains(doc.tokens[$0].key) || ArticleExtractor.negationCues.contains(doc.tokens[$0].stem) }) {
@@ -104,7 +105,10 @@ struct EventExtractor {
                 var agent: Int? = nil, target: Int? = nil, place: Int? = nil
                 var participants: [Int] = []
                 // agent: genitive right after the trigger (هجوم تنظيم داعش), or "by X"
-                if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym { agent = mi }
+                // (the target for types such as arrest or trial: اعتقال X, محاكمة X)
+                if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
+                    if Self.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
+                }
                 var j = trig.end
                 var cue: String? = nil
                 var cueAt = 0
@@ -118,7 +122,7 @@ struct EventExtractor {
                     if t.kind == .punctuation && t.key != "," && t.key != "\"" && t.key != "-" { break }
                     if Self.clauseBreaks.contains(t.key) { break }
                     // roles after another trigger are that event's
-                    if j > trig.end, lexicons.eventTriggers.match(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
+                    if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
                     // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
                     if StatementExtractor.quoteMarks.contains(t.key) { inQuote.toggle(); j += 1; continue }
                     if inQuote { j += 1; continue }
@@ -328,6 +332,43 @@ struct EventExtractor {
         relations += roleRelations
         mergeSameAttack(&mentions, &entities, &relations, &occurrences)
         return occurrences
+    }
+
+    /// The event trigger starting at token `k`: a phrase of event-triggers.tsv, else an Arabic noun inflected from a
+    /// one-word trigger (انفجارين, تفجيرات, غارتين, هجوما → انفجار, تفجير, غارة, هجوم), so the table need not list
+    /// every dual, plural and case form. Definite forms (الاشتباكات) match only where the table lists them: they often
+    /// refer back to an event already reported.
+    func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
+        if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
+        let t = toks[k]
+        guard t.script == .arabic, t.kind == .word else { return nil }
+        for base in Self.uninflected(t.stem) {
+            if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
+        }
+        return nil
+    }
+
+    private static let nominalEndings: [(ending: [UInt8], feminine: Bool)] = [
+        ([0xD8, 0xAA, 0xD9, 0x8A, 0xD9, 0x86], true),                                  // تين: غارتين → غاره
+        ([0xD8, 0xAA, 0xD8, 0xA7, 0xD9, 0x86], true),                                  // تان
+        ([0xD9, 0x8A, 0xD9, 0x86], false),                                             // ين
+        ([0xD8, 0xA7, 0xD9, 0x86], false),                                             // ان
+        ([0xD8, 0xA7, 0xD8, 0xAA], false), ([0xD8, 0xA7, 0xD8, 0xAA], true),           // ات: تفجيرات, مواجهات → مواجهه
+        ([0xD8, 0xA7], false),                                                         // ا (tanwin): هجوما
+    ]
+    private static let taMarbuta: [UInt8] = [0xD9, 0x87]                             // ة, normalised to ه
+
+    /// Candidate base forms of a normalised Arabic noun without one dual, plural or case ending (keeping at least
+    /// three letters).
+    static func uninflected(_ stem: String) -> [String] {
+        let b = Array(stem.utf8)
+        var out: [String] = []
+        for (e, feminine) in nominalEndings where b.count >= e.count + 6 && b.suffix(e.count).elementsEqual(e) {
+            var base = Array(b.dropLast(e.count))
+            if feminine { base += taMarbuta }
+            out.append(String(decoding: base, as: UTF8.self))
+        }
+        return out
     }
 
     /// Two use-of-force events of one article with the same agent and the same target or place are one event

@@ -47,3 +47,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// Whether a single-token phrase with this key exists.
     public func contains(key: String) -> Bool { byFirst[key]?.contains { $0.keys.count == 1 } ?? false }
 }
+
+extension PhraseTable {
+    /// The value of the single-token phrase with this key, if any.
+    public func value(key: String) -> Value? { byFirst[key]?.first { $0.keys.count == 1 }?.value }
+}
