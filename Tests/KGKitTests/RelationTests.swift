@@ -242,6 +242,18 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.relations.contains { x in y.entities[x.subject].eventType == "trial" && x.predicate == "agent" && y.entities[x.object].name.contains("فوجيموري") })
     }
 
+    func testCityNamesAreClubsInSportsReports() {
+        let x = extract("Liverpool beat Chelsea 3-1 on Sunday. The striker scored twice before the coach praised the club's season. Fans in Liverpool celebrated.", "en")
+        let clubs = x.mentions.filter { $0.rule == "sports-metonymy" }
+        XCTAssertEqual(Set(clubs.compactMap(\.entryID)), ["org:liverpool-fc", "org:chelsea-fc"], "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertFalse(clubs.contains { $0.start > 100 }, "\"in Liverpool\" is the city")
+        let y = extract("وانتقل المهاجم إلى برشلونة بعد موسم مع النادي، وسجل هدفين في الدوري.", "ar")
+        XCTAssertTrue(y.mentions.contains { $0.entryID == "org:fc-barcelona" }, "\(y.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
+        // not a sports report: no club
+        let z = extract("Liverpool council approved a new budget for schools and roads on Monday.", "en")
+        XCTAssertFalse(z.mentions.contains { $0.rule == "sports-metonymy" })
+    }
+
     func testShortOrganizationNameJoinsTheLongOne() {
         let x = extract("قرر البنك المركزي المصري خفض أسعار الفائدة. وقال محافظ البنك المركزي حسن عبد الله إن القرار مدروس.", "ar")
         let banks = x.entities.filter { $0.type == .organization && !$0.mentionIndices.isEmpty && $0.name.contains("البنك المركزي") }

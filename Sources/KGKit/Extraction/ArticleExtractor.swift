@@ -3,10 +3,12 @@
 public struct ArticleExtractor: Sendable {
     public let lexicons: LexiconSet
     let recognizer: EntityRecognizer
+    let sports: SportsMetonymy
 
     public init(lexicons: LexiconSet) {
         self.lexicons = lexicons
         self.recognizer = EntityRecognizer(lexicons: lexicons)
+        self.sports = SportsMetonymy(lexicons: lexicons)
     }
 
     static let negationCues: Set<String> = ["لم", "لن", "لا", "ليس", "نفى", "نفت", "ينفي", "تنفي", "نفي", "ينفى", "not", "never", "denied", "denies", "deny", "rejected", "no", "n't"]
@@ -18,6 +20,7 @@ public struct ArticleExtractor: Sendable {
 
     public func extract(_ article: Article, analyzed doc: AnalyzedText) -> ArticleExtraction {
         var mentions = recognizer.recognize(doc)
+        sports.apply(doc, &mentions, lexicons: lexicons)
         var claimed = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions where m.rule != "nested" && m.rule != "demonym-in-name" { for k in m.tokens { claimed[k] = true } }
 

@@ -1,0 +1,77 @@
+/// In a sports report a city named on its own usually stands for its club: "Liverpool beat Manchester City",
+/// "نقل إبراهيموفيتش إلى برشلونة" is a transfer to FC Barcelona. Where the article reads as a sports report (cue words
+/// of rules/sports-context.tsv) and a one-word city mention is the name of a club of the gazetteer without its club
+/// word (Liverpool FC, نادي برشلونة → Liverpool, برشلونة), the mention is relinked to the club — unless a locative
+/// word or prefix puts it as a place (in Liverpool, في برشلونة, ببرشلونة).
+struct SportsMetonymy: Sendable {
+    /// Normalised one-word city name → the club's gazetteer id.
+    private var clubs: [String: String] = [:]
+    private var cues: Set<String> = []
+    private var locatives: Set<String> = []
+    static let minimumCues = 3
+
+    init(lexicons: LexiconSet) {
+        guard let rows = try? LexiconSet.table("rules/sports-context.tsv") else { return }
+        var clubWords: Set<String> = []
+        for row in rows where row.count >= 2 {
+            let k = Normalizer.key(row[0])
+            switch row[1] {
+            case "cue": cues.insert(k)
+            case "club-word": clubWords.insert(k)
+            case "locative": locatives.insert(k)
+            default: break
+            }
+        }
+        var ambiguous: Set<String> = []
+        for e in lexicons.gazetteer.entries where e.type == .organization && e.subtype == "SportsTeam" {
+            for name in e.allNames {
+                let words = name.split(separator: " ").map { Normalizer.key(String($0)) }
+                let rest = words.filter { !clubWords.contains($0) }
+                guard rest.count == 1, words.count > 1 else { continue }
+                if let other = clubs[rest[0]], other != e.id { ambiguous.insert(rest[0]) }
+                clubs[rest[0]] = e.id
+            }
+        }
+        for k in ambiguous { clubs[k] = nil }
+    }
+
+    func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
+        guard !clubs.isEmpty else { return }
+        var n = 0
+        for t in doc.tokens where cues.contains(t.key) || cues.contains(t.stem) {
+            n += 1
+            if n >= Self.minimumCues { break }
+        }
+        guard n >= Self.minimumCues else { return }
+        func club(at k: Int) -> LexiconEntry? {
+            let t = doc.tokens[k]
+            guard let id = clubs[t.stem] ?? clubs[t.key], let e = lexicons.gazetteer.entry(id: id) else { return nil }
+            // (a dateline's city is written in capitals: LIVERPOOL, England —)
+            if t.script == .latin && (!t.isCapitalized || !t.key.isEmpty && doc.text(t.start, t.end).uppercased() == doc.text(t.start, t.end)) { return nil }
+            if t.prefix.hasSuffix("ب") || t.prefix.hasSuffix("ل") { return nil }
+            if k > 0, locatives.contains(doc.tokens[k - 1].key) { return nil }
+            return e
+        }
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for i in mentions.indices {
+            let m = mentions[i]
+            for k in m.tokens { covered[k] = true }
+            guard m.type == .place, !m.isDemonym, m.tokens.count == 1, m.rule != "nested",
+                  let e = club(at: m.tokens.lowerBound) else { continue }
+            mentions[i].type = .organization
+            mentions[i].subtype = e.subtype
+            mentions[i].entryID = e.id
+            mentions[i].rule = "sports-metonymy"
+        }
+        // a club name nothing else took (Liverpool is in no place list)
+        for s in doc.sentences {
+            for k in s.tokens where !covered[k] && doc.tokens[k].kind == .word {
+                guard let e = club(at: k) else { continue }
+                let t = doc.tokens[k]
+                mentions.append(Mention(tokens: k..<k + 1, start: t.stemStart, end: t.end, type: .organization, subtype: e.subtype,
+                                        entryID: e.id, surface: doc.text(t.stemStart, t.end), rule: "sports-metonymy",
+                                        confidence: 0.6, sentence: s.index))
+            }
+        }
+    }
+}
