@@ -242,6 +242,26 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.relations.contains { x in y.entities[x.subject].eventType == "trial" && x.predicate == "agent" && y.entities[x.object].name.contains("فوجيموري") })
     }
 
+    func testPatternsForAppositionsPossessivesAndOpposition() {
+        // text, language, subject (id or name part), predicate, object
+        let cases: [(String, String, String, String, String)] = [
+            ("Yasir al-Rumayyan, the PIF's governor, also chairs the board.", "en", "Rumayyan", "leads", "pif"),
+            ("Yuriy Ihnat, a spokesman for Ukraine's Air Force, said 31 drones were shot down.", "en", "Ihnat", "spokespersonOf", "Air Force"),
+            ("The Danab brigade, an elite special forces unit of the Somali National Army, led the operation.", "en", "Danab", "memberOf", "Somali National Army"),
+            ("ودعمت الولايات المتحدة قوات سوريا الديمقراطية بغارات جوية.", "ar", "country:us", "supports", "sdf"),
+            ("Israel, which has threatened to strike Iranian nuclear facilities, pressed Washington.", "en", "country:il", "opposes", "country:ir"),
+            ("وانتقد رجب طيب أردوغان الاتحاد الأوروبي بشدة.", "ar", "erdogan", "opposes", "eu"),
+            ("وأسفرت الغارة عن مقتل ثلاثة في قضاء العمادية بمحافظة دهوك.", "ar", "العمادية", "locatedIn", "iq-da"),
+        ]
+        for (text, lang, subj, pred, obj) in cases {
+            let x = extract(text, lang)
+            XCTAssertTrue(has(x, subj, pred, obj), "\(text): \(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        }
+        // a military attack is not (also) verbal opposition
+        let y = extract("هجوم تنظيم داعش على سجن الحسكة.", "ar")
+        XCTAssertFalse(y.relations.contains { $0.predicate == "opposes" })
+    }
+
     func testCityNamesAreClubsInSportsReports() {
         let x = extract("Liverpool beat Chelsea 3-1 on Sunday. The striker scored twice before the coach praised the club's season. Fans in Liverpool celebrated.", "en")
         let clubs = x.mentions.filter { $0.rule == "sports-metonymy" }

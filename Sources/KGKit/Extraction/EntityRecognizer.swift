@@ -245,13 +245,17 @@ public struct EntityRecognizer: Sendable {
         // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
         // the peninsula; حركة حماس → حماس). A tagger name inside the mention it replaces, of the same type, keeps that
         // mention's gazetteer entry and subtype, so linking is not lost. Titles (they carry a role), demonyms, and
-        // facilities and neighbourhoods named with their trigger word (سجن الحسكة is not الحسكة) stay.
+        // facilities, neighbourhoods and known places named with their trigger word (سجن الحسكة is not الحسكة) stay.
         var dropped: [Mention] = []
         if !taggerSpans.isEmpty {
             out.removeAll { m in
                 guard toks[m.tokens.lowerBound].script == .arabic, !m.isDemonym,
                       !["nested", "demonym-in-name", "title", "title+gazetteer"].contains(m.rule),
-                      !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")) else { return false }
+                      !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")),
+                      // a known name that starts with its class word (محافظة دهوك: the governorate) is more specific than
+                      // the tagger's bare name (دهوك, which the gazetteer gives the city)
+                      !(m.rule == "gazetteer" && m.type == .place && m.tokens.count > 1
+                        && lexicons.placeTriggers.match(toks, at: m.tokens.lowerBound, limit: m.tokens.upperBound) != nil) else { return false }
                 let r = m.tokens
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }

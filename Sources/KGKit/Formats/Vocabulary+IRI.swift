@@ -85,6 +85,7 @@ public enum Predicate {
         "supports": (KGIRI.vocab + "supports", "supports", "يدعم"),
         "attacks": (KGIRI.vocab + "attacks", "attacks", "يهاجم"),
         "fights": (KGIRI.vocab + "fights", "fights", "يقاتل"),
+        "opposes": (KGIRI.vocab + "opposes", "opposes", "يعارض"),
         "alliedWith": (KGIRI.vocab + "alliedWith", "allied with", "متحالف مع"),
         "locatedIn": (KGIRI.vocab + "locatedIn", "located in", "يقع في"),
         "containedInPlace": (KGIRI.schema + "containedInPlace", "contained in", "ضمن"),
