@@ -44,7 +44,9 @@ let commandHelp: [String: String] = [
       -o FILE          graph file to create or extend (default graph.jsonld)
       --lang ar|en     language of all inputs (default: detected per article)
       --lexicon FILE   extra gazetteer entries (TSV, docs/lexicon-format.md); may repeat; user entries win
-      --rules FILE     extra relation rules (format: Sources/KGKit/Resources/rules/relations.rules); may repeat
+      --rules FILE     extra relation rules (a .rules file, format: Sources/KGKit/Resources/rules/relations.rules), or
+                       rows for a bundled table, in a .tsv file named like it (event-triggers.tsv, dates.tsv,
+                       casualties.tsv, statement-cues.tsv, person-titles.tsv, ...: same header); may repeat
       --lossy          decode invalid UTF-8 with replacement characters instead of skipping the file
       --threads N      worker threads (default: all cores)
       --max-article-mb N  skip (and report) articles larger than N MB (default 16)

@@ -262,6 +262,36 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.relations.contains { $0.predicate == "opposes" })
     }
 
+    func testUserRulesFilesExtendRelationsAndEveryTable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws -> String {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let rules = try write("mine.rules", "my-bankrolls\tsupports\t0.9\t{S:ORG|LOC} bankrolls {O:ORG}\n")
+        let triggers = try write("event-triggers.tsv", "trigger\ttype\tcameo\nearthquake\tdisaster\t-\n")
+        let dates = try write("dates.tsv", "words\tkind\tvalue\nsptmbr\tmonth\t9\n")
+        let lex = try LexiconSet.load(userRules: [rules, triggers, dates])
+        let x = ArticleExtractor(lexicons: lex).extract(Article(sourceID: "t", title: "",
+            text: "Iran bankrolls Hezbollah. An earthquake hit villages in Turkey on 3 Sptmbr 2023.", language: "en"))
+        XCTAssertTrue(has(x, "country:ir", "supports", "hezbollah"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        let quake = x.entities.first { $0.eventType == "disaster" }
+        XCTAssertNotNil(quake, "a user trigger makes an event")
+        XCTAssertEqual(quake?.startDate?.iso, "2023-09-03", "a user month name resolves")
+        // without the user files, none of it
+        let y = extract("Iran bankrolls Hezbollah. An earthquake hit villages in Turkey.", "en")
+        XCTAssertFalse(has(y, "country:ir", "supports", "hezbollah"))
+        XCTAssertNil(y.entities.first { $0.eventType == "disaster" })
+        // a table named like no bundled one is a clear error naming the file
+        let bad = try write("triggers.tsv", "trigger\ttype\tcameo\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [bad])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(bad) && "\(e)".contains("event-triggers.tsv"), "\(e)")
+        }
+    }
+
     func testCityNamesAreClubsInSportsReports() {
         let x = extract("Liverpool beat Chelsea 3-1 on Sunday. The striker scored twice before the coach praised the club's season. Fans in Liverpool celebrated.", "en")
         let clubs = x.mentions.filter { $0.rule == "sports-metonymy" }

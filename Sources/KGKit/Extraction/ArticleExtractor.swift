@@ -147,7 +147,7 @@ public struct ArticleExtractor: Sendable {
                                                                   rule: rule, confidence: 0.8)))
         }
         RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)
-        let statements = StatementExtractor().extract(doc, article: article, mentions: mentions)
+        let statements = StatementExtractor(tables: lexicons.cues).extract(doc, article: article, mentions: mentions)
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)
     }
@@ -157,7 +157,7 @@ public struct ArticleExtractor: Sendable {
     /// trigger no other event (بعد أيام من غارة ... وأسفرت عن مقتل ثلاثة مسلحين).
     private func annotateEvents(_ entities: inout [ExtractedEntity], _ occurrences: [EventExtractor.Occurrence], doc: AnalyzedText, article: Article) {
         guard !occurrences.isEmpty else { return }
-        let resolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc))
+        let resolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc, tables: lexicons.cues), tables: lexicons.cues)
         var bySentence: [Int: [Int]] = [:]
         for o in occurrences { bySentence[o.sentence, default: []].append(o.entity) }
         for o in occurrences.sorted(by: { ($0.sentence, $0.tokens.lowerBound) < ($1.sentence, $1.tokens.lowerBound) }) where entities[o.entity].startDate == nil {
@@ -168,13 +168,13 @@ public struct ArticleExtractor: Sendable {
         }
         var done = Set<Int>()
         for s in doc.sentences {
-            let counts = CasualtyExtractor.casualties(in: doc, tokens: s.tokens)
+            let counts = CasualtyExtractor.casualties(in: doc, tokens: s.tokens, tables: lexicons.cues)
             guard !counts.isEmpty else { continue }
             // the event of this sentence (a use of force before a bare killing), else of one of the two sentences before
             var target: Int? = nil
             for back in 0...2 where s.index - back >= 0 {
                 guard let es = bySentence[s.index - back] else { continue }
-                target = es.first { EventExtractor.forceTypes.contains(entities[$0].eventType ?? "") } ?? es.first
+                target = es.first { lexicons.eventRoles.forceTypes.contains(entities[$0].eventType ?? "") } ?? es.first
                 break
             }
             guard let e = target else { continue }

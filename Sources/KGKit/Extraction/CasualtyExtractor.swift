@@ -27,8 +27,8 @@ public enum CasualtyExtractor {
 
     struct NumberPhrase { var at: Int; var end: Int; var value: Int; var atLeast: Bool; var party: String? }
 
-    public static func casualties(in doc: AnalyzedText, tokens range: Range<Int>) -> [Casualty] {
-        let table = ExtractionTables.casualties
+    public static func casualties(in doc: AnalyzedText, tokens range: Range<Int>, tables: ExtractionTables = .bundled) -> [Casualty] {
+        let table = tables.casualties
         let tokens = doc.tokens
         // outcome cues and number phrases, in order
         var cues: [(at: Int, outcome: String)] = []
@@ -50,7 +50,7 @@ public enum CasualtyExtractor {
             if end < range.upperBound {
                 let nw = table.match(tokens, at: end, limit: range.upperBound)?.value
                 if case .unit? = nw { k = end; continue }
-                if case .month? = ExtractionTables.dates.match(tokens, at: end, limit: range.upperBound)?.value { k = end; continue }
+                if case .month? = tables.dates.match(tokens, at: end, limit: range.upperBound)?.value { k = end; continue }
                 if tokens[end].kind == .punctuation && (tokens[end].key == "%" || tokens[end].key == "-") { k = end; continue }
             }
             if (1900...2100).contains(v) && t.kind == .number { k += 1; continue }
@@ -68,7 +68,7 @@ public enum CasualtyExtractor {
                 let u = tokens[partyEnd]
                 if u.kind != .word { break }
                 if u.prefix.hasPrefix("و") || u.prefix.hasSuffix("ب") || u.prefix.hasSuffix("ل") { break }
-                if ExtractionTables.dates.match(tokens, at: partyEnd, limit: range.upperBound) != nil { break }
+                if tables.dates.match(tokens, at: partyEnd, limit: range.upperBound) != nil { break }
                 let pw = table.match(tokens, at: partyEnd, limit: range.upperBound)?.value
                 if case .outcome? = pw { break }
                 if case .number? = pw { break }

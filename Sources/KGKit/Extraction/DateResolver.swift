@@ -37,13 +37,16 @@ public struct DateResolver: Sendable {
     /// The article's date (the reference for weekdays and relative days), if known.
     public var reference: ResolvedDate?
 
-    public init(reference: ResolvedDate?) { self.reference = reference }
+    /// Month, weekday and relative-day words (dates.tsv).
+    public var tables: ExtractionTables
+
+    public init(reference: ResolvedDate?, tables: ExtractionTables = .bundled) { self.reference = reference; self.tables = tables }
 
     /// The reference date of an article: its `date` field (ISO `yyyy-mm-dd…`), else the first full date in the first
     /// two sentences (the dateline of most news: وصل ... الثلاثاء 12 مارس 2024), else none.
-    public static func reference(for article: Article, doc: AnalyzedText) -> ResolvedDate? {
+    public static func reference(for article: Article, doc: AnalyzedText, tables: ExtractionTables = .bundled) -> ResolvedDate? {
         if let d = article.date, let r = parseISO(d) { return r }
-        let resolver = DateResolver(reference: nil)
+        let resolver = DateResolver(reference: nil, tables: tables)
         for s in doc.sentences.prefix(2) {
             for d in resolver.dates(in: doc, tokens: s.tokens) where d.precision == .day && d.year > 0 { return d }
         }
@@ -60,7 +63,7 @@ public struct DateResolver: Sendable {
     /// Every date expression in the token range, resolved (year 0 = a day and month whose year is unknown).
     public func dates(in doc: AnalyzedText, tokens range: Range<Int>) -> [ResolvedDate] {
         let tokens = doc.tokens
-        let table = ExtractionTables.dates
+        let table = tables.dates
         var future = false
         var k = range.lowerBound
         while k < range.upperBound {

@@ -12,46 +12,7 @@
 struct EventExtractor {
     let lexicons: LexiconSet
 
-    /// Role words and event-type classes from rules/event-roles.tsv (word → classes).
-    static let words: [String: Set<String>] = {
-        var out: [String: Set<String>] = [:]
-        for r in ExtractionTables.rows("rules/event-roles.tsv") where r.count >= 2 {
-            let cls = r[1].trimmingCharacters(in: .whitespaces)
-            let w = cls.hasPrefix("type-") ? r[0] : Normalizer.key(r[0])
-            out[w, default: []].insert(cls)
-        }
-        return out
-    }()
-    static func set(_ cls: String) -> Set<String> { Set(words.filter { $0.value.contains(cls) }.keys) }
-    static let targetCues = set("target-cue")
-    static let placeCues = set("place-cue")
-    static let agentCues = set("agent-cue")
-    static let participantCues = set("participant-cue")
-    static let supportCues = set("support-cue")
-    static let launchVerbs = set("launch-verb")
-    static let relativeLaunchVerbs = set("relative-launch-verb")
-    static let pronounSubjects = set("pronoun-subject")
-    static let reportedClause = set("reported-clause")
-    static let clauseBreaks = set("clause-break")
-    static let determiners = set("determiner")
-    /// Event types whose agent and target give an `attacks` relation.
-    static let attackTypes = set("type-attacks")
-    /// Event types that have a target (what is hit, arrested or killed); على / on after a visit or a match is not one.
-    static let targetTypes = set("type-target")
-    /// Event types whose agent is the sentence's first actor even without a launch verb.
-    static let subjectTypes = set("type-subject")
-    /// Uses of force: one event when they share agent and target or place; casualties go to them first.
-    static let forceTypes = set("type-force")
-    /// Nouns for one person or a group of people: a nisba next to them describes them, it does not name a state actor.
-    static let personNouns = set("person-noun")
-    /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
-    static let destinationCues = set("destination-cue")
-    static let destinationTypes = set("type-destination")
-    /// Aid and support events: the agent supports where (or whom) the aid goes.
-    static let supportTypes = set("type-support")
-    /// Event types whose location may be named before the trigger.
-    static let placeBeforeTypes = set("type-place-before")
-    static let genitiveTargetTypes = set("type-genitive-target")
+    var roles: EventRoles { lexicons.eventRoles }
 
     /// Where each event was triggered: event entity → (sentence, trigger token range), for dates and casualties.
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
@@ -70,8 +31,8 @@ struct EventExtractor {
         // a nisba that describes a person (a Syrian man, شاب سوري) is not the state acting
         func describesPerson(_ m: Mention) -> Bool {
             let after = m.tokens.upperBound, before = m.tokens.lowerBound - 1
-            if after < doc.tokens.count, Self.personNouns.contains(doc.tokens[after].key) || Self.personNouns.contains(doc.tokens[after].stem) { return true }
-            if before >= 0, doc.tokens[before].script == .arabic, Self.personNouns.contains(doc.tokens[before].stem) { return true }
+            if after < doc.tokens.count, roles.personNouns.contains(doc.tokens[after].key) || roles.personNouns.contains(doc.tokens[after].stem) { return true }
+            if before >= 0, doc.tokens[before].script == .arabic, roles.personNouns.contains(doc.tokens[before].stem) { return true }
             return false
         }
         func isActor(_ mi: Int) -> Bool {
@@ -107,7 +68,7 @@ struct EventExtractor {
                 // agent: genitive right after the trigger (هجوم تنظيم داعش), or "by X"
                 // (the target for types such as arrest or trial: اعتقال X, محاكمة X)
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
-                    if Self.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
+                    if roles.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
                 }
                 var j = trig.end
                 var cue: String? = nil
@@ -120,7 +81,7 @@ struct EventExtractor {
                     if t.key == ")" { depth = max(0, depth - 1); j += 1; continue }
                     if depth > 0 { j += 1; continue }
                     if t.kind == .punctuation && t.key != "," && t.key != "\"" && t.key != "-" { break }
-                    if Self.clauseBreaks.contains(t.key) { break }
+                    if roles.clauseBreaks.contains(t.key) { break }
                     // roles after another trigger are that event's
                     if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
                     // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
@@ -128,17 +89,17 @@ struct EventExtractor {
                     if inQuote { j += 1; continue }
                     // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
                     if t.kind == .number, cue == "target" { cue = nil }
-                    if Self.targetCues.contains(t.key) { cue = "target" }
-                    else if Self.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
-                    else if Self.destinationCues.contains(t.key), Self.destinationTypes.contains(type) { cue = "place" }
-                    else if Self.agentCues.contains(t.key) { cue = "agent" }
-                    else if Self.participantCues.contains(t.key) || Self.participantCues.contains(t.body) { cue = "participant"; cueAt = j }
-                    else if Self.relativeLaunchVerbs.contains(t.key) || Self.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
+                    if roles.targetCues.contains(t.key) { cue = "target" }
+                    else if roles.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
+                    else if roles.destinationCues.contains(t.key), roles.destinationTypes.contains(type) { cue = "place" }
+                    else if roles.agentCues.contains(t.key) { cue = "agent" }
+                    else if roles.participantCues.contains(t.key) || roles.participantCues.contains(t.body) { cue = "participant"; cueAt = j }
+                    else if roles.relativeLaunchVerbs.contains(t.key) || roles.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
                     if let mi = mentionAt[j], j != trig.end || agent == nil {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
                         switch cue {
-                        case "target" where target == nil && !m.isDemonym && Self.targetTypes.contains(type):
+                        case "target" where target == nil && !m.isDemonym && roles.targetTypes.contains(type):
                             target = mi; if m.type == .place && place == nil { place = mi }
                         case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
                         case "agent" where agent == nil && m.type != .place: agent = mi
@@ -178,7 +139,7 @@ struct EventExtractor {
                     while b >= s.tokens.lowerBound && k - b <= 9 {
                         let t = doc.tokens[b]
                         if t.kind == .punctuation && t.key != "\"" { if launched { break } else { b -= 1; continue } }
-                        if Self.launchVerbs.contains(t.stem) || Self.launchVerbs.contains(t.key) {
+                        if roles.launchVerbs.contains(t.stem) || roles.launchVerbs.contains(t.key) {
                             launched = true
                             // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
                             // المدينة، وتشن هجمات): no subject of its own between
@@ -186,7 +147,7 @@ struct EventExtractor {
                                let fa = firstActor, mentions[fa].tokens.upperBound <= b, !mentions[fa].isDemonym { agent = fa; break }
                         }
                         if !launched { b -= 1; continue }
-                        if Self.pronounSubjects.contains(t.key) || Self.pronounSubjects.contains(t.body), let fa = firstActor,
+                        if roles.pronounSubjects.contains(t.key) || roles.pronounSubjects.contains(t.body), let fa = firstActor,
                            mentions[fa].tokens.upperBound <= b { agent = fa; break }
                         if let mi = mentionEndingAt[b + 1] {
                             // a person, an organisation, a nisba or a country (Russia launched its invasion)
@@ -208,7 +169,7 @@ struct EventExtractor {
                             if mentions[mi].isDemonym || (!determiner && k - 1 - b <= 2) { agent = mi }
                             break
                         }
-                        if Self.determiners.contains(doc.tokens[b].key) { determiner = true }
+                        if roles.determiners.contains(doc.tokens[b].key) { determiner = true }
                         if doc.tokens[b].isCapitalized || ["and", "or", "but"].contains(doc.tokens[b].key) && k - b > 2 { break }
                         b -= 1
                     }
@@ -216,10 +177,10 @@ struct EventExtractor {
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
                 // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
-                if agent == nil, Self.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
+                if agent == nil, roles.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
                    k - mentions[fa].tokens.upperBound <= 14,
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
-                   !(mentions[fa].tokens.upperBound..<k).contains(where: { Self.reportedClause.contains(doc.tokens[$0].key) }) {
+                   !(mentions[fa].tokens.upperBound..<k).contains(where: { roles.reportedClause.contains(doc.tokens[$0].key) }) {
                     agent = fa
                     // the country of the agent's title takes part too (Iranian Foreign Minister Abbas Araghchi)
                     if let n = firstNisba, mentions[n].tokens.upperBound <= mentions[fa].tokens.lowerBound,
@@ -227,9 +188,9 @@ struct EventExtractor {
                 }
                 // a pronoun subject right before a verb trigger: "Police said they had arrested ..."
                 if agent == nil, let fa = firstActor, mentions[fa].tokens.upperBound < k,
-                   (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { Self.pronounSubjects.contains(doc.tokens[$0].key) && !Self.determiners.contains(doc.tokens[$0].key) }) { agent = fa }
+                   (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { roles.pronounSubjects.contains(doc.tokens[$0].key) && !roles.determiners.contains(doc.tokens[$0].key) }) { agent = fa }
                 // visits and meetings: the place named before the trigger (وصل إلى بغداد في زيارة, arrived in Muscat for talks)
-                if place == nil, Self.placeBeforeTypes.contains(type) {
+                if place == nil, roles.placeBeforeTypes.contains(type) {
                     var b = k - 1
                     while b >= s.tokens.lowerBound && k - b <= 12 {
                         if let mi = mentionEndingAt[b + 1], mentions[mi].type == .place, !mentions[mi].isDemonym {
@@ -262,7 +223,7 @@ struct EventExtractor {
                     var j = lo
                     while j < hi && supporter == nil {
                         let t = doc.tokens[j]
-                        let cue = Self.supportCues.contains(t.key) || Self.supportCues.contains(t.body)
+                        let cue = roles.supportCues.contains(t.key) || roles.supportCues.contains(t.body)
                         let english = t.script == .latin
                         if cue && (!english || (max(lo, j - 2)..<j).contains { doc.tokens[$0].key == "with" }) {
                             var n = j + 1
@@ -307,7 +268,7 @@ struct EventExtractor {
                 role("location", place)
                 for p in participants { role("participant", p) }
                 // aid: the agent supports the place or the people it goes to (قافلة مساعدات برنامج الأغذية إلى مخيم زمزم)
-                if Self.supportTypes.contains(type), let a = agent, let to = target ?? place, mentions[a].entity != mentions[to].entity {
+                if roles.supportTypes.contains(type), let a = agent, let to = target ?? place, mentions[a].entity != mentions[to].entity {
                     let m1 = mentions[a], m2 = mentions[to]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
@@ -319,7 +280,7 @@ struct EventExtractor {
                         article: article.id, sentence: s.index, start: min(m1.start, m2.start), end: max(m1.end, m2.end, em.end), sentenceStart: s.start,
                         sentenceText: doc.text(of: s), rule: "event:\(type):support", confidence: 0.7)))
                 }
-                if Self.attackTypes.contains(type), let a = agent, let t = target, mentions[a].entity != mentions[t].entity {
+                if roles.attackTypes.contains(type), let a = agent, let t = target, mentions[a].entity != mentions[t].entity {
                     let m1 = mentions[a], m2 = mentions[t]
                     roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "attacks", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
@@ -379,7 +340,7 @@ struct EventExtractor {
         for r in relations where entities.indices.contains(r.subject) && entities[r.subject].type == .event {
             roles[r.subject, default: [:]][r.predicate, default: []].insert(r.object)
         }
-        let events = entities.indices.filter { entities[$0].type == .event && Self.forceTypes.contains(entities[$0].eventType ?? "") && roles[$0] != nil }
+        let events = entities.indices.filter { entities[$0].type == .event && lexicons.eventRoles.forceTypes.contains(entities[$0].eventType ?? "") && roles[$0] != nil }
         var into: [Int: Int] = [:]
         for (i, a) in events.enumerated() where into[a] == nil {
             for b in events[(i + 1)...] where into[b] == nil {
@@ -395,4 +356,71 @@ struct EventExtractor {
         for i in relations.indices { if let t = into[relations[i].subject] { relations[i].subject = t } }
         for i in occurrences.indices { if let t = into[occurrences[i].entity] { occurrences[i].entity = t } }
     }
+}
+
+/// Role words and event-type classes of rules/event-roles.tsv (bundled rows plus a user's `--rules event-roles.tsv`).
+public struct EventRoles: Sendable {
+    let targetCues: Set<String>
+    let placeCues: Set<String>
+    let agentCues: Set<String>
+    let participantCues: Set<String>
+    let supportCues: Set<String>
+    let launchVerbs: Set<String>
+    let relativeLaunchVerbs: Set<String>
+    let pronounSubjects: Set<String>
+    let reportedClause: Set<String>
+    let clauseBreaks: Set<String>
+    let determiners: Set<String>
+    /// Event types whose agent and target give an `attacks` relation.
+    let attackTypes: Set<String>
+    /// Event types that have a target (what is hit, arrested or killed); على / on after a visit or a match is not one.
+    let targetTypes: Set<String>
+    /// Event types whose agent is the sentence's first actor even without a launch verb.
+    let subjectTypes: Set<String>
+    /// Uses of force: one event when they share agent and target or place; casualties go to them first.
+    let forceTypes: Set<String>
+    /// Nouns for one person or a group of people: a nisba next to them describes them, it does not name a state actor.
+    let personNouns: Set<String>
+    /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
+    let destinationCues: Set<String>
+    let destinationTypes: Set<String>
+    /// Aid and support events: the agent supports where (or whom) the aid goes.
+    let supportTypes: Set<String>
+    /// Event types whose location may be named before the trigger.
+    let placeBeforeTypes: Set<String>
+    /// Types whose trigger's genitive is the target, not the agent (اعتقال X, محاكمة X).
+    let genitiveTargetTypes: Set<String>
+
+    init(rows: [[String]]) {
+        var words: [String: Set<String>] = [:]
+        for r in rows where r.count >= 2 {
+            let cls = r[1].trimmingCharacters(in: .whitespaces)
+            let w = cls.hasPrefix("type-") ? r[0] : Normalizer.key(r[0])
+            words[w, default: []].insert(cls)
+        }
+        func set(_ cls: String) -> Set<String> { Set(words.filter { $0.value.contains(cls) }.keys) }
+        targetCues = set("target-cue")
+        placeCues = set("place-cue")
+        agentCues = set("agent-cue")
+        participantCues = set("participant-cue")
+        supportCues = set("support-cue")
+        launchVerbs = set("launch-verb")
+        relativeLaunchVerbs = set("relative-launch-verb")
+        pronounSubjects = set("pronoun-subject")
+        reportedClause = set("reported-clause")
+        clauseBreaks = set("clause-break")
+        determiners = set("determiner")
+        attackTypes = set("type-attacks")
+        targetTypes = set("type-target")
+        subjectTypes = set("type-subject")
+        forceTypes = set("type-force")
+        personNouns = set("person-noun")
+        destinationCues = set("destination-cue")
+        destinationTypes = set("type-destination")
+        supportTypes = set("type-support")
+        placeBeforeTypes = set("type-place-before")
+        genitiveTargetTypes = set("type-genitive-target")
+    }
+
+    static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))
 }

@@ -23,18 +23,40 @@ struct CueTable<Value: Sendable>: Sendable {
     var isEmpty: Bool { table.isEmpty }
 }
 
-enum ExtractionTables {
+/// The date, casualty and statement word tables of one `LexiconSet`: the bundled rows plus those of the user's
+/// `--rules` files named like the table (`dates.tsv`, `casualties.tsv`, `statement-cues.tsv`).
+public struct ExtractionTables: Sendable {
     /// Rows of a bundled rules table (`LexiconSet.table`: comments and the header skipped, cells split on tabs and
     /// trimmed); none if the file is missing.
     static func rows(_ path: String) -> [[String]] { (try? LexiconSet.table(path)) ?? [] }
+
+    /// The bundled tables alone.
+    public static let bundled = ExtractionTables(rows: rows)
+
+    let dates: CueTable<DateWord>
+    let casualties: CueTable<CasualtyWord>
+    let statements: CueTable<StatementCue>
+    let statementHelpers: [String: Set<String>]
+
+    init(rows: (String) -> [[String]]) {
+        dates = Self.dates(rows("rules/dates.tsv"))
+        casualties = Self.casualties(rows("rules/casualties.tsv"))
+        let cues = rows("rules/statement-cues.tsv")
+        statements = Self.statements(cues)
+        var helpers: [String: Set<String>] = [:]
+        for r in cues where r.count >= 2 && ["quote", "complementizer", "pronoun"].contains(r[1]) && !r[0].isEmpty {
+            helpers[r[1], default: []].formUnion([r[0], Normalizer.key(r[0])])
+        }
+        statementHelpers = helpers
+    }
 
     enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool) }
     enum CasualtyWord: Sendable { case outcome(String), number(Int), generic, breakdown, atLeast, unit, stop }
     enum StatementCue: String, Sendable { case said, denied, source }
 
-    static let dates: CueTable<DateWord> = {
+    static func dates(_ rows: [[String]]) -> CueTable<DateWord> {
         var t = CueTable<DateWord>()
-        for r in rows("rules/dates.tsv") where r.count >= 3 {
+        for r in rows where r.count >= 3 {
             let v = Int(r[2]) ?? 0
             switch r[1] {
             case "month": t.add(r[0], .month(v))
@@ -47,11 +69,11 @@ enum ExtractionTables {
             }
         }
         return t
-    }()
+    }
 
-    static let casualties: CueTable<CasualtyWord> = {
+    static func casualties(_ rows: [[String]]) -> CueTable<CasualtyWord> {
         var t = CueTable<CasualtyWord>()
-        for r in rows("rules/casualties.tsv") where r.count >= 2 {
+        for r in rows where r.count >= 2 {
             switch r[1] {
             case "killed", "injured": t.add(r[0], .outcome(r[1]), arabicConjunctions: true)
             case "number": t.add(r[0], .number(Int(r.count > 2 ? r[2] : "") ?? 0))
@@ -64,7 +86,7 @@ enum ExtractionTables {
             }
         }
         return t
-    }()
+    }
 
     /// CAMEO code of each statement kind (statement-cues.tsv, kind `cameo`): said 010, denied 016, source 010.
     public static let statementCAMEO: [String: String] = {
@@ -73,11 +95,11 @@ enum ExtractionTables {
         return out
     }()
 
-    static let statements: CueTable<StatementCue> = {
+    static func statements(_ rows: [[String]]) -> CueTable<StatementCue> {
         var t = CueTable<StatementCue>()
-        for r in rows("rules/statement-cues.tsv") where r.count >= 2 {
+        for r in rows where r.count >= 2 {
             if let k = StatementCue(rawValue: r[1]) { t.add(r[0], k, arabicConjunctions: true) }
         }
         return t
-    }()
+    }
 }

@@ -8,40 +8,34 @@
 struct RelationInference {
     let lexicons: LexiconSet
 
+    /// Office words of rules/offices.tsv (bundled rows plus a user's `--rules offices.tsv`).
     struct Tables: Sendable {
         var minister: Set<String> = []
         var ministry: Set<String> = []
         var headOfGovernment: [[String]] = []
         var governmentMember: Set<String> = []
         var stateBodies: Set<String> = []
-    }
 
-    /// Organisations that belong to a state when their name carries the state's nisba or name.
-    static var stateBodies: Set<String> { tables.stateBodies }
-
-    static let tables: Tables = {
-        var t = Tables()
-        guard let text = try? BundledResources.text("rules/offices.tsv") else { return t }
-        var header = false
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let c = line.split(separator: "\t").map(String.init)
-            guard c.count >= 2 else { continue }
-            if !header { header = true; continue }
-            let words = c[0].split(separator: " ").map { Normalizer.key(String($0)) }
-            switch c[1] {
-            case "minister": t.minister.insert(words[0])
-            case "ministry": t.ministry.insert(words[0])
-            case "head-of-government": t.headOfGovernment.append(words)
-            case "government-member": t.governmentMember.insert(words[0])
-            case "state-body": t.stateBodies.insert(c[0])
-            default: break
+        init(rows: [[String]]) {
+            for c in rows where c.count >= 2 {
+                let words = c[0].split(separator: " ").map { Normalizer.key(String($0)) }
+                guard let first = words.first else { continue }
+                switch c[1] {
+                case "minister": minister.insert(first)
+                case "ministry": ministry.insert(first)
+                case "head-of-government": headOfGovernment.append(words)
+                case "government-member": governmentMember.insert(first)
+                case "state-body": stateBodies.insert(c[0])
+                default: break
+                }
             }
         }
-        return t
-    }()
+
+        static let bundled = Tables(rows: ExtractionTables.rows("rules/offices.tsv"))
+    }
 
     func infer(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity], relations: inout [ExtractedRelation]) {
-        let t = Self.tables
+        let t = lexicons.offices
         var have = Set<String>()
         for r in relations { have.insert("\(r.subject)|\(r.predicate)|\(r.object)") }
         var added: [ExtractedRelation] = []
@@ -144,7 +138,7 @@ struct RelationInference {
                 }
                 guard let c = country, let ce = countryEntity[c], ce != m.entity else { continue }
                 if let en = entry(m.entity), en.partOf == c { continue }   // the gazetteer already places it there
-                guard Self.stateBodies.contains(entry(m.entity)?.subtype ?? entities[m.entity].subtype) else { continue }
+                guard t.stateBodies.contains(entry(m.entity)?.subtype ?? entities[m.entity].subtype) else { continue }
                 add(m.entity, "memberOf", ce, sentence: m.sentence, start: m.start, end: m.end, rule: "org-name-nisba", confidence: 0.7)
             }
         }

@@ -11,7 +11,7 @@ struct SportsMetonymy: Sendable {
     static let minimumCues = 3
 
     init(lexicons: LexiconSet) {
-        guard let rows = try? LexiconSet.table("rules/sports-context.tsv") else { return }
+        let rows = lexicons.rows("rules/sports-context.tsv")
         var clubWords: Set<String> = []
         for row in rows where row.count >= 2 {
             let k = Normalizer.key(row[0])

@@ -7,23 +7,16 @@
 /// The quoted text is what stands between quote marks in the sentence, else the clause after إن / أن / that, else the
 /// sentence before the attribution ("Seven people were killed, police said").
 struct StatementExtractor {
+    var tables: ExtractionTables = .bundled
     /// Helper words from rules/statement-cues.tsv: quote marks, complementizers, English pronouns.
-    static func helpers(_ kind: String) -> Set<String> {
-        var out = Set<String>()
-        for r in ExtractionTables.rows("rules/statement-cues.tsv") where r.count >= 2 && r[1] == kind {
-            out.insert(r[0]); out.insert(Normalizer.key(r[0]))
-        }
-        out.remove("")
-        return out
-    }
-    static let quoteMarks = helpers("quote")
+    static let quoteMarks = ExtractionTables.bundled.statementHelpers["quote"] ?? []
     /// Punctuation and spaces trimmed from the end of a quotation ("serious and forward-looking," → without the comma).
     static let trailing: Set<Unicode.Scalar> = [",", ".", "،", ";", ":", " ", "\u{A0}"]
-    static let complementizers = helpers("complementizer")
-    static let pronouns = helpers("pronoun")
+    var complementizers: Set<String> { tables.statementHelpers["complementizer"] ?? [] }
+    var pronouns: Set<String> { tables.statementHelpers["pronoun"] ?? [] }
 
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention]) -> [ExtractedStatement] {
-        let table = ExtractionTables.statements
+        let table = tables.statements
         guard !table.isEmpty else { return [] }
         var startAt: [Int: Int] = [:], endAt: [Int: Int] = [:]
         // speakers: persons, organisations and countries standing for their governments (نفت إيران)
@@ -69,7 +62,7 @@ struct StatementExtractor {
                     }
                 } else {
                     let before = k > s.tokens.lowerBound ? doc.tokens[k - 1] : nil
-                    if let b = before, Self.pronouns.contains(b.key) {
+                    if let b = before, pronouns.contains(b.key) {
                         // "He said ...": the person who spoke last, in this sentence or the two before; "it/they said":
                         // the organisation that did (nobody else named in between is checked)
                         let wantPerson = b.key == "he" || b.key == "she"
@@ -102,7 +95,7 @@ struct StatementExtractor {
         while j < min(s.tokens.upperBound, p + limit) {
             let t = doc.tokens[j]
             // (أشار X إلى أن ...: what follows إلى is what was said)
-            if Self.complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || t.key == ":" || t.key == "." || t.key == "الي" { break }
+            if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || t.key == ":" || t.key == "." || t.key == "الي" { break }
             if let mi = startAt[j] {
                 // لرويترز after قال is who was told, not who spoke
                 if t.prefix.hasSuffix("ل") { j = mentions[mi].tokens.upperBound; continue }
@@ -156,7 +149,7 @@ struct StatementExtractor {
         var clause: String? = nil
         var j = after
         while j < min(last, after + 12) {
-            if Self.complementizers.contains(doc.tokens[j].key) || doc.tokens[j].key == ":" {
+            if complementizers.contains(doc.tokens[j].key) || doc.tokens[j].key == ":" {
                 if j + 1 < last { clause = doc.text(doc.tokens[j + 1].stemStart, doc.tokens[last - 1].end) }
                 break
             }

@@ -4,6 +4,7 @@ public enum LexiconError: Error, CustomStringConvertible, Equatable {
     case missingHeader(file: String)
     case badRow(file: String, line: Int, reason: String)
     case missingResource(name: String)
+    case unknownTable(file: String, known: [String])
 
     public var description: String {
         switch self {
@@ -11,6 +12,8 @@ public enum LexiconError: Error, CustomStringConvertible, Equatable {
         case let .missingHeader(file): return "\(file): no header line (expected: id, type, subtype, name_en, name_ar, aliases, demonyms, part_of, same_as, description)"
         case let .badRow(file, line, reason): return "\(file):\(line): \(reason)"
         case let .missingResource(name): return "bundled resource \(name) is missing: reinstall kg (swift build)"
+        case let .unknownTable(file, known):
+            return "\(file): a rules table extends the bundled table of the same name; name it one of \(known.joined(separator: ", ")), or give relation rules a .rules file"
         }
     }
 }

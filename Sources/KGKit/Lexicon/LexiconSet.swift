@@ -20,6 +20,14 @@ public struct LexiconSet: Sendable {
     public private(set) var compiledRules = CompiledRules([])
     public var analyzer: TextAnalyzer
     public var tagger: SequenceTagger?
+    /// Rows from the user's `--rules` TSV files, by the bundled table they extend (`rules/event-triggers.tsv`).
+    public var userTables: [String: [[String]]] = [:]
+    /// Date, casualty and statement words (bundled plus user rows).
+    public var cues = ExtractionTables.bundled
+    /// Event role words and type classes (bundled plus user rows).
+    public var eventRoles = EventRoles.bundled
+    /// Office words for relations inferred from titles (offices.tsv, bundled plus user rows).
+    var offices = RelationInference.Tables.bundled
 
     public struct NameWord: Sendable { public var cls: String; public var english: String }
     /// `standalone`: an Arabic chain after this head names a body even where the tagger reads no name there
@@ -80,23 +88,38 @@ public struct LexiconSet: Sendable {
         }
         set.stopwords = KeySet(try BundledResources.list("rules/name-stopwords.txt").map(Normalizer.key))
 
-        for row in try table("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
-        for row in try table("rules/organization-heads.tsv") {
+        for f in userRules where f.hasSuffix(".tsv") {
+            let name = "rules/" + (f as NSString).lastPathComponent
+            guard (try? BundledResources.text(name)) != nil else {
+                throw LexiconError.unknownTable(file: f, known: BundledResources.files(in: "rules", ext: "tsv").map { ($0 as NSString).lastPathComponent })
+            }
+            guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
+            set.userTables[name, default: []] += try rows(of: String(decoding: data, as: UTF8.self), file: f)
+        }
+        let userTables = set.userTables
+        func rulesTable(_ path: String) throws -> [[String]] { try Self.table(path) + (userTables[path] ?? []) }
+        if !set.userTables.isEmpty {
+            set.cues = ExtractionTables(rows: set.rows)
+            set.eventRoles = EventRoles(rows: set.rows("rules/event-roles.tsv"))
+            set.offices = RelationInference.Tables(rows: set.rows("rules/offices.tsv"))
+        }
+        for row in try rulesTable("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
+        for row in try rulesTable("rules/organization-heads.tsv") {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
                                                                      standalone: row.count > 2 && row[2] == "yes"))
         }
-        for row in try table("rules/place-triggers.tsv") where row.count >= 3 {
+        for row in try rulesTable("rules/place-triggers.tsv") where row.count >= 3 {
             set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes"))
         }
-        for row in try table("rules/event-triggers.tsv") where row.count >= 3 {
+        for row in try rulesTable("rules/event-triggers.tsv") where row.count >= 3 {
             set.eventTriggers.add(keys(row[0]), EventTrigger(type: row[1], cameo: row[2]))
         }
-        for row in try table("rules/definite-descriptions.tsv") where row.count >= 3 {
+        for row in try rulesTable("rules/definite-descriptions.tsv") where row.count >= 3 {
             guard let t = EntityType(label: row[1]) else { continue }
             set.definiteDescriptions.add(keys(row[0]), DefiniteDescription(type: t, head: Normalizer.key(row[2])))
         }
         set.relationRules = try RelationRule.parse(BundledResources.text("rules/relations.rules"), file: "rules/relations.rules", keysOf: keys)
-        for f in userRules {
+        for f in userRules where !f.hasSuffix(".tsv") {
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
             set.relationRules += try RelationRule.parse(String(decoding: data, as: UTF8.self), file: f, keysOf: keys)
         }
@@ -107,10 +130,16 @@ public struct LexiconSet: Sendable {
     }
 
     /// Rows of a bundled TSV table (header and comments skipped).
-    static func table(_ path: String) throws -> [[String]] {
+    static func table(_ path: String) throws -> [[String]] { try rows(of: BundledResources.text(path), file: path) }
+
+    /// Rows of a rules table: the bundled file's plus the user's `--rules` file of the same name.
+    public func rows(_ path: String) -> [[String]] { ((try? Self.table(path)) ?? []) + (userTables[path] ?? []) }
+
+    /// Rows of TSV text: comments and the header line skipped, cells split on tabs and trimmed.
+    static func rows(of text: String, file: String) throws -> [[String]] {
         var rows: [[String]] = []
         var sawHeader = false
-        for line in try BundledResources.text(path).split(whereSeparator: \.isNewline) {
+        for line in text.split(whereSeparator: \.isNewline) {
             if line.hasPrefix("#") || line.trimmingSpaces().isEmpty { continue }
             if !sawHeader { sawHeader = true; continue }
             rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() })
