@@ -11,8 +11,6 @@ public struct ArticleExtractor: Sendable {
         self.sports = SportsMetonymy(lexicons: lexicons)
     }
 
-    static let negationCues: Set<String> = ["لم", "لن", "لا", "ليس", "نفى", "نفت", "ينفي", "تنفي", "نفي", "ينفى", "not", "never", "denied", "denies", "deny", "rejected", "no", "n't"]
-
     public func extract(_ article: Article) -> ArticleExtraction {
         let doc = lexicons.analyzer.analyze(article.text, language: article.language)
         return extract(article, analyzed: doc)

@@ -60,7 +60,7 @@ struct EventExtractor {
                 guard !claimed[k], let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
                 // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
-                if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { ArticleExtractor.negationCues.contains(doc.tokens[$0].key) || ArticleExtractor.negationCues.contains(doc.tokens[$0].stem) }) {
+                if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { lexicons.negationCues.contains(doc.tokens[$0].key) || lexicons.negationCues.contains(doc.tokens[$0].stem) }) {
                     k = trig.end; continue
                 }
                 var agent: Int? = nil, target: Int? = nil, place: Int? = nil

@@ -112,7 +112,7 @@ struct RelationMatcher {
     private func isNegated(_ doc: AnalyzedText, from a: Int, to b: Int) -> Bool {
         for k in a..<b {
             let t = doc.tokens[k]
-            if ArticleExtractor.negationCues.contains(t.key) || ArticleExtractor.negationCues.contains(t.stem) { return true }
+            if lexicons.negationCues.contains(t.key) || lexicons.negationCues.contains(t.stem) { return true }
         }
         return false
     }
