@@ -249,6 +249,7 @@ final class RelationTests: XCTestCase {
             ("Yuriy Ihnat, a spokesman for Ukraine's Air Force, said 31 drones were shot down.", "en", "Ihnat", "spokespersonOf", "Air Force"),
             ("The Danab brigade, an elite special forces unit of the Somali National Army, led the operation.", "en", "Danab", "memberOf", "Somali National Army"),
             ("ودعمت الولايات المتحدة قوات سوريا الديمقراطية بغارات جوية.", "ar", "country:us", "supports", "sdf"),
+            ("Maj. Abdifatah Aden Hassan, a spokesman for the Somali Police Force, said five civilians died.", "en", "Abdifatah Aden Hassan", "spokespersonOf", "Somali Police Force"),
             ("Israel, which has threatened to strike Iranian nuclear facilities, pressed Washington.", "en", "country:il", "opposes", "country:ir"),
             ("وانتقد رجب طيب أردوغان الاتحاد الأوروبي بشدة.", "ar", "erdogan", "opposes", "eu"),
             ("وأسفرت الغارة عن مقتل ثلاثة في قضاء العمادية بمحافظة دهوك.", "ar", "العمادية", "locatedIn", "iq-da"),
@@ -290,6 +291,16 @@ final class RelationTests: XCTestCase {
         XCTAssertThrowsError(try LexiconSet.load(userRules: [bad])) { e in
             XCTAssertTrue("\(e)".hasPrefix(bad) && "\(e)".contains("event-triggers.tsv"), "\(e)")
         }
+    }
+
+    func testEnglishRegionsAndPlacesInsideNames() {
+        let x = extract("The airstrike hit fighters northeast of Kismayo in the Lower Juba region. Aramco is based in Dhahran in Saudi Arabia's Eastern Province.", "en")
+        let places = x.entities.filter { $0.type == .place }.map(\.name)
+        XCTAssertTrue(places.contains("Lower Juba"), "\(places)")
+        XCTAssertTrue(places.contains("Eastern Province"), "a capitalised trigger belongs to the name: \(places)")
+        let y = extract("Maj. Abdifatah Aden Hassan said the dead included five civilians.", "en")
+        XCTAssertTrue(y.entities.contains { $0.type == .person && $0.name == "Abdifatah Aden Hassan" }, "\(y.entities.map(\.name))")
+        XCTAssertFalse(y.entities.contains { $0.type == .place }, "Aden inside a name is not the city: \(y.entities.map(\.name))")
     }
 
     func testCityNamesAreClubsInSportsReports() {

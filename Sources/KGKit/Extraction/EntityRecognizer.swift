@@ -144,17 +144,26 @@ public struct EntityRecognizer: Sendable {
         i = lo
         while i < hi {
             if claimed[i - lo] || toks[i].script != .latin || !toks[i].isCapitalized { i += 1; continue }
+            // (a known name may follow an unknown first word: Lower Juba region; a capitalised trigger is part of the
+            // name: Eastern Province, Kharkiv Oblast)
             var j = i
-            while j < hi, !claimed[j - lo], toks[j].script == .latin, toks[j].isCapitalized, gazAt(j) == nil || j == i { j += 1 }
+            let firstKnown = gazAt(i) != nil
+            while j < hi, !claimed[j - lo], toks[j].script == .latin, toks[j].isCapitalized, gazAt(j) == nil || j == i || !firstKnown,
+                  j == i || lexicons.placeTriggers.match(toks, at: j, limit: hi) == nil { j += 1 }
             if j > i, j < hi, let trig = lexicons.placeTriggers.match(toks, at: j, limit: hi), !claimed[j - lo],
                lexicons.titles.match(toks, at: i, limit: hi) == nil {
-                let b = trig.value.keep ? trig.end : j
+                let b = trig.value.keep || toks[j].isCapitalized ? trig.end : j
                 out.append(make(i, b, .place, trig.value.subtype, "place-trigger", 0.7))
                 claim(i, trig.end); i = trig.end; continue
             }
             i = max(j, i + 1)
         }
 
+        func isEnglishNameWord(_ k: Int) -> Bool {
+            let t = toks[k]
+            return t.script == .latin && t.kind == .word && t.isCapitalized && !claimed[k - lo] && gazAt(k) == nil
+                && !lexicons.stopwords.contains(t.key) && !commonEnglish.contains(t.key) && lexicons.titles.match(toks, at: k, limit: hi) == nil
+        }
         // 4. gazetteer matches not taken by a longer rule; an English place before a lower-case head is an
         // organisation of that place (Berlin police)
         i = lo
@@ -164,6 +173,11 @@ public struct EntityRecognizer: Sendable {
                 out.append(make(i, b, .organization, "", "place+head", 0.65))
                 var m = gazMention(i, g); m.rule = "nested"; out.append(m)
                 claim(i, b); i = b; continue
+            }
+            // a one-word place inside a run of capitalised words is part of a name (Abdifatah Aden Hassan)
+            if let g = gaz[i - lo], g.end == i + 1, toks[i].script == .latin, !g.isDemonym, entry(g).type == .place,
+               i > s.tokens.lowerBound, i + 1 < hi, isEnglishNameWord(i - 1), isEnglishNameWord(i + 1) {
+                i += 1; continue
             }
             if let g = gaz[i - lo] {
                 // a one-word Arabic town name is often also a common word (وقف, نصر): keep it only where the tagger
@@ -413,7 +427,10 @@ public struct EntityRecognizer: Sendable {
         var k = j
         while k < limit && k - j < 4 {
             let t = toks[k]
-            if t.kind != .word || gazAt(k) != nil { break }
+            // (an English one-word place between two name words is part of the name: Maj. Abdifatah Aden Hassan)
+            if t.kind != .word { break }
+            if let g = gazAt(k), !(t.script == .latin && k > j && g.end == k + 1 && !g.isDemonym && k + 1 < limit
+                                   && toks[k + 1].script == .latin && toks[k + 1].isCapitalized && gazAt(k + 1) == nil) { break }
             if t.script == .latin {
                 if !(t.isCapitalized || (Self.nameConnectorsEn.contains(t.key) && k > j && k + 1 < limit && toks[k + 1].isCapitalized)) { break }
                 if lexicons.stopwords.contains(t.key) && k == j { return nil }
