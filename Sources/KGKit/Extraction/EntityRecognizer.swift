@@ -152,8 +152,9 @@ public struct EntityRecognizer: Sendable {
                   j == i || lexicons.placeTriggers.match(toks, at: j, limit: hi) == nil { j += 1 }
             if j > i, j < hi, let trig = lexicons.placeTriggers.match(toks, at: j, limit: hi), !claimed[j - lo],
                lexicons.titles.match(toks, at: i, limit: hi) == nil {
-                // the gazetteer knows the whole phrase (Kharkiv region is the oblast, not the city): step 4 takes it
-                if let g = gazAt(i), entry(g).type == .place, g.end >= trig.end { i = g.end; continue }
+                // the gazetteer knows the whole phrase (Kharkiv region is the oblast, not the city; Manchester City is a
+                // club): step 4 takes it
+                if let g = gazAt(i), g.end >= trig.end { i = g.end; continue }
                 let b = trig.value.keep || toks[j].isCapitalized ? trig.end : j
                 out.append(make(i, b, .place, trig.value.subtype, "place-trigger", 0.7))
                 claim(i, trig.end); i = trig.end; continue
