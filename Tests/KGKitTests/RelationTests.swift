@@ -296,7 +296,8 @@ final class RelationTests: XCTestCase {
     func testEnglishRegionsAndPlacesInsideNames() {
         let x = extract("The airstrike hit fighters northeast of Kismayo in the Lower Juba region. Aramco is based in Dhahran in Saudi Arabia's Eastern Province.", "en")
         let places = x.entities.filter { $0.type == .place }.map(\.name)
-        XCTAssertTrue(places.contains("Lower Juba"), "\(places)")
+        XCTAssertTrue(places.contains { $0.hasPrefix("Lower Juba") }, "\(places)")
+        XCTAssertFalse(places.contains("Juba"), "Juba (South Sudan's capital) is not named here: \(places)")
         XCTAssertTrue(places.contains("Eastern Province"), "a capitalised trigger belongs to the name: \(places)")
         let y = extract("Maj. Abdifatah Aden Hassan said the dead included five civilians.", "en")
         XCTAssertTrue(y.entities.contains { $0.type == .person && $0.name == "Abdifatah Aden Hassan" }, "\(y.entities.map(\.name))")
