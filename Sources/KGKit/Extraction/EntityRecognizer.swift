@@ -9,6 +9,8 @@ public struct EntityRecognizer: Sendable {
     private static let comma: Set<String> = [","]
     /// Corpus count from which a one-word gazetteer name is also a common word (`Vocabulary.count`).
     static let commonWordCount = 500
+    /// Arabic name words that always take another name word after them (أبو علي, بن علي, عبد الله).
+    static let kunyaWords: Set<String> = ["ابو", "ابي", "ابا", "بن", "ابن", "بنت", "عبد", "ال"]
     private static let nameConnectorsEn: Set<String> = ["al-", "bin", "ibn", "de", "van", "von", "da", "del", "la", "abu", "el", "al", "of"]
     private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
 
@@ -251,7 +253,9 @@ public struct EntityRecognizer: Sendable {
                 let a = lo + k
                 var b = lo + e
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
-                while b > a + 1, lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
+                // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
+                while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key),
+                      lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem) {
                     taggerSpans.append((a, b, type))
                 }
