@@ -304,6 +304,14 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.type == .place }, "Aden inside a name is not the city: \(y.entities.map(\.name))")
     }
 
+    func testArabicFacilityAndKunyaNames() {
+        let x = extract("وسجل المهاجم الفلسطيني وسام أبو علي هدفين على استاد القاهرة الدولي، قبل مواجهة الإياب على ملعب حمادي العقربي في رادس.", "ar")
+        let names = x.entities.map(\.name)
+        for n in ["وسام أبو علي", "استاد القاهرة الدولي", "ملعب حمادي العقربي"] { XCTAssertTrue(names.contains(n), "\(n) in \(names)") }
+        let y = extract("وتقع القاعدة قرب مخيم الهول السوري.", "ar")
+        XCTAssertTrue(y.entities.contains { $0.name == "مخيم الهول" }, "a demonym ends a facility name: \(y.entities.map(\.name))")
+    }
+
     func testCityNamesAreClubsInSportsReports() {
         let x = extract("Liverpool beat Chelsea 3-1 on Sunday. The striker scored twice before the coach praised the club's season. Fans in Liverpool celebrated.", "en")
         let clubs = x.mentions.filter { $0.rule == "sports-metonymy" }

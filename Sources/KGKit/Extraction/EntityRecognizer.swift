@@ -106,6 +106,18 @@ public struct EntityRecognizer: Sendable {
             i += 1
         }
 
+        // a facility's name runs on over a person's name and definite nisba adjectives (ملعب حمادي العقربي, مطار رفيق
+        // الحريري, استاد القاهرة الدولي), up to three words after the trigger's name, stopping at known names
+        func facilityNameEnd(_ end: Int, start: Int) -> Int {
+            var e = end
+            while e < hi, e - start < 4, !claimed[e - lo], gazAt(e) == nil, toks[e].script == .arabic, toks[e].kind == .word, toks[e].prefix.isEmpty {
+                let t = toks[e]
+                let nisba = t.hasArticle && (t.key.hasSuffix("ي") || t.key.hasSuffix("يه"))
+                guard nisba || isPersonWord(t, first: false) else { break }
+                e += 1
+            }
+            return e
+        }
         // 3. place triggers: حي الزهور, سجن الصناعة, مدينة الحسكة, the city of X, X province
         i = lo
         while i < hi {
@@ -121,16 +133,19 @@ public struct EntityRecognizer: Sendable {
             guard nameStart < hi, !claimed[nameStart - lo] else { i += 1; continue }
             if let g = gazAt(nameStart), entry(g).type == .place, !g.isDemonym {
                 if trig.value.keep {
-                    out.append(make(i, g.end, .place, trig.value.subtype, "place-trigger", 0.8))
+                    let end = trig.value.subtype == "Facility" ? facilityNameEnd(g.end, start: nameStart) : g.end
+                    out.append(make(i, end, .place, trig.value.subtype, "place-trigger", 0.8))
                     var inner = gazMention(nameStart, g); inner.rule = "nested"; out.append(inner)
+                    claim(i, end); i = end; continue
                 } else {
                     out.append(gazMention(nameStart, g))
                 }
                 claim(i, g.end); i = g.end; continue
             }
             if gazAt(nameStart) != nil { i += 1; continue }
-            let nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)
+            var nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)
             guard nameEnd > nameStart else { i += 1; continue }
+            if trig.value.subtype == "Facility" { nameEnd = facilityNameEnd(nameEnd, start: nameStart) }
             // common words after a trigger that the tagger does not read as a name are a description, not a name
             // (منطقة التجارة, ميناء تجاري, مستشفى ميداني)
             if let t = tagged, (nameStart..<nameEnd).allSatisfy({ k in
@@ -256,6 +271,8 @@ public struct EntityRecognizer: Sendable {
                 // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
                 while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key),
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
+                if b < hi, b - lo < labels.count, labels[b - lo] == "O", Self.kunyaWords.contains(toks[b - 1].key),
+                   toks[b].kind == .word, toks[b].prefix.isEmpty { b += 1 }
                 if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem) {
                     taggerSpans.append((a, b, type))
                 }
