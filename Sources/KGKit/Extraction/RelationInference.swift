@@ -4,7 +4,8 @@
 /// - a head of government or minister titled with a nisba (رئيس الوزراء العراقي X, Saudi Energy Minister X) leads or
 ///   is a member of that country's government when the article names it (الحكومة العراقية, the Saudi government);
 /// - an organisation whose name ends in a nisba (القيادة المركزية الأميركية) is a member of that country, when the
-///   country is named in the article too.
+///   country is named in the article too;
+/// - a city lies in the region named after it (Kharkiv in Kharkiv Oblast) when both are named.
 struct RelationInference {
     let lexicons: LexiconSet
 
@@ -140,6 +141,18 @@ struct RelationInference {
                 if let en = entry(m.entity), en.partOf == c { continue }   // the gazetteer already places it there
                 guard t.stateBodies.contains(entry(m.entity)?.subtype ?? entities[m.entity].subtype) else { continue }
                 add(m.entity, "memberOf", ce, sentence: m.sentence, start: m.start, end: m.end, rule: "org-name-nisba", confidence: 0.7)
+            }
+        }
+        // 4. a city in the region named after it (Kharkiv → Kharkiv Oblast, Duhok → Duhok Governorate), both known to
+        //    the gazetteer in the same country; English names only (ريف دمشق is not the region of دمشق)
+        let places = entities.indices.filter { entities[$0].type == .place && entry($0) != nil }
+        for r in places where ["AdministrativeArea", "Region"].contains(entry(r)!.subtype) {
+            let region = entry(r)!
+            let words = Set(region.nameEn.split(separator: " ").map { $0.lowercased() })
+            for c in places where entry(c)!.subtype == "City" && entry(c)!.partOf == region.partOf && !region.partOf.isEmpty {
+                guard words.contains(entry(c)!.nameEn.lowercased()),
+                      let m = mentions.first(where: { $0.entity == r && $0.rule != "nested" }) else { continue }
+                add(c, "locatedIn", r, sentence: m.sentence, start: m.start, end: m.end, rule: "region-named-after-city", confidence: 0.7)
             }
         }
         relations += added
