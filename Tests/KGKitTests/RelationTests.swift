@@ -315,6 +315,18 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(y.entities.contains { $0.name == "مخيم الهول" }, "a demonym ends a facility name: \(y.entities.map(\.name))")
     }
 
+    func testDefiniteHeadWithNisbaAndRestoredArticle() {
+        // a definite head + nisba is that state's body; after ل the name gets its article back (للبورصة → البورصة)
+        let x = extract("وارتفع المؤشر الرئيسي للبورصة المصرية، وقالت الشرطة الأفغانية إن الهجوم أسفر عن قتلى.", "ar")
+        let orgs = x.entities.filter { $0.type == .organization }.map(\.name)
+        XCTAssertTrue(orgs.contains("البورصة المصرية"), "\(orgs)")
+        XCTAssertTrue(orgs.contains("الشرطة الأفغانية"), "\(orgs)")
+        XCTAssertTrue(has(x, "الشرطة الأفغانية", "memberOf", "country:af"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        // no demonym, no organisation: a definite noun alone is a description
+        let y = extract("وقالت الشرطة إن الهجوم أسفر عن قتلى.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.type == .organization && $0.name == "الشرطة" })
+    }
+
     func testCityNamesAreClubsInSportsReports() {
         let x = extract("Liverpool beat Chelsea 3-1 on Sunday. The striker scored twice before the coach praised the club's season. Fans in Liverpool celebrated.", "en")
         let clubs = x.mentions.filter { $0.rule == "sports-metonymy" }

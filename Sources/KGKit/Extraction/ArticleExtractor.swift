@@ -24,21 +24,28 @@ public struct ArticleExtractor: Sendable {
 
         var entities: [ExtractedEntity] = []
         var byKey: [String: Int] = [:]
+        // the name a mention gives its entity: after ل the article's alif is not written (للبورصة = ل + البورصة), so a
+        // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
+        func name(_ m: Mention) -> String {
+            let t = doc.tokens[m.tokens.lowerBound]
+            guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), m.surface.hasPrefix("ل"), !m.surface.hasPrefix("ال") else { return m.surface }
+            return "ا" + m.surface
+        }
         func clusterKey(_ m: Mention) -> String {
             if let id = m.entryID { return id }
-            return m.type.slug + "/" + EntityKey.of(m.surface)
+            return m.type.slug + "/" + EntityKey.of(name(m))
         }
         func add(_ mi: Int) {
             let m = mentions[mi]
             let k = clusterKey(m)
             if let e = byKey[k] {
                 entities[e].mentionIndices.append(mi)
-                if m.entryID == nil && m.surface.unicodeScalars.count > entities[e].name.unicodeScalars.count { entities[e].name = m.surface }
+                if m.entryID == nil && name(m).unicodeScalars.count > entities[e].name.unicodeScalars.count { entities[e].name = name(m) }
                 mentions[mi].entity = e
             } else {
                 byKey[k] = entities.count
                 mentions[mi].entity = entities.count
-                entities.append(ExtractedEntity(type: m.type, subtype: m.subtype, entryID: m.entryID, name: m.surface,
+                entities.append(ExtractedEntity(type: m.type, subtype: m.subtype, entryID: m.entryID, name: name(m),
                                                 language: doc.language, mentionIndices: [mi]))
             }
         }

@@ -103,6 +103,14 @@ public struct EntityRecognizer: Sendable {
                 }
                 claim(i, b); i = b; continue
             }
+            // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
+            if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
+               let head = lexicons.organizationHeads.value(key: String(toks[i].stem.dropFirst(2))),
+               let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end) {
+                out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
+                var m = gazMention(i + 1, g); m.rule = "demonym-in-name"; out.append(m)
+                claim(i, g.end); i = g.end; continue
+            }
             i += 1
         }
 
@@ -288,7 +296,7 @@ public struct EntityRecognizer: Sendable {
         if !taggerSpans.isEmpty {
             out.removeAll { m in
                 guard toks[m.tokens.lowerBound].script == .arabic, !m.isDemonym,
-                      !["nested", "demonym-in-name", "title", "title+gazetteer"].contains(m.rule),
+                      !["nested", "demonym-in-name", "title", "title+gazetteer", "org-head-nisba"].contains(m.rule),
                       !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")),
                       // a known name that starts with its class word (محافظة دهوك: the governorate) is more specific than
                       // the tagger's bare name (دهوك, which the gazetteer gives the city)
