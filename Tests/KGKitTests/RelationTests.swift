@@ -308,11 +308,13 @@ final class RelationTests: XCTestCase {
     }
 
     func testArabicFacilityAndKunyaNames() {
-        let x = extract("وسجل المهاجم الفلسطيني وسام أبو علي هدفين على استاد القاهرة الدولي، قبل مواجهة الإياب على ملعب حمادي العقربي في رادس.", "ar")
+        let x = extract("وسجل المهاجم الفلسطيني وسام أبو علي هدفين على استاد القاهرة الدولي، قبل أن يغادر الفريق عبر مطار رفيق الحريري الدولي.", "ar")
         let names = x.entities.map(\.name)
-        for n in ["وسام أبو علي", "استاد القاهرة الدولي", "ملعب حمادي العقربي"] { XCTAssertTrue(names.contains(n), "\(n) in \(names)") }
+        for n in ["وسام أبو علي", "استاد القاهرة الدولي", "مطار رفيق الحريري الدولي"] { XCTAssertTrue(names.contains(n), "\(n) in \(names)") }
         let y = extract("وتقع القاعدة قرب مخيم الهول السوري.", "ar")
         XCTAssertTrue(y.entities.contains { $0.name == "مخيم الهول" }, "a demonym ends a facility name: \(y.entities.map(\.name))")
+        let z = extract("ووصلت القافلة إلى معبر أدري الحدودي مع تشاد.", "ar")
+        XCTAssertTrue(z.entities.contains { $0.name == "معبر أدري" }, "a descriptive adjective is not in the name: \(z.entities.map(\.name))")
     }
 
     func testDefiniteHeadWithNisbaAndRestoredArticle() {

@@ -114,14 +114,18 @@ public struct EntityRecognizer: Sendable {
             i += 1
         }
 
-        // a facility's name runs on over a person's name and definite nisba adjectives (ملعب حمادي العقربي, مطار رفيق
-        // الحريري, استاد القاهرة الدولي), up to three words after the trigger's name, stopping at known names
+        // a facility's name runs on over a person's name and the adjectives of facility-adjectives.tsv (ملعب حمادي
+        // العقربي, مطار رفيق الحريري, استاد القاهرة الدولي; not معبر أدري الحدودي), up to three words after the trigger's
+        // name, stopping at known names
         func facilityNameEnd(_ end: Int, start: Int) -> Int {
             var e = end
+            var personName = isPersonWord(toks[end - 1], first: true)
             while e < hi, e - start < 4, !claimed[e - lo], gazAt(e) == nil, toks[e].script == .arabic, toks[e].kind == .word, toks[e].prefix.isEmpty {
                 let t = toks[e]
-                let nisba = t.hasArticle && (t.key.hasSuffix("ي") || t.key.hasSuffix("يه"))
-                guard nisba || isPersonWord(t, first: false) else { break }
+                // after a given name, or where the tagger reads a name, a definite nisba is a family name (حمادي العقربي)
+                let familyName = (personName || tagged.map { $0[e - lo] != "O" } == true) && t.hasArticle && (t.key.hasSuffix("ي") || t.key.hasSuffix("يه"))
+                guard lexicons.facilityAdjectives.contains(t.key) || familyName || isPersonWord(t, first: false) else { break }
+                personName = isPersonWord(t, first: false)
                 e += 1
             }
             return e
@@ -149,6 +153,13 @@ public struct EntityRecognizer: Sendable {
                     out.append(gazMention(nameStart, g))
                 }
                 claim(i, g.end); i = g.end; continue
+            }
+            // a facility named after a known person (مطار رفيق الحريري الدولي): the facility, with the person nested
+            if let g = gazAt(nameStart), entry(g).type == .person, trig.value.keep, trig.value.subtype == "Facility" {
+                let end = facilityNameEnd(g.end, start: nameStart)
+                out.append(make(i, end, .place, trig.value.subtype, "place-trigger", 0.8))
+                var inner = gazMention(nameStart, g); inner.rule = "nested"; out.append(inner)
+                claim(i, end); i = end; continue
             }
             if gazAt(nameStart) != nil { i += 1; continue }
             var nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)

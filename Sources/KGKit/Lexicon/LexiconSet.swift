@@ -9,6 +9,8 @@ public struct LexiconSet: Sendable {
     public var stopwords = KeySet()
     /// Words that withdraw the relation or event after them (rules/negation-cues.tsv).
     public var negationCues = KeySet()
+    /// Adjectives that are part of a facility's name (rules/facility-adjectives.tsv).
+    public var facilityAdjectives = KeySet()
     /// Single name words from ANETAC: key → (class, English transliteration).
     public var nameWords = KeyMap<NameWord>()
     /// English transliterations of the ANETAC name words, lower-cased → class.
@@ -106,6 +108,7 @@ public struct LexiconSet: Sendable {
             set.offices = RelationInference.Tables(rows: set.rows("rules/offices.tsv"))
         }
         set.negationCues = KeySet(try rulesTable("rules/negation-cues.tsv").compactMap { $0.first.map(Normalizer.key) })
+        set.facilityAdjectives = KeySet(try rulesTable("rules/facility-adjectives.tsv").compactMap { $0.first.map(Normalizer.key) })
         for row in try rulesTable("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
         for row in try rulesTable("rules/organization-heads.tsv") {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
