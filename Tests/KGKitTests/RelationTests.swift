@@ -240,6 +240,9 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(y.relations.contains { x in y.entities[x.subject].eventType == "trial" && x.predicate == "target" && y.entities[x.object].name.contains("فوجيموري") },
                       "\(y.relations.map { (names(y, $0.subject), $0.predicate, names(y, $0.object)) })")
         XCTAssertFalse(y.relations.contains { x in y.entities[x.subject].eventType == "trial" && x.predicate == "agent" && y.entities[x.object].name.contains("فوجيموري") })
+        let z = extract("وأمرت المحكمة بإعادة محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري.", "ar")
+        XCTAssertTrue(z.relations.contains { x in z.entities[x.subject].eventType == "trial" && x.predicate == "target" && z.entities[x.object].name.contains("فوجيموري") },
+                      "a title between the trigger and the name: \(z.relations.map { (names(z, $0.subject), $0.predicate, names(z, $0.object)) })")
     }
 
     func testPatternsForAppositionsPossessivesAndOpposition() {

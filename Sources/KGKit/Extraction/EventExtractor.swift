@@ -70,6 +70,16 @@ struct EventExtractor {
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
                     if roles.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
                 }
+                // … or a person named with a title after the trigger (محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري)
+                if target == nil, roles.genitiveTargetTypes.contains(type), let title = lexicons.titles.match(doc.tokens, at: trig.end, limit: s.tokens.upperBound) {
+                    var p = title.end
+                    while p < s.tokens.upperBound, p - title.end < 4, mentionAt[p] == nil || mentions[mentionAt[p]!].isDemonym {
+                        if let mi = mentionAt[p] { p = mentions[mi].tokens.upperBound; continue }
+                        guard doc.tokens[p].kind == .word, doc.tokens[p].hasArticle else { break }
+                        p += 1
+                    }
+                    if let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
+                }
                 var j = trig.end
                 var cue: String? = nil
                 var cueAt = 0
