@@ -47,7 +47,10 @@ struct SportsMetonymy: Sendable {
             let t = doc.tokens[k]
             guard let id = clubs[t.stem] ?? clubs[t.key], let e = lexicons.gazetteer.entry(id: id) else { return nil }
             // (a dateline's city is written in capitals: LIVERPOOL, England —)
-            if t.script == .latin && (!t.isCapitalized || !t.key.isEmpty && doc.text(t.start, t.end).uppercased() == doc.text(t.start, t.end)) { return nil }
+            if t.script == .latin {
+                let surface = doc.text(t.start, t.end)
+                if !t.isCapitalized || surface.uppercased() == surface { return nil }
+            }
             if t.prefix.hasSuffix("ب") || t.prefix.hasSuffix("ل") { return nil }
             if k > 0, locatives.contains(doc.tokens[k - 1].key) { return nil }
             return e

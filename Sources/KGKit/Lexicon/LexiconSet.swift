@@ -98,7 +98,7 @@ public struct LexiconSet: Sendable {
                 throw LexiconError.unknownTable(file: f, known: BundledResources.files(in: "rules", ext: "tsv").map { ($0 as NSString).lastPathComponent })
             }
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
-            set.userTables[name, default: []] += try rows(of: String(decoding: data, as: UTF8.self), file: f)
+            set.userTables[name, default: []] += rows(of: String(decoding: data, as: UTF8.self))
         }
         let userTables = set.userTables
         func rulesTable(_ path: String) throws -> [[String]] { try Self.table(path) + (userTables[path] ?? []) }
@@ -136,13 +136,13 @@ public struct LexiconSet: Sendable {
     }
 
     /// Rows of a bundled TSV table (header and comments skipped).
-    static func table(_ path: String) throws -> [[String]] { try rows(of: BundledResources.text(path), file: path) }
+    static func table(_ path: String) throws -> [[String]] { rows(of: try BundledResources.text(path)) }
 
     /// Rows of a rules table: the bundled file's plus the user's `--rules` file of the same name.
     public func rows(_ path: String) -> [[String]] { ((try? Self.table(path)) ?? []) + (userTables[path] ?? []) }
 
     /// Rows of TSV text: comments and the header line skipped, cells split on tabs and trimmed.
-    static func rows(of text: String, file: String) throws -> [[String]] {
+    static func rows(of text: String) -> [[String]] {
         var rows: [[String]] = []
         var sawHeader = false
         for line in text.split(whereSeparator: \.isNewline) {
