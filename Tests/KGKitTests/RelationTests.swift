@@ -253,6 +253,7 @@ final class RelationTests: XCTestCase {
             ("The Danab brigade, an elite special forces unit of the Somali National Army, led the operation.", "en", "Danab", "memberOf", "Somali National Army"),
             ("ودعمت الولايات المتحدة قوات سوريا الديمقراطية بغارات جوية.", "ar", "country:us", "supports", "sdf"),
             ("Maj. Abdifatah Aden Hassan, a spokesman for the Somali Police Force, said five civilians died.", "en", "Abdifatah Aden Hassan", "spokespersonOf", "Somali Police Force"),
+            ("وافقت الحكومة البريطانية على الخطة. وقال ديفيد ديفيس إنه استقال من الحكومة.", "ar", "ديفيس", "memberOf", "الحكومة البريطانية"),
             ("The company is based in Dhahran in Saudi Arabia's Eastern Province.", "en", "Dhahran", "locatedIn", "Eastern Province"),
             ("He was detained in Duisburg in the western state of North Rhine-Westphalia.", "en", "Duisburg", "locatedIn", "North Rhine-Westphalia"),
             ("Missiles hit Kharkiv overnight, the governor of the Kharkiv region said.", "en", "gn:706483", "locatedIn", "adm1:ua-63"),
