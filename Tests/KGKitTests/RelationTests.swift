@@ -280,19 +280,19 @@ final class RelationTests: XCTestCase {
             return url.path
         }
         let rules = try write("mine.rules", "my-bankrolls\tsupports\t0.9\t{S:ORG|LOC} bankrolls {O:ORG}\n")
-        let triggers = try write("event-triggers.tsv", "trigger\ttype\tcameo\nearthquake\tdisaster\t-\n")
+        let triggers = try write("event-triggers.tsv", "trigger\ttype\tcameo\nlandslide\tlandslide\t-\n")
         let dates = try write("dates.tsv", "words\tkind\tvalue\nsptmbr\tmonth\t9\n")
         let lex = try LexiconSet.load(userRules: [rules, triggers, dates])
         let x = ArticleExtractor(lexicons: lex).extract(Article(sourceID: "t", title: "",
-            text: "Iran bankrolls Hezbollah. An earthquake hit villages in Turkey on 3 Sptmbr 2023.", language: "en"))
+            text: "Iran bankrolls Hezbollah. A landslide hit villages in Turkey on 3 Sptmbr 2023.", language: "en"))
         XCTAssertTrue(has(x, "country:ir", "supports", "hezbollah"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
-        let quake = x.entities.first { $0.eventType == "disaster" }
+        let quake = x.entities.first { $0.eventType == "landslide" }
         XCTAssertNotNil(quake, "a user trigger makes an event")
         XCTAssertEqual(quake?.startDate?.iso, "2023-09-03", "a user month name resolves")
         // without the user files, none of it
-        let y = extract("Iran bankrolls Hezbollah. An earthquake hit villages in Turkey.", "en")
+        let y = extract("Iran bankrolls Hezbollah. A landslide hit villages in Turkey.", "en")
         XCTAssertFalse(has(y, "country:ir", "supports", "hezbollah"))
-        XCTAssertNil(y.entities.first { $0.eventType == "disaster" })
+        XCTAssertNil(y.entities.first { $0.eventType == "landslide" })
         // a table named like no bundled one is a clear error naming the file
         let bad = try write("triggers.tsv", "trigger\ttype\tcameo\n")
         XCTAssertThrowsError(try LexiconSet.load(userRules: [bad])) { e in
