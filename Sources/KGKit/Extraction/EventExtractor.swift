@@ -11,8 +11,12 @@
 /// All triggers of one type in an article are one event, and an event is kept only when at least one role is filled.
 struct EventExtractor {
     let lexicons: LexiconSet
+    let roles: EventRoles
 
-    var roles: EventRoles { lexicons.eventRoles }
+    init(lexicons: LexiconSet) {
+        self.lexicons = lexicons
+        roles = lexicons.eventRoles
+    }
 
     /// Where each event was triggered: event entity → (sentence, trigger token range), for dates and casualties.
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }

@@ -7,13 +7,19 @@
 /// The quoted text is what stands between quote marks in the sentence, else the clause after إن / أن / that, else the
 /// sentence before the attribution ("Seven people were killed, police said").
 struct StatementExtractor {
-    var tables: ExtractionTables = .bundled
+    let tables: ExtractionTables
     /// Helper words from rules/statement-cues.tsv: quote marks, complementizers, English pronouns.
     static let quoteMarks = ExtractionTables.bundled.statementHelpers["quote"] ?? []
     /// Punctuation and spaces trimmed from the end of a quotation ("serious and forward-looking," → without the comma).
     static let trailing: Set<Unicode.Scalar> = [",", ".", "،", ";", ":", " ", "\u{A0}"]
-    var complementizers: Set<String> { tables.statementHelpers["complementizer"] ?? [] }
-    var pronouns: Set<String> { tables.statementHelpers["pronoun"] ?? [] }
+    let complementizers: Set<String>
+    let pronouns: Set<String>
+
+    init(tables: ExtractionTables = .bundled) {
+        self.tables = tables
+        complementizers = tables.statementHelpers["complementizer"] ?? []
+        pronouns = tables.statementHelpers["pronoun"] ?? []
+    }
 
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention]) -> [ExtractedStatement] {
         let table = tables.statements
