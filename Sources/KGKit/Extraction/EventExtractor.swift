@@ -316,11 +316,18 @@ struct EventExtractor {
     func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
         let t = toks[k]
-        guard t.script == .arabic, t.kind == .word else { return nil }
+        guard t.script == .arabic, t.kind == .word, Self.mayBeInflected(t.stem) else { return nil }
         for base in Self.uninflected(t.stem) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
         return nil
+    }
+
+    /// Whether a stem ends in one of the dual, plural or case endings (checked without allocating: most words do not).
+    @inline(__always) static func mayBeInflected(_ stem: String) -> Bool {
+        let u = stem.utf8
+        guard u.count >= 8 else { return false }
+        return nominalEndings.contains { u.count >= $0.ending.count + 6 && u.suffix($0.ending.count).elementsEqual($0.ending) }
     }
 
     private static let nominalEndings: [(ending: [UInt8], feminine: Bool)] = [
@@ -373,18 +380,19 @@ struct EventExtractor {
 }
 
 /// Role words and event-type classes of rules/event-roles.tsv (bundled rows plus a user's `--rules event-roles.tsv`).
+/// Word classes are `KeySet`s (looked up per token), event-type classes plain sets.
 public struct EventRoles: Sendable {
-    let targetCues: Set<String>
-    let placeCues: Set<String>
-    let agentCues: Set<String>
-    let participantCues: Set<String>
-    let supportCues: Set<String>
-    let launchVerbs: Set<String>
-    let relativeLaunchVerbs: Set<String>
-    let pronounSubjects: Set<String>
-    let reportedClause: Set<String>
-    let clauseBreaks: Set<String>
-    let determiners: Set<String>
+    let targetCues: KeySet
+    let placeCues: KeySet
+    let agentCues: KeySet
+    let participantCues: KeySet
+    let supportCues: KeySet
+    let launchVerbs: KeySet
+    let relativeLaunchVerbs: KeySet
+    let pronounSubjects: KeySet
+    let reportedClause: KeySet
+    let clauseBreaks: KeySet
+    let determiners: KeySet
     /// Event types whose agent and target give an `attacks` relation.
     let attackTypes: Set<String>
     /// Event types that have a target (what is hit, arrested or killed); على / on after a visit or a match is not one.
@@ -394,9 +402,9 @@ public struct EventRoles: Sendable {
     /// Uses of force: one event when they share agent and target or place; casualties go to them first.
     let forceTypes: Set<String>
     /// Nouns for one person or a group of people: a nisba next to them describes them, it does not name a state actor.
-    let personNouns: Set<String>
+    let personNouns: KeySet
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
-    let destinationCues: Set<String>
+    let destinationCues: KeySet
     let destinationTypes: Set<String>
     /// Aid and support events: the agent supports where (or whom) the aid goes.
     let supportTypes: Set<String>
@@ -413,23 +421,25 @@ public struct EventRoles: Sendable {
             words[w, default: []].insert(cls)
         }
         func set(_ cls: String) -> Set<String> { Set(words.filter { $0.value.contains(cls) }.keys) }
-        targetCues = set("target-cue")
-        placeCues = set("place-cue")
-        agentCues = set("agent-cue")
-        participantCues = set("participant-cue")
-        supportCues = set("support-cue")
-        launchVerbs = set("launch-verb")
-        relativeLaunchVerbs = set("relative-launch-verb")
-        pronounSubjects = set("pronoun-subject")
-        reportedClause = set("reported-clause")
-        clauseBreaks = set("clause-break")
-        determiners = set("determiner")
+        // word classes are looked up for every token near a trigger: byte-keyed
+        func keySet(_ cls: String) -> KeySet { KeySet(set(cls).sorted()) }
+        targetCues = keySet("target-cue")
+        placeCues = keySet("place-cue")
+        agentCues = keySet("agent-cue")
+        participantCues = keySet("participant-cue")
+        supportCues = keySet("support-cue")
+        launchVerbs = keySet("launch-verb")
+        relativeLaunchVerbs = keySet("relative-launch-verb")
+        pronounSubjects = keySet("pronoun-subject")
+        reportedClause = keySet("reported-clause")
+        clauseBreaks = keySet("clause-break")
+        determiners = keySet("determiner")
         attackTypes = set("type-attacks")
         targetTypes = set("type-target")
         subjectTypes = set("type-subject")
         forceTypes = set("type-force")
-        personNouns = set("person-noun")
-        destinationCues = set("destination-cue")
+        personNouns = keySet("person-noun")
+        destinationCues = keySet("destination-cue")
         destinationTypes = set("type-destination")
         supportTypes = set("type-support")
         placeBeforeTypes = set("type-place-before")

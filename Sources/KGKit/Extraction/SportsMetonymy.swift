@@ -4,10 +4,10 @@
 /// word (Liverpool FC, نادي برشلونة → Liverpool, برشلونة), the mention is relinked to the club — unless a locative
 /// word or prefix puts it as a place (in Liverpool, في برشلونة, ببرشلونة).
 struct SportsMetonymy: Sendable {
-    /// Normalised one-word city name → the club's gazetteer id.
-    private var clubs: [String: String] = [:]
-    private var cues: Set<String> = []
-    private var locatives: Set<String> = []
+    /// Normalised one-word city name → the club's gazetteer id (byte-keyed: looked up for every token).
+    private var clubs = KeyMap<String>()
+    private var cues = KeySet()
+    private var locatives = KeySet()
     static let minimumCues = 3
 
     init(lexicons: LexiconSet) {
@@ -22,17 +22,18 @@ struct SportsMetonymy: Sendable {
             default: break
             }
         }
+        var byName: [String: String] = [:]
         var ambiguous: Set<String> = []
         for e in lexicons.gazetteer.entries where e.type == .organization && e.subtype == "SportsTeam" {
             for name in e.allNames {
                 let words = name.split(separator: " ").map { Normalizer.key(String($0)) }
                 let rest = words.filter { !clubWords.contains($0) }
                 guard rest.count == 1, words.count > 1 else { continue }
-                if let other = clubs[rest[0]], other != e.id { ambiguous.insert(rest[0]) }
-                clubs[rest[0]] = e.id
+                if let other = byName[rest[0]], other != e.id { ambiguous.insert(rest[0]) }
+                byName[rest[0]] = e.id
             }
         }
-        for k in ambiguous { clubs[k] = nil }
+        for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
     }
 
     func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
