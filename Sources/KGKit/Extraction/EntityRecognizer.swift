@@ -105,8 +105,8 @@ public struct EntityRecognizer: Sendable {
             }
             // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
             if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
-               let head = lexicons.organizationHeads.value(key: String(toks[i].stem.dropFirst(2))),
-               let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end) {
+               let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
+               let head = lexicons.organizationHeads.value(key: String(toks[i].stem.dropFirst(2))) {
                 out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
                 var m = gazMention(i + 1, g); m.rule = "demonym-in-name"; out.append(m)
                 claim(i, g.end); i = g.end; continue
