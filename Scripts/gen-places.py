@@ -348,6 +348,8 @@ CITY_CURATED = [
     ("SY", "Jisr ash Shughūr", "Jisr al-Shughur", "جسر الشغور", "Jisr ash-Shughur"),
     # Iraq
     ("IQ", "Baghdad", "Baghdad", "بغداد", ""),
+    # Afghanistan: Arabic news writes the capital both ways
+    ("AF", "Kabul", "Kabul", "كابل", "كابول"),
     ("IQ", "Mosul", "Mosul", "الموصل", "Al-Mawsil"),
     ("IQ", "Basrah", "Basra", "البصرة", "Basrah|Al-Basrah"),
     ("IQ", "Erbil", "Erbil", "أربيل", "هولير|Arbil|Irbil|Hawler|Hewler"),

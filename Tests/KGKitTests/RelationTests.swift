@@ -328,6 +328,11 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(orgs.contains("البورصة المصرية"), "\(orgs)")
         XCTAssertTrue(orgs.contains("الشرطة الأفغانية"), "\(orgs)")
         XCTAssertTrue(has(x, "الشرطة الأفغانية", "memberOf", "country:af"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        // a head noun before a quoted name; not a quotation after a possessed noun
+        let q = extract("وقاتلت القوات حركة \"الدرب المضيء\" قرب السفارة الأمريكية. وأكدت الوزارة أن قواتها \"لا تستهدف المدنيين\".", "ar")
+        let qOrgs = q.entities.filter { $0.type == .organization }.map(\.name)
+        XCTAssertTrue(qOrgs.contains("الدرب المضيء") && qOrgs.contains("السفارة الأمريكية"), "\(qOrgs)")
+        XCTAssertFalse(qOrgs.contains { $0.contains("تستهدف") }, "\(qOrgs)")
         // no demonym, no organisation: a definite noun alone is a description
         let y = extract("وقالت الشرطة إن الهجوم أسفر عن قتلى.", "ar")
         XCTAssertFalse(y.entities.contains { $0.type == .organization && $0.name == "الشرطة" })

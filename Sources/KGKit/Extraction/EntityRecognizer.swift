@@ -103,6 +103,21 @@ public struct EntityRecognizer: Sendable {
                 }
                 claim(i, b); i = b; continue
             }
+            // a head noun before a quoted name: the name in the quotes (حركة "الدرب المضيء", تنظيم "داعش")
+            // (the head takes no pronoun: قواتها "لا تستهدف المدنيين" is a quotation; the quote starts like a name)
+            if toks[i].script == .arabic, !toks[i].hasArticle, toks[i].suffix.isEmpty,
+               let head = lexicons.organizationHeads.match(toks, at: i, limit: hi),
+               head.end + 2 < hi, StatementExtractor.quoteMarks.contains(toks[head.end].key),
+               let close = (head.end + 2..<min(hi, head.end + 6)).first(where: { StatementExtractor.quoteMarks.contains(toks[$0].key) }),
+               (head.end + 1..<close).allSatisfy({ toks[$0].kind == .word }), isFree(head.end + 1, close),
+               !lexicons.functionWords.contains(toks[head.end + 1].key), !lexicons.stopwords.contains(toks[head.end + 1].stem) {
+                if let g = gazAt(head.end + 1), g.end == close {
+                    out.append(gazMention(head.end + 1, g))
+                } else {
+                    out.append(make(head.end + 1, close, .organization, head.value.subtype, "org-head-quoted", 0.75))
+                }
+                claim(head.end + 1, close); i = close + 1; continue
+            }
             // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
             if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
                let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
@@ -307,7 +322,7 @@ public struct EntityRecognizer: Sendable {
         if !taggerSpans.isEmpty {
             out.removeAll { m in
                 guard toks[m.tokens.lowerBound].script == .arabic, !m.isDemonym,
-                      !["nested", "demonym-in-name", "title", "title+gazetteer", "org-head-nisba"].contains(m.rule),
+                      !["nested", "demonym-in-name", "title", "title+gazetteer", "org-head-nisba", "org-head-quoted"].contains(m.rule),
                       !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")),
                       // a known name that starts with its class word (محافظة دهوك: the governorate) is more specific than
                       // the tagger's bare name (دهوك, which the gazetteer gives the city)
