@@ -602,22 +602,99 @@ struct WordClusters: Sendable {
         for b in tsv.utf8 where b == 0x0A { lines += 1 }
         table = TaggerFeatureTable(capacity: lines)
         packed.reserveCapacity(lines)
+        // "\r\n" is one Character, so the String splitting below would not end lines there: keep its reading
+        if tsv.utf8.contains(0x0D) { loadLines(tsv); return }
+        var text = tsv
+        text.withUTF8 { buf in
+            var s = 0
+            var fields: [Range<Int>] = []
+            while s < buf.count {
+                var e = s
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                defer { s = e + 1 }
+                if e == s { continue }
+                if buf[s] == 0x23 && (e == s + 1 || buf[s + 1] < 0x80) { continue }
+                if buf[s] == 0x23 && String(decoding: UnsafeBufferPointer(rebasing: buf[s..<e]), as: UTF8.self).first == "#" { continue }
+                fields.removeAll(keepingCapacity: true)
+                var f = s
+                for i in s...e where i == e || buf[i] == 0x09 {
+                    if i > f { fields.append(f..<i) }
+                    f = i + 1
+                }
+                guard fields.count >= 5, let n = WordClusters.integer(buf, fields[4], Int.self) else { continue }
+                var p: UInt32 = 0
+                if let f = WordClusters.integer(buf, fields[1], UInt32.self), let m = WordClusters.integer(buf, fields[2], UInt32.self),
+                   let k = WordClusters.integer(buf, fields[3], UInt32.self) {
+                    guard f < 2047, m < 2047, k < 1023 else { continue }
+                    p = (f + 1) | (m + 1) << 11 | (k + 1) << 22
+                }
+                add(WordClusters.keyHash(UnsafeBufferPointer(rebasing: buf[fields[0]])), p, n)
+            }
+        }
+    }
+
+    /// The reading of `init(tsv:)` on String lines and cells.
+    private mutating func loadLines(_ tsv: String) {
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
             let c = line.split(separator: "\t")
-            guard c.count >= 5, var n = Int(c[4]) else { continue }
+            guard c.count >= 5, let n = Int(c[4]) else { continue }
             var p: UInt32 = 0   // "-": counted, not clustered
             if let f = UInt32(c[1]), let m = UInt32(c[2]), let k = UInt32(c[3]) {
                 guard f < 2047, m < 2047, k < 1023 else { continue }
                 p = (f + 1) | (m + 1) << 11 | (k + 1) << 22
             }
-            let key = WordClusters.slot(TaggerFeature.fnv(Normalizer.key(String(c[0]))))
-            if table.find(key) >= 0 { continue }
-            _ = table.insert(key)
-            packed.append(p)
-            var d: UInt8 = 0
-            while n > 0 && d < 6 { n /= 10; d += 1 }
-            digits.append(d)
+            add(TaggerFeature.fnv(Normalizer.key(String(c[0]))), p, n)
         }
+    }
+
+    private mutating func add(_ wordHash: UInt64, _ p: UInt32, _ count: Int) {
+        let key = WordClusters.slot(wordHash)
+        if table.find(key) >= 0 { return }
+        _ = table.insert(key)
+        packed.append(p)
+        var n = count
+        var d: UInt8 = 0
+        while n > 0 && d < 6 { n /= 10; d += 1 }
+        digits.append(d)
+    }
+
+    /// `T(cell)` for a cell of bytes: plain digits directly, anything else through the String parser.
+    private static func integer<T: FixedWidthInteger>(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _: T.Type) -> T? {
+        if r.count <= 9 {
+            var v = 0
+            for i in r {
+                let d = buf[i] &- 0x30
+                if d > 9 { return T(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)) }
+                v = v * 10 + Int(d)
+            }
+            return T(exactly: v)
+        }
+        return T(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self))
+    }
+
+    /// `TaggerFeature.fnv(Normalizer.key(word))`, hashing the bytes directly when every scalar is its own key (ASCII
+    /// other than capitals, the plain Arabic letters).
+    private static func keyHash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { break }
+                i += 1
+            } else if (b == 0xD8 || b == 0xD9) && i + 1 < u.count {
+                let v = (UInt32(b & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F)
+                guard v == 0x0627 || v == 0x0628 || (0x062A...0x063A).contains(v) || (0x0641...0x0648).contains(v) || v == 0x064A else { break }
+                i += 2
+            } else {
+                break
+            }
+        }
+        if i == u.count {
+            var h = TaggerFeature.fnvOffset
+            for b in u { h = TaggerFeature.fnv(h, b) }
+            return h
+        }
+        return TaggerFeature.fnv(Normalizer.key(String(decoding: u, as: UTF8.self)))
     }
 
     @inline(__always) static func slot(_ wordHash: UInt64) -> UInt64 {
