@@ -288,6 +288,21 @@ public struct EntityRecognizer: Sendable {
             while k < g.end { labels[k - range.lowerBound] = "I-" + ty; k += 1 }
         }
         let toks = doc.tokens
+        if let memo, lexicons.tagger?.wordCaches != nil {
+            // the tagger's word cache reads the hashes, not the strings: no surface String, each word hashed once
+            let scalars = doc.scalars
+            return range.map { k in
+                let t = toks[k]
+                let w = memo.word(t, self)
+                var word = w.word
+                let a = max(0, t.start), b = min(t.end, scalars.count)
+                word.setToken(TaggerFeatureExtractor.shapeHash(scalars: scalars[a..<max(a, b)]), capitalized: t.isCapitalized, lexical: w.lexical)
+                var tok = TaggerToken(surface: "", key: t.key, stem: w.stem, gazetteer: labels[k - range.lowerBound],
+                                      isCapitalized: t.isCapitalized, lexical: w.lexical)
+                tok.word = word
+                return tok
+            }
+        }
         return range.map { k in
             let t = toks[k]
             let stem = t.stem
@@ -564,12 +579,32 @@ extension EntityType {
 /// key share an entry in the document's `TokenKeys`): Arabic String lookups are the costly part of featurising.
 final class TaggerWordMemo {
     struct Info { var nameClass: String; var lexical: UInt8 }
+    /// Info plus the tagger's stem string ("" if the same as the key) and the word's hashes (`TaggerToken.word`
+    /// without the per-token part), for the kind and script it was made for.
+    struct Word { var lexical: UInt8; var stem: String; var kind: Token.Kind; var script: Script; var word: TaggerWordCache.Word }
     private var slots: [Info?]
+    private var words: [Word?]
     private let keys: TokenKeys?
 
     init(_ doc: AnalyzedText) {
         keys = doc.tokens.first?.keys
         slots = [Info?](repeating: nil, count: keys?.count ?? 0)
+        words = [Word?](repeating: nil, count: keys?.count ?? 0)
+    }
+
+    /// What `EntityRecognizer.taggerTokens` puts in a token, as hashes: the same strings hash the same way.
+    func word(_ t: Token, _ rec: EntityRecognizer) -> Word {
+        let e = Int(t.entry)
+        let cached = t.keys === keys && e >= 0 && e < words.count
+        if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
+        let i = info(t, rec)
+        let key = t.key
+        var stem = t.stem
+        if stem == key { stem = "" }
+        let w = Word(lexical: i.lexical, stem: stem, kind: t.kind, script: t.script,
+                     word: TaggerWordCache.Word(key: key, stem: stem, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
+        if cached { words[e] = w }
+        return w
     }
 
     func info(_ t: Token, _ rec: EntityRecognizer) -> Info {

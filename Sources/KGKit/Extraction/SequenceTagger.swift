@@ -30,6 +30,8 @@ public struct TaggerToken: Sendable {
     /// Context-word classes of the stem, a bit set of `TaggerToken.title`, `.organizationHead`, `.placeTrigger`,
     /// `.functionWord`.
     public var lexical: UInt8
+    /// The word as `TaggerWordCache` identifies it, when the caller computed it (then `surface` may be empty).
+    var word: TaggerWordCache.Word? = nil
 
     public static let title: UInt8 = 1, organizationHead: UInt8 = 2, placeTrigger: UInt8 = 4, functionWord: UInt8 = 8
 
@@ -548,13 +550,15 @@ enum TaggerFeatureExtractor {
     }
 
     /// The shape hash of `shape` and its digit class: 0 no digit, 1 some digits, 2 digits only.
-    @inline(__always) static func shapeHash(_ surface: String) -> (UInt64, UInt8) {
+    @inline(__always) static func shapeHash(_ surface: String) -> (UInt64, UInt8) { shapeHash(scalars: surface.unicodeScalars) }
+
+    @inline(__always) static func shapeHash<S: Sequence>(scalars: S) -> (UInt64, UInt8) where S.Element == Unicode.Scalar {
         var h = TaggerFeature.fnvOffset
         var last: UInt32 = 0
         var classes = 0
         var digits = 0
         var total = 0
-        for s in surface.unicodeScalars {
+        for s in scalars {
             let v = s.value
             let c: UInt32
             switch v {
@@ -598,13 +602,18 @@ struct WordClusters: Sendable {
     init() {}
 
     init(tsv: String) {
-        var lines = 0
-        for b in tsv.utf8 where b == 0x0A { lines += 1 }
+        var text = tsv
+        var lines = 0, crs = 0
+        text.withUTF8 { buf in
+            for b in buf {
+                lines &+= b == 0x0A ? 1 : 0
+                crs &+= b == 0x0D ? 1 : 0
+            }
+        }
         table = TaggerFeatureTable(capacity: lines)
         packed.reserveCapacity(lines)
-        // "\r\n" is one Character, so the String splitting below would not end lines there: keep its reading
-        if tsv.utf8.contains(0x0D) { loadLines(tsv); return }
-        var text = tsv
+        // "\r\n" is one Character, so String splitting would not end lines there: keep that reading
+        if crs > 0 { loadLines(tsv); return }
         text.withUTF8 { buf in
             var s = 0
             var fields: [Range<Int>] = []
@@ -823,6 +832,37 @@ final class TaggerWordCache {
         /// bit 0 prefix, bit 1 suffix, bits 2–3 digit class, bit 4 capitalised, bits 8–15 lexical classes
         var flags: UInt64
         var lexical: UInt8 { UInt8(truncatingIfNeeded: flags >> 8) }
+
+        init(key: UInt64, stem: UInt64, prefix: UInt64, suffix: UInt64, shape: UInt64, nameClass: UInt64, flags: UInt64) {
+            self.key = key
+            self.stem = stem
+            self.prefix = prefix
+            self.suffix = suffix
+            self.shape = shape
+            self.nameClass = nameClass
+            self.flags = flags
+        }
+
+        /// The word of a token's strings.
+        init(_ t: TaggerToken) {
+            self.init(key: t.key, stem: t.stem, prefix: t.prefix, suffix: t.suffix, nameClass: t.nameClass)
+            setToken(TaggerFeatureExtractor.shapeHash(t.surface), capitalized: t.isCapitalized, lexical: t.lexical)
+        }
+
+        /// The per-word part, from the strings of a `TaggerToken` (`stem` "" when the same as `key`).
+        init(key: String, stem: String, prefix: String, suffix: String, nameClass: String) {
+            let kh = TaggerFeature.fnv(key)
+            self.init(key: kh, stem: stem.isEmpty ? kh : TaggerFeature.fnv(stem), prefix: 0, suffix: 0, shape: 0,
+                      nameClass: nameClass.isEmpty ? 0 : TaggerFeature.fnv(nameClass), flags: 0)
+            if !prefix.isEmpty { self.prefix = TaggerFeature.fnv(prefix); flags |= 1 }
+            if !suffix.isEmpty { self.suffix = TaggerFeature.fnv(suffix); flags |= 2 }
+        }
+
+        /// Sets the per-token part: shape hash and digit class, capitalisation, lexical classes.
+        mutating func setToken(_ shape: (UInt64, UInt8), capitalized: Bool, lexical: UInt8) {
+            self.shape = shape.0
+            flags = flags & 3 | UInt64(shape.1) << 2 | (capitalized ? 16 : 0) | UInt64(lexical) << 8
+        }
     }
 
     static let maxWords = 1 << 15
@@ -957,15 +997,9 @@ final class TaggerWordCache {
         var gazH = [UInt64](repeating: 0, count: n)
         for i in 0..<n {
             let t = s[i]
-            let kh = TaggerFeature.fnv(t.key)
-            let (shape, digits) = TaggerFeatureExtractor.shapeHash(t.surface)
-            var word = Word(key: kh, stem: t.stem.isEmpty ? kh : TaggerFeature.fnv(t.stem), prefix: 0, suffix: 0, shape: shape,
-                            nameClass: t.nameClass.isEmpty ? 0 : TaggerFeature.fnv(t.nameClass),
-                            flags: UInt64(digits) << 2 | UInt64(t.lexical) << 8 | (t.isCapitalized ? 16 : 0))
-            if !t.prefix.isEmpty { word.prefix = TaggerFeature.fnv(t.prefix); word.flags |= 1 }
-            if !t.suffix.isEmpty { word.suffix = TaggerFeature.fnv(t.suffix); word.flags |= 2 }
+            let word = t.word ?? Word(t)
             ids[i] = id(word, t, tagger, w)
-            keyH[i] = kh
+            keyH[i] = word.key
             if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
         }
         var emit = [Int](repeating: 0, count: n * L)
