@@ -1106,30 +1106,16 @@ enum TaggerDecoder {
         let minusInf = Int.min / 4
         var delta = [Int](repeating: minusInf, count: n * L)
         var back = [Int8](repeating: 0, count: n * L)
-        allowed.withUnsafeBufferPointer { ok in
-            transitions.withUnsafeBufferPointer { tr in
-                // i = 0: previous is start
-                let r0 = Int(edge[L])
-                for y in 0..<L where ok[L * L + y] {
-                    var s = emit[y] + tr[L * L + y]
-                    if r0 >= 0 { s += Int(weights[r0 * L + y]) }
-                    delta[y] = s
-                }
-                if n > 1 {
-                    for i in 1..<n {
-                        let cur = i * L, prev = (i - 1) * L
-                        for y in 0..<L { delta[cur + y] = minusInf }
-                        for p in 0..<L {
-                            let dp = delta[prev + p]
-                            if dp == minusInf { continue }
-                            let r = Int(edge[i * (L + 1) + p])
-                            for y in 0..<L where ok[p * L + y] {
-                                var s = dp + tr[p * L + y]
-                                if r >= 0 { s += Int(weights[r * L + y]) }
-                                if s > delta[cur + y] { delta[cur + y] = s; back[cur + y] = Int8(p) }
+        allowed.withUnsafeBufferPointer { okb in
+            transitions.withUnsafeBufferPointer { trb in
+                emit.withUnsafeBufferPointer { emb in
+                    edge.withUnsafeBufferPointer { edb in
+                        delta.withUnsafeMutableBufferPointer { db in
+                            back.withUnsafeMutableBufferPointer { bb in
+                                viterbiSteps(n, ok: okb.baseAddress!, tr: trb.baseAddress!, emit: emb.baseAddress!, edge: edb.baseAddress!,
+                                             weights: weights.baseAddress!, delta: db.baseAddress!, back: bb.baseAddress!)
                             }
                         }
-                        for y in 0..<L where delta[cur + y] != minusInf { delta[cur + y] += emit[cur + y] }
                     }
                 }
             }
@@ -1143,6 +1129,45 @@ enum TaggerDecoder {
             for i in stride(from: n - 1, to: 0, by: -1) { path[i - 1] = Int(back[i * L + path[i]]) }
         }
         return path
+    }
+
+    /// The forward pass of `decode` on raw pointers: `delta[i * L + y]` best score, `back[i * L + y]` its previous label.
+    @inline(__always) private static func viterbiSteps(_ n: Int, ok: UnsafePointer<Bool>, tr: UnsafePointer<Int>, emit: UnsafePointer<Int>,
+                                                       edge: UnsafePointer<Int32>, weights: UnsafePointer<Int32>,
+                                                       delta: UnsafeMutablePointer<Int>, back: UnsafeMutablePointer<Int8>) {
+        let L = SequenceTagger.L
+        let minusInf = Int.min / 4
+        // i = 0: previous is start
+        let r0 = Int(edge[L])
+        for y in 0..<L where ok[L * L + y] {
+            var s = emit[y] + tr[L * L + y]
+            if r0 >= 0 { s += Int(weights[r0 * L + y]) }
+            delta[y] = s
+        }
+        if n < 2 { return }
+        for i in 1..<n {
+            let cur = delta + i * L, prev = delta + (i - 1) * L, bk = back + i * L
+            for p in 0..<L {
+                let dp = prev[p]
+                if dp == minusInf { continue }
+                let r = Int(edge[i * (L + 1) + p])
+                let okp = ok + p * L, trp = tr + p * L
+                if r >= 0 {
+                    let wr = weights + r * L
+                    for y in 0..<L where okp[y] {
+                        let s = dp + trp[y] + Int(wr[y])
+                        if s > cur[y] { cur[y] = s; bk[y] = Int8(p) }
+                    }
+                } else {
+                    for y in 0..<L where okp[y] {
+                        let s = dp + trp[y]
+                        if s > cur[y] { cur[y] = s; bk[y] = Int8(p) }
+                    }
+                }
+            }
+            let e = emit + i * L
+            for y in 0..<L where cur[y] != minusInf { cur[y] += e[y] }
+        }
     }
 }
 
