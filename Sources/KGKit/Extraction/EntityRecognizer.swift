@@ -314,12 +314,15 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// What the lexicons say about a token's word for the tagger: name-list class and context classes.
-    func wordInfo(_ t: Token) -> TaggerWordMemo.Info {
+    func wordInfo(_ t: Token) -> TaggerWordMemo.Info { wordInfo(t, stemHash: TaggerFeature.fnv(t.stem)) }
+
+    /// `wordInfo(t)` given `TaggerFeature.fnv(t.stem)`.
+    func wordInfo(_ t: Token, stemHash: UInt64) -> TaggerWordMemo.Info {
         let stem = t.stem
         var lexical: UInt8 = 0
         // titles, head nouns, triggers and function words are all frequent words of news text (corpus count ≥ 100,
         // read from the hash-keyed cluster table): rarer words skip these String lookups, the costly part of featurising
-        if t.kind == .word && WordClusters.bundled.countDigits(TaggerFeature.fnv(stem)) >= 3 {
+        if t.kind == .word && WordClusters.bundled.countDigits(stemHash) >= 3 {
             if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
             if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
             if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
@@ -344,15 +347,14 @@ public struct EntityRecognizer: Sendable {
         let toks = doc.tokens
         let t = toks[i]
         guard t.kind == .word || t.kind == .number else { return nil }
-        var firstKeys = [t.key]
-        if t.body != t.key { firstKeys.append(t.body) }
+        let key = t.key, body = t.body
         var best: GazMatch? = nil
-        for first in firstKeys {
-            outer: for name in lexicons.gazetteer.names(startingWith: first) {
+        for pass in 0..<(keysEqual(body, key) ? 1 : 2) {
+            outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body) {
                 let n = name.keys.count
                 if i + n > limit { continue }
                 if let b = best, i + n <= b.end { continue }
-                for k in 1..<n { if toks[i + k].key != name.keys[k] { continue outer } }
+                for k in 1..<n { if !keysEqual(toks[i + k].key, name.keys[k]) { continue outer } }
                 let e = lexicons.gazetteer.entries[name.entry]
                 if t.script == .latin, !isCapitalizedName(doc, i, i + n, e) { continue }
                 best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym)
@@ -597,12 +599,16 @@ final class TaggerWordMemo {
         let e = Int(t.entry)
         let cached = t.keys === keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
-        let i = info(t, rec)
-        let key = t.key
-        var stem = t.stem
-        if stem == key { stem = "" }
-        let w = Word(lexical: i.lexical, stem: stem, kind: t.kind, script: t.script,
-                     word: TaggerWordCache.Word(key: key, stem: stem, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
+        let key = t.key, stem = t.stem
+        let kh = TaggerFeature.fnv(key), sh = TaggerFeature.fnv(stem)
+        let i: Info
+        if cached, let s = slots[e] { i = s } else {
+            i = rec.wordInfo(t, stemHash: sh)
+            if cached { slots[e] = i }
+        }
+        let same = stem.isEmpty || keysEqual(stem, key)
+        let w = Word(lexical: i.lexical, stem: same ? "" : stem, kind: t.kind, script: t.script,
+                     word: TaggerWordCache.Word(keyHash: kh, stemHash: same ? kh : sh, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
         if cached { words[e] = w }
         return w
     }

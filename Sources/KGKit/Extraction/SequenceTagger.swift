@@ -354,9 +354,12 @@ enum TaggerFeature {
     @inline(__always) static func fnv(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* fnvPrime }
 
     @inline(__always) static func fnv(_ s: String) -> UInt64 {
-        var h = fnvOffset
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* fnvPrime }
-        return h
+        var s = s
+        return s.withUTF8 { u in
+            var h = fnvOffset
+            for b in u { h = (h ^ UInt64(b)) &* fnvPrime }
+            return h
+        }
     }
 
     /// SplitMix64 finaliser: a bijection on 64 bits.
@@ -852,7 +855,12 @@ final class TaggerWordCache {
         /// The per-word part, from the strings of a `TaggerToken` (`stem` "" when the same as `key`).
         init(key: String, stem: String, prefix: String, suffix: String, nameClass: String) {
             let kh = TaggerFeature.fnv(key)
-            self.init(key: kh, stem: stem.isEmpty ? kh : TaggerFeature.fnv(stem), prefix: 0, suffix: 0, shape: 0,
+            self.init(keyHash: kh, stemHash: stem.isEmpty ? kh : TaggerFeature.fnv(stem), prefix: prefix, suffix: suffix, nameClass: nameClass)
+        }
+
+        /// The per-word part, from the hashes of key and tagger stem and the other strings.
+        init(keyHash: UInt64, stemHash: UInt64, prefix: String, suffix: String, nameClass: String) {
+            self.init(key: keyHash, stem: stemHash, prefix: 0, suffix: 0, shape: 0,
                       nameClass: nameClass.isEmpty ? 0 : TaggerFeature.fnv(nameClass), flags: 0)
             if !prefix.isEmpty { self.prefix = TaggerFeature.fnv(prefix); flags |= 1 }
             if !suffix.isEmpty { self.suffix = TaggerFeature.fnv(suffix); flags |= 2 }
