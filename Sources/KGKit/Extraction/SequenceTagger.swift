@@ -941,11 +941,11 @@ final class TaggerWordCache {
 
     private func add(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) {
         let L = TaggerWordCache.L
-        let base = sums.count
-        sums.append(contentsOf: repeatElement(0, count: TaggerWordCache.V))
+        var v = [Int32](repeating: 0, count: TaggerWordCache.V)
+        let table = tagger.table
         func add(_ f: UInt64, _ part: Int) {
-            let r = tagger.table.find(f)
-            if r >= 0 { for y in 0..<L { sums[base + part * L + y] += w[r * L + y] } }
+            let r = table.find(f)
+            if r >= 0 { for y in 0..<L { v[part * L + y] += w[r * L + y] } }
         }
         let clusters = WordClusters.bundled
         var row = clusters.row(word.stem)
@@ -991,7 +991,8 @@ final class TaggerWordCache {
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
         add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
-        for p in 0...L { edges.append(Int32(tagger.table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
+        sums.append(contentsOf: v)
+        for p in 0...L { edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
         freq.append(fq)
     }
 
@@ -1014,6 +1015,12 @@ final class TaggerWordCache {
         var edge = [Int32](repeating: -1, count: n * (L + 1))
         let none = TaggerWordCache.none
         let table = tagger.table
+        let freq = self.freq, edges = self.edges
+        var lexical = [UInt8](repeating: 0, count: n)
+        for i in 0..<n { lexical[i] = words[ids[i]].lexical }
+        var freqLexRows: [Int32] = []
+        swap(&freqLexRows, &self.freqLexRows)
+        defer { swap(&freqLexRows, &self.freqLexRows) }
         emit.withUnsafeMutableBufferPointer { e in
             sums.withUnsafeBufferPointer { sm in
                 boundary.withUnsafeBufferPointer { bd in
@@ -1045,7 +1052,7 @@ final class TaggerWordCache {
                         let gP1 = i + 1 < n ? gazH[i + 1] : TaggerFeature.endHash
                         if gM1 != 0 || g != 0 { addRow(table.find(TaggerFeature.make(TaggerFeature.gazM1, gM1 == 0 ? none : gM1)), base) }
                         if gP1 != 0 || g != 0 { addRow(table.find(TaggerFeature.make(TaggerFeature.gazP1, gP1 == 0 ? none : gP1)), base) }
-                        let fl = Int(freq[ids[i]]) << 8 | (i > 0 ? Int(words[ids[i - 1]].lexical) : 0x80)
+                        let fl = Int(freq[ids[i]]) << 8 | (i > 0 ? Int(lexical[i - 1]) : 0x80)
                         var r = Int(freqLexRows[fl])
                         if r == -2 {
                             r = table.find(TaggerFeature.make(TaggerFeature.freqLexPrev, UInt64(fl)))
