@@ -376,6 +376,21 @@ public struct EntityRecognizer: Sendable {
             while k < g.end { labels[k - range.lowerBound] = "I-" + ty; k += 1 }
         }
         let toks = doc.tokens
+        if let memo, lexicons.tagger?.wordCaches != nil {
+            // the tagger's word cache reads the hashes, not the strings: no surface String, each word hashed once
+            let scalars = doc.scalars
+            return range.map { k in
+                let t = toks[k]
+                let w = memo.word(t, self)
+                var word = w.word
+                let a = max(0, t.start), b = min(t.end, scalars.count)
+                word.setToken(TaggerFeatureExtractor.shapeHash(scalars: scalars[a..<max(a, b)]), capitalized: t.isCapitalized, lexical: w.lexical)
+                var tok = TaggerToken(surface: "", key: t.key, stem: w.stem, gazetteer: labels[k - range.lowerBound],
+                                      isCapitalized: t.isCapitalized, lexical: w.lexical)
+                tok.word = word
+                return tok
+            }
+        }
         return range.map { k in
             let t = toks[k]
             let stem = t.stem
@@ -387,12 +402,15 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// What the lexicons say about a token's word for the tagger: name-list class and context classes.
-    func wordInfo(_ t: Token) -> TaggerWordMemo.Info {
+    func wordInfo(_ t: Token) -> TaggerWordMemo.Info { wordInfo(t, stemHash: TaggerFeature.fnv(t.stem)) }
+
+    /// `wordInfo(t)` given `TaggerFeature.fnv(t.stem)`.
+    func wordInfo(_ t: Token, stemHash: UInt64) -> TaggerWordMemo.Info {
         let stem = t.stem
         var lexical: UInt8 = 0
         // titles, head nouns, triggers and function words are all frequent words of news text (corpus count ≥ 100,
         // read from the hash-keyed cluster table): rarer words skip these String lookups, the costly part of featurising
-        if t.kind == .word && WordClusters.bundled.countDigits(TaggerFeature.fnv(stem)) >= 3 {
+        if t.kind == .word && WordClusters.bundled.countDigits(stemHash) >= 3 {
             if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
             if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
             if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
@@ -417,15 +435,14 @@ public struct EntityRecognizer: Sendable {
         let toks = doc.tokens
         let t = toks[i]
         guard t.kind == .word || t.kind == .number else { return nil }
-        var firstKeys = [t.key]
-        if t.body != t.key { firstKeys.append(t.body) }
+        let key = t.key, body = t.body
         var best: GazMatch? = nil
-        for first in firstKeys {
-            outer: for name in lexicons.gazetteer.names(startingWith: first) {
+        for pass in 0..<(keysEqual(body, key) ? 1 : 2) {
+            outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body) {
                 let n = name.keys.count
                 if i + n > limit { continue }
                 if let b = best, i + n <= b.end { continue }
-                for k in 1..<n { if toks[i + k].key != name.keys[k] { continue outer } }
+                for k in 1..<n { if !keysEqual(toks[i + k].key, name.keys[k]) { continue outer } }
                 let e = lexicons.gazetteer.entries[name.entry]
                 if t.script == .latin, !isCapitalizedName(doc, i, i + n, e) { continue }
                 best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym)
@@ -678,12 +695,36 @@ extension EntityType {
 /// key share an entry in the document's `TokenKeys`): Arabic String lookups are the costly part of featurising.
 final class TaggerWordMemo {
     struct Info { var nameClass: String; var lexical: UInt8 }
+    /// Info plus the tagger's stem string ("" if the same as the key) and the word's hashes (`TaggerToken.word`
+    /// without the per-token part), for the kind and script it was made for.
+    struct Word { var lexical: UInt8; var stem: String; var kind: Token.Kind; var script: Script; var word: TaggerWordCache.Word }
     private var slots: [Info?]
+    private var words: [Word?]
     private let keys: TokenKeys?
 
     init(_ doc: AnalyzedText) {
         keys = doc.tokens.first?.keys
         slots = [Info?](repeating: nil, count: keys?.count ?? 0)
+        words = [Word?](repeating: nil, count: keys?.count ?? 0)
+    }
+
+    /// What `EntityRecognizer.taggerTokens` puts in a token, as hashes: the same strings hash the same way.
+    func word(_ t: Token, _ rec: EntityRecognizer) -> Word {
+        let e = Int(t.entry)
+        let cached = t.keys === keys && e >= 0 && e < words.count
+        if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
+        let key = t.key, stem = t.stem
+        let kh = TaggerFeature.fnv(key), sh = TaggerFeature.fnv(stem)
+        let i: Info
+        if cached, let s = slots[e] { i = s } else {
+            i = rec.wordInfo(t, stemHash: sh)
+            if cached { slots[e] = i }
+        }
+        let same = stem.isEmpty || keysEqual(stem, key)
+        let w = Word(lexical: i.lexical, stem: same ? "" : stem, kind: t.kind, script: t.script,
+                     word: TaggerWordCache.Word(keyHash: kh, stemHash: same ? kh : sh, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
+        if cached { words[e] = w }
+        return w
     }
 
     func info(_ t: Token, _ rec: EntityRecognizer) -> Info {

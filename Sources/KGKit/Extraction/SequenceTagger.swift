@@ -30,6 +30,8 @@ public struct TaggerToken: Sendable {
     /// Context-word classes of the stem, a bit set of `TaggerToken.title`, `.organizationHead`, `.placeTrigger`,
     /// `.functionWord`.
     public var lexical: UInt8
+    /// The word as `TaggerWordCache` identifies it, when the caller computed it (then `surface` may be empty).
+    var word: TaggerWordCache.Word? = nil
 
     public static let title: UInt8 = 1, organizationHead: UInt8 = 2, placeTrigger: UInt8 = 4, functionWord: UInt8 = 8
 
@@ -84,16 +86,20 @@ public struct SequenceTagger: Sendable {
     static let L = labels.count            // number of labels
     static let start = labels.count        // the "previous label" index before the first token
 
-    var table: TaggerFeatureTable
+    let table: TaggerFeatureTable
     /// Row-major weights: `weights[row * L + label]`.
-    var weights: [Int32]
+    let weights: [Int32]
     /// Cached transition weights, `(L + 1) × L`, previous label (or start) major.
-    var transitions: [Int]
+    let transitions: [Int]
+    /// Per-word emission caches for `tag`; nil when weights are too large for their 32-bit partial sums.
+    let wordCaches: TaggerWordCachePool?
 
     init(table: TaggerFeatureTable, weights: [Int32]) {
         self.table = table
         self.weights = weights
         self.transitions = SequenceTagger.transitionMatrix(table: table, weights: weights)
+        let maxWeight = weights.reduce(0) { max($0, Int($1.magnitude)) }
+        self.wordCaches = maxWeight <= 1 << 24 ? TaggerWordCachePool() : nil
     }
 
     /// Number of (non-pruned) features in the model.
@@ -104,10 +110,20 @@ public struct SequenceTagger: Sendable {
     /// Tags a sentence; returns one label of `SequenceTagger.labels` per token.
     public func tag(_ sentence: [TaggerToken]) -> [String] {
         if sentence.isEmpty { return [] }
-        var fx = TaggerFeatureExtractor.Output()
-        TaggerFeatureExtractor.extract(sentence, into: &fx)
-        let path = weights.withUnsafeBufferPointer { w in
-            TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
+        let path: [Int]
+        if let pool = wordCaches {
+            let cache = pool.take(self)
+            path = weights.withUnsafeBufferPointer { w in
+                let (emit, edge) = cache.emissions(sentence, self, w)
+                return TaggerDecoder.decode(sentence.count, emit: emit, edge: edge, weights: w, transitions: transitions)
+            }
+            pool.put(cache)
+        } else {
+            var fx = TaggerFeatureExtractor.Output()
+            TaggerFeatureExtractor.extract(sentence, into: &fx)
+            path = weights.withUnsafeBufferPointer { w in
+                TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
+            }
         }
         return path.map { SequenceTagger.labels[$0] }
     }
@@ -338,9 +354,12 @@ enum TaggerFeature {
     @inline(__always) static func fnv(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* fnvPrime }
 
     @inline(__always) static func fnv(_ s: String) -> UInt64 {
-        var h = fnvOffset
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* fnvPrime }
-        return h
+        var s = s
+        return s.withUTF8 { u in
+            var h = fnvOffset
+            for b in u { h = (h ^ UInt64(b)) &* fnvPrime }
+            return h
+        }
     }
 
     /// SplitMix64 finaliser: a bijection on 64 bits.
@@ -528,12 +547,21 @@ enum TaggerFeatureExtractor {
     /// Word shape of the surface (X upper Latin, x lower Latin, d digit, a Arabic letter, L other letter, the
     /// character itself for ASCII punctuation, p other; runs collapsed, at most 6 classes), plus digit features.
     @inline(__always) static func shape(_ surface: String, into f: inout [UInt64]) {
+        let (h, digits) = shapeHash(surface)
+        f.append(TaggerFeature.make(TaggerFeature.shape, h))
+        if digits != 0 { f.append(TaggerFeature.make(digits == 2 ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0)) }
+    }
+
+    /// The shape hash of `shape` and its digit class: 0 no digit, 1 some digits, 2 digits only.
+    @inline(__always) static func shapeHash(_ surface: String) -> (UInt64, UInt8) { shapeHash(scalars: surface.unicodeScalars) }
+
+    @inline(__always) static func shapeHash<S: Sequence>(scalars: S) -> (UInt64, UInt8) where S.Element == Unicode.Scalar {
         var h = TaggerFeature.fnvOffset
         var last: UInt32 = 0
         var classes = 0
         var digits = 0
         var total = 0
-        for s in surface.unicodeScalars {
+        for s in scalars {
             let v = s.value
             let c: UInt32
             switch v {
@@ -552,10 +580,7 @@ enum TaggerFeatureExtractor {
                 classes += 1
             }
         }
-        f.append(TaggerFeature.make(TaggerFeature.shape, h))
-        if digits > 0 {
-            f.append(TaggerFeature.make(digits == total ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0))
-        }
+        return (h, digits == 0 ? 0 : digits == total ? 2 : 1)
     }
 }
 
@@ -580,26 +605,108 @@ struct WordClusters: Sendable {
     init() {}
 
     init(tsv: String) {
-        var lines = 0
-        for b in tsv.utf8 where b == 0x0A { lines += 1 }
+        var text = tsv
+        var lines = 0, crs = 0
+        text.withUTF8 { buf in
+            for b in buf {
+                lines &+= b == 0x0A ? 1 : 0
+                crs &+= b == 0x0D ? 1 : 0
+            }
+        }
         table = TaggerFeatureTable(capacity: lines)
         packed.reserveCapacity(lines)
+        // "\r\n" is one Character, so String splitting would not end lines there: keep that reading
+        if crs > 0 { loadLines(tsv); return }
+        text.withUTF8 { buf in
+            var s = 0
+            var fields: [Range<Int>] = []
+            while s < buf.count {
+                var e = s
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                defer { s = e + 1 }
+                if e == s { continue }
+                if buf[s] == 0x23 && (e == s + 1 || buf[s + 1] < 0x80) { continue }
+                if buf[s] == 0x23 && String(decoding: UnsafeBufferPointer(rebasing: buf[s..<e]), as: UTF8.self).first == "#" { continue }
+                fields.removeAll(keepingCapacity: true)
+                var f = s
+                for i in s...e where i == e || buf[i] == 0x09 {
+                    if i > f { fields.append(f..<i) }
+                    f = i + 1
+                }
+                guard fields.count >= 5, let n = WordClusters.integer(buf, fields[4], Int.self) else { continue }
+                var p: UInt32 = 0
+                if let f = WordClusters.integer(buf, fields[1], UInt32.self), let m = WordClusters.integer(buf, fields[2], UInt32.self),
+                   let k = WordClusters.integer(buf, fields[3], UInt32.self) {
+                    guard f < 2047, m < 2047, k < 1023 else { continue }
+                    p = (f + 1) | (m + 1) << 11 | (k + 1) << 22
+                }
+                add(WordClusters.keyHash(UnsafeBufferPointer(rebasing: buf[fields[0]])), p, n)
+            }
+        }
+    }
+
+    /// The reading of `init(tsv:)` on String lines and cells.
+    private mutating func loadLines(_ tsv: String) {
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
             let c = line.split(separator: "\t")
-            guard c.count >= 5, var n = Int(c[4]) else { continue }
+            guard c.count >= 5, let n = Int(c[4]) else { continue }
             var p: UInt32 = 0   // "-": counted, not clustered
             if let f = UInt32(c[1]), let m = UInt32(c[2]), let k = UInt32(c[3]) {
                 guard f < 2047, m < 2047, k < 1023 else { continue }
                 p = (f + 1) | (m + 1) << 11 | (k + 1) << 22
             }
-            let key = WordClusters.slot(TaggerFeature.fnv(Normalizer.key(String(c[0]))))
-            if table.find(key) >= 0 { continue }
-            _ = table.insert(key)
-            packed.append(p)
-            var d: UInt8 = 0
-            while n > 0 && d < 6 { n /= 10; d += 1 }
-            digits.append(d)
+            add(TaggerFeature.fnv(Normalizer.key(String(c[0]))), p, n)
         }
+    }
+
+    private mutating func add(_ wordHash: UInt64, _ p: UInt32, _ count: Int) {
+        let key = WordClusters.slot(wordHash)
+        if table.find(key) >= 0 { return }
+        _ = table.insert(key)
+        packed.append(p)
+        var n = count
+        var d: UInt8 = 0
+        while n > 0 && d < 6 { n /= 10; d += 1 }
+        digits.append(d)
+    }
+
+    /// `T(cell)` for a cell of bytes: plain digits directly, anything else through the String parser.
+    private static func integer<T: FixedWidthInteger>(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _: T.Type) -> T? {
+        if r.count <= 9 {
+            var v = 0
+            for i in r {
+                let d = buf[i] &- 0x30
+                if d > 9 { return T(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)) }
+                v = v * 10 + Int(d)
+            }
+            return T(exactly: v)
+        }
+        return T(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self))
+    }
+
+    /// `TaggerFeature.fnv(Normalizer.key(word))`, hashing the bytes directly when every scalar is its own key (ASCII
+    /// other than capitals, the plain Arabic letters).
+    private static func keyHash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { break }
+                i += 1
+            } else if (b == 0xD8 || b == 0xD9) && i + 1 < u.count {
+                let v = (UInt32(b & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F)
+                guard v == 0x0627 || v == 0x0628 || (0x062A...0x063A).contains(v) || (0x0641...0x0648).contains(v) || v == 0x064A else { break }
+                i += 2
+            } else {
+                break
+            }
+        }
+        if i == u.count {
+            var h = TaggerFeature.fnvOffset
+            for b in u { h = TaggerFeature.fnv(h, b) }
+            return h
+        }
+        return TaggerFeature.fnv(Normalizer.key(String(decoding: u, as: UTF8.self)))
     }
 
     @inline(__always) static func slot(_ wordHash: UInt64) -> UInt64 {
@@ -693,6 +800,277 @@ struct TaggerFeatureTable: Sendable {
     }
 }
 
+// MARK: - Word cache
+
+/// The free `TaggerWordCache`s of one tagger: `tag` takes one for a sentence and puts it back, so a cache is never
+/// used by two threads at once and each warms up over the documents its thread tags.
+final class TaggerWordCachePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [TaggerWordCache] = []
+
+    func take(_ tagger: SequenceTagger) -> TaggerWordCache {
+        lock.lock()
+        let cache = free.popLast()
+        lock.unlock()
+        return cache ?? TaggerWordCache(tagger)
+    }
+
+    func put(_ cache: TaggerWordCache) {
+        lock.lock()
+        free.append(cache)
+        lock.unlock()
+    }
+}
+
+/// Emission scores of the words seen before, so a word's model rows are looked up once, not at every occurrence.
+/// A word is identified as the features see it: the FNV hashes of its strings and its small attributes. Each word
+/// keeps the summed weights of its own context-free features, of the features it gives its neighbours (`keyM1`,
+/// `stemM1`... to the next token, `keyP1`... to the previous one, the ±2 templates likewise) and its
+/// prevLabelStem rows; only key bigrams, gazetteer context and `freqLexPrev` are looked up per token. The sums are
+/// exactly those of `TaggerFeatureExtractor.extract` + `TaggerDecoder.viterbi` (integers; weights ≤ 2^24 keep
+/// them in 32 bits).
+final class TaggerWordCache {
+    struct Word: Equatable {
+        var key: UInt64, stem: UInt64, prefix: UInt64, suffix: UInt64, shape: UInt64, nameClass: UInt64
+        /// bit 0 prefix, bit 1 suffix, bits 2–3 digit class, bit 4 capitalised, bits 8–15 lexical classes
+        var flags: UInt64
+        var lexical: UInt8 { UInt8(truncatingIfNeeded: flags >> 8) }
+
+        init(key: UInt64, stem: UInt64, prefix: UInt64, suffix: UInt64, shape: UInt64, nameClass: UInt64, flags: UInt64) {
+            self.key = key
+            self.stem = stem
+            self.prefix = prefix
+            self.suffix = suffix
+            self.shape = shape
+            self.nameClass = nameClass
+            self.flags = flags
+        }
+
+        /// The word of a token's strings.
+        init(_ t: TaggerToken) {
+            self.init(key: t.key, stem: t.stem, prefix: t.prefix, suffix: t.suffix, nameClass: t.nameClass)
+            setToken(TaggerFeatureExtractor.shapeHash(t.surface), capitalized: t.isCapitalized, lexical: t.lexical)
+        }
+
+        /// The per-word part, from the strings of a `TaggerToken` (`stem` "" when the same as `key`).
+        init(key: String, stem: String, prefix: String, suffix: String, nameClass: String) {
+            let kh = TaggerFeature.fnv(key)
+            self.init(keyHash: kh, stemHash: stem.isEmpty ? kh : TaggerFeature.fnv(stem), prefix: prefix, suffix: suffix, nameClass: nameClass)
+        }
+
+        /// The per-word part, from the hashes of key and tagger stem and the other strings.
+        init(keyHash: UInt64, stemHash: UInt64, prefix: String, suffix: String, nameClass: String) {
+            self.init(key: keyHash, stem: stemHash, prefix: 0, suffix: 0, shape: 0,
+                      nameClass: nameClass.isEmpty ? 0 : TaggerFeature.fnv(nameClass), flags: 0)
+            if !prefix.isEmpty { self.prefix = TaggerFeature.fnv(prefix); flags |= 1 }
+            if !suffix.isEmpty { self.suffix = TaggerFeature.fnv(suffix); flags |= 2 }
+        }
+
+        /// Sets the per-token part: shape hash and digit class, capitalisation, lexical classes.
+        mutating func setToken(_ shape: (UInt64, UInt8), capitalized: Bool, lexical: UInt8) {
+            self.shape = shape.0
+            flags = flags & 3 | UInt64(shape.1) << 2 | (capitalized ? 16 : 0) | UInt64(lexical) << 8
+        }
+    }
+
+    static let maxWords = 1 << 15
+    static let L = SequenceTagger.L
+    /// Sums per word: own, to the next token, to the previous, to the next but one, to the previous but one.
+    static let V = 5 * L
+    private var words: [Word] = []
+    private var sums: [Int32] = []
+    /// prevLabelStem rows per word, `L + 1` each.
+    private var edges: [Int32] = []
+    private var freq: [UInt8] = []
+    private var index: [Int32]
+    private let mask: Int
+    /// What stands for the missing neighbours at the sentence edges: before 1, before 2, after 1, after 2.
+    private var boundary: [Int32]
+    /// Rows of `freqLexPrev` by `freq << 8 | previous lexical`, -2 until looked up.
+    private var freqLexRows = [Int32](repeating: -2, count: 8 * 256)
+    private var scratch: [UInt64] = []
+
+    init(_ tagger: SequenceTagger) {
+        index = [Int32](repeating: -1, count: 4 * TaggerWordCache.maxWords)
+        mask = index.count - 1
+        let L = TaggerWordCache.L
+        boundary = [Int32](repeating: 0, count: 4 * L)
+        let edge = UInt64(UInt32.max >> 11)
+        tagger.weights.withUnsafeBufferPointer { w in
+            func add(_ f: UInt64, _ part: Int) {
+                let r = tagger.table.find(f)
+                if r >= 0 { for y in 0..<L { boundary[part * L + y] += w[r * L + y] } }
+            }
+            add(TaggerFeature.make(TaggerFeature.keyM1, TaggerFeature.beginHash), 0)
+            add(TaggerFeature.make(TaggerFeature.stemM1, TaggerFeature.beginHash), 0)
+            add(TaggerFeature.make(TaggerFeature.clusterMidM1, edge), 0)
+            add(TaggerFeature.make(TaggerFeature.stemM2, TaggerFeature.beginHash), 1)
+            add(TaggerFeature.make(TaggerFeature.keyP1, TaggerFeature.endHash), 2)
+            add(TaggerFeature.make(TaggerFeature.stemP1, TaggerFeature.endHash), 2)
+            add(TaggerFeature.make(TaggerFeature.clusterMidP1, edge), 2)
+            add(TaggerFeature.make(TaggerFeature.stemP2, TaggerFeature.endHash), 3)
+        }
+    }
+
+    private func clear() {
+        words.removeAll(keepingCapacity: true)
+        sums.removeAll(keepingCapacity: true)
+        edges.removeAll(keepingCapacity: true)
+        freq.removeAll(keepingCapacity: true)
+        for i in index.indices { index[i] = -1 }
+    }
+
+    /// The word's number, adding it (and looking up its rows) if new.
+    private func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> Int {
+        var h = TaggerFeature.mix(word.key ^ TaggerFeature.mix(word.stem))
+        h = TaggerFeature.mix(h ^ word.shape ^ word.flags &* 0x9E37_79B9_7F4A_7C15)
+        h ^= word.prefix ^ word.suffix &* 3 ^ word.nameClass &* 5
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(index[slot])
+            if e < 0 { break }
+            if words[e] == word { return e }
+            slot = (slot + 1) & mask
+        }
+        let e = words.count
+        index[slot] = Int32(e)
+        words.append(word)
+        add(word, t, tagger, w)
+        return e
+    }
+
+    private func add(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) {
+        let L = TaggerWordCache.L
+        var v = [Int32](repeating: 0, count: TaggerWordCache.V)
+        let table = tagger.table
+        func add(_ f: UInt64, _ part: Int) {
+            let r = table.find(f)
+            if r >= 0 { for y in 0..<L { v[part * L + y] += w[r * L + y] } }
+        }
+        let clusters = WordClusters.bundled
+        var row = clusters.row(word.stem)
+        if row < 0 && word.stem != word.key { row = clusters.row(word.key) }
+        let c: UInt32 = row >= 0 ? clusters.packed[row] : 0
+        let fq: UInt8 = row >= 0 ? clusters.digits[row] : 0
+        let lex = UInt64(word.lexical)
+        // own features
+        add(TaggerFeature.make(TaggerFeature.bias, 0), 0)
+        add(TaggerFeature.make(TaggerFeature.key, word.key), 0)
+        add(TaggerFeature.make(TaggerFeature.stem, word.stem), 0)
+        if word.flags & 1 != 0 { add(TaggerFeature.make(TaggerFeature.prefix, word.prefix), 0) }
+        if word.flags & 2 != 0 { add(TaggerFeature.make(TaggerFeature.suffix, word.suffix), 0) }
+        scratch.removeAll(keepingCapacity: true)
+        TaggerFeatureExtractor.affixes(t.stem.isEmpty ? t.key : t.stem, into: &scratch)
+        for f in scratch { add(f, 0) }
+        add(TaggerFeature.make(TaggerFeature.shape, word.shape), 0)
+        let digits = (word.flags >> 2) & 3
+        if digits != 0 { add(TaggerFeature.make(digits == 2 ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0), 0) }
+        if word.flags & 16 != 0 { add(TaggerFeature.make(TaggerFeature.capitalized, 0), 0) }
+        if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.nameClass, word.nameClass), 0) }
+        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexical, lex), 0) }
+        add(TaggerFeature.make(TaggerFeature.freq, UInt64(fq)), 0)
+        add(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)), 0)
+        if c != 0 {
+            add(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)), 0)
+            add(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)), 0)
+        }
+        // as the previous word of the next token
+        add(TaggerFeature.make(TaggerFeature.keyM1, word.key), 1)
+        add(TaggerFeature.make(TaggerFeature.stemM1, word.stem), 1)
+        if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.ncM1, word.nameClass), 1) }
+        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM1, lex), 1) }
+        add(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(c >> 11)), 1)
+        // as the next word of the previous token
+        add(TaggerFeature.make(TaggerFeature.keyP1, word.key), 2)
+        add(TaggerFeature.make(TaggerFeature.stemP1, word.stem), 2)
+        if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.ncP1, word.nameClass), 2) }
+        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP1, lex), 2) }
+        add(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(c >> 11)), 2)
+        // two tokens away
+        add(TaggerFeature.make(TaggerFeature.stemM2, word.stem), 3)
+        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
+        add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
+        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
+        sums.append(contentsOf: v)
+        for p in 0...L { edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
+        freq.append(fq)
+    }
+
+    /// Emission scores (`[i * L + y]`) and prevLabelStem rows (`[i * (L + 1) + p]`) of a sentence, as
+    /// `TaggerDecoder.decode` takes them.
+    func emissions(_ s: [TaggerToken], _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> ([Int], [Int32]) {
+        let n = s.count, L = TaggerWordCache.L, V = TaggerWordCache.V
+        if words.count + n > TaggerWordCache.maxWords { clear() }
+        var ids = [Int](repeating: 0, count: n)
+        var keyH = [UInt64](repeating: 0, count: n)
+        var gazH = [UInt64](repeating: 0, count: n)
+        for i in 0..<n {
+            let t = s[i]
+            let word = t.word ?? Word(t)
+            ids[i] = id(word, t, tagger, w)
+            keyH[i] = word.key
+            if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
+        }
+        var emit = [Int](repeating: 0, count: n * L)
+        var edge = [Int32](repeating: -1, count: n * (L + 1))
+        let none = TaggerWordCache.none
+        let table = tagger.table
+        let freq = self.freq, edges = self.edges
+        var lexical = [UInt8](repeating: 0, count: n)
+        for i in 0..<n { lexical[i] = words[ids[i]].lexical }
+        var freqLexRows: [Int32] = []
+        swap(&freqLexRows, &self.freqLexRows)
+        defer { swap(&freqLexRows, &self.freqLexRows) }
+        emit.withUnsafeMutableBufferPointer { e in
+            sums.withUnsafeBufferPointer { sm in
+                boundary.withUnsafeBufferPointer { bd in
+                    func addRow(_ r: Int, _ base: Int) {
+                        if r >= 0 { for y in 0..<L { e[base + y] += Int(w[r * L + y]) } }
+                    }
+                    for i in 0..<n {
+                        let base = i * L
+                        let own = ids[i] * V
+                        let m1 = i > 0 ? ids[i - 1] * V + L : -1
+                        let m2 = i > 1 ? ids[i - 2] * V + 3 * L : -1
+                        let p1 = i + 1 < n ? ids[i + 1] * V + 2 * L : -1
+                        let p2 = i + 2 < n ? ids[i + 2] * V + 4 * L : -1
+                        for y in 0..<L {
+                            var v = Int(sm[own + y])
+                            v += Int(m1 >= 0 ? sm[m1 + y] : bd[y])
+                            v += Int(m2 >= 0 ? sm[m2 + y] : bd[L + y])
+                            v += Int(p1 >= 0 ? sm[p1 + y] : bd[2 * L + y])
+                            v += Int(p2 >= 0 ? sm[p2 + y] : bd[3 * L + y])
+                            e[base + y] = v
+                        }
+                        let kM1 = i > 0 ? keyH[i - 1] : TaggerFeature.beginHash
+                        let kP1 = i + 1 < n ? keyH[i + 1] : TaggerFeature.endHash
+                        addRow(table.find(TaggerFeature.make(TaggerFeature.keyBigramPrev, kM1, keyH[i])), base)
+                        addRow(table.find(TaggerFeature.make(TaggerFeature.keyBigramNext, keyH[i], kP1)), base)
+                        let g = gazH[i]
+                        if g != 0 { addRow(table.find(TaggerFeature.make(TaggerFeature.gazetteer, g)), base) }
+                        let gM1 = i > 0 ? gazH[i - 1] : TaggerFeature.beginHash
+                        let gP1 = i + 1 < n ? gazH[i + 1] : TaggerFeature.endHash
+                        if gM1 != 0 || g != 0 { addRow(table.find(TaggerFeature.make(TaggerFeature.gazM1, gM1 == 0 ? none : gM1)), base) }
+                        if gP1 != 0 || g != 0 { addRow(table.find(TaggerFeature.make(TaggerFeature.gazP1, gP1 == 0 ? none : gP1)), base) }
+                        let fl = Int(freq[ids[i]]) << 8 | (i > 0 ? Int(lexical[i - 1]) : 0x80)
+                        var r = Int(freqLexRows[fl])
+                        if r == -2 {
+                            r = table.find(TaggerFeature.make(TaggerFeature.freqLexPrev, UInt64(fl)))
+                            freqLexRows[fl] = Int32(r)
+                        }
+                        addRow(r, base)
+                        let eb = ids[i] * (L + 1)
+                        for p in 0...L { edge[i * (L + 1) + p] = edges[eb + p] }
+                    }
+                }
+            }
+        }
+        return (emit, edge)
+    }
+
+    static let none = TaggerFeature.fnv("-")
+}
+
 // MARK: - Decoding
 
 enum TaggerDecoder {
@@ -715,7 +1093,6 @@ enum TaggerDecoder {
                         transitions: [Int]) -> [Int] {
         let n = fx.count
         let L = SequenceTagger.L
-        let minusInf = Int.min / 4
         var emit = [Int](repeating: 0, count: n * L)
         var edge = [Int32](repeating: -1, count: n * (L + 1))   // row of prevLabelStem(p, stem_i), or -1
         fx.feats.withUnsafeBufferPointer { feats in
@@ -734,32 +1111,26 @@ enum TaggerDecoder {
                 }
             }
         }
+        return decode(n, emit: emit, edge: edge, weights: weights, transitions: transitions)
+    }
+
+    /// The best BIO-valid label path given per-token emission scores (`emit[i * L + y]`) and prevLabelStem rows
+    /// (`edge[i * (L + 1) + p]`, -1 if absent).
+    static func decode(_ n: Int, emit: [Int], edge: [Int32], weights: UnsafeBufferPointer<Int32>, transitions: [Int]) -> [Int] {
+        let L = SequenceTagger.L
+        let minusInf = Int.min / 4
         var delta = [Int](repeating: minusInf, count: n * L)
         var back = [Int8](repeating: 0, count: n * L)
-        allowed.withUnsafeBufferPointer { ok in
-            transitions.withUnsafeBufferPointer { tr in
-                // i = 0: previous is start
-                let r0 = Int(edge[L])
-                for y in 0..<L where ok[L * L + y] {
-                    var s = emit[y] + tr[L * L + y]
-                    if r0 >= 0 { s += Int(weights[r0 * L + y]) }
-                    delta[y] = s
-                }
-                if n > 1 {
-                    for i in 1..<n {
-                        let cur = i * L, prev = (i - 1) * L
-                        for y in 0..<L { delta[cur + y] = minusInf }
-                        for p in 0..<L {
-                            let dp = delta[prev + p]
-                            if dp == minusInf { continue }
-                            let r = Int(edge[i * (L + 1) + p])
-                            for y in 0..<L where ok[p * L + y] {
-                                var s = dp + tr[p * L + y]
-                                if r >= 0 { s += Int(weights[r * L + y]) }
-                                if s > delta[cur + y] { delta[cur + y] = s; back[cur + y] = Int8(p) }
+        allowed.withUnsafeBufferPointer { okb in
+            transitions.withUnsafeBufferPointer { trb in
+                emit.withUnsafeBufferPointer { emb in
+                    edge.withUnsafeBufferPointer { edb in
+                        delta.withUnsafeMutableBufferPointer { db in
+                            back.withUnsafeMutableBufferPointer { bb in
+                                viterbiSteps(n, ok: okb.baseAddress!, tr: trb.baseAddress!, emit: emb.baseAddress!, edge: edb.baseAddress!,
+                                             weights: weights.baseAddress!, delta: db.baseAddress!, back: bb.baseAddress!)
                             }
                         }
-                        for y in 0..<L where delta[cur + y] != minusInf { delta[cur + y] += emit[cur + y] }
                     }
                 }
             }
@@ -773,6 +1144,45 @@ enum TaggerDecoder {
             for i in stride(from: n - 1, to: 0, by: -1) { path[i - 1] = Int(back[i * L + path[i]]) }
         }
         return path
+    }
+
+    /// The forward pass of `decode` on raw pointers: `delta[i * L + y]` best score, `back[i * L + y]` its previous label.
+    @inline(__always) private static func viterbiSteps(_ n: Int, ok: UnsafePointer<Bool>, tr: UnsafePointer<Int>, emit: UnsafePointer<Int>,
+                                                       edge: UnsafePointer<Int32>, weights: UnsafePointer<Int32>,
+                                                       delta: UnsafeMutablePointer<Int>, back: UnsafeMutablePointer<Int8>) {
+        let L = SequenceTagger.L
+        let minusInf = Int.min / 4
+        // i = 0: previous is start
+        let r0 = Int(edge[L])
+        for y in 0..<L where ok[L * L + y] {
+            var s = emit[y] + tr[L * L + y]
+            if r0 >= 0 { s += Int(weights[r0 * L + y]) }
+            delta[y] = s
+        }
+        if n < 2 { return }
+        for i in 1..<n {
+            let cur = delta + i * L, prev = delta + (i - 1) * L, bk = back + i * L
+            for p in 0..<L {
+                let dp = prev[p]
+                if dp == minusInf { continue }
+                let r = Int(edge[i * (L + 1) + p])
+                let okp = ok + p * L, trp = tr + p * L
+                if r >= 0 {
+                    let wr = weights + r * L
+                    for y in 0..<L where okp[y] {
+                        let s = dp + trp[y] + Int(wr[y])
+                        if s > cur[y] { cur[y] = s; bk[y] = Int8(p) }
+                    }
+                } else {
+                    for y in 0..<L where okp[y] {
+                        let s = dp + trp[y]
+                        if s > cur[y] { cur[y] = s; bk[y] = Int8(p) }
+                    }
+                }
+            }
+            let e = emit + i * L
+            for y in 0..<L where cur[y] != minusInf { cur[y] += e[y] }
+        }
     }
 }
 

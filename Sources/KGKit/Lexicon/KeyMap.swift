@@ -156,3 +156,32 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     var a = a, b = b
     return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
 }
+
+/// `a == b` (canonical equivalence), without String's normalising comparison in the usual cases: equal bytes are
+/// equal, and different bytes made only of ASCII and Arabic letters U+0621–U+064A (each its own NFC, none combining)
+/// are different. Anything else is left to `==`.
+@inline(__always) public func keysEqual(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    let simple = a.withUTF8 { x in
+        b.withUTF8 { y in
+            if x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) { return true as Bool? }
+            return isPlainKey(x) && isPlainKey(y) ? false : nil
+        }
+    }
+    return simple ?? (a == b)
+}
+
+/// Whether the UTF-8 bytes are all ASCII or Arabic letters U+0621–U+064A.
+@inline(__always) func isPlainKey(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = u.count
+    while i < n {
+        let b = u[i]
+        if b < 0x80 { i += 1; continue }
+        guard i + 1 < n else { return false }
+        let c = u[i + 1]
+        if (b == 0xD8 && c >= 0xA1 && c <= 0xBF) || (b == 0xD9 && c >= 0x80 && c <= 0x8A) { i += 2; continue }
+        return false
+    }
+    return true
+}

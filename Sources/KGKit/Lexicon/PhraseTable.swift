@@ -6,6 +6,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         public var value: Value
     }
     private var byFirst = KeyMap<[Phrase]>()
+    /// The keys of the one-token phrases.
+    private var singles = KeySet()
 
     public init() {}
 
@@ -15,6 +17,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         list.append(Phrase(keys: keys, value: value))
         list.sort { $0.keys.count > $1.keys.count }
         byFirst[f] = list
+        if keys.count == 1 { singles.insert(f) }
     }
 
     public var isEmpty: Bool { byFirst.isEmpty }
@@ -45,7 +48,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Whether a single-token phrase with this key exists.
-    public func contains(key: String) -> Bool { byFirst[key]?.contains { $0.keys.count == 1 } ?? false }
+    public func contains(key: String) -> Bool { singles.contains(key) }
 }
 
 extension PhraseTable {
