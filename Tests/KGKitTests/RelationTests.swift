@@ -333,6 +333,9 @@ final class RelationTests: XCTestCase {
         let qOrgs = q.entities.filter { $0.type == .organization }.map(\.name)
         XCTAssertTrue(qOrgs.contains("الدرب المضيء") && qOrgs.contains("السفارة الأمريكية"), "\(qOrgs)")
         XCTAssertFalse(qOrgs.contains { $0.contains("تستهدف") }, "\(qOrgs)")
+        // a word ending in ى is never a nisba (اليمنى "right", not اليمني "Yemeni")
+        let r = extract("ورفع اللاعب بيده اليمنى الكأس، وقال المسؤول اليمني إن الوضع مستقر.", "ar")
+        XCTAssertEqual(r.mentions.filter { $0.isDemonym }.map(\.surface), ["اليمني"])
         // no demonym, no organisation: a definite noun alone is a description
         let y = extract("وقالت الشرطة إن الهجوم أسفر عن قتلى.", "ar")
         XCTAssertFalse(y.entities.contains { $0.type == .organization && $0.name == "الشرطة" })

@@ -445,6 +445,8 @@ public struct EntityRecognizer: Sendable {
                 for k in 1..<n { if !keysEqual(toks[i + k].key, name.keys[k]) { continue outer } }
                 let e = lexicons.gazetteer.entries[name.entry]
                 if t.script == .latin, !isCapitalizedName(doc, i, i + n, e) { continue }
+                // a nisba ends in ي, never in ى, which normalisation merges with it: اليمنى "right" is not اليمني "Yemeni"
+                if name.isDemonym, doc.scalars[toks[i + n - 1].end - 1] == "\u{0649}" { continue }
                 best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym)
                 break
             }
