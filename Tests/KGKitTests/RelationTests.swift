@@ -191,6 +191,11 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(has(x, "visit", "location", "gn:98182"), "\(x.relations.map { ($0.predicate, names(x, $0.object)) })")
         let y = extract("Iranian Foreign Minister Abbas Araghchi arrived in Muscat for talks with the United States.", "en")
         XCTAssertTrue(has(y, "meeting", "participant", "country:us"))
+        // a nisba before a named person describes the person: the person takes part, not the country
+        let p = extract("وأضاف عبدالله بن زايد خلال مؤتمر صحفي مع نظيره المصري سامح شكري في القاهرة إن التحديات كبيرة.", "ar")
+        XCTAssertTrue(has(p, "pressconference", "participant", "شكري") || has(p, "pressconference", "participant", "sameh-shoukry"),
+                      "\(p.relations.map { (names(p, $0.subject), $0.predicate, names(p, $0.object)) })")
+        XCTAssertFalse(has(p, "pressconference", "participant", "country:eg"))
         let z = extract("واندلعت الحرب بين الجيش السوداني وقوات الدعم السريع.", "ar")
         XCTAssertTrue(has(z, "war", "participant", "rsf"), "\(z.relations.map { ($0.predicate, names(z, $0.object)) })")
     }

@@ -33,8 +33,10 @@ struct EventExtractor {
             mentionEndingAt[m.tokens.upperBound] = i
         }
         // a nisba that describes a person (a Syrian man, شاب سوري) is not the state acting
+        // (so does one right before a named person: نظيره المصري سامح شكري)
         func describesPerson(_ m: Mention) -> Bool {
             let after = m.tokens.upperBound, before = m.tokens.lowerBound - 1
+            if let next = mentionAt[after], mentions[next].type == .person { return true }
             if after < doc.tokens.count, roles.personNouns.contains(doc.tokens[after].key) || roles.personNouns.contains(doc.tokens[after].stem) { return true }
             if before >= 0, doc.tokens[before].script == .arabic, roles.personNouns.contains(doc.tokens[before].stem) { return true }
             return false
@@ -118,7 +120,7 @@ struct EventExtractor {
                         case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
                         case "agent" where agent == nil && m.type != .place: agent = mi
                         // (the mention right after with / بين, not one further on: بين مودعين وقوى الأمن أمام مصرف لبنان)
-                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country") && participants.count < 3 && j - cueAt <= 3:
+                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country" && !m.isDemonym) && participants.count < 3 && j - cueAt <= 3:
                             participants.append(mi)
                             // "between X and Y": the next actor joined by و / and is a participant too
                             // (skipping what qualifies X: بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع)
