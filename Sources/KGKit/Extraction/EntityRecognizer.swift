@@ -118,6 +118,14 @@ public struct EntityRecognizer: Sendable {
                 }
                 claim(head.end + 1, close); i = close + 1; continue
             }
+            // a definite head noun, its nisba (or facility-adjectives.tsv) adjectives and a complement with ل: the pattern
+        // of Arabic agency names
+            // (الجهاز المركزي للتعبئة العامة والإحصاء, الهيئة الاتحادية للتنافسية والإحصاء, المؤسسة الوطنية للنفط)
+            if let b = definiteAgencyEnd(i), isFree(i, b),
+               let head = lexicons.organizationHeads.value(key: String(toks[i].stem.dropFirst(2))) {
+                out.append(make(i, b, .organization, head.subtype, "org-head-agency", 0.7))
+                claim(i, b); i = b; continue
+            }
             // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
             if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
                let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
@@ -129,6 +137,23 @@ public struct EntityRecognizer: Sendable {
             i += 1
         }
 
+        func definiteAgencyEnd(_ i: Int) -> Int? {
+            func definite(_ k: Int) -> Bool {
+                k < hi && toks[k].script == .arabic && toks[k].kind == .word && toks[k].hasArticle && toks[k].suffix.isEmpty
+                    && gazAt(k) == nil && !lexicons.stopwords.contains(toks[k].stem)
+            }
+            guard definite(i), toks[i].prefix.isEmpty || toks[i].prefix.hasSuffix("و") || toks[i].prefix.hasSuffix("ب") else { return nil }
+            func nameAdjective(_ k: Int) -> Bool {
+                definite(k) && toks[k].prefix.isEmpty
+                    && (toks[k].key.hasSuffix("ي") || toks[k].key.hasSuffix("يه") || lexicons.facilityAdjectives.contains(toks[k].key))
+            }
+            var k = i + 1
+            while k < i + 3, nameAdjective(k) { k += 1 }
+            guard k > i + 1, k < hi, toks[k].prefix.hasSuffix("ل"), definite(k) else { return nil }
+            k += 1
+            while k < hi, k < i + 7, definite(k), toks[k].prefix.isEmpty || toks[k].prefix == "و" { k += 1 }
+            return k
+        }
         // a facility's name runs on over a person's name and the adjectives of facility-adjectives.tsv (ملعب حمادي
         // العقربي, مطار رفيق الحريري, استاد القاهرة الدولي; not معبر أدري الحدودي), up to three words after the trigger's
         // name, stopping at known names
