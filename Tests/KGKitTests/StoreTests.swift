@@ -42,10 +42,11 @@ final class StoreTests: XCTestCase {
 
     /// Adds `articles` one run at a time, through the stored path and the fully decoded path, and checks that every
     /// step writes the same bytes.
-    func checkIncremental(_ runs: [[Article]], start: [Article]) throws {
+    func checkIncremental(_ runs: [[Article]], start: [Article], extra: (inout KnowledgeGraph) -> Void = { _ in }) throws {
         let path = dir + "/g.jsonld"
         var first = KnowledgeGraph()
         add(start, to: &first)
+        extra(&first)
         try save(first, path)
         for run in runs {
             var stored = try GraphStore.load(path)
@@ -53,6 +54,7 @@ final class StoreTests: XCTestCase {
             var decoded = try GraphStore.loadDecoded(path)
             XCTAssertNil(decoded.stored)
             add(run, to: &stored)
+            XCTAssertNotNil(stored.stored, "adding or replacing articles never decodes the whole graph")
             add(run, to: &decoded)
             let expected = JSONLDWriter.write(decoded)
             XCTAssertEqual(JSONLDWriter.write(stored), expected)
@@ -117,6 +119,26 @@ final class StoreTests: XCTestCase {
         // the same names spelt differently share keys: names merge and alternate names change
         let variants = Article(sourceID: "v", title: "تقرير", text: ex[0].text.replacingOccurrences(of: "ا", with: "أ"), language: "ar")
         try checkIncremental([[variants], [edited], [ex[3], ex[4]], [ex[1]]], start: [ex[0], ex[1]])
+    }
+
+    func testReAddedAndReplacedArticlesWithoutDecoding() throws {
+        let ex = Self.examples
+        let edited = Article(sourceID: ex[3].sourceID, title: ex[3].title, text: ex[3].text + "\n" + ex[8].text, language: ex[3].language)
+        // the same text as a stored article under another source id, replaced in the same run by another text: its
+        // nodes lose their only new use but the stored article still uses them
+        let again = Article(sourceID: "again", title: ex[0].title + " (2)", text: ex[0].text, language: ex[0].language)
+        let other = Article(sourceID: "again", title: "other", text: ex[10].text, language: ex[10].language)
+        try checkIncremental([[ex[2]], [ex[0], ex[2], ex[7]], [edited], [ex[3], ex[9]], [edited, ex[3], ex[1]], [again, other]],
+                             start: Array(ex.prefix(6)))
+    }
+
+    func testPruningAfterRemovalDropsNodesNothingUses() throws {
+        let ex = Self.examples
+        // a node no article or relation uses (kg merge can write one): the first removal prunes it, as on dictionaries
+        let orphan = GraphEntity(key: "person/nobody", type: .person, subtype: "", names: ["en": "Nobody"], sameAs: [], partOf: "country/ua",
+                                 description: "", eventType: nil, cameo: nil)
+        try checkIncremental([[ex[4]], [ex[0]]], start: [ex[0], ex[1], ex[4]]) { $0.entities[orphan.key] = orphan }
+        XCTAssertFalse(try text(dir + "/g.jsonld").contains("person/nobody"))
     }
 
     func testHandEditedOrForeignFilesAreReadInFull() throws {

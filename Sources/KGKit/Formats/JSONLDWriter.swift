@@ -262,9 +262,11 @@ public enum JSONLDWriter {
             while next < inserted.count { emit(inserted[next].1()); next += 1 }
         }
 
-        // articles: only added ones (removing one decodes the whole graph)
+        // articles
         let newArticles = s.articles.values.sorted { $0.hash < $1.hash }
-        walk(file.articles, replaced: [:], inserted: newArticles.map { a in
+        var removedArticles: [Int: () -> [String]?] = [:]
+        for h in s.removedArticles { if let i = file.findArticle(h) { removedArticles[i] = { nil } } }
+        walk(file.articles, replaced: removedArticles, inserted: newArticles.map { a in
             (file.lowerBound(file.articles, a.hash, file.articleHash), { articleFields(a) })
         })
 
@@ -284,7 +286,7 @@ public enum JSONLDWriter {
         for k in s.entities.keys {
             if let i = file.findEntity(k) { dirty[i] = k } else { addedKeys.insert(k) }
         }
-        for k in mentioned.union(subjects.keys) { if let i = file.findEntity(k) { dirty[i] = k } }
+        for k in mentioned.union(subjects.keys).union(s.staleSurfaces).union(s.staleEdges) { if let i = file.findEntity(k) { dirty[i] = k } }
         for i in file.children(of: addedKeys.union(s.removedEntities)) { dirty[i] = file.entityKey(i) }
 
         func present(_ key: String) -> EntityType? {
@@ -295,17 +297,18 @@ public enum JSONLDWriter {
         func fields(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> [String] {
             var surfaces = overlaySurfaces[e.key] ?? []
             if file.findEntity(e.key) != nil {
-                if let old = stored, Set(old.names.values).isSubset(of: Set(e.names.values)) {
+                if let old = stored, !s.staleSurfaces.contains(e.key), Set(old.names.values).isSubset(of: Set(e.names.values)) {
                     // the file wrote surface forms minus names; names that are still names are subtracted again anyway
                     surfaces.formUnion(old.alternateNames)
                 } else {
-                    surfaces.formUnion(file.surfaces(of: e.key))
+                    surfaces.formUnion(file.surfaces(of: e.key, skipping: s.removedArticles))
                 }
             }
             var edges: [(String, String)] = []
             var seen = Set<RelationKey>()
             for i in file.relations(withSubject: e.key) {
                 let k = file.relationKey(i)
+                if s.removedRelations.contains(k) { continue }
                 seen.insert(k)
                 edges.append((k.predicate, k.object))
             }
@@ -339,6 +342,7 @@ public enum JSONLDWriter {
             if at < file.relations.upperBound && file.relationKey(at) == k { relReplaced[at] = { relationFields(k, s.relations[k]!) } }
             else { relAdded.append((k, at)) }
         }
+        for k in s.removedRelations where s.relations[k] == nil { if let i = file.findRelation(k) { relReplaced[i] = { nil } } }
         walk(file.relations, replaced: relReplaced, inserted: relAdded.sorted { $0.0 < $1.0 }.map { k, at in (at, { relationFields(k, s.relations[k]!) }) })
 
         // statements
@@ -349,6 +353,7 @@ public enum JSONLDWriter {
             if at < file.statements.upperBound && file.statementID(at) == id { stReplaced[at] = { statementFields(id, s.statements[id]!) } }
             else { stAdded.append((id, at)) }
         }
+        for id in s.removedStatements where s.statements[id] == nil { if let i = file.findStatement(id) { stReplaced[i] = { nil } } }
         walk(file.statements, replaced: stReplaced, inserted: stAdded.sorted { $0.0 < $1.0 }.map { id, at in (at, { statementFields(id, s.statements[id]!) }) })
     }
 }

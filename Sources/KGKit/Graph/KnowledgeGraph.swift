@@ -124,7 +124,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         guard let s = stored else { return }
         let d = s.decoded()
         _entities = d.entities; _articles = d.articles; _relations = d.relations; _statements = d.statements
-        if bySourceCount >= 0 { bySource = s.file.sourceIDs.merging(bySource) { $1 } }
+        if bySourceCount >= 0 { bySource = s.file.sourceIDs.merging(bySource) { $1 }.filter { !$0.value.isEmpty } }
         stored = nil
     }
 
@@ -137,9 +137,11 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     // MARK: access that decodes only what it needs
 
-    var articleCount: Int { stored.map { $0.file.articles.count + $0.articles.count } ?? _articles.count }
+    var articleCount: Int { stored.map { $0.file.articles.count - $0.removedArticles.count + $0.articles.count } ?? _articles.count }
 
-    var relationCount: Int { stored.map { $0.file.relations.count + $0.addedRelations } ?? _relations.count }
+    var relationCount: Int {
+        stored.map { $0.file.relations.count - $0.removedRelations.count + $0.addedRelations } ?? _relations.count
+    }
 
     /// Number of nodes of each type.
     func entityCounts() -> [EntityType: Int] {
@@ -159,7 +161,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     func containsArticle(_ hash: String) -> Bool {
         guard let s = stored else { return _articles[hash] != nil }
-        return s.articles[hash] != nil || s.file.findArticle(hash) != nil
+        return s.articles[hash] != nil || (!s.removedArticles.contains(hash) && s.file.findArticle(hash) != nil)
     }
 
     func containsEntity(_ key: String) -> Bool {
@@ -179,7 +181,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     private func sourceID(ofArticle hash: String) -> String? {
         guard let s = stored else { return _articles[hash]?.sourceID }
         if let a = s.articles[hash] { return a.sourceID }
-        guard let i = s.file.findArticle(hash) else { return nil }
+        guard !s.removedArticles.contains(hash), let i = s.file.findArticle(hash) else { return nil }
         return StoredGraph.articleSourceID(s.file.bytes, s.file.starts[i], s.file.ends[i])
     }
 
@@ -205,19 +207,22 @@ public struct KnowledgeGraph: Sendable, Equatable {
     private mutating func evidence(of k: RelationKey) -> [Evidence]? {
         guard let s = stored else { return _relations[k] }
         if let ev = s.relations[k] { return ev }
-        guard let i = s.file.findRelation(k) else { return nil }
+        guard !s.removedRelations.contains(k), let i = s.file.findRelation(k) else { return nil }
         return overlay().decodeRelation(i)
     }
 
     private mutating func setRelation(_ k: RelationKey, _ ev: [Evidence]) {
         guard stored != nil else { _relations[k] = ev; return }
         let s = overlay()
-        if s.relations[k] == nil && s.file.findRelation(k) == nil { s.addedRelations += 1 }
+        if s.removedRelations.remove(k) == nil && s.relations[k] == nil && s.file.findRelation(k) == nil { s.addedRelations += 1 }
         s.relations[k] = ev
     }
 
     private mutating func setStatement(_ st: GraphStatement) {
-        if stored == nil { _statements[st.id] = st } else { overlay().statements[st.id] = st }
+        guard stored != nil else { _statements[st.id] = st; return }
+        let s = overlay()
+        s.statements[st.id] = st
+        s.removedStatements.remove(st.id)
     }
 
     /// The article a source id belongs to (the smallest hash if several share it).
@@ -225,22 +230,29 @@ public struct KnowledgeGraph: Sendable, Equatable {
         if bySourceCount != articleCount {
             bySource = [:]
             if let s = stored {
-                // the file's index is the rebuild over its articles; added articles only need the difference
-                for a in s.articles.values where !a.sourceID.isEmpty {
-                    bySource[a.sourceID] = min(bySource[a.sourceID] ?? s.file.sourceIDs[a.sourceID] ?? a.hash, a.hash)
+                // the file's index is the rebuild over its articles: only source ids of added or removed articles
+                // differ ("" for none left)
+                var added: [String: String] = [:]
+                for a in s.articles.values where !a.sourceID.isEmpty { added[a.sourceID] = min(added[a.sourceID] ?? a.hash, a.hash) }
+                var ids = Set(added.keys)
+                for h in s.removedArticles { if let i = s.file.findArticle(h), let id = StoredGraph.articleSourceID(s.file.bytes, s.file.starts[i], s.file.ends[i]) { ids.insert(id) } }
+                for id in ids where !id.isEmpty {
+                    let stored = (s.file.articlesBySource[id] ?? []).first { !s.removedArticles.contains($0) }
+                    bySource[id] = [stored, added[id]].compactMap { $0 }.min() ?? ""
                 }
             } else {
                 for a in _articles.values where !a.sourceID.isEmpty { bySource[a.sourceID] = min(bySource[a.sourceID] ?? a.hash, a.hash) }
             }
             bySourceCount = articleCount
         }
-        return bySource[sourceID] ?? stored?.file.sourceIDs[sourceID]
+        if let h = bySource[sourceID] { return h.isEmpty ? nil : h }
+        return stored?.file.sourceIDs[sourceID]
     }
 
     /// Removes an article and everything only it contributed.
     public mutating func removeArticle(_ hash: String) {
         guard containsArticle(hash) else { return }
-        decodeAll()   // what an article contributed is spread over the whole graph: decode it all
+        if stored != nil { overlay().removeArticle(hash); return }
         _articles[hash] = nil
         for (k, ev) in _relations {
             let kept = ev.filter { $0.article != hash }

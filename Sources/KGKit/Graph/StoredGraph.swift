@@ -126,13 +126,16 @@ final class StoredGraph: @unchecked Sendable {
     let statements: Range<Int>
     /// Source id → smallest article hash with it (what `KnowledgeGraph`'s source index holds after a full load).
     let sourceIDs: [String: String]
+    /// Source id → every article hash with it, sorted (rarely more than one).
+    let articlesBySource: [String: [String]]
     let entityTypeCounts: [EntityType: Int]
 
     private init(path: String, bytes: UnsafeRawBufferPointer, starts: [Int], ends: [Int], ranges: [Range<Int>],
-                 sourceIDs: [String: String], entityTypeCounts: [EntityType: Int]) {
+                 articlesBySource: [String: [String]], entityTypeCounts: [EntityType: Int]) {
         self.path = path; self.bytes = bytes; self.starts = starts; self.ends = ends
         articles = ranges[0]; entities = ranges[1]; relations = ranges[2]; statements = ranges[3]
-        self.sourceIDs = sourceIDs; self.entityTypeCounts = entityTypeCounts
+        self.articlesBySource = articlesBySource; self.entityTypeCounts = entityTypeCounts
+        sourceIDs = articlesBySource.mapValues { $0[0] }
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
@@ -184,7 +187,7 @@ final class StoredGraph: @unchecked Sendable {
         }
         var starts: [Int] = [], ends: [Int] = []
         var kinds: [Kind] = []
-        var sourceIDs: [String: String] = [:]
+        var bySource: [String: [String]] = [:]
         var typeCounts: [EntityType: Int] = [:]
         var pos = head.count
         let bodyEnd = n - tail.count
@@ -203,7 +206,7 @@ final class StoredGraph: @unchecked Sendable {
             switch k {
             case .article:
                 guard let hash = articleHash(bytes, s), let sid = articleSourceID(bytes, s, e) else { return nil }
-                if !sid.isEmpty { sourceIDs[sid] = min(sourceIDs[sid] ?? hash, hash) }
+                if !sid.isEmpty { bySource[sid, default: []].append(hash) }
             case .entity:
                 guard let t = entityType(bytes, s, e) else { return nil }
                 typeCounts[t, default: 0] += 1
@@ -223,7 +226,7 @@ final class StoredGraph: @unchecked Sendable {
             ranges.append(lo..<hi)
             lo = hi
         }
-        return StoredGraph(path: path, bytes: bytes, starts: starts, ends: ends, ranges: ranges, sourceIDs: sourceIDs,
+        return StoredGraph(path: path, bytes: bytes, starts: starts, ends: ends, ranges: ranges, articlesBySource: bySource.mapValues { $0.sorted() },
                            entityTypeCounts: typeCounts)
     }
 
@@ -313,8 +316,8 @@ final class StoredGraph: @unchecked Sendable {
 
     private static let subjectOpen = Array(",\"@type\":\"RelationStatement\",\"subject\":".utf8)
 
-    /// Subject, predicate and object of a relation statement line.
-    func relationKey(_ i: Int) -> RelationKey {
+    /// Subject IRI, predicate and object IRI of a relation statement line, as written.
+    func relationFields(_ i: Int) -> (String, String, String) {
         let q = Self.idEnd(bytes, starts[i], ends[i])! + 1
         let sub = UnsafeRawBufferPointer(rebasing: bytes[0..<ends[i]])
         var p = q + Self.subjectOpen.count
@@ -326,8 +329,38 @@ final class StoredGraph: @unchecked Sendable {
             return v as! String
         }
         let s = next(), pr = next(), o = next()
-        return RelationKey(subject: KGIRI.key(ofNode: s)!, predicate: pr, object: KGIRI.key(ofNode: o)!)
+        return (s, pr, o)
     }
+
+    /// Subject, predicate and object of a relation statement line.
+    func relationKey(_ i: Int) -> RelationKey {
+        let (s, p, o) = relationFields(i)
+        return RelationKey(subject: KGIRI.key(ofNode: s)!, predicate: p, object: KGIRI.key(ofNode: o)!)
+    }
+
+    private static let creatorOpen = Array(",\"@type\":\"Quotation\",\"creator\":\"".utf8)
+
+    /// The speaker IRI of a quotation line.
+    func speakerIRI(_ i: Int) -> String {
+        let from = Self.idEnd(bytes, starts[i], ends[i])! + 1 + Self.creatorOpen.count
+        let q = memchr(bytes.baseAddress! + from, 0x22, ends[i] - from)!
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<bytes.baseAddress!.distance(to: UnsafeRawPointer(q))]), as: UTF8.self)
+    }
+
+    /// The entity IRI of every mention on an article line.
+    func mentionIRIs(_ i: Int) -> [String] {
+        let needle = Self.mentionOpen
+        return occurrences(of: needle, in: starts[i]..<ends[i]).map { at in
+            let from = at + needle.count
+            let q = memchr(bytes.baseAddress! + from, 0x22, ends[i] - from)!
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<bytes.baseAddress!.distance(to: UnsafeRawPointer(q))]), as: UTF8.self)
+        }
+    }
+
+    static let mentionOpen = Array("{\"@type\":\"Mention\",\"entity\":\"".utf8)
+
+    /// The `@id` IRI of line `i`, as written.
+    func iri(_ i: Int) -> String { String(decoding: Self.iri(bytes, starts[i]), as: UTF8.self) }
 
     /// First index in `range` whose key is not less than `key` (the range is sorted by `keyAt`).
     func lowerBound<K: Comparable>(_ range: Range<Int>, _ key: K, _ keyAt: (Int) -> K) -> Int {
@@ -378,12 +411,27 @@ final class StoredGraph: @unchecked Sendable {
 
     // MARK: scans
 
+    private typealias MemMem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+    /// glibc's `memmem` (not in Swift's Glibc module), much faster than a `memchr` loop when the first byte is common.
+    nonisolated(unsafe) private static let memmem: MemMem? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "memmem") else { return nil }
+        return unsafeBitCast(sym, to: MemMem.self)
+    }()
+
     /// Offsets of every occurrence of `needle` in `range` of the file.
     func occurrences(of needle: [UInt8], in range: Range<Int>) -> [Int] {
         var out: [Int] = []
         var p = range.lowerBound
         guard let first = needle.first else { return [] }
         let base = bytes.baseAddress!
+        if let memmem = Self.memmem {
+            while p < range.upperBound, let hit = memmem(base + p, range.upperBound - p, needle, needle.count) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                out.append(at)
+                p = at + needle.count
+            }
+            return out
+        }
         while p + needle.count <= range.upperBound, let hit = memchr(base + p, Int32(first), range.upperBound - p - needle.count + 1) {
             let at = base.distance(to: UnsafeRawPointer(hit))
             if memcmp(base + at, needle, needle.count) == 0 {
@@ -424,12 +472,14 @@ final class StoredGraph: @unchecked Sendable {
         return out
     }
 
-    /// Surface forms that stored articles mention the entity `key` by (name mentions only, as `surfaceForms`).
-    func surfaces(of key: String) -> Set<String> {
+    /// Surface forms that stored articles (but those in `skipping`) mention the entity `key` by (name mentions only,
+    /// as `surfaceForms`).
+    func surfaces(of key: String, skipping removed: Set<String> = []) -> Set<String> {
         let open = Array("{\"@type\":\"Mention\",".utf8)
         let needle = open + Array("\"entity\":".utf8) + Array(JSONText.string(KGIRI.node(key)).utf8)
         var out = Set<String>()
         for at in occurrences(of: needle, in: byteRange(articles)) {
+            if !removed.isEmpty && removed.contains(articleHash(lineIndex(ofOffset: at))) { continue }
             guard let m = (try? JSONStream.value(at: at, in: bytes))?.0 as? [String: Any] else { continue }
             if let s = m["surface"] as? String, !KnowledgeGraph.nonNameRules.contains(m["rule"] as? String ?? "") { out.insert(s) }
         }

@@ -1,8 +1,7 @@
 import Foundation
 
 /// What changed in a stored graph since it was loaded: nodes added, decoded from the file (and maybe changed since),
-/// or removed. Articles, relations and statements are never removed here: removing an article decodes the whole
-/// graph first (`KnowledgeGraph.removeArticle`).
+/// or removed.
 final class StoredOverlay: @unchecked Sendable {
     /// Names a stored entity had in the file, and the alternate names written with them (its surface forms minus
     /// those names).
@@ -25,6 +24,20 @@ final class StoredOverlay: @unchecked Sendable {
     /// Relations in `relations` that the file does not hold.
     var addedRelations = 0
     var statements: [String: GraphStatement] = [:]
+    var removedArticles: Set<String> = []
+    var removedRelations: Set<RelationKey> = []
+    var removedStatements: Set<String> = []
+    /// Stored entities a removed stored article mentioned: their written alternate names may be stale.
+    var staleSurfaces: Set<String> = []
+    /// Subjects of removed stored relations: their written direct edges are stale.
+    var staleEdges: Set<String> = []
+    /// How many live stored lines use each entity IRI (mentions, relation ends, speakers); made on the first removal.
+    private var baseUse: [String: Int]?
+    /// IRIs of stored entities that no stored line uses (any more): the only stored entities pruning can drop.
+    private var pruneCandidates: Set<String> = []
+    /// Stored relation and statement lines whose uses were subtracted from `baseUse`.
+    private var uncountedRelations: Set<RelationKey> = []
+    private var uncountedStatements: Set<String> = []
     private var decoder = NodeDecoder()
     private let lock = NSLock()
     private var cache: Decoded?
@@ -35,6 +48,9 @@ final class StoredOverlay: @unchecked Sendable {
         let c = StoredOverlay(file)
         c.entities = entities; c.removedEntities = removedEntities; c.storedNames = storedNames; c.articles = articles
         c.relations = relations; c.addedRelations = addedRelations; c.statements = statements; c.decoder = decoder
+        c.removedArticles = removedArticles; c.removedRelations = removedRelations; c.removedStatements = removedStatements
+        c.staleSurfaces = staleSurfaces; c.staleEdges = staleEdges; c.baseUse = baseUse; c.pruneCandidates = pruneCandidates
+        c.uncountedRelations = uncountedRelations; c.uncountedStatements = uncountedStatements
         return c
     }
 
@@ -66,6 +82,9 @@ final class StoredOverlay: @unchecked Sendable {
             }
         }
         for k in removedEntities { g.entities[k] = nil }
+        for h in removedArticles { g.articles[h] = nil }
+        for k in removedRelations { g.relations[k] = nil }
+        for id in removedStatements { g.statements[id] = nil }
         for (k, e) in entities { g.entities[k] = e }
         for (h, a) in articles { g.articles[h] = a }
         for (k, ev) in relations { g.relations[k] = ev }
@@ -98,5 +117,98 @@ final class StoredOverlay: @unchecked Sendable {
             preconditionFailure("\(file.path): line \(i) is not a relation")
         }
         return ev
+    }
+
+    // MARK: removing an article without decoding the graph
+
+    /// Removes an article and what only it contributed, as `KnowledgeGraph.removeArticle` does on dictionaries:
+    /// its evidence (found by searching stored relation and quotation lines for its IRI), then every node nothing
+    /// uses any more.
+    func removeArticle(_ hash: String) {
+        countBaseUse()
+        var touched = Set<String>()      // keys whose overlay uses went away
+        if let a = articles.removeValue(forKey: hash) {
+            for m in a.mentions { touched.insert(m.entity) }
+        } else if let i = file.findArticle(hash), !removedArticles.contains(hash) {
+            removedArticles.insert(hash)
+            for iri in file.mentionIRIs(i) {
+                unuse(iri)
+                if let k = KGIRI.key(ofNode: iri) { staleSurfaces.insert(k) }
+            }
+        }
+        func dropStoredRelation(_ k: RelationKey) {
+            removedRelations.insert(k)
+            staleEdges.insert(k.subject)
+            if uncountedRelations.insert(k).inserted { unuse(KGIRI.node(k.subject)); unuse(KGIRI.node(k.object)) }
+        }
+        for (k, ev) in relations {
+            let kept = ev.filter { $0.article != hash }
+            guard kept.count != ev.count else { continue }
+            if !kept.isEmpty { relations[k] = kept; continue }
+            relations[k] = nil
+            touched.insert(k.subject); touched.insert(k.object)
+            if file.findRelation(k) != nil { dropStoredRelation(k) } else { addedRelations -= 1 }
+        }
+        let needle = Array(("\"article\":" + JSONText.string(KGIRI.article(hash))).utf8)
+        var seen = Set<Int>()
+        for at in file.occurrences(of: needle, in: file.byteRange(file.relations)) {
+            let i = file.lineIndex(ofOffset: at)
+            guard seen.insert(i).inserted else { continue }
+            let k = file.relationKey(i)
+            guard relations[k] == nil, !removedRelations.contains(k) else { continue }
+            let kept = decodeRelation(i).filter { $0.article != hash }
+            if kept.isEmpty { dropStoredRelation(k) } else { relations[k] = kept }
+        }
+        for (id, st) in statements where st.evidence.article == hash {
+            statements[id] = nil
+            touched.insert(st.speaker)
+        }
+        for at in file.occurrences(of: needle, in: file.byteRange(file.statements)) {
+            let i = file.lineIndex(ofOffset: at)
+            let id = file.statementID(i)
+            guard removedStatements.insert(id).inserted else { continue }
+            if uncountedStatements.insert(id).inserted { unuse(file.speakerIRI(i)) }
+        }
+        prune(touched)
+    }
+
+    /// Counts, once, what every stored line uses.
+    private func countBaseUse() {
+        guard baseUse == nil else { return }
+        var use: [String: Int] = [:]
+        for i in file.articles { for iri in file.mentionIRIs(i) { use[iri, default: 0] += 1 } }
+        for i in file.relations {
+            let (s, _, o) = file.relationFields(i)
+            use[s, default: 0] += 1; use[o, default: 0] += 1
+        }
+        for i in file.statements { use[file.speakerIRI(i), default: 0] += 1 }
+        for i in file.entities {
+            let iri = file.iri(i)
+            if use[iri] == nil { pruneCandidates.insert(iri) }
+        }
+        baseUse = use
+    }
+
+    private func unuse(_ iri: String) {
+        let n = (baseUse![iri] ?? 0) - 1
+        baseUse![iri] = n
+        if n <= 0 { pruneCandidates.insert(iri) }
+    }
+
+    /// Drops every node nothing uses: only stored entities no stored line uses and entities of the overlay can be.
+    private func prune(_ touched: Set<String>) {
+        var used = Set<String>()
+        for a in articles.values { for m in a.mentions { used.insert(m.entity) } }
+        for k in relations.keys { used.insert(k.subject); used.insert(k.object) }
+        for st in statements.values { used.insert(st.speaker) }
+        var candidates = touched.union(entities.keys)
+        for iri in pruneCandidates { if let k = KGIRI.key(ofNode: iri) { candidates.insert(k) } }
+        for k in candidates where !used.contains(k) {
+            let stored = file.findEntity(k) != nil
+            guard entities[k] != nil || (stored && !removedEntities.contains(k)) else { continue }
+            if stored && (baseUse![KGIRI.node(k)] ?? 0) > 0 { continue }
+            entities[k] = nil
+            if stored { removedEntities.insert(k) }
+        }
     }
 }
