@@ -205,9 +205,10 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     private mutating func evidence(of k: RelationKey) -> [Evidence]? {
-        guard let s = stored else { return _relations[k] }
-        if let ev = s.relations[k] { return ev }
-        guard !s.removedRelations.contains(k), let i = s.file.findRelation(k) else { return nil }
+        guard stored != nil else { return _relations[k] }
+        // no reference to the overlay may be held here: `overlay()` would see it shared and copy it
+        if let ev = stored!.relations[k] { return ev }
+        guard !stored!.removedRelations.contains(k), let i = stored!.file.findRelation(k) else { return nil }
         return overlay().decodeRelation(i)
     }
 

@@ -418,8 +418,24 @@ final class StoredGraph: @unchecked Sendable {
         return unsafeBitCast(sym, to: MemMem.self)
     }()
 
-    /// Offsets of every occurrence of `needle` in `range` of the file.
+    /// Offsets of every occurrence of `needle` in `range` of the file. Large ranges are searched in windows whose
+    /// pages are then dropped from the resident set.
     func occurrences(of needle: [UInt8], in range: Range<Int>) -> [Int] {
+        let window = 64 << 20
+        guard range.count > 2 * window else { return search(needle, in: range) }
+        var out: [Int] = []
+        var lo = range.lowerBound
+        while lo < range.upperBound {
+            let hi = min(range.upperBound, lo + window)
+            // a match may start in this window and end in the next
+            out += search(needle, in: lo..<min(range.upperBound, hi + needle.count - 1)).filter { $0 < hi }
+            Self.release(bytes, lo..<hi)
+            lo = hi
+        }
+        return out
+    }
+
+    private func search(_ needle: [UInt8], in range: Range<Int>) -> [Int] {
         var out: [Int] = []
         var p = range.lowerBound
         guard let first = needle.first else { return [] }

@@ -176,12 +176,19 @@ final class StoredOverlay: @unchecked Sendable {
     private func countBaseUse() {
         guard baseUse == nil else { return }
         var use: [String: Int] = [:]
-        for i in file.articles { for iri in file.mentionIRIs(i) { use[iri, default: 0] += 1 } }
+        var released = 0
+        func done(_ i: Int) {
+            // drop what was read from the resident set as we go
+            if file.ends[i] - released > 64 << 20 { StoredGraph.release(file.bytes, released..<file.starts[i]); released = file.starts[i] }
+        }
+        for i in file.articles { for iri in file.mentionIRIs(i) { use[iri, default: 0] += 1 }; done(i) }
+        for i in file.entities { done(i) }
         for i in file.relations {
             let (s, _, o) = file.relationFields(i)
             use[s, default: 0] += 1; use[o, default: 0] += 1
+            done(i)
         }
-        for i in file.statements { use[file.speakerIRI(i), default: 0] += 1 }
+        for i in file.statements { use[file.speakerIRI(i), default: 0] += 1; done(i) }
         for i in file.entities {
             let iri = file.iri(i)
             if use[iri] == nil { pruneCandidates.insert(iri) }
