@@ -130,7 +130,10 @@ final class StoreTests: XCTestCase {
         // nodes lose their only new use but the stored article still uses them
         let again = Article(sourceID: "again", title: ex[0].title + " (2)", text: ex[0].text, language: ex[0].language)
         let other = Article(sourceID: "again", title: "other", text: ex[10].text, language: ex[10].language)
-        try checkIncremental([[ex[2]], [ex[0], ex[2], ex[7]], [edited], [ex[3], ex[9]], [edited, ex[3], ex[1]], [again, other]],
+        // the last run removes more than three articles: their evidence is then found through an index, and the
+        // surface forms of many entities are searched in one pass
+        try checkIncremental([[ex[2]], [ex[0], ex[2], ex[7]], [edited], [ex[3], ex[9]], [edited, ex[3], ex[1]], [again, other],
+                              Array(ex.prefix(6)) + [ex[9], again]],
                              start: Array(ex.prefix(6)))
     }
 

@@ -294,14 +294,28 @@ public enum JSONLDWriter {
             guard !s.removedEntities.contains(key), let i = file.findEntity(key) else { return nil }
             return file.entityType(i)
         }
+        // stored entities whose written alternate names cannot simply be extended: search the articles, all at once
+        func writtenNamesSuffice(_ key: String, _ names: [String: String], _ stored: StoredOverlay.StoredNames?) -> Bool {
+            guard let old = stored, !s.staleSurfaces.contains(key) else { return false }
+            return Set(old.names.values).isSubset(of: Set(names.values))
+        }
+        var search = Set<String>()
+        for (i, k) in dirty {
+            if let e = s.entities[k] {
+                if !writtenNamesSuffice(k, e.names, s.storedNames[k]) { search.insert(k) }
+            } else if s.staleSurfaces.contains(k) && !s.removedEntities.contains(k) {
+                search.insert(file.entityKey(i))
+            }
+        }
+        let searched = file.surfaces(of: search, skipping: s.removedArticles)
         func fields(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> [String] {
             var surfaces = overlaySurfaces[e.key] ?? []
             if file.findEntity(e.key) != nil {
-                if let old = stored, !s.staleSurfaces.contains(e.key), Set(old.names.values).isSubset(of: Set(e.names.values)) {
+                if writtenNamesSuffice(e.key, e.names, stored) {
                     // the file wrote surface forms minus names; names that are still names are subtracted again anyway
-                    surfaces.formUnion(old.alternateNames)
+                    surfaces.formUnion(stored!.alternateNames)
                 } else {
-                    surfaces.formUnion(file.surfaces(of: e.key, skipping: s.removedArticles))
+                    surfaces.formUnion(searched[e.key] ?? file.surfaces(of: e.key, skipping: s.removedArticles))
                 }
             }
             var edges: [(String, String)] = []

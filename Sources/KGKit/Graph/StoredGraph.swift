@@ -502,6 +502,29 @@ final class StoredGraph: @unchecked Sendable {
         return out
     }
 
+    /// Surface forms of each entity in `keys` over the stored articles not in `removed`: one search per key when they
+    /// are few, else one pass over every mention.
+    func surfaces(of keys: Set<String>, skipping removed: Set<String>) -> [String: Set<String>] {
+        if keys.count <= 4 {
+            return Dictionary(uniqueKeysWithValues: keys.map { ($0, surfaces(of: $0, skipping: removed)) })
+        }
+        var wanted: [String: String] = [:]
+        for k in keys { wanted[KGIRI.node(k)] = k }
+        var out: [String: Set<String>] = [:]
+        let open = Self.mentionOpen
+        for at in occurrences(of: open, in: byteRange(articles)) {
+            let from = at + open.count
+            guard let q = memchr(bytes.baseAddress! + from, 0x22, bytes.count - from) else { continue }
+            let iri = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<bytes.baseAddress!.distance(to: UnsafeRawPointer(q))]), as: UTF8.self)
+            guard let k = wanted[iri] else { continue }
+            if !removed.isEmpty && removed.contains(articleHash(lineIndex(ofOffset: at))) { continue }
+            guard let m = (try? JSONStream.value(at: at, in: bytes))?.0 as? [String: Any] else { continue }
+            if let s = m["surface"] as? String, !KnowledgeGraph.nonNameRules.contains(m["rule"] as? String ?? "") { out[k, default: []].insert(s) }
+        }
+        for k in keys where out[k] == nil { out[k] = [] }
+        return out
+    }
+
     // MARK: the writer's sample
 
     /// A small graph with every kind of node and every optional field, whose serialisation identifies the writer.

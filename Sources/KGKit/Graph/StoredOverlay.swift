@@ -38,6 +38,9 @@ final class StoredOverlay: @unchecked Sendable {
     /// Stored relation and statement lines whose uses were subtracted from `baseUse`.
     private var uncountedRelations: Set<RelationKey> = []
     private var uncountedStatements: Set<String> = []
+    /// Article IRI → stored relation and quotation lines with evidence from it; made after a few removals.
+    private var evidenceIndex: [String: [Int]]?
+    private var removals = 0
     private var decoder = NodeDecoder()
     private let lock = NSLock()
     private var cache: Decoded?
@@ -51,6 +54,7 @@ final class StoredOverlay: @unchecked Sendable {
         c.removedArticles = removedArticles; c.removedRelations = removedRelations; c.removedStatements = removedStatements
         c.staleSurfaces = staleSurfaces; c.staleEdges = staleEdges; c.baseUse = baseUse; c.pruneCandidates = pruneCandidates
         c.uncountedRelations = uncountedRelations; c.uncountedStatements = uncountedStatements
+        c.evidenceIndex = evidenceIndex; c.removals = removals
         return c
     }
 
@@ -149,11 +153,8 @@ final class StoredOverlay: @unchecked Sendable {
             touched.insert(k.subject); touched.insert(k.object)
             if file.findRelation(k) != nil { dropStoredRelation(k) } else { addedRelations -= 1 }
         }
-        let needle = Array(("\"article\":" + JSONText.string(KGIRI.article(hash))).utf8)
-        var seen = Set<Int>()
-        for at in file.occurrences(of: needle, in: file.byteRange(file.relations)) {
-            let i = file.lineIndex(ofOffset: at)
-            guard seen.insert(i).inserted else { continue }
+        let lines = evidenceLines(of: hash)
+        for i in lines where file.relations.contains(i) {
             let k = file.relationKey(i)
             guard relations[k] == nil, !removedRelations.contains(k) else { continue }
             let kept = decodeRelation(i).filter { $0.article != hash }
@@ -163,13 +164,40 @@ final class StoredOverlay: @unchecked Sendable {
             statements[id] = nil
             touched.insert(st.speaker)
         }
-        for at in file.occurrences(of: needle, in: file.byteRange(file.statements)) {
-            let i = file.lineIndex(ofOffset: at)
+        for i in lines where file.statements.contains(i) {
             let id = file.statementID(i)
             guard removedStatements.insert(id).inserted else { continue }
             if uncountedStatements.insert(id).inserted { unuse(file.speakerIRI(i)) }
         }
         prune(touched)
+    }
+
+    /// Stored relation and quotation lines with evidence from article `hash`, in file order: searched for the
+    /// article's IRI while removals are few, from an index of every evidence record once they are not.
+    private func evidenceLines(of hash: String) -> [Int] {
+        removals += 1
+        if evidenceIndex == nil && removals > 3 {
+            var index: [String: [Int]] = [:]
+            let open = Array("\"article\":\"".utf8)
+            let range = file.byteRange(file.relations.lowerBound..<file.statements.upperBound)
+            var line = range.isEmpty ? 0 : file.relations.lowerBound
+            for at in file.occurrences(of: open, in: range) {
+                while file.ends[line] < at { line += 1 }
+                let from = at + open.count
+                let q = memchr(file.bytes.baseAddress! + from, 0x22, file.ends[line] - from)!
+                let iri = String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[from..<file.bytes.baseAddress!.distance(to: UnsafeRawPointer(q))]), as: UTF8.self)
+                if index[iri]?.last != line { index[iri, default: []].append(line) }
+            }
+            evidenceIndex = index
+        }
+        if let index = evidenceIndex { return index[KGIRI.article(hash)] ?? [] }
+        let needle = Array(("\"article\":" + JSONText.string(KGIRI.article(hash))).utf8)
+        var out: [Int] = []
+        for at in file.occurrences(of: needle, in: file.byteRange(file.relations.lowerBound..<file.statements.upperBound)) {
+            let i = file.lineIndex(ofOffset: at)
+            if out.last != i { out.append(i) }
+        }
+        return out
     }
 
     /// Counts, once, what every stored line uses.
