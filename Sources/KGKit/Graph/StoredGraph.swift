@@ -435,6 +435,20 @@ final class StoredGraph: @unchecked Sendable {
         return out
     }
 
+    /// Calls `body` with the offset of every occurrence of `needle` in `range`, in order, window by window, dropping
+    /// each window's pages from the resident set once its occurrences are handled.
+    func forEachOccurrence(of needle: [UInt8], in range: Range<Int>, _ body: (Int) -> Void) {
+        let window = 64 << 20
+        var lo = range.lowerBound
+        while lo < range.upperBound {
+            let hi = min(range.upperBound, lo + window)
+            for at in search(needle, in: lo..<min(range.upperBound, hi + needle.count - 1)) where at < hi { body(at) }
+            // a line handled in this window may reach into the next one: keep a margin
+            Self.release(bytes, lo..<max(lo, hi - (1 << 20)))
+            lo = hi
+        }
+    }
+
     private func search(_ needle: [UInt8], in range: Range<Int>) -> [Int] {
         var out: [Int] = []
         var p = range.lowerBound
@@ -512,13 +526,13 @@ final class StoredGraph: @unchecked Sendable {
         for k in keys { wanted[KGIRI.node(k)] = k }
         var out: [String: Set<String>] = [:]
         let open = Self.mentionOpen
-        for at in occurrences(of: open, in: byteRange(articles)) {
+        forEachOccurrence(of: open, in: byteRange(articles)) { at in
             let from = at + open.count
-            guard let q = memchr(bytes.baseAddress! + from, 0x22, bytes.count - from) else { continue }
+            guard let q = memchr(bytes.baseAddress! + from, 0x22, bytes.count - from) else { return }
             let iri = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<bytes.baseAddress!.distance(to: UnsafeRawPointer(q))]), as: UTF8.self)
-            guard let k = wanted[iri] else { continue }
-            if !removed.isEmpty && removed.contains(articleHash(lineIndex(ofOffset: at))) { continue }
-            guard let m = (try? JSONStream.value(at: at, in: bytes))?.0 as? [String: Any] else { continue }
+            guard let k = wanted[iri] else { return }
+            if !removed.isEmpty && removed.contains(articleHash(lineIndex(ofOffset: at))) { return }
+            guard let m = (try? JSONStream.value(at: at, in: bytes))?.0 as? [String: Any] else { return }
             if let s = m["surface"] as? String, !KnowledgeGraph.nonNameRules.contains(m["rule"] as? String ?? "") { out[k, default: []].insert(s) }
         }
         for k in keys where out[k] == nil { out[k] = [] }

@@ -181,7 +181,7 @@ final class StoredOverlay: @unchecked Sendable {
             let open = Array("\"article\":\"".utf8)
             let range = file.byteRange(file.relations.lowerBound..<file.statements.upperBound)
             var line = range.isEmpty ? 0 : file.relations.lowerBound
-            for at in file.occurrences(of: open, in: range) {
+            file.forEachOccurrence(of: open, in: range) { at in
                 while file.ends[line] < at { line += 1 }
                 let from = at + open.count
                 let q = memchr(file.bytes.baseAddress! + from, 0x22, file.ends[line] - from)!
