@@ -413,7 +413,7 @@ final class StoredGraph: @unchecked Sendable {
 
     private typealias MemMem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
     /// glibc's `memmem` (not in Swift's Glibc module), much faster than a `memchr` loop when the first byte is common.
-    nonisolated(unsafe) private static let memmem: MemMem? = {
+    private static let memmem: MemMem? = {
         guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "memmem") else { return nil }
         return unsafeBitCast(sym, to: MemMem.self)
     }()
