@@ -79,18 +79,104 @@ public enum JSONLDWriter {
         return whole
     }
 
+    /// What follows the last node.
+    static let tail = "\n]}\n"
+
+    static func articleFields(_ a: GraphArticle) -> [String] {
+        var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.article(a.hash)))", "\"@type\":\"NewsArticle\""]
+        f.append("\"identifier\":\(JSONText.string(a.sourceID))")
+        f.append("\"headline\":\(JSONText.string(a.title))")
+        if let u = a.url { f.append("\"url\":\(JSONText.string(u))") }
+        if let d = a.date { f.append("\"datePublished\":\(JSONText.string(d))") }
+        f.append("\"inLanguage\":\(JSONText.string(a.language))")
+        f.append("\"contentHash\":\(JSONText.string("sha256:" + a.hash))")
+        let ms = a.mentions.map { m in
+            "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))}"
+        }
+        f.append("\"mention\":[" + ms.joined(separator: ",") + "]")
+        return f
+    }
+
+    /// An entity node: `surfaces` are its surface forms over all articles, `edges` its direct edges (predicate, object).
+    static func entityFields(_ e: GraphEntity, surfaces: Set<String>, edges: [(String, String)]) -> [String] {
+        var types = [e.type.rawValue]
+        if let s = subtypeClass(e.subtype), s != e.type.rawValue { types.append(s) }
+        var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node(e.key)))",
+                           "\"@type\":[" + types.map(JSONText.string).joined(separator: ",") + "]"]
+        let names = e.names.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string($0.value))" }
+        f.append("\"name\":{" + names.joined(separator: ",") + "}")
+        let preferred = Set(e.names.values)
+        let alt = surfaces.subtracting(preferred).sorted()
+        if !alt.isEmpty { f.append("\"alternateName\":[" + alt.map(JSONText.string).joined(separator: ",") + "]") }
+        if !e.subtype.isEmpty { f.append("\"subtype\":\(JSONText.string(e.subtype))") }
+        if !e.description.isEmpty { f.append("\"description\":\(JSONText.string(e.description))") }
+        if !e.sameAs.isEmpty { f.append("\"sameAs\":[" + e.sameAs.sorted().map(JSONText.string).joined(separator: ",") + "]") }
+        if let t = e.eventType { f.append("\"eventType\":\(JSONText.string(t))") }
+        if let c = e.cameo { f.append("\"cameoCode\":\(JSONText.string(c))") }
+        if let d = e.startDate { f.append("\"startDate\":\(JSONText.string(d))") }
+        if !e.casualties.isEmpty {
+            let cs = e.casualties.sorted().map { c in
+                "{\"@type\":\"CasualtyCount\",\"outcome\":\(JSONText.string(c.outcome)),\"count\":\(c.count)"
+                    + (c.party.map { ",\"party\":\(JSONText.string($0))" } ?? "") + (c.atLeast ? ",\"atLeast\":true" : "") + "}"
+            }
+            f.append("\"casualty\":[" + cs.joined(separator: ",") + "]")
+        }
+        if let p = e.partOf { f.append("\"parent\":\(JSONText.string(KGIRI.node(p)))") }
+        var byPred: [String: [String]] = [:]
+        for (p, o) in edges { byPred[p, default: []].append(o) }
+        for (p, os) in byPred.sorted(by: { $0.key < $1.key }) {
+            f.append("\(JSONText.string(p)):[" + os.sorted().map { JSONText.string(KGIRI.node($0)) }.joined(separator: ",") + "]")
+        }
+        return f
+    }
+
+    static func relationFields(_ k: RelationKey, _ ev: [Evidence]) -> [String] {
+        let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
+        let conf = Evidence.combinedConfidence(sortedEv)
+        let id = KGIRI.statement(k)
+        var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"RelationStatement\"",
+                           "\"subject\":\(JSONText.string(KGIRI.node(k.subject)))",
+                           "\"predicate\":\(JSONText.string(k.predicate))",
+                           "\"object\":\(JSONText.string(KGIRI.node(k.object)))",
+                           "\"confidence\":\(JSONText.number(conf))",
+                           "\"evidenceCount\":\(sortedEv.count)"]
+        f.append("\"evidence\":[" + sortedEv.map(evidence).joined(separator: ",") + "]")
+        return f
+    }
+
+    static func statementFields(_ id: String, _ st: GraphStatement) -> [String] {
+        ["\"@id\":\(JSONText.string(KGIRI.node("quote/" + id)))", "\"@type\":\"Quotation\"",
+         "\"creator\":\(JSONText.string(KGIRI.node(st.speaker)))",
+         "\"statementKind\":\(JSONText.string(st.kind))", "\"cue\":\(JSONText.string(st.cue))"]
+            + (ExtractionTables.statementCAMEO[st.kind].map { ["\"cameoCode\":\(JSONText.string($0))"] } ?? []) + [
+                "\"text\":\(JSONText.string(st.quote))", "\"confidence\":\(JSONText.number(st.evidence.confidence))",
+                "\"evidence\":[" + evidence(st.evidence) + "]"]
+    }
+
     /// Hands the graph file over in pieces of about `pieceSize` bytes, in order, so a large graph is never held twice
-    /// in memory.
+    /// in memory. A graph loaded from a file this kg wrote is written by copying the lines of the nodes nothing
+    /// changed, and encoding only the others: the bytes are the same as encoding every node.
     public static func write(_ g: KnowledgeGraph, pieceSize: Int = 1 << 20, to sink: (String) throws -> Void) rethrows {
         var out = "{\"@context\":" + context + ",\n\"@graph\":[\n"
         out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}"
         var failure: Error? = nil
+        // an atomic write of a graph file gets the file's fingerprint when this writer made all of it
+        let target = GraphStore.AtomicWrite.current
+        let targetStart = target?.total
+        var written = 0
+        var direct = false     // the sink was seen to write into `target`: copied bytes can go there as they are
+        func flush() {
+            guard failure == nil, !out.isEmpty else { return }
+            let before = target?.total
+            let n = out.utf8.count
+            do { try sink(out) } catch { failure = error }
+            written += n
+            if let t = target, let b = before, t.total == b + n { direct = true }
+            out = ""
+        }
         func emit(_ fields: [String]) {
             guard failure == nil else { return }   // the sink failed: make nothing more
-            if out.utf8.count >= pieceSize {
-                do { try sink(out) } catch { failure = error }
-                out = ""
-            }
+            if out.utf8.count >= pieceSize { flush() }
             out += ",\n{"
             var first = true
             for f in fields {
@@ -100,83 +186,188 @@ public enum JSONLDWriter {
             }
             out += "}"
         }
-        let surfaces = g.surfaceForms()
-        // articles
-        for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) {
-            var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.article(a.hash)))", "\"@type\":\"NewsArticle\""]
-            f.append("\"identifier\":\(JSONText.string(a.sourceID))")
-            f.append("\"headline\":\(JSONText.string(a.title))")
-            if let u = a.url { f.append("\"url\":\(JSONText.string(u))") }
-            if let d = a.date { f.append("\"datePublished\":\(JSONText.string(d))") }
-            f.append("\"inLanguage\":\(JSONText.string(a.language))")
-            f.append("\"contentHash\":\(JSONText.string("sha256:" + a.hash))")
-            let ms = a.mentions.map { m in
-                "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))}"
+        /// Copies stored node lines `lines` (consecutive in the file, separators included) after a separator.
+        func copy(_ file: StoredGraph, _ lines: Range<Int>) {
+            guard failure == nil, !lines.isEmpty else { return }
+            out += ",\n"
+            var i = lines.lowerBound
+            while i < lines.upperBound && failure == nil {
+                // whole lines only, so a piece never splits a character
+                var j = i + 1
+                while j < lines.upperBound && file.ends[j - 1] - file.starts[i] < pieceSize { j += 1 }
+                let range = file.starts[i]..<file.ends[j - 1]
+                let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[range])
+                flush()
+                if direct, let t = target {
+                    do { try t.write(bytes) } catch { failure = error }
+                    written += bytes.count
+                } else {
+                    out = String(decoding: bytes, as: UTF8.self)
+                    flush()
+                }
+                StoredGraph.release(file.bytes, range)
+                if j < lines.upperBound { out += ",\n" }
+                i = j
             }
-            f.append("\"mention\":[" + ms.joined(separator: ",") + "]")
-            emit(f)
         }
+        if let s = g.stored {
+            writeStored(s, emit: emit, copy: copy)
+        } else {
+            writeDecoded(g, emit: emit)
+        }
+        out += tail
+        if let failure { try { throw failure }() }
+        flush()
+        if let failure { try { throw failure }() }
+        if let t = target, t.total == (targetStart ?? -1) + written, targetStart == 0 { t.wholeGraph = true }
+    }
+
+    private static func writeDecoded(_ g: KnowledgeGraph, emit: ([String]) -> Void) {
+        let surfaces = g.surfaceForms()
+        for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) { emit(articleFields(a)) }
         // direct edges grouped by subject
         var edges: [String: [(String, String)]] = [:]
         for k in g.relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
         for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
         for e in g.entities.values.sorted(by: { $0.key < $1.key }) {
-            var types = [e.type.rawValue]
-            if let s = subtypeClass(e.subtype), s != e.type.rawValue { types.append(s) }
-            var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node(e.key)))",
-                               "\"@type\":[" + types.map(JSONText.string).joined(separator: ",") + "]"]
-            let names = e.names.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string($0.value))" }
-            f.append("\"name\":{" + names.joined(separator: ",") + "}")
-            let preferred = Set(e.names.values)
-            let alt = (surfaces[e.key] ?? []).subtracting(preferred).sorted()
-            if !alt.isEmpty { f.append("\"alternateName\":[" + alt.map(JSONText.string).joined(separator: ",") + "]") }
-            if !e.subtype.isEmpty { f.append("\"subtype\":\(JSONText.string(e.subtype))") }
-            if !e.description.isEmpty { f.append("\"description\":\(JSONText.string(e.description))") }
-            if !e.sameAs.isEmpty { f.append("\"sameAs\":[" + e.sameAs.sorted().map(JSONText.string).joined(separator: ",") + "]") }
-            if let t = e.eventType { f.append("\"eventType\":\(JSONText.string(t))") }
-            if let c = e.cameo { f.append("\"cameoCode\":\(JSONText.string(c))") }
-            if let d = e.startDate { f.append("\"startDate\":\(JSONText.string(d))") }
-            if !e.casualties.isEmpty {
-                let cs = e.casualties.sorted().map { c in
-                    "{\"@type\":\"CasualtyCount\",\"outcome\":\(JSONText.string(c.outcome)),\"count\":\(c.count)"
-                        + (c.party.map { ",\"party\":\(JSONText.string($0))" } ?? "") + (c.atLeast ? ",\"atLeast\":true" : "") + "}"
+            emit(entityFields(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? []))
+        }
+        for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) { emit(relationFields(k, ev)) }
+        for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) { emit(statementFields(id, st)) }
+    }
+
+    /// Writes a stored graph: every node in the order `writeDecoded` uses, copying the lines of stored nodes whose
+    /// serialisation cannot have changed. An entity's line depends on other nodes too (alternate names come from
+    /// mentions, direct edges from relations and from its parent being present), so entities that new articles
+    /// mention, that new relations start from, or whose parent was added or removed are encoded again.
+    private static func writeStored(_ s: StoredOverlay, emit: ([String]) -> Void, copy: (StoredGraph, Range<Int>) -> Void) {
+        let file = s.file
+        /// Walks `range` of stored lines: `replaced` lines are encoded (or dropped for nil), `inserted` nodes go before
+        /// the line index they are paired with; everything else is copied.
+        func walk(_ range: Range<Int>, replaced: [Int: () -> [String]?], inserted: [(Int, () -> [String])]) {
+            var run = range.lowerBound
+            var next = 0
+            for i in range {
+                guard replaced[i] != nil || (next < inserted.count && inserted[next].0 == i) else { continue }
+                copy(file, run..<i)
+                while next < inserted.count && inserted[next].0 == i { emit(inserted[next].1()); next += 1 }
+                if let r = replaced[i] {
+                    if let f = r() { emit(f) }
+                    run = i + 1
+                } else {
+                    run = i
                 }
-                f.append("\"casualty\":[" + cs.joined(separator: ",") + "]")
             }
-            if let p = e.partOf { f.append("\"parent\":\(JSONText.string(KGIRI.node(p)))") }
-            var byPred: [String: [String]] = [:]
-            for (p, o) in edges[e.key] ?? [] { byPred[p, default: []].append(o) }
-            for (p, os) in byPred.sorted(by: { $0.key < $1.key }) {
-                f.append("\(JSONText.string(p)):[" + os.sorted().map { JSONText.string(KGIRI.node($0)) }.joined(separator: ",") + "]")
+            copy(file, run..<range.upperBound)
+            while next < inserted.count { emit(inserted[next].1()); next += 1 }
+        }
+
+        // articles
+        let newArticles = s.articles.values.sorted { $0.hash < $1.hash }
+        var removedArticles: [Int: () -> [String]?] = [:]
+        for h in s.removedArticles { if let i = file.findArticle(h) { removedArticles[i] = { nil } } }
+        walk(file.articles, replaced: removedArticles, inserted: newArticles.map { a in
+            (file.lowerBound(file.articles, a.hash, file.articleHash), { articleFields(a) })
+        })
+
+        // entities
+        var overlaySurfaces: [String: Set<String>] = [:]
+        var mentioned = Set<String>()
+        for a in s.articles.values {
+            for m in a.mentions {
+                mentioned.insert(m.entity)
+                if !KnowledgeGraph.nonNameRules.contains(m.rule) { overlaySurfaces[m.entity, default: []].insert(m.surface) }
             }
-            emit(f)
         }
-        // statements with evidence
-        for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
-            let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
-            let conf = Evidence.combinedConfidence(sortedEv)
-            let id = KGIRI.statement(k)
-            var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"RelationStatement\"",
-                               "\"subject\":\(JSONText.string(KGIRI.node(k.subject)))",
-                               "\"predicate\":\(JSONText.string(k.predicate))",
-                               "\"object\":\(JSONText.string(KGIRI.node(k.object)))",
-                               "\"confidence\":\(JSONText.number(conf))",
-                               "\"evidenceCount\":\(sortedEv.count)"]
-            f.append("\"evidence\":[" + sortedEv.map(evidence).joined(separator: ",") + "]")
-            emit(f)
+        var subjects: [String: [(String, String)]] = [:]    // changed or added relations by subject
+        for k in s.relations.keys { subjects[k.subject, default: []].append((k.predicate, k.object)) }
+        var addedKeys = Set<String>()
+        var dirty: [Int: String] = [:]       // stored entity lines to encode again, with their key
+        for k in s.entities.keys {
+            if let i = file.findEntity(k) { dirty[i] = k } else { addedKeys.insert(k) }
         }
-        // statements (quotations) with their evidence
-        for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) {
-            let f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node("quote/" + id)))", "\"@type\":\"Quotation\"",
-                               "\"creator\":\(JSONText.string(KGIRI.node(st.speaker)))",
-                               "\"statementKind\":\(JSONText.string(st.kind))", "\"cue\":\(JSONText.string(st.cue))"]
-                + (ExtractionTables.statementCAMEO[st.kind].map { ["\"cameoCode\":\(JSONText.string($0))"] } ?? []) + [
-                               "\"text\":\(JSONText.string(st.quote))", "\"confidence\":\(JSONText.number(st.evidence.confidence))",
-                               "\"evidence\":[" + evidence(st.evidence) + "]"]
-            emit(f)
+        for k in mentioned.union(subjects.keys).union(s.staleSurfaces).union(s.staleEdges) { if let i = file.findEntity(k) { dirty[i] = k } }
+        for i in file.children(of: addedKeys.union(s.removedEntities)) { dirty[i] = file.entityKey(i) }
+
+        func present(_ key: String) -> EntityType? {
+            if let e = s.entities[key] { return e.type }
+            guard !s.removedEntities.contains(key), let i = file.findEntity(key) else { return nil }
+            return file.entityType(i)
         }
-        out += "\n]}\n"
-        if let failure { try { throw failure }() }
-        try sink(out)
+        // stored entities whose written alternate names cannot simply be extended: search the articles, all at once
+        func writtenNamesSuffice(_ key: String, _ names: [String: String], _ stored: StoredOverlay.StoredNames?) -> Bool {
+            guard let old = stored, !s.staleSurfaces.contains(key) else { return false }
+            return Set(old.names.values).isSubset(of: Set(names.values))
+        }
+        var search = Set<String>()
+        for (i, k) in dirty {
+            if let e = s.entities[k] {
+                if !writtenNamesSuffice(k, e.names, s.storedNames[k]) { search.insert(k) }
+            } else if s.staleSurfaces.contains(k) && !s.removedEntities.contains(k) {
+                search.insert(file.entityKey(i))
+            }
+        }
+        let searched = file.surfaces(of: search, skipping: s.removedArticles)
+        func fields(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> [String] {
+            var surfaces = overlaySurfaces[e.key] ?? []
+            if file.findEntity(e.key) != nil {
+                if writtenNamesSuffice(e.key, e.names, stored) {
+                    // the file wrote surface forms minus names; names that are still names are subtracted again anyway
+                    surfaces.formUnion(stored!.alternateNames)
+                } else {
+                    surfaces.formUnion(searched[e.key] ?? file.surfaces(of: e.key, skipping: s.removedArticles))
+                }
+            }
+            var edges: [(String, String)] = []
+            var seen = Set<RelationKey>()
+            for i in file.relations(withSubject: e.key) {
+                let k = file.relationKey(i)
+                if s.removedRelations.contains(k) { continue }
+                seen.insert(k)
+                edges.append((k.predicate, k.object))
+            }
+            for (p, o) in subjects[e.key] ?? [] where !seen.contains(RelationKey(subject: e.key, predicate: p, object: o)) {
+                edges.append((p, o))
+            }
+            if let p = e.partOf, let t = present(p) {
+                if e.type == .place && t == .place { edges.append(("containedInPlace", p)) }
+                else if e.type == .organization { edges.append(("parentOrganization", p)) }
+            }
+            return entityFields(e, surfaces: surfaces, edges: edges)
+        }
+        var replaced: [Int: () -> [String]?] = [:]
+        for (i, k) in dirty {
+            replaced[i] = {
+                if let e = s.entities[k] { return fields(e, stored: s.storedNames[k]) }
+                if s.removedEntities.contains(k) { return nil }
+                let (e, alt) = s.entity(atLine: i)
+                return fields(e, stored: StoredOverlay.StoredNames(names: e.names, alternateNames: alt))
+            }
+        }
+        for k in s.removedEntities where s.entities[k] == nil { if let i = file.findEntity(k) { replaced[i] = { nil } } }
+        let added = addedKeys.sorted().map { k in (file.lowerBound(file.entities, k, file.entityKey), { fields(s.entities[k]!, stored: nil) }) }
+        walk(file.entities, replaced: replaced, inserted: added)
+
+        // relations
+        var relReplaced: [Int: () -> [String]?] = [:]
+        var relAdded: [(RelationKey, Int)] = []
+        for k in s.relations.keys {
+            let at = file.lowerBound(file.relations, k, file.relationKey)
+            if at < file.relations.upperBound && file.relationKey(at) == k { relReplaced[at] = { relationFields(k, s.relations[k]!) } }
+            else { relAdded.append((k, at)) }
+        }
+        for k in s.removedRelations where s.relations[k] == nil { if let i = file.findRelation(k) { relReplaced[i] = { nil } } }
+        walk(file.relations, replaced: relReplaced, inserted: relAdded.sorted { $0.0 < $1.0 }.map { k, at in (at, { relationFields(k, s.relations[k]!) }) })
+
+        // statements
+        var stReplaced: [Int: () -> [String]?] = [:]
+        var stAdded: [(String, Int)] = []
+        for id in s.statements.keys {
+            let at = file.lowerBound(file.statements, id, file.statementID)
+            if at < file.statements.upperBound && file.statementID(at) == id { stReplaced[at] = { statementFields(id, s.statements[id]!) } }
+            else { stAdded.append((id, at)) }
+        }
+        for id in s.removedStatements where s.statements[id] == nil { if let i = file.findStatement(id) { stReplaced[i] = { nil } } }
+        walk(file.statements, replaced: stReplaced, inserted: stAdded.sorted { $0.0 < $1.0 }.map { id, at in (at, { statementFields(id, s.statements[id]!) }) })
     }
 }

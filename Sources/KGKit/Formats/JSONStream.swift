@@ -29,6 +29,24 @@ public enum JSONStream {
         }
     }
 
+    /// Parses one JSON value that fills `bytes` (a node line of a graph file).
+    static func parse(bytes: UnsafeRawBufferPointer) throws -> Any {
+        var p = Parser(bytes.bindMemory(to: UInt8.self))
+        p.skipSpace()
+        let v = try p.value(depth: 0)
+        p.skipSpace()
+        guard p.i == p.n else { throw p.error("unexpected text after the end of the document") }
+        return v
+    }
+
+    /// Parses the JSON value that starts at `offset` in `bytes`; returns it and the offset just after it.
+    static func value(at offset: Int, in bytes: UnsafeRawBufferPointer) throws -> (Any, Int) {
+        var p = Parser(bytes.bindMemory(to: UInt8.self))
+        p.i = offset
+        let v = try p.value(depth: 0)
+        return (v, p.i)
+    }
+
     /// Calls `body` with each element of the array stored under `key` in the top-level object, in order, and
     /// returns the object's other members. Nothing but the current element is kept.
     @discardableResult

@@ -15,14 +15,49 @@ public enum GraphStore {
         }
     }
 
-    /// Reads a graph file; a missing file is an empty graph.
+    /// Reads a graph file; a missing file is an empty graph. A file this kg wrote, unchanged since (its fingerprint
+    /// matches), is mapped and decoded only as far as it is used; any other file is read in full.
     public static func load(_ path: String) throws -> KnowledgeGraph {
+        guard FileManager.default.fileExists(atPath: path) else { return KnowledgeGraph() }
+        if let stored = StoredGraph.open(path) { return KnowledgeGraph(stored: stored) }
+        return try loadDecoded(path)
+    }
+
+    /// Reads a graph file in full (every node decoded), whoever wrote it.
+    public static func loadDecoded(_ path: String) throws -> KnowledgeGraph {
         guard FileManager.default.fileExists(atPath: path) else { return KnowledgeGraph() }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphFileError.notJSON(file: path, reason: "cannot read file")
         }
         if data.isEmpty { throw GraphFileError.foreign(file: path) }
         return try JSONLDReader.read(data, file: path)
+    }
+
+    /// The temporary file an atomic write is filling: counts and hashes what goes in, and lets `JSONLDWriter` copy
+    /// bytes straight in. Found through `current` while the write's producer runs on this thread.
+    final class AtomicWrite {
+        let fd: Int32
+        private(set) var total = 0
+        var hasher = ByteHasher()
+        /// Set by `JSONLDWriter` when it wrote the whole file: the file then gets its fingerprint.
+        var wholeGraph = false
+        struct Failed: Error { var reason: String }
+
+        init(fd: Int32) { self.fd = fd }
+
+        static let key = "kg.GraphStore.AtomicWrite"
+        static var current: AtomicWrite? { Thread.current.threadDictionary[key] as? AtomicWrite }
+
+        func write(_ buf: UnsafeRawBufferPointer) throws {
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { throw Failed(reason: String(cString: strerror(errno))) }
+                off += n
+            }
+            hasher.update(buf)
+            total += buf.count
+        }
     }
 
     /// Writes `text` to `path` atomically (temp file, fsync, rename).
@@ -38,24 +73,30 @@ public enum GraphStore {
         let tmp = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw StoreError.cannotWrite(file: path, reason: String(cString: strerror(errno))) }
-        struct WriteFailed: Error { var reason: String }
+        let target = AtomicWrite(fd: fd)
+        let dict = Thread.current.threadDictionary
+        let outer = dict[AtomicWrite.key]
         do {
+            dict[AtomicWrite.key] = target
+            defer { dict[AtomicWrite.key] = outer }
             try produce { piece in
                 var piece = piece
-                try piece.withUTF8 { buf in
-                    var off = 0
-                    while off < buf.count {
-                        let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                        if n <= 0 { throw WriteFailed(reason: String(cString: strerror(errno))) }
-                        off += n
-                    }
-                }
+                try piece.withUTF8 { try target.write(UnsafeRawBufferPointer($0)) }
             }
-            if fsync(fd) != 0 { throw WriteFailed(reason: String(cString: strerror(errno))) }
         } catch {
             close(fd)
             unlink(tmp)
-            throw StoreError.cannotWrite(file: path, reason: (error as? WriteFailed)?.reason ?? "\(error)")
+            throw StoreError.cannotWrite(file: path, reason: (error as? AtomicWrite.Failed)?.reason ?? "\(error)")
+        }
+        if target.wholeGraph {
+            // best effort: without it the next load just decodes the whole file
+            GraphFingerprint(writer: GraphFingerprint.currentWriter, size: target.total, hash: target.hasher.finish()).store(fd: fd)
+        }
+        if fsync(fd) != 0 {
+            let r = String(cString: strerror(errno))
+            close(fd)
+            unlink(tmp)
+            throw StoreError.cannotWrite(file: path, reason: r)
         }
         close(fd)
         if rename(tmp, path) != 0 {

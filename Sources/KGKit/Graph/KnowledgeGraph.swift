@@ -72,72 +72,228 @@ public struct RelationKey: Sendable, Hashable, Comparable {
 /// The whole graph: nodes, articles with their mentions, relations with all their evidence.
 /// Merging is by node key, so the same real-world entity keeps one node across articles and runs; adding an article
 /// already in the graph (same content hash, or same source id) first removes what it contributed before.
+///
+/// A graph loaded from a file this kg wrote (`GraphStore.load`) starts out undecoded: `add` decodes only the nodes an
+/// article touches and `JSONLDWriter` copies the other nodes' lines verbatim. Reading one of the four dictionaries
+/// decodes the whole file once; changing one directly turns the graph into plain dictionaries.
 public struct KnowledgeGraph: Sendable, Equatable {
-    public var entities: [String: GraphEntity] = [:]
-    public var articles: [String: GraphArticle] = [:]
-    public var relations: [RelationKey: [Evidence]] = [:]
-    /// Statements by id (`GraphStatement.id`).
-    public var statements: [String: GraphStatement] = [:]
+    private var _entities: [String: GraphEntity] = [:]
+    private var _articles: [String: GraphArticle] = [:]
+    private var _relations: [RelationKey: [Evidence]] = [:]
+    private var _statements: [String: GraphStatement] = [:]
+    /// The file this graph was loaded from and what changed since; nil once everything is decoded.
+    private(set) var stored: StoredOverlay?
     /// Source id → article hash, so an edited article replaces its old version in O(1). Derived; rebuilt on demand.
+    /// While `stored` is set it holds only entries that differ from the file's.
     private var bySource: [String: String] = [:]
     private var bySourceCount = -1
 
     public init() {}
 
+    /// A graph backed by a stored file, decoded on demand.
+    init(stored file: StoredGraph) { stored = StoredOverlay(file) }
+
+    public var entities: [String: GraphEntity] {
+        get { stored?.decoded().entities ?? _entities }
+        _modify { decodeAll(); yield &_entities }
+        set { decodeAll(); _entities = newValue }
+    }
+    public var articles: [String: GraphArticle] {
+        get { stored?.decoded().articles ?? _articles }
+        _modify { decodeAll(); yield &_articles }
+        set { decodeAll(); _articles = newValue }
+    }
+    public var relations: [RelationKey: [Evidence]] {
+        get { stored?.decoded().relations ?? _relations }
+        _modify { decodeAll(); yield &_relations }
+        set { decodeAll(); _relations = newValue }
+    }
+    /// Statements by id (`GraphStatement.id`).
+    public var statements: [String: GraphStatement] {
+        get { stored?.decoded().statements ?? _statements }
+        _modify { decodeAll(); yield &_statements }
+        set { decodeAll(); _statements = newValue }
+    }
+
     public static func == (a: KnowledgeGraph, b: KnowledgeGraph) -> Bool {
         a.entities == b.entities && a.articles == b.articles && a.relations == b.relations && a.statements == b.statements
     }
 
-    private mutating func sourceIndex() -> [String: String] {
-        if bySourceCount != articles.count {
-            bySource = [:]
-            for a in articles.values where !a.sourceID.isEmpty { bySource[a.sourceID] = min(bySource[a.sourceID] ?? a.hash, a.hash) }
-            bySourceCount = articles.count
+    /// Decodes every stored node; from then on the graph is plain dictionaries and is written in full.
+    mutating func decodeAll() {
+        guard let s = stored else { return }
+        let d = s.decoded()
+        _entities = d.entities; _articles = d.articles; _relations = d.relations; _statements = d.statements
+        if bySourceCount >= 0 { bySource = s.file.sourceIDs.merging(bySource) { $1 }.filter { !$0.value.isEmpty } }
+        stored = nil
+    }
+
+    /// The overlay, unshared and ready to change.
+    private mutating func overlay() -> StoredOverlay {
+        if !isKnownUniquelyReferenced(&stored!) { stored = stored!.copy() }
+        stored!.changed()
+        return stored!
+    }
+
+    // MARK: access that decodes only what it needs
+
+    var articleCount: Int { stored.map { $0.file.articles.count - $0.removedArticles.count + $0.articles.count } ?? _articles.count }
+
+    var relationCount: Int {
+        stored.map { $0.file.relations.count - $0.removedRelations.count + $0.addedRelations } ?? _relations.count
+    }
+
+    /// Number of nodes of each type.
+    func entityCounts() -> [EntityType: Int] {
+        guard let s = stored else {
+            var out: [EntityType: Int] = [:]
+            for e in _entities.values { out[e.type, default: 0] += 1 }
+            return out
         }
-        return bySource
+        var out = s.file.entityTypeCounts
+        for k in s.removedEntities { out[s.file.entityType(s.file.findEntity(k)!), default: 0] -= 1 }
+        for (k, e) in s.entities {
+            if !s.removedEntities.contains(k), let i = s.file.findEntity(k) { out[s.file.entityType(i), default: 0] -= 1 }
+            out[e.type, default: 0] += 1
+        }
+        return out
+    }
+
+    func containsArticle(_ hash: String) -> Bool {
+        guard let s = stored else { return _articles[hash] != nil }
+        return s.articles[hash] != nil || (!s.removedArticles.contains(hash) && s.file.findArticle(hash) != nil)
+    }
+
+    func containsEntity(_ key: String) -> Bool {
+        guard let s = stored else { return _entities[key] != nil }
+        if s.entities[key] != nil { return true }
+        return !s.removedEntities.contains(key) && s.file.findEntity(key) != nil
+    }
+
+    /// Type of a node, if present.
+    func entityType(_ key: String) -> EntityType? {
+        guard let s = stored else { return _entities[key]?.type }
+        if let e = s.entities[key] { return e.type }
+        guard !s.removedEntities.contains(key), let i = s.file.findEntity(key) else { return nil }
+        return s.file.entityType(i)
+    }
+
+    private func sourceID(ofArticle hash: String) -> String? {
+        guard let s = stored else { return _articles[hash]?.sourceID }
+        if let a = s.articles[hash] { return a.sourceID }
+        guard !s.removedArticles.contains(hash), let i = s.file.findArticle(hash) else { return nil }
+        return StoredGraph.articleSourceID(s.file.bytes, s.file.starts[i], s.file.ends[i])
+    }
+
+    private mutating func setArticle(_ a: GraphArticle) {
+        if stored == nil { _articles[a.hash] = a } else { overlay().articles[a.hash] = a }
+    }
+
+    private mutating func setEntity(_ key: String, _ e: GraphEntity?) {
+        guard stored != nil else { _entities[key] = e; return }
+        let s = overlay()
+        s.entities[key] = e
+        if e == nil, s.file.findEntity(key) != nil { s.removedEntities.insert(key) }
+    }
+
+    /// Changes an existing node (decoding it from the file first if needed).
+    private mutating func updateEntity(_ key: String, _ change: (inout GraphEntity) -> Void) {
+        guard stored != nil else { change(&_entities[key]!); return }
+        let s = overlay()
+        if s.entities[key] == nil { s.decodeEntity(key) }
+        change(&s.entities[key]!)
+    }
+
+    private mutating func evidence(of k: RelationKey) -> [Evidence]? {
+        guard stored != nil else { return _relations[k] }
+        // no reference to the overlay may be held here: `overlay()` would see it shared and copy it
+        if let ev = stored!.relations[k] { return ev }
+        guard !stored!.removedRelations.contains(k), let i = stored!.file.findRelation(k) else { return nil }
+        return overlay().decodeRelation(i)
+    }
+
+    private mutating func setRelation(_ k: RelationKey, _ ev: [Evidence]) {
+        guard stored != nil else { _relations[k] = ev; return }
+        let s = overlay()
+        if s.removedRelations.remove(k) == nil && s.relations[k] == nil && s.file.findRelation(k) == nil { s.addedRelations += 1 }
+        s.relations[k] = ev
+    }
+
+    private mutating func setStatement(_ st: GraphStatement) {
+        guard stored != nil else { _statements[st.id] = st; return }
+        let s = overlay()
+        s.statements[st.id] = st
+        s.removedStatements.remove(st.id)
+    }
+
+    /// The article a source id belongs to (the smallest hash if several share it).
+    private mutating func article(withSource sourceID: String) -> String? {
+        if bySourceCount != articleCount {
+            bySource = [:]
+            if let s = stored {
+                // the file's index is the rebuild over its articles: only source ids of added or removed articles
+                // differ ("" for none left)
+                var added: [String: String] = [:]
+                for a in s.articles.values where !a.sourceID.isEmpty { added[a.sourceID] = min(added[a.sourceID] ?? a.hash, a.hash) }
+                var ids = Set(added.keys)
+                for h in s.removedArticles { if let i = s.file.findArticle(h), let id = StoredGraph.articleSourceID(s.file.bytes, s.file.starts[i], s.file.ends[i]) { ids.insert(id) } }
+                for id in ids where !id.isEmpty {
+                    let stored = (s.file.articlesBySource[id] ?? []).first { !s.removedArticles.contains($0) }
+                    bySource[id] = [stored, added[id]].compactMap { $0 }.min() ?? ""
+                }
+            } else {
+                for a in _articles.values where !a.sourceID.isEmpty { bySource[a.sourceID] = min(bySource[a.sourceID] ?? a.hash, a.hash) }
+            }
+            bySourceCount = articleCount
+        }
+        if let h = bySource[sourceID] { return h.isEmpty ? nil : h }
+        return stored?.file.sourceIDs[sourceID]
     }
 
     /// Removes an article and everything only it contributed.
     public mutating func removeArticle(_ hash: String) {
-        guard articles.removeValue(forKey: hash) != nil else { return }
-        for (k, ev) in relations {
+        guard containsArticle(hash) else { return }
+        if stored != nil { overlay().removeArticle(hash); return }
+        _articles[hash] = nil
+        for (k, ev) in _relations {
             let kept = ev.filter { $0.article != hash }
-            if kept.isEmpty { relations[k] = nil } else if kept.count != ev.count { relations[k] = kept }
+            if kept.isEmpty { _relations[k] = nil } else if kept.count != ev.count { _relations[k] = kept }
         }
-        for (id, st) in statements where st.evidence.article == hash { statements[id] = nil }
+        for (id, st) in _statements where st.evidence.article == hash { _statements[id] = nil }
         pruneEntities()
     }
 
     /// Drops nodes that no article mentions and no relation uses.
     mutating func pruneEntities() {
+        decodeAll()
         var used = Set<String>()
-        for a in articles.values { for m in a.mentions { used.insert(m.entity) } }
-        for k in relations.keys { used.insert(k.subject); used.insert(k.object) }
-        for st in statements.values { used.insert(st.speaker) }
-        for k in entities.keys where !used.contains(k) { entities[k] = nil }
+        for a in _articles.values { for m in a.mentions { used.insert(m.entity) } }
+        for k in _relations.keys { used.insert(k.subject); used.insert(k.object) }
+        for st in _statements.values { used.insert(st.speaker) }
+        for k in _entities.keys where !used.contains(k) { _entities[k] = nil }
     }
 
     /// Adds what one article yielded, replacing any earlier version of the same article.
     public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer) {
         let a = x.article
         removeArticle(a.contentHash)
-        if !a.sourceID.isEmpty, let old = sourceIndex()[a.sourceID], articles[old]?.sourceID == a.sourceID { removeArticle(old) }
+        if !a.sourceID.isEmpty, let old = article(withSource: a.sourceID), sourceID(ofArticle: old) == a.sourceID { removeArticle(old) }
         var keyOf: [Int: String] = [:]
         for (i, e) in x.entities.enumerated() where !e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i }) {
             let key = nodeKey(e, article: a)
             keyOf[i] = key
-            if entities[key] == nil {
-                entities[key] = makeNode(e, key: key, gazetteer: gazetteer)
+            if !containsEntity(key) {
+                setEntity(key, makeNode(e, key: key, gazetteer: gazetteer))
             } else if e.entryID == nil, e.type != .event {
                 // several spellings share a key (حيّ الزهور / حي الزهور): keep the smallest, so order never matters
                 let made = makeNode(e, key: key, gazetteer: gazetteer)
-                entities[key]!.names = Self.mergeNames(entities[key]!.names, made.names)
+                updateEntity(key) { $0.names = Self.mergeNames($0.names, made.names) }
             }
         }
         // events with no role are dropped: a trigger word alone is not a fact
         let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant"].contains($0.predicate) }.map(\.subject))
         for (i, e) in x.entities.enumerated() where e.type == .event && !roleSubjects.contains(i) {
-            if let k = keyOf[i] { entities[k] = nil; keyOf[i] = nil }
+            if let k = keyOf[i] { setEntity(k, nil); keyOf[i] = nil }
         }
         var mentions: [GraphMention] = []
         for m in x.mentions where m.entity >= 0 {
@@ -147,20 +303,19 @@ public struct KnowledgeGraph: Sendable, Equatable {
         mentions.sort { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
         var seen = Set<GraphMention>()
         mentions = mentions.filter { seen.insert($0).inserted }
-        articles[a.contentHash] = GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
-                                               language: a.language, mentions: mentions)
-        if bySourceCount == articles.count - 1 && !a.sourceID.isEmpty { bySource[a.sourceID] = a.contentHash; bySourceCount = articles.count }
+        setArticle(GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
+                                language: a.language, mentions: mentions))
+        if bySourceCount == articleCount - 1 && !a.sourceID.isEmpty { bySource[a.sourceID] = a.contentHash; bySourceCount = articleCount }
         for r in x.relations {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
-            var list = relations[k] ?? []
+            var list = evidence(of: k) ?? []
             if !list.contains(r.evidence) { list.append(r.evidence) }
-            relations[k] = list.sorted(by: Evidence.canonicalOrder)
+            setRelation(k, list.sorted(by: Evidence.canonicalOrder))
         }
         for st in x.statements {
             guard let sp = keyOf[st.speaker] else { continue }
-            let g = GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: st.quote, evidence: st.evidence)
-            statements[g.id] = g
+            setStatement(GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: st.quote, evidence: st.evidence))
         }
         // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
     }

@@ -86,7 +86,7 @@ public struct Builder: Sendable {
                 let results = builder.extractAll(work)
                 mergeQueue.async {
                     for x in results {
-                        if shared.graph.articles[x.article.contentHash] != nil { shared.replaced += 1 }
+                        if shared.graph.containsArticle(x.article.contentHash) { shared.replaced += 1 }
                         shared.graph.add(x, gazetteer: gazetteer)
                         shared.read += 1
                     }
@@ -121,9 +121,10 @@ public struct Builder: Sendable {
         graph = shared.graph
         summary.articlesRead = shared.read
         summary.articlesReplaced = shared.replaced
-        summary.graphArticles = graph.articles.count
-        for e in graph.entities.values { summary.graphEntities[e.type, default: 0] += 1 }
-        summary.graphRelations = graph.relations.count
+        // counted without decoding a stored graph
+        summary.graphArticles = graph.articleCount
+        summary.graphEntities = graph.entityCounts()
+        summary.graphRelations = graph.relationCount
         return summary
     }
 }
