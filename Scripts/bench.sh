@@ -82,7 +82,7 @@ big="$work/graph-all.jsonld"
 if [ "$(echo $langs | wc -w)" -gt 1 ]; then
     "$kg" merge "${largest[ar]}" "${largest[en]}" -o "$big" > /dev/null
 else
-    cp "${largest[$langs]}" "$big"
+    cp --preserve=xattr "${largest[$langs]}" "$big"   # the attribute tells kg the file is its own (docs/scale.md)
 fi
 printf '%s\n' "Incremental update" "One new article added to the largest graph (load, merge, write)." > "$tmp/one.txt"
 /usr/bin/time -v "$kg" build "$tmp/one.txt" -o "$big" > /dev/null 2> "$tmp/time"
