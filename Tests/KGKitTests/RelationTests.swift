@@ -264,12 +264,17 @@ final class RelationTests: XCTestCase {
             ("Missiles hit Kharkiv overnight, the governor of the Kharkiv region said.", "en", "gn:706483", "locatedIn", "adm1:ua-63"),
             ("Israel, which has threatened to strike Iranian nuclear facilities, pressed Washington.", "en", "country:il", "opposes", "country:ir"),
             ("وانتقد رجب طيب أردوغان الاتحاد الأوروبي بشدة.", "ar", "erdogan", "opposes", "eu"),
+            ("وهاجم رايولا بيب غوارديولا مدرب مانشستر سيتي بشدة.", "ar", "pep-guardiola", "leads", "manchester-city"),
+            ("وهاجم رايولا بيب غوارديولا مدرب مانشستر سيتي بشدة.", "ar", "رايولا", "opposes", "pep-guardiola"),
             ("وأسفرت الغارة عن مقتل ثلاثة في قضاء العمادية بمحافظة دهوك.", "ar", "العمادية", "locatedIn", "iq-da"),
         ]
         for (text, lang, subj, pred, obj) in cases {
             let x = extract(text, lang)
             XCTAssertTrue(has(x, subj, pred, obj), "\(text): \(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
         }
+        // a person who هاجم someone attacked in words, not with force
+        let v = extract("وهاجم رايولا بيب غوارديولا مدرب مانشستر سيتي بشدة.", "ar")
+        XCTAssertFalse(v.relations.contains { $0.predicate == "attacks" })
         // a military attack is not (also) verbal opposition
         let y = extract("هجوم تنظيم داعش على سجن الحسكة.", "ar")
         XCTAssertFalse(y.relations.contains { $0.predicate == "opposes" })
