@@ -528,12 +528,30 @@ ADMIN1 = {
     "IQ-KR": ("Kurdistan Region", "إقليم كردستان", "إقليم كردستان العراق|كردستان العراق|Iraqi Kurdistan|Kurdistan Region of Iraq|KRI"),
 }
 
-# Curated regions (not GeoNames-derived; ids region:<slug>).
+# Curated regions and bodies of water (not GeoNames-derived; ids region:<slug>): id, English, Arabic, aliases,
+# part_of, description.
 REGIONS = [
-    ("region:west-bank", "West Bank", "الضفة الغربية", "الضفة|الضفة الغربية المحتلة", "country:ps"),
-    ("region:gaza-strip", "Gaza Strip", "قطاع غزة", "Gaza Strip", "country:ps"),
-    ("region:golan-heights", "Golan Heights", "الجولان", "هضبة الجولان|الجولان السوري المحتل|Golan", "country:sy"),
-    ("region:sinai", "Sinai Peninsula", "سيناء", "شبه جزيرة سيناء|Sinai", "country:eg"),
+    ("region:west-bank", "West Bank", "الضفة الغربية", "الضفة|الضفة الغربية المحتلة", "country:ps", "region"),
+    ("region:gaza-strip", "Gaza Strip", "قطاع غزة", "Gaza Strip", "country:ps", "region"),
+    ("region:golan-heights", "Golan Heights", "الجولان", "هضبة الجولان|الجولان السوري المحتل|Golan", "country:sy", "region"),
+    ("region:sinai", "Sinai Peninsula", "سيناء", "شبه جزيرة سيناء|Sinai", "country:eg", "region"),
+    # seas, gulfs, straits, canals and rivers named in the news (shipping, attacks at sea, water disputes)
+    ("region:red-sea", "Red Sea", "البحر الأحمر", "", "", "body of water"),
+    ("region:mediterranean", "Mediterranean Sea", "البحر الأبيض المتوسط", "البحر المتوسط|the Mediterranean|Mediterranean", "", "body of water"),
+    ("region:persian-gulf", "Persian Gulf", "الخليج العربي", "الخليج الفارسي|Arabian Gulf", "", "body of water"),
+    ("region:gulf-of-aden", "Gulf of Aden", "خليج عدن", "", "", "body of water"),
+    ("region:gulf-of-oman", "Gulf of Oman", "خليج عمان", "بحر عمان", "", "body of water"),
+    ("region:arabian-sea", "Arabian Sea", "بحر العرب", "", "", "body of water"),
+    ("region:strait-of-hormuz", "Strait of Hormuz", "مضيق هرمز", "Hormuz Strait", "", "body of water"),
+    ("region:bab-el-mandeb", "Bab el-Mandeb", "باب المندب", "مضيق باب المندب|Bab al-Mandab|Bab-el-Mandeb Strait", "", "body of water"),
+    ("region:suez-canal", "Suez Canal", "قناة السويس", "", "country:eg", "body of water"),
+    ("region:black-sea", "Black Sea", "البحر الأسود", "", "", "body of water"),
+    ("region:caspian-sea", "Caspian Sea", "بحر قزوين", "", "", "body of water"),
+    ("region:dead-sea", "Dead Sea", "البحر الميت", "", "", "body of water"),
+    ("region:aegean-sea", "Aegean Sea", "بحر إيجة", "", "", "body of water"),
+    ("region:euphrates", "Euphrates", "نهر الفرات", "الفرات|Euphrates River", "", "body of water"),
+    ("region:tigris", "Tigris", "نهر دجلة", "دجلة|Tigris River", "", "body of water"),
+    ("region:nile", "Nile", "نهر النيل", "النيل|Nile River|River Nile", "", "body of water"),
 ]
 
 # --------------------------------------------------------------------------------------
@@ -1427,13 +1445,13 @@ def main():
             "aliases": aliases, "demonyms": Names(), "part_of": f"country:{cc.lower()}",
             "same_as": "", "description": f"{kind} of {rows['country:' + cc.lower()]['name_en']}",
         }
-    for rid, en, ar, extra, part in REGIONS:
+    for rid, en, ar, extra, part, description in REGIONS:
         aliases = Names(exclude=[en, ar])
         aliases.extend(split(extra))
         rows[rid] = {
             "id": rid, "type": "Place", "subtype": "Region", "name_en": en, "name_ar": ar,
             "aliases": aliases, "demonyms": Names(), "part_of": part, "same_as": "",
-            "description": "region",
+            "description": description,
         }
     rows.update(admin1_world_rows(rows, cities, iso2))
 
