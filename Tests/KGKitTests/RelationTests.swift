@@ -348,6 +348,11 @@ final class RelationTests: XCTestCase {
         let aOrgs = a.entities.filter { $0.type == .organization }.map(\.name)
         XCTAssertTrue(aOrgs.contains("الجهاز المركزي للتعبئة العامة والإحصاء"), "\(aOrgs)")
         XCTAssertFalse(aOrgs.contains { $0.contains("المنتجة") }, "\(aOrgs)")
+        // a nisba-shaped name after an indefinite noun is its adjective (دعم مالي), not the country
+        let f = extract("وقدم الصندوق دعم مالي للحكومة. ويقع مالي في غرب أفريقيا.", "ar")
+        let mali = f.mentions.filter { $0.entryID == "country:ml" }
+        XCTAssertEqual(mali.count, 1, "only the country in the second sentence: \(f.mentions.map { ($0.surface, $0.start) })")
+        XCTAssertEqual(mali.first?.sentence, 1)
         // a word ending in ى is never a nisba (اليمنى "right", not اليمني "Yemeni")
         let r = extract("ورفع اللاعب بيده اليمنى الكأس، وقال المسؤول اليمني إن الوضع مستقر.", "ar")
         XCTAssertEqual(r.mentions.filter { $0.isDemonym }.map(\.surface), ["اليمني"])

@@ -269,7 +269,13 @@ public struct EntityRecognizer: Sendable {
                 // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
                 let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
                     && !taggerSays(i, e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
-                if isFree(i, g.end) && !ambiguousTown && !commonWord { out.append(gazMention(i, g)); claim(i, g.end) }
+                // and a name shaped like a nisba right after an indefinite noun is that noun's adjective (دعم مالي
+                // "financial support", not Mali)
+                let adjective = single && e.type == .place && toks[i].prefix.isEmpty && !toks[i].hasArticle
+                    && toks[i].key.hasSuffix("ي") && i > lo && toks[i - 1].script == .arabic && toks[i - 1].kind == .word
+                    && !toks[i - 1].hasArticle && toks[i - 1].suffix.isEmpty && !lexicons.functionWords.contains(toks[i - 1].key)
+                    && gazAt(i - 1) == nil && !lexicons.placeTriggers.contains(key: toks[i - 1].stem) && !taggerSays(i, "LOC")
+                if isFree(i, g.end) && !ambiguousTown && !commonWord && !adjective { out.append(gazMention(i, g)); claim(i, g.end) }
                 i = g.end
             } else { i += 1 }
         }
