@@ -363,7 +363,9 @@ public struct EntityRecognizer: Sendable {
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
                     if t.a == r.lowerBound && t.b == r.upperBound { return t.type != m.type }
-                    // a place inside an organisation's name (مصرف لبنان) does not undo the organisation
+                    // a place inside an organisation's name (مصرف لبنان) does not undo the organisation, nor does a part
+                    // of a known name of several words (هيئة قناة السويس, where the tagger reads only السويس)
+                    if m.rule == "gazetteer", r.count > 1, t.a >= r.lowerBound, t.b <= r.upperBound { return false }
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
                 }
                 if conflict { dropped.append(m) }
@@ -375,6 +377,17 @@ public struct EntityRecognizer: Sendable {
                 }
                 for m in dropped { for k in m.tokens { claimed[k - lo] = false } }
             }
+        }
+        // a known name the tagger reads inside a known organisation's name is named there too (الأمم المتحدة in مكتب
+        // الأمم المتحدة لتنسيق الشؤون الإنسانية): a nested mention, so the body can be placed in or under it (not inside
+        // a place's name: محافظة دهوك does not name the city)
+        for t in taggerSpans {
+            guard let outer = out.first(where: { $0.rule == "gazetteer" && $0.type == .organization && $0.tokens.count > 1
+                                                 && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound
+                                                 && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
+                  let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type,
+                  entry(g).id != outer.entryID, !out.contains(where: { $0.tokens == t.a..<t.b }) else { continue }
+            var m = gazMention(t.a, g); m.rule = "nested"; out.append(m)
         }
         for t in taggerSpans where isFree(t.a, t.b) {
             var m = make(t.a, t.b, t.type, "", "tagger", 0.55)
@@ -590,6 +603,8 @@ public struct EntityRecognizer: Sendable {
                 let u = toks[j]
                 if u.kind != .word || (j > head.end && !u.prefix.isEmpty && u.prefix != "ل") { break }
                 if lexicons.stopwords.contains(u.stem) || lexicons.functionWords.contains(u.key) { break }
+                // a title after the name starts the person's name, not the body's (هيئة قناة السويس | الفريق أسامة ربيع)
+                if u.hasArticle, lexicons.titles.contains(key: u.stem) { break }
                 if let g = gazAt(j) {
                     let e = lexicons.gazetteer.entries[g.entry]
                     if e.type == .person { break }

@@ -5,6 +5,7 @@
 ///   is a member of that country's government when the article names it (الحكومة العراقية, the Saudi government);
 /// - an organisation whose name ends in a nisba (القيادة المركزية الأميركية) is a member of that country, when the
 ///   country is named in the article too;
+/// - a head of government leads the one cabinet the article names;
 /// - a city lies in the region named after it (Kharkiv in Kharkiv Oblast) when both are named.
 struct RelationInference {
     let lexicons: LexiconSet
@@ -16,6 +17,7 @@ struct RelationInference {
         var headOfGovernment: [[String]] = []
         var governmentMember: Set<String> = []
         var stateBodies: Set<String> = []
+        var cabinet: [[String]] = []
 
         init(rows: [[String]]) {
             for c in rows where c.count >= 2 {
@@ -27,6 +29,7 @@ struct RelationInference {
                 case "head-of-government": headOfGovernment.append(words)
                 case "government-member": governmentMember.insert(first)
                 case "state-body": stateBodies.insert(c[0])
+                case "cabinet": cabinet.append(words)
                 default: break
                 }
             }
@@ -143,7 +146,19 @@ struct RelationInference {
                 add(m.entity, "memberOf", ce, sentence: m.sentence, start: m.start, end: m.end, rule: "org-name-nisba", confidence: 0.7)
             }
         }
-        // 4. a city in the region named after it (Kharkiv → Kharkiv Oblast, Duhok → Duhok Governorate), both known to
+        // 4. a head of government leads the one cabinet the article names (رئيس الوزراء مصطفى مدبولي + مجلس الوزراء المصري)
+        let cabinets = Set(mentions.filter { m in
+            m.type == .organization && m.entity >= 0 && m.rule != "nested" && t.cabinet.contains { contains($0, in: m.tokens) }
+        }.map(\.entity))
+        if cabinets.count == 1, let cabinet = cabinets.first {
+            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+                let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
+                guard let title = t.headOfGovernment.first(where: { contains($0, in: lo..<m.tokens.lowerBound) }) else { continue }
+                let start = (lo..<m.tokens.lowerBound).first { doc.tokens[$0].key == title[0] || doc.tokens[$0].stem == title[0] } ?? m.tokens.lowerBound
+                add(m.entity, "leads", cabinet, sentence: m.sentence, start: doc.tokens[start].stemStart, end: m.end, rule: "cabinet-head", confidence: 0.7)
+            }
+        }
+        // 5. a city in the region named after it (Kharkiv → Kharkiv Oblast, Duhok → Duhok Governorate), both known to
         //    the gazetteer in the same country; English names only (ريف دمشق is not the region of دمشق)
         let places = entities.indices.filter { entities[$0].type == .place && entry($0) != nil }
         for r in places where ["AdministrativeArea", "Region"].contains(entry(r)!.subtype) {
