@@ -71,13 +71,24 @@ public struct ArticleExtractor: Sendable {
                     }
                 }
             }
+            // a club's last name word, when it names no place (City → Manchester City, يونايتد → مانشستر يونايتد)
+            if m.type == .organization, m.tokens.count >= 2, let id = m.entryID, lexicons.gazetteer.entry(id: id)?.subtype == "SportsTeam" {
+                let e = mentions[mi].entity
+                let w = doc.tokens[m.tokens.upperBound - 1].stem
+                let namesPlace = lexicons.gazetteer.names(startingWith: w).contains { $0.keys.count == 1 && lexicons.gazetteer.entries[$0.entry].type == .place }
+                if !namesPlace, !lexicons.functionWords.contains(w), w.unicodeScalars.count > 2 {
+                    if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
+                }
+            }
         }
-        // later bare mentions of a person's surname or given name
+        // later bare mentions of a person's surname or given name, or of a club's last name word
         var extra: [Mention] = []
         for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
             guard let e = partial[t.stem], !ambiguous.contains(t.stem), t.suffix.isEmpty,
                   t.script == .latin ? t.isCapitalized : true else { continue }
-            extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: .person, subtype: "", entryID: nil,
+            let person = entities[e].type == .person
+            extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type,
+                                 subtype: person ? "" : entities[e].subtype, entryID: person ? nil : entities[e].entryID,
                                  surface: doc.text(t.stemStart, t.end), rule: "partial-name", confidence: 0.7, entity: e,
                                  sentence: doc.sentenceIndex(ofToken: k)))
             claimed[k] = true
