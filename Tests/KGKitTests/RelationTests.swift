@@ -263,6 +263,7 @@ final class RelationTests: XCTestCase {
             ("كما تراجعت إيرادات قناة السويس، بحسب ما أعلنه رئيس هيئة قناة السويس الفريق أسامة ربيع.", "ar", "أسامة ربيع", "leads", "هيئة قناة السويس"),
             ("Yasir al-Rumayyan, the PIF's governor, also chairs Aramco's board.", "en", "Rumayyan", "leads", "aramco"),
             ("وقال المتحدث باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية للصحفيين في جنيف إن الوصول صعب.", "ar", "ocha", "memberOf", "org:un"),
+            ("Erling Haaland pulled one back for Manchester City with a header.", "en", "erling-haaland", "memberOf", "manchester-city"),
             ("The company is based in Dhahran in Saudi Arabia's Eastern Province.", "en", "Dhahran", "locatedIn", "Eastern Province"),
             ("He was detained in Duisburg in the western state of North Rhine-Westphalia.", "en", "Duisburg", "locatedIn", "North Rhine-Westphalia"),
             ("Missiles hit Kharkiv overnight, the governor of the Kharkiv region said.", "en", "gn:706483", "locatedIn", "adm1:ua-63"),
