@@ -147,16 +147,6 @@ public struct ArticleExtractor: Sendable {
                                                     relations: &relations, negated: &negated)
         // a place named after a place inside it: سجن الحسكة → located in الحسكة
         // an organisation named after a place or with a nisba (جامعة دمشق, وزارة الخارجية التركية) is in / of it
-        // an organisation named inside another's name is its parent (مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية → الأمم المتحدة)
-        for m in mentions where m.rule == "nested" && m.type == .organization && m.entity >= 0 {
-            guard let outer = mentions.first(where: { $0.rule != "nested" && $0.type == .organization && $0.tokens.contains(m.tokens.lowerBound)
-                                                      && $0.entity != m.entity && $0.entity >= 0 }) else { continue }
-            let s = doc.sentences[m.sentence]
-            relations.append(ExtractedRelation(subject: outer.entity, predicate: "memberOf", object: m.entity,
-                                               evidence: Evidence(article: article.id, sentence: m.sentence, start: outer.start, end: outer.end,
-                                                                  sentenceStart: s.start, sentenceText: doc.text(of: s),
-                                                                  rule: "org-name-org", confidence: 0.75)))
-        }
         for m in mentions where (m.rule == "nested" || m.rule == "demonym-in-name") && m.type == .place && m.entity >= 0 {
             guard let outer = mentions.first(where: { !["nested", "demonym-in-name"].contains($0.rule) && $0.tokens.contains(m.tokens.lowerBound)
                                                       && ($0.type == .place || $0.type == .organization) && $0.entity != m.entity && $0.entity >= 0 }) else { continue }
