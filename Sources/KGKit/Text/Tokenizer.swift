@@ -221,9 +221,7 @@ struct KeyCache {
     /// Distinct words kept before the memo is emptied (checked between documents).
     let capacity: Int
 
-    /// Open addressing: 0 empty, else the entry + 1 in the low half and its hash's high half above, so probing past
-    /// other words reads no other array.
-    private var slots: [UInt64]
+    private var slots: [Int32]
     private var mask: Int
     private var hashes: [UInt64] = []
     private var offsets: [Int32] = [0]
@@ -252,7 +250,7 @@ struct KeyCache {
 
     init(capacity: Int) {
         self.capacity = capacity
-        slots = Array(repeating: 0, count: 1024)
+        slots = Array(repeating: -1, count: 1024)
         mask = 1023
     }
 
@@ -285,14 +283,13 @@ struct KeyCache {
         h ^= h >> 29
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let x = slots[slot]
-            if x == 0 { break }
-            // equal scalars have equal hashes: the high halves filter, `equals` decides
-            if (x ^ h) >> 32 == 0 && equals(Int(x & 0xFFFF_FFFF) - 1, n) { return Int(x & 0xFFFF_FFFF) - 1 }
+            let e = Int(slots[slot])
+            if e < 0 { break }
+            if hashes[e] == h && equals(e, n) { return e }
             slot = (slot + 1) & mask
         }
         let e = key.count
-        slots[slot] = KeyCache.slot(h, e)
+        slots[slot] = Int32(e)
         hashes.append(h)
         let k = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
         arena.append(contentsOf: k)
@@ -363,15 +360,13 @@ struct KeyCache {
         }
     }
 
-    @inline(__always) private static func slot(_ h: UInt64, _ e: Int) -> UInt64 { h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1) }
-
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        slots = Array(repeating: -1, count: slots.count * 2)
         mask = slots.count - 1
         for (e, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = KeyCache.slot(h, e)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(e)
         }
     }
 
