@@ -7,7 +7,8 @@ import Foundation
 /// normalised (`Normalizer`), so bytes are enough and several times faster. Iteration follows insertion order, so
 /// whatever is built from a KeyMap is deterministic.
 public struct KeyMap<Value: Sendable>: Sendable, Sequence {
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    /// 0 empty, else the entry + 1 in the low half and its hash's high half above (probes skip other keys unread).
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
     private var hashes: [UInt64] = []
     private var offsets: [Int] = [0]
     private var bytes: [UInt8] = []
@@ -88,9 +89,10 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let e = Int(slots[slot])
-            if e < 0 { return nil }
-            if hashes[e] == h && equals(e, u) { return e }
+            let x = slots[slot]
+            if x == 0 { return nil }
+            // equal bytes have equal hashes: the high halves filter, `equals` decides
+            if (x ^ h) >> 32 == 0 && equals(Int(x & 0xFFFF_FFFF) - 1, u) { return Int(x & 0xFFFF_FFFF) - 1 }
             slot = (slot + 1) & mask
         }
     }
@@ -119,12 +121,12 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     private mutating func place(_ e: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hashes[e]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(e)
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
     }
 
     private mutating func rehash(_ size: Int) {
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         for e in hashes.indices { place(e) }
     }
 
