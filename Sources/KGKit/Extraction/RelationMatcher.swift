@@ -55,9 +55,10 @@ struct RelationMatcher {
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity],
                  relations: inout [ExtractedRelation], negated: inout [ExtractedRelation]) {
         let compiled = lexicons.compiledRules
-        var mentionAt: [Int: [Int]] = [:]
+        // mentions starting at each token (an array per token: looked up for every slot item at every position)
+        var mentionAt = [[Int]](repeating: [], count: doc.tokens.count)
         for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && m.type != .event {
-            mentionAt[m.tokens.lowerBound, default: []].append(i)
+            mentionAt[m.tokens.lowerBound].append(i)
         }
         // token → literal ids of its key and stem (-1 when no rule mentions it)
         var keyID = [Int32](repeating: -1, count: doc.tokens.count), stemID = keyID
@@ -74,7 +75,7 @@ struct RelationMatcher {
                 candidates += compiled.alwaysTry
                 if keyID[p] >= 0 { candidates += compiled.byFirstLiteral[keyID[p]] ?? [] }
                 if stemID[p] >= 0 && stemID[p] != keyID[p] { candidates += compiled.byFirstLiteral[stemID[p]] ?? [] }
-                if mentionAt[p] != nil { candidates += compiled.slotFirst }
+                if !mentionAt[p].isEmpty { candidates += compiled.slotFirst }
                 for c in doc.tokens[p].prefix.unicodeScalars { candidates += compiled.byFirstProclitic[String(c)] ?? [] }
                 candidates.sort()
                 var last = -1
@@ -102,7 +103,7 @@ struct RelationMatcher {
     struct Context {
         let doc: AnalyzedText
         let mentions: [Mention]
-        let mentionAt: [Int: [Int]]
+        let mentionAt: [[Int]]
         let keyID: [Int32]
         let stemID: [Int32]
     }
@@ -157,7 +158,7 @@ struct RelationMatcher {
             }
             return optional ? match(items, k + 1, p, limit, c, &binding) : nil
         case let .slot(role, types, optional, demonymOnly):
-            if p < limit, let cands = c.mentionAt[p] {
+            if p < limit, case let cands = c.mentionAt[p], !cands.isEmpty {
                 for mi in cands where types.contains(c.mentions[mi].type) && (!demonymOnly || c.mentions[mi].type != .place || c.mentions[mi].isDemonym) {
                     let saved = binding
                     if role == "S" { binding.s = mi } else if role == "O" { binding.o = mi }
