@@ -455,13 +455,27 @@ final class CLITests: XCTestCase {
         guard rc == 0 else { throw XCTSkip("posix_spawn failed: \(rc)") }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let exited = status & 0x7F == 0
         #if os(Linux)
-        let peakMB = usage.ru_maxrss / 1024
+        // the child's own high-water mark (VmHWM of its address space after exec): ru_maxrss of a child spawned from
+        // this test process also counts this process's memory at the spawn, which grows with the tests run before
+        var hwmKB = 0
+        while true {
+            let r = wait4(pid, &status, WNOHANG, &usage)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { break }
+            if let st = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+               let line = st.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+                hwmKB = max(hwmKB, kb)
+            }
+            usleep(5_000)
+        }
+        let peakMB = hwmKB / 1024
         #else
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let peakMB = usage.ru_maxrss / (1024 * 1024)
         #endif
+        let exited = status & 0x7F == 0
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), peakMB, err)
     }
