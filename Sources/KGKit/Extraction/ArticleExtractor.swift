@@ -23,7 +23,7 @@ public struct ArticleExtractor: Sendable {
         for m in mentions where m.rule != "nested" && m.rule != "demonym-in-name" { for k in m.tokens { claimed[k] = true } }
 
         var entities: [ExtractedEntity] = []
-        var byKey: [String: Int] = [:]
+        var byKey = KeyMap<Int>()   // byte-keyed: String hashing normalises Arabic on every probe
         // the name a mention gives its entity: after ل the article's alif is not written (للبورصة = ل + البورصة), so a
         // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
         func name(_ m: Mention) -> String {
@@ -284,10 +284,25 @@ public struct ArticleExtractor: Sendable {
 /// Identity keys for entities not in the gazetteer: normalised, spelling variants folded, words joined by `-`.
 public enum EntityKey {
     static let variants: [(String, String)] = [("ديموقراط", "ديمقراط"), ("اميرك", "امريك"), ("بنتاجون", "بنتاغون")]
+    private static let variantBytes: [(from: [UInt8], to: [UInt8])] = variants.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     public static func of(_ name: String) -> String {
         var k = Normalizer.key(name)
-        for (a, b) in variants where k.contains(a) { k = k.replacingOccurrences(of: a, with: b) }
+        // (a byte search: String.contains goes through Foundation's normalising search, a hot spot of clustering)
+        for (a, b) in variantBytes {
+            let bytes = Array(k.utf8)
+            guard bytes.count >= a.count else { continue }
+            var out: [UInt8] = []
+            var i = 0, replaced = false
+            while i < bytes.count {
+                if i + a.count <= bytes.count, bytes[i] == a[0], bytes[i..<(i + a.count)].elementsEqual(a) {
+                    out += b; i += a.count; replaced = true
+                } else {
+                    out.append(bytes[i]); i += 1
+                }
+            }
+            if replaced { k = String(decoding: out, as: UTF8.self) }
+        }
         var out = ""
         var lastDash = true
         for s in k.unicodeScalars {
