@@ -22,6 +22,11 @@ final class RelationTests: XCTestCase {
         }
     }
 
+    /// The relations of an extraction as (subject names, predicate, object names), for failure messages.
+    func triples(_ x: ArticleExtraction) -> String {
+        "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })"
+    }
+
     // MARK: statements and sources
 
     func testStatements() {
@@ -194,7 +199,7 @@ final class RelationTests: XCTestCase {
         // a nisba before a named person describes the person: the person takes part, not the country
         let p = extract("وأضاف عبدالله بن زايد خلال مؤتمر صحفي مع نظيره المصري سامح شكري في القاهرة إن التحديات كبيرة.", "ar")
         XCTAssertTrue(has(p, "pressconference", "participant", "شكري") || has(p, "pressconference", "participant", "sameh-shoukry"),
-                      "\(p.relations.map { (names(p, $0.subject), $0.predicate, names(p, $0.object)) })")
+                      "\(triples(p))")
         XCTAssertFalse(has(p, "pressconference", "participant", "country:eg"))
         let z = extract("واندلعت الحرب بين الجيش السوداني وقوات الدعم السريع.", "ar")
         XCTAssertTrue(has(z, "war", "participant", "rsf"), "\(z.relations.map { ($0.predicate, names(z, $0.object)) })")
@@ -209,7 +214,7 @@ final class RelationTests: XCTestCase {
     func testMinisterLeadsAMinistryFoundByItsHeadNoun() {
         // وزارة المالية is in no gazetteer: the head noun finds it, and the minister's nisba does not rule it out
         let x = extract("رحب وزير المالية المصري أحمد كجوك بالقرار، فيما توقعت وزارة المالية أن يوفر الخفض نحو 90 مليار جنيه.", "ar")
-        XCTAssertTrue(has(x, "أحمد كجوك", "leads", "وزارة المالية"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        XCTAssertTrue(has(x, "أحمد كجوك", "leads", "وزارة المالية"), "\(triples(x))")
     }
 
     func testGovernmentBodiesNamedByTheirFunction() {
@@ -239,15 +244,15 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(EventExtractor.uninflected("هجوما").contains("هجوم"))
         let x = extract("وقتل 25 شخصا في انفجارين متتاليين في العاصمة كابول.", "ar")
         XCTAssertTrue(has(x, "bombing", "location", "كابول") || x.relations.contains { $0.predicate == "location" && x.entities[$0.subject].eventType == "bombing" },
-                      "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+                      "\(triples(x))")
         // the name after an arrest or trial trigger is its target, not its agent
         let y = extract("وأمرت المحكمة العليا في ليما بإعادة محاكمة ألبرتو فوجيموري.", "ar")
         XCTAssertTrue(y.relations.contains { x in y.entities[x.subject].eventType == "trial" && x.predicate == "target" && y.entities[x.object].name.contains("فوجيموري") },
-                      "\(y.relations.map { (names(y, $0.subject), $0.predicate, names(y, $0.object)) })")
+                      "\(triples(y))")
         XCTAssertFalse(y.relations.contains { x in y.entities[x.subject].eventType == "trial" && x.predicate == "agent" && y.entities[x.object].name.contains("فوجيموري") })
         let z = extract("وأمرت المحكمة بإعادة محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري.", "ar")
         XCTAssertTrue(z.relations.contains { x in z.entities[x.subject].eventType == "trial" && x.predicate == "target" && z.entities[x.object].name.contains("فوجيموري") },
-                      "a title between the trigger and the name: \(z.relations.map { (names(z, $0.subject), $0.predicate, names(z, $0.object)) })")
+                      "a title between the trigger and the name: \(triples(z))")
     }
 
     func testPatternsForAppositionsPossessivesAndOpposition() {
@@ -274,7 +279,7 @@ final class RelationTests: XCTestCase {
         ]
         for (text, lang, subj, pred, obj) in cases {
             let x = extract(text, lang)
-            XCTAssertTrue(has(x, subj, pred, obj), "\(text): \(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+            XCTAssertTrue(has(x, subj, pred, obj), "\(text): \(triples(x))")
         }
         // a person who هاجم someone attacked in words, not with force
         let v = extract("وهاجم رايولا بيب غوارديولا مدرب مانشستر سيتي بشدة.", "ar")
@@ -299,7 +304,7 @@ final class RelationTests: XCTestCase {
         let lex = try LexiconSet.load(userRules: [rules, triggers, dates])
         let x = ArticleExtractor(lexicons: lex).extract(Article(sourceID: "t", title: "",
             text: "Iran bankrolls Hezbollah. A landslide hit villages in Turkey on 3 Sptmbr 2023.", language: "en"))
-        XCTAssertTrue(has(x, "country:ir", "supports", "hezbollah"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        XCTAssertTrue(has(x, "country:ir", "supports", "hezbollah"), "\(triples(x))")
         let quake = x.entities.first { $0.eventType == "landslide" }
         XCTAssertNotNil(quake, "a user trigger makes an event")
         XCTAssertEqual(quake?.startDate?.iso, "2023-09-03", "a user month name resolves")
@@ -341,7 +346,7 @@ final class RelationTests: XCTestCase {
         let orgs = x.entities.filter { $0.type == .organization }.map(\.name)
         XCTAssertTrue(orgs.contains("البورصة المصرية"), "\(orgs)")
         XCTAssertTrue(orgs.contains("الشرطة الأفغانية"), "\(orgs)")
-        XCTAssertTrue(has(x, "الشرطة الأفغانية", "memberOf", "country:af"), "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })")
+        XCTAssertTrue(has(x, "الشرطة الأفغانية", "memberOf", "country:af"), "\(triples(x))")
         // a head noun before a quoted name; not a quotation after a possessed noun
         let q = extract("وقاتلت القوات حركة \"الدرب المضيء\" قرب السفارة الأمريكية. وأكدت الوزارة أن قواتها \"لا تستهدف المدنيين\".", "ar")
         let qOrgs = q.entities.filter { $0.type == .organization }.map(\.name)
@@ -375,7 +380,7 @@ final class RelationTests: XCTestCase {
         // a club's last name word stands for it later in the article (City → Manchester City), not the word city
         let c = extract("Liverpool beat Manchester City 3-1. The striker scored twice and the coach praised the club. City manager Pep Guardiola said the city was quiet.", "en")
         XCTAssertEqual(c.mentions.filter { $0.rule == "partial-name" && $0.entryID == "org:manchester-city" }.count, 1, "\(c.mentions.map { ($0.surface, $0.rule) })")
-        XCTAssertTrue(has(c, "pep-guardiola", "leads", "manchester-city"), "\(c.relations.map { (names(c, $0.subject), $0.predicate, names(c, $0.object)) })")
+        XCTAssertTrue(has(c, "pep-guardiola", "leads", "manchester-city"), "\(triples(c))")
         // not a sports report: no club
         let z = extract("Liverpool council approved a new budget for schools and roads on Monday.", "en")
         XCTAssertFalse(z.mentions.contains { $0.rule == "sports-metonymy" })

@@ -289,20 +289,20 @@ public enum EntityKey {
     public static func of(_ name: String) -> String {
         var k = Normalizer.key(name)
         // (a byte search: String.contains goes through Foundation's normalising search, a hot spot of clustering)
-        for (a, b) in variantBytes {
-            let bytes = Array(k.utf8)
-            guard bytes.count >= a.count else { continue }
+        var bytes = Array(k.utf8), replaced = false
+        for (a, b) in variantBytes where bytes.count >= a.count {
             var out: [UInt8] = []
-            var i = 0, replaced = false
+            var i = 0, found = false
             while i < bytes.count {
                 if i + a.count <= bytes.count, bytes[i] == a[0], bytes[i..<(i + a.count)].elementsEqual(a) {
-                    out += b; i += a.count; replaced = true
+                    out += b; i += a.count; found = true
                 } else {
                     out.append(bytes[i]); i += 1
                 }
             }
-            if replaced { k = String(decoding: out, as: UTF8.self) }
+            if found { bytes = out; replaced = true }
         }
+        if replaced { k = String(decoding: bytes, as: UTF8.self) }
         var out = ""
         var lastDash = true
         for s in k.unicodeScalars {

@@ -11,6 +11,9 @@ public struct EntityRecognizer: Sendable {
     static let commonWordCount = 500
     /// Arabic name words that always take another name word after them (أبو علي, بن علي, عبد الله).
     static let kunyaWords: Set<String> = ["ابو", "ابي", "ابا", "بن", "ابن", "بنت", "عبد", "ال"]
+
+    /// A normalised Arabic word ending like a nisba adjective (-ي, -ية normalised to -يه): الدولي, العقربي, المصرية.
+    static func isNisbaShaped(_ key: String) -> Bool { key.hasSuffix("ي") || key.hasSuffix("يه") }
     private static let nameConnectorsEn: Set<String> = ["al-", "bin", "ibn", "de", "van", "von", "da", "del", "la", "abu", "el", "al", "of"]
     private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
 
@@ -145,7 +148,7 @@ public struct EntityRecognizer: Sendable {
             guard definite(i), toks[i].prefix.isEmpty || toks[i].prefix.hasSuffix("و") || toks[i].prefix.hasSuffix("ب") else { return nil }
             func nameAdjective(_ k: Int) -> Bool {
                 definite(k) && toks[k].prefix.isEmpty
-                    && (toks[k].key.hasSuffix("ي") || toks[k].key.hasSuffix("يه") || lexicons.facilityAdjectives.contains(toks[k].key))
+                    && (Self.isNisbaShaped(toks[k].key) || lexicons.facilityAdjectives.contains(toks[k].key))
             }
             var k = i + 1
             while k < i + 3, nameAdjective(k) { k += 1 }
@@ -163,7 +166,7 @@ public struct EntityRecognizer: Sendable {
             while e < hi, e - start < 4, !claimed[e - lo], gazAt(e) == nil, toks[e].script == .arabic, toks[e].kind == .word, toks[e].prefix.isEmpty {
                 let t = toks[e]
                 // after a given name, or where the tagger reads a name, a definite nisba is a family name (حمادي العقربي)
-                let familyName = (personName || tagged.map { $0[e - lo] != "O" } == true) && t.hasArticle && (t.key.hasSuffix("ي") || t.key.hasSuffix("يه"))
+                let familyName = (personName || tagged.map { $0[e - lo] != "O" } == true) && t.hasArticle && Self.isNisbaShaped(t.key)
                 guard lexicons.facilityAdjectives.contains(t.key) || familyName || isPersonWord(t, first: false) else { break }
                 personName = isPersonWord(t, first: false)
                 e += 1

@@ -318,18 +318,11 @@ struct EventExtractor {
     func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
         let t = toks[k]
-        guard t.script == .arabic, t.kind == .word, Self.mayBeInflected(t.stem) else { return nil }
+        guard t.script == .arabic, t.kind == .word else { return nil }
         for base in Self.uninflected(t.stem) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
         return nil
-    }
-
-    /// Whether a stem ends in one of the dual, plural or case endings (checked without allocating: most words do not).
-    @inline(__always) static func mayBeInflected(_ stem: String) -> Bool {
-        let u = stem.utf8
-        guard u.count >= 8 else { return false }
-        return nominalEndings.contains { u.count >= $0.ending.count + 6 && u.suffix($0.ending.count).elementsEqual($0.ending) }
     }
 
     private static let nominalEndings: [(ending: [UInt8], feminine: Bool)] = [
@@ -344,8 +337,9 @@ struct EventExtractor {
 
     /// Candidate base forms of a normalised Arabic noun without one dual, plural or case ending (keeping at least
     /// three letters).
+    /// (Read on the UTF-8 view: nothing is allocated for the many words without such an ending.)
     static func uninflected(_ stem: String) -> [String] {
-        let b = Array(stem.utf8)
+        let b = stem.utf8
         var out: [String] = []
         for (e, feminine) in nominalEndings where b.count >= e.count + 6 && b.suffix(e.count).elementsEqual(e) {
             var base = Array(b.dropLast(e.count))
