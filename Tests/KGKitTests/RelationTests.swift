@@ -205,6 +205,46 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(has(z, "war", "participant", "rsf"), "\(z.relations.map { ($0.predicate, names(z, $0.object)) })")
     }
 
+    func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
+        let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
+        let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }
+        XCTAssertEqual(attacks.count, 2, "\(triples(x))")
+        let solingen = attacks.first { e in x.relations.contains { $0.subject == e && $0.predicate == "location" && names(x, $0.object).contains { $0.contains("Solingen") } } }
+        XCTAssertNotNil(solingen, "\(triples(x))")
+        XCTAssertFalse(x.relations.contains { $0.subject == solingen && names(x, $0.object).contains { $0.contains("Berlin") } }, "\(triples(x))")
+        // a later mention with no place of its own refers back to one of them; the same city keeps one event
+        let y = extract("هاجم مسلحون سجنا في الحسكة. واستمر الهجوم على السجن في الحسكة يومين.", "ar")
+        XCTAssertEqual(y.entities.filter { $0.eventType == "attack" }.count, 1, "\(triples(y))")
+    }
+
+    func testNamedEventsFromTheLexicon() {
+        // a place inside the name yields to the event; one node per entry, however it is written
+        let x = extract("فاز الأهلي على الترجي في ذهاب نصف نهائي دوري أبطال أفريقيا، ويأمل بلقب دوري أبطال إفريقيا.", "ar")
+        let events = x.entities.filter { $0.type == .event && $0.entryID == "event:caf-champions-league" }
+        XCTAssertEqual(events.count, 1, "\(x.entities.map(\.name))")
+        XCTAssertEqual(events.first?.eventType, "competition")
+        XCTAssertFalse(x.mentions.contains { $0.type == .place && $0.surface == "أفريقيا" }, "\(x.mentions.map(\.surface))")
+        let y = extract("David Davis resigned over Brexit, and the Cold War is over.", "en")
+        XCTAssertEqual(Set(y.entities.compactMap(\.entryID).filter { $0.hasPrefix("event:") }), ["event:brexit", "event:cold-war"])
+        // the trigger word inside a named war does not start a war of its own
+        XCTAssertFalse(y.entities.contains { $0.type == .event && $0.entryID == nil && $0.eventType == "war" })
+    }
+
+    func testEventsWithoutRoles() {
+        // a dated killing is a fact even with no actor named
+        var g = KnowledgeGraph()
+        let x = extract("وتأتي المحاكمة الجديدة على خلفية مقتل ستة فلاحين في مارس 1992.", "ar", date: "2018-02-12")
+        g.add(x, gazetteer: Self.lexicons.gazetteer)
+        XCTAssertTrue(g.entities.values.contains { $0.eventType == "killing" && $0.startDate == "1992-03" }, "\(g.entities.values.map { ($0.eventType, $0.startDate) })")
+        // in a report of a use of force, an unattributed killing is the attack's outcome, not an event of its own
+        let y = extract("Gunmen stormed a hotel, killing at least nine people.", "en")
+        XCTAssertFalse(y.entities.contains { $0.eventType == "killing" }, "\(y.entities.map(\.name))")
+        // and a bare trigger word with nothing else is still not a fact
+        var h = KnowledgeGraph()
+        h.add(extract("The crisis deepened.", "en"), gazetteer: Self.lexicons.gazetteer)
+        XCTAssertFalse(h.entities.values.contains { $0.type == .event })
+    }
+
     func testMinisterLeadsMinistryOfTheSameCountry() {
         let x = extract("Iranian Foreign Minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi. Iran's Foreign Ministry said the talks were useful.", "en")
         XCTAssertTrue(has(x, "abbas-araghchi", "leads", "ir-mfa"))

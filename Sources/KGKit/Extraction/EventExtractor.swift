@@ -8,7 +8,8 @@
 /// - participant: "with X", "مع X", "between X and Y", "بين X و Y";
 /// - target: after على / ضد / on / against;
 /// - place: after في / ب / in / at (also before the trigger for visits and meetings: وصل إلى بغداد في زيارة).
-/// All triggers of one type in an article are one event, and an event is kept only when at least one role is filled.
+/// The triggers of one type in an article are one event unless they name different cities or countries (then each scene
+/// is its own event); an event is kept only when at least one role is filled.
 struct EventExtractor {
     let lexicons: LexiconSet
     let roles: EventRoles
@@ -24,7 +25,11 @@ struct EventExtractor {
     @discardableResult
     func extract(_ doc: AnalyzedText, article: Article, claimed: inout [Bool], mentions: inout [Mention],
                  entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) -> [Occurrence] {
-        var eventOfType: [String: Int] = [:]
+        var newMentions: [Mention] = []
+        namedEvents(doc, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
+        var eventsOfType: [String: [Int]] = [:]   // in order of first trigger
+        var placesOf: [Int: [Int]] = [:]            // event entity → place entities of its triggers
+        var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
         var mentionEndingAt: [Int: Int] = [:]
         for (i, m) in mentions.enumerated() where m.rule != "nested" && m.entity >= 0 {
@@ -46,7 +51,6 @@ struct EventExtractor {
             return m.type == .organization || m.type == .person || (m.isDemonym && !describesPerson(m))
         }
         var occurrences: [Occurrence] = []
-        var newMentions: [Mention] = []
         var roleRelations: [ExtractedRelation] = []
         for s in doc.sentences {
             // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
@@ -255,15 +259,28 @@ struct EventExtractor {
                         j += 1
                     }
                 }
-                guard agent != nil || target != nil || place != nil || !participants.isEmpty else { k = trig.end; continue }
+                // a trigger with no role starts an event only as the first of its type (its date or casualty count may
+                // still make it a fact: مقتل ستة فلاحين في 1992); an unattributed killing in an article that reports a use
+                // of force is its outcome (storm a hotel, killing at least nine)
+                if agent == nil && target == nil && place == nil && participants.isEmpty {
+                    if roles.outcomeTypes.contains(type), articleReportsForce == nil { articleReportsForce = reportsForce(doc) }
+                    guard eventsOfType[type] == nil, !(roles.outcomeTypes.contains(type) && articleReportsForce == true) else { k = trig.end; continue }
+                }
+                // triggers of one type are one event (الهجوم refers back to هجوم) unless they happen in different
+                // cities or countries (an attack in Berlin, another in Solingen): then the latest compatible one, or a new one
+                let placeEntity = place.map { mentions[$0].entity }
                 let e: Int
-                if let existing = eventOfType[type] { e = existing } else {
+                if let existing = eventsOfType[type, default: []].last(where: { ev in
+                    guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
+                    return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
+                }) { e = existing } else {
                     e = entities.count
-                    eventOfType[type] = e
+                    eventsOfType[type, default: []].append(e)
                     entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: doc.text(doc.tokens[k].stemStart, doc.tokens[trig.end - 1].end),
                                                     language: doc.language, mentionIndices: [], eventType: type,
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
+                if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
                 occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end))
                 let t0 = doc.tokens[k]
                 let em = Mention(tokens: k..<trig.end, start: t0.stemStart, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
@@ -309,6 +326,85 @@ struct EventExtractor {
         relations += roleRelations
         mergeSameAttack(&mentions, &entities, &relations, &occurrences)
         return occurrences
+    }
+
+    /// Named events of the lexicon (دوري أبطال أوروبا, Brexit, the Cold War): one entity per entry, each name a mention;
+    /// their words are claimed, so no trigger inside them starts another event.
+    /// (No date or casualty count is read for them: a competition is not dated by the match an article reports.)
+    /// A place or organisation read inside the name (أفريقيا in دوري أبطال أفريقيا, "Champions League" as a capitalised
+    /// name) gives way to it; a person inside does not.
+    private func namedEvents(_ doc: AnalyzedText, claimed: inout [Bool], entities: inout [ExtractedEntity], mentions: inout [Mention],
+                             added: inout [Mention]) {
+        let g = lexicons.namedEvents
+        guard !g.entries.isEmpty else { return }
+        var entityOf: [Int: Int] = [:]
+        let toks = doc.tokens
+        for s in doc.sentences {
+            var i = s.tokens.lowerBound
+            while i < s.tokens.upperBound {
+                let t = toks[i]
+                guard t.kind == .word || t.kind == .number else { i += 1; continue }
+                var found: (entry: Int, end: Int)? = nil
+                for key in keysEqual(t.key, t.body) ? [t.key] : [t.key, t.body] {
+                    outer: for name in g.names(startingWith: key) where i + name.keys.count <= s.tokens.upperBound {
+                        let n = name.keys.count
+                        if let f = found, i + n <= f.end { continue }
+                        for k in 1..<n { if !keysEqual(toks[i + k].key, name.keys[k]) { continue outer } }
+                        if t.script == .latin, !t.isCapitalized { continue }
+                        found = (name.entry, i + n)
+                        break
+                    }
+                }
+                guard let (entry, end) = found else { i += 1; continue }
+                let span = i..<end
+                let inside = mentions.indices.filter { mentions[$0].tokens.overlaps(span) }
+                let yields = inside.allSatisfy { mi in
+                    let m = mentions[mi]
+                    return m.tokens.lowerBound >= i && m.tokens.upperBound <= end && m.type != .person && m.type != .event
+                }
+                let covered = span.allSatisfy { k in !claimed[k] || inside.contains { mentions[$0].tokens.contains(k) } }
+                guard yields && covered else { i += 1; continue }
+                for mi in inside.reversed() { mentions.remove(at: mi) }
+                let e: Int
+                if let known = entityOf[entry] { e = known } else {
+                    let x = g.entries[entry]
+                    e = entities.count
+                    entityOf[entry] = e
+                    entities.append(ExtractedEntity(type: .event, subtype: x.subtype, entryID: x.id,
+                                                    name: doc.language == "ar" && !x.nameAr.isEmpty ? x.nameAr : x.nameEn,
+                                                    language: doc.language, mentionIndices: [], eventType: x.subtype, cameo: nil))
+                }
+                let surface = doc.text(t.stemStart, toks[end - 1].end)
+                added.append(Mention(tokens: i..<end, start: t.stemStart, end: toks[end - 1].end, type: .event, subtype: g.entries[entry].subtype,
+                                        entryID: g.entries[entry].id, surface: surface, rule: "gazetteer", confidence: 0.9,
+                                        eventType: g.entries[entry].subtype, cameo: "", entity: e, sentence: s.index))
+                for c in i..<end { claimed[c] = true }
+                i = end
+            }
+        }
+    }
+
+    /// Whether the text has a trigger of a use of force (attack, strike, bombing, shelling).
+    func reportsForce(_ doc: AnalyzedText) -> Bool {
+        for s in doc.sentences {
+            var k = s.tokens.lowerBound
+            while k < s.tokens.upperBound {
+                guard let t = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
+                if roles.forceTypes.contains(t.value.type) { return true }
+                k = t.end
+            }
+        }
+        return false
+    }
+
+    /// Places at one level of the hierarchy exclude each other as the scene of one event; other places (a prison,
+    /// a region, an unknown name) are compatible with any.
+    static func placeLevel(_ subtype: String) -> Int? {
+        switch subtype {
+        case "City": return 1
+        case "Country": return 2
+        default: return nil
+        }
     }
 
     /// The event trigger starting at token `k`: a phrase of event-triggers.tsv, else an Arabic noun inflected from a
@@ -408,6 +504,8 @@ public struct EventRoles: Sendable {
     let placeBeforeTypes: Set<String>
     /// Types whose trigger's genitive is the target, not the agent (اعتقال X, محاكمة X).
     let genitiveTargetTypes: Set<String>
+    /// Results of a use of force (killing, death): with no role, in a sentence reporting a use of force, they are its outcome.
+    let outcomeTypes: Set<String>
 
     init(rows: [[String]]) {
         var words: [String: Set<String>] = [:]
@@ -440,6 +538,7 @@ public struct EventRoles: Sendable {
         supportTypes = set("type-support")
         placeBeforeTypes = set("type-place-before")
         genitiveTargetTypes = set("type-genitive-target")
+        outcomeTypes = set("type-outcome")
     }
 
     static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))

@@ -279,8 +279,21 @@ public struct KnowledgeGraph: Sendable, Equatable {
         removeArticle(a.contentHash)
         if !a.sourceID.isEmpty, let old = article(withSource: a.sourceID), sourceID(ofArticle: old) == a.sourceID { removeArticle(old) }
         var keyOf: [Int: String] = [:]
-        for (i, e) in x.entities.enumerated() where !e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i }) {
-            let key = nodeKey(e, article: a)
+        // events with no role, no date and no casualty count are dropped: a trigger word alone is not a fact
+        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant"].contains($0.predicate) }.map(\.subject))
+        func isFact(_ i: Int) -> Bool {
+            let e = x.entities[i]
+            return e.type != .event || e.entryID != nil || roleSubjects.contains(i) || e.startDate != nil || !e.casualties.isEmpty
+        }
+        // the second and later events of one type in an article are numbered in order: …-attack, …-attack-2
+        var eventOrdinal: [String: Int] = [:]
+        for (i, e) in x.entities.enumerated() where isFact(i) && (!e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i })) {
+            var key = nodeKey(e, article: a)
+            if e.type == .event, e.entryID == nil {
+                let n = eventOrdinal[key, default: 0] + 1
+                eventOrdinal[key] = n
+                if n > 1 { key += "-\(n)" }
+            }
             keyOf[i] = key
             if !containsEntity(key) {
                 setEntity(key, makeNode(e, key: key, gazetteer: gazetteer))
@@ -289,11 +302,6 @@ public struct KnowledgeGraph: Sendable, Equatable {
                 let made = makeNode(e, key: key, gazetteer: gazetteer)
                 updateEntity(key) { $0.names = Self.mergeNames($0.names, made.names) }
             }
-        }
-        // events with no role are dropped: a trigger word alone is not a fact
-        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant"].contains($0.predicate) }.map(\.subject))
-        for (i, e) in x.entities.enumerated() where e.type == .event && !roleSubjects.contains(i) {
-            if let k = keyOf[i] { setEntity(k, nil); keyOf[i] = nil }
         }
         var mentions: [GraphMention] = []
         for m in x.mentions where m.entity >= 0 {
@@ -360,7 +368,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             if !entry.nameEn.isEmpty { names["en"] = entry.nameEn }
             return GraphEntity(key: key, type: entry.type, subtype: entry.subtype, names: names, sameAs: entry.sameAs,
                                partOf: entry.partOf.isEmpty ? nil : entry.partOf.replacingOccurrences(of: ":", with: "/"),
-                               description: entry.description, eventType: nil, cameo: nil)
+                               description: entry.description, eventType: entry.type == .event ? entry.subtype : nil, cameo: nil)
         }
         var names: [String: String] = [e.language == "ar" ? "ar" : "en": e.name]
         if e.language == "ar" && e.type != .event { names["ar-Latn"] = Transliteration.latin(e.name) }

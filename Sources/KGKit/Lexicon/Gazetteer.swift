@@ -45,8 +45,8 @@ public struct Gazetteer: Sendable {
             }
             let id = col("id")
             guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }
-            guard let type = EntityType(label: col("type")), type != .event else {
-                throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col("type"))' is not Person, Organization or Place")
+            guard let type = EntityType(label: col("type")) else {
+                throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col("type"))' is not Person, Organization, Place or Event")
             }
             let e = LexiconEntry(id: id, type: type, subtype: col("subtype"), nameEn: col("name_en"), nameAr: col("name_ar"),
                                  aliases: list("aliases"), demonyms: list("demonyms"), partOf: col("part_of"),
@@ -62,6 +62,17 @@ public struct Gazetteer: Sendable {
             }
         }
         if header == nil && !tsv.isEmpty { throw LexiconError.missingHeader(file: file) }
+    }
+
+    /// The entries that satisfy `keep`, as a gazetteer of their own (its index is built separately): named events
+    /// are looked up apart from the names the recogniser and the tagger see.
+    public func filtered(_ keep: (LexiconEntry) -> Bool) -> Gazetteer {
+        var g = Gazetteer()
+        for e in entries where keep(e) {
+            g.indexByID[e.id] = g.entries.count
+            g.entries.append(e)
+        }
+        return g
     }
 
     /// Builds the name index. `keysOf` turns a name into its token keys (the same tokenizer as documents use).

@@ -4,6 +4,9 @@ import Foundation
 /// Loaded once from the bundled resources (plus user files) and shared read-only across threads.
 public struct LexiconSet: Sendable {
     public var gazetteer = Gazetteer()
+    /// Named events (lexicon/events.tsv and user rows of type Event: the Champions League, Brexit), matched by the
+    /// event extractor, not by the recogniser or the tagger.
+    public var namedEvents = Gazetteer()
     public var vocabulary = Vocabulary()
     public var functionWords = KeySet()
     public var stopwords = KeySet()
@@ -57,11 +60,14 @@ public struct LexiconSet: Sendable {
             try gaz.load(tsv: String(decoding: data, as: UTF8.self), file: f, isUser: true)
         }
         let functionWords = KeySet(try BundledResources.list("lexicon/arabic-function-words.txt").map(Normalizer.key))
+        var events = gaz.filtered { $0.type == .event }
+        gaz = gaz.filtered { $0.type != .event }
         // a one-word Arabic name that is also a function word (عنة = عنه "about him") is never looked up
         gaz.buildIndex(keysOf: keys, skip: { keys, entry in keys.count == 1 && !entry.isUserEntry && functionWords.contains(keys[0]) })
+        events.buildIndex(keysOf: keys)
 
         var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
-        for k in gaz.singleTokenKeys { vocab.addName(k) }
+        for k in gaz.singleTokenKeys.union(events.singleTokenKeys) { vocab.addName(k) }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
             let k = Normalizer.key(row[0])
             if k.unicodeScalars.count == 2 { vocab.protect(k) }
@@ -83,6 +89,7 @@ public struct LexiconSet: Sendable {
                                                          abbreviations: abbreviations))
         var set = LexiconSet(analyzer: analyzer)
         set.gazetteer = gaz
+        set.namedEvents = events
         set.vocabulary = vocab
         set.functionWords = functionWords
         set.nameWords = nameWords
