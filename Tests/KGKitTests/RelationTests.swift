@@ -245,6 +245,30 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(h.entities.values.contains { $0.type == .event })
     }
 
+    func testKnownLeadersAfterAHeadTitle() {
+        // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
+        let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")
+        XCTAssertTrue(has(x, "ali-khamenei", "leads", "country:ir"), "\(triples(x))")
+        XCTAssertTrue(has(x, "donald-trump", "leads", "country:us"), "\(triples(x))")
+        // no head title: no claim
+        let y = extract("Donald Trump spoke about the United States economy.", "en")
+        XCTAssertFalse(has(y, "donald-trump", "leads", "country:us"), "\(triples(y))")
+        // the country must be named in the article
+        let z = extract("وقال الرئيس رجب طيب أردوغان إن المحادثات كانت مثمرة.", "ar")
+        XCTAssertFalse(z.relations.contains { $0.predicate == "leads" }, "\(triples(z))")
+        let w = extract("وقال الرئيس رجب طيب أردوغان إن تركيا ستواصل المحادثات.", "ar")
+        XCTAssertTrue(has(w, "recep-tayyip-erdogan", "leads", "country:tr"), "\(triples(w))")
+    }
+
+    func testEnglishDistrictsAndTheCapitalOfANisba() {
+        let x = extract("The talks were held in the Bausher district of the Omani capital. Police arrested a man in the Neukölln district of Berlin.", "en")
+        XCTAssertTrue(has(x, "Bausher district", "locatedIn", "gn:287286"), "Muscat is the Omani capital: \(triples(x))")
+        XCTAssertTrue(has(x, "Neukölln district", "locatedIn", "Berlin"), "\(triples(x))")
+        XCTAssertFalse(x.entities.contains { $0.name == "district of Berlin" }, "\(x.entities.map(\.name))")
+        let y = extract("Drones struck a warehouse in the Saltivskyi district in the northeast of Kharkiv.", "en")
+        XCTAssertTrue(has(y, "Saltivskyi district", "locatedIn", "Kharkiv"), "\(triples(y))")
+    }
+
     func testMinisterLeadsMinistryOfTheSameCountry() {
         let x = extract("Iranian Foreign Minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi. Iran's Foreign Ministry said the talks were useful.", "en")
         XCTAssertTrue(has(x, "abbas-araghchi", "leads", "ir-mfa"))

@@ -129,6 +129,33 @@ public struct ArticleExtractor: Sendable {
             k = d.end
         }
         mentions += described
+        // "the Omani capital", العاصمة العمانية (with no name after it): the country's capital city
+        var capitals: [Mention] = []
+        for (mi, m) in mentions.enumerated() where m.isDemonym && m.entity >= 0 && m.rule != "nested" {
+            let a = m.tokens.lowerBound, b = m.tokens.upperBound
+            let english = doc.tokens[a].script == .latin
+            let span: Range<Int>
+            if english, a > 0, b < doc.tokens.count, doc.tokens[a - 1].key == "the", doc.tokens[b].key == "capital", !claimed[b] {
+                span = (a - 1)..<(b + 1)
+            } else if !english, a > 0, doc.tokens[a - 1].stem == "عاصمه", doc.tokens[a - 1].hasArticle, !claimed[a - 1],
+                      b >= doc.tokens.count || !mentions.contains(where: { $0.tokens.lowerBound == b && $0.type == .place }) {
+                span = (a - 1)..<b
+            } else { continue }
+            guard let country = entities[m.entity].entryID, let cap = lexicons.gazetteer.capital(of: country) else { continue }
+            let e: Int
+            if let known = entities.firstIndex(where: { $0.entryID == cap.id }) { e = known } else {
+                e = entities.count
+                entities.append(ExtractedEntity(type: .place, subtype: cap.subtype, entryID: cap.id, name: doc.language == "ar" ? cap.nameAr : cap.nameEn,
+                                                language: doc.language, mentionIndices: []))
+            }
+            let t0 = doc.tokens[span.lowerBound], t1 = doc.tokens[span.upperBound - 1]
+            capitals.append(Mention(tokens: span, start: t0.stemStart, end: t1.end, type: .place, subtype: cap.subtype, entryID: cap.id,
+                                     surface: doc.text(t0.stemStart, t1.end), rule: "definite-description", confidence: 0.7,
+                                     entity: e, sentence: m.sentence))
+            for j in span where !m.tokens.contains(j) { claimed[j] = true }
+            mentions[mi].rule = "nested"   // the nisba names the capital's country, not a nationality
+        }
+        mentions += capitals
         mentions.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
         reindex(&entities, mentions)
         mergeFacilities(&entities, &mentions, doc: doc)

@@ -181,6 +181,10 @@ public struct EntityRecognizer: Sendable {
                   let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle else { i += 1; continue }
             // the gazetteer knows the whole phrase (محافظة البصرة is the governorate, not the city): step 4 takes it
             if let g = gazAt(i), entry(g).type == .place, g.end > trig.end { i = g.end; continue }
+            // "the Neukölln district of Berlin": the name is before a lower-case trigger (the next pass), and Berlin
+            // is where it lies
+            if toks[i].script == .latin, !toks[i].isCapitalized, i > lo, !claimed[i - 1 - lo], toks[i - 1].script == .latin,
+               toks[i - 1].kind == .word, toks[i - 1].isCapitalized, i - 1 > lo || toks[i - 1].key != "the" { i += 1; continue }
             var nameStart = trig.end
             // "سجن سجن الصناعة": a repeated trigger word
             if nameStart < hi, toks[nameStart].stem == toks[i].stem { nameStart += 1; i += 1 }

@@ -6,7 +6,9 @@
 /// - an organisation whose name ends in a nisba (القيادة المركزية الأميركية) is a member of that country, when the
 ///   country is named in the article too;
 /// - a head of government leads the one cabinet the article names;
-/// - a city lies in the region named after it (Kharkiv in Kharkiv Oblast) when both are named.
+/// - a city lies in the region named after it (Kharkiv in Kharkiv Oblast) when both are named;
+/// - a known head of state or government named after a head title (President Donald Trump, الرئيس رجب طيب أردوغان)
+///   leads the country the lexicon says they lead (people.tsv `leads`), when the article names it.
 struct RelationInference {
     let lexicons: LexiconSet
 
@@ -18,6 +20,7 @@ struct RelationInference {
         var governmentMember: Set<String> = []
         var stateBodies: Set<String> = []
         var cabinet: [[String]] = []
+        var headOfState: [[String]] = []
 
         init(rows: [[String]]) {
             for c in rows where c.count >= 2 {
@@ -30,6 +33,7 @@ struct RelationInference {
                 case "government-member": governmentMember.insert(first)
                 case "state-body": stateBodies.insert(c[0])
                 case "cabinet": cabinet.append(words)
+                case "head-of-state": headOfState.append(words)
                 default: break
                 }
             }
@@ -169,6 +173,24 @@ struct RelationInference {
                       let m = mentions.first(where: { $0.entity == r && $0.rule != "nested" }) else { continue }
                 add(c, "locatedIn", r, sentence: m.sentence, start: m.start, end: m.end, rule: "region-named-after-city", confidence: 0.7)
             }
+        }
+        // 6. a known leader after a head title: the country or body the lexicon says they lead, if the article names it
+        var byEntry: [String: Int] = [:]
+        for e in entities.indices { if let id = entities[e].entryID, byEntry[id] == nil { byEntry[id] = e } }
+        for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+            guard let id = m.entryID, let en = lexicons.gazetteer.entry(id: id), !en.leads.isEmpty, let led = byEntry[en.leads] else { continue }
+            let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
+            // the title ends right before the name or before one honorific word (Supreme Leader Ayatollah Ali Khamenei)
+            var title: Int? = nil
+            for end in [m.tokens.lowerBound, m.tokens.lowerBound - 1] where end > lo {
+                for w in t.headOfState + t.headOfGovernment where end - w.count >= lo {
+                    let a = end - w.count
+                    if (0..<w.count).allSatisfy({ doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] }) { title = a; break }
+                }
+                if title != nil { break }
+            }
+            guard let a = title else { continue }
+            add(m.entity, "leads", led, sentence: m.sentence, start: doc.tokens[a].stemStart, end: m.end, rule: "head-title-lexicon", confidence: 0.7)
         }
         relations += added
     }

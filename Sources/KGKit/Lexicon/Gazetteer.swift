@@ -48,9 +48,10 @@ public struct Gazetteer: Sendable {
             guard let type = EntityType(label: col("type")) else {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col("type"))' is not Person, Organization, Place or Event")
             }
-            let e = LexiconEntry(id: id, type: type, subtype: col("subtype"), nameEn: col("name_en"), nameAr: col("name_ar"),
+            var e = LexiconEntry(id: id, type: type, subtype: col("subtype"), nameEn: col("name_en"), nameAr: col("name_ar"),
                                  aliases: list("aliases"), demonyms: list("demonyms"), partOf: col("part_of"),
                                  sameAs: list("same_as"), description: col("description"), isUserEntry: isUser)
+            e.leads = col("leads")
             guard !e.nameEn.isEmpty || !e.nameAr.isEmpty || !e.aliases.isEmpty else {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "entry \(id) has no name")
             }
@@ -104,6 +105,12 @@ public struct Gazetteer: Sendable {
                 return ea.id < eb.id
             }
         }
+    }
+
+    /// The capital city of a country (by country id): the city entry whose description says "capital of …"
+    /// (places.tsv, generated from GeoNames' capital feature code).
+    public func capital(of country: String) -> LexiconEntry? {
+        entries.first { $0.partOf == country && $0.subtype == "City" && $0.description.hasPrefix("capital of") }
     }
 
     /// Names that start with `key`, longest first.

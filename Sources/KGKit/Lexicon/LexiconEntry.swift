@@ -10,6 +10,8 @@ public struct LexiconEntry: Sendable, Equatable {
     public var partOf: String
     public var sameAs: [String]
     public var description: String
+    /// For people: the country or organisation (an id) the person heads or headed, read where a head title names them.
+    public var leads: String = ""
     /// True for entries from a user's `--lexicon` file: they win over bundled entries.
     public var isUserEntry: Bool
 
