@@ -245,6 +245,21 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(h.entities.values.contains { $0.type == .event })
     }
 
+    func testMatchesInSportsReports() {
+        let x = extract("Mohamed Salah scored twice as Liverpool beat Manchester City 3-1 at Anfield. The coach praised the players after the match; the league title race is open and the goal was the striker's 25th.", "en")
+        XCTAssertTrue(has(x, "match", "participant", "Manchester City") || has(x, "match", "participant", "man-city"), "\(triples(x))")
+        XCTAssertTrue(has(x, "match", "location", "Anfield"), "\(triples(x))")
+        let y = extract("حقق النادي الأهلي المصري فوزا ثمينا على ضيفه الترجي الرياضي التونسي بهدفين دون رد على استاد القاهرة الدولي. وقال المدرب إن اللاعب سجل الهدف في المباراة.", "ar")
+        XCTAssertTrue(y.relations.contains { r in r.predicate == "participant" && y.entities[r.subject].eventType == "match" && y.entities[r.object].name.contains("الترجي") }, "\(triples(y))")
+        XCTAssertTrue(y.relations.contains { r in r.predicate == "location" && y.entities[r.subject].eventType == "match" && y.entities[r.object].name.contains("استاد القاهرة") }, "\(triples(y))")
+        // winning a title is not a match, and outside sports "beat" is not one either
+        let z = extract("سيبرهن أنه مدرب عظيم إذا فاز بدوري أبطال أوروبا مع مانشستر سيتي. اللاعب والمباراة والهدف.", "ar")
+        XCTAssertFalse(z.relations.contains { z.entities[$0.subject].eventType == "match" && z.entities[$0.subject].entryID == nil }, "\(triples(z))")
+        XCTAssertTrue(z.entities.contains { $0.entryID == "event:uefa-champions-league" }, "a proclitic left on the name's first word: \(z.entities.map(\.name))")
+        let w = extract("Police beat protesters outside the Interior Ministry in Cairo.", "en")
+        XCTAssertFalse(w.entities.contains { $0.eventType == "match" }, "\(triples(w))")
+    }
+
     func testKnownLeadersAfterAHeadTitle() {
         // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
         let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")

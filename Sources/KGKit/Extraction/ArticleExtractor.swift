@@ -164,7 +164,8 @@ public struct ArticleExtractor: Sendable {
         // events
         let events = EventExtractor(lexicons: lexicons)
         var relations: [ExtractedRelation] = []
-        let occurrences = events.extract(doc, article: article, claimed: &claimed, mentions: &mentions, entities: &entities, relations: &relations)
+        let occurrences = events.extract(doc, article: article, sportsReport: sports.isSportsReport(doc), claimed: &claimed, mentions: &mentions,
+                                         entities: &entities, relations: &relations)
         reindex(&entities, mentions)
         annotateEvents(&entities, occurrences, doc: doc, article: article)
 

@@ -23,7 +23,7 @@ struct EventExtractor {
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
 
     @discardableResult
-    func extract(_ doc: AnalyzedText, article: Article, claimed: inout [Bool], mentions: inout [Mention],
+    func extract(_ doc: AnalyzedText, article: Article, sportsReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
                  entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) -> [Occurrence] {
         var newMentions: [Mention] = []
         namedEvents(doc, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
@@ -69,6 +69,15 @@ struct EventExtractor {
             while k < s.tokens.upperBound {
                 guard !claimed[k], let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
+                // a win or a draw is a match only in a sports report
+                if roles.sportsTypes.contains(type) && !sportsReport { k = trig.end; continue }
+                let opponent = roles.opponentTypes.contains(type)
+                // فاز بالدوري / بلقب: winning a title is not a match
+                // (also where the segmenter left ب on the word: بدوري; not a name: فاز برشلونة على ...)
+                if opponent, trig.end < s.tokens.upperBound, doc.tokens[trig.end].script == .arabic,
+                   doc.tokens[trig.end].prefix.hasSuffix("ب") || doc.tokens[trig.end].key.hasPrefix("ب") && mentionAt[trig.end] == nil {
+                    k = trig.end; continue
+                }
                 // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
                 if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { lexicons.negationCues.contains(doc.tokens[$0].key) || lexicons.negationCues.contains(doc.tokens[$0].stem) }) {
                     k = trig.end; continue
@@ -78,7 +87,8 @@ struct EventExtractor {
                 // agent: genitive right after the trigger (هجوم تنظيم داعش), or "by X"
                 // (the target for types such as arrest or trial: اعتقال X, محاكمة X)
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
-                    if roles.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
+                    if opponent { if !mentions[mi].isDemonym { participants.append(mi) } }
+                    else if roles.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
                 }
                 // … or a person named with a title after the trigger (محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري)
                 if target == nil, roles.genitiveTargetTypes.contains(type), let title = lexicons.titles.match(doc.tokens, at: trig.end, limit: s.tokens.upperBound) {
@@ -109,15 +119,23 @@ struct EventExtractor {
                     if inQuote { j += 1; continue }
                     // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
                     if t.kind == .number, cue == "target" { cue = nil }
-                    if roles.targetCues.contains(t.key) { cue = "target" }
+                    if roles.targetCues.contains(t.key) { cue = "target"; cueAt = j }
                     else if roles.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if roles.destinationCues.contains(t.key), roles.destinationTypes.contains(type) { cue = "place" }
                     else if roles.agentCues.contains(t.key) { cue = "agent" }
                     else if roles.participantCues.contains(t.key) || roles.participantCues.contains(t.body) { cue = "participant"; cueAt = j }
                     else if roles.relativeLaunchVerbs.contains(t.key) || roles.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
-                    if let mi = mentionAt[j], j != trig.end || agent == nil {
+                    if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
+                        // beat X / فاز على [ضيفه] X: the opponent takes part; على استاد القاهرة: where it was played
+                        if opponent, cue == "target" {
+                            if m.type == .place && !m.isDemonym { if place == nil { place = mi } }
+                            else if isActor(mi) && !m.isDemonym && j - cueAt <= 2 && participants.count < 3 { participants.append(mi) }
+                            cue = nil
+                            j = m.tokens.upperBound
+                            continue
+                        }
                         switch cue {
                         case "target" where target == nil && !m.isDemonym && roles.targetTypes.contains(type):
                             target = mi; if m.type == .place && place == nil { place = mi }
@@ -345,9 +363,17 @@ struct EventExtractor {
                 let t = toks[i]
                 guard t.kind == .word || t.kind == .number else { i += 1; continue }
                 var found: (entry: Int, end: Int)? = nil
-                for key in keysEqual(t.key, t.body) ? [t.key] : [t.key, t.body] {
+                var keys = keysEqual(t.key, t.body) ? [t.key] : [t.key, t.body]
+                // a proclitic the segmenter left on the first word of a longer name (بدوري أبطال أوروبا)
+                var unsplit: String? = nil
+                if t.script == .arabic, t.prefix.isEmpty, let c = t.key.unicodeScalars.first, "وفبلك".unicodeScalars.contains(c) {
+                    unsplit = String(t.key.unicodeScalars.dropFirst())
+                    keys.append(unsplit!)
+                }
+                for key in keys {
                     outer: for name in g.names(startingWith: key) where i + name.keys.count <= s.tokens.upperBound {
                         let n = name.keys.count
+                        if key == unsplit && n < 2 { continue }
                         if let f = found, i + n <= f.end { continue }
                         for k in 1..<n { if !keysEqual(toks[i + k].key, name.keys[k]) { continue outer } }
                         if t.script == .latin, !t.isCapitalized { continue }
@@ -506,6 +532,10 @@ public struct EventRoles: Sendable {
     let genitiveTargetTypes: Set<String>
     /// Results of a use of force (killing, death): with no role, in a sentence reporting a use of force, they are its outcome.
     let outcomeTypes: Set<String>
+    /// Types whose triggers count only in a sports report (beat, فاز).
+    let sportsTypes: Set<String>
+    /// Types whose trigger's object and target-cue actor are opponents taking part (beat X, فاز على X).
+    let opponentTypes: Set<String>
 
     init(rows: [[String]]) {
         var words: [String: Set<String>] = [:]
@@ -539,6 +569,8 @@ public struct EventRoles: Sendable {
         placeBeforeTypes = set("type-place-before")
         genitiveTargetTypes = set("type-genitive-target")
         outcomeTypes = set("type-outcome")
+        sportsTypes = set("type-sports")
+        opponentTypes = set("type-opponent")
     }
 
     static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))

@@ -36,14 +36,18 @@ struct SportsMetonymy: Sendable {
         for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
     }
 
-    func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
-        guard !clubs.isEmpty else { return }
+    /// Whether the text reads as a sports report: at least `minimumCues` cue words.
+    func isSportsReport(_ doc: AnalyzedText) -> Bool {
         var n = 0
         for t in doc.tokens where cues.contains(t.key) || cues.contains(t.stem) {
             n += 1
-            if n >= Self.minimumCues { break }
+            if n >= Self.minimumCues { return true }
         }
-        guard n >= Self.minimumCues else { return }
+        return false
+    }
+
+    func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
+        guard !clubs.isEmpty, isSportsReport(doc) else { return }
         func club(at k: Int) -> LexiconEntry? {
             let t = doc.tokens[k]
             guard let id = clubs[t.stem] ?? clubs[t.key], let e = lexicons.gazetteer.entry(id: id) else { return nil }
