@@ -254,8 +254,11 @@ public struct EntityRecognizer: Sendable {
         // organisation of that place (Berlin police)
         i = lo
         while i < hi {
+            // (also a country's: Somalia's federal government, Ukraine's police)
             if let g = gaz[i - lo], toks[i].script == .latin, entry(g).type == .place, !g.isDemonym, isFree(i, g.end),
-               let b = trailingHeadEnd(toks, g.end, limit: hi), isFree(g.end, b) {
+               let b = trailingHeadEnd(toks, g.end, limit: hi)
+                   ?? (g.end + 1 < hi && toks[g.end].key == "'s" && entry(g).subtype == "Country" ? trailingHeadEnd(toks, g.end + 1, limit: hi) : nil),
+               isFree(g.end, b) {
                 out.append(make(i, b, .organization, "", "place+head", 0.65))
                 var m = gazMention(i, g); m.rule = "nested"; out.append(m)
                 claim(i, b); i = b; continue
@@ -625,11 +628,23 @@ public struct EntityRecognizer: Sendable {
                 break
             }
             if j == head.end { return nil }
+            // a ministry of two portfolios (وزارة الداخلية والبلديات, وزارة الصحة والسكان): a definite word joined by و
+            // that is no other body, place, title or known name
+            var coordinated = -1
+            if j < limit, j > head.end, words < 4, lexicons.offices.ministry.contains(t.stem) || lexicons.offices.ministry.contains(t.key) {
+                let u = toks[j]
+                if u.kind == .word, u.prefix == "و", u.hasArticle, gazAt(j) == nil, !lexicons.organizationHeads.contains(key: u.stem),
+                   !lexicons.placeTriggers.contains(key: u.stem), !lexicons.titles.contains(key: u.stem), !lexicons.stopwords.contains(u.stem),
+                   j + 1 >= limit || !(toks[j + 1].kind == .word && toks[j + 1].prefix.isEmpty && toks[j + 1].hasArticle && gazAt(j + 1) != nil) {
+                    coordinated = j
+                    j += 1
+                }
+            }
             var plain = head.value.standalone
             var k = head.end
             while plain && k < j {
                 if let g = inner.first(where: { $0.0 == k }) { k = g.1.end; continue }
-                plain = toks[k].hasArticle && toks[k].prefix.isEmpty
+                plain = toks[k].hasArticle && (toks[k].prefix.isEmpty || k == coordinated)
                 k += 1
             }
             return (j, head.value.subtype, inner, plain)

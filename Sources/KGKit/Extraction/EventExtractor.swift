@@ -139,7 +139,15 @@ struct EventExtractor {
                         switch cue {
                         case "target" where target == nil && !m.isDemonym && roles.targetTypes.contains(type):
                             target = mi; if m.type == .place && place == nil { place = mi }
-                        case "place" where place == nil && m.type == .place && !m.isDemonym: place = mi
+                        case "place" where place == nil && m.type == .place && !m.isDemonym:
+                            place = mi
+                            // in Mogadishu's Hodan district: the district
+                            let n = m.tokens.upperBound
+                            if n + 1 < s.tokens.upperBound, doc.tokens[n].key == "'s", let inner = mentionAt[n + 1], mentions[inner].type == .place {
+                                place = inner
+                                j = mentions[inner].tokens.upperBound
+                                continue
+                            }
                         case "agent" where agent == nil && m.type != .place: agent = mi
                         // (the mention right after with / بين, not one further on: بين مودعين وقوى الأمن أمام مصرف لبنان)
                         case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country" && !m.isDemonym) && participants.count < 3 && j - cueAt <= 3:
