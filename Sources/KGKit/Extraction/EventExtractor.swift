@@ -86,8 +86,11 @@ struct EventExtractor {
                 var participants: [Int] = []
                 // agent: genitive right after the trigger (هجوم تنظيم داعش), or "by X"
                 // (the target for types such as arrest or trial: اعتقال X, محاكمة X)
+                // (an Arabic verb's or noun's next name is its subject — فوز الأهلي، هزم الأهلي الترجي — unless the subject
+                // came first: الأهلي يهزم الترجي; in English it is the object: beat Manchester City)
+                let subjectFirst = doc.tokens[k].script == .latin || (k > s.tokens.lowerBound && mentionEndingAt[k].map(isActor) == true)
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
-                    if opponent { if !mentions[mi].isDemonym { participants.append(mi) } }
+                    if opponent && subjectFirst { if !mentions[mi].isDemonym { participants.append(mi) } }
                     else if roles.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
                 }
                 // … or a person named with a title after the trigger (محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري)
@@ -285,6 +288,8 @@ struct EventExtractor {
                         j += 1
                     }
                 }
+                // a match has two sides (a win with one is a prize or a title: فاز بلقب الموسم، فوز صلاح بجائزة)
+                if opponent, Set((participants + (agent.map { [$0] } ?? [])).map { mentions[$0].entity }).count < 2 { k = trig.end; continue }
                 // a trigger with no role starts an event only as the first of its type (its date or casualty count may
                 // still make it a fact: مقتل ستة فلاحين في 1992); an unattributed killing in an article that reports a use
                 // of force is its outcome (storm a hotel, killing at least nine)
