@@ -228,6 +228,12 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(Set(y.entities.compactMap(\.entryID).filter { $0.hasPrefix("event:") }), ["event:brexit", "event:cold-war"])
         // the trigger word inside a named war does not start a war of its own
         XCTAssertFalse(y.entities.contains { $0.type == .event && $0.entryID == nil && $0.eventType == "war" })
+        // one node across articles, keyed by the lexicon id
+        var g = KnowledgeGraph()
+        g.add(y, gazetteer: Self.lexicons.gazetteer)
+        g.add(extract("وقال ديفيد ديفيس إن بريكست سيمضي قدما.", "ar"), gazetteer: Self.lexicons.gazetteer)
+        XCTAssertEqual(g.entities.keys.filter { $0.contains("brexit") }, ["event/brexit"])
+        XCTAssertEqual(g.entities["event/brexit"]?.eventType, "withdrawal")
     }
 
     func testEventsWithoutRoles() {

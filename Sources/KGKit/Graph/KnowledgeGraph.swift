@@ -356,8 +356,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     func nodeKey(_ e: ExtractedEntity, article: Article) -> String {
-        if e.type == .event { return "event/" + article.contentHash.prefix(16) + "-" + (e.eventType ?? "event") }
         if let id = e.entryID { return id.replacingOccurrences(of: ":", with: "/") }
+        if e.type == .event { return "event/" + article.contentHash.prefix(16) + "-" + (e.eventType ?? "event") }
         return e.type.slug + "/" + EntityKey.of(e.name)
     }
 
