@@ -266,6 +266,13 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(w.entities.contains { $0.eventType == "match" }, "\(triples(w))")
     }
 
+    func testAnUnknownNameFollowedByAKnownAcronymIsThatEntry() {
+        let x = extract("Inspectors of the Vienna Atomic Energy Watchdog (IAEA) visited the site, and the IAEA said it found no violation.", "en")
+        let orgs = x.entities.filter { $0.type == .organization }
+        XCTAssertEqual(orgs.count, 1, "\(orgs.map { ($0.name, $0.entryID) })")
+        XCTAssertEqual(orgs.first?.entryID, "org:iaea")
+    }
+
     func testKnownLeadersAfterAHeadTitle() {
         // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
         let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")

@@ -19,6 +19,7 @@ public struct ArticleExtractor: Sendable {
     public func extract(_ article: Article, analyzed doc: AnalyzedText) -> ArticleExtraction {
         var mentions = recognizer.recognize(doc)
         sports.apply(doc, &mentions, lexicons: lexicons)
+        linkNamesToTheirAcronyms(&mentions, doc: doc)
         var claimed = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions where m.rule != "nested" && m.rule != "demonym-in-name" { for k in m.tokens { claimed[k] = true } }
 
@@ -226,6 +227,22 @@ public struct ArticleExtractor: Sendable {
             done.insert(e)
         }
         for e in done { entities[e].casualties.sort() }
+    }
+
+    /// An unknown organisation or place name followed by a known acronym in parentheses is that entry
+    /// (وكالة الأنباء الفرنسية (AFP), the Federal Criminal Police Office (BKA)): one node, not two.
+    private func linkNamesToTheirAcronyms(_ mentions: inout [Mention], doc: AnalyzedText) {
+        var startingAt: [Int: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.rule != "nested" && m.entryID != nil { startingAt[m.tokens.lowerBound] = i }
+        for i in mentions.indices where mentions[i].entryID == nil && mentions[i].rule != "nested"
+            && (mentions[i].type == .organization || mentions[i].type == .place) && !mentions[i].isDemonym {
+            let b = mentions[i].tokens.upperBound
+            guard b + 2 < doc.tokens.count, doc.tokens[b].key == "(", let a = startingAt[b + 1],
+                  mentions[a].tokens.upperBound == b + 2, doc.tokens[b + 2].key == ")", mentions[a].type == mentions[i].type,
+                  let id = mentions[a].entryID else { continue }
+            mentions[i].entryID = id
+            mentions[i].subtype = mentions[a].subtype
+        }
     }
 
     private func reindex(_ entities: inout [ExtractedEntity], _ mentions: [Mention]) {
