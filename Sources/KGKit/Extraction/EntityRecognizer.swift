@@ -174,9 +174,15 @@ public struct EntityRecognizer: Sendable {
             return e
         }
         // 3. place triggers: حي الزهور, سجن الصناعة, مدينة الحسكة, the city of X, X province
+        // (not inside a known organisation's or person's name: إقليم in حكومة إقليم كردستان)
+        var insideKnownName = [Bool](repeating: false, count: hi - lo)
+        for p in lo..<hi {
+            guard let g = gaz[p - lo], !g.isDemonym, entry(g).type != .place, g.end > p + 1 else { continue }
+            for q in (p + 1)..<g.end { insideKnownName[q - lo] = true }
+        }
         i = lo
         while i < hi {
-            if claimed[i - lo] { i += 1; continue }
+            if claimed[i - lo] || insideKnownName[i - lo] { i += 1; continue }
             guard toks[i].script == .arabic || toks[i].script == .latin,
                   let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle else { i += 1; continue }
             // the gazetteer knows the whole phrase (محافظة البصرة is the governorate, not the city): step 4 takes it
