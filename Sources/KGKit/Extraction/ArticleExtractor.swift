@@ -65,7 +65,9 @@ public struct ArticleExtractor: Sendable {
             add(mi)
             if m.type == .person {
                 let e = mentions[mi].entity
-                let words = m.tokens.map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 }
+                // (not a title word kept in the name: Prince Abdulaziz bin Salman is not the "Prince" of Crown Prince X)
+                let words = m.tokens.filter { !lexicons.titles.contains(key: doc.tokens[$0].key) && !lexicons.titles.contains(key: doc.tokens[$0].stem) }
+                    .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 }
                 if words.count >= 2 {
                     for w in [words.first!, words.last!] {
                         if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
