@@ -292,6 +292,9 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(z.relations.contains { $0.predicate == "leads" }, "\(triples(z))")
         let w = extract("وقال الرئيس رجب طيب أردوغان إن تركيا ستواصل المحادثات.", "ar")
         XCTAssertTrue(has(w, "recep-tayyip-erdogan", "leads", "country:tr"), "\(triples(w))")
+        // the title of the first of two people joined by و is not the second's
+        let v = extract("وجرى اتصال هاتفي بين الرئيس الفرنسي وترامب بشأن الولايات المتحدة وفرنسا.", "ar")
+        XCTAssertFalse(has(v, "donald-trump", "leads", "country:us"), "\(triples(v))")
     }
 
     func testEnglishDistrictsAndTheCapitalOfANisba() {

@@ -178,11 +178,14 @@ struct RelationInference {
         var byEntry: [String: Int] = [:]
         for e in entities.indices { if let id = entities[e].entryID, byEntry[id] == nil { byEntry[id] = e } }
         for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
-            guard let id = m.entryID, let en = lexicons.gazetteer.entry(id: id), !en.leads.isEmpty, let led = byEntry[en.leads] else { continue }
+            guard let id = m.entryID, let en = lexicons.gazetteer.entry(id: id), !en.leads.isEmpty, let led = byEntry[en.leads],
+                  !doc.tokens[m.tokens.lowerBound].prefix.hasPrefix("و") else { continue }   // (الرئيس الفرنسي وترامب: the title is Macron's)
+            let honorific = m.tokens.lowerBound - 1
+            let honorificOK = honorific >= 0 && !mentions.contains { $0.tokens.contains(honorific) } && doc.tokens[honorific].kind == .word
             let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
             // the title ends right before the name or before one honorific word (Supreme Leader Ayatollah Ali Khamenei)
             var title: Int? = nil
-            for end in [m.tokens.lowerBound, m.tokens.lowerBound - 1] where end > lo {
+            for end in [m.tokens.lowerBound, m.tokens.lowerBound - 1] where end > lo && (end == m.tokens.lowerBound || honorificOK) {
                 for w in t.headOfState + t.headOfGovernment where end - w.count >= lo {
                     let a = end - w.count
                     if (0..<w.count).allSatisfy({ doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] }) { title = a; break }
