@@ -279,6 +279,17 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(x.relations.contains { $0.predicate == "leads" && names(x, $0.subject).contains { $0.contains("Abdulaziz") } && names(x, $0.object).contains { $0.contains("Investment") || $0.contains("pif") } }, "\(triples(x))")
     }
 
+    func testNamesWithAClassWordOrAFamilyNameInside() {
+        let x = extract("فاز الأهلي على استاد القاهرة الدولي بحي مدينة نصر في القاهرة، قبل مباراة الإياب على ملعب حمادي العقربي في رادس.", "ar")
+        let places = x.entities.filter { $0.type == .place }.map(\.name)
+        XCTAssertTrue(places.contains("حي مدينة نصر"), "\(places)")
+        XCTAssertTrue(places.contains("ملعب حمادي العقربي"), "\(places)")
+        XCTAssertTrue(has(x, "ملعب حمادي العقربي", "locatedIn", "رادس") || x.relations.contains { $0.predicate == "locatedIn" && x.entities[$0.subject].name == "ملعب حمادي العقربي" }, "\(triples(x))")
+        // a common nisba after the name is an adjective, not part of it
+        let y = extract("دخلت القافلة من تشاد عبر معبر أدري الحدودي.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.name.contains("الحدودي") }, "\(y.entities.map(\.name))")
+    }
+
     func testKnownLeadersAfterAHeadTitle() {
         // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
         let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")

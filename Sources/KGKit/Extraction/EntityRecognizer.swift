@@ -166,7 +166,9 @@ public struct EntityRecognizer: Sendable {
             while e < hi, e - start < 4, !claimed[e - lo], gazAt(e) == nil, toks[e].script == .arabic, toks[e].kind == .word, toks[e].prefix.isEmpty {
                 let t = toks[e]
                 // after a given name, or where the tagger reads a name, a definite nisba is a family name (حمادي العقربي)
-                let familyName = (personName || tagged.map { $0[e - lo] != "O" } == true) && t.hasArticle && Self.isNisbaShaped(t.key)
+                // (so is a definite nisba rare in news right after the name: ملعب حمادي العقربي, not معبر رفح البري)
+                let familyName = (personName || tagged.map { $0[e - lo] != "O" } == true || e == end && lexicons.vocabulary.count(t.stem) < 50)
+                    && t.hasArticle && Self.isNisbaShaped(t.key)
                 guard lexicons.facilityAdjectives.contains(t.key) || familyName || isPersonWord(t, first: false) else { break }
                 personName = isPersonWord(t, first: false)
                 e += 1
@@ -216,6 +218,13 @@ public struct EntityRecognizer: Sendable {
             }
             if gazAt(nameStart) != nil { i += 1; continue }
             var nameEnd = placeNameEnd(doc, from: nameStart, limit: hi)
+            // a class word inside the name after a kept trigger (حي مدينة نصر: the district named "Nasr City")
+            if nameEnd == nameStart, trig.value.keep, toks[i].script == .arabic, toks[nameStart].prefix.isEmpty,
+               let inner = lexicons.placeTriggers.match(toks, at: nameStart, limit: hi), !inner.value.keep, inner.end < hi,
+               gazAt(inner.end) == nil, !claimed[inner.end - lo] {
+                nameEnd = placeNameEnd(doc, from: inner.end, limit: hi)
+                if nameEnd == inner.end { i += 1; continue }
+            }
             guard nameEnd > nameStart else { i += 1; continue }
             if trig.value.subtype == "Facility" { nameEnd = facilityNameEnd(nameEnd, start: nameStart) }
             // common words after a trigger that the tagger does not read as a name are a description, not a name
