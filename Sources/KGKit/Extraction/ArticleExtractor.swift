@@ -121,6 +121,16 @@ public struct ArticleExtractor: Sendable {
         var described: [Mention] = []
         while k < doc.tokens.count {
             guard !claimed[k], let d = lexicons.definiteDescriptions.match(doc.tokens, at: k, limit: doc.tokens.count) else { k += 1; continue }
+            // a rank before a person's name is not a description (الفريق أسامة ربيع: Lt Gen, not "the team"); after a title
+            // it is the body the title heads (زعيم الجماعة عبد الملك الحوثي)
+            if mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == .person }),
+               !(max(0, k - 3)..<k).contains(where: { j in
+                   // (a title and at most one modifier: المديرة العامة للصندوق)
+                   guard let end = lexicons.titles.match(doc.tokens, at: j, limit: k)?.end else { return false }
+                   return end == k || end == k - 1 && doc.tokens[k - 1].hasArticle
+               }) {
+                k = d.end; continue
+            }
             if let e = mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
                 let t = doc.tokens[k]
                 described.append(Mention(tokens: k..<d.end, start: t.stemStart, end: doc.tokens[d.end - 1].end, type: entities[e].type,
