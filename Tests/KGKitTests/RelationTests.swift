@@ -290,6 +290,17 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.name.contains("الحدودي") }, "\(y.entities.map(\.name))")
     }
 
+    func testHisGovernmentAndCoordinatedBackers() {
+        let x = extract("Al-Shabaab is fighting to topple Somalia's federal government. President Hassan Sheikh Mohamud said his government would press ahead with its offensive. The government is backed by an African Union force, known as AUSSOM, and by U.S. airstrikes.", "en")
+        XCTAssertTrue(has(x, "Hassan Sheikh Mohamud", "leads", "federal government"), "\(triples(x))")
+        XCTAssertTrue(has(x, "AUSSOM", "supports", "federal government"), "\(triples(x))")
+        XCTAssertTrue(has(x, "AUSSOM", "memberOf", "African Union") || has(x, "AUSSOM", "memberOf", "org:au"), "\(triples(x))")
+        XCTAssertTrue(has(x, "country:us", "supports", "federal government"), "\(triples(x))")
+        // a spokesman speaking of his government does not lead it
+        let y = extract("The Somali government is under pressure. Government spokesman Farhan Ali said his government would respond.", "en")
+        XCTAssertFalse(y.relations.contains { $0.predicate == "leads" }, "\(triples(y))")
+    }
+
     func testKnownLeadersAfterAHeadTitle() {
         // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
         let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")

@@ -323,6 +323,13 @@ public struct EntityRecognizer: Sendable {
                 out.append(make(a, b, .organization, "", "capitalised+head", 0.65))
                 claim(a, b); i = b; continue
             }
+            // an acronym introduced as the name of a body: "an African Union force, known as AUSSOM"
+            if a < j, a >= lo + 2, toks[a - 1].key == "as", toks[a - 2].key == "known" || toks[a - 2].key == "dubbed",
+               j == a + 1, doc.text(toks[a].start, toks[a].end).unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+               toks[a].end - toks[a].start >= 3 {
+                out.append(make(a, j, .organization, "", "known-as", 0.6))
+                claim(a, j); i = j; continue
+            }
             if a < j, let type = classifyEnglishName(toks, a, j) ?? personByContext(toks, a, j, limit: hi) {
                 out.append(make(a, j, type.0, type.1, "capitalised", 0.6))
                 claim(a, j)

@@ -8,7 +8,8 @@
 /// - a head of government leads the one cabinet the article names;
 /// - a city lies in the region named after it (Kharkiv in Kharkiv Oblast) when both are named;
 /// - a known head of state or government named after a head title (President Donald Trump, الرئيس رجب طيب أردوغان)
-///   leads the country the lexicon says they lead (people.tsv `leads`), when the article names it.
+///   leads the country the lexicon says they lead (people.tsv `leads`), when the article names it;
+/// - a head of state or government who speaks of "his government" / حكومته leads the government it refers to.
 struct RelationInference {
     let lexicons: LexiconSet
 
@@ -194,6 +195,22 @@ struct RelationInference {
             }
             guard let a = title else { continue }
             add(m.entity, "leads", led, sentence: m.sentence, start: doc.tokens[a].stemStart, end: m.end, rule: "head-title-lexicon", confidence: 0.7)
+        }
+        // 7. "President X … said his government", الرئيس X … حكومته: a head title before the person, then a possessive
+        //    government in the same sentence that the article resolved to a government
+        let heads = t.headOfState + t.headOfGovernment
+        for d in mentions where d.rule == "definite-description" && d.type == .organization && d.entity >= 0 {
+            let first = doc.tokens[d.tokens.lowerBound]
+            guard first.key == "his" || first.key == "her" || (first.script == .arabic && !first.suffix.isEmpty) else { continue }
+            // the nearest person before it in the sentence, named after a head title
+            guard let p = mentions.filter({ $0.type == .person && $0.entity >= 0 && $0.sentence == d.sentence && $0.tokens.upperBound <= d.tokens.lowerBound })
+                    .max(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) else { continue }
+            let lo = max(doc.sentences[p.sentence].tokens.lowerBound, p.tokens.lowerBound - 3)
+            let titled = (lo..<p.tokens.lowerBound).contains { a in
+                heads.contains { w in a + w.count <= p.tokens.lowerBound && (0..<w.count).allSatisfy { doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] } }
+            }
+            guard titled else { continue }
+            add(p.entity, "leads", d.entity, sentence: d.sentence, start: p.start, end: d.end, rule: "head-his-government", confidence: 0.65)
         }
         relations += added
     }
