@@ -193,6 +193,7 @@ final class TextTests: XCTestCase {
             ("كانت", "كانت"),
             ("فلسطيني", "فلسطيني"),
             ("لبنانية", "لبنانية"),
+            ("كريم", "كريم"),          // a given name, not ك + the name ريم
         ]
         for (word, expected) in traps {
             XCTAssertEqual(segment(word), expected, "segmentation of \(word)")

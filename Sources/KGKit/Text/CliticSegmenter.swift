@@ -209,7 +209,8 @@ public struct CliticSegmenter: Sendable {
             if bestDefinite {
                 take = true
             } else if wholeProtected {
-                if bestScore >= 1_000_000 { take = true }
+                // (a protected word is not ك + a name: كريم is Karim, not "like Reem")
+                if bestScore >= 1_000_000 && bestPrefix != "ك" { take = true }
             } else if bestScore >= max(3, wholeCount / 8) {
                 take = true
             }
@@ -310,7 +311,7 @@ public struct CliticSegmenter: Sendable {
             if bestDefinite {
                 result = b
             } else if wholeProtected {
-                if bestScore >= 1_000_000 { result = b }
+                if bestScore >= 1_000_000 && b.prefix != "ك" { result = b }
             } else if bestScore >= max(3, wholeCount / 8) {
                 result = b
             }
