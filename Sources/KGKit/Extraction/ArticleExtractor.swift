@@ -265,6 +265,7 @@ public struct ArticleExtractor: Sendable {
     private func mostRecent(_ d: LexiconSet.DefiniteDescription, before k: Int, doc: AnalyzedText, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
         var best: (pos: Int, e: Int)? = nil
         var salience: [Int: Int] = [:]
+        var firstAt: [Int: Int] = [:]
         for m in mentions where m.tokens.upperBound <= k && m.entity >= 0 && m.type == d.type && m.rule != "definite-description" {
             let fits: Bool
             if d.head == "*" {
@@ -281,10 +282,14 @@ public struct ArticleExtractor: Sendable {
                 } || names(of: entities[m.entity]).contains { $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
-            if fits && d.head.hasPrefix("@") { salience[m.entity, default: 0] += 1 }
+            if fits && d.head.hasPrefix("@") {
+                salience[m.entity, default: 0] += 1
+                firstAt[m.entity] = min(firstAt[m.entity] ?? Int.max, m.tokens.lowerBound)
+            }
         }
-        // "the city": the city the article is about (named most often so far), not the last one named in passing
-        if d.head.hasPrefix("@"), let top = salience.max(by: { ($0.value, $0.key == best?.e ? 1 : 0, $0.key) < ($1.value, $1.key == best?.e ? 1 : 0, $1.key) }) {
+        // "the city": the city the article is about (named most often so far, and on a tie named first), not the last one
+        // named in passing
+        if d.head.hasPrefix("@"), let top = salience.max(by: { ($0.value, -firstAt[$0.key]!) < ($1.value, -firstAt[$1.key]!) }) {
             return top.key
         }
         return best?.e

@@ -315,6 +315,12 @@ public struct EntityRecognizer: Sendable {
                   toks[j].isCapitalized || (Self.nameConnectorsEn.contains(toks[j].key) && j + 1 < hi && toks[j + 1].isCapitalized && j > i) {
                 j += 1
             }
+            // a number after an acronym belongs to the name (GSG 9, G7 is one token already)
+            if j > i, j < hi, toks[j].kind == .number, !claimed[j - lo], toks[j].start == toks[j - 1].end + 1,
+               doc.text(toks[j - 1].start, toks[j - 1].end).unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+               toks[j - 1].end - toks[j - 1].start >= 2 {
+                j += 1
+            }
             // sentence-initial capital on a common word: drop it
             var a = i
             while a < j, a == s.tokens.lowerBound || isQuoteStart(toks, a, lo), lexicons.stopwords.contains(toks[a].key) || commonEnglish.contains(toks[a].key) { a += 1 }
