@@ -32,17 +32,28 @@ public enum TaggerTraining {
 
     /// K-fold cross-validation over contiguous blocks (the corpus repeats documents, so random folds would leak):
     /// trains on K-1 blocks, runs the full recogniser (gazetteer + rules + tagger) on the held-out block.
-    public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int) -> (tagger: CoNLLScore, full: CoNLLScore) {
+    ///
+    /// `documentWindow`: when set, the tagger-alone figure is that of `SequenceTagger.tag(document:window:)` (the
+    /// document pass), with sentences k ± `documentWindow` standing for sentence k's document (ANERcorp's CoNLL file
+    /// has no document boundaries). The default reads `KG_TAGGER_DOCUMENT_WINDOW` from the environment.
+    public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int,
+                                     documentWindow: Int? = ProcessInfo.processInfo.environment["KG_TAGGER_DOCUMENT_WINDOW"].flatMap { Int($0) })
+        -> (tagger: CoNLLScore, full: CoNLLScore) {
         let sentences = CoNLL.parse(conll)
         let ex = examples(sentences, lexicons: lexicons)
         var taggerGold: [[String]] = [], taggerPred: [[String]] = [], fullGold: [[String]] = [], fullPred: [[String]] = []
         for f in 0..<folds {
             let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
             let train = Array(ex[..<lo]) + Array(ex[hi...])
-            let tagger = SequenceTagger.train(train, epochs: epochs, seed: 42)
-            for i in lo..<hi {
-                taggerGold.append(ex[i].map(\.1))
-                taggerPred.append(tagger.tag(ex[i].map(\.0)))
+            let tagger = SequenceTagger.train(train, epochs: epochs, seed: UInt64(ProcessInfo.processInfo.environment["KG_TAGGER_SEED"] ?? "42") ?? 42)
+            if let w = documentWindow {
+                taggerGold += ex[lo..<hi].map { $0.map(\.1) }
+                taggerPred += tagger.tag(document: ex[lo..<hi].map { $0.map(\.0) }, window: w)
+            } else {
+                for i in lo..<hi {
+                    taggerGold.append(ex[i].map(\.1))
+                    taggerPred.append(tagger.tag(ex[i].map(\.0)))
+                }
             }
             var lex = lexicons
             lex.tagger = tagger
@@ -51,6 +62,14 @@ public enum TaggerTraining {
                 fullGold.append(s.map(\.tag))
                 fullPred.append(Evaluator.tags(for: s.map(\.word), extractor: extractor))
             }
+        }
+        if let dump = ProcessInfo.processInfo.environment["KG_TAGGER_DUMP"] {
+            var out = ""
+            for (k, s) in ex.enumerated() {
+                for (j, t) in s.enumerated() { out += "\(t.0.surface)\t\(taggerGold[k][j])\t\(taggerPred[k][j])\n" }
+                out += "\n"
+            }
+            try? out.write(toFile: dump, atomically: true, encoding: .utf8)
         }
         return (CoNLL.score(gold: taggerGold, predicted: taggerPred), CoNLL.score(gold: fullGold, predicted: fullPred))
     }
