@@ -132,7 +132,8 @@ public struct SequenceTagger: Sendable {
                 return letters < 2 ? 0 : SequenceTagger.stemHash(t)
             }
         }
-        SequenceTagger.documentPass(&paths, stems: stems, window: window)
+        let keys = sentences.map { s in s.map { t in t.word?.key ?? TaggerFeature.fnv(t.key) } }
+        SequenceTagger.documentPass(&paths, stems: stems, keys: keys, window: window)
         return paths.map { $0.map { SequenceTagger.labels[$0] } }
     }
 
@@ -143,11 +144,11 @@ public struct SequenceTagger: Sendable {
     }
 
     /// Label indices of B-PER and I-PER.
-    static let bPer = 1, iPer = 2
+    static let bPer = 1, iPer = 2, orgB = 3, orgI = 4
 
     /// The document pass of `tag(document:window:)` on label indices (votes per stem in slots O, PER, ORG, LOC, MISC).
     /// Tokens whose `stems` entry is 0 (words of fewer than two letters) neither vote nor change.
-    static func documentPass(_ paths: inout [[Int]], stems: [[UInt64]], window: Int?) {
+    static func documentPass(_ paths: inout [[Int]], stems: [[UInt64]], keys: [[UInt64]], window: Int?) {
         let m = paths.count
         if m < 2 { return }
         // votes[stem] = readings per slot (O, PER, ORG, LOC, MISC) over the context
@@ -167,21 +168,55 @@ public struct SequenceTagger: Sendable {
                 votes[h] = v
             }
         }
+        // organisation names of the sentence pass, as word sequences (hash of the keys and the length)
+        let maxSpan = 8
+        func seqHash(_ k: Int, _ a: Int, _ b: Int) -> UInt64 {
+            var h = UInt64(b - a)
+            for i in a..<b { h = TaggerFeature.mix(h ^ keys[k][i]) }
+            return h
+        }
+        var orgs: [UInt64: Int32] = [:]
+        func addOrgs(_ k: Int, _ d: Int32) {
+            let p = pass1[k]
+            var i = 0
+            while i < p.count {
+                guard p[i] == orgB else { i += 1; continue }
+                var j = i + 1
+                while j < p.count && p[j] == orgI { j += 1 }
+                if j - i <= maxSpan { orgs[seqHash(k, i, j), default: 0] += d }
+                i = j
+            }
+        }
         let w = window ?? m
         // context of sentence k: lo...hi except k, kept up to date as k advances
         var lo = 0, hi = -1
         for k in 0..<m {
             let nlo = max(0, k - w), nhi = min(m - 1, k + w)
-            while hi < nhi { hi += 1; add(hi, 1) }
-            while lo < nlo { add(lo, -1); lo += 1 }
+            while hi < nhi { hi += 1; add(hi, 1); addOrgs(hi, 1) }
+            while lo < nlo { add(lo, -1); addOrgs(lo, -1); lo += 1 }
             add(k, -1)
-            defer { add(k, 1) }
+            addOrgs(k, -1)
+            defer { add(k, 1); addOrgs(k, 1) }
             for i in 0..<paths[k].count where pass1[k][i] == 0 && stems[k][i] != 0 {
                 guard let v = votes[stems[k][i]], v.1 > 0, v.1 >= v.2, v.1 >= v.3, v.1 >= v.4, 4 * v.1 >= v.0 else { continue }
                 if WordClusters.bundled.countDigits(stems[k][i]) >= 5 { continue }
                 let prev = i > 0 ? paths[k][i - 1] : 0
                 paths[k][i] = prev == bPer || prev == iPer ? iPer : bPer
                 if i + 1 < paths[k].count && paths[k][i + 1] == bPer { paths[k][i + 1] = iPer }
+            }
+            // a word sequence read as an organisation name elsewhere is one here too, where read all O (longest first)
+            let n = paths[k].count
+            for len in stride(from: min(maxSpan, n), through: 1, by: -1) where !orgs.isEmpty {
+                var i = 0
+                while i + len <= n {
+                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), (orgs[seqHash(k, i, i + len)] ?? 0) > 0 {
+                        paths[k][i] = orgB
+                        for j in (i + 1)..<(i + len) { paths[k][j] = orgI }
+                        i += len
+                    } else {
+                        i += 1
+                    }
+                }
             }
         }
     }
