@@ -99,7 +99,7 @@ public struct SequenceTagger: Sendable {
         self.weights = weights
         self.transitions = SequenceTagger.transitionMatrix(table: table, weights: weights)
         let maxWeight = weights.reduce(0) { max($0, Int($1.magnitude)) }
-        self.wordCaches = maxWeight <= 1 << 24 && TaggerFeatureExtractor.exp == 0 ? TaggerWordCachePool() : nil
+        self.wordCaches = maxWeight <= 1 << 24 ? TaggerWordCachePool() : nil
     }
 
     /// Number of (non-pruned) features in the model.
@@ -113,12 +113,17 @@ public struct SequenceTagger: Sendable {
     }
 
     /// Tags the sentences of one document (an article): each sentence as `tag(_:)` reads it, then a document pass
-    /// makes the reading of person names consistent (non-local features in the spirit of Ratinov & Roth 2009): a word
-    /// the sentence pass reads as `O` becomes a person-name word where the same word (stem) is read as part of a
-    /// person name elsewhere in the document, no other name type is read for it more often, and its `O` readings
-    /// there are at most 4 times its person readings — unless it is a frequent word of news text (corpus count
-    /// ≥ 10,000: على, which normalises like the name علي) or shorter than two letters. Only the other sentences vote, so
-    /// a one-sentence document is tagged exactly as `tag(_:)` tags it.
+    /// makes the readings of a name consistent across the document (non-local evidence in the spirit of Ratinov &
+    /// Roth 2009; a repeated surname such as محفوظ after نجيب محفوظ is the typical gain):
+    /// * a word the sentence pass reads as `O` becomes a person-name word (B-PER, or I-PER after a person-name word;
+    ///   a B-PER right after it then continues it) where the same word (stem) is read as part of a person name in the
+    ///   other sentences, no other name type is read for it more often, and its `O` readings there are at most 4
+    ///   times its person readings — unless it is a frequent word of news text (corpus count ≥ 10,000: على, which
+    ///   normalises like the name علي) or shorter than two letters;
+    /// * then a word sequence (same keys) read as a whole organisation name in the other sentences becomes one where
+    ///   the sentence pass reads all of it as `O`, longest first.
+    /// Only the other sentences' sentence-pass readings vote, so a one-sentence document is tagged exactly as
+    /// `tag(_:)` tags it. Decisions only: no model weights are involved (the model file is the same).
     ///
     /// `window`: when set, sentence k hears only sentences k − window ... k + window (for corpora without document
     /// boundaries, such as ANERcorp's CoNLL file).
@@ -143,11 +148,12 @@ public struct SequenceTagger: Sendable {
         return TaggerFeature.fnv(t.stem.isEmpty ? t.key : t.stem)
     }
 
-    /// Label indices of B-PER and I-PER.
+    /// Label indices of B-PER, I-PER, B-ORG, I-ORG.
     static let bPer = 1, iPer = 2, orgB = 3, orgI = 4
 
-    /// The document pass of `tag(document:window:)` on label indices (votes per stem in slots O, PER, ORG, LOC, MISC).
-    /// Tokens whose `stems` entry is 0 (words of fewer than two letters) neither vote nor change.
+    /// The document pass of `tag(document:window:)` on label indices: person-name votes per stem (slots O, PER, ORG,
+    /// LOC, MISC), organisation names as sequences of key hashes. Tokens whose `stems` entry is 0 (words of fewer
+    /// than two letters) neither vote nor become person-name words.
     static func documentPass(_ paths: inout [[Int]], stems: [[UInt64]], keys: [[UInt64]], window: Int?) {
         let m = paths.count
         if m < 2 { return }
@@ -520,13 +526,9 @@ enum TaggerFeature {
     @inline(__always) static func prevLabelStem(_ p: Int, _ stemHash: UInt64) -> UInt64 {
         make(prevLabelStemBase + UInt64(p), stemHash)
     }
-    @inline(__always) static func prevLabelExtra(_ p: Int, _ v: UInt64) -> UInt64 { make(300 + UInt64(p), v) }
 }
 
 enum TaggerFeatureExtractor {
-    /// Experimental feature switches (KG_TAGGER_EXP bit mask); 0 in production.
-    static let exp: UInt64 = UInt64(ProcessInfo.processInfo.environment["KG_TAGGER_EXP"] ?? "0") ?? 0
-    @inline(__always) static func on(_ bit: Int) -> Bool { exp & (1 << UInt64(bit)) != 0 }
 
     /// Static (label-independent) features of a sentence, flattened.
     struct Output {
@@ -535,8 +537,6 @@ enum TaggerFeatureExtractor {
         var offsets: [Int] = [0]
         /// Per-token stem hash, for the "previous label + stem" features.
         var stemHash: [UInt64] = []
-        /// Per-token value of the experimental "previous label + cluster" edge feature (0 = none).
-        var edge2: [UInt64] = []
         var count: Int { stemHash.count }
     }
 
@@ -619,81 +619,9 @@ enum TaggerFeatureExtractor {
             let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
             out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
             out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
-            if exp != 0 { experimental(i, n, keyH, stemH, gazH, ncH, lex, freq, cl, s, &out.feats) }
             out.offsets.append(out.feats.count)
         }
         out.stemHash = stemH
-        out.edge2.removeAll(keepingCapacity: true)
-        if on(12) { for i in 0..<n { out.edge2.append(UInt64(cl[i] >> 11)) } }
-        if on(13) { for i in 0..<n { out.edge2.append(UInt64(cl[i] >> 22) << 8 | lex[i]) } }
-        if on(14) { for i in 0..<n { out.edge2.append(ncH[i] ^ UInt64(cl[i] >> 22)) } }
-    }
-
-    static func experimental(_ i: Int, _ n: Int, _ keyH: [UInt64], _ stemH: [UInt64], _ gazH: [UInt64], _ ncH: [UInt64],
-                             _ lex: [UInt64], _ freq: [UInt64], _ cl: [UInt32], _ s: [TaggerToken], _ f: inout [UInt64]) {
-        typealias F = TaggerFeature
-        let B: UInt64 = 0xFFFF_FFFF
-        let c = UInt64(cl[i]), cm1 = i > 0 ? UInt64(cl[i - 1]) : B, cp1 = i + 1 < n ? UInt64(cl[i + 1]) : B
-        if on(0) {
-            f.append(F.make(46, cm1))
-            f.append(F.make(47, cp1))
-        }
-        if on(1) {
-            f.append(F.make(52, i > 1 ? UInt64(cl[i - 2] >> 22) : B))
-            f.append(F.make(53, i + 2 < n ? UInt64(cl[i + 2] >> 22) : B))
-        }
-        if on(2) {
-            f.append(F.make(60, cm1 >> 11, c >> 11))
-            f.append(F.make(61, c >> 11, cp1 >> 11))
-        }
-        if on(3) {
-            let lm1 = i > 0 ? lex[i - 1] : 0x80
-            f.append(F.make(62, lm1, c >> 11))
-            f.append(F.make(63, lm1, ncH[i]))
-        }
-        if on(4) {
-            let nm1 = i > 0 ? ncH[i - 1] : 1, np1 = i + 1 < n ? ncH[i + 1] : 1
-            if nm1 != 0 || ncH[i] != 0 { f.append(F.make(64, nm1, ncH[i])) }
-            if np1 != 0 || ncH[i] != 0 { f.append(F.make(65, ncH[i], np1)) }
-            f.append(F.make(66, ncH[i], freq[i]))
-        }
-        if on(5) {
-            let pre = s[i].prefix.isEmpty ? 0 : F.fnv(s[i].prefix)
-            if pre != 0 {
-                f.append(F.make(67, pre, c >> 11))
-                f.append(F.make(68, pre, ncH[i]))
-            }
-        }
-        if on(6) {
-            var org: UInt64 = 0
-            for d in 1...3 where i >= d { org |= lex[i - d] << (8 * UInt64(d - 1)) }
-            f.append(F.make(69, org & 0x020202, c >> 22))
-            f.append(F.make(70, i > 2 ? stemH[i - 3] : F.beginHash))
-        }
-        if on(7) {
-            f.append(F.make(71, i > 0 ? stemH[i - 1] : F.beginHash, stemH[i]))
-            f.append(F.make(72, stemH[i], i + 1 < n ? stemH[i + 1] : F.endHash))
-        }
-        if on(8) {
-            if gazH[i] != 0 { f.append(F.make(73, gazH[i], c >> 11)) }
-        }
-        if on(9) {
-            let fm1 = i > 0 ? freq[i - 1] : 9, fp1 = i + 1 < n ? freq[i + 1] : 9
-            f.append(F.make(74, fm1 << 8 | freq[i] << 4 | fp1))
-        }
-        if on(10) {
-            f.append(F.make(75, i > 0 ? keyH[i - 1] : F.beginHash, c >> 11))
-            f.append(F.make(76, c >> 11, i + 1 < n ? keyH[i + 1] : F.endHash))
-        }
-        if on(11) {
-            f.append(F.make(77, i > 0 ? keyH[i - 1] : F.beginHash, i + 1 < n ? keyH[i + 1] : F.endHash))
-        }
-        if on(15) {
-            // mid cluster of the next two words together (ORG chains)
-            let cp2 = i + 2 < n ? UInt64(cl[i + 2]) : B
-            f.append(F.make(78, cp1 >> 11, cp2 >> 11))
-            f.append(F.make(79, i > 1 ? UInt64(cl[i - 2]) >> 11 : B, cm1 >> 11))
-        }
     }
 
     /// Prefixes and suffixes of length 1–3 (in scalars), the ال test and the stem without ال, and a length bucket.
@@ -1282,7 +1210,7 @@ enum TaggerDecoder {
     /// Exact first-order Viterbi under BIO constraints. Score of label y at i after p:
     /// emission(i, y) + transition(p, y) + prevLabelStem(p, stem_i, y).
     static func viterbi(_ fx: TaggerFeatureExtractor.Output, table: TaggerFeatureTable, weights: UnsafeBufferPointer<Int32>,
-                        transitions: [Int], gold: [Int]? = nil, cost: Int = 0) -> [Int] {
+                        transitions: [Int]) -> [Int] {
         let n = fx.count
         let L = SequenceTagger.L
         var emit = [Int](repeating: 0, count: n * L)
@@ -1303,53 +1231,7 @@ enum TaggerDecoder {
                 }
             }
         }
-        if let gold {
-            // loss-augmented decoding (training only): every wrong label costs `cost`
-            for i in 0..<n { for y in 0..<L where y != gold[i] { emit[i * L + y] += cost } }
-        }
-        if !fx.edge2.isEmpty {
-            // experimental second edge feature: per-(i, p, y) pair scores, plain Viterbi
-            var pair = [Int](repeating: 0, count: n * (L + 1) * L)
-            for i in 0..<n {
-                for p in 0...L {
-                    let base = (i * (L + 1) + p) * L
-                    let r1 = Int(edge[i * (L + 1) + p])
-                    if r1 >= 0 { for y in 0..<L { pair[base + y] += Int(weights[r1 * L + y]) } }
-                    let r2 = table.find(TaggerFeature.prevLabelExtra(p, fx.edge2[i]))
-                    if r2 >= 0 { for y in 0..<L { pair[base + y] += Int(weights[r2 * L + y]) } }
-                }
-            }
-            return decodePairs(n, emit: emit, pair: pair, transitions: transitions)
-        }
         return decode(n, emit: emit, edge: edge, weights: weights, transitions: transitions)
-    }
-
-    static func decodePairs(_ n: Int, emit: [Int], pair: [Int], transitions: [Int]) -> [Int] {
-        let L = SequenceTagger.L
-        let minusInf = Int.min / 4
-        var delta = [Int](repeating: minusInf, count: n * L)
-        var back = [Int](repeating: 0, count: n * L)
-        for y in 0..<L where allowed[L * L + y] { delta[y] = emit[y] + transitions[L * L + y] + pair[L * L + y] }
-        if n > 1 {
-            for i in 1..<n {
-                for p in 0..<L where delta[(i - 1) * L + p] != minusInf {
-                    let dp = delta[(i - 1) * L + p]
-                    let pb = (i * (L + 1) + p) * L
-                    for y in 0..<L where allowed[p * L + y] {
-                        let s = dp + transitions[p * L + y] + pair[pb + y]
-                        if s > delta[i * L + y] { delta[i * L + y] = s; back[i * L + y] = p }
-                    }
-                }
-                for y in 0..<L where delta[i * L + y] != minusInf { delta[i * L + y] += emit[i * L + y] }
-            }
-        }
-        var best = 0
-        let last = (n - 1) * L
-        for y in 1..<L where delta[last + y] > delta[last + best] { best = y }
-        var path = [Int](repeating: 0, count: n)
-        path[n - 1] = best
-        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { path[i - 1] = back[i * L + path[i]] } }
-        return path
     }
 
     /// The best BIO-valid label path given per-token emission scores (`emit[i * L + y]`) and prevLabelStem rows
@@ -1447,12 +1329,10 @@ struct TaggerTrainer {
         u[row * L + y] &+= c * Int64(d)
     }
 
-    static let cost: Int = Int(ProcessInfo.processInfo.environment["KG_TAGGER_COST"] ?? "0") ?? 0
-
     mutating func step(_ fx: TaggerFeatureExtractor.Output, gold: [Int]) {
         let transitions = SequenceTagger.transitionMatrix(table: table, weights: w)
         let pred = w.withUnsafeBufferPointer { wb in
-            TaggerDecoder.viterbi(fx, table: table, weights: wb, transitions: transitions, gold: TaggerTrainer.cost > 0 ? gold : nil, cost: TaggerTrainer.cost)
+            TaggerDecoder.viterbi(fx, table: table, weights: wb, transitions: transitions)
         }
         if pred != gold {
             let L = TaggerTrainer.L
@@ -1471,10 +1351,6 @@ struct TaggerTrainer {
                     update(TaggerFeature.transition(pp), p, -1)
                     update(TaggerFeature.prevLabelStem(gp, fx.stemHash[i]), g, 1)
                     update(TaggerFeature.prevLabelStem(pp, fx.stemHash[i]), p, -1)
-                    if !fx.edge2.isEmpty {
-                        update(TaggerFeature.prevLabelExtra(gp, fx.edge2[i]), g, 1)
-                        update(TaggerFeature.prevLabelExtra(pp, fx.edge2[i]), p, -1)
-                    }
                 }
             }
         }
@@ -1501,13 +1377,6 @@ struct TaggerTrainer {
             if !any { continue }
             _ = out.insert(table.key(at: slot))
             weights.append(contentsOf: q)
-        }
-        if let spec = ProcessInfo.processInfo.environment["KG_TAGGER_BIAS"] {
-            let row = out.find(TaggerFeature.make(TaggerFeature.bias, 0))
-            for part in spec.split(separator: ",") {
-                let kv = part.split(separator: ":")
-                if row >= 0, kv.count == 2, let y = SequenceTagger.labels.firstIndex(of: String(kv[0])), let d = Int32(kv[1]) { weights[row * L + y] += d }
-            }
         }
         return SequenceTagger(table: out, weights: weights)
     }

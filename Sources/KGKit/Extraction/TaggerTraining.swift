@@ -35,7 +35,9 @@ public enum TaggerTraining {
     ///
     /// `documentWindow`: when set, the tagger-alone figure is that of `SequenceTagger.tag(document:window:)` (the
     /// document pass), with sentences k ± `documentWindow` standing for sentence k's document (ANERcorp's CoNLL file
-    /// has no document boundaries). The default reads `KG_TAGGER_DOCUMENT_WINDOW` from the environment.
+    /// has no document boundaries). The default reads `KG_TAGGER_DOCUMENT_WINDOW` from the environment
+    /// (`Scripts/train-tagger.sh` sets 10). `KG_TAGGER_DUMP=FILE` writes the tagger-alone readings, one
+    /// "token<TAB>gold<TAB>predicted" line per token and a blank line between sentences, for error analysis.
     public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int,
                                      documentWindow: Int? = ProcessInfo.processInfo.environment["KG_TAGGER_DOCUMENT_WINDOW"].flatMap { Int($0) })
         -> (tagger: CoNLLScore, full: CoNLLScore) {
@@ -45,7 +47,7 @@ public enum TaggerTraining {
         for f in 0..<folds {
             let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
             let train = Array(ex[..<lo]) + Array(ex[hi...])
-            let tagger = SequenceTagger.train(train, epochs: epochs, seed: UInt64(ProcessInfo.processInfo.environment["KG_TAGGER_SEED"] ?? "42") ?? 42)
+            let tagger = SequenceTagger.train(train, epochs: epochs, seed: 42)
             if let w = documentWindow {
                 taggerGold += ex[lo..<hi].map { $0.map(\.1) }
                 taggerPred += tagger.tag(document: ex[lo..<hi].map { $0.map(\.0) }, window: w)
