@@ -119,9 +119,11 @@ public struct SequenceTagger: Sendable {
     ///   a B-PER right after it then continues it) where the same word (stem) is read as part of a person name in the
     ///   other sentences, no other name type is read for it more often, and its `O` readings there are at most 4
     ///   times its person readings — unless it is a frequent word of news text (corpus count ≥ 10,000: على, which
-    ///   normalises like the name علي) or shorter than two letters;
+    ///   normalises like the name علي), a context word (title, head noun, trigger, function word: `lexical`) or
+    ///   shorter than two letters;
     /// * then a word sequence (same keys) read as a whole organisation name in the other sentences becomes one where
-    ///   the sentence pass reads all of it as `O`, longest first.
+    ///   the sentence pass reads all of it as `O`, longest first; a one-word sequence only if that word is not
+    ///   frequent (< 10,000) nor a context word and is read as an organisation at least as often as as a person.
     /// Only the other sentences' sentence-pass readings vote, so a one-sentence document is tagged exactly as
     /// `tag(_:)` tags it. Decisions only: no model weights are involved (the model file is the same).
     ///
@@ -134,7 +136,7 @@ public struct SequenceTagger: Sendable {
             s.map { t -> UInt64 in
                 var letters = 0
                 for b in t.key.utf8 where b & 0xC0 != 0x80 { letters += 1; if letters >= 2 { break } }
-                return letters < 2 ? 0 : SequenceTagger.stemHash(t)
+                return letters < 2 || t.lexical != 0 ? 0 : SequenceTagger.stemHash(t)
             }
         }
         let keys = sentences.map { s in s.map { t in t.word?.key ?? TaggerFeature.fnv(t.key) } }
@@ -152,8 +154,8 @@ public struct SequenceTagger: Sendable {
     static let bPer = 1, iPer = 2, orgB = 3, orgI = 4
 
     /// The document pass of `tag(document:window:)` on label indices: person-name votes per stem (slots O, PER, ORG,
-    /// LOC, MISC), organisation names as sequences of key hashes. Tokens whose `stems` entry is 0 (words of fewer
-    /// than two letters) neither vote nor become person-name words.
+    /// LOC, MISC), organisation names as sequences of key hashes. Tokens whose `stems` entry is 0 (context words,
+    /// words of fewer than two letters) neither vote nor become person-name words or one-word organisation names.
     static func documentPass(_ paths: inout [[Int]], stems: [[UInt64]], keys: [[UInt64]], window: Int?) {
         let m = paths.count
         if m < 2 { return }
@@ -193,6 +195,11 @@ public struct SequenceTagger: Sendable {
                 i = j
             }
         }
+        // a one-word organisation name: read as one at least as often as as a person name, and not a frequent word
+        func oneWordOrg(_ h: UInt64) -> Bool {
+            guard h != 0, let v = votes[h], v.2 >= v.1 else { return false }
+            return WordClusters.bundled.countDigits(h) < 5
+        }
         let w = window ?? m
         // context of sentence k: lo...hi except k, kept up to date as k advances
         var lo = 0, hi = -1
@@ -215,7 +222,8 @@ public struct SequenceTagger: Sendable {
             for len in stride(from: min(maxSpan, n), through: 1, by: -1) where !orgs.isEmpty {
                 var i = 0
                 while i + len <= n {
-                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), (orgs[seqHash(k, i, i + len)] ?? 0) > 0 {
+                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), (orgs[seqHash(k, i, i + len)] ?? 0) > 0,
+                       len > 1 || oneWordOrg(stems[k][i]) {
                         paths[k][i] = orgB
                         for j in (i + 1)..<(i + len) { paths[k][j] = orgI }
                         i += len
