@@ -131,6 +131,35 @@ final class SequenceTaggerTests: XCTestCase {
         XCTAssertGreaterThan(a.count, 100)
     }
 
+    func testDocumentPassMakesNameReadingsConsistent() {
+        let labels = SequenceTagger.labels
+        func ids(_ t: [String]) -> [Int] { t.map { labels.firstIndex(of: $0)! } }
+        func names(_ p: [[Int]]) -> [[String]] { p.map { $0.map { labels[$0] } } }
+        // stems (and keys): 1 نجيب, 2 محفوظ, 3 قال, 4 رواية, 5 البنك, 6 التجاري
+        let ali = TaggerFeature.fnv("علي")   // a frequent word of news text (على): never made a name
+        var paths = [ids(["B-PER", "I-PER", "O"]), ids(["O", "O", "O"]), ids(["O", "O", "O"]),
+                     ids(["O", "B-ORG", "I-ORG"]), ids(["O", "O", "O"]), ids(["B-PER", "O"])]
+        let stems: [[UInt64]] = [[1, 2, 3], [3, 2, 4], [3, 2, ali], [3, 5, 6], [5, 6, 3], [ali, 3]]
+        SequenceTagger.documentPass(&paths, stems: stems, keys: stems, window: nil)
+        XCTAssertEqual(names(paths), [["B-PER", "I-PER", "O"], ["O", "B-PER", "O"], ["O", "B-PER", "O"],
+                                      ["O", "B-ORG", "I-ORG"], ["B-ORG", "I-ORG", "O"], ["B-PER", "O"]])
+        // a window of 0 sentences hears nothing; O readings outvote person readings
+        var alone = [ids(["B-PER", "I-PER"]), ids(["O", "O"])]
+        SequenceTagger.documentPass(&alone, stems: [[1, 2], [3, 2]], keys: [[1, 2], [3, 2]], window: 0)
+        XCTAssertEqual(names(alone), [["B-PER", "I-PER"], ["O", "O"]])
+        var outvoted = [ids(["B-PER", "I-PER"])] + Array(repeating: ids(["O", "O"]), count: 6)
+        SequenceTagger.documentPass(&outvoted, stems: Array(repeating: [1, 2], count: 7), keys: Array(repeating: [1, 2], count: 7), window: nil)
+        XCTAssertEqual(names(outvoted)[1], ["O", "O"])
+        // with the trained tagger: a one-sentence document reads as tag(_:) reads it
+        let model = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 5)
+        for s in Self.heldOut.prefix(20) {
+            let toks = s.map { $0.0 }
+            XCTAssertEqual(model.tag(document: [toks]), [model.tag(toks)])
+        }
+        let doc = Self.heldOut.prefix(20).map { $0.map { $0.0 } }
+        XCTAssertEqual(model.tag(document: doc, window: 0), doc.map { model.tag($0) })
+    }
+
     // MARK: Bundled model and clusters
 
     static let lexicons: LexiconSet = try! LexiconSet.load()

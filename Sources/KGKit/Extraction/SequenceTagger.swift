@@ -109,6 +109,223 @@ public struct SequenceTagger: Sendable {
 
     /// Tags a sentence; returns one label of `SequenceTagger.labels` per token.
     public func tag(_ sentence: [TaggerToken]) -> [String] {
+        labelPath(sentence).map { SequenceTagger.labels[$0] }
+    }
+
+    /// Tags the sentences of one document (an article): each sentence as `tag(_:)` reads it, then a document pass
+    /// makes the readings of a name consistent across the document (non-local evidence in the spirit of Ratinov &
+    /// Roth 2009; a repeated surname such as محفوظ after نجيب محفوظ is the typical gain):
+    /// * a word the sentence pass reads as `O` becomes a person-name word (B-PER, or I-PER after a person-name word;
+    ///   a B-PER right after it then continues it) where the same word (stem) is read as part of a person name in the
+    ///   other sentences, no other name type is read for it more often, and its `O` readings there are at most 4
+    ///   times its person readings — unless it is a frequent word of news text (corpus count ≥ 10,000: على, which
+    ///   normalises like the name علي), a context word (title, head noun, trigger, function word: `lexical`) or
+    ///   shorter than two letters;
+    /// * then a word sequence (same keys) read as a whole organisation name in the other sentences becomes one where
+    ///   the sentence pass reads all of it as `O`, longest first; a one-word sequence only if that word is not
+    ///   frequent (< 10,000) nor a context word and is read as an organisation at least as often as as a person.
+    /// Only the other sentences' sentence-pass readings vote, so a one-sentence document is tagged exactly as
+    /// `tag(_:)` tags it. Decisions only: no model weights are involved (the model file is the same).
+    ///
+    /// `window`: when set, sentence k hears only sentences k − window ... k + window (for corpora without document
+    /// boundaries, such as ANERcorp's CoNLL file).
+    public func tag(document sentences: [[TaggerToken]], window: Int? = nil) -> [[String]] {
+        var paths = sentences.map { labelPath($0) }
+        if paths.count < 2 { return paths.map { $0.map { SequenceTagger.labels[$0] } } }
+        let stems = sentences.map { s in
+            s.map { t -> UInt64 in
+                var letters = 0
+                for b in t.key.utf8 where b & 0xC0 != 0x80 { letters += 1; if letters >= 2 { break } }
+                return letters < 2 || t.lexical != 0 ? 0 : SequenceTagger.stemHash(t)
+            }
+        }
+        let keys = sentences.map { s in s.map { t in t.word?.key ?? TaggerFeature.fnv(t.key) } }
+        SequenceTagger.documentPass(&paths, stems: stems, keys: keys, window: window)
+        return paths.map { $0.map { SequenceTagger.labels[$0] } }
+    }
+
+    /// The stem hash the features use for a token (`TaggerFeatureExtractor`'s `stemH`).
+    static func stemHash(_ t: TaggerToken) -> UInt64 {
+        if let w = t.word { return w.stem }
+        return TaggerFeature.fnv(t.stem.isEmpty ? t.key : t.stem)
+    }
+
+    /// Label indices of B-PER, I-PER, B-ORG, I-ORG.
+    static let bPer = 1, iPer = 2, orgB = 3, orgI = 4
+
+    /// The document pass of `tag(document:window:)` on label indices: person-name votes per stem (slots O, PER, ORG,
+    /// LOC, MISC), organisation names as sequences of key hashes. Tokens whose `stems` entry is 0 (context words,
+    /// words of fewer than two letters) neither vote nor become person-name words or one-word organisation names.
+    static func documentPass(_ paths: inout [[Int]], stems: [[UInt64]], keys: [[UInt64]], window: Int?) {
+        let m = paths.count
+        if m < 2 { return }
+        // votes[stem] = readings per slot (O, PER, ORG, LOC, MISC) over the context
+        func slot(_ y: Int) -> Int { y == 0 ? 0 : (y + 1) / 2 }
+        let pass1 = paths
+        var votes: [UInt64: (Int32, Int32, Int32, Int32, Int32)] = [:]
+        func add(_ k: Int, _ d: Int32) {
+            for (i, h) in stems[k].enumerated() where h != 0 {
+                var v = votes[h] ?? (0, 0, 0, 0, 0)
+                switch slot(pass1[k][i]) {
+                case 0: v.0 += d
+                case 1: v.1 += d
+                case 2: v.2 += d
+                case 3: v.3 += d
+                default: v.4 += d
+                }
+                votes[h] = v
+            }
+        }
+        // organisation names of the sentence pass, as word sequences (hash of the keys and the length)
+        let maxSpan = 8
+        func seqHash(_ k: Int, _ a: Int, _ b: Int) -> UInt64 {
+            var h = UInt64(b - a)
+            for i in a..<b { h = TaggerFeature.mix(h ^ keys[k][i]) }
+            return h
+        }
+        var orgs: [UInt64: Int32] = [:]
+        func addOrgs(_ k: Int, _ d: Int32) {
+            let p = pass1[k]
+            var i = 0
+            while i < p.count {
+                guard p[i] == orgB else { i += 1; continue }
+                var j = i + 1
+                while j < p.count && p[j] == orgI { j += 1 }
+                if j - i <= maxSpan { orgs[seqHash(k, i, j), default: 0] += d }
+                i = j
+            }
+        }
+        // a one-word organisation name: read as one at least as often as as a person name, and not a frequent word
+        func oneWordOrg(_ h: UInt64) -> Bool {
+            guard h != 0, let v = votes[h], v.2 >= v.1 else { return false }
+            return WordClusters.bundled.countDigits(h) < 5
+        }
+        let w = window ?? m
+        // context of sentence k: lo...hi except k, kept up to date as k advances
+        var lo = 0, hi = -1
+        for k in 0..<m {
+            let nlo = max(0, k - w), nhi = min(m - 1, k + w)
+            while hi < nhi { hi += 1; add(hi, 1); addOrgs(hi, 1) }
+            while lo < nlo { add(lo, -1); addOrgs(lo, -1); lo += 1 }
+            add(k, -1)
+            addOrgs(k, -1)
+            defer { add(k, 1); addOrgs(k, 1) }
+            for i in 0..<paths[k].count where pass1[k][i] == 0 && stems[k][i] != 0 {
+                guard let v = votes[stems[k][i]], v.1 > 0, v.1 >= v.2, v.1 >= v.3, v.1 >= v.4, 4 * v.1 >= v.0 else { continue }
+                if WordClusters.bundled.countDigits(stems[k][i]) >= 5 { continue }
+                let prev = i > 0 ? paths[k][i - 1] : 0
+                paths[k][i] = prev == bPer || prev == iPer ? iPer : bPer
+                if i + 1 < paths[k].count && paths[k][i + 1] == bPer { paths[k][i + 1] = iPer }
+            }
+            // a word sequence read as an organisation name elsewhere is one here too, where read all O (longest first)
+            let n = paths[k].count
+            for len in stride(from: min(maxSpan, n), through: 1, by: -1) where !orgs.isEmpty {
+                var i = 0
+                while i + len <= n {
+                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), (orgs[seqHash(k, i, i + len)] ?? 0) > 0,
+                       len > 1 || oneWordOrg(stems[k][i]) {
+                        paths[k][i] = orgB
+                        for j in (i + 1)..<(i + len) { paths[k][j] = orgI }
+                        i += len
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Experimental (cross-validation only, `KG_TAGGER_STACK`): the label path with extra per-token features, as the
+    /// second stage of a stacked tagger reads a sentence. Uses the feature extractor, not the word cache.
+    func labelPath(_ sentence: [TaggerToken], extra: [[UInt64]]) -> [Int] {
+        if sentence.isEmpty { return [] }
+        var fx = TaggerFeatureExtractor.Output()
+        TaggerFeatureExtractor.extract(sentence, into: &fx, extra: extra)
+        return weights.withUnsafeBufferPointer { w in
+            TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
+        }
+    }
+
+    /// Experimental (cross-validation only, `KG_TAGGER_STACK`): the second stage's document features from first-pass
+    /// label paths, votes of the other sentences within `window`: per name type, the number of readings of the same
+    /// stem (capped at 4) and its ratio to the `O` readings; the most-read type, alone and with the word's corpus
+    /// frequency digits; and, for tokens inside a word sequence (2–8 keys) read elsewhere as a whole name, that
+    /// name's type and B/I position (longest first).
+    static func documentFeatures(_ paths: [[Int]], stems: [[UInt64]], keys: [[UInt64]], window: Int) -> [[[UInt64]]] {
+        let m = paths.count
+        var out: [[[UInt64]]] = paths.map { $0.map { _ in [] } }
+        func slot(_ y: Int) -> Int { y == 0 ? 0 : (y + 1) / 2 }
+        var votes: [UInt64: [Int32]] = [:]
+        func add(_ k: Int, _ d: Int32) {
+            for (i, h) in stems[k].enumerated() where h != 0 {
+                var v = votes[h] ?? [0, 0, 0, 0, 0]
+                v[slot(paths[k][i])] += d
+                votes[h] = v
+            }
+        }
+        let maxSpan = 8
+        func seqHash(_ k: Int, _ a: Int, _ b: Int) -> UInt64 {
+            var h = UInt64(b - a)
+            for i in a..<b { h = TaggerFeature.mix(h ^ keys[k][i]) }
+            return h
+        }
+        var seqs: [UInt64: [Int32]] = [:]
+        func addSeqs(_ k: Int, _ d: Int32) {
+            let p = paths[k]
+            var i = 0
+            while i < p.count {
+                guard p[i] != 0 else { i += 1; continue }
+                var j = i + 1
+                while j < p.count && p[j] == p[i] + 1 && p[i] % 2 == 1 { j += 1 }
+                if j - i <= maxSpan && j - i >= 2 {
+                    var v = seqs[seqHash(k, i, j)] ?? [0, 0, 0, 0, 0]
+                    v[slot(p[i])] += d
+                    seqs[seqHash(k, i, j)] = v
+                }
+                i = j
+            }
+        }
+        var lo = 0, hi = -1
+        for k in 0..<m {
+            let nlo = max(0, k - window), nhi = min(m - 1, k + window)
+            while hi < nhi { hi += 1; add(hi, 1); addSeqs(hi, 1) }
+            while lo < nlo { add(lo, -1); addSeqs(lo, -1); lo += 1 }
+            add(k, -1); addSeqs(k, -1)
+            defer { add(k, 1); addSeqs(k, 1) }
+            for i in 0..<paths[k].count where stems[k][i] != 0 {
+                guard let v = votes[stems[k][i]] else { continue }
+                let fq = UInt64(WordClusters.bundled.countDigits(stems[k][i]))
+                var best = 0
+                for t in 1...4 where v[t] > 0 {
+                    out[k][i].append(TaggerFeature.make(90, UInt64(t * 16 + min(Int(v[t]), 4))))
+                    let r = 4 * v[t] < v[0] ? 0 : v[t] < v[0] ? 1 : 2
+                    out[k][i].append(TaggerFeature.make(91, UInt64(t * 16 + r)))
+                    if best == 0 || v[t] > v[best] { best = t }
+                }
+                out[k][i].append(TaggerFeature.make(92, UInt64(best)))
+                out[k][i].append(TaggerFeature.make(93, UInt64(best) << 4 | fq))
+            }
+            // multi-word names read elsewhere: longest match covering each token
+            let n = paths[k].count
+            var covered = [Bool](repeating: false, count: n)
+            for len in stride(from: min(maxSpan, n), through: 2, by: -1) where !seqs.isEmpty {
+                for a in 0...(n - len) where !covered[a] && !covered[a + len - 1] {
+                    guard let v = seqs[seqHash(k, a, a + len)] else { continue }
+                    var best = 0
+                    for t in 1...4 where v[t] > 0 && (best == 0 || v[t] > v[best]) { best = t }
+                    if best == 0 { continue }
+                    for j in a..<(a + len) {
+                        covered[j] = true
+                        out[k][j].append(TaggerFeature.make(94, UInt64(best) << 1 | (j == a ? 0 : 1)))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The best label path (indices into `labels`) of a sentence.
+    func labelPath(_ sentence: [TaggerToken]) -> [Int] {
         if sentence.isEmpty { return [] }
         let path: [Int]
         if let pool = wordCaches {
@@ -125,7 +342,7 @@ public struct SequenceTagger: Sendable {
                 TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
             }
         }
-        return path.map { SequenceTagger.labels[$0] }
+        return path
     }
 
     static func transitionMatrix(table: TaggerFeatureTable, weights: [Int32]) -> [Int] {
@@ -144,15 +361,15 @@ public struct SequenceTagger: Sendable {
     /// `labels` become "O"; an I-X that does not continue an X entity is read as B-X (conlleval semantics).
     /// Deterministic: the same data, epochs and seed give the same weights (sentences are shuffled each epoch with
     /// SplitMix64).
-    public static func train(_ sentences: [[(TaggerToken, String)]], epochs: Int, seed: UInt64) -> SequenceTagger {
+    public static func train(_ sentences: [[(TaggerToken, String)]], epochs: Int, seed: UInt64, extra: [[[UInt64]]]? = nil) -> SequenceTagger {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         // Pre-extract static features and gold labels once.
         var data: [TaggerFeatureExtractor.Output] = []
         var golds: [[Int]] = []
         data.reserveCapacity(sentences.count)
-        for s in sentences where !s.isEmpty {
+        for (si, s) in sentences.enumerated() where !s.isEmpty {
             var fx = TaggerFeatureExtractor.Output()
-            TaggerFeatureExtractor.extract(s.map { $0.0 }, into: &fx)
+            TaggerFeatureExtractor.extract(s.map { $0.0 }, into: &fx, extra: extra?[si])
             data.append(fx)
             var g: [Int] = []
             g.reserveCapacity(s.count)
@@ -420,7 +637,7 @@ enum TaggerFeatureExtractor {
         var count: Int { stemHash.count }
     }
 
-    static func extract(_ s: [TaggerToken], into out: inout Output) {
+    static func extract(_ s: [TaggerToken], into out: inout Output, extra: [[UInt64]]? = nil) {
         let n = s.count
         out.feats.removeAll(keepingCapacity: true)
         out.feats.reserveCapacity(n * 36)
@@ -499,6 +716,7 @@ enum TaggerFeatureExtractor {
             let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
             out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
             out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
+            if let extra { out.feats.append(contentsOf: extra[i]) }
             out.offsets.append(out.feats.count)
         }
         out.stemHash = stemH
