@@ -53,6 +53,7 @@ public struct ArticleExtractor: Sendable {
         // persons: a shorter name that is part of a longer one joins it (عبدي → مظلوم عبدي, Kirby → John Kirby)
         mentions.sort { ($0.tokens.count, $0.tokens.lowerBound) > ($1.tokens.count, $1.tokens.lowerBound) }
         var partial: [String: Int] = [:]      // name word key → entity
+        var tails: [String: Int] = [:]        // the last two or more name words of a longer name → entity
         var ambiguous: Set<String> = []
         for mi in mentions.indices {
             let m = mentions[mi]
@@ -61,10 +62,22 @@ public struct ArticleExtractor: Sendable {
                 if words.count == 1, let e = partial[words[0]], !ambiguous.contains(words[0]) {
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
+                // the end of a longer name (أبو علي → وسام أبو علي; van Dijk → Virgil van Dijk)
+                let joined = words.joined(separator: " ")
+                if words.count >= 2, let e = tails[joined], !ambiguous.contains(joined) {
+                    entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
+                }
             }
             add(mi)
             if m.type == .person {
                 let e = mentions[mi].entity
+                let stems = m.tokens.map { doc.tokens[$0].stem }
+                if stems.count >= 3 {
+                    for k in 1...(stems.count - 2) {
+                        let tail = stems[k...].joined(separator: " ")
+                        if let other = tails[tail], other != e { ambiguous.insert(tail) } else { tails[tail] = e }
+                    }
+                }
                 // (not a title word kept in the name: Prince Abdulaziz bin Salman is not the "Prince" of Crown Prince X)
                 let words = m.tokens.filter { !lexicons.titles.contains(key: doc.tokens[$0].key) && !lexicons.titles.contains(key: doc.tokens[$0].stem) }
                     .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 }

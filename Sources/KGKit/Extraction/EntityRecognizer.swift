@@ -18,11 +18,19 @@ public struct EntityRecognizer: Sendable {
     private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
 
     /// All mentions of the document, sorted by position; nested place names inside longer names included.
+    /// The tagger reads the Arabic sentences as one document (`SequenceTagger.tag(document:)`): a word read as a name
+    /// in some sentences is a name in the others too.
     public func recognize(_ doc: AnalyzedText) -> [Mention] {
         var all: [Mention] = []
         let memo = TaggerWordMemo(doc)
+        var readings: [Int: [String]] = [:]
+        if let tagger = lexicons.tagger {
+            let arabic = doc.sentences.filter { $0.script == .arabic }
+            let tokens = arabic.map { s in taggerTokens(doc, s.tokens, gazetteer: gazetteerMatches(doc, s.tokens), memo: memo) }
+            for (s, labels) in zip(arabic, tagger.tag(document: tokens)) { readings[s.index] = labels }
+        }
         for s in doc.sentences {
-            all += recognize(doc, sentence: s, memo: memo)
+            all += recognize(doc, sentence: s, memo: memo, tagged: readings[s.index])
         }
         return all
     }
@@ -31,12 +39,13 @@ public struct EntityRecognizer: Sendable {
 
     struct GazMatch { var end: Int; var entry: Int; var isDemonym: Bool }
 
-    func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil) -> [Mention] {
+    func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil, tagged documentReading: [String]? = nil) -> [Mention] {
         let toks = doc.tokens
         let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
         let gaz = gazetteerMatches(doc, lo..<hi)
         // the tagger's reading of the sentence: heuristic rules (head-noun chains, name lists) must agree with it
-        let tagged: [String]? = (lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz, memo: memo)) : nil
+        let tagged: [String]? = documentReading
+            ?? ((lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz, memo: memo)) : nil)
         func taggerSays(_ k: Int, _ type: String) -> Bool { tagged.map { $0[k - lo].hasSuffix(type) } ?? true }
         var i = lo
         var claimed = [Bool](repeating: false, count: hi - lo)
