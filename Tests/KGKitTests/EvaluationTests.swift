@@ -59,6 +59,18 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(Array(tags[7...8]), ["B-PER", "I-PER"])
         XCTAssertEqual(tags[0], "O")
     }
+
+    func testCoNLLSentencesReadAsOneArticleKeepTheirOwnTags() {
+        let extractor = ArticleExtractor(lexicons: Self.lexicons)
+        let first = ["قال", "المتحدث", "باسم", "وزارة", "الدفاع", "الأميركية", "،", "جون", "كيربي"]
+        let second = ["وأضاف", "كيربي", "أن", "الهجوم", "وقع", "في", "بغداد"]
+        let tags = Evaluator.tags(forDocument: [first, second], extractor: extractor)
+        XCTAssertEqual(tags.map(\.count), [first.count, second.count])
+        XCTAssertEqual(tags[0], Evaluator.tags(for: first, extractor: extractor), "the first sentence reads as it does alone")
+        XCTAssertEqual(tags[1][1], "B-PER", "\(tags[1])")
+        XCTAssertEqual(tags[1][6], "B-LOC", "\(tags[1])")
+        XCTAssertFalse(tags[1].contains { $0.hasPrefix("I-") && $0 != "I-PER" && $0 != "I-LOC" && $0 != "I-ORG" })
+    }
 }
 
 /// Legacy Arabic files are decoded, not rejected.

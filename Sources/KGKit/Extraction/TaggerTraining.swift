@@ -101,9 +101,13 @@ public enum TaggerTraining {
             var lex = lexicons
             lex.tagger = tagger
             let extractor = ArticleExtractor(lexicons: lex)
-            for s in sentences[lo..<hi] {
-                fullGold.append(s.map(\.tag))
-                fullPred.append(Evaluator.tags(for: s.map(\.word), extractor: extractor))
+            // the full recogniser reads the fold as kg eval --conll does: blocks of consecutive sentences as articles
+            var b = lo
+            while b < hi {
+                let block = sentences[b..<min(hi, b + Evaluator.conllDocumentSize)]
+                fullGold += block.map { $0.map(\.tag) }
+                fullPred += Evaluator.tags(forDocument: block.map { $0.map(\.word) }, extractor: extractor)
+                b += Evaluator.conllDocumentSize
             }
         }
         if let dump = ProcessInfo.processInfo.environment["KG_TAGGER_DUMP"] {
