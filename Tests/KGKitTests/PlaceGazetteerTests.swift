@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import KGKit
+
+/// The notable world cities of places.tsv (Scripts/gen-places.py, notable_world_rows; docs/gazetteer.md): widely named
+/// cities below 1,000,000 inhabitants are known, without the given names, English words and Arabic common words
+/// that a plain population threshold would bring in.
+final class PlaceGazetteerTests: XCTestCase {
+    nonisolated(unsafe) static var lexicons: LexiconSet!
+
+    override class func setUp() {
+        super.setUp()
+        lexicons = try! LexiconSet.load()
+    }
+
+    var gazetteer: Gazetteer { Self.lexicons.gazetteer }
+
+    func testNotableWorldCitiesAreKnown() {
+        for (id, en, ar) in [("gn:2892794", "Karlsruhe", "كارلسروه"), ("gn:2831580", "Solingen", "زولينغن"),
+                             ("gn:2644210", "Liverpool", "ليفربول"), ("gn:2747373", "The Hague", "لاهاي"),
+                             ("gn:1138336", "Kandahār", "قندهار")] {
+            guard let e = gazetteer.entry(id: id) else { XCTFail("missing \(id) \(en)"); continue }
+            XCTAssertEqual(e.nameEn, en)
+            XCTAssertEqual(e.nameAr, ar)
+            XCTAssertEqual(e.subtype, "City")
+        }
+        // the spelling most frequent in Arabic news is the name: إشبيلية, not سيبييا
+        XCTAssertEqual(gazetteer.entry(id: "gn:2510911")?.nameAr, "إشبيلية")
+    }
+
+    func testWorldCityNamesAreNoCommonWordsOrGivenNames() {
+        var cityNames = Set<String>()
+        for e in gazetteer.entries where e.type == .place && e.subtype == "City" { cityNames.formUnion(e.allNames) }
+        // English given names and words (Salem, Orlando, ...), Arabic words: دوله (Dhule) = دولة "state",
+        // تاريخا "a history" (Tarija), ليل "night" (Lille), بيرا in كبيرا (Beira), لستر (Leicester)
+        for name in ["Salem", "Orlando", "Charlotte", "Austin", "Reading", "Nice", "Mesa", "Oral", "Toyota", "Santos",
+                     "Kennedy", "Aurora", "Preston", "Vladimir", "Hollywood",
+                     "دوله", "دولة", "تاريخا", "ليل", "بيرا", "لستر", "فلاديمير", "سالم"] {
+            XCTAssertFalse(cityNames.contains(name), "\(name) is a city name")
+        }
+    }
+
+    func testATakenNameIsNotGivenAgain() {
+        // London (Ontario) does not share the bare name with London; Birmingham (Alabama) neither
+        let londons = gazetteer.entries.filter { $0.allNames.contains("London") }.map(\.id)
+        XCTAssertEqual(londons, ["gn:2643743"])
+        XCTAssertEqual(gazetteer.entries.filter { $0.allNames.contains("Birmingham") }.count, 1)
+        // a name of a bundled organisation stays the organisation's (دورتموند: Borussia Dortmund)
+        XCTAssertEqual(gazetteer.entries.filter { $0.allNames.contains("دورتموند") }.map(\.id), ["org:borussia-dortmund"])
+    }
+}
