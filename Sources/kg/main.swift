@@ -67,7 +67,7 @@ let commandHelp: [String: String] = [
     "analyze": "usage: kg analyze FILE [--lang ar|en]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix).",
     "show": "usage: kg show NAME [-i graph.jsonld]\n\nPrints the entities whose name matches NAME with their relations and evidence.",
     "train": "usage: kg train --conll FILE [-o MODEL] [--folds K] [--epochs N]\n\nTrains the name tagger on CoNLL data; --folds prints K-fold cross-validation (contiguous blocks).\nThe bundled model is Sources/KGKit/Resources/models/ner-ar.perceptron (Scripts/train-tagger.sh).",
-    "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE [--document-size N]\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file. CoNLL sentences are read\nin blocks of N consecutive sentences (default 20), each block as one article; --document-size 1 reads each alone.",
+    "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE [--document-size N] [--predictions OUT]\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file. CoNLL sentences are read\nin blocks of N consecutive sentences (default 20), each block as one article; --document-size 1 reads each alone. --predictions writes word/gold/predicted lines.",
 ]
 
 struct UsageError: Error { let message: String }
@@ -211,7 +211,7 @@ func runShow(_ args: ArraySlice<String>) throws -> Int32 {
 }
 
 func runEval(_ args: ArraySlice<String>) throws -> Int32 {
-    let a = try Arguments(args, valued: ["--graph", "--conll", "--floors", "--articles", "--document-size"], flags: ["--build", "--json"])
+    let a = try Arguments(args, valued: ["--graph", "--conll", "--floors", "--articles", "--document-size", "--predictions"], flags: ["--build", "--json"])
     let lex = try LexiconSet.load()
     if let conll = a.value("--conll") {
         guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
@@ -219,7 +219,11 @@ func runEval(_ args: ArraySlice<String>) throws -> Int32 {
             guard let n = Int(v), n >= 1 else { throw UsageError(message: "--document-size needs a whole number of sentences ≥ 1, not '\(v)'") }
             return n
         } ?? Evaluator.conllDocumentSize
-        try out(Evaluator.conll(String(decoding: data, as: UTF8.self), lexicons: lex, documentSize: size).table())
+        let (score, lines) = Evaluator.conllPredictions(String(decoding: data, as: UTF8.self), lexicons: lex, documentSize: size)
+        if let file = a.value("--predictions") {
+            guard FileManager.default.createFile(atPath: file, contents: Data(lines.utf8)) else { eprint("kg: \(file): cannot write"); return 2 }
+        }
+        try out(score.table())
         return 0
     }
     guard !a.positionals.isEmpty else { throw UsageError(message: "eval needs GOLD files or --conll FILE") }

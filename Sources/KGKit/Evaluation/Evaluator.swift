@@ -13,6 +13,13 @@ public enum Evaluator {
     /// blocks of `documentSize` consecutive sentences, each block as one article, as kg reads news (a name the
     /// article confirms elsewhere counts); `documentSize: 1` reads each sentence alone.
     public static func conll(_ text: String, lexicons: LexiconSet, documentSize: Int = conllDocumentSize) -> CoNLLScore {
+        conllPredictions(text, lexicons: lexicons, documentSize: documentSize).score
+    }
+
+    /// `conll`'s score together with every token as "word gold predicted" lines (a blank line between sentences), the
+    /// layout conlleval reads, for error analysis.
+    public static func conllPredictions(_ text: String, lexicons: LexiconSet, documentSize: Int = conllDocumentSize)
+        -> (score: CoNLLScore, lines: String) {
         let sentences = CoNLL.parse(text)
         let extractor = ArticleExtractor(lexicons: lexicons)
         var gold: [[String]] = [], pred: [[String]] = []
@@ -23,7 +30,12 @@ public enum Evaluator {
             pred += tags(forDocument: block.map { $0.map(\.word) }, extractor: extractor)
             i += max(1, documentSize)
         }
-        return CoNLL.score(gold: gold, predicted: pred)
+        var lines = ""
+        for (k, s) in sentences.enumerated() {
+            for (j, w) in s.enumerated() { lines += "\(w.word) \(gold[k][j]) \(pred[k][j])\n" }
+            lines += "\n"
+        }
+        return (CoNLL.score(gold: gold, predicted: pred), lines)
     }
 
     /// BIO tags kg assigns to consecutive sentences given as words, read as one article (one sentence a line).
