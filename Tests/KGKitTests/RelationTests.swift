@@ -301,6 +301,14 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.relations.contains { $0.predicate == "leads" }, "\(triples(y))")
     }
 
+    func testArrestVerbsAndWhoArrests() {
+        // an organisation right after the verb arrests; a person there is arrested
+        let x = extract("واحتجز مكتب التحقيقات الفيدرالي المشتبه به في نيويورك.", "ar")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "agent" && x.entities[$0.subject].eventType == "arrest" && x.entities[$0.object].type == .organization }, "\(triples(x))")
+        let y = extract("واعتقلت الشرطة مايكل كادار في إسرائيل العام الماضي.", "ar")
+        XCTAssertTrue(y.relations.contains { $0.predicate == "target" && y.entities[$0.subject].eventType == "arrest" && y.entities[$0.object].name.contains("كادار") }, "\(triples(y))")
+    }
+
     func testKnownLeadersAfterAHeadTitle() {
         // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
         let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")

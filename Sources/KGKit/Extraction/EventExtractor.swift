@@ -91,7 +91,17 @@ struct EventExtractor {
                 let subjectFirst = doc.tokens[k].script == .latin || (k > s.tokens.lowerBound && mentionEndingAt[k].map(isActor) == true)
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
                     if opponent && subjectFirst { if !mentions[mi].isDemonym { participants.append(mi) } }
-                    else if roles.genitiveTargetTypes.contains(type) { if !mentions[mi].isDemonym { target = mi } } else { agent = mi }
+                    else if roles.genitiveTargetTypes.contains(type) {
+                        // (an organisation right after an arrest or a trial is who does it: احتجز مكتب التحقيقات X)
+                        if mentions[mi].type == .organization && roles.subjectTypes.contains(type) { agent = mi }
+                        else if !mentions[mi].isDemonym { target = mi }
+                    } else { agent = mi }
+                }
+                // … or a person right after the subject of a verb trigger (واعتقلت الشرطة مايكل كادار)
+                if target == nil, roles.genitiveTargetTypes.contains(type) {
+                    var p = trig.end
+                    while p < min(s.tokens.upperBound, trig.end + 3), mentionAt[p] == nil, doc.tokens[p].kind == .word, doc.tokens[p].hasArticle { p += 1 }
+                    if p > trig.end, p < s.tokens.upperBound, let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
                 }
                 // … or a person named with a title after the trigger (محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري)
                 if target == nil, roles.genitiveTargetTypes.contains(type), let title = lexicons.titles.match(doc.tokens, at: trig.end, limit: s.tokens.upperBound) {
