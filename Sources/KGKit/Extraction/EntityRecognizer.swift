@@ -385,7 +385,9 @@ public struct EntityRecognizer: Sendable {
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if b < hi, b - lo < labels.count, labels[b - lo] == "O", Self.kunyaWords.contains(toks[b - 1].key),
                    toks[b].kind == .word, toks[b].prefix.isEmpty { b += 1 }
-                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem) {
+                // (a one-word name ending in ئ is an adjective the normalisation made look like one: هادئ "calm" ≠ هادي)
+                let hamzaFinal = b == a + 1 && doc.scalars[toks[a].end - 1] == "\u{0626}"
+                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal {
                     taggerSpans.append((a, b, type))
                 }
                 k = e
