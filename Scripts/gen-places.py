@@ -45,6 +45,9 @@ ISO2_JSON = "/usr/share/iso-codes/json/iso_3166-2.json"
 HEADER = ["id", "type", "subtype", "name_en", "name_ar", "aliases", "demonyms",
           "part_of", "same_as", "description"]
 
+# Latin GeoNames alternate names of focus-region towns that are common given names ("Ahmad H." is a person).
+LATIN_ALIAS_GIVEN_NAMES = {"Ahmad", "Ahmed", "Ali", "Hassan", "Omar", "Khalid", "Mahmoud", "Mohammed", "Karim", "Salem"}
+
 # --------------------------------------------------------------------------------------
 # Selection policy
 # --------------------------------------------------------------------------------------
@@ -1428,6 +1431,8 @@ def main():
                 continue
             aliases.add(a)
         for a in sorted(set(lat), key=lambda s: (lat.index(s))):
+            if a in LATIN_ALIAS_GIVEN_NAMES:
+                continue                  # GeoNames lists "Ahmad" for Al Ahmadi: a given name, not the town
             aliases.add(a)
         if name_ar and (ar_key(name_ar) in demonym_ar_keys) and not cur:
             # the Arabic name is a nationality adjective: keep only in aliases? no -- drop it

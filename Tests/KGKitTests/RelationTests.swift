@@ -312,6 +312,12 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(y.relations.contains { $0.predicate == "target" && y.entities[$0.subject].eventType == "arrest" && y.entities[$0.object].name.contains("كادار") }, "\(triples(y))")
     }
 
+    func testANameWithAnInitialIsAPerson() {
+        let x = extract("The suspect, identified only as Ahmad H. in line with German privacy rules, was detained in Berlin.", "en")
+        XCTAssertTrue(x.entities.contains { $0.type == .person && $0.name == "Ahmad H." }, "\(x.entities.map { ($0.name, $0.type) })")
+        XCTAssertFalse(x.entities.contains { $0.entryID == "gn:285839" }, "Ahmad is not the Kuwaiti town Al Ahmadi")
+    }
+
     func testKnownLeadersAfterAHeadTitle() {
         // people.tsv says whom a known leader leads; the head title in the text and the country in the article are needed
         let x = extract("Iran insists its program is peaceful. Supreme Leader Ayatollah Ali Khamenei cautioned against hopes, and President Donald Trump reimposed sanctions on Iran after he withdrew the United States from the deal.", "en")

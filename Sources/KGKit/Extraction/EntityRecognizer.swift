@@ -744,6 +744,8 @@ public struct EntityRecognizer: Sendable {
     /// Two or more capitalised words followed by an apposition with a title (", the governor of") or by a speech verb
     /// ("… said") name a person even when no list knows the words.
     func personByContext(_ toks: [Token], _ a: Int, _ b: Int, limit: Int) -> (EntityType, String)? {
+        // a name ending in an initial (Ahmad H., as police name suspects) is a person's
+        if b - a >= 2, toks[b - 1].key.utf8.count == 2, toks[b - 1].key.hasSuffix("."), toks[b - 1].isCapitalized { return (.person, "") }
         guard b - a >= 2, b < limit else { return nil }
         if Self.speechVerbs.contains(toks[b].key) { return (.person, "") }
         if toks[b].key == ",", b + 1 < limit {
