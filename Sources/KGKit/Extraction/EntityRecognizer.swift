@@ -693,7 +693,8 @@ public struct EntityRecognizer: Sendable {
         var headSubtype: String? = nil
         while j < limit {
             let u = toks[j]
-            guard u.kind == .word, u.isCapitalized || (["of", "for", "and", "the", "al-"].contains(u.key) && j > i && j + 1 < limit && toks[j + 1].isCapitalized) else { break }
+            // (a possessive inside the name: the Federal Prosecutor's Office)
+            guard u.kind == .word, u.isCapitalized || (["of", "for", "and", "the", "al-", "'s"].contains(u.key) && j > i && j + 1 < limit && toks[j + 1].isCapitalized) else { break }
             if lexicons.titles.contains(key: u.key) && j == i { return nil }
             if let h = lexicons.organizationHeads.match(toks, at: j, limit: limit), u.isCapitalized { headSubtype = h.value.subtype }
             j += 1
