@@ -309,15 +309,54 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for r in x.relations {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
-            var list = evidence(of: k) ?? []
-            if !list.contains(r.evidence) { list.append(r.evidence) }
-            setRelation(k, list.sorted(by: Evidence.canonicalOrder))
+            if stored == nil {
+                Self.insertEvidence(r.evidence, into: &_relations[k, default: []])   // in place: no copy of the list
+            } else {
+                var list = evidence(of: k) ?? []
+                Self.insertEvidence(r.evidence, into: &list)
+                setRelation(k, list)
+            }
         }
         for st in x.statements {
             guard let sp = keyOf[st.speaker] else { continue }
             setStatement(GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: st.quote, evidence: st.evidence))
         }
         // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
+    }
+
+    /// `Evidence.canonicalOrder`, without making tuples.
+    @inline(__always) static func canonicalLess(_ a: Evidence, _ b: Evidence) -> Bool {
+        if a.article != b.article { return a.article < b.article }
+        if a.sentence != b.sentence { return a.sentence < b.sentence }
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return a.rule < b.rule
+    }
+
+    /// Adds `e` to an evidence list unless it holds it already, leaving the list as appending and sorting it again
+    /// in canonical order would (the sort is stable: `e` goes after the evidence that ties with it). A list in
+    /// canonical order (any this graph made) takes a binary search and one insertion instead of a copy and a sort,
+    /// which made adding evidence to a relation read thousands of times quadratic.
+    static func insertEvidence(_ e: Evidence, into list: inout [Evidence]) {
+        var i = 1
+        while i < list.count && !canonicalLess(list[i], list[i - 1]) { i += 1 }
+        guard i >= list.count else {     // not in canonical order (a graph file kg did not write): as before
+            if !list.contains(e) { list.append(e) }
+            list.sort(by: Evidence.canonicalOrder)
+            return
+        }
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if canonicalLess(e, list[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        // evidence equal to `e` ties with it in canonical order: it lies just before the insertion point
+        var j = lo
+        while j > 0 && !canonicalLess(list[j - 1], e) {
+            if list[j - 1] == e { return }
+            j -= 1
+        }
+        list.insert(e, at: lo)
     }
 
     /// Merges another graph into this one (articles of `other` replace same-hash articles here).
@@ -332,10 +371,11 @@ public struct KnowledgeGraph: Sendable, Equatable {
             } else { entities[k] = e }
         }
         for (h, a) in other.articles { articles[h] = a }
+        decodeAll()
         for (k, ev) in other.relations {
-            var list = relations[k] ?? []
-            for e in ev where !list.contains(e) { list.append(e) }
-            relations[k] = list.sorted(by: Evidence.canonicalOrder)
+            // one by one, each after the evidence it ties with: the order appending all and sorting once gave
+            if ev.isEmpty && _relations[k] == nil { _relations[k] = [] }
+            for e in ev { Self.insertEvidence(e, into: &_relations[k, default: []]) }
         }
         for (id, st) in other.statements { statements[id] = st }
     }
