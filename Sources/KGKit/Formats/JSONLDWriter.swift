@@ -284,16 +284,18 @@ public enum JSONLDWriter {
         let articles = g.articles, entities = g.entities, relations = g.relations, statements = g.statements
         let articleOrder = sortedIndices(articles) { articles.values[$0].hash }
         encodeNodes(articleOrder.count, { articleFields(articles.values[articleOrder[$0]]) }, emit: emit)
-        let surfaces = g.surfaceForms()
-        // direct edges grouped by subject
-        var edges: [String: [(String, String)]] = [:]
-        for k in relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
-        for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
-        let entityOrder = sortedIndices(entities) { entities.values[$0].key }
-        encodeNodes(entityOrder.count, { i in
-            let e = entities.values[entityOrder[i]]
-            return entityFields(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [])
-        }, emit: emit)
+        do {    // surface forms and edges are needed for the entities only
+            let surfaces = g.surfaceForms()
+            // direct edges grouped by subject
+            var edges: [String: [(String, String)]] = [:]
+            for k in relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
+            for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
+            let entityOrder = sortedIndices(entities) { entities.values[$0].key }
+            encodeNodes(entityOrder.count, { i in
+                let e = entities.values[entityOrder[i]]
+                return entityFields(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [])
+            }, emit: emit)
+        }
         var relationOrder = Array(relations.indices)
         relationOrder.sort { relations.keys[$0] < relations.keys[$1] }
         encodeNodes(relationOrder.count, { i in

@@ -87,6 +87,10 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// While `stored` is set it holds only entries that differ from the file's.
     private var bySource: [String: String] = [:]
     private var bySourceCount = -1
+    /// Long strings the graph holds many times over (surface forms, sentence texts, quotations: the same across
+    /// articles), kept once: `add` hands out the copy already here, so they share one buffer. Storage only: not
+    /// part of the graph's value.
+    private var interned = Set<String>()
 
     public init() {}
 
@@ -273,6 +277,29 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for k in _entities.keys where !used.contains(k) { _entities[k] = nil }
     }
 
+    /// `s`, or the same bytes already in the graph (then sharing their buffer). Strings of up to 15 bytes are held
+    /// inline and need no sharing; a string equal to one here but with other bytes (another Unicode normalisation) is
+    /// kept as it is.
+    private mutating func intern(_ s: String) -> String {
+        guard stored == nil, s.utf8.count > 15 else { return s }
+        let kept = interned.insert(s).memberAfterInsert
+        return kept.utf8.elementsEqual(s.utf8) ? kept : s
+    }
+
+    private mutating func intern(_ e: Evidence) -> Evidence {
+        var e = e
+        e.sentenceText = intern(e.sentenceText)
+        return e
+    }
+
+    /// The node key string the graph already holds for `key` (same bytes), so the article's mentions and relations
+    /// share it.
+    private func sharedKey(_ key: String) -> String {
+        guard stored == nil, key.utf8.count > 15, let i = _entities.index(forKey: key) else { return key }
+        let kept = _entities.keys[i]
+        return kept.utf8.elementsEqual(key.utf8) ? kept : key
+    }
+
     /// Adds what one article yielded, replacing any earlier version of the same article.
     public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer) {
         let a = x.article
@@ -280,7 +307,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         if !a.sourceID.isEmpty, let old = article(withSource: a.sourceID), sourceID(ofArticle: old) == a.sourceID { removeArticle(old) }
         var keyOf: [Int: String] = [:]
         for (i, e) in x.entities.enumerated() where !e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i }) {
-            let key = nodeKey(e, article: a)
+            let key = sharedKey(nodeKey(e, article: a))
             keyOf[i] = key
             if !containsEntity(key) {
                 setEntity(key, makeNode(e, key: key, gazetteer: gazetteer))
@@ -298,7 +325,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var mentions: [GraphMention] = []
         for m in x.mentions where m.entity >= 0 {
             guard let k = keyOf[m.entity] else { continue }
-            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: m.surface, rule: m.rule))
+            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: intern(m.surface), rule: m.rule))
         }
         mentions.sort { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
         var seen = Set<GraphMention>()
@@ -310,7 +337,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
             if stored == nil {
-                Self.insertEvidence(r.evidence, into: &_relations[k, default: []])   // in place: no copy of the list
+                Self.insertEvidence(intern(r.evidence), into: &_relations[k, default: []])   // in place: no copy of the list
             } else {
                 var list = evidence(of: k) ?? []
                 Self.insertEvidence(r.evidence, into: &list)
@@ -319,7 +346,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         }
         for st in x.statements {
             guard let sp = keyOf[st.speaker] else { continue }
-            setStatement(GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: st.quote, evidence: st.evidence))
+            setStatement(GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: intern(st.quote), evidence: intern(st.evidence)))
         }
         // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
     }
