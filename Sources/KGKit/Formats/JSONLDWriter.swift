@@ -253,7 +253,7 @@ public enum JSONLDWriter {
         }
         final class Work: @unchecked Sendable { let encode: (Int) -> String; init(_ e: @escaping (Int) -> String) { encode = e } }
         final class Slots: @unchecked Sendable { var texts: [String]; init(_ n: Int) { texts = Array(repeating: "", count: n) } }
-        let window = threads * 4      // chunks encoded together: a few MB held at once
+        let window = threads * 2      // chunks encoded together: a few MB held at once
         var first = 0
         while first < chunks {
             let n = min(window, chunks - first)

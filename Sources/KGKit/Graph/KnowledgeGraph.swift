@@ -289,6 +289,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     private mutating func intern(_ e: Evidence) -> Evidence {
         var e = e
         e.sentenceText = intern(e.sentenceText)
+        e.rule = intern(e.rule)     // event rules are made per article (event:attack:location)
         return e
     }
 
