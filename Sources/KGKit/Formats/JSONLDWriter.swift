@@ -181,11 +181,12 @@ public enum JSONLDWriter {
             if out.utf8.count >= pieceSize { flush() }
             appendNode(fields, to: &out)
         }
-        /// Nodes already encoded (`appendNode`); false once the sink has failed, to stop making more.
-        func emitEncoded(_ nodes: String) -> Bool {
+        /// A node already encoded (`appendNode`), with the same piece boundaries as `emit`; false once the sink
+        /// has failed, to stop making more.
+        func emitEncoded(_ node: String) -> Bool {
             guard failure == nil else { return false }
             if out.utf8.count >= pieceSize { flush() }
-            out += nodes
+            out += node
             return failure == nil
         }
         /// Copies stored node lines `lines` (consecutive in the file, separators included) after a separator.
@@ -236,23 +237,25 @@ public enum JSONLDWriter {
         out += "}"
     }
 
-    /// Encodes nodes `0..<count` (their fields made by `fields`) on all cores, in chunks, and hands the text to `emit`
-    /// in order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
+    /// Encodes nodes `0..<count` (their fields made by `fields`) on all cores, in chunks, and hands each node's text
+    /// to `emit` in order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
     static func encodeNodes(_ count: Int, _ fields: (Int) -> [String], emit: (String) -> Bool) {
         let chunk = 256
         let chunks = (count + chunk - 1) / chunk
-        func encode(_ c: Int) -> String {
-            var s = ""
-            for i in (c * chunk)..<min(count, (c + 1) * chunk) { appendNode(fields(i), to: &s) }
-            return s
+        func encode(_ c: Int) -> [String] {
+            ((c * chunk)..<min(count, (c + 1) * chunk)).map { i in
+                var s = ""
+                appendNode(fields(i), to: &s)
+                return s
+            }
         }
         let threads = ProcessInfo.processInfo.activeProcessorCount
         guard threads > 1, chunks > 1 else {
-            for c in 0..<chunks { if !emit(encode(c)) { return } }
+            for c in 0..<chunks { for node in encode(c) where !emit(node) { return } }
             return
         }
-        final class Work: @unchecked Sendable { let encode: (Int) -> String; init(_ e: @escaping (Int) -> String) { encode = e } }
-        final class Slots: @unchecked Sendable { var texts: [String]; init(_ n: Int) { texts = Array(repeating: "", count: n) } }
+        final class Work: @unchecked Sendable { let encode: (Int) -> [String]; init(_ e: @escaping (Int) -> [String]) { encode = e } }
+        final class Slots: @unchecked Sendable { var texts: [[String]]; init(_ n: Int) { texts = Array(repeating: [], count: n) } }
         let window = threads * 2      // chunks encoded together: a few MB held at once
         var first = 0
         while first < chunks {
@@ -268,7 +271,7 @@ public enum JSONLDWriter {
                     lock.lock(); slots.texts[j] = text; lock.unlock()
                 }
             }
-            for j in 0..<n { if !emit(slots.texts[j]) { return } }
+            for j in 0..<n { for node in slots.texts[j] where !emit(node) { return } }
             first += n
         }
     }
