@@ -90,7 +90,18 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// Long strings the graph holds many times over (surface forms, sentence texts, quotations: the same across
     /// articles), kept once: `add` hands out the copy already here, so they share one buffer. Storage only: not
     /// part of the graph's value.
-    private var interned = Set<String>()
+    private var interned = Set<InternedString>()
+
+    /// A string compared and hashed by its UTF-8 bytes (no Unicode normalisation: cheaper, and only the same bytes
+    /// are shared).
+    struct InternedString: Hashable, Sendable {
+        var string: String
+        static func == (a: InternedString, b: InternedString) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+        func hash(into h: inout Hasher) {
+            var s = string
+            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 
     public init() {}
 
@@ -282,8 +293,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// kept as it is.
     private mutating func intern(_ s: String) -> String {
         guard stored == nil, s.utf8.count > 15 else { return s }
-        let kept = interned.insert(s).memberAfterInsert
-        return kept.utf8.elementsEqual(s.utf8) ? kept : s
+        return interned.insert(InternedString(string: s)).memberAfterInsert.string
     }
 
     private mutating func intern(_ e: Evidence) -> Evidence {
@@ -329,8 +339,20 @@ public struct KnowledgeGraph: Sendable, Equatable {
             mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: intern(m.surface), rule: m.rule))
         }
         mentions.sort { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
-        var seen = Set<GraphMention>()
-        mentions = mentions.filter { seen.insert($0).inserted }
+        // drop repeats, keeping the first: equal mentions have the same start, end and entity, so after the sort they
+        // lie in the same short run of those three
+        var kept: [GraphMention] = []
+        kept.reserveCapacity(mentions.count)
+        var run = 0      // where the run of the current (start, end, entity) begins in `kept`
+        for m in mentions {
+            if let l = kept.last, l.start == m.start, l.end == m.end, l.entity == m.entity {
+                if kept[run...].contains(m) { continue }
+            } else {
+                run = kept.count
+            }
+            kept.append(m)
+        }
+        mentions = kept
         setArticle(GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
                                 language: a.language, mentions: mentions))
         if bySourceCount == articleCount - 1 && !a.sourceID.isEmpty { bySource[a.sourceID] = a.contentHash; bySourceCount = articleCount }
@@ -417,8 +439,17 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     func nodeKey(_ e: ExtractedEntity, article: Article) -> String {
         if e.type == .event { return "event/" + article.contentHash.prefix(16) + "-" + (e.eventType ?? "event") }
-        if let id = e.entryID { return id.replacingOccurrences(of: ":", with: "/") }
+        if let id = e.entryID { return Self.slashed(id) }
         return e.type.slug + "/" + EntityKey.of(e.name)
+    }
+
+    /// A gazetteer id as a node key: `:` becomes `/` (ASCII ids byte by byte; others through Foundation as before).
+    static func slashed(_ id: String) -> String {
+        var s = id
+        let ascii = s.withUTF8 { u in u.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return id.replacingOccurrences(of: ":", with: "/") }
+        guard s.utf8.contains(0x3A) else { return id }
+        return String(decoding: s.utf8.map { $0 == 0x3A ? 0x2F : $0 }, as: UTF8.self)
     }
 
     func makeNode(_ e: ExtractedEntity, key: String, gazetteer: Gazetteer) -> GraphEntity {
@@ -427,7 +458,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             if !entry.nameAr.isEmpty { names["ar"] = entry.nameAr }
             if !entry.nameEn.isEmpty { names["en"] = entry.nameEn }
             return GraphEntity(key: key, type: entry.type, subtype: entry.subtype, names: names, sameAs: entry.sameAs,
-                               partOf: entry.partOf.isEmpty ? nil : entry.partOf.replacingOccurrences(of: ":", with: "/"),
+                               partOf: entry.partOf.isEmpty ? nil : Self.slashed(entry.partOf),
                                description: entry.description, eventType: nil, cameo: nil)
         }
         var names: [String: String] = [e.language == "ar" ? "ar" : "en": e.name]
