@@ -11,7 +11,7 @@ func threadCPUTime() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
-guard args.count >= 3 else { print("usage: kg-bench text FILE [MIN_MB] | articles FILE.jsonl | extract FILE.jsonl | json GRAPH.jsonld"); exit(64) }
+guard args.count >= 3 else { print("usage: kg-bench text FILE [MIN_MB] | articles FILE.jsonl | extract FILE.jsonl | json GRAPH.jsonld | write GRAPH.jsonld"); exit(64) }
 let lex = try LexiconSet.load()
 let data = FileManager.default.contents(atPath: args[2])!
 var text = String(decoding: data, as: UTF8.self)
@@ -45,6 +45,14 @@ if args[1] == "text" {
     let stream = threadCPUTime() - c0
     print(String(format: "json: %.1f MB, %d nodes: JSONSerialization %.2f s CPU (%.0f MB/s), JSONStream %.2f s CPU (%.0f MB/s)",
                  mb, nodes, foundation, mb / foundation, stream, mb / stream))
+} else if args[1] == "write" {
+    // writing a whole decoded graph as JSON-LD (what the end of kg build does), to /dev/null
+    let g = try GraphStore.loadDecoded(args[2])
+    let t0 = Date(), c0 = threadCPUTime()
+    var bytes = 0
+    JSONLDWriter.write(g) { bytes += $0.utf8.count }
+    let dt = Date().timeIntervalSince(t0), cpu = threadCPUTime() - c0
+    print(String(format: "write: %.1f MB of JSON-LD in %.2f s wall (%.2f s CPU on this thread) = %.1f MB/s wall", Double(bytes) / 1e6, dt, cpu, Double(bytes) / 1e6 / dt))
 } else if args[1] == "articles" {
     // the text layer on real articles, each analysed on its own as kg build does (fresh per-document caches)
     let (arts, _) = ArticleReader().readJSONLinesPublic(text, file: args[2])

@@ -1,46 +1,83 @@
 /// Relation rules compiled for matching: literals become integer ids, and rules are indexed by what their first item
 /// needs, so each token only tries the rules that can start there.
 public struct CompiledRules: Sendable {
-    enum Item: Sendable {
-        case literal(ids: [Int32], proclitics: [String], optional: Bool)
-        case slot(role: Character, types: Set<EntityType>, optional: Bool, demonymOnly: Bool)
-        case comma(optional: Bool)
-        case skip(Int)
-        case not([Int32])
+    /// One pattern item, plain data (no references), so matching copies and counts nothing.
+    struct Item: Sendable {
+        enum Kind: UInt8, Sendable { case literal, slot, comma, skip, not }
+        var kind: Kind
+        var optional = false
+        /// Slots: place mentions must be demonyms.
+        var demonymOnly = false
+        /// Slots: 1 binds the subject, 2 the object, 0 nothing.
+        var role: UInt8 = 0
+        /// Slots: entity types allowed (bit `EntityType.rank`).
+        var types: UInt8 = 0
+        /// Literals: the proclitics among the alternatives (bit i: `CompiledRules.proclitics[i]`).
+        var proclitics: UInt8 = 0
+        /// Literals and `not`: alternatives `literalIDs[lo..<hi]`; skip: the most tokens skipped in `lo`.
+        var lo: Int32 = 0
+        var hi: Int32 = 0
     }
-    struct Rule: Sendable { var source: RelationRule; var items: [Item] }
+    struct Rule: Sendable { var source: RelationRule; var items: Range<Int> }
+
+    /// The proclitic letters a literal may name, in mask bit order.
+    static let proclitics: [String] = RelationRule.proclitics.sorted()
 
     var rules: [Rule] = []
+    /// Every rule's items, one after the other (`Rule.items`).
+    var items: [Item] = []
+    var literalIDs: [Int32] = []
     var ids = KeyMap<Int32>()
     var byFirstLiteral: [Int32: [Int]] = [:]
-    var byFirstProclitic: [String: [Int]] = [:]
+    /// Rules whose first item is a literal naming a proclitic, by the proclitic's one scalar.
+    var byFirstProclitic: [Unicode.Scalar: [Int]] = [:]
     var slotFirst: [Int] = []
+    /// The entity types the first slot of `slotFirst[i]` takes (bit `EntityType.rank`).
+    var slotFirstTypes: [UInt8] = []
     var alwaysTry: [Int] = []
+
+    static func bit(_ t: EntityType) -> UInt8 { 1 << UInt8(t.rank) }
 
     public init(_ source: [RelationRule]) {
         func id(_ s: String) -> Int32 {
             if let i = ids[s] { return i }
             let i = Int32(ids.count); ids[s] = i; return i
         }
+        func literals(_ ss: [String]) -> (Int32, Int32) {
+            let lo = Int32(literalIDs.count)
+            literalIDs += ss.map(id)
+            return (lo, Int32(literalIDs.count))
+        }
         for (r, rule) in source.enumerated() {
-            var items: [Item] = []
+            let first = items.count
             for it in rule.items {
                 switch it {
                 case let .literal(alts, optional):
-                    let pro = alts.filter { RelationRule.proclitics.contains($0) }
-                    items.append(.literal(ids: alts.filter { !RelationRule.proclitics.contains($0) }.map(id), proclitics: pro, optional: optional))
-                case let .slot(role, types, optional, nat): items.append(.slot(role: role, types: types, optional: optional, demonymOnly: nat))
-                case let .comma(optional): items.append(.comma(optional: optional))
-                case let .skip(n): items.append(.skip(n))
-                case let .not(alts): items.append(.not(alts.map(id)))
+                    var mask: UInt8 = 0
+                    for (i, p) in Self.proclitics.enumerated() where alts.contains(p) { mask |= 1 << UInt8(i) }
+                    let (lo, hi) = literals(alts.filter { !RelationRule.proclitics.contains($0) })
+                    items.append(Item(kind: .literal, optional: optional, proclitics: mask, lo: lo, hi: hi))
+                case let .slot(role, types, optional, nat):
+                    let mask = types.reduce(UInt8(0)) { $0 | Self.bit($1) }
+                    items.append(Item(kind: .slot, optional: optional, demonymOnly: nat, role: role == "S" ? 1 : role == "O" ? 2 : 0, types: mask))
+                case let .comma(optional): items.append(Item(kind: .comma, optional: optional))
+                case let .skip(n): items.append(Item(kind: .skip, lo: Int32(n)))
+                case let .not(alts):
+                    let (lo, hi) = literals(alts)
+                    items.append(Item(kind: .not, lo: lo, hi: hi))
                 }
             }
-            rules.append(Rule(source: rule, items: items))
-            switch items.first {
-            case let .literal(lits, pro, false)?:
-                for l in lits { byFirstLiteral[l, default: []].append(r) }
-                for p in pro { byFirstProclitic[p, default: []].append(r) }
-            case .slot(_, _, false, _)?: slotFirst.append(r)
+            rules.append(Rule(source: rule, items: first..<items.count))
+            switch rule.items.first {
+            case let .literal(alts, false)?:
+                for l in alts where !RelationRule.proclitics.contains(l) { byFirstLiteral[ids[l]!, default: []].append(r) }
+                // a proclitic is looked up by each scalar of a token's prefix: only one-scalar proclitics can be found
+                for p in alts where RelationRule.proclitics.contains(p) {
+                    if p.unicodeScalars.count == 1 { byFirstProclitic[p.unicodeScalars.first!, default: []].append(r) }
+                }
+            case .slot(_, _, false, _)?:
+                slotFirst.append(r)
+                slotFirstTypes.append(items[first].types)
             default: alwaysTry.append(r)
             }
         }
@@ -49,25 +86,63 @@ public struct CompiledRules: Sendable {
 
 /// Applies the relation rules (Resources/rules/relations.rules) to each sentence: a small backtracking matcher over
 /// tokens and mentions. Each match yields a relation with its evidence and the id of the rule that fired.
+///
+/// Matching works on plain data made once per document: literal ids of each token's key and stem, token flags,
+/// which proclitics its prefix holds, and the mentions starting at each token as index ranges.
 struct RelationMatcher {
     let lexicons: LexiconSet
 
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity],
                  relations: inout [ExtractedRelation], negated: inout [ExtractedRelation]) {
         let compiled = lexicons.compiledRules
-        // mentions starting at each token (an array per token: looked up for every slot item at every position)
-        var mentionAt = [[Int]](repeating: [], count: doc.tokens.count)
-        for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && m.type != .event {
-            mentionAt[m.tokens.lowerBound].append(i)
+        let n = doc.tokens.count
+        // mentions starting at each token, in mention order: mentionList[mentionFrom[p]..<mentionFrom[p + 1]]
+        var mentionFrom = [Int](repeating: 0, count: n + 1)
+        var mentionTypes = [UInt8](repeating: 0, count: n)     // the types of the mentions starting there
+        for m in mentions where m.entity >= 0 && m.rule != "nested" && m.type != .event {
+            mentionFrom[m.tokens.lowerBound + 1] += 1
         }
-        // token → literal ids of its key and stem (-1 when no rule mentions it)
-        var keyID = [Int32](repeating: -1, count: doc.tokens.count), stemID = keyID
+        for p in 0..<n { mentionFrom[p + 1] += mentionFrom[p] }
+        var mentionList = [Int](repeating: 0, count: mentionFrom[n])
+        var filled = mentionFrom
+        var mType = [UInt8](repeating: 0, count: mentions.count), mDemonym = [Bool](repeating: false, count: mentions.count)
+        var mEnd = [Int](repeating: 0, count: mentions.count)
+        for (i, m) in mentions.enumerated() {
+            mType[i] = CompiledRules.bit(m.type); mDemonym[i] = m.isDemonym; mEnd[i] = m.tokens.upperBound
+            guard m.entity >= 0 && m.rule != "nested" && m.type != .event else { continue }
+            let p = m.tokens.lowerBound
+            mentionList[filled[p]] = i
+            filled[p] += 1
+            mentionTypes[p] |= mType[i]
+        }
+        // token → literal ids of its key and stem (-1 when no rule mentions it), flags, proclitics of its prefix
+        var keyID = [Int32](repeating: -1, count: n), stemID = keyID
+        var flags = [UInt8](repeating: 0, count: n)
+        var procliticMask = [UInt8](repeating: 0, count: n)
+        var procliticRules = [[Int]](repeating: [], count: n)
+        var prefixCache: [String: (UInt8, [Int])] = [:]
         for (k, t) in doc.tokens.enumerated() {
-            keyID[k] = compiled.ids[t.key] ?? -1
+            let key = t.key
+            keyID[k] = compiled.ids[key] ?? -1
+            let prefix = t.prefix, suffix = t.suffix
             // the stem differs from the key only when clitics were split off
-            stemID[k] = t.prefix.isEmpty && t.suffix.isEmpty ? keyID[k] : (compiled.ids[t.stem] ?? -1)
+            stemID[k] = prefix.isEmpty && suffix.isEmpty ? keyID[k] : (compiled.ids[t.stem] ?? -1)
+            if key == "," { flags[k] |= Self.comma }
+            if t.kind == .punctuation && Self.stopPunctuation.contains(key) { flags[k] |= Self.stop }
+            if !prefix.isEmpty {
+                if prefixCache[prefix] == nil {
+                    var mask: UInt8 = 0
+                    for (i, p) in CompiledRules.proclitics.enumerated() where prefix.contains(p) { mask |= 1 << UInt8(i) }
+                    var rules: [Int] = []
+                    for c in prefix.unicodeScalars { rules += compiled.byFirstProclitic[c] ?? [] }
+                    prefixCache[prefix] = (mask, rules)
+                }
+                (procliticMask[k], procliticRules[k]) = prefixCache[prefix]!
+            }
         }
-        let ctx = Context(doc: doc, mentions: mentions, mentionAt: mentionAt, keyID: keyID, stemID: stemID)
+        let ctx = Context(items: compiled.items, literalIDs: compiled.literalIDs, mentionFrom: mentionFrom, mentionList: mentionList,
+                          mType: mType, mDemonym: mDemonym, mEnd: mEnd, keyID: keyID, stemID: stemID, flags: flags,
+                          procliticMask: procliticMask)
         var candidates: [Int] = []
         for s in doc.sentences {
             for p in s.tokens {
@@ -75,40 +150,59 @@ struct RelationMatcher {
                 candidates += compiled.alwaysTry
                 if keyID[p] >= 0 { candidates += compiled.byFirstLiteral[keyID[p]] ?? [] }
                 if stemID[p] >= 0 && stemID[p] != keyID[p] { candidates += compiled.byFirstLiteral[stemID[p]] ?? [] }
-                if !mentionAt[p].isEmpty { candidates += compiled.slotFirst }
-                for c in doc.tokens[p].prefix.unicodeScalars { candidates += compiled.byFirstProclitic[String(c)] ?? [] }
+                // a first slot that takes none of the types of the mentions here cannot match
+                if mentionTypes[p] != 0 {
+                    for (i, r) in compiled.slotFirst.enumerated() where compiled.slotFirstTypes[i] & mentionTypes[p] != 0 { candidates.append(r) }
+                }
+                candidates += procliticRules[p]
                 candidates.sort()
                 var last = -1
                 for r in candidates where r != last {
                     last = r
-                    let rule = compiled.rules[r]
                     var binding = Binding()
-                    guard let end = match(rule.items, 0, p, s.tokens.upperBound, ctx, &binding),
-                          let o = binding.o, let sm = binding.s else { continue }
-                    let subj = mentions[sm], obj = mentions[o]
+                    guard let end = match(compiled.rules[r].items.lowerBound, compiled.rules[r].items.upperBound, p, s.tokens.upperBound, ctx, &binding),
+                          binding.o >= 0, binding.s >= 0 else { continue }
+                    let subj = mentions[binding.s], obj = mentions[binding.o]
                     if subj.entity == obj.entity { continue }
-                    if rule.source.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
-                    if rule.source.predicate == "nationality" && !nationalityOK(entities[subj.entity], entities[obj.entity], obj) { continue }
+                    let source = compiled.rules[r].source
+                    if source.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
+                    if source.predicate == "nationality" && !nationalityOK(entities[subj.entity], entities[obj.entity], obj) { continue }
                     let lo = min(subj.start, obj.start, doc.tokens[p].stemStart)
                     let hi = max(subj.end, obj.end, doc.tokens[end - 1].end)
                     let ev = Evidence(article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
-                                      sentenceText: doc.text(of: s), rule: rule.source.id, confidence: rule.source.confidence)
-                    let rel = ExtractedRelation(subject: subj.entity, predicate: rule.source.predicate, object: obj.entity, evidence: ev)
+                                      sentenceText: doc.text(of: s), rule: source.id, confidence: source.confidence)
+                    let rel = ExtractedRelation(subject: subj.entity, predicate: source.predicate, object: obj.entity, evidence: ev)
                     if isNegated(doc, from: max(s.tokens.lowerBound, p - 4), to: end) { negated.append(rel) } else { relations.append(rel) }
                 }
             }
         }
     }
 
+    static let comma: UInt8 = 1, stop: UInt8 = 2
+
     struct Context {
-        let doc: AnalyzedText
-        let mentions: [Mention]
-        let mentionAt: [[Int]]
+        let items: [CompiledRules.Item]
+        let literalIDs: [Int32]
+        let mentionFrom: [Int]
+        let mentionList: [Int]
+        let mType: [UInt8]
+        let mDemonym: [Bool]
+        let mEnd: [Int]
         let keyID: [Int32]
         let stemID: [Int32]
+        let flags: [UInt8]
+        let procliticMask: [UInt8]
+
+        @inline(__always) func has(_ it: CompiledRules.Item, _ id: Int32) -> Bool {
+            guard id >= 0 else { return false }
+            var i = Int(it.lo)
+            while i < Int(it.hi) { if literalIDs[i] == id { return true }; i += 1 }
+            return false
+        }
     }
 
-    struct Binding { var s: Int? = nil; var o: Int? = nil }
+    /// Mentions bound to the subject and object (-1: none yet).
+    struct Binding { var s = -1; var o = -1 }
 
     private func isNegated(_ doc: AnalyzedText, from a: Int, to b: Int) -> Bool {
         for k in a..<b {
@@ -144,45 +238,48 @@ struct RelationMatcher {
 
     private static let stopPunctuation: Set<String> = [",", ";", ":", ".", "?", "!"]
 
-    private func match(_ items: [CompiledRules.Item], _ k: Int, _ p: Int, _ limit: Int, _ c: Context, _ binding: inout Binding) -> Int? {
-        if k == items.count { return p }
-        switch items[k] {
-        case let .literal(ids, proclitics, optional):
+    /// Matches items `k..<end` from token `p`; the token after the match, or nil.
+    private func match(_ k: Int, _ end: Int, _ p: Int, _ limit: Int, _ c: Context, _ binding: inout Binding) -> Int? {
+        if k == end { return p }
+        let it = c.items[k]
+        switch it.kind {
+        case .literal:
             if p < limit {
-                if ids.contains(c.keyID[p]) || (c.stemID[p] >= 0 && ids.contains(c.stemID[p])) {
-                    if let r = match(items, k + 1, p + 1, limit, c, &binding) { return r }
+                if c.has(it, c.keyID[p]) || c.has(it, c.stemID[p]) {
+                    if let r = match(k + 1, end, p + 1, limit, c, &binding) { return r }
                 }
-                if !proclitics.isEmpty, !c.doc.tokens[p].prefix.isEmpty,
-                   proclitics.contains(where: { c.doc.tokens[p].prefix.contains($0) }),
-                   let r = match(items, k + 1, p, limit, c, &binding) { return r }
+                // a proclitic the token's prefix holds: zero-width
+                if it.proclitics & c.procliticMask[p] != 0, let r = match(k + 1, end, p, limit, c, &binding) { return r }
             }
-            return optional ? match(items, k + 1, p, limit, c, &binding) : nil
-        case let .slot(role, types, optional, demonymOnly):
-            if p < limit, case let cands = c.mentionAt[p], !cands.isEmpty {
-                for mi in cands where types.contains(c.mentions[mi].type) && (!demonymOnly || c.mentions[mi].type != .place || c.mentions[mi].isDemonym) {
+            return it.optional ? match(k + 1, end, p, limit, c, &binding) : nil
+        case .slot:
+            if p < limit {
+                for j in c.mentionFrom[p]..<c.mentionFrom[p + 1] {
+                    let mi = c.mentionList[j]
+                    guard c.mType[mi] & it.types != 0 && (!it.demonymOnly || c.mType[mi] != CompiledRules.bit(.place) || c.mDemonym[mi]) else { continue }
                     let saved = binding
-                    if role == "S" { binding.s = mi } else if role == "O" { binding.o = mi }
-                    if let r = match(items, k + 1, c.mentions[mi].tokens.upperBound, limit, c, &binding) { return r }
+                    if it.role == 1 { binding.s = mi } else if it.role == 2 { binding.o = mi }
+                    if let r = match(k + 1, end, c.mEnd[mi], limit, c, &binding) { return r }
                     binding = saved
                 }
             }
-            return optional ? match(items, k + 1, p, limit, c, &binding) : nil
-        case let .comma(optional):
-            if p < limit, c.doc.tokens[p].key == "," {
-                if let r = match(items, k + 1, p + 1, limit, c, &binding) { return r }
+            return it.optional ? match(k + 1, end, p, limit, c, &binding) : nil
+        case .comma:
+            if p < limit, c.flags[p] & Self.comma != 0 {
+                if let r = match(k + 1, end, p + 1, limit, c, &binding) { return r }
             }
-            return optional ? match(items, k + 1, p, limit, c, &binding) : nil
-        case let .skip(n):
+            return it.optional ? match(k + 1, end, p, limit, c, &binding) : nil
+        case .skip:
             var q = p
-            while q <= min(limit, p + n) {
-                if let r = match(items, k + 1, q, limit, c, &binding) { return r }
-                if q < limit, c.doc.tokens[q].kind == .punctuation, Self.stopPunctuation.contains(c.doc.tokens[q].key) { break }
+            while q <= min(limit, p + Int(it.lo)) {
+                if let r = match(k + 1, end, q, limit, c, &binding) { return r }
+                if q < limit, c.flags[q] & Self.stop != 0 { break }
                 q += 1
             }
             return nil
-        case let .not(ids):
-            if p < limit, ids.contains(c.keyID[p]) || ids.contains(c.stemID[p]) { return nil }
-            return match(items, k + 1, p, limit, c, &binding)
+        case .not:
+            if p < limit, c.has(it, c.keyID[p]) || c.has(it, c.stemID[p]) { return nil }
+            return match(k + 1, end, p, limit, c, &binding)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a `KnowledgeGraph` as JSON-LD 1.1 with its `@context` inline (no network needed to read it).
 ///
 /// Layout: one `@graph` array, one node per line, sorted — articles, then entities by key, then relation statements —
@@ -177,14 +179,15 @@ public enum JSONLDWriter {
         func emit(_ fields: [String]) {
             guard failure == nil else { return }   // the sink failed: make nothing more
             if out.utf8.count >= pieceSize { flush() }
-            out += ",\n{"
-            var first = true
-            for f in fields {
-                if !first { out += "," }
-                out += f
-                first = false
-            }
-            out += "}"
+            appendNode(fields, to: &out)
+        }
+        /// A node already encoded (`appendNode`), with the same piece boundaries as `emit`; false once the sink
+        /// has failed, to stop making more.
+        func emitEncoded(_ node: String) -> Bool {
+            guard failure == nil else { return false }
+            if out.utf8.count >= pieceSize { flush() }
+            out += node
+            return failure == nil
         }
         /// Copies stored node lines `lines` (consecutive in the file, separators included) after a separator.
         func copy(_ file: StoredGraph, _ lines: Range<Int>) {
@@ -213,7 +216,7 @@ public enum JSONLDWriter {
         if let s = g.stored {
             writeStored(s, emit: emit, copy: copy)
         } else {
-            writeDecoded(g, emit: emit)
+            writeDecoded(g, emit: emitEncoded)
         }
         out += tail
         if let failure { try { throw failure }() }
@@ -222,18 +225,91 @@ public enum JSONLDWriter {
         if let t = target, t.total == (targetStart ?? -1) + written, targetStart == 0 { t.wholeGraph = true }
     }
 
-    private static func writeDecoded(_ g: KnowledgeGraph, emit: ([String]) -> Void) {
-        let surfaces = g.surfaceForms()
-        for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) { emit(articleFields(a)) }
-        // direct edges grouped by subject
-        var edges: [String: [(String, String)]] = [:]
-        for k in g.relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
-        for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
-        for e in g.entities.values.sorted(by: { $0.key < $1.key }) {
-            emit(entityFields(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? []))
+    /// One node after the separator: `,\n{` fields joined by commas `}`.
+    @inline(__always) static func appendNode(_ fields: [String], to out: inout String) {
+        out += ",\n{"
+        var first = true
+        for f in fields {
+            if !first { out += "," }
+            out += f
+            first = false
         }
-        for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) { emit(relationFields(k, ev)) }
-        for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) { emit(statementFields(id, st)) }
+        out += "}"
+    }
+
+    /// Encodes nodes `0..<count` (their fields made by `fields`) on all cores, in chunks, and hands each node's text
+    /// to `emit` in order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
+    static func encodeNodes(_ count: Int, _ fields: (Int) -> [String], emit: (String) -> Bool) {
+        let chunk = 256
+        let chunks = (count + chunk - 1) / chunk
+        func encode(_ c: Int) -> [String] {
+            ((c * chunk)..<min(count, (c + 1) * chunk)).map { i in
+                var s = ""
+                appendNode(fields(i), to: &s)
+                return s
+            }
+        }
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        guard threads > 1, chunks > 1 else {
+            for c in 0..<chunks { for node in encode(c) where !emit(node) { return } }
+            return
+        }
+        final class Work: @unchecked Sendable { let encode: (Int) -> [String]; init(_ e: @escaping (Int) -> [String]) { encode = e } }
+        final class Slots: @unchecked Sendable { var texts: [[String]]; init(_ n: Int) { texts = Array(repeating: [], count: n) } }
+        let window = threads * 2      // chunks encoded together: a few MB held at once
+        var first = 0
+        while first < chunks {
+            let n = min(window, chunks - first)
+            let slots = Slots(n)
+            let lock = NSLock()
+            let base = first
+            withoutActuallyEscaping(encode) { encode in
+                // the graph is only read while the chunks are encoded
+                let work = Work(encode)
+                DispatchQueue.concurrentPerform(iterations: n) { j in
+                    let text = work.encode(base + j)
+                    lock.lock(); slots.texts[j] = text; lock.unlock()
+                }
+            }
+            for j in 0..<n { for node in slots.texts[j] where !emit(node) { return } }
+            first += n
+        }
+    }
+
+    /// Indices of a dictionary's entries in the order of `key` (made once per entry, not per comparison).
+    static func sortedIndices<K, V>(_ d: [K: V], by key: (Dictionary<K, V>.Index) -> String) -> [Dictionary<K, V>.Index] {
+        var pairs = d.indices.map { (key($0), $0) }
+        pairs.sort { $0.0 < $1.0 }
+        return pairs.map(\.1)
+    }
+
+    private static func writeDecoded(_ g: KnowledgeGraph, emit: (String) -> Bool) {
+        let articles = g.articles, entities = g.entities, relations = g.relations, statements = g.statements
+        let articleOrder = sortedIndices(articles) { articles.values[$0].hash }
+        encodeNodes(articleOrder.count, { articleFields(articles.values[articleOrder[$0]]) }, emit: emit)
+        do {    // surface forms and edges are needed for the entities only
+            let surfaces = g.surfaceForms()
+            // direct edges grouped by subject
+            var edges: [String: [(String, String)]] = [:]
+            for k in relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
+            for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
+            let entityOrder = sortedIndices(entities) { entities.values[$0].key }
+            encodeNodes(entityOrder.count, { i in
+                let e = entities.values[entityOrder[i]]
+                return entityFields(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [])
+            }, emit: emit)
+        }
+        var relationOrder = Array(relations.indices)
+        relationOrder.sort { relations.keys[$0] < relations.keys[$1] }
+        encodeNodes(relationOrder.count, { i in
+            let (k, ev) = relations[relationOrder[i]]
+            return relationFields(k, ev)
+        }, emit: emit)
+        let statementOrder = sortedIndices(statements) { statements.keys[$0] }
+        encodeNodes(statementOrder.count, { i in
+            let (id, st) = statements[statementOrder[i]]
+            return statementFields(id, st)
+        }, emit: emit)
     }
 
     /// Writes a stored graph: every node in the order `writeDecoded` uses, copying the lines of stored nodes whose

@@ -87,6 +87,21 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// While `stored` is set it holds only entries that differ from the file's.
     private var bySource: [String: String] = [:]
     private var bySourceCount = -1
+    /// Long strings the graph holds many times over (surface forms, sentence texts, quotations: the same across
+    /// articles), kept once: `add` hands out the copy already here, so they share one buffer. Storage only: not
+    /// part of the graph's value.
+    private var interned = Set<InternedString>()
+
+    /// A string compared and hashed by its UTF-8 bytes (no Unicode normalisation: cheaper, and only the same bytes
+    /// are shared).
+    struct InternedString: Hashable, Sendable {
+        var string: String
+        static func == (a: InternedString, b: InternedString) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+        func hash(into h: inout Hasher) {
+            var s = string
+            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 
     public init() {}
 
@@ -273,6 +288,29 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for k in _entities.keys where !used.contains(k) { _entities[k] = nil }
     }
 
+    /// `s`, or the same bytes already in the graph (then sharing their buffer). Strings of up to 15 bytes are held
+    /// inline and need no sharing; a string equal to one here but with other bytes (another Unicode normalisation) is
+    /// kept as it is.
+    private mutating func intern(_ s: String) -> String {
+        guard stored == nil, s.utf8.count > 15 else { return s }
+        return interned.insert(InternedString(string: s)).memberAfterInsert.string
+    }
+
+    private mutating func intern(_ e: Evidence) -> Evidence {
+        var e = e
+        e.sentenceText = intern(e.sentenceText)
+        e.rule = intern(e.rule)     // event rules are made per article (event:attack:location)
+        return e
+    }
+
+    /// The node key string the graph already holds for `key` (same bytes), so the article's mentions and relations
+    /// share it.
+    private func sharedKey(_ key: String) -> String {
+        guard stored == nil, key.utf8.count > 15, let i = _entities.index(forKey: key) else { return key }
+        let kept = _entities.keys[i]
+        return kept.utf8.elementsEqual(key.utf8) ? kept : key
+    }
+
     /// Adds what one article yielded, replacing any earlier version of the same article.
     public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer) {
         let a = x.article
@@ -294,6 +332,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
                 eventOrdinal[key] = n
                 if n > 1 { key += "-\(n)" }
             }
+            key = sharedKey(key)
             keyOf[i] = key
             if !containsEntity(key) {
                 setEntity(key, makeNode(e, key: key, gazetteer: gazetteer))
@@ -306,26 +345,77 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var mentions: [GraphMention] = []
         for m in x.mentions where m.entity >= 0 {
             guard let k = keyOf[m.entity] else { continue }
-            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: m.surface, rule: m.rule))
+            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: intern(m.surface), rule: m.rule))
         }
         mentions.sort { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
-        var seen = Set<GraphMention>()
-        mentions = mentions.filter { seen.insert($0).inserted }
+        // drop repeats, keeping the first: equal mentions have the same start, end and entity, so after the sort they
+        // lie in the same short run of those three
+        var kept: [GraphMention] = []
+        kept.reserveCapacity(mentions.count)
+        var run = 0      // where the run of the current (start, end, entity) begins in `kept`
+        for m in mentions {
+            if let l = kept.last, l.start == m.start, l.end == m.end, l.entity == m.entity {
+                if kept[run...].contains(m) { continue }
+            } else {
+                run = kept.count
+            }
+            kept.append(m)
+        }
+        mentions = kept
         setArticle(GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
                                 language: a.language, mentions: mentions))
         if bySourceCount == articleCount - 1 && !a.sourceID.isEmpty { bySource[a.sourceID] = a.contentHash; bySourceCount = articleCount }
         for r in x.relations {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
-            var list = evidence(of: k) ?? []
-            if !list.contains(r.evidence) { list.append(r.evidence) }
-            setRelation(k, list.sorted(by: Evidence.canonicalOrder))
+            if stored == nil {
+                Self.insertEvidence(intern(r.evidence), into: &_relations[k, default: []])   // in place: no copy of the list
+            } else {
+                var list = evidence(of: k) ?? []
+                Self.insertEvidence(r.evidence, into: &list)
+                setRelation(k, list)
+            }
         }
         for st in x.statements {
             guard let sp = keyOf[st.speaker] else { continue }
-            setStatement(GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: st.quote, evidence: st.evidence))
+            setStatement(GraphStatement(speaker: sp, kind: st.kind, cue: st.cue, quote: intern(st.quote), evidence: intern(st.evidence)))
         }
         // keep gazetteer parents (city → country) that are already nodes; nothing to add here: edges are derived on write
+    }
+
+    /// `Evidence.canonicalOrder`, without making tuples.
+    @inline(__always) static func canonicalLess(_ a: Evidence, _ b: Evidence) -> Bool {
+        if a.article != b.article { return a.article < b.article }
+        if a.sentence != b.sentence { return a.sentence < b.sentence }
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return a.rule < b.rule
+    }
+
+    /// Adds `e` to an evidence list unless it holds it already, leaving the list as appending and sorting it again
+    /// in canonical order would (the sort is stable: `e` goes after the evidence that ties with it). A list in
+    /// canonical order (any this graph made) takes a binary search and one insertion instead of a copy and a sort,
+    /// which made adding evidence to a relation read thousands of times quadratic.
+    static func insertEvidence(_ e: Evidence, into list: inout [Evidence]) {
+        var i = 1
+        while i < list.count && !canonicalLess(list[i], list[i - 1]) { i += 1 }
+        guard i >= list.count else {     // not in canonical order (a graph file kg did not write): as before
+            if !list.contains(e) { list.append(e) }
+            list.sort(by: Evidence.canonicalOrder)
+            return
+        }
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if canonicalLess(e, list[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        // evidence equal to `e` ties with it in canonical order: it lies just before the insertion point
+        var j = lo
+        while j > 0 && !canonicalLess(list[j - 1], e) {
+            if list[j - 1] == e { return }
+            j -= 1
+        }
+        list.insert(e, at: lo)
     }
 
     /// Merges another graph into this one (articles of `other` replace same-hash articles here).
@@ -340,10 +430,11 @@ public struct KnowledgeGraph: Sendable, Equatable {
             } else { entities[k] = e }
         }
         for (h, a) in other.articles { articles[h] = a }
+        decodeAll()
         for (k, ev) in other.relations {
-            var list = relations[k] ?? []
-            for e in ev where !list.contains(e) { list.append(e) }
-            relations[k] = list.sorted(by: Evidence.canonicalOrder)
+            // one by one, each after the evidence it ties with: the order appending all and sorting once gave
+            if ev.isEmpty && _relations[k] == nil { _relations[k] = [] }
+            for e in ev { Self.insertEvidence(e, into: &_relations[k, default: []]) }
         }
         for (id, st) in other.statements { statements[id] = st }
     }
@@ -356,9 +447,18 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     func nodeKey(_ e: ExtractedEntity, article: Article) -> String {
-        if let id = e.entryID { return id.replacingOccurrences(of: ":", with: "/") }
+        if let id = e.entryID { return Self.slashed(id) }
         if e.type == .event { return "event/" + article.contentHash.prefix(16) + "-" + (e.eventType ?? "event") }
         return e.type.slug + "/" + EntityKey.of(e.name)
+    }
+
+    /// A gazetteer id as a node key: `:` becomes `/` (ASCII ids byte by byte; others through Foundation as before).
+    static func slashed(_ id: String) -> String {
+        var s = id
+        let ascii = s.withUTF8 { u in u.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return id.replacingOccurrences(of: ":", with: "/") }
+        guard s.utf8.contains(0x3A) else { return id }
+        return String(decoding: s.utf8.map { $0 == 0x3A ? 0x2F : $0 }, as: UTF8.self)
     }
 
     func makeNode(_ e: ExtractedEntity, key: String, gazetteer: Gazetteer) -> GraphEntity {
@@ -367,7 +467,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             if !entry.nameAr.isEmpty { names["ar"] = entry.nameAr }
             if !entry.nameEn.isEmpty { names["en"] = entry.nameEn }
             return GraphEntity(key: key, type: entry.type, subtype: entry.subtype, names: names, sameAs: entry.sameAs,
-                               partOf: entry.partOf.isEmpty ? nil : entry.partOf.replacingOccurrences(of: ":", with: "/"),
+                               partOf: entry.partOf.isEmpty ? nil : Self.slashed(entry.partOf),
                                description: entry.description, eventType: entry.type == .event ? entry.subtype : nil, cameo: nil)
         }
         var names: [String: String] = [e.language == "ar" ? "ar" : "en": e.name]
