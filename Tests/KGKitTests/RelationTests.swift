@@ -517,6 +517,9 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(clubs.contains { $0.start > 100 }, "\"in Liverpool\" is the city")
         let y = extract("وانتقل المهاجم إلى برشلونة بعد موسم مع النادي، وسجل هدفين في الدوري.", "ar")
         XCTAssertTrue(y.mentions.contains { $0.entryID == "org:fc-barcelona" }, "\(y.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
+        // after ل ("for") the club, after ب ("in") the city
+        let w = extract("وسجل المهاجم هدفا لبرشلونة في الدوري، قبل أن يعود المدرب واللاعب إلى المنزل ببرشلونة بعد المباراة.", "ar")
+        XCTAssertEqual(w.mentions.filter { $0.entryID == "org:fc-barcelona" }.count, 1, "\(w.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
         // a club's last name word stands for it later in the article (City → Manchester City), not the word city
         let c = extract("Liverpool beat Manchester City 3-1. The striker scored twice and the coach praised the club. City manager Pep Guardiola said the city was quiet.", "en")
         XCTAssertEqual(c.mentions.filter { $0.rule == "partial-name" && $0.entryID == "org:manchester-city" }.count, 1, "\(c.mentions.map { ($0.surface, $0.rule) })")

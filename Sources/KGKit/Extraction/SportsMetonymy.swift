@@ -56,7 +56,8 @@ struct SportsMetonymy: Sendable {
                 let surface = doc.text(t.start, t.end)
                 if !t.isCapitalized || surface.uppercased() == surface { return nil }
             }
-            if t.prefix.hasSuffix("ب") || t.prefix.hasSuffix("ل") { return nil }
+            // (ب is "in": ببرشلونة is the city; ل is "for, to": هدف لإشبيلية, انتقل لروما are the club)
+            if t.prefix.hasSuffix("ب") { return nil }
             if k > 0, locatives.contains(doc.tokens[k - 1].key) { return nil }
             return e
         }
@@ -64,7 +65,8 @@ struct SportsMetonymy: Sendable {
         for i in mentions.indices {
             let m = mentions[i]
             for k in m.tokens { covered[k] = true }
-            guard m.type == .place, !m.isDemonym, m.tokens.count == 1, m.rule != "nested",
+            // (a place, or a one-word name the tagger typed otherwise: جيرونا read as a person)
+            guard m.type == .place || m.rule == "tagger", !m.isDemonym, m.tokens.count == 1, m.rule != "nested",
                   let e = club(at: m.tokens.lowerBound) else { continue }
             mentions[i].type = .organization
             mentions[i].subtype = e.subtype
