@@ -568,6 +568,22 @@ REGIONS = [
     ("region:euphrates", "Euphrates", "نهر الفرات", "الفرات|Euphrates River", "", "body of water"),
     ("region:tigris", "Tigris", "نهر دجلة", "دجلة|Tigris River", "", "body of water"),
     ("region:nile", "Nile", "نهر النيل", "النيل|Nile River|River Nile", "", "body of water"),
+    # world regions named in the news (not states; no part_of)
+    ("region:middle-east", "Middle East", "الشرق الأوسط", "Mideast|the Middle East|منطقة الشرق الأوسط", "", "world region"),
+    ("region:north-africa", "North Africa", "شمال أفريقيا", "شمال إفريقيا|شمال افريقيا", "", "world region"),
+    ("region:maghreb", "Maghreb", "المغرب العربي", "دول المغرب العربي|Maghreb region", "", "world region"),
+    ("region:levant", "Levant", "بلاد الشام", "the Levant", "", "world region"),
+    ("region:horn-of-africa", "Horn of Africa", "القرن الأفريقي", "القرن الإفريقي", "", "world region"),
+    ("region:sahel", "Sahel", "منطقة الساحل", "الساحل الأفريقي|الساحل الإفريقي|the Sahel", "", "world region"),
+    ("region:balkans", "Balkans", "البلقان", "the Balkans|منطقة البلقان", "", "world region"),
+    ("region:caucasus", "Caucasus", "القوقاز", "the Caucasus|منطقة القوقاز", "", "world region"),
+    ("region:latin-america", "Latin America", "أمريكا اللاتينية", "أميركا اللاتينية", "", "world region"),
+    ("region:central-asia", "Central Asia", "آسيا الوسطى", "", "", "world region"),
+    ("region:southeast-asia", "Southeast Asia", "جنوب شرق آسيا", "South-East Asia", "", "world region"),
+    ("region:europe", "Europe", "أوروبا", "أوربا|القارة الأوروبية|القارة العجوز", "", "continent"),
+    ("region:africa", "Africa", "أفريقيا", "إفريقيا|افريقيا|القارة الأفريقية|القارة السمراء", "", "continent"),
+    ("region:asia", "Asia", "آسيا", "اسيا|القارة الآسيوية", "", "continent"),
+    ("region:gulf-region", "Gulf region", "منطقة الخليج", "دول الخليج|دول الخليج العربي|the Gulf states|Gulf states", "", "world region"),
 ]
 
 # --------------------------------------------------------------------------------------

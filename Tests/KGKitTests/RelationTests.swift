@@ -312,6 +312,14 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(y.relations.contains { $0.predicate == "target" && y.entities[$0.subject].eventType == "arrest" && y.entities[$0.object].name.contains("كادار") }, "\(triples(y))")
     }
 
+    func testUnknownCapitalisedNamesAndWorldRegions() {
+        let x = extract("Cody Gakpo put the hosts ahead, turning in a low cross from Trent Alexander-Arnold. U.S. Middle East envoy Steve Witkoff met Egypt's national team.", "en")
+        let people = x.entities.filter { $0.type == .person }.map(\.name)
+        for n in ["Cody Gakpo", "Trent Alexander-Arnold", "Steve Witkoff"] { XCTAssertTrue(people.contains(n), "\(n) in \(people)") }
+        XCTAssertTrue(x.entities.contains { $0.entryID == "region:middle-east" }, "\(x.entities.map(\.name))")
+        XCTAssertTrue(x.entities.contains { $0.type == .organization && $0.name.contains("national team") }, "\(x.entities.map(\.name))")
+    }
+
     func testANameWithAnInitialIsAPerson() {
         let x = extract("The suspect, identified only as Ahmad H. in line with German privacy rules, was detained in Berlin.", "en")
         XCTAssertTrue(x.entities.contains { $0.type == .person && $0.name == "Ahmad H." }, "\(x.entities.map { ($0.name, $0.type) })")

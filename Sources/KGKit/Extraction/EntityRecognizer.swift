@@ -348,6 +348,19 @@ public struct EntityRecognizer: Sendable {
             if a < j, let type = classifyEnglishName(toks, a, j) ?? personByContext(toks, a, j, limit: hi) {
                 out.append(make(a, j, type.0, type.1, "capitalised", 0.6))
                 claim(a, j)
+            } else if j - a >= 2, j - a <= 3, (a..<j).allSatisfy({ k in
+                // two or three capitalised words no list explains, none a head noun, trigger, title or acronym: in
+                // English news most such names are people's (Cody Gakpo, Trent Alexander-Arnold)
+                let t = toks[k]
+                let letters = doc.text(t.start, t.end).unicodeScalars.filter { $0.properties.isAlphabetic }
+                return letters.count >= 2 && letters.contains { $0.properties.isLowercase }
+                    && !lexicons.organizationHeads.contains(key: t.key) && !lexicons.placeTriggers.contains(key: t.key)
+                    && lexicons.titles.match(toks, at: k, limit: k + 1) == nil && lexicons.eventTriggers.match(toks, at: k, limit: k + 1) == nil
+                    && !lexicons.stopwords.contains(t.key) && !commonEnglish.contains(t.key) && gazAt(k) == nil
+                    && !Self.compassWordsEn.contains(t.key)
+            }) {
+                out.append(make(a, j, .person, "", "capitalised-person", 0.5))
+                claim(a, j)
             }
             i = max(j, i + 1)
         }
@@ -734,6 +747,9 @@ public struct EntityRecognizer: Sendable {
     // MARK: - English names
 
     private static let locativePrepositionsEn: Set<String> = ["in", "near", "outside", "across", "from"]
+    /// Words of region names (Middle East, North Africa, Western Europe): a name with one is no person's.
+    private static let compassWordsEn: Set<String> = ["north", "south", "east", "west", "middle", "central", "northern", "southern",
+                                                      "eastern", "western", "upper", "lower", "far", "near"]
     private let commonEnglish: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "in", "on", "at", "but", "and", "or", "if", "when", "while", "after", "before", "since", "as", "his", "her", "their", "its", "our", "there", "some", "many", "most", "all", "both", "no", "not", "according", "earlier", "later", "last", "next", "meanwhile", "however", "also", "from", "for", "by", "with", "about", "more", "than", "one", "two", "three", "officials", "witnesses", "police", "security", "government", "state", "what", "who", "where", "why", "how", "speaking", "asked", "several", "dozens", "hundreds", "thousands", "residents", "sources", "reuters"]
 
     private func isQuoteStart(_ toks: [Token], _ a: Int, _ lo: Int) -> Bool {
