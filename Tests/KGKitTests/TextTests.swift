@@ -171,6 +171,14 @@ final class TextTests: XCTestCase {
 
     /// Words that merely begin with a proclitic letter must stay whole (the article ال is shown as its own piece,
     /// so البنتاغون is ال+بنتاغون, but no proclitic is split off).
+    func testHashtagsReadAsWords() {
+        let doc = RelationTests.lexicons.analyzer.analyze("أعلنت الهيئة في #الإمارات عن نتائج مسح #الاستثمار_الأجنبي 2017، و C# 7 و a_b.", language: "ar")
+        let surfaces = doc.tokens.map { doc.text($0.start, $0.end) }
+        XCTAssertTrue(surfaces.contains("الإمارات") && surfaces.contains("الاستثمار") && surfaces.contains("الأجنبي"), "\(surfaces)")
+        XCTAssertFalse(surfaces.contains("_") && surfaces.firstIndex(of: "_")! < surfaces.firstIndex(of: "2017")!, "\(surfaces)")
+        XCTAssertEqual(surfaces.filter { $0 == "#" }.count, 1, "only the hashtag marks go: C# keeps its #: \(surfaces)")
+    }
+
     func testSegmentationTraps() {
         let traps: [(String, String)] = [
             ("بغداد", "بغداد"),

@@ -52,6 +52,13 @@ public struct Tokenizer: Sendable {
             case .space, .newline, .format, .control:
                 i += 1
             case .punctuation, .symbol:
+                // a hashtag's mark and the underscores joining its words are spacing, not tokens
+                // (#الاستثمار_الأجنبي reads as الاستثمار الأجنبي; في #الإمارات as في الإمارات)
+                if (v == 0x23 || v == 0x5F) && i + 1 < n && scalars[i + 1].properties.isAlphabetic
+                    && (v == 0x23 || (i > 0 && scalars[i - 1].properties.isAlphabetic)) {
+                    i += 1
+                    continue
+                }
                 var j = i + 1
                 while j < n && scalars[j] == scalars[i] && (v == 0x2E || v == 0x2D || v == 0x2014) { j += 1 }
                 tokens.append(makeToken(scalars, i, j, kind: c == .punctuation ? .punctuation : .symbol, script: .other,
