@@ -320,6 +320,15 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(x.entities.contains { $0.type == .organization && $0.name.contains("national team") }, "\(x.entities.map(\.name))")
     }
 
+    func testAHeadTitleInAnArticleAboutOneCountry() {
+        // a president the lexicon does not know leads the country the article is about
+        let x = extract("أمرت محكمة في البيرو بإعادة محاكمة الرئيس البيروفي الأسبق. وأصدر الرئيس الحالي بابلو كوتشينسكي عفوا، ما أدى لأزمة في البيرو.", "ar")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "leads" && x.entities[$0.subject].name.contains("كوتشينسكي") && x.entities[$0.object].entryID == "country:pe" }, "\(triples(x))")
+        // a king's name in a place's name is no king here; two countries named alike: no guess
+        let y = extract("أقيم الحفل في مركز الملك فهد الثقافي في الرياض بالسعودية، وحضره جمهور سعودي.", "ar")
+        XCTAssertFalse(y.relations.contains { $0.predicate == "leads" }, "\(triples(y))")
+    }
+
     func testANameWithAnInitialIsAPerson() {
         let x = extract("The suspect, identified only as Ahmad H. in line with German privacy rules, was detained in Berlin.", "en")
         XCTAssertTrue(x.entities.contains { $0.type == .person && $0.name == "Ahmad H." }, "\(x.entities.map { ($0.name, $0.type) })")

@@ -212,6 +212,34 @@ struct RelationInference {
             guard titled else { continue }
             add(p.entity, "leads", d.entity, sentence: d.sentence, start: p.start, end: d.end, rule: "head-his-government", confidence: 0.65)
         }
+        // 8. a head title before a person the lexicon does not know, in an article about one country (named at least
+        //    twice, twice as often as any other): the person leads that country (الرئيس الحالي بابلو كوتشينسكي, Peru)
+        var countryMentions: [Int: Int] = [:]
+        for m in mentions where m.type == .place && m.entity >= 0 && isCountry(m.entity) { countryMentions[m.entity, default: 0] += 1 }
+        let ranked = countryMentions.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
+        if let top = ranked.first, top.value >= 2, ranked.count == 1 || ranked[1].value * 2 <= top.value {
+            let princely: Set<String> = ["الامير", "امير", "prince", "emir"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
+            let modifiers: Set<String> = ["الحالي", "السابق", "الاسبق", "الراحل", "current", "former", "late"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
+            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" && m.entryID == nil {
+                let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
+                var end = m.tokens.lowerBound
+                if end - 1 >= lo, modifiers.contains(doc.tokens[end - 1].key) { end -= 1 }
+                // (not a prince's or an emir's title — أمير is also a given name — and not a title inside another name:
+                // مدينة الملك عبد الله is a place)
+                guard let w = heads.first(where: { w in
+                    end - w.count >= lo && !princely.contains(w[0]) && (0..<w.count).allSatisfy { doc.tokens[end - w.count + $0].key == w[$0] || doc.tokens[end - w.count + $0].stem == w[$0] }
+                }) else { continue }
+                let a = end - w.count
+                if mentions.contains(where: { $0.entity >= 0 && $0.entity != m.entity && $0.tokens.lowerBound <= a && a < $0.tokens.upperBound }) { continue }
+                // (مدينة الملك عبد الله، مركز الملك فهد الثقافي: a place or a body named after a king)
+                if a > 0, lexicons.placeTriggers.contains(key: doc.tokens[a - 1].stem) || lexicons.organizationHeads.contains(key: doc.tokens[a - 1].stem)
+                    || lexicons.placeTriggers.contains(key: doc.tokens[a - 1].key) || lexicons.organizationHeads.contains(key: doc.tokens[a - 1].key)
+                    || ["مركز", "center", "centre"].contains(doc.tokens[a - 1].stem) { continue }
+                // (not a title with its own country or body: الرئيس الفرنسي X, President of Y — rules read those)
+                if a > lo, mentions.contains(where: { $0.tokens.upperBound == a && $0.type == .person }) { continue }
+                add(m.entity, "leads", top.key, sentence: m.sentence, start: doc.tokens[a].stemStart, end: m.end, rule: "head-title-article-country", confidence: 0.5)
+            }
+        }
         relations += added
     }
 }
