@@ -320,6 +320,11 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(x.entities.contains { $0.type == .organization && $0.name.contains("national team") }, "\(x.entities.map(\.name))")
     }
 
+    func testAPersonNamedWithATitleAfterAResignation() {
+        let x = extract("وتلتها استقالة وزير الدولة لشؤون بريكست ستيف بايكر.", "ar")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "agent" && x.entities[$0.subject].eventType == "resignation" && x.entities[$0.object].name.contains("بايكر") }, "\(triples(x))")
+    }
+
     func testAHeadTitleInAnArticleAboutOneCountry() {
         // a president the lexicon does not know leads the country the article is about
         let x = extract("أمرت محكمة في البيرو بإعادة محاكمة الرئيس البيروفي الأسبق. وأصدر الرئيس الحالي بابلو كوتشينسكي عفوا، ما أدى لأزمة في البيرو.", "ar")

@@ -103,15 +103,19 @@ struct EventExtractor {
                     while p < min(s.tokens.upperBound, trig.end + 3), mentionAt[p] == nil, doc.tokens[p].kind == .word, doc.tokens[p].hasArticle { p += 1 }
                     if p > trig.end, p < s.tokens.upperBound, let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
                 }
-                // … or a person named with a title after the trigger (محاكمة الرئيس البيروفي الأسبق ألبرتو فوجيموري)
-                if target == nil, roles.genitiveTargetTypes.contains(type), let title = lexicons.titles.match(doc.tokens, at: trig.end, limit: s.tokens.upperBound) {
+                // … or a person named with a title after the trigger: the target of a trial (محاكمة الرئيس البيروفي الأسبق
+                // ألبرتو فوجيموري), the agent of a resignation or a visit (استقالة وزير الدولة لشؤون بريكست ستيف بايكر)
+                if target == nil && agent == nil && participants.isEmpty, doc.tokens[trig.end - 1].script == .arabic,
+                   let title = lexicons.titles.match(doc.tokens, at: trig.end, limit: s.tokens.upperBound) {
                     var p = title.end
                     while p < s.tokens.upperBound, p - title.end < 4, mentionAt[p] == nil || mentions[mentionAt[p]!].isDemonym {
                         if let mi = mentionAt[p] { p = mentions[mi].tokens.upperBound; continue }
-                        guard doc.tokens[p].kind == .word, doc.tokens[p].hasArticle else { break }
+                        guard doc.tokens[p].kind == .word, doc.tokens[p].hasArticle || doc.tokens[p].prefix.hasSuffix("ل") || p > title.end else { break }
                         p += 1
                     }
-                    if let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
+                    if let mi = mentionAt[p], mentions[mi].type == .person {
+                        if roles.genitiveTargetTypes.contains(type) { target = mi } else { agent = mi }
+                    }
                 }
                 var j = trig.end
                 var cue: String? = nil
