@@ -321,7 +321,8 @@ final class RelationTests: XCTestCase {
     }
 
     func testAPersonNamedWithATitleAfterAResignation() {
-        let x = extract("وتلتها استقالة وزير الدولة لشؤون بريكست ستيف بايكر.", "ar")
+        let x = extract("وافقت الحكومة البريطانية على الخطة في بريطانيا. وتلتها استقالة وزير الدولة لشؤون بريكست ستيف بايكر من بريطانيا.", "ar")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "memberOf" && x.entities[$0.subject].name.contains("بايكر") && x.entities[$0.object].type == .organization }, "a minister of the article's country's government: \(triples(x))")
         XCTAssertTrue(x.relations.contains { $0.predicate == "agent" && x.entities[$0.subject].eventType == "resignation" && x.entities[$0.object].name.contains("بايكر") }, "\(triples(x))")
     }
 

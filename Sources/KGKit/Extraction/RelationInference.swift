@@ -239,6 +239,17 @@ struct RelationInference {
                 if a > lo, mentions.contains(where: { $0.tokens.upperBound == a && $0.type == .person }) { continue }
                 add(m.entity, "leads", top.key, sentence: m.sentence, start: doc.tokens[a].stemStart, end: m.end, rule: "head-title-article-country", confidence: 0.5)
             }
+            // … and a minister's title (no nisba) before a person is a member of that country's government, when the
+            // article names it (وزير الدولة لشؤون بريكست ستيف بايكر + الحكومة البريطانية)
+            if let cid = entities[top.key].entryID, let gov = government[cid] {
+                for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+                    let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 6)
+                    guard let a = (lo..<m.tokens.lowerBound).first(where: { t.governmentMember.contains(doc.tokens[$0].key) || t.governmentMember.contains(doc.tokens[$0].stem) }),
+                          !(a..<m.tokens.lowerBound).contains(where: { k in mentions.contains { $0.entity >= 0 && $0.entity != m.entity && $0.tokens.contains(k) && ($0.isDemonym || $0.type != .event) } }),
+                          !(a..<m.tokens.lowerBound).contains(where: { doc.tokens[$0].kind == .punctuation }) else { continue }
+                    add(m.entity, "memberOf", gov, sentence: m.sentence, start: doc.tokens[a].stemStart, end: m.end, rule: "minister-article-country", confidence: 0.5)
+                }
+            }
         }
         relations += added
     }
