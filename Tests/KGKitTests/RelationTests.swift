@@ -236,6 +236,16 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(g.entities["event/brexit"]?.eventType, "withdrawal")
     }
 
+    func testACrisisNeedsPartiesAndJoinsTheNamedOne() {
+        let x = extract("وقال الوزير إن الحل الوحيد لإنهاء الأزمة مع قطر هو تغيير النهج، ولا نية لبحث أزمة قطر قريبا.", "ar")
+        let crises = x.entities.filter { $0.type == .event && $0.eventType == "crisis" }
+        XCTAssertEqual(crises.count, 1, "\(crises.map(\.name))")
+        XCTAssertEqual(crises.first?.entryID, "event:qatar-diplomatic-crisis")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "participant" && x.entities[$0.subject].eventType == "crisis" && x.entities[$0.object].entryID == "country:qa" }, "\(triples(x))")
+        let y = extract("توفيت الفنانة مساء الأحد بأزمة قلبية في أبوظبي.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.eventType == "crisis" }, "a heart attack is no crisis event")
+    }
+
     func testEventsWithoutRoles() {
         // a dated killing is a fact even with no actor named
         var g = KnowledgeGraph()

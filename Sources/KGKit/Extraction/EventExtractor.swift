@@ -302,6 +302,8 @@ struct EventExtractor {
                         j += 1
                     }
                 }
+                // a crisis is between parties (الأزمة مع قطر), not a heart attack (أزمة قلبية)
+                if roles.needsParticipantTypes.contains(type) && participants.isEmpty { k = trig.end; continue }
                 // a match has two sides (a win with one is a prize or a title: فاز بلقب الموسم، فوز صلاح بجائزة)
                 if opponent, Set((participants + (agent.map { [$0] } ?? [])).map { mentions[$0].entity }).count < 2 { k = trig.end; continue }
                 // a trigger with no role starts an event only as the first of its type (its date or casualty count may
@@ -318,7 +320,11 @@ struct EventExtractor {
                 if let existing = eventsOfType[type, default: []].last(where: { ev in
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
-                }) { e = existing } else {
+                }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
+                    // the article's named event of that type (أزمة قطر … الأزمة مع قطر; الحرب العالمية الثانية … الحرب)
+                    e = named
+                    eventsOfType[type, default: []].append(e)
+                } else {
                     e = entities.count
                     eventsOfType[type, default: []].append(e)
                     entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: doc.text(doc.tokens[k].stemStart, doc.tokens[trig.end - 1].end),
@@ -326,7 +332,8 @@ struct EventExtractor {
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
-                occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end))
+                // (a named event is not dated by the sentences that mention it)
+                if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
                 let t0 = doc.tokens[k]
                 let em = Mention(tokens: k..<trig.end, start: t0.stemStart, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
                                  entryID: nil, surface: doc.text(t0.stemStart, doc.tokens[trig.end - 1].end), rule: "event-trigger",
@@ -561,6 +568,8 @@ public struct EventRoles: Sendable {
     let outcomeTypes: Set<String>
     /// Types whose triggers count only in a sports report (beat, فاز).
     let sportsTypes: Set<String>
+    /// Types that need a participant role to be an event at all (crisis).
+    let needsParticipantTypes: Set<String>
     /// Types whose trigger's object and target-cue actor are opponents taking part (beat X, فاز على X).
     let opponentTypes: Set<String>
 
@@ -597,6 +606,7 @@ public struct EventRoles: Sendable {
         genitiveTargetTypes = set("type-genitive-target")
         outcomeTypes = set("type-outcome")
         sportsTypes = set("type-sports")
+        needsParticipantTypes = set("type-needs-participant")
         opponentTypes = set("type-opponent")
     }
 
