@@ -236,6 +236,14 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(g.entities["event/brexit"]?.eventType, "withdrawal")
     }
 
+    func testASpokesmansNameTheListsDoNotKnow() {
+        let x = extract("وأفاد المتحدث باسم وزارة الصحة الأفغانية وحيد مجروه أن عدد المصابين بلغ 45 شخصا.", "ar")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "spokespersonOf" && x.entities[$0.subject].name == "وحيد مجروه" }, "\(triples(x))")
+        // without what was said after it, no guess
+        let y = extract("والتقى المتحدث باسم الوزارة وفدا رسميا كبيرا أمس.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.type == .person }, "\(y.entities.map(\.name))")
+    }
+
     func testACrisisNeedsPartiesAndJoinsTheNamedOne() {
         let x = extract("وقال الوزير إن الحل الوحيد لإنهاء الأزمة مع قطر هو تغيير النهج، ولا نية لبحث أزمة قطر قريبا.", "ar")
         let crises = x.entities.filter { $0.type == .event && $0.eventType == "crisis" }

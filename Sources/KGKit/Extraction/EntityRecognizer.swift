@@ -73,7 +73,7 @@ public struct EntityRecognizer: Sendable {
         i = lo
         while i < hi {
             guard let (role, tEnd) = lexicons.titles.match(toks, at: i, limit: hi).map({ ($0.value, $0.end) }) else { i += 1; continue }
-            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt) {
+            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt, spokesperson: role == "spokesperson") {
                 // President Volodymyr + Zelenskiy (a gazetteer surname right after the given name): one linked mention
                 if let g = gazAt(b), entry(g).type == .person, b > a, isFree(a, g.end) {
                     var m = make(a, g.end, .person, entry(g).subtype, "title+gazetteer", 0.9, entry: entry(g).id)
@@ -575,7 +575,7 @@ public struct EntityRecognizer: Sendable {
     // MARK: - persons
 
     /// The name after a title: skips the organisation or nisba that qualifies the title, and an apposition comma.
-    func personAfterTitle(_ doc: AnalyzedText, from start: Int, limit: Int, gazAt: (Int) -> GazMatch?) -> (Int, Int, Bool)? {
+    func personAfterTitle(_ doc: AnalyzedText, from start: Int, limit: Int, gazAt: (Int) -> GazMatch?, spokesperson: Bool = false) -> (Int, Int, Bool)? {
         let toks = doc.tokens
         var j = start
         var viaComma = false
@@ -620,7 +620,12 @@ public struct EntityRecognizer: Sendable {
                     || lexicons.stopwords.contains(t.stem) || lexicons.stopwords.contains(t.key) { break }
                 if k > j && !t.prefix.isEmpty { break }
                 if !viaComma {
-                    if !isPersonWord(t, first: k == j) { break }
+                    if !isPersonWord(t, first: k == j) {
+                        // after a spokesman's title, two or three words rare in news and then what they said are a name
+                        // the lists do not know (المتحدث باسم وزارة الصحة الأفغانية وحيد مجروه أن …)
+                        guard spokesperson, t.prefix.isEmpty, !t.hasArticle, lexicons.vocabulary.count(t.stem) < 1000,
+                              lexicons.eventTriggers.match(toks, at: k, limit: k + 1) == nil else { break }
+                    }
                 } else if t.hasArticle && !isPersonWord(t, first: false) && k == j {
                     return nil
                 }
@@ -629,6 +634,10 @@ public struct EntityRecognizer: Sendable {
         }
         if k == j { return nil }
         if toks[j].script == .arabic && !viaComma && k - j < 2 { return nil }
+        // (a lenient spokesman's name must be followed by what was said: أن / إن / a comma / a colon)
+        if spokesperson, toks[j].script == .arabic, !viaComma, !(j..<k).allSatisfy({ isPersonWord(toks[$0], first: $0 == j) }) {
+            guard k < limit, ["ان", ",", ":", "قوله"].contains(toks[k].key) || toks[k].key == Normalizer.key("إن") else { return nil }
+        }
         // an Arabic apposition must look like a name: some word in it is a known name word or rare in news text
         if toks[j].script == .arabic && viaComma && !(j..<k).contains(where: { isPersonWord(toks[$0], first: $0 == j) || lexicons.vocabulary.count(toks[$0].stem) < 300 }) {
             return nil
