@@ -236,6 +236,14 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(g.entities["event/brexit"]?.eventType, "withdrawal")
     }
 
+    func testLedByIsNoBodyOfItsOwn() {
+        // بقيادة السعودية is "led by Saudi Arabia", not a body "قيادة السعودية" the coalition belongs to
+        let x = extract("وشن التحالف العربي بقيادة السعودية غارات على مواقع الحوثيين، فيما قالت لجنة الدفاع في مجلس الشيوخ الأميركي إنها ستنظر في الأمر.", "ar")
+        XCTAssertFalse(x.entities.contains { $0.name.hasPrefix("قيادة") }, "\(x.entities.map(\.name))")
+        XCTAssertFalse(x.relations.contains { $0.predicate == "memberOf" && x.entities[$0.object].name.contains("قيادة") }, "\(triples(x))")
+        XCTAssertTrue(x.relations.contains { $0.predicate == "memberOf" && x.entities[$0.subject].name == "لجنة الدفاع" }, "a unit in a body: \(triples(x))")
+    }
+
     func testASpokesmansNameTheListsDoNotKnow() {
         let x = extract("وأفاد المتحدث باسم وزارة الصحة الأفغانية وحيد مجروه أن عدد المصابين بلغ 45 شخصا.", "ar")
         XCTAssertTrue(x.relations.contains { $0.predicate == "spokespersonOf" && x.entities[$0.subject].name == "وحيد مجروه" }, "\(triples(x))")

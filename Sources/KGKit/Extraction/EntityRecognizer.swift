@@ -665,6 +665,8 @@ public struct EntityRecognizer: Sendable {
         let t = toks[i]
         if t.script == .arabic {
             guard !t.hasArticle, t.suffix.isEmpty, let head = lexicons.organizationHeads.match(toks, at: i, limit: limit) else { return nil }
+            // بقيادة / برئاسة / بزعامة X is "led by X", not a body named "قيادة X" (التحالف العربي بقيادة السعودية)
+            if t.prefix.hasSuffix("ب"), Self.ledByNouns.contains(t.stem) { return nil }
             var j = head.end
             var inner: [(Int, GazMatch)] = []
             var words = 0
@@ -756,6 +758,8 @@ public struct EntityRecognizer: Sendable {
     // MARK: - English names
 
     private static let locativePrepositionsEn: Set<String> = ["in", "near", "outside", "across", "from"]
+    /// Nouns that after ب mean "led by" (بقيادة, برئاسة, بزعامة, بإشراف), normalised.
+    static let ledByNouns: Set<String> = ["قيادة", "رئاسة", "زعامة", "إشراف"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
     /// Words of region names (Middle East, North Africa, Western Europe): a name with one is no person's.
     private static let compassWordsEn: Set<String> = ["north", "south", "east", "west", "middle", "central", "northern", "southern",
                                                       "eastern", "western", "upper", "lower", "far", "near"]
