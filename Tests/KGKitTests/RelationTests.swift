@@ -236,6 +236,14 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(g.entities["event/brexit"]?.eventType, "withdrawal")
     }
 
+    func testHashtagsAndJoinedAbdInNames() {
+        // #السيسي is السيسي; عبدالفتاح is عبد الفتاح: one linked person
+        let x = extract("قال الرئيس عبدالفتاح #السيسي إن مصر بخير، وأكد #السيسي ذلك.", "ar")
+        let people = x.entities.filter { $0.type == .person }
+        XCTAssertEqual(people.map(\.entryID), ["person:abdel-fattah-el-sisi"], "\(people.map { ($0.name, $0.entryID) })")
+        XCTAssertFalse(x.entities.contains { $0.name.contains("#") })
+    }
+
     func testLedByIsNoBodyOfItsOwn() {
         // بقيادة السعودية is "led by Saudi Arabia", not a body "قيادة السعودية" the coalition belongs to
         let x = extract("وشن التحالف العربي بقيادة السعودية غارات على مواقع الحوثيين، فيما قالت لجنة الدفاع في مجلس الشيوخ الأميركي إنها ستنظر في الأمر.", "ar")

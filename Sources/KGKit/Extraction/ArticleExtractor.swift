@@ -28,9 +28,12 @@ public struct ArticleExtractor: Sendable {
         // the name a mention gives its entity: after ل the article's alif is not written (للبورصة = ل + البورصة), so a
         // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
         func name(_ m: Mention) -> String {
+            // (a hashtag inside the name is spacing: عبدالفتاح #السيسي, #مدينة_الملك_عبدالله)
+            let surface = m.surface.contains("#") || m.surface.contains("_")
+                ? m.surface.replacingOccurrences(of: "#", with: "").replacingOccurrences(of: "_", with: " ") : m.surface
             let t = doc.tokens[m.tokens.lowerBound]
-            guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), m.surface.hasPrefix("ل"), !m.surface.hasPrefix("ال") else { return m.surface }
-            return "ا" + m.surface
+            guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), surface.hasPrefix("ل"), !surface.hasPrefix("ال") else { return surface }
+            return "ا" + surface
         }
         func clusterKey(_ m: Mention) -> String {
             if let id = m.entryID { return id }
