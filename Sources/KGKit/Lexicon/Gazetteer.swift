@@ -82,14 +82,7 @@ public struct Gazetteer: Sendable {
         singleTokenKeys = []
         for (i, e) in entries.enumerated() {
             for (isDemonym, list) in [(false, e.allNames), (true, e.demonyms)] {
-                // عبد الفتاح is also written عبدالفتاح (and the other way round): both spellings are names
-                var spelled: [String] = []
                 for n in list {
-                    spelled.append(n)
-                    if n.contains("عبد ال") { spelled.append(n.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
-                    else if n.contains("عبدال") { spelled.append(n.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
-                }
-                for n in spelled {
                     let keys = keysOf(n)
                     guard let first = keys.first, !skip(keys, e) else { continue }
                     // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
