@@ -235,95 +235,6 @@ public struct SequenceTagger: Sendable {
         }
     }
 
-    /// Experimental (cross-validation only, `KG_TAGGER_STACK`): the label path with extra per-token features, as the
-    /// second stage of a stacked tagger reads a sentence. Uses the feature extractor, not the word cache.
-    func labelPath(_ sentence: [TaggerToken], extra: [[UInt64]]) -> [Int] {
-        if sentence.isEmpty { return [] }
-        var fx = TaggerFeatureExtractor.Output()
-        TaggerFeatureExtractor.extract(sentence, into: &fx, extra: extra)
-        return weights.withUnsafeBufferPointer { w in
-            TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
-        }
-    }
-
-    /// Experimental (cross-validation only, `KG_TAGGER_STACK`): the second stage's document features from first-pass
-    /// label paths, votes of the other sentences within `window`: per name type, the number of readings of the same
-    /// stem (capped at 4) and its ratio to the `O` readings; the most-read type, alone and with the word's corpus
-    /// frequency digits; and, for tokens inside a word sequence (2–8 keys) read elsewhere as a whole name, that
-    /// name's type and B/I position (longest first).
-    static func documentFeatures(_ paths: [[Int]], stems: [[UInt64]], keys: [[UInt64]], window: Int) -> [[[UInt64]]] {
-        let m = paths.count
-        var out: [[[UInt64]]] = paths.map { $0.map { _ in [] } }
-        func slot(_ y: Int) -> Int { y == 0 ? 0 : (y + 1) / 2 }
-        var votes: [UInt64: [Int32]] = [:]
-        func add(_ k: Int, _ d: Int32) {
-            for (i, h) in stems[k].enumerated() where h != 0 {
-                var v = votes[h] ?? [0, 0, 0, 0, 0]
-                v[slot(paths[k][i])] += d
-                votes[h] = v
-            }
-        }
-        let maxSpan = 8
-        func seqHash(_ k: Int, _ a: Int, _ b: Int) -> UInt64 {
-            var h = UInt64(b - a)
-            for i in a..<b { h = TaggerFeature.mix(h ^ keys[k][i]) }
-            return h
-        }
-        var seqs: [UInt64: [Int32]] = [:]
-        func addSeqs(_ k: Int, _ d: Int32) {
-            let p = paths[k]
-            var i = 0
-            while i < p.count {
-                guard p[i] != 0 else { i += 1; continue }
-                var j = i + 1
-                while j < p.count && p[j] == p[i] + 1 && p[i] % 2 == 1 { j += 1 }
-                if j - i <= maxSpan && j - i >= 2 {
-                    var v = seqs[seqHash(k, i, j)] ?? [0, 0, 0, 0, 0]
-                    v[slot(p[i])] += d
-                    seqs[seqHash(k, i, j)] = v
-                }
-                i = j
-            }
-        }
-        var lo = 0, hi = -1
-        for k in 0..<m {
-            let nlo = max(0, k - window), nhi = min(m - 1, k + window)
-            while hi < nhi { hi += 1; add(hi, 1); addSeqs(hi, 1) }
-            while lo < nlo { add(lo, -1); addSeqs(lo, -1); lo += 1 }
-            add(k, -1); addSeqs(k, -1)
-            defer { add(k, 1); addSeqs(k, 1) }
-            for i in 0..<paths[k].count where stems[k][i] != 0 {
-                guard let v = votes[stems[k][i]] else { continue }
-                let fq = UInt64(WordClusters.bundled.countDigits(stems[k][i]))
-                var best = 0
-                for t in 1...4 where v[t] > 0 {
-                    out[k][i].append(TaggerFeature.make(90, UInt64(t * 16 + min(Int(v[t]), 4))))
-                    let r = 4 * v[t] < v[0] ? 0 : v[t] < v[0] ? 1 : 2
-                    out[k][i].append(TaggerFeature.make(91, UInt64(t * 16 + r)))
-                    if best == 0 || v[t] > v[best] { best = t }
-                }
-                out[k][i].append(TaggerFeature.make(92, UInt64(best)))
-                out[k][i].append(TaggerFeature.make(93, UInt64(best) << 4 | fq))
-            }
-            // multi-word names read elsewhere: longest match covering each token
-            let n = paths[k].count
-            var covered = [Bool](repeating: false, count: n)
-            for len in stride(from: min(maxSpan, n), through: 2, by: -1) where !seqs.isEmpty {
-                for a in 0...(n - len) where !covered[a] && !covered[a + len - 1] {
-                    guard let v = seqs[seqHash(k, a, a + len)] else { continue }
-                    var best = 0
-                    for t in 1...4 where v[t] > 0 && (best == 0 || v[t] > v[best]) { best = t }
-                    if best == 0 { continue }
-                    for j in a..<(a + len) {
-                        covered[j] = true
-                        out[k][j].append(TaggerFeature.make(94, UInt64(best) << 1 | (j == a ? 0 : 1)))
-                    }
-                }
-            }
-        }
-        return out
-    }
-
     /// The best label path (indices into `labels`) of a sentence.
     func labelPath(_ sentence: [TaggerToken]) -> [Int] {
         if sentence.isEmpty { return [] }
@@ -361,15 +272,15 @@ public struct SequenceTagger: Sendable {
     /// `labels` become "O"; an I-X that does not continue an X entity is read as B-X (conlleval semantics).
     /// Deterministic: the same data, epochs and seed give the same weights (sentences are shuffled each epoch with
     /// SplitMix64).
-    public static func train(_ sentences: [[(TaggerToken, String)]], epochs: Int, seed: UInt64, extra: [[[UInt64]]]? = nil) -> SequenceTagger {
+    public static func train(_ sentences: [[(TaggerToken, String)]], epochs: Int, seed: UInt64) -> SequenceTagger {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         // Pre-extract static features and gold labels once.
         var data: [TaggerFeatureExtractor.Output] = []
         var golds: [[Int]] = []
         data.reserveCapacity(sentences.count)
-        for (si, s) in sentences.enumerated() where !s.isEmpty {
+        for s in sentences where !s.isEmpty {
             var fx = TaggerFeatureExtractor.Output()
-            TaggerFeatureExtractor.extract(s.map { $0.0 }, into: &fx, extra: extra?[si])
+            TaggerFeatureExtractor.extract(s.map { $0.0 }, into: &fx)
             data.append(fx)
             var g: [Int] = []
             g.reserveCapacity(s.count)
@@ -637,7 +548,7 @@ enum TaggerFeatureExtractor {
         var count: Int { stemHash.count }
     }
 
-    static func extract(_ s: [TaggerToken], into out: inout Output, extra: [[UInt64]]? = nil) {
+    static func extract(_ s: [TaggerToken], into out: inout Output) {
         let n = s.count
         out.feats.removeAll(keepingCapacity: true)
         out.feats.reserveCapacity(n * 36)
@@ -716,7 +627,6 @@ enum TaggerFeatureExtractor {
             let cm1: UInt32 = i > 0 ? cl[i - 1] : 0xFFFF_FFFF, cp1: UInt32 = i + 1 < n ? cl[i + 1] : 0xFFFF_FFFF
             out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(cm1 >> 11)))
             out.feats.append(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(cp1 >> 11)))
-            if let extra { out.feats.append(contentsOf: extra[i]) }
             out.offsets.append(out.feats.count)
         }
         out.stemHash = stemH

@@ -38,9 +38,6 @@ public enum TaggerTraining {
     /// has no document boundaries). The default reads `KG_TAGGER_DOCUMENT_WINDOW` from the environment
     /// (`Scripts/train-tagger.sh` sets 10). `KG_TAGGER_DUMP=FILE` writes the tagger-alone readings, one
     /// "token<TAB>gold<TAB>predicted" line per token and a blank line between sentences, for error analysis.
-    /// Experimental, `KG_TAGGER_STACK=W`: the tagger-alone figure is that of a stacked two-stage tagger (a second model
-    /// trained with `SequenceTagger.documentFeatures` from jackknifed first-pass readings, window ±W sentences;
-    /// `KG_TAGGER_STACK_POST=1` adds the document pass on its output). Not used by the recogniser (see docs/tagger.md).
     public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int,
                                      documentWindow: Int? = ProcessInfo.processInfo.environment["KG_TAGGER_DOCUMENT_WINDOW"].flatMap { Int($0) })
         -> (tagger: CoNLLScore, full: CoNLLScore) {
@@ -51,45 +48,7 @@ public enum TaggerTraining {
             let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
             let train = Array(ex[..<lo]) + Array(ex[hi...])
             let tagger = SequenceTagger.train(train, epochs: epochs, seed: 42)
-            if let sw = ProcessInfo.processInfo.environment["KG_TAGGER_STACK"].flatMap({ Int($0) }) {
-                // experimental stacked second stage: jackknifed first-pass labels on the training blocks
-                let trainIdx = Array(0..<lo) + Array(hi..<ex.count)
-                var pass1 = [[Int]](repeating: [], count: ex.count)
-                let J = 5
-                for j in 0..<J {
-                    let a = trainIdx.count * j / J, b = trainIdx.count * (j + 1) / J
-                    let part = Array(trainIdx[a..<b])
-                    let rest = Array(trainIdx[..<a]) + Array(trainIdx[b...])
-                    let m1 = SequenceTagger.train(rest.map { ex[$0] }, epochs: epochs, seed: 42)
-                    for i in part { pass1[i] = m1.labelPath(ex[i].map(\.0)) }
-                }
-                for i in lo..<hi { pass1[i] = tagger.labelPath(ex[i].map(\.0)) }
-                func hashes(_ idx: [Int]) -> ([[UInt64]], [[UInt64]]) {
-                    (idx.map { ex[$0].map { t in
-                        var letters = 0
-                        for b in t.0.key.utf8 where b & 0xC0 != 0x80 { letters += 1; if letters >= 2 { break } }
-                        return letters < 2 ? 0 : SequenceTagger.stemHash(t.0) } },
-                     idx.map { ex[$0].map { TaggerFeature.fnv($0.0.key) } })
-                }
-                // training: the two sides of the test block are separate documents
-                var trainExtra: [[[UInt64]]] = []
-                for block in [Array(0..<lo), Array(hi..<ex.count)] where !block.isEmpty {
-                    let (st, ky) = hashes(block)
-                    trainExtra += SequenceTagger.documentFeatures(block.map { pass1[$0] }, stems: st, keys: ky, window: sw)
-                }
-                let m2 = SequenceTagger.train(trainIdx.map { ex[$0] }, epochs: epochs, seed: 42, extra: trainExtra)
-                let testIdx = Array(lo..<hi)
-                let (st, ky) = hashes(testIdx)
-                let testExtra = SequenceTagger.documentFeatures(testIdx.map { pass1[$0] }, stems: st, keys: ky, window: sw)
-                var p2 = testIdx.enumerated().map { (q, i) in m2.labelPath(ex[i].map(\.0), extra: testExtra[q]) }
-                if ProcessInfo.processInfo.environment["KG_TAGGER_STACK_POST"] != nil {
-                    SequenceTagger.documentPass(&p2, stems: st, keys: ky, window: sw)
-                }
-                for (q, i) in testIdx.enumerated() {
-                    taggerGold.append(ex[i].map(\.1))
-                    taggerPred.append(p2[q].map { SequenceTagger.labels[$0] })
-                }
-            } else if let w = documentWindow {
+            if let w = documentWindow {
                 taggerGold += ex[lo..<hi].map { $0.map(\.1) }
                 taggerPred += tagger.tag(document: ex[lo..<hi].map { $0.map(\.0) }, window: w)
             } else {
@@ -102,13 +61,9 @@ public enum TaggerTraining {
             lex.tagger = tagger
             let extractor = ArticleExtractor(lexicons: lex)
             // the full recogniser reads the fold as kg eval --conll does: blocks of consecutive sentences as articles
-            var b = lo
-            while b < hi {
-                let block = sentences[b..<min(hi, b + Evaluator.conllDocumentSize)]
-                fullGold += block.map { $0.map(\.tag) }
-                fullPred += Evaluator.tags(forDocument: block.map { $0.map(\.word) }, extractor: extractor)
-                b += Evaluator.conllDocumentSize
-            }
+            fullGold += sentences[lo..<hi].map { $0.map(\.tag) }
+            fullPred += Evaluator.tags(forSentences: sentences[lo..<hi].map { $0.map(\.word) }, documentSize: Evaluator.conllDocumentSize,
+                                       extractor: extractor)
         }
         if let dump = ProcessInfo.processInfo.environment["KG_TAGGER_DUMP"] {
             var out = ""
