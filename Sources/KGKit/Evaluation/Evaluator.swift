@@ -21,15 +21,9 @@ public enum Evaluator {
     public static func conllPredictions(_ text: String, lexicons: LexiconSet, documentSize: Int = conllDocumentSize)
         -> (score: CoNLLScore, lines: String) {
         let sentences = CoNLL.parse(text)
-        let extractor = ArticleExtractor(lexicons: lexicons)
-        var gold: [[String]] = [], pred: [[String]] = []
-        var i = 0
-        while i < sentences.count {
-            let block = sentences[i..<min(sentences.count, i + max(1, documentSize))]
-            gold += block.map { $0.map(\.tag) }
-            pred += tags(forDocument: block.map { $0.map(\.word) }, extractor: extractor)
-            i += max(1, documentSize)
-        }
+        let gold = sentences.map { $0.map(\.tag) }
+        let pred = tags(forSentences: sentences.map { $0.map(\.word) }, documentSize: documentSize,
+                        extractor: ArticleExtractor(lexicons: lexicons))
         var lines = ""
         for (k, s) in sentences.enumerated() {
             for (j, w) in s.enumerated() { lines += "\(w.word) \(gold[k][j]) \(pred[k][j])\n" }
@@ -38,21 +32,45 @@ public enum Evaluator {
         return (CoNLL.score(gold: gold, predicted: pred), lines)
     }
 
-    /// BIO tags kg assigns to consecutive sentences given as words, read as one article (one sentence a line).
-    public static func tags(forDocument sentences: [[String]], extractor: ArticleExtractor) -> [[String]] {
-        if sentences.count == 1 { return [tags(for: sentences[0], extractor: extractor)] }
-        var text = "", starts: [(sentence: Int, word: Int, start: Int)] = []
-        var off = 0
-        for (si, words) in sentences.enumerated() {
-            for (wi, w) in words.enumerated() {
-                starts.append((si, wi, off))
-                text += w + (wi + 1 < words.count ? " " : "")
-                off += w.unicodeScalars.count + (wi + 1 < words.count ? 1 : 0)
-            }
-            text += "\n"; off += 1
+    /// BIO tags for consecutive sentences given as words, read in blocks of `documentSize` sentences, each block as
+    /// one article (`kg eval --conll` and the folds of `kg train --folds` read CoNLL files this way).
+    public static func tags(forSentences sentences: [[String]], documentSize: Int, extractor: ArticleExtractor) -> [[String]] {
+        var out: [[String]] = []
+        var i = 0
+        while i < sentences.count {
+            out += tags(forDocument: Array(sentences[i..<min(sentences.count, i + max(1, documentSize))]), extractor: extractor)
+            i += max(1, documentSize)
         }
-        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
+        return out
+    }
+
+    /// BIO tags kg assigns to a sentence given as words.
+    public static func tags(for words: [String], extractor: ArticleExtractor) -> [String] {
+        tags(forDocument: [words], extractor: extractor)[0]
+    }
+
+    /// BIO tags kg assigns to consecutive sentences given as words, read as one article (one sentence a line; a single
+    /// sentence is laid out as `CoNLL.text(of:)` lays it out).
+    public static func tags(forDocument sentences: [[String]], extractor: ArticleExtractor) -> [[String]] {
+        var text = "", starts: [(sentence: Int, word: Int, start: Int)] = []
+        if sentences.count == 1 {
+            let (t, s) = CoNLL.text(of: sentences[0])
+            text = t
+            starts = s.enumerated().map { (0, $0.offset, $0.element) }
+        } else {
+            var off = 0
+            for (si, words) in sentences.enumerated() {
+                for (wi, w) in words.enumerated() {
+                    starts.append((si, wi, off))
+                    text += w + (wi + 1 < words.count ? " " : "")
+                    off += w.unicodeScalars.count + (wi + 1 < words.count ? 1 : 0)
+                }
+                text += "\n"; off += 1
+            }
+        }
         var tags = sentences.map { [String](repeating: "O", count: $0.count) }
+        guard !starts.isEmpty else { return tags }
+        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
         func word(_ cp: Int) -> (Int, Int) {
             var lo = 0, hi = starts.count - 1
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m].start <= cp { lo = m } else { hi = m - 1 } }
@@ -70,32 +88,6 @@ public enum Evaluator {
             guard sa == sb, tags[sa][a...b].allSatisfy({ $0 == "O" }) else { continue }
             tags[sa][a] = "B-" + label
             if b > a { for k in (a + 1)...b { tags[sa][k] = "I-" + label } }
-        }
-        return tags
-    }
-
-    /// BIO tags kg assigns to a sentence given as words.
-    public static func tags(for words: [String], extractor: ArticleExtractor) -> [String] {
-        let (text, starts) = CoNLL.text(of: words)
-        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
-        var tags = [String](repeating: "O", count: words.count)
-        func wordIndex(_ cp: Int) -> Int {
-            var lo = 0, hi = starts.count - 1
-            while lo < hi { let m = (lo + hi + 1) / 2; if starts[m] <= cp { lo = m } else { hi = m - 1 } }
-            return lo
-        }
-        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" {
-            let label: String
-            switch m.type {
-            case .person: label = "PER"
-            case .organization: label = "ORG"
-            case .place: label = "LOC"
-            case .event: continue
-            }
-            let a = wordIndex(m.start), b = wordIndex(max(m.start, m.end - 1))
-            guard tags[a...b].allSatisfy({ $0 == "O" }) else { continue }
-            tags[a] = "B-" + label
-            if b > a { for k in (a + 1)...b { tags[k] = "I-" + label } }
         }
         return tags
     }
