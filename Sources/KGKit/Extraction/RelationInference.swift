@@ -175,6 +175,15 @@ struct RelationInference {
                 add(c, "locatedIn", r, sentence: m.sentence, start: m.start, end: m.end, rule: "region-named-after-city", confidence: 0.7)
             }
         }
+        // the start of one of `titles` written right before token `end`, no earlier than `lo`
+        func titleStart(_ titles: [[String]], endingAt end: Int, from lo: Int) -> Int? {
+            for w in titles where end - w.count >= lo {
+                let a = end - w.count
+                if (0..<w.count).allSatisfy({ doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] }) { return a }
+            }
+            return nil
+        }
+        let heads = t.headOfState + t.headOfGovernment
         // 6. a known leader after a head title: the country or body the lexicon says they lead, if the article names it
         var byEntry: [String: Int] = [:]
         for e in entities.indices { if let id = entities[e].entryID, byEntry[id] == nil { byEntry[id] = e } }
@@ -187,10 +196,7 @@ struct RelationInference {
             // the title ends right before the name or before one honorific word (Supreme Leader Ayatollah Ali Khamenei)
             var title: Int? = nil
             for end in [m.tokens.lowerBound, m.tokens.lowerBound - 1] where end > lo && (end == m.tokens.lowerBound || honorificOK) {
-                for w in t.headOfState + t.headOfGovernment where end - w.count >= lo {
-                    let a = end - w.count
-                    if (0..<w.count).allSatisfy({ doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] }) { title = a; break }
-                }
+                title = titleStart(heads, endingAt: end, from: lo)
                 if title != nil { break }
             }
             guard let a = title else { continue }
@@ -198,7 +204,6 @@ struct RelationInference {
         }
         // 7. "President X … said his government", الرئيس X … حكومته: a head title before the person, then a possessive
         //    government in the same sentence that the article resolved to a government
-        let heads = t.headOfState + t.headOfGovernment
         for d in mentions where d.rule == "definite-description" && d.type == .organization && d.entity >= 0 {
             let first = doc.tokens[d.tokens.lowerBound]
             guard first.key == "his" || first.key == "her" || (first.script == .arabic && !first.suffix.isEmpty) else { continue }
@@ -206,10 +211,7 @@ struct RelationInference {
             guard let p = mentions.filter({ $0.type == .person && $0.entity >= 0 && $0.sentence == d.sentence && $0.tokens.upperBound <= d.tokens.lowerBound })
                     .max(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) else { continue }
             let lo = max(doc.sentences[p.sentence].tokens.lowerBound, p.tokens.lowerBound - 3)
-            let titled = (lo..<p.tokens.lowerBound).contains { a in
-                heads.contains { w in a + w.count <= p.tokens.lowerBound && (0..<w.count).allSatisfy { doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] } }
-            }
-            guard titled else { continue }
+            guard (lo...p.tokens.lowerBound).contains(where: { titleStart(heads, endingAt: $0, from: lo) != nil }) else { continue }
             add(p.entity, "leads", d.entity, sentence: d.sentence, start: p.start, end: d.end, rule: "head-his-government", confidence: 0.65)
         }
         // 8. a head title before a person the lexicon does not know, in an article about one country (named at least
@@ -218,18 +220,16 @@ struct RelationInference {
         for m in mentions where m.type == .place && m.entity >= 0 && isCountry(m.entity) { countryMentions[m.entity, default: 0] += 1 }
         let ranked = countryMentions.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
         if let top = ranked.first, top.value >= 2, ranked.count == 1 || ranked[1].value * 2 <= top.value {
+            // (not a prince's or an emir's title — أمير is also a given name)
             let princely: Set<String> = ["الامير", "امير", "prince", "emir"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
+            let rulers = heads.filter { !princely.contains($0[0]) }
             let modifiers: Set<String> = ["الحالي", "السابق", "الاسبق", "الراحل", "current", "former", "late"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
             for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" && m.entryID == nil {
                 let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
                 var end = m.tokens.lowerBound
                 if end - 1 >= lo, modifiers.contains(doc.tokens[end - 1].key) { end -= 1 }
-                // (not a prince's or an emir's title — أمير is also a given name — and not a title inside another name:
-                // مدينة الملك عبد الله is a place)
-                guard let w = heads.first(where: { w in
-                    end - w.count >= lo && !princely.contains(w[0]) && (0..<w.count).allSatisfy { doc.tokens[end - w.count + $0].key == w[$0] || doc.tokens[end - w.count + $0].stem == w[$0] }
-                }) else { continue }
-                let a = end - w.count
+                // (not a title inside another name: مدينة الملك عبد الله is a place)
+                guard let a = titleStart(rulers, endingAt: end, from: lo) else { continue }
                 if mentions.contains(where: { $0.entity >= 0 && $0.entity != m.entity && $0.tokens.lowerBound <= a && a < $0.tokens.upperBound }) { continue }
                 // (مدينة الملك عبد الله، مركز الملك فهد الثقافي: a place or a body named after a king)
                 if a > 0, lexicons.placeTriggers.contains(key: doc.tokens[a - 1].stem) || lexicons.organizationHeads.contains(key: doc.tokens[a - 1].stem)
