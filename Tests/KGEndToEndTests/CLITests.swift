@@ -88,6 +88,15 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(none.status, 64)
         XCTAssertTrue(none.stderr.contains("usage"))
 
+        // eval --conll: a document size must be a whole number ≥ 1
+        let conll = FileManager.default.temporaryDirectory.appendingPathComponent("size-\(getpid()).conll").path
+        try "كيربي B-PERS\nقال O\n\n".write(toFile: conll, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: conll) }
+        let badSize = try kg(["eval", "--conll", conll, "--document-size", "0"])
+        XCTAssertEqual(badSize.status, 64)
+        XCTAssertTrue(badSize.stderr.contains("--document-size"), badSize.stderr)
+        XCTAssertEqual(badSize.stdout.count, 0)
+
         let badOption = try kg(["build", Self.seeds, "--frob"])
         XCTAssertEqual(badOption.status, 64)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("graph.jsonld")), "a usage error must not write a graph")
