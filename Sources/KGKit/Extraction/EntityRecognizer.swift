@@ -468,7 +468,46 @@ public struct EntityRecognizer: Sendable {
             out.append(m)
             claim(t.a, t.b)
         }
-        // 8. demonyms left: evidence of a country
+        // 8. a person's name runs on over what rules/name-continuations.tsv lists: a regnal number after a head's title
+        // and a short name (الملك عبدالله الثاني, Queen Elizabeth II), a family marker and its word (آل ثاني), a patronymic link and a word that can
+        // be a name (ولد سلامة, بن جبر; not بن الرئيس)
+        func canBeName(_ k: Int) -> Bool {
+            let t = toks[k]
+            guard t.kind == .word, t.prefix.isEmpty, !claimed[k - lo], !lexicons.functionWords.contains(t.key),
+                  !lexicons.stopwords.contains(t.stem), lexicons.titles.match(toks, at: k, limit: hi) == nil else { return false }
+            return isPersonWord(t, first: false) || (tagged != nil && taggerSays(k, "PER"))
+                || lexicons.vocabulary.count(t.stem) < Self.commonWordCount
+        }
+        for idx in out.indices where out[idx].type == .person && out[idx].rule != "nested" {
+            let a = out[idx].tokens.lowerBound
+            var b = out[idx].tokens.upperBound
+            continuation: while b < hi, !claimed[b - lo], toks[b].prefix.isEmpty, toks[b].script == toks[b - 1].script,
+                                let c = lexicons.nameContinuations.match(toks, at: b, limit: hi, stems: false) {
+                switch c.value {
+                case .ordinal:
+                    // (only after a head's title: اللاعب محفوظ الثاني is a player ranked second)
+                    guard b - a <= 2, toks[b].script == .arabic || toks[b].isCapitalized,
+                          (max(lo, a - 3)..<a).contains(where: { k in
+                              lexicons.titles.match(toks, at: k, limit: a).map { $0.end == a && $0.value == "head" } ?? false }),
+                          (b..<c.end).allSatisfy({ !claimed[$0 - lo] }) else { break continuation }
+                    b = c.end
+                    break continuation
+                case .family:
+                    guard c.end < hi, toks[c.end].kind == .word, toks[c.end].prefix.isEmpty, !claimed[c.end - lo],
+                          !lexicons.functionWords.contains(toks[c.end].key) else { break continuation }
+                    b = c.end + 1
+                case .link:
+                    guard c.end < hi, canBeName(c.end) else { break continuation }
+                    b = c.end + 1
+                }
+            }
+            guard b > out[idx].tokens.upperBound else { continue }
+            claim(out[idx].tokens.upperBound, b)
+            out[idx].tokens = a..<b
+            out[idx].end = toks[b - 1].end
+            out[idx].surface = doc.text(out[idx].start, out[idx].end)
+        }
+        // 9. demonyms left: evidence of a country
         return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
     }
 

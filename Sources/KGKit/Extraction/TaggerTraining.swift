@@ -37,7 +37,8 @@ public enum TaggerTraining {
     /// document pass), with sentences k ± `documentWindow` standing for sentence k's document (ANERcorp's CoNLL file
     /// has no document boundaries). The default reads `KG_TAGGER_DOCUMENT_WINDOW` from the environment
     /// (`Scripts/train-tagger.sh` sets 10). `KG_TAGGER_DUMP=FILE` writes the tagger-alone readings, one
-    /// "token<TAB>gold<TAB>predicted" line per token and a blank line between sentences, for error analysis.
+    /// "token<TAB>gold<TAB>predicted" line per token and a blank line between sentences, for error analysis; FILE.full
+    /// holds the full recogniser's readings, one line per CoNLL word.
     public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int,
                                      documentWindow: Int? = ProcessInfo.processInfo.environment["KG_TAGGER_DOCUMENT_WINDOW"].flatMap { Int($0) })
         -> (tagger: CoNLLScore, full: CoNLLScore) {
@@ -72,6 +73,12 @@ public enum TaggerTraining {
                 out += "\n"
             }
             try? out.write(toFile: dump, atomically: true, encoding: .utf8)
+            var full = ""
+            for (k, s) in sentences.enumerated() {
+                for (j, w) in s.enumerated() { full += "\(w.word)\t\(fullGold[k][j])\t\(fullPred[k][j])\n" }
+                full += "\n"
+            }
+            try? full.write(toFile: dump + ".full", atomically: true, encoding: .utf8)
         }
         return (CoNLL.score(gold: taggerGold, predicted: taggerPred), CoNLL.score(gold: fullGold, predicted: fullPred))
     }

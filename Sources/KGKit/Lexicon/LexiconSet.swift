@@ -14,6 +14,9 @@ public struct LexiconSet: Sendable {
     public var negationCues = KeySet()
     /// Adjectives that are part of a facility's name (rules/facility-adjectives.tsv).
     public var facilityAdjectives = KeySet()
+    /// Words that continue a person's name after it: regnal numbers, family markers, patronymic links
+    /// (rules/name-continuations.tsv).
+    public var nameContinuations = PhraseTable<NameContinuation>()
     /// Single name words from ANETAC: key → (class, English transliteration).
     public var nameWords = KeyMap<NameWord>()
     /// English transliterations of the ANETAC name words, lower-cased → class.
@@ -37,6 +40,8 @@ public struct LexiconSet: Sendable {
     var offices = RelationInference.Tables.bundled
 
     public struct NameWord: Sendable { public var cls: String; public var english: String }
+    /// How a word continues a person's name: a regnal number ends it, a family marker or link takes the next word.
+    public enum NameContinuation: String, Sendable { case ordinal, family, link }
     /// `standalone`: an Arabic chain after this head names a body even where the tagger reads no name there
     /// (وزارة المالية, مجلس الوزراء): such bodies are named by their function, which the tagger's training data leaves out.
     public struct OrganizationHead: Sendable { public var subtype: String; public var standalone: Bool }
@@ -116,6 +121,10 @@ public struct LexiconSet: Sendable {
         }
         set.negationCues = KeySet(try rulesTable("rules/negation-cues.tsv").compactMap { $0.first.map(Normalizer.key) })
         set.facilityAdjectives = KeySet(try rulesTable("rules/facility-adjectives.tsv").compactMap { $0.first.map(Normalizer.key) })
+        for row in try rulesTable("rules/name-continuations.tsv") where row.count >= 2 {
+            guard let kind = NameContinuation(rawValue: row[1]) else { continue }
+            set.nameContinuations.add(keys(row[0]), kind)
+        }
         for row in try rulesTable("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
         for row in try rulesTable("rules/organization-heads.tsv") {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
