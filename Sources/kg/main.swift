@@ -67,7 +67,7 @@ let commandHelp: [String: String] = [
     "analyze": "usage: kg analyze FILE [--lang ar|en]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix).",
     "show": "usage: kg show NAME [-i graph.jsonld]\n\nPrints the entities whose name matches NAME with their relations and evidence.",
     "train": "usage: kg train --conll FILE [-o MODEL] [--folds K] [--epochs N]\n\nTrains the name tagger on CoNLL data; --folds prints K-fold cross-validation (contiguous blocks).\nThe bundled model is Sources/KGKit/Resources/models/ner-ar.perceptron (Scripts/train-tagger.sh).",
-    "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE [--document-size N] [--predictions OUT]\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file. CoNLL sentences are read\nin blocks of N consecutive sentences (default 20), each block as one article; --document-size 1 reads each alone. --predictions writes word/gold/predicted lines.",
+    "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE [--document-size N] [--predictions OUT]\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file. CoNLL sentences are read\nin blocks of N consecutive sentences (default 20), each block as one article; --document-size 1 reads each alone. --predictions writes word/gold/predicted lines.\nCoNLL tags mark names only, as ANERcorp does: bodies described by their kind (الجيش الإسرائيلي, وزارة المالية;\nrules/nominal-bodies.tsv) stay O there, though kg finds and links them.",
 ]
 
 struct UsageError: Error { let message: String }

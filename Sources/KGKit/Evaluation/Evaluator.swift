@@ -76,7 +76,7 @@ public enum Evaluator {
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m].start <= cp { lo = m } else { hi = m - 1 } }
             return (starts[lo].sentence, starts[lo].word)
         }
-        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" {
+        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" && !m.isNominal {
             let label: String
             switch m.type {
             case .person: label = "PER"

@@ -507,8 +507,45 @@ public struct EntityRecognizer: Sendable {
             out[idx].end = toks[b - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }
-        // 9. demonyms left: evidence of a country
+        // 9. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
+        if !lexicons.nominalBodies.isEmpty {
+            for idx in out.indices where out[idx].type == .organization && out[idx].rule != "nested" {
+                out[idx].isNominal = isNominal(out[idx], doc)
+            }
+        }
+        // 10. demonyms left: evidence of a country
         return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+    }
+
+    /// Whether an Arabic organisation mention describes a body by its kind (الجيش الإسرائيلي, وزارة المالية, مجلس
+    /// الوزراء) rather than names it, by rules/nominal-bodies.tsv (قوات سوريا الديمقراطية, الجيش السوري الحر as an armed group's entry).
+    func isNominal(_ m: Mention, _ doc: AnalyzedText) -> Bool {
+        let r = m.tokens, toks = doc.tokens
+        guard toks[r.lowerBound].script == .arabic else { return false }
+        func word(_ k: Int) -> String {
+            let t = toks[k]
+            return t.hasArticle && k == r.lowerBound ? String(t.stem.dropFirst(2)) : t.stem
+        }
+        guard r.count >= 2 else { return false }
+        let two = word(r.lowerBound) + " " + toks[r.lowerBound + 1].stem
+        let (need, complement): (LexiconSet.NominalComplement, Range<Int>)
+        if let n = lexicons.nominalBodies[two] { (need, complement) = (n, r.lowerBound + 2..<r.upperBound) }
+        else if let n = lexicons.nominalBodies[word(r.lowerBound)] { (need, complement) = (n, r.lowerBound + 1..<r.upperBound) }
+        else { return false }
+        if let id = m.entryID, let e = lexicons.gazetteer.entry(id: id),
+           !["GovernmentOrganization", "MilitaryOrganization", ""].contains(e.subtype) { return false }
+        var demonym = false
+        for k in complement {
+            let t = toks[k]
+            // (the words of a known name have no match of their own: look the word up alone)
+            if let g = gazetteerMatch(doc, at: k, limit: k + 1) {
+                if g.isDemonym { demonym = true; continue }
+                return false
+            }
+            guard t.kind == .word, lexicons.functionWords.contains(t.key) || lexicons.vocabulary.count(t.stem) >= Self.commonWordCount,
+                  !isPersonWord(t, first: false) else { return false }
+        }
+        return need == .common || demonym
     }
 
     // MARK: - tagger features

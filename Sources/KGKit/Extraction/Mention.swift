@@ -16,6 +16,9 @@ public struct Mention: Sendable, Equatable {
     public var confidence: Double
     /// A nisba / demonym adjective (أميركية, Syrian): evidence of a country, not a name of it.
     public var isDemonym: Bool = false
+    /// An organisation described by its kind rather than named (الجيش الإسرائيلي, وزارة المالية): a nominal mention
+    /// (rules/nominal-bodies.tsv). Name-only annotation schemes (CoNLL, ANERcorp) do not tag these.
+    public var isNominal: Bool = false
     /// Role word from a title that introduced a person (`spokesperson`, `minister`...).
     public var role: String? = nil
     /// Event type and CAMEO code for event triggers.

@@ -17,6 +17,9 @@ public struct LexiconSet: Sendable {
     /// Words that continue a person's name after it: regnal numbers, family markers, patronymic links
     /// (rules/name-continuations.tsv).
     public var nameContinuations = PhraseTable<NameContinuation>()
+    /// Head nouns and phrases of organisation mentions that describe a body instead of naming it
+    /// (rules/nominal-bodies.tsv), keyed by the normalised words joined with a space.
+    public var nominalBodies = KeyMap<NominalComplement>()
     /// Single name words from ANETAC: key → (class, English transliteration).
     public var nameWords = KeyMap<NameWord>()
     /// English transliterations of the ANETAC name words, lower-cased → class.
@@ -42,6 +45,8 @@ public struct LexiconSet: Sendable {
     public struct NameWord: Sendable { public var cls: String; public var english: String }
     /// How a word continues a person's name: a regnal number ends it, a family marker or link takes the next word.
     public enum NameContinuation: String, Sendable { case ordinal, family, link }
+    /// What must follow a nominal head: common words with a country's nisba adjective among them, or common words.
+    public enum NominalComplement: String, Sendable { case demonym, common }
     /// `standalone`: an Arabic chain after this head names a body even where the tagger reads no name there
     /// (وزارة المالية, مجلس الوزراء): such bodies are named by their function, which the tagger's training data leaves out.
     public struct OrganizationHead: Sendable { public var subtype: String; public var standalone: Bool }
@@ -124,6 +129,10 @@ public struct LexiconSet: Sendable {
         for row in try rulesTable("rules/name-continuations.tsv") where row.count >= 2 {
             guard let kind = NameContinuation(rawValue: row[1]) else { continue }
             set.nameContinuations.add(keys(row[0]), kind)
+        }
+        for row in try rulesTable("rules/nominal-bodies.tsv") where row.count >= 2 {
+            guard let kind = NominalComplement(rawValue: row[1]) else { continue }
+            set.nominalBodies[keys(row[0]).joined(separator: " ")] = kind
         }
         for row in try rulesTable("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
         for row in try rulesTable("rules/organization-heads.tsv") {

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import KGKit
+
+/// Where a name ends: regnal numbers, family markers and patronymic links continue a person's name
+/// (rules/name-continuations.tsv); bodies described by their kind are nominal mentions (rules/nominal-bodies.tsv).
+final class NameBoundaryTests: XCTestCase {
+    static let lexicons: LexiconSet = try! LexiconSet.load()
+
+    func people(_ text: String, _ lang: String = "ar") -> [String] {
+        ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: lang))
+            .mentions.filter { $0.type == .person && $0.rule != "nested" }.map(\.surface)
+    }
+
+    func organisations(_ text: String) -> [Mention] {
+        ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+            .mentions.filter { $0.type == .organization && $0.rule != "nested" }
+    }
+
+    func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
+        XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
+        XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),
+                      "\(people("Queen Elizabeth II met the delegation in London.", "en"))")
+    }
+
+    func testOrdinalAfterAPlayerIsARankNotAName() {
+        let p = people("وجاء اللاعب محمد صلاح الثاني في ترتيب الهدافين.")
+        XCTAssertFalse(p.contains { $0.hasSuffix("الثاني") }, "\(p)")
+    }
+
+    func testFamilyMarkerAndPatronymicLinksContinueTheName() {
+        let family = people("واستقبل الرئيس خالد بن مبارك آل خليفة الوفد.")
+        XCTAssertTrue(family.contains("خالد بن مبارك آل خليفة"), "\(family)")
+        let p = people("وقال الوزير سيدي محمد ولد بوبكر إن الحكومة ستعلن الخطة.")
+        XCTAssertTrue(p.contains("سيدي محمد ولد بوبكر"), "\(p)")
+    }
+
+    func testALinkBeforeACommonWordDoesNotJoinIt() {
+        let p = people("وقال الوزير سيدي محمد ولد في القاهرة إن الحكومة ستعلن الخطة.")
+        XCTAssertFalse(p.contains { $0.contains("القاهرة") || $0.hasSuffix("في") }, "\(p)")
+    }
+
+    func testBodiesDescribedByTheirKindAreNominalAndNamedBodiesAreNot() {
+        let orgs = organisations("وقالت الحكومة اللبنانية إن القوات الإسرائيلية قصفت مواقع، فيما أعلنت قوات سوريا الديمقراطية و وزارة المالية و مجلس الأمن الدولي مواقفهم.")
+        func nominal(_ surface: String) -> Bool? { orgs.first { $0.surface.hasSuffix(surface) }?.isNominal }
+        XCTAssertEqual(nominal("الحكومة اللبنانية"), true, "\(orgs.map { ($0.surface, $0.isNominal) })")
+        XCTAssertEqual(nominal("القوات الإسرائيلية"), true)
+        XCTAssertEqual(nominal("وزارة المالية"), true)
+        XCTAssertEqual(nominal("قوات سوريا الديمقراطية"), false)
+        XCTAssertEqual(nominal("مجلس الأمن الدولي") ?? nominal("مجلس الأمن"), false)
+    }
+}
