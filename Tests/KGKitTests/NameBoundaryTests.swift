@@ -40,6 +40,16 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("القاهرة") || $0.hasSuffix("في") }, "\(p)")
     }
 
+    /// The first word of a known place's or organisation's name is never read as a clitic and a remainder.
+    func testFirstWordsOfKnownNamesStayWhole() {
+        let doc = Self.lexicons.analyzer.analyze("التقى فيصل بممثلي دولة قطر ومؤسسة قطر.", language: "ar")
+        func token(_ surface: String) -> Token? { doc.tokens.first { doc.surface($0) == surface } }
+        XCTAssertEqual(token("فيصل")?.prefix, "", "\(doc.tokens.map { ($0.prefix, $0.stem) })")
+        XCTAssertEqual(token("دولة")?.suffix, "")
+        XCTAssertEqual(token("ومؤسسة")?.prefix, "و")
+        XCTAssertEqual(token("ومؤسسة")?.suffix, "")
+    }
+
     func testBodiesDescribedByTheirKindAreNominalAndNamedBodiesAreNot() {
         let orgs = organisations("وقالت الحكومة اللبنانية إن القوات الإسرائيلية قصفت مواقع، فيما أعلنت قوات سوريا الديمقراطية و وزارة المالية و مجلس الأمن الدولي مواقفهم.")
         func nominal(_ surface: String) -> Bool? { orgs.first { $0.surface.hasSuffix(surface) }?.isNominal }

@@ -78,6 +78,13 @@ public struct LexiconSet: Sendable {
 
         var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
         for k in gaz.singleTokenKeys.union(events.singleTokenKeys) { vocab.addName(k) }
+        // the first word of a known place's or organisation's name is a word, not a clitic and a remainder (فيصل, not
+        // ف + يصل; دولة, مؤسسة, قرية); person names' first words are in name-words.tsv
+        for e in gaz.entries where e.type == .place || e.type == .organization {
+            for n in e.allNames where n.unicodeScalars.first.map({ (0x600...0x6FF).contains($0.value) }) == true {
+                if let f = keys(n).first, f.unicodeScalars.count >= 3 { vocab.protect(f) }
+            }
+        }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
             let k = Normalizer.key(row[0])
             if k.unicodeScalars.count == 2 { vocab.protect(k) }
