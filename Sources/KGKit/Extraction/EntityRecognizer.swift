@@ -31,13 +31,19 @@ public struct EntityRecognizer: Sendable {
         var all: [Mention] = []
         let memo = TaggerWordMemo(doc)
         var readings: [Int: [String]] = [:]
+        // the gazetteer matches of each sentence (by position), found once for the tagger's features and the rules
+        var gazetteer = [[GazMatch?]?](repeating: nil, count: doc.sentences.count)
         if let tagger = lexicons.tagger {
-            let arabic = doc.sentences.filter { $0.script == .arabic }
-            let tokens = arabic.map { s in taggerTokens(doc, s.tokens, gazetteer: gazetteerMatches(doc, s.tokens), memo: memo) }
-            for (s, labels) in zip(arabic, tagger.tag(document: tokens)) { readings[s.index] = labels }
+            let arabic = doc.sentences.indices.filter { doc.sentences[$0].script == .arabic }
+            let tokens = arabic.map { p in
+                let g = gazetteerMatches(doc, doc.sentences[p].tokens)
+                gazetteer[p] = g
+                return taggerTokens(doc, doc.sentences[p].tokens, gazetteer: g, memo: memo)
+            }
+            for (p, labels) in zip(arabic, tagger.tag(document: tokens)) { readings[doc.sentences[p].index] = labels }
         }
-        for s in doc.sentences {
-            all += recognize(doc, sentence: s, memo: memo, tagged: readings[s.index])
+        for (p, s) in doc.sentences.enumerated() {
+            all += recognize(doc, sentence: s, memo: memo, tagged: readings[s.index], gazetteer: gazetteer[p])
         }
         return all
     }
@@ -46,10 +52,11 @@ public struct EntityRecognizer: Sendable {
 
     struct GazMatch { var end: Int; var entry: Int; var isDemonym: Bool }
 
-    func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil, tagged documentReading: [String]? = nil) -> [Mention] {
+    func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil, tagged documentReading: [String]? = nil,
+                   gazetteer known: [GazMatch?]? = nil) -> [Mention] {
         let toks = doc.tokens
         let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
-        let gaz = gazetteerMatches(doc, lo..<hi)
+        let gaz = known ?? gazetteerMatches(doc, lo..<hi)
         // the tagger's reading of the sentence: heuristic rules (head-noun chains, name lists) must agree with it
         let tagged: [String]? = documentReading
             ?? ((lexicons.tagger != nil && s.script == .arabic) ? lexicons.tagger!.tag(taggerTokens(doc, lo..<hi, gazetteer: gaz, memo: memo)) : nil)
