@@ -16,14 +16,16 @@ final class StoredOverlay: @unchecked Sendable {
     }
 
     let file: StoredGraph
-    var entities: [String: GraphEntity] = [:]
+    // the four kinds of overlay nodes remember what changed, so removing an article updates the indexes below from
+    // the changes instead of scanning every overlay node (which made re-building many articles quadratic)
+    var entities = TrackedDictionary<String, GraphEntity>()
     var removedEntities: Set<String> = []
     var storedNames: [String: StoredNames] = [:]
-    var articles: [String: GraphArticle] = [:]
-    var relations: [RelationKey: [Evidence]] = [:]
+    var articles = TrackedDictionary<String, GraphArticle>()
+    var relations = TrackedDictionary<RelationKey, [Evidence]>()
     /// Relations in `relations` that the file does not hold.
     var addedRelations = 0
-    var statements: [String: GraphStatement] = [:]
+    var statements = TrackedDictionary<String, GraphStatement>()
     var removedArticles: Set<String> = []
     var removedRelations: Set<RelationKey> = []
     var removedStatements: Set<String> = []
@@ -33,8 +35,19 @@ final class StoredOverlay: @unchecked Sendable {
     var staleEdges: Set<String> = []
     /// How many live stored lines use each entity IRI (mentions, relation ends, speakers); made on the first removal.
     private var baseUse: [String: Int]?
-    /// IRIs of stored entities that no stored line uses (any more): the only stored entities pruning can drop.
+    /// IRIs of stored entities that no stored line uses any more, since the last pruning (at first: those no stored
+    /// line uses): the only stored entities that pruning can newly drop.
     private var pruneCandidates: Set<String> = []
+    /// Entity key → how many overlay mentions, relation ends and statement speakers use it (no entry for none), as of
+    /// the last `settle()`.
+    private var overlayUse: [String: Int] = [:]
+    /// Overlay entities that may be unused since the last pruning: set in the overlay, or their overlay use fell to
+    /// zero. Pruning checks these and `pruneCandidates` only: every other node was used when it last pruned.
+    private var unusedCandidates: Set<String> = []
+    /// Article hash → overlay relations and statements that held evidence from it when last settled (relations may
+    /// have lost it since: the entries are checked when used).
+    private var relationsByArticle: [String: Set<RelationKey>] = [:]
+    private var statementsByArticle: [String: Set<String>] = [:]
     /// Stored relation and statement lines whose uses were subtracted from `baseUse`.
     private var uncountedRelations: Set<RelationKey> = []
     private var uncountedStatements: Set<String> = []
@@ -55,6 +68,8 @@ final class StoredOverlay: @unchecked Sendable {
         c.staleSurfaces = staleSurfaces; c.staleEdges = staleEdges; c.baseUse = baseUse; c.pruneCandidates = pruneCandidates
         c.uncountedRelations = uncountedRelations; c.uncountedStatements = uncountedStatements
         c.evidenceIndex = evidenceIndex; c.removals = removals
+        c.overlayUse = overlayUse; c.unusedCandidates = unusedCandidates
+        c.relationsByArticle = relationsByArticle; c.statementsByArticle = statementsByArticle
         return c
     }
 
@@ -126,14 +141,12 @@ final class StoredOverlay: @unchecked Sendable {
     // MARK: removing an article without decoding the graph
 
     /// Removes an article and what only it contributed, as `KnowledgeGraph.removeArticle` does on dictionaries:
-    /// its evidence (found by searching stored relation and quotation lines for its IRI), then every node nothing
-    /// uses any more.
+    /// its evidence (overlay nodes found through `relationsByArticle` and `statementsByArticle`, stored lines by
+    /// searching them for its IRI), then every node nothing uses any more.
     func removeArticle(_ hash: String) {
         countBaseUse()
-        var touched = Set<String>()      // keys whose overlay uses went away
-        if let a = articles.removeValue(forKey: hash) {
-            for m in a.mentions { touched.insert(m.entity) }
-        } else if let i = file.findArticle(hash), !removedArticles.contains(hash) {
+        settle()
+        if articles.removeValue(forKey: hash) == nil, let i = file.findArticle(hash), !removedArticles.contains(hash) {
             removedArticles.insert(hash)
             for iri in file.mentionIRIs(i) {
                 unuse(iri)
@@ -145,12 +158,12 @@ final class StoredOverlay: @unchecked Sendable {
             staleEdges.insert(k.subject)
             if uncountedRelations.insert(k).inserted { unuse(KGIRI.node(k.subject)); unuse(KGIRI.node(k.object)) }
         }
-        for (k, ev) in relations {
+        for k in relationsByArticle.removeValue(forKey: hash) ?? [] {
+            guard let ev = relations[k] else { continue }
             let kept = ev.filter { $0.article != hash }
             guard kept.count != ev.count else { continue }
             if !kept.isEmpty { relations[k] = kept; continue }
             relations[k] = nil
-            touched.insert(k.subject); touched.insert(k.object)
             if file.findRelation(k) != nil { dropStoredRelation(k) } else { addedRelations -= 1 }
         }
         let lines = evidenceLines(of: hash)
@@ -160,16 +173,16 @@ final class StoredOverlay: @unchecked Sendable {
             let kept = decodeRelation(i).filter { $0.article != hash }
             if kept.isEmpty { dropStoredRelation(k) } else { relations[k] = kept }
         }
-        for (id, st) in statements where st.evidence.article == hash {
+        for id in statementsByArticle.removeValue(forKey: hash) ?? [] where statements[id]?.evidence.article == hash {
             statements[id] = nil
-            touched.insert(st.speaker)
         }
         for i in lines where file.statements.contains(i) {
             let id = file.statementID(i)
             guard removedStatements.insert(id).inserted else { continue }
             if uncountedStatements.insert(id).inserted { unuse(file.speakerIRI(i)) }
         }
-        prune(touched)
+        settle()
+        prune()
     }
 
     /// Stored relation and quotation lines with evidence from article `hash`, in file order: searched for the
@@ -230,15 +243,52 @@ final class StoredOverlay: @unchecked Sendable {
         if n <= 0 { pruneCandidates.insert(iri) }
     }
 
-    /// Drops every node nothing uses: only stored entities no stored line uses and entities of the overlay can be.
-    private func prune(_ touched: Set<String>) {
-        var used = Set<String>()
-        for a in articles.values { for m in a.mentions { used.insert(m.entity) } }
-        for k in relations.keys { used.insert(k.subject); used.insert(k.object) }
-        for st in statements.values { used.insert(st.speaker) }
-        var candidates = touched.union(entities.keys)
+    /// Brings `overlayUse`, `unusedCandidates` and the evidence indexes up to date with the overlay nodes changed
+    /// since the last call: work in proportion to the changes, not to the overlay.
+    private func settle() {
+        func use(_ key: String, _ d: Int) {
+            let n = (overlayUse[key] ?? 0) + d
+            if n > 0 { overlayUse[key] = n; return }
+            overlayUse[key] = nil
+            unusedCandidates.insert(key)
+        }
+        // uses are added before they are taken away, so a node that keeps a use never looks unused
+        for (h, old) in articles.takeChanges() {
+            for m in articles[h]?.mentions ?? [] { use(m.entity, 1) }
+            for m in old?.mentions ?? [] { use(m.entity, -1) }
+        }
+        for (k, old) in relations.takeChanges() {
+            if let ev = relations[k] {
+                if old == nil { use(k.subject, 1); use(k.object, 1) }
+                // evidence lists are sorted by article: one insertion per run of the same article
+                var last: String?
+                for e in ev where e.article != last {
+                    relationsByArticle[e.article, default: []].insert(k)
+                    last = e.article
+                }
+            } else if old != nil {
+                use(k.subject, -1); use(k.object, -1)
+            }
+        }
+        for (id, old) in statements.takeChanges() {
+            if let st = statements[id] {
+                use(st.speaker, 1)
+                statementsByArticle[st.evidence.article, default: []].insert(id)
+            }
+            if let o = old { use(o.speaker, -1) }
+        }
+        for (k, _) in entities.takeChanges() where entities[k] != nil { unusedCandidates.insert(k) }
+    }
+
+    /// Drops every node nothing uses, as `KnowledgeGraph.pruneEntities` does over all nodes. Only candidates can
+    /// be unused: after the last pruning every node was used, and a node becomes unused only when it is set in the
+    /// overlay, loses its last overlay use (`unusedCandidates`) or its last stored use (`pruneCandidates`).
+    private func prune() {
+        var candidates = unusedCandidates
         for iri in pruneCandidates { if let k = KGIRI.key(ofNode: iri) { candidates.insert(k) } }
-        for k in candidates where !used.contains(k) {
+        unusedCandidates = []
+        pruneCandidates = []
+        for k in candidates where overlayUse[k] == nil {
             let stored = file.findEntity(k) != nil
             guard entities[k] != nil || (stored && !removedEntities.contains(k)) else { continue }
             if stored && (baseUse![KGIRI.node(k)] ?? 0) > 0 { continue }
@@ -247,3 +297,41 @@ final class StoredOverlay: @unchecked Sendable {
         }
     }
 }
+
+/// A dictionary that remembers which keys changed since `takeChanges()` and what each held before, so the overlay
+/// updates its indexes from the changes alone. Reads and iteration are those of the dictionary.
+struct TrackedDictionary<Key: Hashable, Value>: Sequence {
+    private(set) var dictionary: [Key: Value] = [:]
+    /// Key → its value before its first change since `takeChanges()` (nil: absent).
+    private var before: [Key: Value?] = [:]
+
+    subscript(key: Key) -> Value? {
+        get { dictionary[key] }
+        set {
+            if before.index(forKey: key) == nil { before.updateValue(dictionary[key], forKey: key) }
+            dictionary[key] = newValue
+        }
+    }
+
+    @discardableResult
+    mutating func removeValue(forKey key: Key) -> Value? {
+        guard let old = dictionary.removeValue(forKey: key) else { return nil }
+        if before.index(forKey: key) == nil { before.updateValue(old, forKey: key) }
+        return old
+    }
+
+    /// The keys changed since the last call, each with its value before; forgets them.
+    mutating func takeChanges() -> [Key: Value?] {
+        defer { before = [:] }
+        return before
+    }
+
+    var keys: Dictionary<Key, Value>.Keys { dictionary.keys }
+    var values: Dictionary<Key, Value>.Values { dictionary.values }
+    var count: Int { dictionary.count }
+    var isEmpty: Bool { dictionary.isEmpty }
+    var underestimatedCount: Int { dictionary.count }
+    func makeIterator() -> Dictionary<Key, Value>.Iterator { dictionary.makeIterator() }
+}
+
+extension TrackedDictionary: Sendable where Key: Sendable, Value: Sendable {}
