@@ -584,6 +584,12 @@ REGIONS = [
     ("region:africa", "Africa", "أفريقيا", "إفريقيا|افريقيا|القارة الأفريقية|القارة السمراء", "", "continent"),
     ("region:asia", "Asia", "آسيا", "اسيا|القارة الآسيوية", "", "continent"),
     ("region:gulf-region", "Gulf region", "منطقة الخليج", "دول الخليج|دول الخليج العربي|the Gulf states|Gulf states", "", "world region"),
+    ("region:arabian-peninsula", "Arabian Peninsula", "شبه الجزيرة العربية", "الجزيرة العربية|جزيرة العرب|شبه جزيرة العرب", "", "world region"),
+    ("region:north-america", "North America", "أمريكا الشمالية", "أميركا الشمالية", "", "continent"),
+    ("region:south-america", "South America", "أمريكا الجنوبية", "أميركا الجنوبية", "", "continent"),
+    ("region:east-asia", "East Asia", "شرق آسيا", "East Asian region", "", "world region"),
+    ("region:western-europe", "Western Europe", "أوروبا الغربية", "غرب أوروبا", "", "world region"),
+    ("region:eastern-europe", "Eastern Europe", "أوروبا الشرقية", "شرق أوروبا", "", "world region"),
 ]
 
 # --------------------------------------------------------------------------------------
