@@ -2,30 +2,16 @@ import Foundation
 import XCTest
 @testable import KGKit
 
-private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// `kg build` onto a graph that already holds the articles: an article whose text changed replaces its old version,
 /// the nodes only the old version mentioned go with it, and nodes that other articles still mention stay. The graph
 /// file is the one kg wrote, so it is loaded lazily and changed through its overlay.
 final class OverlayRebuildTests: XCTestCase {
-    nonisolated(unsafe) static var lexicons: LexiconSet!
-    nonisolated(unsafe) static var examples: [Article] = []
-
-    override class func setUp() {
-        super.setUp()
-        guard lexicons == nil else { return }
-        lexicons = try! LexiconSet.load()
-        let dir = repoRoot.appendingPathComponent("Examples/articles")
-        let files = (try! FileManager.default.contentsOfDirectory(atPath: dir.path)).filter { $0.hasSuffix(".txt") }.sorted()
-        examples = files.flatMap { ArticleReader().read(file: dir.appendingPathComponent($0).path).0 }
-    }
+    static var lexicons: LexiconSet { Fixtures.lexicons }
+    static var examples: [Article] { Fixtures.examples }
 
     var dir: String!
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "kg-rebuild-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
+    override func setUp() { dir = Fixtures.temporaryDirectory("kg-rebuild") }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 

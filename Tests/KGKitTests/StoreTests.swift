@@ -2,29 +2,15 @@ import Foundation
 import XCTest
 @testable import KGKit
 
-private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// Graphs loaded from a file kg wrote are decoded on demand and written by copying untouched node lines: the bytes
 /// must be exactly those of decoding everything, and anything else must still be read in full.
 final class StoreTests: XCTestCase {
-    nonisolated(unsafe) static var lexicons: LexiconSet!
-    nonisolated(unsafe) static var examples: [Article] = []
-
-    override class func setUp() {
-        super.setUp()
-        guard lexicons == nil else { return }
-        lexicons = try! LexiconSet.load()
-        let dir = repoRoot.appendingPathComponent("Examples/articles")
-        let files = (try! FileManager.default.contentsOfDirectory(atPath: dir.path)).filter { $0.hasSuffix(".txt") }.sorted()
-        examples = files.flatMap { ArticleReader().read(file: dir.appendingPathComponent($0).path).0 }
-    }
+    static var lexicons: LexiconSet { Fixtures.lexicons }
+    static var examples: [Article] { Fixtures.examples }
 
     var dir: String!
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "kg-store-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
+    override func setUp() { dir = Fixtures.temporaryDirectory("kg-store") }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
