@@ -621,3 +621,38 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(m.statements.isEmpty)
     }
 }
+
+/// A player named with his position and club, or said to have moved to a club, is a member of it; a transfer only
+/// talked about (انتقال X إلى Y) is not.
+final class PlayerMembershipTests: XCTestCase {
+    func extract(_ text: String) -> ArticleExtraction {
+        ArticleExtractor(lexicons: RelationTests.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+    }
+
+    func memberships(_ x: ArticleExtraction) -> [(String, String)] {
+        x.relations.filter { $0.predicate == "memberOf" }.map { (x.entities[$0.subject].name, x.entities[$0.object].entryID ?? x.entities[$0.object].name) }
+    }
+
+    func testPositionAndClubMakeAMember() {
+        // (sports reports: outside them a bare city is the city, not its club)
+        let cases: [(String, String, String)] = [
+            ("وقال مهاجم ميلان زلاتان إبراهيموفيتش إن الفريق سيفوز في مباراة الدوري المقبلة بعد أن سجل هدفين في الشوط الأول.",
+             "إبراهيموفيتش", "org:ac-milan"),
+            ("وأكد محمد صلاح نجم ليفربول أنه سعيد بالفوز في المباراة وبالهدفين اللذين سجلهما في شباك الخصم في الدوري.",
+             "محمد صلاح", "ليفربول"),
+            ("وتألق حارس مرمى برشلونة مارك أندري تير شتيجن في المباراة وتصدى لركلة جزاء في الشوط الثاني من مباراة الدوري.",
+             "شتيجن", "org:fc-barcelona"),
+            ("وانتقل لويس سواريز إلى برشلونة في صيف 2014 وسجل مع الفريق عشرات الأهداف في الدوري والمباريات الأوروبية.",
+             "سواريز", "org:fc-barcelona"),
+        ]
+        for (text, person, club) in cases {
+            let m = memberships(extract(text))
+            XCTAssertTrue(m.contains { $0.0.contains(person) && $0.1.contains(club) }, "\(text): \(m)")
+        }
+    }
+
+    func testTalkOfATransferIsNoMembership() {
+        let m = memberships(extract("وتتزايد التكهنات حول انتقال نيمار إلى ريال مدريد الصيف المقبل بعد موسم سجل فيه أهدافا كثيرة في الدوري."))
+        XCTAssertFalse(m.contains { $0.0.contains("نيمار") }, "\(m)")
+    }
+}
