@@ -68,6 +68,19 @@ final class OverlayRebuildTests: XCTestCase {
         XCTAssertEqual(after, try entities(try graphFile([[other, changed]], name: "fresh")))
     }
 
+    /// Two versions of one article in one run: the later replaces the earlier, whether the graph file is new or
+    /// already holds the article (the result never depends on what the graph held before).
+    func testLaterVersionInTheSameRunReplacesTheEarlier() throws {
+        let latest = Article(sourceID: "story-1", title: "Kirby",
+                             text: "Pentagon spokesman John Kirby said on Sunday that the Geneva talks had ended.", language: "en")
+        let fresh = try GraphStore.loadDecoded(try graphFile([[changed, latest]], name: "fresh"))
+        XCTAssertEqual(Set(fresh.articles.keys), [latest.contentHash])
+        let onto = try GraphStore.loadDecoded(try graphFile([[original, other], [changed, latest]], name: "onto"))
+        XCTAssertEqual(Set(onto.articles.keys), [other.contentHash, latest.contentHash])
+        XCTAssertEqual(try entities(try graphFile([[original, other], [changed, latest]], name: "onto2")),
+                       try entities(try graphFile([[other, latest]], name: "fresh2")))
+    }
+
     func testChangedArticleAmongManyRebuiltOnes() throws {
         let ex = Self.examples
         XCTAssertGreaterThanOrEqual(ex.count, 8)

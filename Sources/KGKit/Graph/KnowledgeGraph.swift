@@ -83,10 +83,11 @@ public struct KnowledgeGraph: Sendable, Equatable {
     private var _statements: [String: GraphStatement] = [:]
     /// The file this graph was loaded from and what changed since; nil once everything is decoded.
     private(set) var stored: StoredOverlay?
-    /// Source id → article hash, so an edited article replaces its old version in O(1). Derived; rebuilt on demand.
-    /// While `stored` is set it holds only entries that differ from the file's.
-    private var bySource: [String: String] = [:]
-    private var bySourceCount = -1
+    /// Source id → hashes of the articles with that id, so an edited article replaces its old version without a pass
+    /// over all articles. Decoded graphs: every article, built on first use and kept up to date by `setArticle` and
+    /// `removeArticle` (dropped when `articles` is changed from outside). Stored graphs: only the overlay's articles;
+    /// the file's come from its own index.
+    private var sourceIndex: [String: Set<String>]? = nil
     /// Long strings the graph holds many times over (surface forms, sentence texts, quotations: the same across
     /// articles), kept once: `add` hands out the copy already here, so they share one buffer. Storage only: not
     /// part of the graph's value.
@@ -106,7 +107,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     public init() {}
 
     /// A graph backed by a stored file, decoded on demand.
-    init(stored file: StoredGraph) { stored = StoredOverlay(file) }
+    init(stored file: StoredGraph) { stored = StoredOverlay(file); sourceIndex = [:] }
 
     public var entities: [String: GraphEntity] {
         get { stored?.decoded().entities ?? _entities }
@@ -115,8 +116,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
     public var articles: [String: GraphArticle] {
         get { stored?.decoded().articles ?? _articles }
-        _modify { decodeAll(); yield &_articles }
-        set { decodeAll(); _articles = newValue }
+        _modify { decodeAll(); sourceIndex = nil; yield &_articles }
+        set { decodeAll(); sourceIndex = nil; _articles = newValue }
     }
     public var relations: [RelationKey: [Evidence]] {
         get { stored?.decoded().relations ?? _relations }
@@ -139,7 +140,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         guard let s = stored else { return }
         let d = s.decoded()
         _entities = d.entities; _articles = d.articles; _relations = d.relations; _statements = d.statements
-        if bySourceCount >= 0 { bySource = s.file.sourceIDs.merging(bySource) { $1 }.filter { !$0.value.isEmpty } }
+        sourceIndex = nil
         stored = nil
     }
 
@@ -202,6 +203,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     private mutating func setArticle(_ a: GraphArticle) {
         if stored == nil { _articles[a.hash] = a } else { overlay().articles[a.hash] = a }
+        if !a.sourceID.isEmpty { sourceIndex?[a.sourceID, default: []].insert(a.hash) }
     }
 
     private mutating func setEntity(_ key: String, _ e: GraphEntity?) {
@@ -243,31 +245,26 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     /// The article a source id belongs to (the smallest hash if several share it).
     private mutating func article(withSource sourceID: String) -> String? {
-        if bySourceCount != articleCount {
-            bySource = [:]
-            if let s = stored {
-                // the file's index is the rebuild over its articles: only source ids of added or removed articles
-                // differ ("" for none left)
-                var added: [String: String] = [:]
-                for a in s.articles.values where !a.sourceID.isEmpty { added[a.sourceID] = min(added[a.sourceID] ?? a.hash, a.hash) }
-                var ids = Set(added.keys)
-                for h in s.removedArticles { if let i = s.file.findArticle(h), let id = StoredGraph.articleSourceID(s.file.bytes, s.file.starts[i], s.file.ends[i]) { ids.insert(id) } }
-                for id in ids where !id.isEmpty {
-                    let stored = (s.file.articlesBySource[id] ?? []).first { !s.removedArticles.contains($0) }
-                    bySource[id] = [stored, added[id]].compactMap { $0 }.min() ?? ""
-                }
-            } else {
-                for a in _articles.values where !a.sourceID.isEmpty { bySource[a.sourceID] = min(bySource[a.sourceID] ?? a.hash, a.hash) }
-            }
-            bySourceCount = articleCount
+        if sourceIndex == nil {
+            var index: [String: Set<String>] = [:]
+            for a in _articles.values where !a.sourceID.isEmpty { index[a.sourceID, default: []].insert(a.hash) }
+            sourceIndex = index
         }
-        if let h = bySource[sourceID] { return h.isEmpty ? nil : h }
-        return stored?.file.sourceIDs[sourceID]
+        var best = sourceIndex![sourceID]?.min()
+        // (the file's first article with that id that is still there and still has that id)
+        if let s = stored, let kept = s.file.articlesBySource[sourceID]?.first(where: { self.sourceID(ofArticle: $0) == sourceID }) {
+            best = min(best ?? kept, kept)
+        }
+        return best
     }
 
     /// Removes an article and everything only it contributed.
     public mutating func removeArticle(_ hash: String) {
         guard containsArticle(hash) else { return }
+        // (read before `overlay()`: no reference to the overlay may be held across it, or it would be copied)
+        if let id = stored != nil ? stored!.articles[hash]?.sourceID : _articles[hash]?.sourceID, !id.isEmpty {
+            sourceIndex?[id]?.remove(hash)
+        }
         if stored != nil { overlay().removeArticle(hash); return }
         _articles[hash] = nil
         for (k, ev) in _relations {
@@ -364,7 +361,6 @@ public struct KnowledgeGraph: Sendable, Equatable {
         mentions = kept
         setArticle(GraphArticle(hash: a.contentHash, sourceID: a.sourceID, title: a.title, url: a.url, date: a.date,
                                 language: a.language, mentions: mentions))
-        if bySourceCount == articleCount - 1 && !a.sourceID.isEmpty { bySource[a.sourceID] = a.contentHash; bySourceCount = articleCount }
         for r in x.relations {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
