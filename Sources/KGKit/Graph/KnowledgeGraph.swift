@@ -88,6 +88,26 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// `removeArticle` (dropped when `articles` is changed from outside). Stored graphs: only the overlay's articles;
     /// the file's come from its own index.
     private var sourceIndex: [String: Set<String>]? = nil
+    /// Decoded graphs: what removing an article needs without a pass over the whole graph (which made re-building
+    /// many articles onto a graph file read in full quadratic). Built at the first removal, kept up to date by the
+    /// setters, dropped when the graph is changed from outside (`entities`, `articles`, `relations`, `statements`).
+    private var useIndex: UseIndex? = nil
+
+    private struct UseIndex: Sendable {
+        /// Node key → mentions, relation ends and statement speakers that use it.
+        var uses: [String: Int] = [:]
+        /// Article hash → relations and statements it gave evidence to (a superset: checked when used).
+        var relationsByArticle: [String: Set<RelationKey>] = [:]
+        var statementsByArticle: [String: Set<String>] = [:]
+        /// Nodes that may be unused: set since the last pruning, unused when the index was built, or whose last use went.
+        var candidates: Set<String> = []
+
+        mutating func release(_ key: String) {
+            let n = (uses[key] ?? 0) - 1
+            uses[key] = n
+            if n <= 0 { candidates.insert(key) }
+        }
+    }
     /// Long strings the graph holds many times over (surface forms, sentence texts, quotations: the same across
     /// articles), kept once: `add` hands out the copy already here, so they share one buffer. Storage only: not
     /// part of the graph's value.
@@ -111,24 +131,24 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     public var entities: [String: GraphEntity] {
         get { stored?.decoded().entities ?? _entities }
-        _modify { decodeAll(); yield &_entities }
-        set { decodeAll(); _entities = newValue }
+        _modify { decodeAll(); useIndex = nil; yield &_entities }
+        set { decodeAll(); useIndex = nil; _entities = newValue }
     }
     public var articles: [String: GraphArticle] {
         get { stored?.decoded().articles ?? _articles }
-        _modify { decodeAll(); sourceIndex = nil; yield &_articles }
-        set { decodeAll(); sourceIndex = nil; _articles = newValue }
+        _modify { decodeAll(); sourceIndex = nil; useIndex = nil; yield &_articles }
+        set { decodeAll(); sourceIndex = nil; useIndex = nil; _articles = newValue }
     }
     public var relations: [RelationKey: [Evidence]] {
         get { stored?.decoded().relations ?? _relations }
-        _modify { decodeAll(); yield &_relations }
-        set { decodeAll(); _relations = newValue }
+        _modify { decodeAll(); useIndex = nil; yield &_relations }
+        set { decodeAll(); useIndex = nil; _relations = newValue }
     }
     /// Statements by id (`GraphStatement.id`).
     public var statements: [String: GraphStatement] {
         get { stored?.decoded().statements ?? _statements }
-        _modify { decodeAll(); yield &_statements }
-        set { decodeAll(); _statements = newValue }
+        _modify { decodeAll(); useIndex = nil; yield &_statements }
+        set { decodeAll(); useIndex = nil; _statements = newValue }
     }
 
     public static func == (a: KnowledgeGraph, b: KnowledgeGraph) -> Bool {
@@ -141,6 +161,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         let d = s.decoded()
         _entities = d.entities; _articles = d.articles; _relations = d.relations; _statements = d.statements
         sourceIndex = nil
+        useIndex = nil
         stored = nil
     }
 
@@ -202,12 +223,16 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     private mutating func setArticle(_ a: GraphArticle) {
+        if stored == nil, useIndex != nil {
+            for m in _articles[a.hash]?.mentions ?? [] { useIndex!.release(m.entity) }
+            for m in a.mentions { useIndex!.uses[m.entity, default: 0] += 1 }
+        }
         if stored == nil { _articles[a.hash] = a } else { overlay().articles[a.hash] = a }
         if !a.sourceID.isEmpty { sourceIndex?[a.sourceID, default: []].insert(a.hash) }
     }
 
     private mutating func setEntity(_ key: String, _ e: GraphEntity?) {
-        guard stored != nil else { _entities[key] = e; return }
+        guard stored != nil else { _entities[key] = e; useIndex?.candidates.insert(key); return }
         let s = overlay()
         s.entities[key] = e
         if e == nil, s.file.findEntity(key) != nil { s.removedEntities.insert(key) }
@@ -230,17 +255,32 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     private mutating func setRelation(_ k: RelationKey, _ ev: [Evidence]) {
-        guard stored != nil else { _relations[k] = ev; return }
+        guard stored != nil else { noteRelation(k, ev); _relations[k] = ev; return }
         let s = overlay()
         if s.removedRelations.remove(k) == nil && s.relations[k] == nil && s.file.findRelation(k) == nil { s.addedRelations += 1 }
         s.relations[k] = ev
     }
 
     private mutating func setStatement(_ st: GraphStatement) {
-        guard stored != nil else { _statements[st.id] = st; return }
+        guard stored != nil else {
+            if useIndex != nil {
+                if let old = _statements[st.id] { useIndex!.release(old.speaker) }
+                useIndex!.uses[st.speaker, default: 0] += 1
+                useIndex!.statementsByArticle[st.evidence.article, default: []].insert(st.id)
+            }
+            _statements[st.id] = st
+            return
+        }
         let s = overlay()
         s.statements[st.id] = st
         s.removedStatements.remove(st.id)
+    }
+
+    /// Decoded graphs: counts a relation's ends when it is new and files its evidence under its articles.
+    private mutating func noteRelation(_ k: RelationKey, _ ev: [Evidence]) {
+        guard useIndex != nil else { return }
+        if _relations[k] == nil { useIndex!.uses[k.subject, default: 0] += 1; useIndex!.uses[k.object, default: 0] += 1 }
+        for e in ev { useIndex!.relationsByArticle[e.article, default: []].insert(k) }
     }
 
     /// The article a source id belongs to (the smallest hash if several share it).
@@ -266,18 +306,51 @@ public struct KnowledgeGraph: Sendable, Equatable {
             sourceIndex?[id]?.remove(hash)
         }
         if stored != nil { overlay().removeArticle(hash); return }
+        if useIndex == nil { buildUseIndex() }
+        for m in _articles[hash]?.mentions ?? [] { useIndex!.release(m.entity) }
         _articles[hash] = nil
-        for (k, ev) in _relations {
+        for k in useIndex!.relationsByArticle.removeValue(forKey: hash) ?? [] {
+            guard let ev = _relations[k] else { continue }
             let kept = ev.filter { $0.article != hash }
-            if kept.isEmpty { _relations[k] = nil } else if kept.count != ev.count { _relations[k] = kept }
+            if kept.isEmpty {
+                _relations[k] = nil
+                useIndex!.release(k.subject); useIndex!.release(k.object)
+            } else if kept.count != ev.count { _relations[k] = kept }
         }
-        for (id, st) in _statements where st.evidence.article == hash { _statements[id] = nil }
+        for id in useIndex!.statementsByArticle.removeValue(forKey: hash) ?? [] {
+            guard let st = _statements[id], st.evidence.article == hash else { continue }
+            _statements[id] = nil
+            useIndex!.release(st.speaker)
+        }
         pruneEntities()
     }
 
-    /// Drops nodes that no article mentions and no relation uses.
+    private mutating func buildUseIndex() {
+        var ix = UseIndex()
+        for a in _articles.values { for m in a.mentions { ix.uses[m.entity, default: 0] += 1 } }
+        for (k, ev) in _relations {
+            ix.uses[k.subject, default: 0] += 1; ix.uses[k.object, default: 0] += 1
+            for e in ev { ix.relationsByArticle[e.article, default: []].insert(k) }
+        }
+        for (id, st) in _statements {
+            ix.uses[st.speaker, default: 0] += 1
+            ix.statementsByArticle[st.evidence.article, default: []].insert(id)
+        }
+        for k in _entities.keys where ix.uses[k] == nil { ix.candidates.insert(k) }
+        useIndex = ix
+    }
+
+    /// Drops nodes that no article mentions and no relation uses (with the use index: only the candidates).
     mutating func pruneEntities() {
         decodeAll()
+        if useIndex != nil {
+            for k in useIndex!.candidates where (useIndex!.uses[k] ?? 0) <= 0 {
+                _entities[k] = nil
+                useIndex!.uses[k] = nil
+            }
+            useIndex!.candidates.removeAll(keepingCapacity: true)
+            return
+        }
         var used = Set<String>()
         for a in _articles.values { for m in a.mentions { used.insert(m.entity) } }
         for k in _relations.keys { used.insert(k.subject); used.insert(k.object) }
@@ -365,6 +438,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
             guard let s = keyOf[r.subject], let o = keyOf[r.object], s != o else { continue }
             let k = RelationKey(subject: s, predicate: r.predicate, object: o)
             if stored == nil {
+                noteRelation(k, [r.evidence])
                 Self.insertEvidence(intern(r.evidence), into: &_relations[k, default: []])   // in place: no copy of the list
             } else {
                 var list = evidence(of: k) ?? []
