@@ -29,7 +29,9 @@ public struct ArticleExtractor: Sendable {
         // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
         func name(_ m: Mention) -> String {
             // (a hashtag inside the name is spacing: عبدالفتاح #السيسي, #مدينة_الملك_عبدالله)
-            let surface = m.surface.contains("#") || m.surface.contains("_")
+            // (no # or _ byte: Foundation's canonical-equivalence search cannot find them either, and is skipped)
+            let surface = m.surface.utf8.contains(where: { $0 == 0x23 || $0 == 0x5F })
+                && (m.surface.contains("#") || m.surface.contains("_"))
                 ? m.surface.replacingOccurrences(of: "#", with: "").replacingOccurrences(of: "_", with: " ") : m.surface
             let t = doc.tokens[m.tokens.lowerBound]
             guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), surface.hasPrefix("ل"), !surface.hasPrefix("ال") else { return surface }
