@@ -1001,7 +1001,7 @@ final class TaggerWordCache {
         }
     }
 
-    static let maxWords = 1 << 15
+    static let maxWords = 1 << 17
     static let L = SequenceTagger.L
     /// Sums per word: own, to the next token, to the previous, to the next but one, to the previous but one.
     static let V = 5 * L
@@ -1069,11 +1069,13 @@ final class TaggerWordCache {
 
     private func add(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) {
         let L = TaggerWordCache.L
-        var v = [Int32](repeating: 0, count: TaggerWordCache.V)
+        // the word's sums are added up in place at the end of `sums` (no array per word)
+        let o = sums.count
+        sums.append(contentsOf: repeatElement(0, count: TaggerWordCache.V))
         let table = tagger.table
         func add(_ f: UInt64, _ part: Int) {
             let r = table.find(f)
-            if r >= 0 { for y in 0..<L { v[part * L + y] += w[r * L + y] } }
+            if r >= 0 { for y in 0..<L { sums[o + part * L + y] += w[r * L + y] } }
         }
         let clusters = WordClusters.bundled
         var row = clusters.row(word.stem)
@@ -1119,7 +1121,6 @@ final class TaggerWordCache {
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
         add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
-        sums.append(contentsOf: v)
         for p in 0...L { edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
         freq.append(fq)
     }
@@ -1132,12 +1133,14 @@ final class TaggerWordCache {
         var ids = [Int](repeating: 0, count: n)
         var keyH = [UInt64](repeating: 0, count: n)
         var gazH = [UInt64](repeating: 0, count: n)
-        for i in 0..<n {
-            let t = s[i]
-            let word = t.word ?? Word(t)
-            ids[i] = id(word, t, tagger, w)
-            keyH[i] = word.key
-            if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
+        // tokens read in place: copying a TaggerToken retains and releases its seven strings
+        s.withUnsafeBufferPointer { sb in
+            for i in 0..<n {
+                let word = sb[i].word ?? Word(sb[i])
+                ids[i] = id(word, sb[i], tagger, w)
+                keyH[i] = word.key
+                if !sb[i].gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(sb[i].gazetteer) }
+            }
         }
         var emit = [Int](repeating: 0, count: n * L)
         var edge = [Int32](repeating: -1, count: n * (L + 1))
