@@ -57,9 +57,10 @@ public struct ArticleExtractor: Sendable {
         }
         // persons: a shorter name that is part of a longer one joins it (عبدي → مظلوم عبدي, Kirby → John Kirby)
         mentions.sort { ($0.tokens.count, $0.tokens.lowerBound) > ($1.tokens.count, $1.tokens.lowerBound) }
-        var partial: [String: Int] = [:]      // name word key → entity
-        var tails: [String: Int] = [:]        // the last two or more name words of a longer name → entity
-        var ambiguous: Set<String> = []
+        // (byte-keyed like byKey: the keys are normalised stems, and every token's stem is looked up below)
+        var partial = KeyMap<Int>()           // name word key → entity
+        var tails = KeyMap<Int>()             // the last two or more name words of a longer name → entity
+        var ambiguous = KeySet()
         for mi in mentions.indices {
             let m = mentions[mi]
             if m.type == .person && m.entryID == nil {
@@ -115,7 +116,7 @@ public struct ArticleExtractor: Sendable {
             claimed[k] = true
         }
         // acronyms introduced in parentheses: قوات سوريا الديمقراطية (قسد), Syrian Democratic Forces (SDF)
-        var acronyms: [String: Int] = [:]
+        var acronyms = KeyMap<Int>()
         for m in mentions where m.type == .organization || m.type == .place {
             let a = m.tokens.upperBound
             guard a + 2 < doc.tokens.count, doc.tokens[a].key == "(", doc.tokens[a + 2].key == ")" else { continue }
