@@ -14,6 +14,10 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     private var bytes: [UInt8] = []
     private var storedKeys: [String] = []
     private var values: [Value] = []
+    /// For large maps, a one-hash Bloom filter of the keys (4 bits per slot, indexed by hash bits above the slot's):
+    /// most lookups (a token's stem in the gazetteer or the name words) find nothing, and this
+    /// says so from a table small enough to stay in cache, without touching `slots`. Empty for small maps.
+    private var filter: [UInt64] = []
 
     public init() {}
 
@@ -84,8 +88,20 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         return key.withUTF8 { find($0) }
     }
 
+    /// Slots from which a map keeps a `filter`.
+    static var filterFrom: Int { 4096 }
+
+    @inline(__always) private static func filterBit(_ h: UInt64, _ words: Int) -> (Int, UInt64) {
+        let b = Int(truncatingIfNeeded: h >> 24) & (words * 64 - 1)
+        return (b >> 6, 1 << UInt64(b & 63))
+    }
+
     private func find(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
         let h = Self.hash(u)
+        if !filter.isEmpty {
+            let (w, bit) = Self.filterBit(h, filter.count)
+            if filter[w] & bit == 0 { return nil }
+        }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -123,10 +139,15 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         var slot = Int(truncatingIfNeeded: hashes[e]) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        if !filter.isEmpty {
+            let (w, bit) = Self.filterBit(hashes[e], filter.count)
+            filter[w] |= bit
+        }
     }
 
     private mutating func rehash(_ size: Int) {
         slots = Array(repeating: 0, count: size)
+        filter = size >= Self.filterFrom ? Array(repeating: 0, count: size / 16) : []
         for e in hashes.indices { place(e) }
     }
 
