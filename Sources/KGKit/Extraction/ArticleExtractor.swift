@@ -298,7 +298,7 @@ public struct ArticleExtractor: Sendable {
                 fits = m.tokens.contains { j in
                     let t = doc.tokens[j]
                     return t.stem == d.head || String(t.bareStem) == d.head || t.key == d.head
-                } || names(of: entities[m.entity]).contains { $0.contains(d.head) }
+                } || names(of: entities[m.entity]).contains { plainContains($0, d.head) ?? $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
             if fits && d.head.hasPrefix("@") {

@@ -208,3 +208,26 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     }
     return true
 }
+
+/// `s.contains(sub)` (Foundation's search, by canonical equivalence) without Foundation when both are made only of
+/// ASCII and Arabic letters U+0621–U+064A (see `isPlainKey`): none combines or decomposes, so the search is a
+/// byte search. nil when that cannot be decided this way (the caller asks Foundation).
+public func plainContains(_ s: String, _ sub: String) -> Bool? {
+    var s = s, sub = sub
+    return s.withUTF8 { x in
+        sub.withUTF8 { y -> Bool? in
+            guard isPlainKey(x), isPlainKey(y) else { return nil }
+            // (no control characters either: CR LF is one Character)
+            for b in x where b < 0x20 { return nil }
+            for b in y where b < 0x20 { return nil }
+            if y.count == 0 { return nil }
+            if y.count > x.count { return false }
+            var i = 0
+            while i + y.count <= x.count {
+                if memcmp(x.baseAddress! + i, y.baseAddress!, y.count) == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+}
