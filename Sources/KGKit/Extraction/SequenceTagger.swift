@@ -1099,10 +1099,18 @@ final class TaggerWordCache {
     }
 
     /// The word's number, adding it (and looking up its rows) if new.
-    private func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> Int {
+    @inline(__always) private static func hash(_ word: Word) -> UInt64 {
         var h = TaggerFeature.mix(word.key ^ TaggerFeature.mix(word.stem))
         h = TaggerFeature.mix(h ^ word.shape ^ word.flags &* 0x9E37_79B9_7F4A_7C15)
         h ^= word.prefix ^ word.suffix &* 3 ^ word.nameClass &* 5
+        return h
+    }
+
+    /// Written by `emissions`' first pass so its loads are kept.
+    private var sink = 0
+
+    private func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> Int {
+        let h = Self.hash(word)
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(index[slot])
@@ -1185,6 +1193,24 @@ final class TaggerWordCache {
         var gazH = [UInt64](repeating: 0, count: n)
         // tokens read in place: copying a TaggerToken retains and releases its seven strings
         s.withUnsafeBufferPointer { sb in
+            // first, the known words' index slots, entries and sums are only touched: independent loads, so their
+            // cache misses overlap instead of coming one after the other in the passes below
+            var touched = 0
+            index.withUnsafeBufferPointer { ix in
+                words.withUnsafeBufferPointer { wd in
+                    sums.withUnsafeBufferPointer { sm in
+                        let V = TaggerWordCache.V
+                        for i in 0..<n {
+                            guard let word = sb[i].word else { continue }
+                            let e = Int(ix[Int(truncatingIfNeeded: Self.hash(word)) & mask])
+                            if e >= 0 && e < wd.count {
+                                touched &+= Int(truncatingIfNeeded: wd[e].key) &+ Int(sm[e * V]) &+ Int(sm[e * V + 16]) &+ Int(sm[e * V + 32]) &+ Int(sm[e * V + V - 1])
+                            }
+                        }
+                    }
+                }
+            }
+            sink &+= touched
             for i in 0..<n {
                 let word = sb[i].word ?? Word(sb[i])
                 ids[i] = id(word, sb[i], tagger, w)
