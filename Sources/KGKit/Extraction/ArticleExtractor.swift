@@ -105,9 +105,13 @@ public struct ArticleExtractor: Sendable {
         }
         // later bare mentions of a person's surname or given name, or of a club's last name word
         var extra: [Mention] = []
-        for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
-            guard let e = partial[t.stem], !ambiguous.contains(t.stem), t.suffix.isEmpty,
-                  t.script == .latin ? t.isCapitalized : true else { continue }
+        // (tokens read in place until one is taken: a Token copy retains its word table)
+        let toks = doc.tokens
+        for k in toks.indices where !claimed[k] && toks[k].kind == .word {
+            let stem = toks[k].stem
+            guard let e = partial[stem], !ambiguous.contains(stem), toks[k].suffix.isEmpty,
+                  toks[k].script == .latin ? toks[k].isCapitalized : true else { continue }
+            let t = toks[k]
             let person = entities[e].type == .person
             extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type,
                                  subtype: person ? "" : entities[e].subtype, entryID: person ? nil : entities[e].entryID,
@@ -124,8 +128,9 @@ public struct ArticleExtractor: Sendable {
             guard t.kind == .word, m.entity >= 0 else { continue }
             acronyms[t.stem] = m.entity
         }
-        for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
-            guard let e = acronyms[t.stem] else { continue }
+        for k in toks.indices where !claimed[k] && toks[k].kind == .word {
+            guard let e = acronyms[toks[k].stem] else { continue }
+            let t = toks[k]
             extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type, subtype: entities[e].subtype,
                                  entryID: entities[e].entryID, surface: doc.text(t.stemStart, t.end), rule: "acronym", confidence: 0.8,
                                  entity: e, sentence: doc.sentenceIndex(ofToken: k)))

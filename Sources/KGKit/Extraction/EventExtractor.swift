@@ -480,9 +480,8 @@ struct EventExtractor {
     /// refer back to an event already reported.
     func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
-        let t = toks[k]
-        guard t.script == .arabic, t.kind == .word else { return nil }
-        for base in Self.uninflected(t.stem) {
+        guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
+        for base in Self.uninflected(toks[k].stem) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
         return nil
