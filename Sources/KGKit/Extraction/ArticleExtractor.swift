@@ -29,7 +29,9 @@ public struct ArticleExtractor: Sendable {
         // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
         func name(_ m: Mention) -> String {
             // (a hashtag inside the name is spacing: عبدالفتاح #السيسي, #مدينة_الملك_عبدالله)
-            let surface = m.surface.contains("#") || m.surface.contains("_")
+            // (no # or _ byte: Foundation's canonical-equivalence search cannot find them either, and is skipped)
+            let surface = m.surface.utf8.contains(where: { $0 == 0x23 || $0 == 0x5F })
+                && (m.surface.contains("#") || m.surface.contains("_"))
                 ? m.surface.replacingOccurrences(of: "#", with: "").replacingOccurrences(of: "_", with: " ") : m.surface
             let t = doc.tokens[m.tokens.lowerBound]
             guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), surface.hasPrefix("ل"), !surface.hasPrefix("ال") else { return surface }
@@ -55,9 +57,10 @@ public struct ArticleExtractor: Sendable {
         }
         // persons: a shorter name that is part of a longer one joins it (عبدي → مظلوم عبدي, Kirby → John Kirby)
         mentions.sort { ($0.tokens.count, $0.tokens.lowerBound) > ($1.tokens.count, $1.tokens.lowerBound) }
-        var partial: [String: Int] = [:]      // name word key → entity
-        var tails: [String: Int] = [:]        // the last two or more name words of a longer name → entity
-        var ambiguous: Set<String> = []
+        // (byte-keyed like byKey: the keys are normalised stems, and every token's stem is looked up below)
+        var partial = KeyMap<Int>()           // name word key → entity
+        var tails = KeyMap<Int>()             // the last two or more name words of a longer name → entity
+        var ambiguous = KeySet()
         for mi in mentions.indices {
             let m = mentions[mi]
             if m.type == .person && m.entryID == nil {
@@ -102,9 +105,13 @@ public struct ArticleExtractor: Sendable {
         }
         // later bare mentions of a person's surname or given name, or of a club's last name word
         var extra: [Mention] = []
-        for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
-            guard let e = partial[t.stem], !ambiguous.contains(t.stem), t.suffix.isEmpty,
-                  t.script == .latin ? t.isCapitalized : true else { continue }
+        // (tokens read in place until one is taken: a Token copy retains its word table)
+        let toks = doc.tokens
+        for k in toks.indices where !claimed[k] && toks[k].kind == .word {
+            let stem = toks[k].stem
+            guard let e = partial[stem], !ambiguous.contains(stem), toks[k].suffix.isEmpty,
+                  toks[k].script == .latin ? toks[k].isCapitalized : true else { continue }
+            let t = toks[k]
             let person = entities[e].type == .person
             extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type,
                                  subtype: person ? "" : entities[e].subtype, entryID: person ? nil : entities[e].entryID,
@@ -113,7 +120,7 @@ public struct ArticleExtractor: Sendable {
             claimed[k] = true
         }
         // acronyms introduced in parentheses: قوات سوريا الديمقراطية (قسد), Syrian Democratic Forces (SDF)
-        var acronyms: [String: Int] = [:]
+        var acronyms = KeyMap<Int>()
         for m in mentions where m.type == .organization || m.type == .place {
             let a = m.tokens.upperBound
             guard a + 2 < doc.tokens.count, doc.tokens[a].key == "(", doc.tokens[a + 2].key == ")" else { continue }
@@ -121,8 +128,9 @@ public struct ArticleExtractor: Sendable {
             guard t.kind == .word, m.entity >= 0 else { continue }
             acronyms[t.stem] = m.entity
         }
-        for (k, t) in doc.tokens.enumerated() where !claimed[k] && t.kind == .word {
-            guard let e = acronyms[t.stem] else { continue }
+        for k in toks.indices where !claimed[k] && toks[k].kind == .word {
+            guard let e = acronyms[toks[k].stem] else { continue }
+            let t = toks[k]
             extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type, subtype: entities[e].subtype,
                                  entryID: entities[e].entryID, surface: doc.text(t.stemStart, t.end), rule: "acronym", confidence: 0.8,
                                  entity: e, sentence: doc.sentenceIndex(ofToken: k)))
@@ -295,7 +303,7 @@ public struct ArticleExtractor: Sendable {
                 fits = m.tokens.contains { j in
                     let t = doc.tokens[j]
                     return t.stem == d.head || String(t.bareStem) == d.head || t.key == d.head
-                } || names(of: entities[m.entity]).contains { $0.contains(d.head) }
+                } || names(of: entities[m.entity]).contains { plainContains($0, d.head) ?? $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
             if fits && d.head.hasPrefix("@") {

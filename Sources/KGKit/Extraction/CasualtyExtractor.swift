@@ -36,13 +36,13 @@ public enum CasualtyExtractor {
         var breakdownAt: [Int] = []
         var k = range.lowerBound
         while k < range.upperBound {
-            let t = tokens[k]
-            if t.kind == .punctuation, Self.breakdownMarks.contains(t.key) { breakdownAt.append(k); k += 1; continue }
+            let kind = tokens[k].kind    // (fields read in place: a Token copy retains its word table)
+            if kind == .punctuation, Self.breakdownMarks.contains(tokens[k].key) { breakdownAt.append(k); k += 1; continue }
             let w = table.match(tokens, at: k, limit: range.upperBound)
             if case let .outcome(o)? = w?.value { cues.append((k, o)); k = w!.end; continue }
             if case .breakdown? = w?.value { breakdownAt.append(k); k = w!.end; continue }
             var value: Int? = nil
-            if t.kind == .number, let n = Int(t.key.filter { $0 != "," }) { value = n }
+            if kind == .number, let n = Int(tokens[k].key.filter { $0 != "," }) { value = n }
             else if case let .number(n)? = w?.value { value = n }
             guard let v = value else { k += 1; continue }
             var end = k + 1
@@ -53,7 +53,7 @@ public enum CasualtyExtractor {
                 if case .month? = tables.dates.match(tokens, at: end, limit: range.upperBound)?.value { k = end; continue }
                 if tokens[end].kind == .punctuation && (tokens[end].key == "%" || tokens[end].key == "-") { k = end; continue }
             }
-            if (1900...2100).contains(v) && t.kind == .number { k += 1; continue }
+            if (1900...2100).contains(v) && kind == .number { k += 1; continue }
             // at least / نحو / أكثر من just before
             var atLeast = false
             for b in max(range.lowerBound, k - 3)..<k {
@@ -79,7 +79,7 @@ public enum CasualtyExtractor {
             }
             var party: String? = nil
             // Arabic counted noun before a number word: "وإصابة مدنيين اثنين"
-            if t.kind == .word, t.script == .arabic, k - 2 >= range.lowerBound, tokens[k - 1].kind == .word,
+            if kind == .word, tokens[k].script == .arabic, k - 2 >= range.lowerBound, tokens[k - 1].kind == .word,
                case .outcome? = table.match(tokens, at: k - 2, limit: range.upperBound)?.value {
                 party = doc.text(tokens[k - 1].stemStart, tokens[k - 1].end)
                 partyEnd = end

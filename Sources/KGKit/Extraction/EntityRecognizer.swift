@@ -2,16 +2,9 @@
 /// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
 /// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
 public struct EntityRecognizer: Sendable {
-    /// The lexicons sit in one class instance: the recogniser is copied into closures per sentence, and copying a
-    /// `LexiconSet` retains each of its tables.
-    private final class Storage: Sendable {
-        let lexicons: LexiconSet
-        init(_ lexicons: LexiconSet) { self.lexicons = lexicons }
-    }
-    private let storage: Storage
-    public var lexicons: LexiconSet { _read { yield storage.lexicons } }
+    public let lexicons: LexiconSet
 
-    public init(lexicons: LexiconSet) { storage = Storage(lexicons) }
+    public init(lexicons: LexiconSet) { self.lexicons = lexicons }
 
     private static let comma: Set<String> = [","]
     /// Corpus count from which a one-word gazetteer name is also a common word (`Vocabulary.count`).

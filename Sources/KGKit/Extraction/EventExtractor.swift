@@ -397,14 +397,21 @@ struct EventExtractor {
                 let t = toks[i]
                 guard t.kind == .word || t.kind == .number else { i += 1; continue }
                 var found: (entry: Int, end: Int)? = nil
-                var keys = keysEqual(t.key, t.body) ? [t.key] : [t.key, t.body]
+                let key0 = t.key, body = t.body
+                let withBody = !keysEqual(key0, body)
                 // a proclitic the segmenter left on the first word of a longer name (بدوري أبطال أوروبا)
                 var unsplit: String? = nil
-                if t.script == .arabic, t.prefix.isEmpty, let c = t.key.unicodeScalars.first, "وفبلك".unicodeScalars.contains(c) {
-                    unsplit = String(t.key.unicodeScalars.dropFirst())
-                    keys.append(unsplit!)
+                if t.script == .arabic, t.prefix.isEmpty, let c = key0.unicodeScalars.first, "وفبلك".unicodeScalars.contains(c) {
+                    unsplit = String(key0.unicodeScalars.dropFirst())
                 }
-                for key in keys {
+                // the keys tried, in order: key, body (if different), the unsplit key (no array per token)
+                for q in 0..<3 {
+                    let key: String
+                    switch q {
+                    case 0: key = key0
+                    case 1: guard withBody else { continue }; key = body
+                    default: guard let u = unsplit else { continue }; key = u
+                    }
                     outer: for name in g.names(startingWith: key) where i + name.keys.count <= s.tokens.upperBound {
                         let n = name.keys.count
                         if key == unsplit && n < 2 { continue }
@@ -473,9 +480,8 @@ struct EventExtractor {
     /// refer back to an event already reported.
     func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
-        let t = toks[k]
-        guard t.script == .arabic, t.kind == .word else { return nil }
-        for base in Self.uninflected(t.stem) {
+        guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
+        for base in Self.uninflected(toks[k].stem) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
         return nil
@@ -496,6 +502,8 @@ struct EventExtractor {
     /// (Read on the UTF-8 view: nothing is allocated for the many words without such an ending.)
     static func uninflected(_ stem: String) -> [String] {
         let b = stem.utf8
+        // every ending ends in ن, ت or ا: most words have none of them last (no loop over the endings)
+        guard let last = b.last, last == 0x86 || last == 0xAA || last == 0xA7 else { return [] }
         var out: [String] = []
         for (e, feminine) in nominalEndings where b.count >= e.count + 6 && b.suffix(e.count).elementsEqual(e) {
             var base = Array(b.dropLast(e.count))

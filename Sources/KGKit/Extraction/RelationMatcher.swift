@@ -28,7 +28,8 @@ public struct CompiledRules: Sendable {
     var items: [Item] = []
     var literalIDs: [Int32] = []
     var ids = KeyMap<Int32>()
-    var byFirstLiteral: [Int32: [Int]] = [:]
+    /// Rules whose first item is a literal, by the literal's id (`ids`; an array: ids are dense).
+    var byFirstLiteral: [[Int]] = []
     /// Rules whose first item is a literal naming a proclitic, by the proclitic's one scalar.
     var byFirstProclitic: [Unicode.Scalar: [Int]] = [:]
     var slotFirst: [Int] = []
@@ -70,7 +71,11 @@ public struct CompiledRules: Sendable {
             rules.append(Rule(source: rule, items: first..<items.count))
             switch rule.items.first {
             case let .literal(alts, false)?:
-                for l in alts where !RelationRule.proclitics.contains(l) { byFirstLiteral[ids[l]!, default: []].append(r) }
+                for l in alts where !RelationRule.proclitics.contains(l) {
+                    let i = Int(ids[l]!)
+                    if byFirstLiteral.count <= i { byFirstLiteral += Array(repeating: [], count: i + 1 - byFirstLiteral.count) }
+                    byFirstLiteral[i].append(r)
+                }
                 // a proclitic is looked up by each scalar of a token's prefix: only one-scalar proclitics can be found
                 for p in alts where RelationRule.proclitics.contains(p) {
                     if p.unicodeScalars.count == 1 { byFirstProclitic[p.unicodeScalars.first!, default: []].append(r) }
@@ -120,19 +125,19 @@ struct RelationMatcher {
         var flags = [UInt8](repeating: 0, count: n)
         var procliticMask = [UInt8](repeating: 0, count: n)
         var procliticRules = [[Int]](repeating: [], count: n)
-        var prefixCache: [String: (UInt8, [Int])] = [:]
+        var prefixCache = KeyMap<(UInt8, [Int])>()     // byte-keyed: the prefixes are normalised keys
         for (k, t) in doc.tokens.enumerated() {
             let key = t.key
             keyID[k] = compiled.ids[key] ?? -1
             let prefix = t.prefix, suffix = t.suffix
             // the stem differs from the key only when clitics were split off
             stemID[k] = prefix.isEmpty && suffix.isEmpty ? keyID[k] : (compiled.ids[t.stem] ?? -1)
-            if key == "," { flags[k] |= Self.comma }
+            if keysEqual(key, ",") { flags[k] |= Self.comma }
             if t.kind == .punctuation && Self.stopPunctuation.contains(key) { flags[k] |= Self.stop }
             if !prefix.isEmpty {
                 if prefixCache[prefix] == nil {
                     var mask: UInt8 = 0
-                    for (i, p) in CompiledRules.proclitics.enumerated() where prefix.contains(p) { mask |= 1 << UInt8(i) }
+                    for (i, p) in CompiledRules.proclitics.enumerated() where plainContains(prefix, p) ?? prefix.contains(p) { mask |= 1 << UInt8(i) }
                     var rules: [Int] = []
                     for c in prefix.unicodeScalars { rules += compiled.byFirstProclitic[c] ?? [] }
                     prefixCache[prefix] = (mask, rules)
@@ -144,12 +149,13 @@ struct RelationMatcher {
                           mType: mType, mDemonym: mDemonym, mEnd: mEnd, keyID: keyID, stemID: stemID, flags: flags,
                           procliticMask: procliticMask)
         var candidates: [Int] = []
+        let byFirst = compiled.byFirstLiteral
         for s in doc.sentences {
             for p in s.tokens {
                 candidates.removeAll(keepingCapacity: true)
                 candidates += compiled.alwaysTry
-                if keyID[p] >= 0 { candidates += compiled.byFirstLiteral[keyID[p]] ?? [] }
-                if stemID[p] >= 0 && stemID[p] != keyID[p] { candidates += compiled.byFirstLiteral[stemID[p]] ?? [] }
+                if keyID[p] >= 0 && Int(keyID[p]) < byFirst.count { candidates += byFirst[Int(keyID[p])] }
+                if stemID[p] >= 0 && stemID[p] != keyID[p] && Int(stemID[p]) < byFirst.count { candidates += byFirst[Int(stemID[p])] }
                 // a first slot that takes none of the types of the mentions here cannot match
                 if mentionTypes[p] != 0 {
                     for (i, r) in compiled.slotFirst.enumerated() where compiled.slotFirstTypes[i] & mentionTypes[p] != 0 { candidates.append(r) }

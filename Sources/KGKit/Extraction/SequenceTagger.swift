@@ -162,19 +162,11 @@ public struct SequenceTagger: Sendable {
         // votes[stem] = readings per slot (O, PER, ORG, LOC, MISC) over the context
         func slot(_ y: Int) -> Int { y == 0 ? 0 : (y + 1) / 2 }
         let pass1 = paths
-        var votes: [UInt64: (Int32, Int32, Int32, Int32, Int32)] = [:]
+        // (hash-keyed tables of their own: the keys are well-mixed nonzero hashes, Dictionary's seeded hashing is not needed)
+        var votes = HashCounts(width: 5)
         func add(_ k: Int, _ d: Int32) {
-            for (i, h) in stems[k].enumerated() where h != 0 {
-                var v = votes[h] ?? (0, 0, 0, 0, 0)
-                switch slot(pass1[k][i]) {
-                case 0: v.0 += d
-                case 1: v.1 += d
-                case 2: v.2 += d
-                case 3: v.3 += d
-                default: v.4 += d
-                }
-                votes[h] = v
-            }
+            let sk = stems[k], pk = pass1[k]
+            for i in sk.indices where sk[i] != 0 { votes.add(sk[i], slot(pk[i]), d) }
         }
         // organisation names of the sentence pass, as word sequences (hash of the keys and the length)
         let maxSpan = 8
@@ -183,7 +175,7 @@ public struct SequenceTagger: Sendable {
             for i in a..<b { h = TaggerFeature.mix(h ^ keys[k][i]) }
             return h
         }
-        var orgs: [UInt64: Int32] = [:]
+        var orgs = HashCounts(width: 1)
         func addOrgs(_ k: Int, _ d: Int32) {
             let p = pass1[k]
             var i = 0
@@ -191,13 +183,13 @@ public struct SequenceTagger: Sendable {
                 guard p[i] == orgB else { i += 1; continue }
                 var j = i + 1
                 while j < p.count && p[j] == orgI { j += 1 }
-                if j - i <= maxSpan { orgs[seqHash(k, i, j), default: 0] += d }
+                if j - i <= maxSpan { orgs.add(seqHash(k, i, j), 0, d) }
                 i = j
             }
         }
         // a one-word organisation name: read as one at least as often as as a person name, and not a frequent word
         func oneWordOrg(_ h: UInt64) -> Bool {
-            guard h != 0, let v = votes[h], v.2 >= v.1 else { return false }
+            guard h != 0, let e = votes.find(h), votes.count(e, 2) >= votes.count(e, 1) else { return false }
             return WordClusters.bundled.countDigits(h) < 5
         }
         let w = window ?? m
@@ -211,7 +203,9 @@ public struct SequenceTagger: Sendable {
             addOrgs(k, -1)
             defer { add(k, 1); addOrgs(k, 1) }
             for i in 0..<paths[k].count where pass1[k][i] == 0 && stems[k][i] != 0 {
-                guard let v = votes[stems[k][i]], v.1 > 0, v.1 >= v.2, v.1 >= v.3, v.1 >= v.4, 4 * v.1 >= v.0 else { continue }
+                guard let e = votes.find(stems[k][i]) else { continue }
+                let v = (votes.count(e, 0), votes.count(e, 1), votes.count(e, 2), votes.count(e, 3), votes.count(e, 4))
+                guard v.1 > 0, v.1 >= v.2, v.1 >= v.3, v.1 >= v.4, 4 * v.1 >= v.0 else { continue }
                 if WordClusters.bundled.countDigits(stems[k][i]) >= 5 { continue }
                 let prev = i > 0 ? paths[k][i - 1] : 0
                 paths[k][i] = prev == bPer || prev == iPer ? iPer : bPer
@@ -222,7 +216,7 @@ public struct SequenceTagger: Sendable {
             for len in stride(from: min(maxSpan, n), through: 1, by: -1) where !orgs.isEmpty {
                 var i = 0
                 while i + len <= n {
-                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), (orgs[seqHash(k, i, i + len)] ?? 0) > 0,
+                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), orgs.find(seqHash(k, i, i + len)).map({ orgs.count($0, 0) > 0 }) ?? false,
                        len > 1 || oneWordOrg(stems[k][i]) {
                         paths[k][i] = orgB
                         for j in (i + 1)..<(i + len) { paths[k][j] = orgI }
@@ -230,6 +224,62 @@ public struct SequenceTagger: Sendable {
                     } else {
                         i += 1
                     }
+                }
+            }
+        }
+    }
+
+    /// Counters per 64-bit hash (any value, 0 included), `width` of them per key, for `documentPass`: open addressing
+    /// with linear probing; an entry once added stays (as Dictionary's did, `isEmpty` is "nothing ever added").
+    struct HashCounts {
+        let width: Int
+        private var keys: [UInt64] = []
+        private var counts: [Int32] = []
+        private var slots = [Int32](repeating: -1, count: 64)
+        init(width: Int) { self.width = width }
+
+        var isEmpty: Bool { keys.isEmpty }
+
+        @inline(__always) private static func start(_ h: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: TaggerFeature.mix(h)) & mask
+        }
+
+        /// The entry of `h`, if it was ever added.
+        @inline(__always) func find(_ h: UInt64) -> Int? {
+            let mask = slots.count - 1
+            var s = Self.start(h, mask)
+            while true {
+                let e = Int(slots[s])
+                if e < 0 { return nil }
+                if keys[e] == h { return e }
+                s = (s + 1) & mask
+            }
+        }
+
+        @inline(__always) func count(_ e: Int, _ j: Int) -> Int32 { counts[e * width + j] }
+
+        /// Adds `d` to counter `j` of `h` (created at zero if new).
+        mutating func add(_ h: UInt64, _ j: Int, _ d: Int32) {
+            let mask = slots.count - 1
+            var s = Self.start(h, mask)
+            while true {
+                let e = Int(slots[s])
+                if e < 0 { break }
+                if keys[e] == h { counts[e * width + j] += d; return }
+                s = (s + 1) & mask
+            }
+            let e = keys.count
+            keys.append(h)
+            for _ in 0..<width { counts.append(0) }
+            counts[e * width + j] += d
+            slots[s] = Int32(e)
+            if keys.count * 2 > slots.count {
+                slots = [Int32](repeating: -1, count: slots.count * 2)
+                let m = slots.count - 1
+                for (i, k) in keys.enumerated() {
+                    var t = Self.start(k, m)
+                    while slots[t] >= 0 { t = (t + 1) & m }
+                    slots[t] = Int32(i)
                 }
             }
         }
@@ -1001,7 +1051,7 @@ final class TaggerWordCache {
         }
     }
 
-    static let maxWords = 1 << 15
+    static let maxWords = 1 << 16
     static let L = SequenceTagger.L
     /// Sums per word: own, to the next token, to the previous, to the next but one, to the previous but one.
     static let V = 5 * L
@@ -1049,10 +1099,18 @@ final class TaggerWordCache {
     }
 
     /// The word's number, adding it (and looking up its rows) if new.
-    private func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> Int {
+    @inline(__always) private static func hash(_ word: Word) -> UInt64 {
         var h = TaggerFeature.mix(word.key ^ TaggerFeature.mix(word.stem))
         h = TaggerFeature.mix(h ^ word.shape ^ word.flags &* 0x9E37_79B9_7F4A_7C15)
         h ^= word.prefix ^ word.suffix &* 3 ^ word.nameClass &* 5
+        return h
+    }
+
+    /// Written by `emissions`' first pass so its loads are kept.
+    private var sink = 0
+
+    private func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> Int {
+        let h = Self.hash(word)
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(index[slot])
@@ -1069,11 +1127,13 @@ final class TaggerWordCache {
 
     private func add(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) {
         let L = TaggerWordCache.L
-        var v = [Int32](repeating: 0, count: TaggerWordCache.V)
+        // the word's sums are added up in place at the end of `sums` (no array per word)
+        let o = sums.count
+        sums.append(contentsOf: repeatElement(0, count: TaggerWordCache.V))
         let table = tagger.table
         func add(_ f: UInt64, _ part: Int) {
             let r = table.find(f)
-            if r >= 0 { for y in 0..<L { v[part * L + y] += w[r * L + y] } }
+            if r >= 0 { for y in 0..<L { sums[o + part * L + y] += w[r * L + y] } }
         }
         let clusters = WordClusters.bundled
         var row = clusters.row(word.stem)
@@ -1119,7 +1179,6 @@ final class TaggerWordCache {
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
         add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
-        sums.append(contentsOf: v)
         for p in 0...L { edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
         freq.append(fq)
     }
@@ -1132,12 +1191,32 @@ final class TaggerWordCache {
         var ids = [Int](repeating: 0, count: n)
         var keyH = [UInt64](repeating: 0, count: n)
         var gazH = [UInt64](repeating: 0, count: n)
-        for i in 0..<n {
-            let t = s[i]
-            let word = t.word ?? Word(t)
-            ids[i] = id(word, t, tagger, w)
-            keyH[i] = word.key
-            if !t.gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(t.gazetteer) }
+        // tokens read in place: copying a TaggerToken retains and releases its seven strings
+        s.withUnsafeBufferPointer { sb in
+            // first, the known words' index slots, entries and sums are only touched: independent loads, so their
+            // cache misses overlap instead of coming one after the other in the passes below
+            var touched = 0
+            index.withUnsafeBufferPointer { ix in
+                words.withUnsafeBufferPointer { wd in
+                    sums.withUnsafeBufferPointer { sm in
+                        let V = TaggerWordCache.V
+                        for i in 0..<n {
+                            guard let word = sb[i].word else { continue }
+                            let e = Int(ix[Int(truncatingIfNeeded: Self.hash(word)) & mask])
+                            if e >= 0 && e < wd.count {
+                                touched &+= Int(truncatingIfNeeded: wd[e].key) &+ Int(sm[e * V]) &+ Int(sm[e * V + 16]) &+ Int(sm[e * V + 32]) &+ Int(sm[e * V + V - 1])
+                            }
+                        }
+                    }
+                }
+            }
+            sink &+= touched
+            for i in 0..<n {
+                let word = sb[i].word ?? Word(sb[i])
+                ids[i] = id(word, sb[i], tagger, w)
+                keyH[i] = word.key
+                if !sb[i].gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(sb[i].gazetteer) }
+            }
         }
         var emit = [Int](repeating: 0, count: n * L)
         var edge = [Int32](repeating: -1, count: n * (L + 1))

@@ -9,15 +9,16 @@
 struct StatementExtractor {
     let tables: ExtractionTables
     /// Helper words from rules/statement-cues.tsv: quote marks, complementizers, English pronouns.
-    static let quoteMarks = ExtractionTables.bundled.statementHelpers["quote"] ?? []
+    /// (Byte-keyed sets: token keys are looked up here word after word, and String hashing normalises Arabic.)
+    static let quoteMarks = KeySet(ExtractionTables.bundled.statementHelpers["quote"] ?? [])
     /// Punctuation and spaces trimmed from the end of a quotation ("serious and forward-looking," → without the comma).
     static let trailing: Set<Unicode.Scalar> = [",", ".", "،", ";", ":", " ", "\u{A0}"]
-    let complementizers: Set<String>
+    let complementizers: KeySet
     let pronouns: Set<String>
 
     init(tables: ExtractionTables = .bundled) {
         self.tables = tables
-        complementizers = tables.statementHelpers["complementizer"] ?? []
+        complementizers = KeySet(tables.statementHelpers["complementizer"] ?? [])
         pronouns = tables.statementHelpers["pronoun"] ?? []
     }
 

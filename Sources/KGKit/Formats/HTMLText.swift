@@ -37,6 +37,8 @@ public enum HTMLText {
     /// True when `text` is HTML rather than plain text that happens to contain `<`: it opens with a doctype or
     /// `<html`, is wrapped in an element (`<p>…</p>`), or has at least three tags (or comments) of HTML elements.
     public static func looksLikeHTML(_ text: String) -> Bool {
+        // no `<` at all (most articles): no tag can be found, and the scalar array is not built
+        guard text.utf8.contains(0x3C) else { return false }
         let s = Array(text.unicodeScalars.prefix(1 << 20))
         var i = 0
         while i < s.count, s[i].properties.isWhitespace || s[i] == "\u{FEFF}" { i += 1 }

@@ -14,6 +14,10 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     private var bytes: [UInt8] = []
     private var storedKeys: [String] = []
     private var values: [Value] = []
+    /// For large maps, a one-hash Bloom filter of the keys (4 bits per slot, indexed by hash bits above the slot's):
+    /// most lookups (a token's stem in the gazetteer or the name words) find nothing, and this
+    /// says so from a table small enough to stay in cache, without touching `slots`. Empty for small maps.
+    private var filter: [UInt64] = []
 
     public init() {}
 
@@ -84,8 +88,20 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         return key.withUTF8 { find($0) }
     }
 
+    /// Slots from which a map keeps a `filter`.
+    static var filterFrom: Int { 4096 }
+
+    @inline(__always) private static func filterBit(_ h: UInt64, _ words: Int) -> (Int, UInt64) {
+        let b = Int(truncatingIfNeeded: h >> 24) & (words * 64 - 1)
+        return (b >> 6, 1 << UInt64(b & 63))
+    }
+
     private func find(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
         let h = Self.hash(u)
+        if !filter.isEmpty {
+            let (w, bit) = Self.filterBit(h, filter.count)
+            if filter[w] & bit == 0 { return nil }
+        }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -123,10 +139,15 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         var slot = Int(truncatingIfNeeded: hashes[e]) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        if !filter.isEmpty {
+            let (w, bit) = Self.filterBit(hashes[e], filter.count)
+            filter[w] |= bit
+        }
     }
 
     private mutating func rehash(_ size: Int) {
         slots = Array(repeating: 0, count: size)
+        filter = size >= Self.filterFrom ? Array(repeating: 0, count: size / 16) : []
         for e in hashes.indices { place(e) }
     }
 
@@ -186,4 +207,27 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
         return false
     }
     return true
+}
+
+/// `s.contains(sub)` (Foundation's search, by canonical equivalence) without Foundation when both are made only of
+/// ASCII and Arabic letters U+0621–U+064A (see `isPlainKey`): none combines or decomposes, so the search is a
+/// byte search. nil when that cannot be decided this way (the caller asks Foundation).
+public func plainContains(_ s: String, _ sub: String) -> Bool? {
+    var s = s, sub = sub
+    return s.withUTF8 { x in
+        sub.withUTF8 { y -> Bool? in
+            guard isPlainKey(x), isPlainKey(y) else { return nil }
+            // (no control characters either: CR LF is one Character)
+            for b in x where b < 0x20 { return nil }
+            for b in y where b < 0x20 { return nil }
+            if y.count == 0 { return nil }
+            if y.count > x.count { return false }
+            var i = 0
+            while i + y.count <= x.count {
+                if memcmp(x.baseAddress! + i, y.baseAddress!, y.count) == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 }

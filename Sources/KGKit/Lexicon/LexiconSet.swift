@@ -3,44 +3,174 @@ import Foundation
 /// Everything kg knows before reading an article: the gazetteer, word lists, trigger tables and rules.
 /// Loaded once from the bundled resources (plus user files) and shared read-only across threads.
 public struct LexiconSet: Sendable {
-    public var gazetteer = Gazetteer()
+    /// The tables themselves. A LexiconSet holds them in one immutable box, so copying it (every extractor keeps
+    /// one, and the extractors are copied per document and per closure) retains one reference instead of the
+    /// hundred-odd arrays the tables are made of; reads go straight into the box (`_read`), writes (loading, tests)
+    /// build a new box.
+    struct Tables: Sendable {
+        var gazetteer = Gazetteer()
+        /// Named events (lexicon/events.tsv and user rows of type Event: the Champions League, Brexit), matched by the
+        /// event extractor, not by the recogniser or the tagger.
+        var namedEvents = Gazetteer()
+        var vocabulary = Vocabulary()
+        var functionWords = KeySet()
+        var stopwords = KeySet()
+        /// Words that withdraw the relation or event after them (rules/negation-cues.tsv).
+        var negationCues = KeySet()
+        /// Adjectives that are part of a facility's name (rules/facility-adjectives.tsv).
+        var facilityAdjectives = KeySet()
+        var nameContinuations = PhraseTable<NameContinuation>()
+        var nominalBodies = KeyMap<NominalComplement>()
+        /// Single name words from ANETAC: key → (class, English transliteration).
+        var nameWords = KeyMap<NameWord>()
+        /// English transliterations of the ANETAC name words, lower-cased → class.
+        var englishNameWords = KeyMap<String>()
+        var titles = PhraseTable<String>()
+        var organizationHeads = PhraseTable<OrganizationHead>()
+        var placeTriggers = PhraseTable<PlaceTrigger>()
+        var eventTriggers = PhraseTable<EventTrigger>()
+        var definiteDescriptions = PhraseTable<DefiniteDescription>()
+        var relationRules: [RelationRule] = [] { didSet { compiledRules = CompiledRules(relationRules) } }
+        var compiledRules = CompiledRules([])
+        var analyzer: TextAnalyzer
+        var tagger: SequenceTagger?
+        /// Rows from the user's `--rules` TSV files, by the bundled table they extend (`rules/event-triggers.tsv`).
+        var userTables: [String: [[String]]] = [:]
+        /// Date, casualty and statement words (bundled plus user rows).
+        var cues = ExtractionTables.bundled
+        /// Event role words and type classes (bundled plus user rows).
+        var eventRoles = EventRoles.bundled
+        /// Office words for relations inferred from titles (offices.tsv, bundled plus user rows).
+        var offices = RelationInference.Tables.bundled
+
+        /// Rows of a rules table: the bundled file's plus the user's `--rules` file of the same name.
+        func rows(_ path: String) -> [[String]] { ((try? LexiconSet.table(path)) ?? []) + (userTables[path] ?? []) }
+    }
+
+    final class Box: Sendable {
+        let t: Tables
+        init(_ t: Tables) { self.t = t }
+    }
+
+    private var box: Box
+
+    init(analyzer: TextAnalyzer) { box = Box(Tables(analyzer: analyzer)) }
+    init(_ tables: Tables) { box = Box(tables) }
+
+    /// Changes the tables (a new box: other copies keep theirs).
+    private mutating func update(_ body: (inout Tables) -> Void) {
+        var t = box.t
+        body(&t)
+        box = Box(t)
+    }
+
+    public var gazetteer: Gazetteer {
+        _read { yield box.t.gazetteer }
+        set { update { $0.gazetteer = newValue } }
+    }
     /// Named events (lexicon/events.tsv and user rows of type Event: the Champions League, Brexit), matched by the
     /// event extractor, not by the recogniser or the tagger.
-    public var namedEvents = Gazetteer()
-    public var vocabulary = Vocabulary()
-    public var functionWords = KeySet()
-    public var stopwords = KeySet()
+    public var namedEvents: Gazetteer {
+        _read { yield box.t.namedEvents }
+        set { update { $0.namedEvents = newValue } }
+    }
+    public var vocabulary: Vocabulary {
+        _read { yield box.t.vocabulary }
+        set { update { $0.vocabulary = newValue } }
+    }
+    public var functionWords: KeySet {
+        _read { yield box.t.functionWords }
+        set { update { $0.functionWords = newValue } }
+    }
+    public var stopwords: KeySet {
+        _read { yield box.t.stopwords }
+        set { update { $0.stopwords = newValue } }
+    }
     /// Words that withdraw the relation or event after them (rules/negation-cues.tsv).
-    public var negationCues = KeySet()
+    public var negationCues: KeySet {
+        _read { yield box.t.negationCues }
+        set { update { $0.negationCues = newValue } }
+    }
     /// Adjectives that are part of a facility's name (rules/facility-adjectives.tsv).
-    public var facilityAdjectives = KeySet()
+    public var facilityAdjectives: KeySet {
+        _read { yield box.t.facilityAdjectives }
+        set { update { $0.facilityAdjectives = newValue } }
+    }
     /// Words that continue a person's name after it: regnal numbers, family markers, patronymic links
     /// (rules/name-continuations.tsv).
-    public var nameContinuations = PhraseTable<NameContinuation>()
+    public var nameContinuations: PhraseTable<NameContinuation> {
+        _read { yield box.t.nameContinuations }
+        set { update { $0.nameContinuations = newValue } }
+    }
     /// Head nouns and phrases of organisation mentions that describe a body instead of naming it
     /// (rules/nominal-bodies.tsv), keyed by the normalised words joined with a space.
-    public var nominalBodies = KeyMap<NominalComplement>()
+    public var nominalBodies: KeyMap<NominalComplement> {
+        _read { yield box.t.nominalBodies }
+        set { update { $0.nominalBodies = newValue } }
+    }
     /// Single name words from ANETAC: key → (class, English transliteration).
-    public var nameWords = KeyMap<NameWord>()
+    public var nameWords: KeyMap<NameWord> {
+        _read { yield box.t.nameWords }
+        set { update { $0.nameWords = newValue } }
+    }
     /// English transliterations of the ANETAC name words, lower-cased → class.
-    public var englishNameWords = KeyMap<String>()
-    public var titles = PhraseTable<String>()
-    public var organizationHeads = PhraseTable<OrganizationHead>()
-    public var placeTriggers = PhraseTable<PlaceTrigger>()
-    public var eventTriggers = PhraseTable<EventTrigger>()
-    public var definiteDescriptions = PhraseTable<DefiniteDescription>()
-    public var relationRules: [RelationRule] = [] { didSet { compiledRules = CompiledRules(relationRules) } }
-    public private(set) var compiledRules = CompiledRules([])
-    public var analyzer: TextAnalyzer
-    public var tagger: SequenceTagger?
+    public var englishNameWords: KeyMap<String> {
+        _read { yield box.t.englishNameWords }
+        set { update { $0.englishNameWords = newValue } }
+    }
+    public var titles: PhraseTable<String> {
+        _read { yield box.t.titles }
+        set { update { $0.titles = newValue } }
+    }
+    public var organizationHeads: PhraseTable<OrganizationHead> {
+        _read { yield box.t.organizationHeads }
+        set { update { $0.organizationHeads = newValue } }
+    }
+    public var placeTriggers: PhraseTable<PlaceTrigger> {
+        _read { yield box.t.placeTriggers }
+        set { update { $0.placeTriggers = newValue } }
+    }
+    public var eventTriggers: PhraseTable<EventTrigger> {
+        _read { yield box.t.eventTriggers }
+        set { update { $0.eventTriggers = newValue } }
+    }
+    public var definiteDescriptions: PhraseTable<DefiniteDescription> {
+        _read { yield box.t.definiteDescriptions }
+        set { update { $0.definiteDescriptions = newValue } }
+    }
+    public var relationRules: [RelationRule] {
+        _read { yield box.t.relationRules }
+        set { update { $0.relationRules = newValue } }
+    }
+    public var compiledRules: CompiledRules { _read { yield box.t.compiledRules } }
+    public var analyzer: TextAnalyzer {
+        _read { yield box.t.analyzer }
+        set { update { $0.analyzer = newValue } }
+    }
+    public var tagger: SequenceTagger? {
+        _read { yield box.t.tagger }
+        set { update { $0.tagger = newValue } }
+    }
     /// Rows from the user's `--rules` TSV files, by the bundled table they extend (`rules/event-triggers.tsv`).
-    public var userTables: [String: [[String]]] = [:]
+    public var userTables: [String: [[String]]] {
+        _read { yield box.t.userTables }
+        set { update { $0.userTables = newValue } }
+    }
     /// Date, casualty and statement words (bundled plus user rows).
-    public var cues = ExtractionTables.bundled
+    public var cues: ExtractionTables {
+        _read { yield box.t.cues }
+        set { update { $0.cues = newValue } }
+    }
     /// Event role words and type classes (bundled plus user rows).
-    public var eventRoles = EventRoles.bundled
+    public var eventRoles: EventRoles {
+        _read { yield box.t.eventRoles }
+        set { update { $0.eventRoles = newValue } }
+    }
     /// Office words for relations inferred from titles (offices.tsv, bundled plus user rows).
-    var offices = RelationInference.Tables.bundled
+    var offices: RelationInference.Tables {
+        _read { yield box.t.offices }
+        set { update { $0.offices = newValue } }
+    }
 
     public struct NameWord: Sendable { public var cls: String; public var english: String }
     /// How a word continues a person's name: a regnal number ends it, a family marker or link takes the next word.
@@ -104,7 +234,7 @@ public struct LexiconSet: Sendable {
         }
         let analyzer = TextAnalyzer(tokenizer: Tokenizer(segmenter: CliticSegmenter(vocabulary: vocab, functionWords: functionWords),
                                                          abbreviations: abbreviations))
-        var set = LexiconSet(analyzer: analyzer)
+        var set = Tables(analyzer: analyzer)
         set.gazetteer = gaz
         set.namedEvents = events
         set.vocabulary = vocab
@@ -164,14 +294,14 @@ public struct LexiconSet: Sendable {
         if useTagger, let w = try? BundledResources.text("models/ner-ar.perceptron") {
             set.tagger = try SequenceTagger(serialized: w)
         }
-        return set
+        return LexiconSet(set)
     }
 
     /// Rows of a bundled TSV table (header and comments skipped).
     static func table(_ path: String) throws -> [[String]] { rows(of: try BundledResources.text(path)) }
 
     /// Rows of a rules table: the bundled file's plus the user's `--rules` file of the same name.
-    public func rows(_ path: String) -> [[String]] { ((try? Self.table(path)) ?? []) + (userTables[path] ?? []) }
+    public func rows(_ path: String) -> [[String]] { box.t.rows(path) }
 
     /// Rows of TSV text: comments and the header line skipped, cells split on tabs and trimmed.
     static func rows(of text: String) -> [[String]] {

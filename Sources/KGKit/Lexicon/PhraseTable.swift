@@ -26,11 +26,12 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// its key, its body or (if `stems`) its stem; the others by key or stem, and also by body if `bodies`.
     public func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true, bodies: Bool = false) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
-        let t = tokens[i]
-        if let m = match(tokens, at: i, limit: limit, first: t.key, bodies: bodies) { return m }
+        // (the token's fields are read in place: a Token copy retains its word table)
+        if let m = match(tokens, at: i, limit: limit, first: tokens[i].key, bodies: bodies) { return m }
         // body and stem differ from the key only when clitics were split off
-        if !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.body, bodies: bodies) { return m }
-        if stems, !t.suffix.isEmpty || !t.prefix.isEmpty, let m = match(tokens, at: i, limit: limit, first: t.stem, bodies: bodies) { return m }
+        let hasPrefix = !tokens[i].prefix.isEmpty
+        if hasPrefix, let m = match(tokens, at: i, limit: limit, first: tokens[i].body, bodies: bodies) { return m }
+        if stems, hasPrefix || !tokens[i].suffix.isEmpty, let m = match(tokens, at: i, limit: limit, first: tokens[i].stem, bodies: bodies) { return m }
         return nil
     }
 
@@ -39,8 +40,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         outer: for p in cands {
             if i + p.keys.count > limit { continue }
             for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
-                let t = tokens[i + k]
-                if !sameKey(t.key, p.keys[k]) && !sameKey(t.stem, p.keys[k]) && !(bodies && sameKey(t.body, p.keys[k])) { continue outer }
+                let j = i + k
+                if !sameKey(tokens[j].key, p.keys[k]) && !sameKey(tokens[j].stem, p.keys[k]) && !(bodies && sameKey(tokens[j].body, p.keys[k])) { continue outer }
             }
             return (p.value, i + p.keys.count)
         }

@@ -228,7 +228,8 @@ struct KeyCache {
     /// Distinct words kept before the memo is emptied (checked between documents).
     let capacity: Int
 
-    private var slots: [Int32]
+    /// 0 empty, else the entry + 1 in the low half and its hash's high half above (probes skip other words unread).
+    private var slots: [UInt64]
     private var mask: Int
     private var hashes: [UInt64] = []
     private var offsets: [Int32] = [0]
@@ -257,7 +258,7 @@ struct KeyCache {
 
     init(capacity: Int) {
         self.capacity = capacity
-        slots = Array(repeating: -1, count: 1024)
+        slots = Array(repeating: 0, count: 1024)
         mask = 1023
     }
 
@@ -290,13 +291,16 @@ struct KeyCache {
         h ^= h >> 29
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let e = Int(slots[slot])
-            if e < 0 { break }
-            if hashes[e] == h && equals(e, n) { return e }
+            let x = slots[slot]
+            if x == 0 { break }
+            if (x ^ h) >> 32 == 0 {
+                let e = Int(x & 0xFFFF_FFFF) - 1
+                if equals(e, n) { return e }
+            }
             slot = (slot + 1) & mask
         }
         let e = key.count
-        slots[slot] = Int32(e)
+        slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         hashes.append(h)
         let k = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
         arena.append(contentsOf: k)
@@ -368,12 +372,12 @@ struct KeyCache {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
         for (e, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(e)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         }
     }
 
