@@ -47,4 +47,60 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertTrue(ids(y).isDisjoint(with: ["org:al-wahda-uae", "org:al-ettifaq", "org:al-shabab-saudi", "org:club-africain"]),
                       "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
+
+    func testArabLeagueClubsAreSportsTeamsOfTheirCountry() {
+        let expected = ["org:maghreb-fes": "Moroccan", "org:moghreb-tetouan": "Moroccan", "org:hassania-agadir": "Moroccan",
+                        "org:cr-belouizdad": "Algerian", "org:us-monastir": "Tunisian", "org:al-ahli-tripoli": "Libyan",
+                        "org:smouha-sc": "Egyptian", "org:al-taawoun": "Saudi", "org:al-arabi-qatar": "Qatari",
+                        "org:al-khor-sc": "Qatari", "org:al-wakrah-sc": "Qatari", "org:qadsia-sc": "Kuwaiti",
+                        "org:al-nasr-dubai": "Emirati", "org:al-muharraq": "Bahraini", "org:dhofar-club": "Omani",
+                        "org:al-shorta-iraq": "Iraqi", "org:al-ramtha-sc": "Jordanian", "org:al-ahed": "Lebanese",
+                        "org:al-karamah": "Syrian", "org:hilal-al-quds": "Palestinian", "org:al-ahli-shendi": "Sudanese"]
+        for (id, nationality) in expected {
+            guard let e = Self.lexicons.gazetteer.entry(id: id) else { XCTFail("missing \(id)"); continue }
+            XCTAssertEqual(e.type, .organization, id)
+            XCTAssertEqual(e.subtype, "SportsTeam", id)
+            XCTAssertTrue(e.description.hasPrefix("\(nationality) football club"), "\(id): \(e.description)")
+            // the clubs record no country in part_of, as the other clubs of the file
+            XCTAssertEqual(e.partOf, "", id)
+        }
+    }
+
+    func testQualifiedArabLeagueClubNamesLink() {
+        let x = extract("فاز العربي القطري على الخور القطري في الدوري، وتعادل المغرب الفاسي مع المغرب التطواني، وهزم القادسية الكويتي نادي الوكرة.", "ar")
+        for id in ["org:al-arabi-qatar", "org:al-khor-sc", "org:maghreb-fes", "org:moghreb-tetouan", "org:qadsia-sc", "org:al-wakrah-sc"] {
+            XCTAssertTrue(ids(x).contains(id), "\(id): \(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        }
+        // الأهلي + a qualifier is that club, not Al Ahly of Cairo. (Where the tagger reads الأهلي alone as a name and the
+        // nisba as an adjective — فاز الأهلي القطري — the tagger's reading wins over the gazetteer's, as for every club
+        // named with a nisba; not tested here.)
+        let y = extract("تعادل الأهلي شندي مع المريخ، وفاز أهلي طرابلس على الأهلي البحريني في البطولة العربية للأندية.", "ar")
+        XCTAssertTrue(ids(y).isSuperset(of: ["org:al-ahli-shendi", "org:al-ahli-tripoli", "org:al-ahli-bahrain"]),
+                      "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertFalse(ids(y).contains("org:al-ahly"), "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        // every club of a league named like الأهلي/العربي/النصر has its qualified name in the lexicon
+        for (id, name) in [("org:al-ahli-qatar", "الأهلي القطري"), ("org:al-arabi-kuwait", "العربي الكويتي"), ("org:al-nasr-dubai", "النصر الإماراتي")] {
+            XCTAssertEqual(Self.lexicons.gazetteer.entry(id: id)?.nameAr, name, id)
+        }
+    }
+
+    func testBareCommonWordIsNoArabLeagueClub() {
+        let clubs: Set<String> = ["org:al-arabi-qatar", "org:al-arabi-kuwait", "org:al-taawoun", "org:al-fateh", "org:al-nasr-dubai",
+                                  "org:al-shorta-iraq", "org:al-naft-iraq", "org:al-wahda-syria", "org:al-karamah", "org:al-ahed"]
+        let x = extract("أكد وزير الخارجية أن العالم العربي يواجه تحديات كبيرة، وأن التعاون بين الدول والعهد الجديد يحفظ الكرامة، وأن النفط العراقي والشرطة ستحمي الوحدة الوطنية.", "ar")
+        XCTAssertTrue(ids(x).isDisjoint(with: clubs), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        // nor in a sports report: العربي alone is 'Arab'
+        let y = extract("قال المدرب إن الفريق العربي قدم مباراة كبيرة في الدوري وسجل هدفين، وإن الجمهور العربي ساند اللاعبين حتى النهاية.", "ar")
+        XCTAssertTrue(ids(y).isDisjoint(with: clubs), "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
+
+    func testCityNamedAloneInASportsReportIsItsArabClub() {
+        let x = extract("فاز الوكرة على الخور بهدفين في الدوري القطري، وسجل المهاجم هدف المباراة، وقال المدرب إن الفريق قدم مباراة كبيرة.", "ar")
+        let clubs = Set(x.mentions.filter { $0.rule == "sports-metonymy" }.compactMap(\.entryID))
+        for id in ["org:al-wakrah-sc", "org:al-khor-sc"] {
+            XCTAssertTrue(clubs.contains(id), "\(id): \(x.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
+        }
+        let y = extract("وصل الأمير إلى الخور ثم زار الوكرة لافتتاح مشروع سكني جديد مع المسؤولين المحليين.", "ar")
+        XCTAssertTrue(ids(y).isDisjoint(with: ["org:al-wakrah-sc", "org:al-khor-sc"]), "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
 }
