@@ -103,4 +103,12 @@ final class ClubLexiconTests: XCTestCase {
         let y = extract("وصل الأمير إلى الخور ثم زار الوكرة لافتتاح مشروع سكني جديد مع المسؤولين المحليين.", "ar")
         XCTAssertTrue(ids(y).isDisjoint(with: ["org:al-wakrah-sc", "org:al-khor-sc"]), "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
+
+    /// A club named with its country's nisba is that country's club, even where the tagger reads only the first word
+    /// as the name (الأهلي القطري is not Cairo's الأهلي; الهلال السعودي is Al Hilal).
+    func testNisbaQualifiedClubKeepsItsLinkWhenTheTaggerCutsTheName() {
+        let x = extract("فاز الأهلي القطري على السد في الدوري القطري وسجل المهاجم هدفين في المباراة. وتعادل الهلال السعودي مع النصر السعودي في مباراة الدوري.", "ar")
+        XCTAssertTrue(ids(x).isSuperset(of: ["org:al-ahli-qatar", "org:al-hilal"]), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertFalse(ids(x).contains("org:al-ahly"), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
 }

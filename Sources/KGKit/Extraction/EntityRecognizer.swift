@@ -458,10 +458,17 @@ public struct EntityRecognizer: Sendable {
         }
         for t in taggerSpans where isFree(t.a, t.b) {
             var m = make(t.a, t.b, t.type, "", "tagger", 0.55)
-            if let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type {
+            // a known name the tagger cut short before its nisba says who it is (الأهلي of الأهلي القطري is the Qatari
+            // club, not Cairo's الأهلي); otherwise the tagger's own words, if the gazetteer knows them
+            let inside = dropped.first { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }
+            if let d = inside, d.entryID != nil, d.tokens.lowerBound == t.a, d.tokens.upperBound > t.b,
+               (t.b..<d.tokens.upperBound).allSatisfy({ toks[$0].script == .arabic && Self.isNisbaShaped(toks[$0].key) }) {
+                m.entryID = d.entryID
+                m.subtype = d.subtype
+            } else if let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type {
                 m.entryID = entry(g).id
                 m.subtype = entry(g).subtype
-            } else if let d = dropped.first(where: { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }) {
+            } else if let d = inside {
                 m.entryID = d.entryID
                 m.subtype = d.subtype
             }

@@ -65,8 +65,10 @@ struct SportsMetonymy: Sendable {
         for i in mentions.indices {
             let m = mentions[i]
             for k in m.tokens { covered[k] = true }
-            // (a place, or a one-word name the tagger typed otherwise: جيرونا read as a person)
-            guard m.type == .place || m.rule == "tagger", !m.isDemonym, m.tokens.count == 1, m.rule != "nested",
+            // (a place, or a one-word name the tagger typed otherwise: جيرونا read as a person; not an organisation
+            // already linked: الأهلي cut from الأهلي القطري keeps the Qatari club)
+            guard m.type == .place || (m.rule == "tagger" && (m.entryID == nil || m.type != .organization)),
+                  !m.isDemonym, m.tokens.count == 1, m.rule != "nested",
                   let e = club(at: m.tokens.lowerBound) else { continue }
             mentions[i].type = .organization
             mentions[i].subtype = e.subtype
