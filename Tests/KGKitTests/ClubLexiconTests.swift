@@ -111,4 +111,12 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertTrue(ids(x).isSuperset(of: ["org:al-ahli-qatar", "org:al-hilal"]), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
         XCTAssertFalse(ids(x).contains("org:al-ahly"), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
+
+    /// "النادي الأهلي" is the Ahly club by name: النادي there does not point back to the club named before.
+    func testClubWordBeforeAClubNameIsNoBackReference() {
+        let x = extract("وفاز الفجيرة على عجمان في الدوري الإماراتي وسجل المهاجم هدفين. وكان اللاعب قد بدأ مسيرته بالنادي الأهلي قبل أن ينتقل إلى الإمارات.", "ar")
+        XCTAssertFalse(x.mentions.contains { $0.rule == "definite-description" && $0.surface.contains("النادي") },
+                       "\(x.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
+        XCTAssertTrue(ids(x).contains("org:al-ahly"))
+    }
 }

@@ -155,6 +155,13 @@ public struct ArticleExtractor: Sendable {
                }) {
                 k = d.end; continue
             }
+            // a name of that kind right after it is the description's own name in apposition (النادي الأهلي, التنظيم
+            // داعش), not an earlier one it points back to
+            // (not a nisba: المدينة الروسية is a Russian city named before; not after a clitic: أطاح الفريق ببوروسيا)
+            if d.end < doc.tokens.count, doc.tokens[d.end].prefix.isEmpty,
+               mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == d.value.type && $0.rule != "nested" && !$0.isDemonym }) {
+                k = d.end; continue
+            }
             if let e = mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
                 let t = doc.tokens[k]
                 described.append(Mention(tokens: k..<d.end, start: t.stemStart, end: doc.tokens[d.end - 1].end, type: entities[e].type,
