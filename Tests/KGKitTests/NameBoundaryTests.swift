@@ -35,6 +35,11 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(p.contains("سيدي محمد ولد بوبكر"), "\(p)")
     }
 
+    func testAnAppositionAfterATitleWordDoesNotStartWithAnd() {
+        let p = people("وظهر عنصر من التنظيم في شريط مصور، ووضع قيد التوقيف الاحتياطي، وفق ما أفادت النيابة.")
+        XCTAssertFalse(p.contains { $0.contains("التوقيف") }, "\(p)")
+    }
+
     func testALinkBeforeACommonWordDoesNotJoinIt() {
         let p = people("وقال الوزير سيدي محمد ولد في القاهرة إن الحكومة ستعلن الخطة.")
         XCTAssertFalse(p.contains { $0.contains("القاهرة") || $0.hasSuffix("في") }, "\(p)")

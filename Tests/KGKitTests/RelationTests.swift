@@ -656,3 +656,20 @@ final class PlayerMembershipTests: XCTestCase {
         XCTAssertFalse(m.contains { $0.0.contains("نيمار") }, "\(m)")
     }
 }
+
+/// A photographer, correspondent or officer named with the body they work for is a member of it, also through
+/// "its photographer" (مصورها) after the body is named.
+final class StaffMembershipTests: XCTestCase {
+    func memberships(_ text: String) -> [(String, String)] {
+        let x = ArticleExtractor(lexicons: RelationTests.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+        return x.relations.filter { $0.predicate == "memberOf" }.map { (x.entities[$0.subject].name, x.entities[$0.object].entryID ?? x.entities[$0.object].name) }
+    }
+
+    func testStaffOfABody() {
+        for text in ["وقتل مصور وكالة فرانس برس شاه ماراي في الانفجار.",
+                     "وأكدت وكالة الأنباء الفرنسية (AFP) أن مصورها شاه ماراي من بين القتلى."] {
+            let m = memberships(text)
+            XCTAssertTrue(m.contains { $0.0.contains("ماراي") && $0.1 == "org:afp" }, "\(text): \(m)")
+        }
+    }
+}

@@ -718,6 +718,9 @@ public struct EntityRecognizer: Sendable {
                     }
                 } else if t.hasArticle && !isPersonWord(t, first: false) && k == j {
                     return nil
+                } else if k == j && t.prefix.hasPrefix("و") && !isPersonWord(t, first: true) {
+                    // (an apposition does not start with "and": شريط مصور، ووضع قيد التوقيف is no name)
+                    return nil
                 }
             }
             k += 1
