@@ -155,10 +155,12 @@ public struct ArticleExtractor: Sendable {
                }) {
                 k = d.end; continue
             }
-            // a name of that kind right after it is the description's own name in apposition (النادي الأهلي, التنظيم
-            // داعش), not an earlier one it points back to
-            // (not a nisba: المدينة الروسية is a Russian city named before; not after a clitic: أطاح الفريق ببوروسيا)
-            if d.end < doc.tokens.count, doc.tokens[d.end].prefix.isEmpty,
+            // a name of that kind shaped like a nisba right after it is the description's own name in apposition
+            // (النادي الأهلي, الفريق العنابي), not an earlier one it points back to; a name of another shape is the
+            // verb's object (واتهمت الوكالة الحوثيين)
+            // (not a country's nisba: المدينة الروسية is a Russian city named before; not after a clitic: أطاح الفريق
+            // ببوروسيا)
+            if d.end < doc.tokens.count, doc.tokens[d.end].prefix.isEmpty, EntityRecognizer.isNisbaShaped(doc.tokens[d.end].key),
                mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == d.value.type && $0.rule != "nested" && !$0.isDemonym }) {
                 k = d.end; continue
             }
