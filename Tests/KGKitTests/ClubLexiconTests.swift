@@ -119,4 +119,12 @@ final class ClubLexiconTests: XCTestCase {
                        "\(x.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
         XCTAssertTrue(ids(x).contains("org:al-ahly"))
     }
+
+    /// الفريق ("the team") points back to a sports team, never to whatever body was named last (a research team is
+    /// not the World Bank).
+    func testTheTeamIsASportsTeam() {
+        let x = extract("وقال البنك الدولي إن المشروع سيستمر. وطور الفريق البحثي نموذجا جديدا للتنبؤ بالأزمات.", "ar")
+        XCTAssertFalse(x.mentions.contains { $0.rule == "definite-description" && $0.entryID == "org:world-bank" },
+                       "\(x.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
+    }
 }
