@@ -40,6 +40,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("التوقيف") }, "\(p)")
     }
 
+    /// After a title and a comma, a name is closed by punctuation; a clause is not a name.
+    func testAnAppositionIsClosedByPunctuation() {
+        let p = people("وأشاد مدير وكالة المخابرات المركزية الأمريكية، لاقت خطوته ترحيبا واسعا داخل دوائر الحكم.")
+        XCTAssertFalse(p.contains { $0.contains("خطوته") }, "\(p)")
+        let q = people("ونجح المبعوث السعودي، نزار العلولا، في عقد لقاء بين الطرفين.")
+        XCTAssertTrue(q.contains { $0.contains("نزار العلولا") }, "\(q)")
+    }
+
     func testALinkBeforeACommonWordDoesNotJoinIt() {
         let p = people("وقال الوزير سيدي محمد ولد في القاهرة إن الحكومة ستعلن الخطة.")
         XCTAssertFalse(p.contains { $0.contains("القاهرة") || $0.hasSuffix("في") }, "\(p)")

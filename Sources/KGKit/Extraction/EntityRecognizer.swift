@@ -727,6 +727,9 @@ public struct EntityRecognizer: Sendable {
         }
         if k == j { return nil }
         if toks[j].script == .arabic && !viaComma && k - j < 2 { return nil }
+        // an Arabic apposition is closed by punctuation (المبعوث السعودي، نزار العلولا، في …); words running on into the
+        // sentence are a clause, not a name (مدير المخابرات، لاقت خطوته ترحيبا)
+        if viaComma, toks[j].script == .arabic, k < limit, toks[k].kind != .punctuation, !isPersonWord(toks[j], first: true) { return nil }
         // (a lenient spokesman's name must be followed by what was said: أن / إن / a comma / a colon)
         if spokesperson, toks[j].script == .arabic, !viaComma, !(j..<k).allSatisfy({ isPersonWord(toks[$0], first: $0 == j) }) {
             guard k < limit, ["ان", ",", ":", "قوله"].contains(toks[k].key) || toks[k].key == Normalizer.key("إن") else { return nil }
