@@ -48,6 +48,13 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(q.contains { $0.contains("نزار العلولا") }, "\(q)")
     }
 
+    /// الله in a compound name (رامي الحمد الله) is no short form of that person elsewhere in the article.
+    func testAllahIsNoPartialName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "استقبل رئيس الحكومة رامي الحمد الله الوفد. وقال المتحدث إن الحمد لله على سلامة الجميع، وإن الله حفظهم.", language: "ar"))
+        XCTAssertFalse(x.mentions.contains { $0.rule == "partial-name" && $0.surface.contains("الله") },
+                       "\(x.mentions.map { ($0.surface, $0.rule) })")
+    }
+
     func testALinkBeforeACommonWordDoesNotJoinIt() {
         let p = people("وقال الوزير سيدي محمد ولد في القاهرة إن الحكومة ستعلن الخطة.")
         XCTAssertFalse(p.contains { $0.contains("القاهرة") || $0.hasSuffix("في") }, "\(p)")

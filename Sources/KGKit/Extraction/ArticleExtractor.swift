@@ -84,9 +84,10 @@ public struct ArticleExtractor: Sendable {
                         if let other = tails[tail], other != e { ambiguous.insert(tail) } else { tails[tail] = e }
                     }
                 }
-                // (not a title word kept in the name: Prince Abdulaziz bin Salman is not the "Prince" of Crown Prince X)
+                // (not a title word kept in the name: Prince Abdulaziz bin Salman is not the "Prince" of Crown Prince X; not
+                // the الله of compound names: رامي الحمد الله is not every الله after it)
                 let words = m.tokens.filter { !lexicons.titles.contains(key: doc.tokens[$0].key) && !lexicons.titles.contains(key: doc.tokens[$0].stem) }
-                    .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 }
+                    .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 && $0 != "الله" }
                 if words.count >= 2 {
                     for w in [words.first!, words.last!] {
                         if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
