@@ -179,6 +179,18 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(surfaces.filter { $0 == "#" }.count, 1, "only the hashtag marks go: C# keeps its #: \(surfaces)")
     }
 
+    /// The periods of an Arabic letter abbreviation are spacing: no sentence ends inside سي.إن.إن or د.ب.أ, and the
+    /// letters read as the spaced spelling the gazetteer knows; a sentence end before a word still ends it.
+    func testArabicLetterAbbreviationsKeepTheSentence() {
+        let doc = RelationTests.lexicons.analyzer.analyze("وقالت سي.إن.إن إن الوفد وصل. وأفادت د.ب.أ بذلك أيضا.", language: "ar")
+        XCTAssertEqual(doc.sentences.count, 2, "\(doc.sentences)")
+        let surfaces = doc.tokens.map { doc.text($0.start, $0.end) }
+        XCTAssertEqual(Array(surfaces[1...3]), ["سي", "إن", "إن"], "\(surfaces)")
+        XCTAssertEqual(surfaces.filter { $0 == "." }.count, 2, "\(surfaces)")
+        let x = ArticleExtractor(lexicons: RelationTests.lexicons).extract(Article(sourceID: "t", title: "", text: "وأفادت د.ب.أ بأن الوفد وصل.", language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.entryID == "org:dpa" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
+
     func testSegmentationTraps() {
         let traps: [(String, String)] = [
             ("بغداد", "بغداد"),

@@ -41,6 +41,18 @@ public struct Tokenizer: Sendable {
         return tokens
     }
 
+    /// A period with one to three Arabic letters right before it and right after it, and no letter beyond those
+    /// (so not the end of a sentence whose next one starts without a space: كلمة.وقال).
+    private func isAbbreviationPeriod(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, cache: inout KeyCache) -> Bool {
+        func letter(_ k: Int) -> Bool { k >= 0 && k < s.count && cache.cls(s[k].value) == .arabicLetter }
+        var a = i
+        while a > 0, letter(a - 1), i - a < 4 { a -= 1 }
+        var b = i + 1
+        while letter(b), b - i - 1 < 4 { b += 1 }
+        let before = i - a, after = b - i - 1
+        return (1...3).contains(before) && (1...3).contains(after) && !letter(a - 1) && !letter(b)
+    }
+
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<UInt32>,
                           cache: inout KeyCache, into tokens: inout [Token]) {
         let n = scalars.count
@@ -56,6 +68,12 @@ public struct Tokenizer: Sendable {
                 // (#الاستثمار_الأجنبي reads as الاستثمار الأجنبي; في #الإمارات as في الإمارات)
                 if (v == 0x23 || v == 0x5F) && i + 1 < n && scalars[i + 1].properties.isAlphabetic
                     && (v == 0x23 || (i > 0 && scalars[i - 1].properties.isAlphabetic)) {
+                    i += 1
+                    continue
+                }
+                // the periods of an Arabic letter abbreviation (سي.إن.إن, د.ب.أ, إف.بي.آي) are spacing: its letters read
+                // as the spaced spelling (سي إن إن) and no sentence ends inside it
+                if v == 0x2E, isAbbreviationPeriod(scalars, i, cache: &cache) {
                     i += 1
                     continue
                 }
