@@ -189,6 +189,9 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(surfaces.filter { $0 == "." }.count, 2, "\(surfaces)")
         let x = ArticleExtractor(lexicons: RelationTests.lexicons).extract(Article(sourceID: "t", title: "", text: "وأفادت د.ب.أ بأن الوفد وصل.", language: "ar"))
         XCTAssertTrue(x.mentions.contains { $0.entryID == "org:dpa" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        // (the tagger does not cut a spelled acronym the gazetteer knows)
+        let y = ArticleExtractor(lexicons: RelationTests.lexicons).extract(Article(sourceID: "t", title: "", text: "وقالت سي.إن.بي.سي إن الإعلان قريب.", language: "ar"))
+        XCTAssertTrue(y.mentions.contains { $0.entryID == "org:cnbc" }, "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
 
     func testSegmentationTraps() {

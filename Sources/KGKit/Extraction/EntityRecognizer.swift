@@ -427,7 +427,9 @@ public struct EntityRecognizer: Sendable {
                       // a known name that starts with its class word (محافظة دهوك: the governorate) is more specific than
                       // the tagger's bare name (دهوك, which the gazetteer gives the city)
                       !(m.rule == "gazetteer" && m.type == .place && m.tokens.count > 1
-                        && lexicons.placeTriggers.match(toks, at: m.tokens.lowerBound, limit: m.tokens.upperBound) != nil) else { return false }
+                        && lexicons.placeTriggers.match(toks, at: m.tokens.lowerBound, limit: m.tokens.upperBound) != nil),
+                      // an acronym spelled out in letter names (سي إن بي سي, إف بي آي) is read by the gazetteer, not the tagger
+                      !(m.rule == "gazetteer" && m.tokens.count > 1 && m.tokens.allSatisfy({ toks[$0].key.unicodeScalars.count <= 3 })) else { return false }
                 let r = m.tokens
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
