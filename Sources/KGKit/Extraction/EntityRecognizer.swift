@@ -478,8 +478,8 @@ public struct EntityRecognizer: Sendable {
             claim(t.a, t.b)
         }
         // 8. a person's name runs on over what rules/name-continuations.tsv lists: a regnal number after a head's title
-        // and a short name (الملك عبدالله الثاني, Queen Elizabeth II), a family marker and its word (آل ثاني), a patronymic link and a word that can
-        // be a name (ولد سلامة, بن جبر; not بن الرئيس)
+        // and a short name (الملك عبدالله الثاني, Queen Elizabeth II), a family marker and its word (آل ثاني), a
+        // patronymic link and a word that can be a name (ولد سلامة, بن جبر; not بن الرئيس)
         func canBeName(_ k: Int) -> Bool {
             let t = toks[k]
             guard t.kind == .word, t.prefix.isEmpty, !claimed[k - lo], !lexicons.functionWords.contains(t.key),
