@@ -651,6 +651,13 @@ final class PlayerMembershipTests: XCTestCase {
         }
     }
 
+    func testATeamCaptainIsAMemberNotItsLeader() {
+        let x = extract("ولا يتوقع قائد المنتخب الفرنسي هوغو لوريس مباراة سهلة أمام بلجيكا في نصف نهائي كأس العالم، وقال إن الفريق جاهز للمباراة.")
+        let rel = x.relations.filter { x.entities[$0.subject].name.contains("لوريس") }.map { ($0.predicate, x.entities[$0.object].name) }
+        XCTAssertTrue(rel.contains { $0.0 == "memberOf" }, "\(rel)")
+        XCTAssertFalse(rel.contains { $0.0 == "leads" }, "\(rel)")
+    }
+
     func testTalkOfATransferIsNoMembership() {
         let m = memberships(extract("وتتزايد التكهنات حول انتقال نيمار إلى ريال مدريد الصيف المقبل بعد موسم سجل فيه أهدافا كثيرة في الدوري."))
         XCTAssertFalse(m.contains { $0.0.contains("نيمار") }, "\(m)")

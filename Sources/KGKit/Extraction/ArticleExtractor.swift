@@ -220,6 +220,21 @@ public struct ArticleExtractor: Sendable {
         var negated: [ExtractedRelation] = []
         RelationMatcher(lexicons: lexicons).extract(doc, article: article, mentions: mentions, entities: entities,
                                                     relations: &relations, negated: &negated)
+        // a team's captain (قائد الفريق محمد الشناوي, قائد المنتخب الفرنسي هوغو لوريس) is one of its players, not its
+        // leader, and leads no country
+        var captainOfCountry = Set<Int>()
+        for i in relations.indices where relations[i].predicate == "leads" && relations[i].evidence.rule.hasPrefix("ar-leads") {
+            let words = doc.text(relations[i].evidence.start, relations[i].evidence.end).split(separator: " ").prefix(2).map { Normalizer.key(String($0)) }
+            guard let first = words.first, Self.captainWords.contains(first) else { continue }
+            let team = entities[relations[i].object]
+            if (team.entryID.flatMap { lexicons.gazetteer.entry(id: $0)?.subtype } ?? team.subtype) == "SportsTeam" {
+                relations[i].predicate = "memberOf"
+                relations[i].evidence.rule = "ar-team-captain"
+            } else if team.type == .place, words.count == 2, Self.teamWords.contains(words[1]) {
+                captainOfCountry.insert(i)
+            }
+        }
+        if !captainOfCountry.isEmpty { relations = relations.indices.filter { !captainOfCountry.contains($0) }.map { relations[$0] } }
         // a place named after a place inside it: سجن الحسكة → located in الحسكة
         // an organisation named after a place or with a nisba (جامعة دمشق, وزارة الخارجية التركية) is in / of it
         for m in mentions where (m.rule == "nested" || m.rule == "demonym-in-name") && m.type == .place && m.entity >= 0 {
@@ -242,6 +257,11 @@ public struct ArticleExtractor: Sendable {
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)
     }
+
+    /// قائد ("captain, commander") as the first word of a match, normalised, with and without و.
+    private static let captainWords: Set<String> = Set(["قائد", "القائد", "وقائد", "والقائد"].map(Normalizer.key))
+    /// The team words after it (قائد المنتخب, قائد الفريق), normalised.
+    private static let teamWords: Set<String> = Set(["المنتخب", "الفريق", "النادي", "منتخب", "فريق", "نادي"].map(Normalizer.key))
 
     /// Event time and casualties: the first date in a sentence that triggers the event (resolved against the article
     /// date), and the casualty counts of the sentences that trigger it — or of the next two sentences, when they
