@@ -88,26 +88,12 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// `removeArticle` (dropped when `articles` is changed from outside). Stored graphs: only the overlay's articles;
     /// the file's come from its own index.
     private var sourceIndex: [String: Set<String>]? = nil
-    /// Decoded graphs: what removing an article needs without a pass over the whole graph (which made re-building
-    /// many articles onto a graph file read in full quadratic). Built at the first removal, kept up to date by the
-    /// setters, dropped when the graph is changed from outside (`entities`, `articles`, `relations`, `statements`).
-    private var useIndex: UseIndex? = nil
+    /// Decoded graphs: node uses and evidence by article (`NodeUses`), so removing an article needs no pass over the
+    /// whole graph (which made re-building many articles onto a graph file read in full quadratic). Built at the first
+    /// removal, kept up to date by the setters, dropped when the graph is changed from outside (`entities`,
+    /// `articles`, `relations`, `statements`).
+    private var useIndex: NodeUses? = nil
 
-    private struct UseIndex: Sendable {
-        /// Node key → mentions, relation ends and statement speakers that use it.
-        var uses: [String: Int] = [:]
-        /// Article hash → relations and statements it gave evidence to (a superset: checked when used).
-        var relationsByArticle: [String: Set<RelationKey>] = [:]
-        var statementsByArticle: [String: Set<String>] = [:]
-        /// Nodes that may be unused: set since the last pruning, unused when the index was built, or whose last use went.
-        var candidates: Set<String> = []
-
-        mutating func release(_ key: String) {
-            let n = (uses[key] ?? 0) - 1
-            uses[key] = n
-            if n <= 0 { candidates.insert(key) }
-        }
-    }
     /// Long strings the graph holds many times over (surface forms, sentence texts, quotations: the same across
     /// articles), kept once: `add` hands out the copy already here, so they share one buffer. Storage only: not
     /// part of the graph's value.
@@ -224,8 +210,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     private mutating func setArticle(_ a: GraphArticle) {
         if stored == nil, useIndex != nil {
-            for m in _articles[a.hash]?.mentions ?? [] { useIndex!.release(m.entity) }
-            for m in a.mentions { useIndex!.uses[m.entity, default: 0] += 1 }
+            for m in a.mentions { useIndex!.use(m.entity, 1) }
+            for m in _articles[a.hash]?.mentions ?? [] { useIndex!.use(m.entity, -1) }
         }
         if stored == nil { _articles[a.hash] = a } else { overlay().articles[a.hash] = a }
         if !a.sourceID.isEmpty { sourceIndex?[a.sourceID, default: []].insert(a.hash) }
@@ -264,8 +250,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     private mutating func setStatement(_ st: GraphStatement) {
         guard stored != nil else {
             if useIndex != nil {
-                if let old = _statements[st.id] { useIndex!.release(old.speaker) }
-                useIndex!.uses[st.speaker, default: 0] += 1
+                useIndex!.use(st.speaker, 1)
+                if let old = _statements[st.id] { useIndex!.use(old.speaker, -1) }
                 useIndex!.statementsByArticle[st.evidence.article, default: []].insert(st.id)
             }
             _statements[st.id] = st
@@ -279,8 +265,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// Decoded graphs: counts a relation's ends when it is new and files its evidence under its articles.
     private mutating func noteRelation(_ k: RelationKey, _ ev: [Evidence]) {
         guard useIndex != nil else { return }
-        if _relations[k] == nil { useIndex!.uses[k.subject, default: 0] += 1; useIndex!.uses[k.object, default: 0] += 1 }
-        for e in ev { useIndex!.relationsByArticle[e.article, default: []].insert(k) }
+        if _relations[k] == nil { useIndex!.use(k.subject, 1); useIndex!.use(k.object, 1) }
+        useIndex!.file(k, evidence: ev)
     }
 
     /// The article a source id belongs to (the smallest hash if several share it).
@@ -307,36 +293,36 @@ public struct KnowledgeGraph: Sendable, Equatable {
         }
         if stored != nil { overlay().removeArticle(hash); return }
         if useIndex == nil { buildUseIndex() }
-        for m in _articles[hash]?.mentions ?? [] { useIndex!.release(m.entity) }
+        for m in _articles[hash]?.mentions ?? [] { useIndex!.use(m.entity, -1) }
         _articles[hash] = nil
         for k in useIndex!.relationsByArticle.removeValue(forKey: hash) ?? [] {
             guard let ev = _relations[k] else { continue }
             let kept = ev.filter { $0.article != hash }
             if kept.isEmpty {
                 _relations[k] = nil
-                useIndex!.release(k.subject); useIndex!.release(k.object)
+                useIndex!.use(k.subject, -1); useIndex!.use(k.object, -1)
             } else if kept.count != ev.count { _relations[k] = kept }
         }
         for id in useIndex!.statementsByArticle.removeValue(forKey: hash) ?? [] {
             guard let st = _statements[id], st.evidence.article == hash else { continue }
             _statements[id] = nil
-            useIndex!.release(st.speaker)
+            useIndex!.use(st.speaker, -1)
         }
         pruneEntities()
     }
 
     private mutating func buildUseIndex() {
-        var ix = UseIndex()
-        for a in _articles.values { for m in a.mentions { ix.uses[m.entity, default: 0] += 1 } }
+        var ix = NodeUses()
+        for a in _articles.values { for m in a.mentions { ix.use(m.entity, 1) } }
         for (k, ev) in _relations {
-            ix.uses[k.subject, default: 0] += 1; ix.uses[k.object, default: 0] += 1
-            for e in ev { ix.relationsByArticle[e.article, default: []].insert(k) }
+            ix.use(k.subject, 1); ix.use(k.object, 1)
+            ix.file(k, evidence: ev)
         }
         for (id, st) in _statements {
-            ix.uses[st.speaker, default: 0] += 1
+            ix.use(st.speaker, 1)
             ix.statementsByArticle[st.evidence.article, default: []].insert(id)
         }
-        for k in _entities.keys where ix.uses[k] == nil { ix.candidates.insert(k) }
+        ix.candidates = Set(_entities.keys.filter { !ix.isUsed($0) })
         useIndex = ix
     }
 
@@ -344,10 +330,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
     mutating func pruneEntities() {
         decodeAll()
         if useIndex != nil {
-            for k in useIndex!.candidates where (useIndex!.uses[k] ?? 0) <= 0 {
-                _entities[k] = nil
-                useIndex!.uses[k] = nil
-            }
+            for k in useIndex!.candidates where !useIndex!.isUsed(k) { _entities[k] = nil }
             useIndex!.candidates.removeAll(keepingCapacity: true)
             return
         }

@@ -38,16 +38,12 @@ final class StoredOverlay: @unchecked Sendable {
     /// IRIs of stored entities that no stored line uses any more, since the last pruning (at first: those no stored
     /// line uses): the only stored entities that pruning can newly drop.
     private var pruneCandidates: Set<String> = []
-    /// Entity key → how many overlay mentions, relation ends and statement speakers use it (no entry for none), as of
-    /// the last `settle()`.
-    private var overlayUse: [String: Int] = [:]
-    /// Overlay entities that may be unused since the last pruning: set in the overlay, or their overlay use fell to
-    /// zero. Pruning checks these and `pruneCandidates` only: every other node was used when it last pruned.
-    private var unusedCandidates: Set<String> = []
-    /// Article hash → overlay relations and statements that held evidence from it when last settled (relations may
-    /// have lost it since: the entries are checked when used).
-    private var relationsByArticle: [String: Set<RelationKey>] = [:]
-    private var statementsByArticle: [String: Set<String>] = [:]
+    /// Uses of entity keys by overlay mentions, relation ends and statement speakers, the overlay relations and
+    /// statements by article (when last settled: relations may have lost the evidence since, checked when used), and
+    /// the overlay entities that may be unused since the last pruning (set in the overlay, or their overlay use fell to
+    /// zero), as of the last `settle()`. Pruning checks those candidates and `pruneCandidates` only: every other node
+    /// was used when it last pruned.
+    private var uses = NodeUses()
     /// Stored relation and statement lines whose uses were subtracted from `baseUse`.
     private var uncountedRelations: Set<RelationKey> = []
     private var uncountedStatements: Set<String> = []
@@ -68,8 +64,7 @@ final class StoredOverlay: @unchecked Sendable {
         c.staleSurfaces = staleSurfaces; c.staleEdges = staleEdges; c.baseUse = baseUse; c.pruneCandidates = pruneCandidates
         c.uncountedRelations = uncountedRelations; c.uncountedStatements = uncountedStatements
         c.evidenceIndex = evidenceIndex; c.removals = removals
-        c.overlayUse = overlayUse; c.unusedCandidates = unusedCandidates
-        c.relationsByArticle = relationsByArticle; c.statementsByArticle = statementsByArticle
+        c.uses = uses
         return c
     }
 
@@ -141,7 +136,7 @@ final class StoredOverlay: @unchecked Sendable {
     // MARK: removing an article without decoding the graph
 
     /// Removes an article and what only it contributed, as `KnowledgeGraph.removeArticle` does on dictionaries:
-    /// its evidence (overlay nodes found through `relationsByArticle` and `statementsByArticle`, stored lines by
+    /// its evidence (overlay nodes found through the article indexes of `uses`, stored lines by
     /// searching them for its IRI), then every node nothing uses any more.
     func removeArticle(_ hash: String) {
         countBaseUse()
@@ -158,7 +153,7 @@ final class StoredOverlay: @unchecked Sendable {
             staleEdges.insert(k.subject)
             if uncountedRelations.insert(k).inserted { unuse(KGIRI.node(k.subject)); unuse(KGIRI.node(k.object)) }
         }
-        for k in relationsByArticle.removeValue(forKey: hash) ?? [] {
+        for k in uses.relationsByArticle.removeValue(forKey: hash) ?? [] {
             guard let ev = relations[k] else { continue }
             let kept = ev.filter { $0.article != hash }
             guard kept.count != ev.count else { continue }
@@ -173,7 +168,7 @@ final class StoredOverlay: @unchecked Sendable {
             let kept = decodeRelation(i).filter { $0.article != hash }
             if kept.isEmpty { dropStoredRelation(k) } else { relations[k] = kept }
         }
-        for id in statementsByArticle.removeValue(forKey: hash) ?? [] where statements[id]?.evidence.article == hash {
+        for id in uses.statementsByArticle.removeValue(forKey: hash) ?? [] where statements[id]?.evidence.article == hash {
             statements[id] = nil
         }
         for i in lines where file.statements.contains(i) {
@@ -243,52 +238,41 @@ final class StoredOverlay: @unchecked Sendable {
         if n <= 0 { pruneCandidates.insert(iri) }
     }
 
-    /// Brings `overlayUse`, `unusedCandidates` and the evidence indexes up to date with the overlay nodes changed
-    /// since the last call: work in proportion to the changes, not to the overlay.
+    /// Brings `uses` up to date with the overlay nodes changed since the last call: work in proportion to the
+    /// changes, not to the overlay.
     private func settle() {
-        func use(_ key: String, _ d: Int) {
-            let n = (overlayUse[key] ?? 0) + d
-            if n > 0 { overlayUse[key] = n; return }
-            overlayUse[key] = nil
-            unusedCandidates.insert(key)
-        }
         // uses are added before they are taken away, so a node that keeps a use never looks unused
         for (h, old) in articles.takeChanges() {
-            for m in articles[h]?.mentions ?? [] { use(m.entity, 1) }
-            for m in old?.mentions ?? [] { use(m.entity, -1) }
+            for m in articles[h]?.mentions ?? [] { uses.use(m.entity, 1) }
+            for m in old?.mentions ?? [] { uses.use(m.entity, -1) }
         }
         for (k, old) in relations.takeChanges() {
             if let ev = relations[k] {
-                if old == nil { use(k.subject, 1); use(k.object, 1) }
-                // evidence lists are sorted by article: one insertion per run of the same article
-                var last: String?
-                for e in ev where e.article != last {
-                    relationsByArticle[e.article, default: []].insert(k)
-                    last = e.article
-                }
+                if old == nil { uses.use(k.subject, 1); uses.use(k.object, 1) }
+                uses.file(k, evidence: ev)
             } else if old != nil {
-                use(k.subject, -1); use(k.object, -1)
+                uses.use(k.subject, -1); uses.use(k.object, -1)
             }
         }
         for (id, old) in statements.takeChanges() {
             if let st = statements[id] {
-                use(st.speaker, 1)
-                statementsByArticle[st.evidence.article, default: []].insert(id)
+                uses.use(st.speaker, 1)
+                uses.statementsByArticle[st.evidence.article, default: []].insert(id)
             }
-            if let o = old { use(o.speaker, -1) }
+            if let o = old { uses.use(o.speaker, -1) }
         }
-        for (k, _) in entities.takeChanges() where entities[k] != nil { unusedCandidates.insert(k) }
+        for (k, _) in entities.takeChanges() where entities[k] != nil { uses.candidates.insert(k) }
     }
 
     /// Drops every node nothing uses, as `KnowledgeGraph.pruneEntities` does over all nodes. Only candidates can
     /// be unused: after the last pruning every node was used, and a node becomes unused only when it is set in the
-    /// overlay, loses its last overlay use (`unusedCandidates`) or its last stored use (`pruneCandidates`).
+    /// overlay, loses its last overlay use (`uses.candidates`) or its last stored use (`pruneCandidates`).
     private func prune() {
-        var candidates = unusedCandidates
+        var candidates = uses.candidates
         for iri in pruneCandidates { if let k = KGIRI.key(ofNode: iri) { candidates.insert(k) } }
-        unusedCandidates = []
+        uses.candidates = []
         pruneCandidates = []
-        for k in candidates where overlayUse[k] == nil {
+        for k in candidates where !uses.isUsed(k) {
             let stored = file.findEntity(k) != nil
             guard entities[k] != nil || (stored && !removedEntities.contains(k)) else { continue }
             if stored && (baseUse![KGIRI.node(k)] ?? 0) > 0 { continue }
