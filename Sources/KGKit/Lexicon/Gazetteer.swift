@@ -21,6 +21,11 @@ public struct Gazetteer: Sendable {
 
     public func entry(id: String) -> LexiconEntry? { indexByID[id].map { entries[$0] } }
 
+    /// The first token keys of the indexed names (not demonyms) of entries `include` accepts.
+    public func firstKeys(where include: (LexiconEntry) -> Bool) -> [String] {
+        names.compactMap { key, list in list.contains { !$0.isDemonym && include(entries[$0.entry]) } ? key : nil }
+    }
+
     /// Parses one lexicon file in the TSV format of docs/lexicon-format.md and adds (or, for a known id, replaces)
     /// its entries.
     public mutating func load(tsv: String, file: String, isUser: Bool) throws {

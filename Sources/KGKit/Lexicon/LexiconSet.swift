@@ -210,10 +210,9 @@ public struct LexiconSet: Sendable {
         for k in gaz.singleTokenKeys.union(events.singleTokenKeys) { vocab.addName(k) }
         // the first word of a known place's or organisation's name is a word, not a clitic and a remainder (فيصل, not
         // ف + يصل; دولة, مؤسسة, قرية); person names' first words are in name-words.tsv
-        for e in gaz.entries where e.type == .place || e.type == .organization {
-            for n in e.allNames where n.unicodeScalars.first.map({ (0x600...0x6FF).contains($0.value) }) == true {
-                if let f = keys(n).first, f.unicodeScalars.count >= 3 { vocab.protect(f) }
-            }
+        for f in gaz.firstKeys(where: { $0.type == .place || $0.type == .organization })
+            where f.unicodeScalars.count >= 3 && (0x600...0x6FF).contains(f.unicodeScalars.first!.value) {
+            vocab.protect(f)
         }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
             let k = Normalizer.key(row[0])
