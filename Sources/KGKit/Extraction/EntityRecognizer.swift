@@ -138,17 +138,17 @@ public struct EntityRecognizer: Sendable {
                 claim(head.end + 1, close); i = close + 1; continue
             }
             // a definite head noun, its nisba (or facility-adjectives.tsv) adjectives and a complement with ل: the pattern
-        // of Arabic agency names
+            // of Arabic agency names
             // (الجهاز المركزي للتعبئة العامة والإحصاء, الهيئة الاتحادية للتنافسية والإحصاء, المؤسسة الوطنية للنفط)
             if let b = definiteAgencyEnd(i), isFree(i, b),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].stem.dropFirst(2))) {
+               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)) {
                 out.append(make(i, b, .organization, head.subtype, "org-head-agency", 0.7))
                 claim(i, b); i = b; continue
             }
             // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
             if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
                let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].stem.dropFirst(2))) {
+               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)) {
                 out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
                 var m = gazMention(i + 1, g); m.rule = "demonym-in-name"; out.append(m)
                 claim(i, g.end); i = g.end; continue
@@ -527,19 +527,17 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Whether an Arabic organisation mention describes a body by its kind (الجيش الإسرائيلي, وزارة المالية, مجلس
-    /// الوزراء) rather than names it, by rules/nominal-bodies.tsv (قوات سوريا الديمقراطية, الجيش السوري الحر as an armed group's entry).
+    /// الوزراء) rather than names it (قوات سوريا الديمقراطية; الجيش السوري الحر as an armed group's entry), by
+    /// rules/nominal-bodies.tsv.
     func isNominal(_ m: Mention, _ doc: AnalyzedText) -> Bool {
         let r = m.tokens, toks = doc.tokens
         guard toks[r.lowerBound].script == .arabic else { return false }
-        func word(_ k: Int) -> String {
-            let t = toks[k]
-            return t.hasArticle && k == r.lowerBound ? String(t.stem.dropFirst(2)) : t.stem
-        }
         guard r.count >= 2 else { return false }
-        let two = word(r.lowerBound) + " " + toks[r.lowerBound + 1].stem
+        let head = String(toks[r.lowerBound].bareStem)
+        let two = head + " " + toks[r.lowerBound + 1].stem
         let (need, complement): (LexiconSet.NominalComplement, Range<Int>)
         if let n = lexicons.nominalBodies[two] { (need, complement) = (n, r.lowerBound + 2..<r.upperBound) }
-        else if let n = lexicons.nominalBodies[word(r.lowerBound)] { (need, complement) = (n, r.lowerBound + 1..<r.upperBound) }
+        else if let n = lexicons.nominalBodies[head] { (need, complement) = (n, r.lowerBound + 1..<r.upperBound) }
         else { return false }
         if let id = m.entryID, let e = lexicons.gazetteer.entry(id: id),
            !["GovernmentOrganization", "MilitaryOrganization", ""].contains(e.subtype) { return false }
