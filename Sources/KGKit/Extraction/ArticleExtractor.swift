@@ -227,7 +227,7 @@ public struct ArticleExtractor: Sendable {
             let words = doc.text(relations[i].evidence.start, relations[i].evidence.end).split(separator: " ").prefix(2).map { Normalizer.key(String($0)) }
             guard let first = words.first, Self.captainWords.contains(first) else { continue }
             let team = entities[relations[i].object]
-            if (team.entryID.flatMap { lexicons.gazetteer.entry(id: $0)?.subtype } ?? team.subtype) == "SportsTeam" {
+            if subtype(of: team) == "SportsTeam" {
                 relations[i].predicate = "memberOf"
                 relations[i].evidence.rule = "ar-team-captain"
             } else if team.type == .place, words.count == 2, Self.teamWords.contains(words[1]) {
@@ -256,6 +256,11 @@ public struct ArticleExtractor: Sendable {
         let statements = StatementExtractor(tables: lexicons.cues).extract(doc, article: article, mentions: mentions)
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)
+    }
+
+    /// An entity's subtype: its gazetteer entry's when it has one (SportsTeam, City), else the one the rules gave it.
+    private func subtype(of e: ExtractedEntity) -> String {
+        e.entryID.flatMap { lexicons.gazetteer.entry(id: $0)?.subtype } ?? e.subtype
     }
 
     /// قائد ("captain, commander") as the first word of a match, normalised, with and without و.
@@ -327,7 +332,7 @@ public struct ArticleExtractor: Sendable {
             } else if d.head.hasPrefix("@") {
                 // a subtype: "the city" is the last city named, not the last place
                 let e = entities[m.entity]
-                let sub = e.entryID.flatMap { lexicons.gazetteer.entry(id: $0)?.subtype } ?? e.subtype
+                let sub = subtype(of: e)
                 fits = !m.isDemonym && sub.lowercased() == d.head.dropFirst().lowercased()
             } else {
                 fits = m.tokens.contains { j in
