@@ -23,6 +23,20 @@ final class NameBoundaryTests: XCTestCase {
                       "\(people("Queen Elizabeth II met the delegation in London.", "en"))")
     }
 
+    /// A country's nisba after one given name or a kunya is a family name (خالد المصري), not a nationality; after a
+    /// full name, or before it, it stays the country.
+    func testNisbaAfterOneGivenNameIsTheFamilyName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال الشيخ خالد المصري إن الوضع خطير. وأكد القيادي أبو حمزة المصري ذلك.", language: "ar"))
+        let p = x.mentions.filter { $0.type == .person }.map(\.surface)
+        XCTAssertTrue(p.contains("خالد المصري") && p.contains("أبو حمزة المصري"), "\(p)")
+        XCTAssertFalse(x.mentions.contains { $0.type == .place }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        let y = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال الرئيس المصري عبد الفتاح السيسي إن البلاد قوية. وأكد الوزير سامح شكري المصري ذلك.", language: "ar"))
+        XCTAssertEqual(y.mentions.filter { $0.isDemonym }.map(\.surface), ["المصري", "المصري"],
+                       "\(y.mentions.map { ($0.surface, $0.rule) })")
+    }
+
     func testOrdinalAfterAPlayerIsARankNotAName() {
         let p = people("وجاء اللاعب محمد صلاح الثاني في ترتيب الهدافين.")
         XCTAssertFalse(p.contains { $0.hasSuffix("الثاني") }, "\(p)")

@@ -421,7 +421,17 @@ public struct EntityRecognizer: Sendable {
         var dropped: [Mention] = []
         if !taggerSpans.isEmpty {
             out.removeAll { m in
-                guard toks[m.tokens.lowerBound].script == .arabic, !m.isDemonym,
+                // (a demonym ending a person name the tagger reads is that name's family nisba: أبو حمزة المصري)
+                if m.isDemonym {
+                    let k = m.tokens.lowerBound
+                    let surname = taggerSpans.contains { t in
+                        t.type == .person && t.b == m.tokens.upperBound && t.a < k
+                            && isNisbaSurname(doc, GazMatch(end: m.tokens.upperBound, entry: 0, isDemonym: true), at: k, nameStart: t.a)
+                    }
+                    if surname { dropped.append(m) }
+                    return surname
+                }
+                guard toks[m.tokens.lowerBound].script == .arabic,
                       !["nested", "demonym-in-name", "title", "title+gazetteer", "org-head-nisba", "org-head-quoted"].contains(m.rule),
                       !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")),
                       // a known name that starts with its class word (محافظة دهوك: the governorate) is more specific than
@@ -700,6 +710,9 @@ public struct EntityRecognizer: Sendable {
             let t = toks[k]
             // (an English one-word place between two name words is part of the name: Maj. Abdifatah Aden Hassan)
             if t.kind != .word { break }
+            // a country's nisba after one given name (or a kunya) is the family name, not a nationality:
+            // الشيخ خالد المصري, الشيخ أبو حمزة المصري
+            if !viaComma, let g = gazAt(k), isNisbaSurname(doc, g, at: k, nameStart: j) { k += 1; break }
             if let g = gazAt(k), !(t.script == .latin && k > j && g.end == k + 1 && !g.isDemonym && k + 1 < limit
                                    && toks[k + 1].script == .latin && toks[k + 1].isCapitalized && gazAt(k + 1) == nil) { break }
             if t.script == .latin {
@@ -740,6 +753,16 @@ public struct EntityRecognizer: Sendable {
         }
         if toks[j].script == .latin && lexicons.organizationHeads.contains(key: toks[k - 1].key) { return nil }
         return (j, k, viaComma)
+    }
+
+    /// Whether the demonym matched at `k` ends a person's name that starts at `nameStart`: a definite country nisba
+    /// right after one given name or a kunya (خالد المصري, أبو حمزة المصري) is a family name.
+    func isNisbaSurname(_ doc: AnalyzedText, _ g: GazMatch, at k: Int, nameStart j: Int) -> Bool {
+        let toks = doc.tokens
+        guard g.isDemonym, g.end == k + 1, toks[k].script == .arabic, toks[k].hasArticle, toks[k].prefix.isEmpty,
+              toks[k].suffix.isEmpty else { return false }
+        if k == j + 1 { return isPersonWord(toks[j], first: true) }
+        return k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {

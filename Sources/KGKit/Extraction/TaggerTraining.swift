@@ -37,7 +37,7 @@ public enum TaggerTraining {
     /// document pass), with sentences k ± `documentWindow` standing for sentence k's document (ANERcorp's CoNLL file
     /// has no document boundaries). The default reads `KG_TAGGER_DOCUMENT_WINDOW` from the environment
     /// (`Scripts/train-tagger.sh` sets 10). `KG_TAGGER_DUMP=FILE` writes the tagger-alone readings, one
-    /// "token<TAB>gold<TAB>predicted" line per token and a blank line between sentences, for error analysis; FILE.full
+    /// "token<TAB>gold<TAB>predicted<TAB>proclitics<TAB>pronoun suffix" line per token and a blank line between sentences, for error analysis; FILE.full
     /// holds the full recogniser's readings, one line per CoNLL word.
     public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int,
                                      documentWindow: Int? = ProcessInfo.processInfo.environment["KG_TAGGER_DOCUMENT_WINDOW"].flatMap { Int($0) })
@@ -69,7 +69,9 @@ public enum TaggerTraining {
         if let dump = ProcessInfo.processInfo.environment["KG_TAGGER_DUMP"] {
             var out = ""
             for (k, s) in ex.enumerated() {
-                for (j, t) in s.enumerated() { out += "\(t.0.surface)\t\(taggerGold[k][j])\t\(taggerPred[k][j])\n" }
+                for (j, t) in s.enumerated() {
+                    out += "\(t.0.surface)\t\(taggerGold[k][j])\t\(taggerPred[k][j])\t\(t.0.prefix)\t\(t.0.suffix)\n"
+                }
                 out += "\n"
             }
             try? out.write(toFile: dump, atomically: true, encoding: .utf8)
