@@ -407,7 +407,8 @@ public struct EntityRecognizer: Sendable {
                    toks[b].kind == .word, toks[b].prefix.isEmpty { b += 1 }
                 // (a one-word name ending in ئ is an adjective the normalisation made look like one: هادئ "calm" ≠ هادي)
                 let hamzaFinal = b == a + 1 && doc.scalars[toks[a].end - 1] == "\u{0626}"
-                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal {
+                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal,
+                   !isCurrency(doc, a, b, lo: lo, gazAt: gazAt) {
                     taggerSpans.append((a, b, type))
                 }
                 k = e
@@ -753,6 +754,20 @@ public struct EntityRecognizer: Sendable {
         }
         if toks[j].script == .latin && lexicons.organizationHeads.contains(key: toks[k - 1].key) { return nil }
         return (j, k, viaComma)
+    }
+
+    /// Whether the name read over `a..<b` is a currency (rules/money-words.tsv): its first word is one, after an amount
+    /// or a price word (3 مليارات ريال, سعر الريال), or alone before a nisba (الريال السعودي).
+    func isCurrency(_ doc: AnalyzedText, _ a: Int, _ b: Int, lo: Int, gazAt: (Int) -> GazMatch?) -> Bool {
+        let toks = doc.tokens
+        func money(_ k: Int) -> LexiconSet.MoneyWord? {
+            guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
+            return lexicons.moneyWords[toks[k].stem] ?? lexicons.moneyWords[String(toks[k].bareStem)]
+        }
+        guard money(a) == .currency, gazAt(a).map({ $0.end > b }) != true else { return false }
+        if a > lo, toks[a - 1].kind == .number || [.amount, .price].contains(money(a - 1)) { return true }
+        guard b == a + 1, b < toks.count, toks[b].script == .arabic, toks[b].kind == .word, toks[b].prefix.isEmpty else { return false }
+        return Self.isNisbaShaped(toks[b].key) || gazAt(b)?.isDemonym == true
     }
 
     /// Whether the demonym matched at `k` ends a person's name that starts at `nameStart`: a definite country nisba

@@ -21,6 +21,8 @@ public struct LexiconSet: Sendable {
         var facilityAdjectives = KeySet()
         var nameContinuations = PhraseTable<NameContinuation>()
         var nominalBodies = KeyMap<NominalComplement>()
+        /// Currencies and the words that make a word one (rules/money-words.tsv): ريال after مليار is no club.
+        var moneyWords = KeyMap<MoneyWord>()
         /// Single name words from ANETAC: key → (class, English transliteration).
         var nameWords = KeyMap<NameWord>()
         /// English transliterations of the ANETAC name words, lower-cased → class.
@@ -108,6 +110,10 @@ public struct LexiconSet: Sendable {
         _read { yield box.t.nominalBodies }
         set { update { $0.nominalBodies = newValue } }
     }
+    public var moneyWords: KeyMap<MoneyWord> {
+        _read { yield box.t.moneyWords }
+        set { update { $0.moneyWords = newValue } }
+    }
     /// Single name words from ANETAC: key → (class, English transliteration).
     public var nameWords: KeyMap<NameWord> {
         _read { yield box.t.nameWords }
@@ -177,6 +183,8 @@ public struct LexiconSet: Sendable {
     public enum NameContinuation: String, Sendable { case ordinal, family, link }
     /// What must follow a nominal head: common words with a country's nisba adjective among them, or common words.
     public enum NominalComplement: String, Sendable { case demonym, common }
+    /// What a money word is (rules/money-words.tsv).
+    public enum MoneyWord: String, Sendable { case currency, amount, price }
     /// `standalone`: an Arabic chain after this head names a body even where the tagger reads no name there
     /// (وزارة المالية, مجلس الوزراء): such bodies are named by their function, which the tagger's training data leaves out.
     public struct OrganizationHead: Sendable { public var subtype: String; public var standalone: Bool }
@@ -269,6 +277,10 @@ public struct LexiconSet: Sendable {
         for row in try rulesTable("rules/nominal-bodies.tsv") where row.count >= 2 {
             guard let kind = NominalComplement(rawValue: row[1]) else { continue }
             set.nominalBodies[keys(row[0]).joined(separator: " ")] = kind
+        }
+        for row in try rulesTable("rules/money-words.tsv") where row.count >= 2 {
+            guard let kind = MoneyWord(rawValue: row[1]) else { continue }
+            set.moneyWords[Normalizer.key(row[0])] = kind
         }
         for row in try rulesTable("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
         for row in try rulesTable("rules/organization-heads.tsv") {
