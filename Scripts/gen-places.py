@@ -329,6 +329,8 @@ AR_NISBA_EXTRA = {
 # extra aliases).  Guarantees the news spelling for the places kg users care most about.
 # --------------------------------------------------------------------------------------
 CITY_CURATED = [
+    # East Asia (news spellings with a space)
+    ("KP", "Pyongyang", "Pyongyang", "بيونغيانغ", "بيونغ يانغ|بيونج يانج"),
     # Syria
     ("SY", "Damascus", "Damascus", "دمشق", "الشام|Dimashq"),
     ("SY", "Aleppo", "Aleppo", "حلب", "Halab"),
@@ -583,7 +585,8 @@ REGIONS = [
     ("region:europe", "Europe", "أوروبا", "أوربا|القارة الأوروبية|القارة العجوز", "", "continent"),
     ("region:africa", "Africa", "أفريقيا", "إفريقيا|افريقيا|القارة الأفريقية|القارة السمراء", "", "continent"),
     ("region:asia", "Asia", "آسيا", "اسيا|القارة الآسيوية", "", "continent"),
-    ("region:gulf-region", "Gulf region", "منطقة الخليج", "دول الخليج|دول الخليج العربي|the Gulf states|Gulf states", "", "world region"),
+    ("region:gulf-region", "Gulf region", "منطقة الخليج", "الخليج|دول الخليج|دول الخليج العربي|the Gulf states|Gulf states", "", "world region"),
+    ("region:eurozone", "Euro area", "منطقة اليورو", "Eurozone|euro zone|euro area|دول منطقة اليورو", "", "the EU countries that use the euro"),
     ("region:arabian-peninsula", "Arabian Peninsula", "شبه الجزيرة العربية", "الجزيرة العربية|جزيرة العرب|شبه جزيرة العرب", "", "world region"),
     ("region:north-america", "North America", "أمريكا الشمالية", "أميركا الشمالية", "", "continent"),
     ("region:south-america", "South America", "أمريكا الجنوبية", "أميركا الجنوبية", "", "continent"),
