@@ -1417,6 +1417,11 @@ def main():
         else:
             name_ar = _best_arabic(ar_cands)
             extra = []
+            # GeoNames lists Persian, Urdu and Uyghur spellings and misspellings beside the Arabic one (Rome: رم,
+            # روم, روما, رىم): the spelling Arabic news uses most wins when it is clearly the most used
+            news = _news_arabic(ar_cands, name_ar, cities) if c["population"] >= NEWS_SPELLING_MIN_POPULATION else ""
+            if news:
+                name_ar = news
         # Latin candidates
         lat = []
         base_k = _latin_skeleton(folded)
@@ -1852,6 +1857,67 @@ def _ar_skeleton(s):
     s = ar_key(s)
     s = re.sub(r"^مدينه ", "", s)
     return re.sub(r"^ال", "", s).replace(" ", "")
+
+
+_NEWS_FREQ = None
+# Only large cities take the news spelling: the alternates of small towns include old names and common words
+# (Khemis Miliana: الخميس "Thursday"; Settat: سلطات "authorities").
+NEWS_SPELLING_MIN_POPULATION = 250_000
+
+
+_PLACE_CLUSTERS = None
+
+
+def _place_clusters(cities):
+    """(clusters, word -> coarse cluster): the coarse word clusters (models/word-clusters-ar.tsv) in which at least
+    3% of the words are one-word Arabic names of GeoNames cities: the clusters of words news uses like place names
+    (in the ANT clusters: the cities and capitals, and the club cities of sports news)."""
+    global _PLACE_CLUSTERS
+    if _PLACE_CLUSTERS is None:
+        from arabic_key import key as wf_key
+        coarse = {}
+        with open(os.path.join(ROOT, "Sources", "KGKit", "Resources", "models", "word-clusters-ar.tsv"), encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 4 and cols[3] != "-":
+                    coarse[cols[0]] = cols[3]
+        known = {wf_key(a) for c in cities.values() for a in c.get("alternatenames", []) if AR_ONLY.match(a) and " " not in a}
+        size, hits = Counter(coarse.values()), Counter(coarse[k] for k in known if k in coarse)
+        _PLACE_CLUSTERS = ({cl for cl, n in hits.items() if n >= 0.03 * size[cl]}, coarse)
+    return _PLACE_CLUSTERS
+
+
+def _news_arabic(cands, current, cities):
+    """The candidate Arabic news writes most (arabic-wordfreq.tsv, ANT 2018), if it is seen at least 30 times,
+    5 times as often as `current`, and another candidate is a spelling of it; "" otherwise. A name's count is its
+    rarest word's."""
+    global _NEWS_FREQ
+    if _NEWS_FREQ is None:
+        _NEWS_FREQ = _load_wordfreq()
+    from arabic_key import key as wf_key
+
+    def count(name):
+        return min(_NEWS_FREQ.get(wf_key(w), 0) for w in name.split(" "))
+
+    # a common noun is no city's news name (Bursa: بورصة "stock exchange"): organisation heads and place triggers
+    common = set()
+    for fn in ("organization-heads.tsv", "place-triggers.tsv"):
+        with open(os.path.join(ROOT, "Sources", "KGKit", "Resources", "rules", fn), encoding="utf-8") as f:
+            common |= {wf_key(line.split("\t")[0]) for line in f if line.strip() and not line.startswith("#")}
+    spellings = cands
+    cands = [c for c in cands if wf_key(c) not in common and wf_key(re.sub(r"^ال", "", c)) not in common]
+    # ... and a one-word news name is used like a place name: its coarse cluster holds known places (not هوئه, which
+    # normalises to هويه "identity")
+    place_clusters, coarse = _place_clusters(cities)
+    cands = [c for c in cands if " " in c or coarse.get(wf_key(c)) in place_clusters]
+    best = max(cands, key=lambda c: (count(c), c == current), default="")
+    if not best or best == current or count(best) < 30 or count(best) < 5 * count(current):
+        return ""
+    # another spelling of the same name must look like it (not an old name: Valladolid's بلد الوليد, Arak's سلطان آباد)
+    k = _ar_skeleton(best)
+    if not any(difflib.SequenceMatcher(None, k, _ar_skeleton(o)).ratio() >= 0.5 for o in spellings if o != best):
+        return ""
+    return best
 
 
 def _best_arabic(cands):

@@ -28,6 +28,17 @@ final class PlaceGazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.entry(id: "gn:2510911")?.nameAr, "إشبيلية")
     }
 
+    /// GeoNames' Arabic alternates of a large city include Persian and Uyghur spellings and misspellings (Rome: رم,
+    /// روم, روما, رىم): the spelling Arabic news writes is the name, but never a common word (Bursa is not بورصة
+    /// "stock exchange", Huế not هوئه ≈ هوية "identity").
+    func testLargeCitiesTakeTheirNewsSpelling() {
+        for (id, ar) in [("gn:3169070", "روما"), ("gn:264371", "أثينا"), ("gn:4887398", "شيكاغو"), ("gn:1850147", "طوكيو")] {
+            XCTAssertEqual(gazetteer.entry(id: id)?.nameAr, ar, id)
+        }
+        XCTAssertNotEqual(gazetteer.entry(id: "gn:750269")?.nameAr, "بورصة")
+        XCTAssertNotEqual(gazetteer.entry(id: "gn:1580240")?.nameAr, "هوئه")
+    }
+
     func testWorldCityNamesAreNoCommonWordsOrGivenNames() {
         var cityNames = Set<String>()
         for e in gazetteer.entries where e.type == .place && e.subtype == "City" { cityNames.formUnion(e.allNames) }
