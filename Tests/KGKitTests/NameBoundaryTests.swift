@@ -46,6 +46,12 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(orgs.contains("ريال مدريد"), "\(orgs)")
     }
 
+    /// A quoted name after a head noun is the known body the two name together: قناة "العربية" is Al Arabiya.
+    func testQuotedNameAfterAHeadLinksTheKnownBody() {
+        let orgs = organisations("وقال الوزير في مقابلة مع قناة \"العربية\" إن الاقتصاد ينمو.")
+        XCTAssertEqual(orgs.map(\.entryID), ["org:al-arabiya"], "\(orgs.map { ($0.surface, $0.entryID ?? "-") })")
+    }
+
     func testOrdinalAfterAPlayerIsARankNotAName() {
         let p = people("وجاء اللاعب محمد صلاح الثاني في ترتيب الهدافين.")
         XCTAssertFalse(p.contains { $0.hasSuffix("الثاني") }, "\(p)")

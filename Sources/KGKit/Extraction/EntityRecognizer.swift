@@ -132,6 +132,9 @@ public struct EntityRecognizer: Sendable {
                !lexicons.functionWords.contains(toks[head.end + 1].key), !lexicons.stopwords.contains(toks[head.end + 1].stem) {
                 if let g = gazAt(head.end + 1), g.end == close {
                     out.append(gazMention(head.end + 1, g))
+                } else if let e = knownName(toks, i..<head.end, head.end + 1..<close, type: .organization) {
+                    // the gazetteer knows head and name together (قناة "العربية" is قناة العربية, Al Arabiya)
+                    out.append(make(head.end + 1, close, .organization, e.subtype, "org-head-quoted", 0.9, entry: e.id))
                 } else {
                     out.append(make(head.end + 1, close, .organization, head.value.subtype, "org-head-quoted", 0.75))
                 }
@@ -754,6 +757,17 @@ public struct EntityRecognizer: Sendable {
         }
         if toks[j].script == .latin && lexicons.organizationHeads.contains(key: toks[k - 1].key) { return nil }
         return (j, k, viaComma)
+    }
+
+    /// The gazetteer entry of `type` named by the words of `head` followed by those of `name` (quotes between them
+    /// left out), if exactly one.
+    func knownName(_ toks: [Token], _ head: Range<Int>, _ name: Range<Int>, type: EntityType) -> LexiconEntry? {
+        let keys = (head.map { toks[$0].key }) + name.map { toks[$0].key }
+        let found = lexicons.gazetteer.names(startingWith: keys[0]).filter { n in
+            !n.isDemonym && n.keys == keys && lexicons.gazetteer.entries[n.entry].type == type
+        }
+        guard let first = found.first, found.allSatisfy({ $0.entry == first.entry }) else { return nil }
+        return lexicons.gazetteer.entries[first.entry]
     }
 
     /// Whether the name read over `a..<b` is a currency (rules/money-words.tsv): its first word is one, after an amount
