@@ -52,6 +52,13 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(orgs.map(\.entryID), ["org:al-arabiya"], "\(orgs.map { ($0.surface, $0.entryID ?? "-") })")
     }
 
+    /// A word news uses all the time is not a later short form of a name it is part of (أول of باول is "first").
+    func testACommonWordIsNoPartialName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "قال رئيس مجلس الاحتياطي الفيدرالي جيروم باول إن الاقتصاد قوي. وهذه أول زيادة للفائدة منذ عام.", language: "ar"))
+        XCTAssertEqual(x.mentions.filter { $0.type == .person }.map(\.surface), ["جيروم باول"], "\(x.mentions.map { ($0.surface, $0.rule) })")
+    }
+
     func testOrdinalAfterAPlayerIsARankNotAName() {
         let p = people("وجاء اللاعب محمد صلاح الثاني في ترتيب الهدافين.")
         XCTAssertFalse(p.contains { $0.hasSuffix("الثاني") }, "\(p)")

@@ -65,7 +65,8 @@ public struct ArticleExtractor: Sendable {
             let m = mentions[mi]
             if m.type == .person && m.entryID == nil {
                 let words = m.tokens.map { doc.tokens[$0].stem }
-                if words.count == 1, let e = partial[words[0]], !ambiguous.contains(words[0]) {
+                if words.count == 1, let e = partial[words[0]], !ambiguous.contains(words[0]),
+                   doc.tokens[m.tokens.lowerBound].script != .arabic || !recognizer.isCommonWord(words[0]) {
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
                 // the end of a longer name (أبو علي → وسام أبو علي; van Dijk → Virgil van Dijk)
@@ -112,6 +113,9 @@ public struct ArticleExtractor: Sendable {
             let stem = toks[k].stem
             guard let e = partial[stem], !ambiguous.contains(stem), toks[k].suffix.isEmpty,
                   toks[k].script == .latin ? toks[k].isCapitalized : true else { continue }
+            // (a word news uses all the time is that word, unless it is a person's name: العربية "Arabic" is not the
+            // العربية of a name read in it; ترامب and صالح stay)
+            if toks[k].script == .arabic, recognizer.isCommonWord(stem) { continue }
             let t = toks[k]
             let person = entities[e].type == .person
             extra.append(Mention(tokens: k..<(k + 1), start: t.stemStart, end: t.end, type: entities[e].type,

@@ -411,7 +411,9 @@ public struct EntityRecognizer: Sendable {
                 // (a one-word name ending in ئ is an adjective the normalisation made look like one: هادئ "calm" ≠ هادي)
                 let hamzaFinal = b == a + 1 && doc.scalars[toks[a].end - 1] == "\u{0626}"
                 if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal,
-                   !isCurrency(doc, a, b, lo: lo, gazAt: gazAt) {
+                   !isCurrency(doc, a, b, lo: lo, gazAt: gazAt),
+                   // (one common word is no person: أول read as the باول of the article's جيروم باول)
+                   !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)) {
                     taggerSpans.append((a, b, type))
                 }
                 k = e
@@ -768,6 +770,17 @@ public struct EntityRecognizer: Sendable {
         }
         guard let first = found.first, found.allSatisfy({ $0.entry == first.entry }) else { return nil }
         return lexicons.gazetteer.entries[first.entry]
+    }
+
+    /// Corpus count (ANT word counts) from which an Arabic word is too common to be a person's name on its own.
+    static let veryCommonWordCount = 3000
+
+    /// Whether an Arabic stem is a word news uses all the time (أول, العربية) and no person's name: neither a person
+    /// name word of the name lists nor a word of a gazetteer person's name (ترامب, صلاح stay names; الثاني of
+    /// عبدالله الثاني is a regnal number, rules/name-continuations.tsv, and stays "the second").
+    func isCommonWord(_ stem: String) -> Bool {
+        lexicons.vocabulary.count(stem) >= Self.veryCommonWordCount && lexicons.nameWords[stem]?.cls != "PERSON"
+            && (!lexicons.personNameWords.contains(stem) || lexicons.nameContinuations.contains(key: stem))
     }
 
     /// Whether the name read over `a..<b` is a currency (rules/money-words.tsv): its first word is one, after an amount

@@ -23,6 +23,8 @@ public struct LexiconSet: Sendable {
         var nominalBodies = KeyMap<NominalComplement>()
         /// Currencies and the words that make a word one (rules/money-words.tsv): ريال after مليار is no club.
         var moneyWords = KeyMap<MoneyWord>()
+        /// Every word of the gazetteer's person names (صلاح of محمد صلاح): a name even where news uses it a lot.
+        var personNameWords = KeySet()
         /// Single name words from ANETAC: key → (class, English transliteration).
         var nameWords = KeyMap<NameWord>()
         /// English transliterations of the ANETAC name words, lower-cased → class.
@@ -109,6 +111,10 @@ public struct LexiconSet: Sendable {
     public var nominalBodies: KeyMap<NominalComplement> {
         _read { yield box.t.nominalBodies }
         set { update { $0.nominalBodies = newValue } }
+    }
+    public var personNameWords: KeySet {
+        _read { yield box.t.personNameWords }
+        set { update { $0.personNameWords = newValue } }
     }
     public var moneyWords: KeyMap<MoneyWord> {
         _read { yield box.t.moneyWords }
@@ -243,6 +249,7 @@ public struct LexiconSet: Sendable {
                                                          abbreviations: abbreviations))
         var set = Tables(analyzer: analyzer)
         set.gazetteer = gaz
+        set.personNameWords = KeySet(gaz.entries.filter { $0.type == .person }.flatMap { $0.allNames.flatMap(keys) })
         set.namedEvents = events
         set.vocabulary = vocab
         set.functionWords = functionWords
