@@ -84,6 +84,12 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(q.contains { $0.contains("نزار العلولا") }, "\(q)")
     }
 
+    /// After a title and a comma, another title is another role, not a name.
+    func testAnAppositionThatIsATitleIsNoName() {
+        let p = people("وقال ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع، رئيس مجلس الشؤون الاقتصادية والتنمية، إن الاقتصاد ينمو.")
+        XCTAssertFalse(p.contains { $0.contains("رئيس") }, "\(p)")
+    }
+
     /// الله in a compound name (رامي الحمد الله) is no short form of that person elsewhere in the article.
     func testAllahIsNoPartialName() {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "استقبل رئيس الحكومة رامي الحمد الله الوفد. وقال المتحدث إن الحمد لله على سلامة الجميع، وإن الله حفظهم.", language: "ar"))

@@ -737,6 +737,11 @@ public struct EntityRecognizer: Sendable {
                     }
                 } else if t.hasArticle && !isPersonWord(t, first: false) && k == j {
                     return nil
+                } else if k == j && (lexicons.titles.contains(key: t.stem) || lexicons.titles.contains(key: t.key))
+                            && (!isPersonWord(t, first: true) || lexicons.vocabulary.count(t.stem) >= Self.veryCommonWordCount) {
+                    // (an apposition that starts with a title is another role of the same person: ، رئيس الهيئة العامة،;
+                    // أمين is also a given name, رئيس hardly ever)
+                    return nil
                 } else if k == j && t.prefix.hasPrefix("و") && !isPersonWord(t, first: true) {
                     // (an apposition does not start with "and": شريط مصور، ووضع قيد التوقيف is no name)
                     return nil
