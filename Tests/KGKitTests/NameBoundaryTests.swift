@@ -84,6 +84,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(q.contains { $0.contains("نزار العلولا") }, "\(q)")
     }
 
+    /// An organisation's name does not run on into the verb or the next body after it; a complement with ل does
+    /// continue it.
+    func testAnOrganisationNameEndsBeforeAVerbOrAnotherBody() {
+        let orgs = organisations("وقالت حكومة الإمارات شدد المجلس على أهمية الخطة. وأعلنت مؤسسة دبي لتنمية الاستثمار نتائجها.").map(\.surface)
+        XCTAssertTrue(orgs.contains("حكومة الإمارات") && orgs.contains("مؤسسة دبي لتنمية الاستثمار"), "\(orgs)")
+        XCTAssertFalse(orgs.contains { $0.contains("شدد") }, "\(orgs)")
+    }
+
     /// After a title and a comma, another title is another role, not a name.
     func testAnAppositionThatIsATitleIsNoName() {
         let p = people("وقال ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع، رئيس مجلس الشؤون الاقتصادية والتنمية، إن الاقتصاد ينمو.")

@@ -848,8 +848,14 @@ public struct EntityRecognizer: Sendable {
                     inner.append((j, g)); j = g.end; words += 1; continue
                 }
                 if u.hasArticle { j += 1; words += 1; continue }
-                // an indefinite noun continues the chain only when a definite word follows (مكافحة الإرهاب)
-                if j + 1 < limit, toks[j + 1].hasArticle, toks[j + 1].prefix.isEmpty, !lexicons.stopwords.contains(toks[j + 1].stem) {
+                // an indefinite noun continues the chain only when a definite word follows (مكافحة الإرهاب); right after
+                // a known name only with ل (مؤسسة دبي لتنمية الاستثمار, not حكومة الإمارات | شدد المجلس); never a word for an
+                // event, nor a head noun after the complement (منتخب أوروغواي لكرة القدم | مباراة البرتغال; مجلس الشورى |
+                // هيئة تنظيم الكهرباء; but مجموعة بنك الكويت الوطني)
+                if j + 1 < limit, toks[j + 1].hasArticle, toks[j + 1].prefix.isEmpty, !lexicons.stopwords.contains(toks[j + 1].stem),
+                   u.prefix == "ل" || inner.last.map({ $0.1.end != j }) ?? true,
+                   j == head.end || !lexicons.organizationHeads.contains(key: u.stem),
+                   lexicons.eventTriggers.match(toks, at: j, limit: j + 1) == nil {
                     j += 1; words += 1; continue
                 }
                 // an unknown proper name right after the head (حركة حماس, جماعة الحوثي)
