@@ -192,6 +192,10 @@ final class GraphTests: XCTestCase {
         assertSameGraph(back, g)
         XCTAssertTrue(back == g, "read(write(g)) != g")
         XCTAssertEqual(JSONLDWriter.write(back), text)
+        // nominal mentions (a body described by its kind) keep the mark, in the JSON-LD and in mentions.csv
+        let nominal = back.articles.values.flatMap(\.mentions).filter(\.nominal)
+        XCTAssertFalse(nominal.isEmpty, "no nominal mention in the examples")
+        XCTAssertTrue(CSVWriter.mentions(back).contains(",\(nominal[0].rule),true"))
         // empty graph round trips too
         let empty = try JSONLDReader.read(Data(JSONLDWriter.write(KnowledgeGraph()).utf8), file: "e.jsonld")
         XCTAssertEqual(empty, KnowledgeGraph())

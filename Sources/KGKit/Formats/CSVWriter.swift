@@ -62,10 +62,11 @@ public enum CSVWriter {
     }
 
     public static func mentions(_ g: KnowledgeGraph) -> String {
-        var out = row(["article", "article_id", "entity", "sentence", "start", "end", "surface", "rule"])
+        var out = row(["article", "article_id", "entity", "sentence", "start", "end", "surface", "rule", "nominal"])
         for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) {
             for m in a.mentions {
-                out += row([a.hash, a.sourceID, m.entity, String(m.sentence), String(m.start), String(m.end), m.surface, m.rule], numeric: [3, 4, 5])
+                out += row([a.hash, a.sourceID, m.entity, String(m.sentence), String(m.start), String(m.end), m.surface, m.rule,
+                            m.nominal ? "true" : "false"], numeric: [3, 4, 5])
             }
         }
         return out

@@ -97,7 +97,8 @@ struct NodeDecoder {
             let ms = (n["mention"] as? [[String: Any]] ?? []).compactMap { m -> GraphMention? in
                 guard let e = key(m["entity"]) else { return nil }
                 return GraphMention(entity: e, sentence: m["sentenceIndex"] as? Int ?? 0, start: m["startOffset"] as? Int ?? 0,
-                                    end: m["endOffset"] as? Int ?? 0, surface: m["surface"] as? String ?? "", rule: m["rule"] as? String ?? "")
+                                    end: m["endOffset"] as? Int ?? 0, surface: m["surface"] as? String ?? "", rule: m["rule"] as? String ?? "",
+                                    nominal: m["nominal"] as? Bool ?? false)
             }
             return .article(GraphArticle(hash: hash, sourceID: n["identifier"] as? String ?? "", title: n["headline"] as? String ?? "",
                                          url: n["url"] as? String, date: n["datePublished"] as? String,

@@ -45,6 +45,7 @@ public enum JSONLDWriter {
             ("sentenceStart", "{\"@id\":\"kg:sentenceStart\",\"@type\":\"xsd:integer\"}"),
             ("parent", "{\"@id\":\"kg:parent\",\"@type\":\"@id\"}"), ("Graph", "\"kg:Graph\""),
             ("sentenceText", "\"kg:sentenceText\""), ("surface", "\"kg:surface\""), ("rule", "\"kg:rule\""),
+            ("nominal", "{\"@id\":\"kg:nominal\",\"@type\":\"xsd:boolean\"}"),
             ("startDate", "\"schema:startDate\""),
             ("casualty", "{\"@id\":\"kg:casualty\",\"@container\":\"@set\"}"), ("CasualtyCount", "\"kg:CasualtyCount\""),
             ("outcome", "\"kg:outcome\""), ("count", "{\"@id\":\"kg:count\",\"@type\":\"xsd:integer\"}"),
@@ -93,7 +94,7 @@ public enum JSONLDWriter {
         f.append("\"inLanguage\":\(JSONText.string(a.language))")
         f.append("\"contentHash\":\(JSONText.string("sha256:" + a.hash))")
         let ms = a.mentions.map { m in
-            "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))}"
+            "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))\(m.nominal ? ",\"nominal\":true" : "")}"
         }
         f.append("\"mention\":[" + ms.joined(separator: ",") + "]")
         return f

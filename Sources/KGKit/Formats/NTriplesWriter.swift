@@ -145,6 +145,7 @@ public enum NTriplesWriter {
                 emit(mn, vocab("startOffset"), typed(m.start), graph: KGIRI.article(a.hash))
                 emit(mn, vocab("endOffset"), typed(m.end), graph: KGIRI.article(a.hash))
                 emit(mn, vocab("surface"), literal(m.surface), graph: KGIRI.article(a.hash))
+                if m.nominal { emit(mn, vocab("nominal"), typed(true), graph: KGIRI.article(a.hash)) }
             }
         }
         return Array(Set(lines)).sorted().joined(separator: "\n") + "\n"

@@ -46,6 +46,18 @@ public struct GraphMention: Sendable, Equatable, Hashable {
     public var end: Int
     public var surface: String
     public var rule: String
+    /// A body described by its kind (الجيش الإسرائيلي, وزارة المالية), not named: ACE's nominal mention.
+    public var nominal: Bool
+
+    public init(entity: String, sentence: Int, start: Int, end: Int, surface: String, rule: String, nominal: Bool = false) {
+        self.entity = entity
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.rule = rule
+        self.nominal = nominal
+    }
 }
 
 /// An article node with what it contributed.
@@ -398,7 +410,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var mentions: [GraphMention] = []
         for m in x.mentions where m.entity >= 0 {
             guard let k = keyOf[m.entity] else { continue }
-            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: intern(m.surface), rule: m.rule))
+            mentions.append(GraphMention(entity: k, sentence: m.sentence, start: m.start, end: m.end, surface: intern(m.surface), rule: m.rule,
+                                         nominal: m.isNominal))
         }
         mentions.sort { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
         // drop repeats, keeping the first: equal mentions have the same start, end and entity, so after the sort they
