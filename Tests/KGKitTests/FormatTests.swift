@@ -133,7 +133,7 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(edges[1][8], "'@evil, \"x\"")
 
         let mentions = parseCSV(CSVWriter.mentions(g))
-        XCTAssertEqual(mentions.first, ["article", "article_id", "entity", "sentence", "start", "end", "surface", "rule"])
+        XCTAssertEqual(mentions.first, ["article", "article_id", "entity", "sentence", "start", "end", "surface", "rule", "nominal"])
         XCTAssertEqual(mentions.count, 2)
         XCTAssertEqual(mentions[1][1], "'-5", "article ids are text, so -5 is neutralised")
         XCTAssertEqual(Array(mentions[1][3...5]), ["0", "0", "5"])

@@ -92,6 +92,12 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(orgs.contains { $0.contains("شدد") }, "\(orgs)")
     }
 
+    /// A lone letter name is no organisation (a rating: من "بي" إلى "بي+").
+    func testALetterNameIsNoOrganisation() {
+        let orgs = organisations("وقالت وكالة فيتش إنها رفعت تصنيفها للديون اليونانية درجة واحدة من \"بي\" إلى \"بي+\" مع آفاق مستقرة.")
+        XCTAssertFalse(orgs.contains { $0.surface == "بي" }, "\(orgs.map(\.surface))")
+    }
+
     /// After a title and a comma, another title is another role, not a name.
     func testAnAppositionThatIsATitleIsNoName() {
         let p = people("وقال ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع، رئيس مجلس الشؤون الاقتصادية والتنمية، إن الاقتصاد ينمو.")

@@ -412,6 +412,9 @@ public struct EntityRecognizer: Sendable {
                 let hamzaFinal = b == a + 1 && doc.scalars[toks[a].end - 1] == "\u{0626}"
                 if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal,
                    !isCurrency(doc, a, b, lo: lo, gazAt: gazAt),
+                   // (a name has a word; a body or place is no lone letter name: بي of "بي" إلى "بي+", a rating)
+                   (a..<b).contains(where: { toks[$0].kind == .word }),
+                   !(type != .person && b == a + 1 && toks[a].script == .arabic && toks[a].key.unicodeScalars.count <= 2),
                    // (one common word is no person: أول read as the باول of the article's جيروم باول)
                    !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)) {
                     taggerSpans.append((a, b, type))
