@@ -189,7 +189,8 @@ public struct LexiconSet: Sendable {
         let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
         func keys(_ s: String) -> [String] {
-            plain.tokenize(Array(s.unicodeScalars)).filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key)
+            let (tokens, words) = plain.tokenize(Array(s.unicodeScalars))
+            return withExtendedLifetime(words) { tokens.filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key) }
         }
         var gaz = Gazetteer()
         for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
