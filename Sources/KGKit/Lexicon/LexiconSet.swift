@@ -222,8 +222,8 @@ public struct LexiconSet: Sendable {
         var nameWords = KeyMap<NameWord>()
         var englishNameWords = KeyMap<String>()
         if let text = try? BundledResources.text("lexicon/name-words.tsv") {
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
+            for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
+                let c = line.tabSeparated()
                 guard c.count >= 3, c[0] != "ar" else { continue }
                 let k = Normalizer.key(String(c[0]))
                 nameWords[k] = NameWord(cls: String(c[2]), english: String(c[1]))
@@ -307,10 +307,10 @@ public struct LexiconSet: Sendable {
     static func rows(of text: String) -> [[String]] {
         var rows: [[String]] = []
         var sawHeader = false
-        for line in text.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") || line.trimmingSpaces().isEmpty { continue }
+        for line in text.newlineSeparated() {
+            if line.startsWithHash || line.trimmingSpaces().isEmpty { continue }
             if !sawHeader { sawHeader = true; continue }
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() })
+            rows.append(line.tabSeparated().map { $0.trimmingSpaces() })
         }
         return rows
     }
