@@ -1014,18 +1014,19 @@ final class TaggerWordMemo {
     struct Word { var lexical: UInt8; var stem: String; var kind: Token.Kind; var script: Script; var word: TaggerWordCache.Word }
     private var slots: [Info?]
     private var words: [Word?]
-    private let keys: TokenKeys?
+    /// The document's word table (its tokens' entries index `slots` and `words`).
+    private let keys: UnsafeMutableRawPointer
 
     init(_ doc: AnalyzedText) {
-        keys = doc.tokens.first?.keys
-        slots = [Info?](repeating: nil, count: keys?.count ?? 0)
-        words = [Word?](repeating: nil, count: keys?.count ?? 0)
+        keys = Unmanaged.passUnretained(doc.keys).toOpaque()
+        slots = [Info?](repeating: nil, count: doc.keys.count)
+        words = [Word?](repeating: nil, count: doc.keys.count)
     }
 
     /// What `EntityRecognizer.taggerTokens` puts in a token, as hashes: the same strings hash the same way.
     func word(_ t: Token, _ rec: EntityRecognizer) -> Word {
         let e = Int(t.entry)
-        let cached = t.keys === keys && e >= 0 && e < words.count
+        let cached = t.keys.toOpaque() == keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
         let key = t.key, stem = t.stem
         let kh = TaggerFeature.fnv(key), sh = TaggerFeature.fnv(stem)
@@ -1043,7 +1044,7 @@ final class TaggerWordMemo {
 
     func info(_ t: Token, _ rec: EntityRecognizer) -> Info {
         let e = Int(t.entry)
-        guard t.keys === keys, e >= 0, e < slots.count else { return rec.wordInfo(t) }
+        guard t.keys.toOpaque() == keys, e >= 0, e < slots.count else { return rec.wordInfo(t) }
         if let i = slots[e] { return i }
         let i = rec.wordInfo(t)
         slots[e] = i

@@ -30,23 +30,30 @@ public struct Gazetteer: Sendable {
     /// its entries.
     public mutating func load(tsv: String, file: String, isUser: Bool) throws {
         var header: [String]? = nil
+        // the header's position of each column name asked for (looked up once per file, not per row)
+        var positions: [String: Int?] = [:]
         var lineNo = 0
-        for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in tsv.lineFeedSeparated() {
             lineNo += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            let line = rawLine.utf8.last == 0x0D ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.startsWithHash { continue }
+            let cols = line.tabSeparated().map { $0.trimmingSpaces() }
             guard let h = header else {
                 guard cols.first == "id", cols.contains("type") else { throw LexiconError.missingHeader(file: file) }
                 header = cols
                 continue
             }
             func col(_ name: String) -> String {
-                guard let i = h.firstIndex(of: name), i < cols.count else { return "" }
+                let position: Int?
+                if let p = positions[name] { position = p } else {
+                    position = h.firstIndex(of: name)
+                    positions[name] = position
+                }
+                guard let i = position, i < cols.count else { return "" }
                 return cols[i]
             }
             func list(_ name: String) -> [String] {
-                col(name).split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                col(name).barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             }
             let id = col("id")
             guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }

@@ -203,7 +203,8 @@ public struct LexiconSet: Sendable {
         let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
         func keys(_ s: String) -> [String] {
-            plain.tokenize(Array(s.unicodeScalars)).filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key)
+            let (tokens, words) = plain.tokenize(Array(s.unicodeScalars))
+            return withExtendedLifetime(words) { tokens.filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key) }
         }
         var gaz = Gazetteer()
         for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
@@ -235,8 +236,8 @@ public struct LexiconSet: Sendable {
         var nameWords = KeyMap<NameWord>()
         var englishNameWords = KeyMap<String>()
         if let text = try? BundledResources.text("lexicon/name-words.tsv") {
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
+            for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
+                let c = line.tabSeparated()
                 guard c.count >= 3, c[0] != "ar" else { continue }
                 let k = Normalizer.key(String(c[0]))
                 nameWords[k] = NameWord(cls: String(c[2]), english: String(c[1]))
@@ -325,10 +326,10 @@ public struct LexiconSet: Sendable {
     static func rows(of text: String) -> [[String]] {
         var rows: [[String]] = []
         var sawHeader = false
-        for line in text.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") || line.trimmingSpaces().isEmpty { continue }
+        for line in text.newlineSeparated() {
+            if line.startsWithHash || line.trimmingSpaces().isEmpty { continue }
             if !sawHeader { sawHeader = true; continue }
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() })
+            rows.append(line.tabSeparated().map { $0.trimmingSpaces() })
         }
         return rows
     }

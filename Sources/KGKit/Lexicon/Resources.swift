@@ -34,7 +34,7 @@ public enum BundledResources {
 
     /// Lines of a simple list file: one item a line, `#` comments and blank lines skipped.
     public static func list(_ relativePath: String) throws -> [String] {
-        try text(relativePath).split(whereSeparator: \.isNewline).compactMap { line in
+        try text(relativePath).newlineSeparated().compactMap { line in
             let t = line.trimmingSpaces()
             return t.isEmpty || t.hasPrefix("#") ? nil : t
         }
@@ -51,6 +51,108 @@ extension StringProtocol {
         }
         guard let first = v.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = v.lastIndex(where: { !isSpace($0) })!
-        return String(String.UnicodeScalarView(v[first...last]))
+        return String(self[first..<v.index(after: last)])
+    }
+}
+
+
+// Lexicon files are split on their UTF-8 bytes: they have hundreds of thousands of lines and cells, and splitting a
+// String by Character tests for a grapheme break at every character (most of kg's start-up time). Each function
+// finds exactly the pieces `split` on Characters finds.
+extension StringProtocol {
+    /// `split(separator: "\n", omittingEmptySubsequences: false)`. A line feed is a Character of its own, except
+    /// after a carriage return: "\r\n" is one Character, and no separator.
+    func lineFeedSeparated() -> [SubSequence] {
+        var out: [SubSequence] = []
+        let u = utf8
+        var start = u.startIndex, i = u.startIndex
+        var afterCR = false
+        while i != u.endIndex {
+            let b = u[i]
+            if b == 0x0A && !afterCR { out.append(self[start..<i]); start = u.index(after: i) }
+            afterCR = b == 0x0D
+            u.formIndex(after: &i)
+        }
+        out.append(self[start..<u.endIndex])
+        return out
+    }
+
+    /// `split(whereSeparator: \.isNewline)`: the non-empty runs between newline characters (LF, VT, FF, CR, NEL,
+    /// U+2028, U+2029 and CR LF, each always a Character of its own).
+    func newlineSeparated() -> [SubSequence] {
+        var out: [SubSequence] = []
+        let u = utf8
+        var start = u.startIndex, i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            var length = 0
+            if b >= 0x0A && b <= 0x0D {
+                length = 1
+            } else if b == 0xC2 || b == 0xE2 {
+                let next = u.index(after: i)
+                if b == 0xC2, next != u.endIndex, u[next] == 0x85 {
+                    length = 2
+                } else if b == 0xE2, next != u.endIndex, u[next] == 0x80, case let third = u.index(after: next),
+                          third != u.endIndex, u[third] == 0xA8 || u[third] == 0xA9 {
+                    length = 3
+                }
+            }
+            if length == 0 { u.formIndex(after: &i); continue }
+            if start != i { out.append(self[start..<i]) }
+            i = u.index(i, offsetBy: length)
+            start = i
+        }
+        if start != u.endIndex { out.append(self[start..<u.endIndex]) }
+        return out
+    }
+
+    /// `split(separator: "\t", omittingEmptySubsequences: false)`: a tab is always a Character of its own.
+    func tabSeparated() -> [SubSequence] {
+        var out: [SubSequence] = []
+        let u = utf8
+        var start = u.startIndex, i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == 0x09 { out.append(self[start..<i]); start = u.index(after: i) }
+            u.formIndex(after: &i)
+        }
+        out.append(self[start..<u.endIndex])
+        return out
+    }
+
+    /// `split(separator: "|")`: the non-empty pieces between bars that are Characters of their own (a bar is not one
+    /// after a prepended mark or before a combining one, which only a non-ASCII neighbour can be).
+    func barSeparated() -> [SubSequence] {
+        var out: [SubSequence] = []
+        let s = unicodeScalars
+        var start = s.startIndex, i = s.startIndex
+        var previous: Unicode.Scalar? = nil
+        while i != s.endIndex {
+            let c = s[i]
+            let next = s.index(after: i)
+            if c == "|", Self.standsAlone(previous, next == s.endIndex ? nil : s[next]) {
+                if start != i { out.append(self[start..<i]) }
+                start = next
+            }
+            previous = c
+            i = next
+        }
+        if start != s.endIndex { out.append(self[start..<s.endIndex]) }
+        return out
+    }
+
+    /// Whether a bar between these scalars is a Character of its own.
+    private static func standsAlone(_ before: Unicode.Scalar?, _ after: Unicode.Scalar?) -> Bool {
+        func alone(_ pair: [Unicode.Scalar]) -> Bool { String(String.UnicodeScalarView(pair)).count == 2 }
+        if let b = before, !b.isASCII, !alone([b, "|"]) { return false }
+        if let a = after, !a.isASCII, !alone(["|", a]) { return false }
+        return true
+    }
+
+    /// `hasPrefix("#")` (the first byte decides unless a non-ASCII scalar may join the mark).
+    var startsWithHash: Bool {
+        let u = utf8
+        guard let first = u.first, first == 0x23 else { return false }
+        let next = u.index(after: u.startIndex)
+        return next == u.endIndex || u[next] < 0x80 || self.first == "#"
     }
 }

@@ -8,17 +8,16 @@ import Foundation
 /// `-`. The same table is used by `../shared/eval/score.py`, so a key here agrees with the evaluation's notion of a name.
 public enum Normalizer {
     /// The matching key of `text`.
-    public static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars { append(s, to: &out) }
-        return String(out)
-    }
+    public static func key(_ text: String) -> String { key(scalars: text.unicodeScalars) }
 
-    /// The matching key of a slice of scalars.
+    /// The matching key of a slice of scalars: scalar values through `lowTable` into an array, then one String
+    /// (appending to a `String.UnicodeScalarView` scalar by scalar cost several times more).
     public static func key<C: Collection>(scalars: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        for s in scalars { append(s, to: &out) }
-        return String(out)
+        var out: [UInt32] = []
+        lowTable.withUnsafeBufferPointer { table in
+            for s in scalars { appendValue(s.value, to: &out, table: table) }
+        }
+        return out.withUnsafeBufferPointer { string($0) }
     }
 
     // MARK: fast path on scalar values

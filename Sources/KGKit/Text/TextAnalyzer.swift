@@ -6,12 +6,15 @@ public struct AnalyzedText: Sendable {
     public let tokens: [Token]
     public let sentences: [Sentence]
     public let language: String
+    /// The table of distinct words its tokens read their keys from (held here: tokens do not retain it).
+    let keys: TokenKeys
     /// Sentence texts made so far (see `text(of:)`).
     private let sentenceTexts: SentenceTexts
 
-    init(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], language: String) {
+    init(scalars: [Unicode.Scalar], tokens: [Token], keys: TokenKeys, sentences: [Sentence], language: String) {
         self.scalars = scalars
         self.tokens = tokens
+        self.keys = keys
         self.sentences = sentences
         self.language = language
         self.sentenceTexts = SentenceTexts(count: sentences.count)
@@ -89,9 +92,9 @@ public struct TextAnalyzer: Sendable {
 
     public func analyze(_ text: String, language: String? = nil) -> AnalyzedText {
         let scalars = Self.scalars(of: text)
-        let tokens = tokenizer.tokenize(scalars)
+        let (tokens, keys) = tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(scalars, tokens: tokens)
-        return AnalyzedText(scalars: scalars, tokens: tokens, sentences: sentences,
+        return AnalyzedText(scalars: scalars, tokens: tokens, keys: keys, sentences: sentences,
                             language: language ?? LanguageDetector.detect(tokens: tokens))
     }
 

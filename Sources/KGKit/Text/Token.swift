@@ -9,6 +9,9 @@ public enum Script: UInt8, Sendable, Codable {
 /// surface form. Arabic words carry their clitic analysis: `prefix` (proclitics such as و ب ل, normalised), the
 /// `stem` key used for lexicon lookup (the article ال is kept in it, `hasArticle` says whether it is there) and an
 /// optional pronoun `suffix`.
+///
+/// The key strings are read from the document's word table, which the document (`AnalyzedText`) owns: read them
+/// while the document is alive.
 public struct Token: Sendable, Equatable {
     public enum Kind: UInt8, Sendable { case word, number, punctuation, symbol }
 
@@ -23,20 +26,24 @@ public struct Token: Sendable, Equatable {
     /// Whether the English token starts with an upper-case letter (or a lower-case particle and a hyphen before one:
     /// al-Qaeda).
     public var isCapitalized: Bool
-    /// The document's table of normalised words: the strings below live there once per distinct word, so a token
-    /// is a few integers and one reference.
-    var keys: TokenKeys
+    /// The document's table of normalised words, not retained: the strings below live there once per distinct word
+    /// and the document keeps the table, so a token is plain integers and copies without reference counting (which
+    /// cost about 7% of `kg build`'s CPU on ANT articles while tokens held a counted reference).
+    var keys: Unmanaged<TokenKeys>
 
     /// Normalised key of the whole surface.
-    public var key: String { keys.key[Int(entry)] }
+    public var key: String { keys._withUnsafeGuaranteedRef { $0.key[Int(entry)] } }
     /// Normalised proclitics split off the front (`و`, `وب`, `ل`...), empty if none.
-    public var prefix: String { script == .arabic && kind == .word ? keys.prefix[Int(entry)] : "" }
+    public var prefix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.prefix[Int(entry)] } : "" }
     /// Normalised key of the word without proclitics and pronoun suffix.
-    public var stem: String { script == .arabic && kind == .word ? keys.stem[Int(entry)] : key }
+    public var stem: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.stem[Int(entry)] } : key }
     /// Normalised key without proclitics but with any suffix (the form names are looked up under).
-    public var body: String { script == .arabic && kind == .word ? keys.body[Int(entry)] : key }
+    public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.body[Int(entry)] } : key }
     /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
-    public var suffix: String { script == .arabic && kind == .word ? keys.suffix[Int(entry)] : "" }
+    public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.suffix[Int(entry)] } : "" }
+
+    /// Only Arabic words have a clitic analysis.
+    private var isArabicWord: Bool { script == .arabic && kind == .word }
 
     /// Code-point offset where the stem starts in the document.
     public var stemStart: Int { start + prefixLength }
@@ -49,13 +56,13 @@ public struct Token: Sendable, Equatable {
     }
 
     public var hasArticle: Bool {
-        script == .arabic && kind == .word && keys.hasArticle[Int(entry)]
+        isArabicWord && keys._withUnsafeGuaranteedRef { $0.hasArticle[Int(entry)] }
     }
 
     public static func == (a: Token, b: Token) -> Bool {
         a.start == b.start && a.end == b.end && a.kind == b.kind && a.script == b.script
             && a.prefixLength == b.prefixLength && a.isCapitalized == b.isCapitalized
-            && (a.keys === b.keys ? a.entry == b.entry
+            && (a.keys.toOpaque() == b.keys.toOpaque() ? a.entry == b.entry
                 : a.key == b.key && a.prefix == b.prefix && a.stem == b.stem && a.suffix == b.suffix)
     }
 }
@@ -83,7 +90,8 @@ public final class TokenKeys: Sendable {
     }
 
     /// Stands in while a document is being tokenized, before its words are known.
-    static let pending = TokenKeys(key: [], prefix: [], stem: [], body: [], suffix: [], hasArticle: [])
+    static var pending: Unmanaged<TokenKeys> { Unmanaged.passUnretained(empty) }
+    private static let empty = TokenKeys(key: [], prefix: [], stem: [], body: [], suffix: [], hasArticle: [])
 }
 
 /// A sentence: a span of the text and the range of its tokens.

@@ -21,8 +21,9 @@ public struct Tokenizer: Sendable {
         self.pool = KeyCachePool(capacity: memoCapacity ?? max(50_000, 600_000 / cores))
     }
 
-    /// Tokenizes `scalars` (the whole document as an array of scalars).
-    public func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+    /// Tokenizes `scalars` (the whole document as an array of scalars). The tokens read their key strings from
+    /// `keys`, which the caller keeps alive while it reads them.
+    public func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: [Token], keys: TokenKeys) {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var cache = pool.take()
@@ -37,8 +38,9 @@ public struct Tokenizer: Sendable {
         }
         let keys = cache.finishDocument()
         pool.put(cache)
-        for i in tokens.indices { tokens[i].keys = keys }
-        return tokens
+        let table = Unmanaged.passUnretained(keys)
+        for i in tokens.indices { tokens[i].keys = table }
+        return (tokens, keys)
     }
 
     /// A period with one to three Arabic letters right before it and right after it, and no letter beyond those
