@@ -30,6 +30,17 @@ final class ClubLexiconTests: XCTestCase {
         }
     }
 
+    /// A club's nickname (rules/sports-context.tsv) is the club in a sports report, except as money: الريال after an
+    /// amount is the riyal.
+    func testNicknameInASportsReportIsTheClub() {
+        let x = extract("فاز الريال على يونايتد في مباراة ودية، وسجل المهاجم هدفين، وقال المدرب إن الفريق يستعد للموسم في الدوري. "
+                        + "وحافظ الريال السعودي على سعره في سوق الانتقالات.", "ar")
+        let clubs = x.mentions.filter { $0.rule == "sports-metonymy" }
+        XCTAssertEqual(Set(clubs.compactMap(\.entryID)), ["org:real-madrid", "org:manchester-united"],
+                       "\(x.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
+        XCTAssertEqual(clubs.filter { $0.entryID == "org:real-madrid" }.count, 1, "\(clubs.map(\.surface))")
+    }
+
     func testCityStaysAPlaceOutsideSports() {
         let x = extract("وصل الرئيس إلى إشبيلية ثم زار نابولي وبورتو ومرسيليا لبحث ملف الهجرة مع المسؤولين المحليين.", "ar")
         XCTAssertFalse(x.mentions.contains { $0.rule == "sports-metonymy" })

@@ -848,6 +848,8 @@ public struct EntityRecognizer: Sendable {
                 if let g = gazAt(j) {
                     let e = lexicons.gazetteer.entries[g.entry]
                     if e.type == .person { break }
+                    // an indefinite nisba does not describe a definite name (هيئة الرياضة | تركي آل الشيخ: a given name)
+                    if g.isDemonym, !u.hasArticle, j > head.end, toks[j - 1].hasArticle { break }
                     inner.append((j, g)); j = g.end; words += 1; continue
                 }
                 if u.hasArticle { j += 1; words += 1; continue }
@@ -856,6 +858,7 @@ public struct EntityRecognizer: Sendable {
                 // event, nor a head noun after the complement (منتخب أوروغواي لكرة القدم | مباراة البرتغال; مجلس الشورى |
                 // هيئة تنظيم الكهرباء; but مجموعة بنك الكويت الوطني)
                 if j + 1 < limit, toks[j + 1].hasArticle, toks[j + 1].prefix.isEmpty, !lexicons.stopwords.contains(toks[j + 1].stem),
+                   !Self.kunyaWords.contains(toks[j + 1].key),   // (هيئة الرياضة | تركي آل الشيخ: a person)
                    u.prefix == "ل" || inner.last.map({ $0.1.end != j }) ?? true,
                    j == head.end || !lexicons.organizationHeads.contains(key: u.stem),
                    lexicons.eventTriggers.match(toks, at: j, limit: j + 1) == nil {

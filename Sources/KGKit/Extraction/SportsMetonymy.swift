@@ -8,17 +8,21 @@ struct SportsMetonymy: Sendable {
     private var clubs = KeyMap<String>()
     private var cues = KeySet()
     private var locatives = KeySet()
+    /// Nicknames (rules/sports-context.tsv), which may also be money (الريال).
+    private var nicknameKeys = KeySet()
     static let minimumCues = 3
 
     init(lexicons: LexiconSet) {
         let rows = lexicons.rows("rules/sports-context.tsv")
         var clubWords: Set<String> = []
+        var nicknames: [(String, String)] = []
         for row in rows where row.count >= 2 {
             let k = Normalizer.key(row[0])
             switch row[1] {
             case "cue": cues.insert(k)
             case "club-word": clubWords.insert(k)
             case "locative": locatives.insert(k)
+            case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
             default: break
             }
         }
@@ -34,6 +38,10 @@ struct SportsMetonymy: Sendable {
             }
         }
         for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
+        for (k, id) in nicknames where lexicons.gazetteer.entry(id: id) != nil {
+            clubs[k] = id
+            nicknameKeys.insert(k)
+        }
     }
 
     /// Whether the text reads as a sports report: at least `minimumCues` cue words.
@@ -59,6 +67,12 @@ struct SportsMetonymy: Sendable {
             // (ب is "in": ببرشلونة is the city; ل is "for, to": هدف لإشبيلية, انتقل لروما are the club)
             if t.prefix.hasSuffix("ب") { return nil }
             if k > 0, locatives.contains(doc.tokens[k - 1].key) { return nil }
+            // (a nickname that is also a currency is money next to an amount or before a nisba: مليون ريال, الريال السعودي)
+            if nicknameKeys.contains(t.stem) || nicknameKeys.contains(t.key) {
+                if k > 0, doc.tokens[k - 1].kind == .number || lexicons.moneyWords[doc.tokens[k - 1].stem] != nil { return nil }
+                if k + 1 < doc.tokens.count, doc.tokens[k + 1].script == .arabic, doc.tokens[k + 1].hasArticle,
+                   EntityRecognizer.isNisbaShaped(doc.tokens[k + 1].key) { return nil }
+            }
             return e
         }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
