@@ -92,6 +92,15 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(orgs.contains { $0.contains("شدد") }, "\(orgs)")
     }
 
+    /// عبد and the definite name after it are one word or two in news (عبدالفتاح, عبد الفتاح): both spellings link.
+    func testJoinedAbdSpellingLinksTheKnownPerson() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "استقبل عبدالفتاح السيسي في القاهرة الملك سلمان بن عبدالعزيز وبحثا العلاقات.", language: "ar"))
+        let ids = Set(x.mentions.compactMap(\.entryID))
+        XCTAssertTrue(ids.isSuperset(of: ["person:abdel-fattah-el-sisi", "person:king-salman"]),
+                      "\(x.mentions.map { ($0.surface, $0.entryID ?? "-") })")
+    }
+
     /// A lone letter name is no organisation (a rating: من "بي" إلى "بي+").
     func testALetterNameIsNoOrganisation() {
         let orgs = organisations("وقالت وكالة فيتش إنها رفعت تصنيفها للديون اليونانية درجة واحدة من \"بي\" إلى \"بي+\" مع آفاق مستقرة.")

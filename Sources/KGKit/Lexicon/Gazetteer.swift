@@ -95,15 +95,18 @@ public struct Gazetteer: Sendable {
         for (i, e) in entries.enumerated() {
             for (isDemonym, list) in [(false, e.allNames), (true, e.demonyms)] {
                 for n in list {
-                    let keys = keysOf(n)
-                    guard let first = keys.first, !skip(keys, e) else { continue }
-                    // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
-                    // when the name itself is upper-case
-                    if keys.count == 1, first.unicodeScalars.count < 2 { continue }
-                    var list = names[first] ?? []
-                    list.append(Name(keys: keys, entry: i, isDemonym: isDemonym))
-                    names[first] = list
-                    if keys.count == 1 { singleTokenKeys.insert(first) }
+                    let written = keysOf(n)
+                    guard !written.isEmpty, !skip(written, e) else { continue }
+                    for keys in Self.abdVariants(written) {
+                        let first = keys[0]
+                        // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
+                        // when the name itself is upper-case
+                        if keys.count == 1, first.unicodeScalars.count < 2 { continue }
+                        var list = names[first] ?? []
+                        list.append(Name(keys: keys, entry: i, isDemonym: isDemonym))
+                        names[first] = list
+                        if keys.count == 1 { singleTokenKeys.insert(first) }
+                    }
                 }
             }
         }
@@ -117,6 +120,25 @@ public struct Gazetteer: Sendable {
                 return ea.id < eb.id
             }
         }
+    }
+
+    /// A name's keys and, when it has one, its other spelling of عبد + a definite name: news writes عبد الفتاح and
+    /// عبدالفتاح, عبد العزيز and عبدالعزيز for the same person (keys are normalised: عبد, عبدال…).
+    static func abdVariants(_ keys: [String]) -> [[String]] {
+        var other: [String] = []
+        var changed = false
+        var k = 0
+        while k < keys.count {
+            let w = keys[k]
+            if w == "عبد", k + 1 < keys.count, keys[k + 1].hasPrefix("ال"), keys[k + 1].unicodeScalars.count > 3 {
+                other.append(w + keys[k + 1]); k += 2; changed = true; continue
+            }
+            if w.hasPrefix("عبدال"), w.unicodeScalars.count > 6 {
+                other.append("عبد"); other.append(String(w.dropFirst(3))); k += 1; changed = true; continue
+            }
+            other.append(w); k += 1
+        }
+        return changed ? [keys, other] : [keys]
     }
 
     /// The capital city of a country (by country id): the city entry whose description says "capital of …"
