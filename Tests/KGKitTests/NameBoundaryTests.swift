@@ -92,6 +92,15 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(orgs.contains { $0.contains("شدد") }, "\(orgs)")
     }
 
+    /// A given name that is also a nisba (تركي: Turki or "Turkish") before a family name is the name, not Turkey.
+    func testNisbaGivenNameBeforeAFamilyName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال المتحدث باسم قوات التحالف العقيد الركن تركي المالكي إن الدفاعات اعترضت صاروخا.", language: "ar"))
+        XCTAssertEqual(x.mentions.filter { $0.type == .person }.map(\.surface), ["تركي المالكي"],
+                       "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertFalse(x.mentions.contains { $0.entryID == "country:tr" })
+    }
+
     /// عبد and the definite name after it are one word or two in news (عبدالفتاح, عبد الفتاح): both spellings link.
     func testJoinedAbdSpellingLinksTheKnownPerson() {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",

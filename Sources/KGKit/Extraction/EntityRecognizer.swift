@@ -695,6 +695,7 @@ public struct EntityRecognizer: Sendable {
             if t.kind == .punctuation { return nil }
             if let g = gazAt(j) {
                 if lexicons.gazetteer.entries[g.entry].type == .person { return (j, g.end, viaComma) }
+                if isNisbaGivenName(doc, g, at: j, limit: limit, gazAt: gazAt) { break }
                 j = g.end; skipped += 1; continue
             }
             if t.script == .arabic {
@@ -722,6 +723,7 @@ public struct EntityRecognizer: Sendable {
             // a country's nisba after one given name (or a kunya) is the family name, not a nationality:
             // الشيخ خالد المصري, الشيخ أبو حمزة المصري
             if !viaComma, let g = gazAt(k), isNisbaSurname(doc, g, at: k, nameStart: j) { k += 1; break }
+            if k == j, let g = gazAt(k), isNisbaGivenName(doc, g, at: k, limit: limit, gazAt: gazAt) { k += 2; break }
             if let g = gazAt(k), !(t.script == .latin && k > j && g.end == k + 1 && !g.isDemonym && k + 1 < limit
                                    && toks[k + 1].script == .latin && toks[k + 1].isCapitalized && gazAt(k + 1) == nil) { break }
             if t.script == .latin {
@@ -803,6 +805,17 @@ public struct EntityRecognizer: Sendable {
         if a > lo, toks[a - 1].kind == .number || [.amount, .price].contains(money(a - 1)) { return true }
         guard b == a + 1, b < toks.count, toks[b].script == .arabic, toks[b].kind == .word, toks[b].prefix.isEmpty else { return false }
         return Self.isNisbaShaped(toks[b].key) || gazAt(b)?.isDemonym == true
+    }
+
+    /// Whether the demonym matched at `k` is a given name before a family name: an indefinite nisba that the name
+    /// lists give as a person's name, then a family name (العقيد تركي المالكي: Turki, not "Turkish").
+    func isNisbaGivenName(_ doc: AnalyzedText, _ g: GazMatch, at k: Int, limit: Int, gazAt: (Int) -> GazMatch?) -> Bool {
+        let toks = doc.tokens
+        guard g.isDemonym, g.end == k + 1, k + 1 < limit, toks[k].script == .arabic, !toks[k].hasArticle, toks[k].prefix.isEmpty,
+              lexicons.nameWords[toks[k].stem]?.cls == "PERSON" else { return false }
+        let next = toks[k + 1]
+        return next.kind == .word && next.prefix.isEmpty && gazAt(k + 1) == nil
+            && (isPersonWord(next, first: false) || (next.hasArticle && Self.isNisbaShaped(next.key)))
     }
 
     /// Whether the demonym matched at `k` ends a person's name that starts at `nameStart`: a definite country nisba
