@@ -433,9 +433,8 @@ public struct EntityRecognizer: Sendable {
                 // (a demonym ending a person name the tagger reads is that name's family nisba: أبو حمزة المصري)
                 if m.isDemonym {
                     let k = m.tokens.lowerBound
-                    let surname = taggerSpans.contains { t in
-                        t.type == .person && t.b == m.tokens.upperBound && t.a < k
-                            && isNisbaSurname(doc, GazMatch(end: m.tokens.upperBound, entry: 0, isDemonym: true), at: k, nameStart: t.a)
+                    let surname = m.tokens.count == 1 && taggerSpans.contains { t in
+                        t.type == .person && t.b == k + 1 && t.a < k && isNisbaSurname(doc, at: k, nameStart: t.a)
                     }
                     if surname { dropped.append(m) }
                     return surname
@@ -722,7 +721,7 @@ public struct EntityRecognizer: Sendable {
             if t.kind != .word { break }
             // a country's nisba after one given name (or a kunya) is the family name, not a nationality:
             // الشيخ خالد المصري, الشيخ أبو حمزة المصري
-            if !viaComma, let g = gazAt(k), isNisbaSurname(doc, g, at: k, nameStart: j) { k += 1; break }
+            if !viaComma, let g = gazAt(k), g.isDemonym, g.end == k + 1, isNisbaSurname(doc, at: k, nameStart: j) { k += 1; break }
             if k == j, let g = gazAt(k), isNisbaGivenName(doc, g, at: k, limit: limit, gazAt: gazAt) { k += 2; break }
             if let g = gazAt(k), !(t.script == .latin && k > j && g.end == k + 1 && !g.isDemonym && k + 1 < limit
                                    && toks[k + 1].script == .latin && toks[k + 1].isCapitalized && gazAt(k + 1) == nil) { break }
@@ -818,12 +817,11 @@ public struct EntityRecognizer: Sendable {
             && (isPersonWord(next, first: false) || (next.hasArticle && Self.isNisbaShaped(next.key)))
     }
 
-    /// Whether the demonym matched at `k` ends a person's name that starts at `nameStart`: a definite country nisba
+    /// Whether the one-word demonym at `k` ends a person's name that starts at `nameStart`: a definite country nisba
     /// right after one given name or a kunya (خالد المصري, أبو حمزة المصري) is a family name.
-    func isNisbaSurname(_ doc: AnalyzedText, _ g: GazMatch, at k: Int, nameStart j: Int) -> Bool {
+    func isNisbaSurname(_ doc: AnalyzedText, at k: Int, nameStart j: Int) -> Bool {
         let toks = doc.tokens
-        guard g.isDemonym, g.end == k + 1, toks[k].script == .arabic, toks[k].hasArticle, toks[k].prefix.isEmpty,
-              toks[k].suffix.isEmpty else { return false }
+        guard toks[k].script == .arabic, toks[k].hasArticle, toks[k].prefix.isEmpty, toks[k].suffix.isEmpty else { return false }
         if k == j + 1 { return isPersonWord(toks[j], first: true) }
         return k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word
     }
