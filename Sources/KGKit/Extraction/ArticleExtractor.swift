@@ -18,7 +18,8 @@ public struct ArticleExtractor: Sendable {
 
     public func extract(_ article: Article, analyzed doc: AnalyzedText) -> ArticleExtraction {
         var mentions = recognizer.recognize(doc)
-        sports.apply(doc, &mentions, lexicons: lexicons)
+        let sportsReport = sports.isSportsReport(doc)
+        sports.apply(doc, &mentions, lexicons: lexicons, sportsReport: sportsReport)
         linkNamesToTheirAcronyms(&mentions, doc: doc)
         var claimed = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions where m.rule != "nested" && m.rule != "demonym-in-name" { for k in m.tokens { claimed[k] = true } }
@@ -215,7 +216,7 @@ public struct ArticleExtractor: Sendable {
         // events
         let events = EventExtractor(lexicons: lexicons)
         var relations: [ExtractedRelation] = []
-        let occurrences = events.extract(doc, article: article, sportsReport: sports.isSportsReport(doc), claimed: &claimed, mentions: &mentions,
+        let occurrences = events.extract(doc, article: article, sportsReport: sportsReport, claimed: &claimed, mentions: &mentions,
                                          entities: &entities, relations: &relations)
         reindex(&entities, mentions)
         annotateEvents(&entities, occurrences, doc: doc, article: article)

@@ -54,8 +54,10 @@ struct SportsMetonymy: Sendable {
         return false
     }
 
-    func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
-        guard !clubs.isEmpty, isSportsReport(doc) else { return }
+    /// Relinks city names and nicknames to their clubs in a sports report (`sportsReport`: `isSportsReport(doc)`,
+    /// which the caller also needs for events).
+    func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet, sportsReport: Bool) {
+        guard !clubs.isEmpty, sportsReport else { return }
         func club(at k: Int) -> LexiconEntry? {
             let t = doc.tokens[k]
             guard let id = clubs[t.stem] ?? clubs[t.key], let e = lexicons.gazetteer.entry(id: id) else { return nil }
@@ -67,7 +69,8 @@ struct SportsMetonymy: Sendable {
             // (ب is "in": ببرشلونة is the city; ل is "for, to": هدف لإشبيلية, انتقل لروما are the club)
             if t.prefix.hasSuffix("ب") { return nil }
             if k > 0, locatives.contains(doc.tokens[k - 1].key) { return nil }
-            // (a nickname that is also a currency is money next to an amount or before a nisba: مليون ريال, الريال السعودي)
+            // (a nickname next to an amount or a money word, or before a definite nisba, is not the club: مليون ريال and
+            // الريال السعودي are money; rules/sports-context.tsv)
             if nicknameKeys.contains(t.stem) || nicknameKeys.contains(t.key) {
                 if k > 0, doc.tokens[k - 1].kind == .number || lexicons.moneyWords[doc.tokens[k - 1].stem] != nil { return nil }
                 if k + 1 < doc.tokens.count, doc.tokens[k + 1].script == .arabic, doc.tokens[k + 1].hasArticle,
