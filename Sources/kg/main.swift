@@ -281,24 +281,14 @@ func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
     if let f = a.value("--folds") {
         guard let k = Int(f), k >= 2 else { throw UsageError(message: "--folds needs a number >= 2") }
         guard let seeds = Int(a.value("--seeds") ?? "1"), seeds >= 1 else { throw UsageError(message: "--seeds needs a number >= 1") }
+        // training orders 42, 43, ...
+        let orders = (0..<seeds).map { UInt64(42 + $0) }
+        let runs = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs, seeds: orders)
         if seeds == 1 {
-            let (tagger, full) = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs)
-            try out("tagger alone (\(k)-fold, contiguous blocks):\n" + tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n" + full.table())
+            try out("tagger alone (\(k)-fold, contiguous blocks):\n" + runs[0].tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n"
+                    + runs[0].full.table())
         } else {
-            // the full recogniser's F1 per type for training orders 42, 43, ... and their mean
-            var sums: [String: Double] = [:]
-            let types = ["LOC", "ORG", "PER"]
-            for seed in 0..<seeds {
-                let full = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs, seed: UInt64(42 + seed)).full
-                var line = "seed \(42 + seed)"
-                for t in types {
-                    let f = full.perType[t]?.f1 ?? 0
-                    sums[t, default: 0] += f
-                    line += String(format: "  %@ %.2f", t, 100 * f)
-                }
-                try out(line + "\n")
-            }
-            try out("mean    " + types.map { String(format: "  %@ %.2f", $0, 100 * sums[$0]! / Double(seeds)) }.joined() + "\n")
+            try out(TaggerTraining.seedTable(seeds: orders, runs))
         }
     }
     if let o = a.value("-o") {

@@ -51,6 +51,19 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(failures.count, 2, "an empty report is below every positive floor")
     }
 
+    /// `kg train --folds K --seeds N` prints the full recogniser's F1 per type for each training order and their mean.
+    func testSeedTableGivesEachOrderAndTheMean() {
+        let gold = [["B-PER", "O", "B-ORG"]]
+        let exact = CoNLL.score(gold: gold, predicted: gold)
+        let half = CoNLL.score(gold: gold, predicted: [["B-PER", "O", "O"]])   // ORG missed: F1 0
+        let table = TaggerTraining.seedTable(seeds: [42, 43], [(exact, exact), (exact, half)])
+        let lines = table.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, table)
+        XCTAssertTrue(lines[0].hasPrefix("seed 42") && lines[0].contains("ORG 100.00"), table)
+        XCTAssertTrue(lines[1].hasPrefix("seed 43") && lines[1].contains("ORG 0.00"), table)
+        XCTAssertTrue(lines[2].hasPrefix("mean") && lines[2].contains("ORG 50.00") && lines[2].contains("PER 100.00"), table)
+    }
+
     func testCoNLLTagsFollowMentions() {
         let extractor = ArticleExtractor(lexicons: Self.lexicons)
         let tags = Evaluator.tags(for: ["قال", "المتحدث", "باسم", "قوات", "سوريا", "الديمقراطية", "،", "فرهاد", "شامي"], extractor: extractor)

@@ -32,8 +32,9 @@ public enum TaggerTraining {
 
     /// K-fold cross-validation over contiguous blocks (the corpus repeats documents, so random folds would leak):
     /// trains on K-1 blocks, runs the full recogniser (gazetteer + rules + tagger) on the held-out block.
-    /// `seed` orders the training sentences: one added gazetteer alias can move PER or ORG F1 by a point through the
-    /// order of perceptron updates alone, so compare changes over several seeds (`kg train --folds 5 --seeds 3`).
+    /// Each seed orders the training sentences once more (one score pair per seed; the CoNLL text is analysed once):
+    /// one added gazetteer alias can move PER or ORG F1 by a point through the order of perceptron updates alone, so
+    /// compare changes over several seeds (`kg train --folds 5 --seeds 4`, `seedTable`).
     ///
     /// `documentWindow`: when set, the tagger-alone figure is that of `SequenceTagger.tag(document:window:)` (the
     /// document pass), with sentences k ± `documentWindow` standing for sentence k's document (ANERcorp's CoNLL file
@@ -41,11 +42,27 @@ public enum TaggerTraining {
     /// (`Scripts/train-tagger.sh` sets 10). `KG_TAGGER_DUMP=FILE` writes the tagger-alone readings, one
     /// "token<TAB>gold<TAB>predicted<TAB>proclitics<TAB>pronoun suffix" line per token and a blank line between sentences, for error analysis; FILE.full
     /// holds the full recogniser's readings, one line per CoNLL word.
-    public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int, seed: UInt64 = 42,
+    public static func crossValidate(_ conll: String, lexicons: LexiconSet, folds: Int, epochs: Int, seeds: [UInt64] = [42],
                                      documentWindow: Int? = ProcessInfo.processInfo.environment["KG_TAGGER_DOCUMENT_WINDOW"].flatMap { Int($0) })
-        -> (tagger: CoNLLScore, full: CoNLLScore) {
+        -> [(tagger: CoNLLScore, full: CoNLLScore)] {
         let sentences = CoNLL.parse(conll)
         let ex = examples(sentences, lexicons: lexicons)
+        return seeds.map { crossValidate(sentences, ex, lexicons: lexicons, folds: folds, epochs: epochs, seed: $0, documentWindow: documentWindow) }
+    }
+
+    /// The full recogniser's F1 per type for each seed of `crossValidate` and their mean, one line each.
+    public static func seedTable(seeds: [UInt64], _ runs: [(tagger: CoNLLScore, full: CoNLLScore)]) -> String {
+        let types = ["LOC", "ORG", "PER"]
+        var out = ""
+        for (seed, run) in zip(seeds, runs) {
+            out += "seed \(seed)" + types.map { String(format: "  %@ %.2f", $0, 100 * (run.full.perType[$0]?.f1 ?? 0)) }.joined() + "\n"
+        }
+        let mean = types.map { t in runs.reduce(0) { $0 + ($1.full.perType[t]?.f1 ?? 0) } / Double(max(1, runs.count)) }
+        return out + "mean    " + zip(types, mean).map { String(format: "  %@ %.2f", $0, 100 * $1) }.joined() + "\n"
+    }
+
+    private static func crossValidate(_ sentences: [[(word: String, tag: String)]], _ ex: [[(TaggerToken, String)]], lexicons: LexiconSet,
+                                      folds: Int, epochs: Int, seed: UInt64, documentWindow: Int?) -> (tagger: CoNLLScore, full: CoNLLScore) {
         var taggerGold: [[String]] = [], taggerPred: [[String]] = [], fullGold: [[String]] = [], fullPred: [[String]] = []
         for f in 0..<folds {
             let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
