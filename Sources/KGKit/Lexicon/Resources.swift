@@ -55,27 +55,13 @@ extension StringProtocol {
     }
 }
 
-
 // Lexicon files are split on their UTF-8 bytes: they have hundreds of thousands of lines and cells, and splitting a
 // String by Character tests for a grapheme break at every character (most of kg's start-up time). Each function
 // finds exactly the pieces `split` on Characters finds.
 extension StringProtocol {
     /// `split(separator: "\n", omittingEmptySubsequences: false)`. A line feed is a Character of its own, except
     /// after a carriage return: "\r\n" is one Character, and no separator.
-    func lineFeedSeparated() -> [SubSequence] {
-        var out: [SubSequence] = []
-        let u = utf8
-        var start = u.startIndex, i = u.startIndex
-        var afterCR = false
-        while i != u.endIndex {
-            let b = u[i]
-            if b == 0x0A && !afterCR { out.append(self[start..<i]); start = u.index(after: i) }
-            afterCR = b == 0x0D
-            u.formIndex(after: &i)
-        }
-        out.append(self[start..<u.endIndex])
-        return out
-    }
+    func lineFeedSeparated() -> [SubSequence] { separated(by: 0x0A, notAfter: 0x0D) }
 
     /// `split(whereSeparator: \.isNewline)`: the non-empty runs between newline characters (LF, VT, FF, CR, NEL,
     /// U+2028, U+2029 and CR LF, each always a Character of its own).
@@ -107,12 +93,18 @@ extension StringProtocol {
     }
 
     /// `split(separator: "\t", omittingEmptySubsequences: false)`: a tab is always a Character of its own.
-    func tabSeparated() -> [SubSequence] {
+    func tabSeparated() -> [SubSequence] { separated(by: 0x09, notAfter: nil) }
+
+    /// The pieces between the ASCII bytes `separator`, empty ones kept; a separator right after `notAfter` is none.
+    private func separated(by separator: UInt8, notAfter joiner: UInt8?) -> [SubSequence] {
         var out: [SubSequence] = []
         let u = utf8
         var start = u.startIndex, i = u.startIndex
+        var previous: UInt8? = nil
         while i != u.endIndex {
-            if u[i] == 0x09 { out.append(self[start..<i]); start = u.index(after: i) }
+            let b = u[i]
+            if b == separator && (joiner == nil || previous != joiner) { out.append(self[start..<i]); start = u.index(after: i) }
+            previous = b
             u.formIndex(after: &i)
         }
         out.append(self[start..<u.endIndex])
