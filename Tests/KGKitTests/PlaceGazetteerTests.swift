@@ -39,6 +39,22 @@ final class PlaceGazetteerTests: XCTestCase {
         XCTAssertNotEqual(gazetteer.entry(id: "gn:1580240")?.nameAr, "هوئه")
     }
 
+    /// A user lexicon saved with Windows line endings (CR LF) is read line by line, like one with line feeds; a file
+    /// without the header line is refused with its name.
+    func testUserLexiconWithWindowsLineEndings() throws {
+        var g = Gazetteer()
+        let rows = ["id\ttype\tsubtype\tname_en\tname_ar\taliases", "# a comment", "org:foo\tOrganization\t\tFoo Corp\tشركة فو\tFooCo",
+                    "org:bar\tOrganization\t\tBar Inc\tشركة بار\t"]
+        try g.load(tsv: rows.joined(separator: "\r\n") + "\r\n", file: "user.tsv", isUser: true)
+        XCTAssertEqual(g.entries.map(\.id), ["org:foo", "org:bar"])
+        XCTAssertEqual(g.entry(id: "org:foo")?.nameAr, "شركة فو")
+        XCTAssertEqual(g.entry(id: "org:bar")?.nameEn, "Bar Inc")
+        var empty = Gazetteer()
+        XCTAssertThrowsError(try empty.load(tsv: "org:foo\tOrganization\r\n", file: "nohead.tsv", isUser: true)) { error in
+            XCTAssertEqual(error as? LexiconError, .missingHeader(file: "nohead.tsv"))
+        }
+    }
+
     func testWorldCityNamesAreNoCommonWordsOrGivenNames() {
         var cityNames = Set<String>()
         for e in gazetteer.entries where e.type == .place && e.subtype == "City" { cityNames.formUnion(e.allNames) }

@@ -59,9 +59,10 @@ extension StringProtocol {
 // String by Character tests for a grapheme break at every character (most of kg's start-up time). Each function
 // finds exactly the pieces `split` on Characters finds.
 extension StringProtocol {
-    /// `split(separator: "\n", omittingEmptySubsequences: false)`. A line feed is a Character of its own, except
-    /// after a carriage return: "\r\n" is one Character, and no separator.
-    func lineFeedSeparated() -> [SubSequence] { separated(by: 0x0A, notAfter: 0x0D) }
+    /// The pieces between line feeds, empty ones kept. A line ending in "\r\n" keeps its carriage return (callers drop
+    /// it): splitting on Characters would not split there at all, "\r\n" being one Character, and read a file saved
+    /// with Windows line endings as one line.
+    func lineFeedSeparated() -> [SubSequence] { separated(by: 0x0A) }
 
     /// `split(whereSeparator: \.isNewline)`: the non-empty runs between newline characters (LF, VT, FF, CR, NEL,
     /// U+2028, U+2029 and CR LF, each always a Character of its own).
@@ -93,18 +94,15 @@ extension StringProtocol {
     }
 
     /// `split(separator: "\t", omittingEmptySubsequences: false)`: a tab is always a Character of its own.
-    func tabSeparated() -> [SubSequence] { separated(by: 0x09, notAfter: nil) }
+    func tabSeparated() -> [SubSequence] { separated(by: 0x09) }
 
-    /// The pieces between the ASCII bytes `separator`, empty ones kept; a separator right after `notAfter` is none.
-    private func separated(by separator: UInt8, notAfter joiner: UInt8?) -> [SubSequence] {
+    /// The pieces between the ASCII bytes `separator`, empty ones kept.
+    private func separated(by separator: UInt8) -> [SubSequence] {
         var out: [SubSequence] = []
         let u = utf8
         var start = u.startIndex, i = u.startIndex
-        var previous: UInt8? = nil
         while i != u.endIndex {
-            let b = u[i]
-            if b == separator && (joiner == nil || previous != joiner) { out.append(self[start..<i]); start = u.index(after: i) }
-            previous = b
+            if u[i] == separator { out.append(self[start..<i]); start = u.index(after: i) }
             u.formIndex(after: &i)
         }
         out.append(self[start..<u.endIndex])
