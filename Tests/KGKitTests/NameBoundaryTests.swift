@@ -153,4 +153,22 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(nominal("قوات سوريا الديمقراطية"), false)
         XCTAssertEqual(nominal("مجلس الأمن الدولي") ?? nominal("مجلس الأمن"), false)
     }
+
+    /// A known body keeps its identity where the tagger reads its word as a person's name: البنتاغون is no one's name.
+    func testKnownBodyIsNotMadeAPersonByTheTagger() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وأخبر مسؤول عسكري ثان الشبكة أن هناك مخاوف بشأن تكلفة الحدث، كما أن البنتاغون ينظر في طلب تبرعات خاصة.", language: "ar"))
+        let m = x.mentions.filter { $0.surface == "البنتاغون" }
+        XCTAssertEqual(m.map(\.type), [.organization], "\(x.mentions.map { ($0.surface, $0.type, $0.rule) })")
+        XCTAssertEqual(m.first?.entryID, "org:us-dod")
+    }
+
+    /// An indefinite feminine adjective after a place trigger agrees with it (قاعدة شعبية "a popular base"): no place.
+    func testAdjectiveAfterPlaceTriggerIsNoPlaceName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "ويمتلك المالكي قاعدة شعبية واسعة في العراق، وأقيمت منطقة صناعية جديدة قرب مدينة البصرة.", language: "ar"))
+        let places = x.mentions.filter { $0.type == .place && !$0.isDemonym }.map(\.surface)
+        XCTAssertFalse(places.contains { $0.hasPrefix("قاعدة") || $0.hasPrefix("منطقة") || $0.contains("شعبية") || $0.contains("صناعية") }, "\(places)")
+        XCTAssertTrue(places.contains("البصرة") && places.contains("العراق"), "\(places)")
+    }
 }

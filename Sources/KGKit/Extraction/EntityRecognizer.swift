@@ -451,7 +451,12 @@ public struct EntityRecognizer: Sendable {
                 let r = m.tokens
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
-                    if t.a == r.lowerBound && t.b == r.upperBound { return t.type != m.type }
+                    if t.a == r.lowerBound && t.b == r.upperBound {
+                        // (a known body the tagger reads as a person is still that body, unless its words can be a
+                        // person's name: البنتاغون is no one's name. Not places: رياض is as often a man as the city)
+                        return t.type != m.type && !(t.type == .person && m.type == .organization && m.rule == "gazetteer"
+                            && !r.contains(where: { isPersonWord(toks[$0], first: $0 == r.lowerBound) }))
+                    }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
@@ -481,8 +486,10 @@ public struct EntityRecognizer: Sendable {
             // a known name the tagger cut short before its nisba says who it is (الأهلي of الأهلي القطري is the Qatari
             // club, not Cairo's الأهلي); otherwise the tagger's own words, if the gazetteer knows them
             let inside = dropped.first { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }
+            // (and a known name the tagger cut short at its end is still that name: سكاي نيوز of سكاي نيوز عربية is the
+            // Arabic channel, منظمة حظر of منظمة حظر الأسلحة الكيماوية the OPCW)
             if let d = inside, d.entryID != nil, d.tokens.lowerBound == t.a, d.tokens.upperBound > t.b,
-               (t.b..<d.tokens.upperBound).allSatisfy({ toks[$0].script == .arabic && Self.isNisbaShaped(toks[$0].key) }) {
+               d.rule == "gazetteer" || (t.b..<d.tokens.upperBound).allSatisfy({ toks[$0].script == .arabic && Self.isNisbaShaped(toks[$0].key) }) {
                 m.entryID = d.entryID
                 m.subtype = d.subtype
             } else if let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type {
@@ -939,8 +946,13 @@ public struct EntityRecognizer: Sendable {
            !lexicons.stopwords.contains(toks[j + 1].stem) {
             return j + 2
         }
-        // a common indefinite noun after a trigger word is not a name (منطقة واسعة)
-        if !t.hasArticle && lexicons.vocabulary.count(t.stem) > 2000 && lexicons.nameWords[t.stem] == nil { return j }
+        // a common indefinite noun after a trigger word is not a name (منطقة واسعة), nor an indefinite feminine
+        // adjective that agrees with it (قاعدة شعبية, منطقة صناعية)
+        if !t.hasArticle && lexicons.nameWords[t.stem] == nil {
+            let n = lexicons.vocabulary.count(t.stem)
+            // (the word as written: the segmenter may read the ة of صناعية as the pronoun ه)
+            if n > 2000 || (t.key.hasSuffix("يه") && max(n, lexicons.vocabulary.count(t.key)) >= 100) { return j }
+        }
         return j + 1
     }
 
