@@ -171,4 +171,21 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(places.contains { $0.hasPrefix("قاعدة") || $0.hasPrefix("منطقة") || $0.contains("شعبية") || $0.contains("صناعية") }, "\(places)")
         XCTAssertTrue(places.contains("البصرة") && places.contains("العراق"), "\(places)")
     }
+
+    /// A known body named as the last word of a person in the same article is that person there: فاغنر after
+    /// ساندرو فاغنر is the footballer, not the Wagner group.
+    func testSurnameOfAPersonInTheArticleIsNotTheKnownBody() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وسجل المهاجم الألماني ساندرو فاغنر هدفين لبايرن ميونخ أمس.\nوقال فاغنر بعد المباراة إن الفريق قدم أداء رائعا.", language: "ar"))
+        let w = x.mentions.filter { $0.surface.hasSuffix("فاغنر") }
+        XCTAssertEqual(w.map(\.type), [.person, .person], "\(x.mentions.map { ($0.surface, $0.type, $0.rule) })")
+        XCTAssertFalse(w.contains { $0.entryID == "org:wagner" })
+    }
+
+    /// A head noun before a quoted known place names a new body (Paraguay's حزب "كولورادو"), and the head alone is no name.
+    func testQuotedPlaceAfterAHeadNamesABody() {
+        let orgs = organisations("وفاز حزب \"كولورادو\" الحاكم بالانتخابات في البلاد.")
+        XCTAssertEqual(orgs.map(\.surface), ["كولورادو"], "\(orgs.map { ($0.surface, $0.rule) })")
+        XCTAssertNil(orgs.first?.entryID)
+    }
 }

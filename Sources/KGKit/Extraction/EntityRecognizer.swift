@@ -38,7 +38,30 @@ public struct EntityRecognizer: Sendable {
         for (p, s) in doc.sentences.enumerated() {
             all += recognize(doc, sentence: s, memo: memo, tagged: readings[s.index], gazetteer: gazetteer[p])
         }
-        return all
+        return Self.surnamesOverBodies(all, doc, readings)
+    }
+
+    /// A one-word known body that the tagger reads as a person stays the body (`recognize(_:sentence:)`), except where
+    /// that word ends a longer person name of the same document: فاغنر after ساندرو فاغنر is the footballer, not the
+    /// Wagner group.
+    static func surnamesOverBodies(_ all: [Mention], _ doc: AnalyzedText, _ readings: [Int: [String]]) -> [Mention] {
+        let toks = doc.tokens
+        var surnames = Set<String>()
+        for m in all where m.type == .person && m.tokens.count > 1 { surnames.insert(toks[m.tokens.upperBound - 1].key) }
+        guard !surnames.isEmpty else { return all }
+        var out = all
+        for (i, m) in all.enumerated() where m.type == .organization && m.rule == "gazetteer" && m.tokens.count == 1
+            && surnames.contains(toks[m.tokens.lowerBound].key) {
+            guard let labels = readings[m.sentence],
+                  let lo = doc.sentences.first(where: { $0.index == m.sentence })?.tokens.lowerBound,
+                  labels[m.tokens.lowerBound - lo] == "B-PER" else { continue }
+            out[i].type = .person
+            out[i].entryID = nil
+            out[i].subtype = ""
+            out[i].rule = "tagger"
+            out[i].confidence = 0.55
+        }
+        return out
     }
 
     // MARK: - per sentence
@@ -130,7 +153,11 @@ public struct EntityRecognizer: Sendable {
                let close = (head.end + 2..<min(hi, head.end + 6)).first(where: { StatementExtractor.quoteMarks.contains(toks[$0].key) }),
                (head.end + 1..<close).allSatisfy({ toks[$0].kind == .word }), isFree(head.end + 1, close),
                !lexicons.functionWords.contains(toks[head.end + 1].key), !lexicons.stopwords.contains(toks[head.end + 1].stem) {
-                if let g = gazAt(head.end + 1), g.end == close {
+                // (a known body in the quotes is that body; a known place or person names a new one: حزب "كولورادو"
+                // is Paraguay's Colorado Party, not the state. A club's city stays the city: sports reports name clubs
+                // by their city, and SportsMetonymy links نادي "ليفربول" to the club)
+                if let g = gazAt(head.end + 1), g.end == close,
+                   g.isDemonym || entry(g).type == .organization || (entry(g).type == .place && head.value.subtype == "SportsTeam") {
                     out.append(gazMention(head.end + 1, g))
                 } else if let e = knownName(toks, i..<head.end, head.end + 1..<close, type: .organization) {
                     // the gazetteer knows head and name together (قناة "العربية" is قناة العربية, Al Arabiya)
@@ -415,6 +442,8 @@ public struct EntityRecognizer: Sendable {
                    // (a name has a word; a body or place is no lone letter name: بي of "بي" إلى "بي+", a rating)
                    (a..<b).contains(where: { toks[$0].kind == .word }),
                    !(type != .person && b == a + 1 && toks[a].script == .arabic && toks[a].key.unicodeScalars.count <= 2),
+                   // (nor a head noun alone: حزب before its quoted name)
+                   !(b == a + 1 && toks[a].script == .arabic && lexicons.organizationHeads.contains(key: toks[a].stem)),
                    // (one common word is no person: أول read as the باول of the article's جيروم باول)
                    !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)) {
                     taggerSpans.append((a, b, type))
