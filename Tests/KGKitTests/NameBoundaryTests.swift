@@ -188,4 +188,20 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(orgs.map(\.surface), ["كولورادو"], "\(orgs.map { ($0.surface, $0.rule) })")
         XCTAssertNil(orgs.first?.entryID)
     }
+
+    /// A common word in parentheses after a place is a gloss, not its acronym: later mentions of شمال are not عفرين.
+    func testCommonWordInParenthesesIsNoAcronym() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "خرج المدنيون من بلدة عفرين (شمال) الخاضعة لقصف تركي.\nوفي بلدة عفرين (شمال سوريا)، اضطر المدنيون إلى النزوح.", language: "ar"))
+        XCTAssertFalse(x.mentions.contains { $0.surface == "شمال" }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+    }
+
+    /// A dateline names the place and the agency: القدس (CNN)-- is not CNN's name.
+    func testDatelineAgencyIsNotTheNameBeforeIt() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "القدس (CNN)-- أعلنت وزارة الصحة الفلسطينية عن مقتل ثلاثة فلسطينيين في غزة.", language: "ar"))
+        let q = x.mentions.filter { $0.surface == "القدس" }
+        XCTAssertFalse(q.isEmpty)
+        XCTAssertFalse(q.contains { $0.entryID == "org:cnn" }, "\(q.map { ($0.type, $0.entryID ?? "-") })")
+    }
 }

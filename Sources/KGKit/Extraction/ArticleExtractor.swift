@@ -131,7 +131,8 @@ public struct ArticleExtractor: Sendable {
             let a = m.tokens.upperBound
             guard a + 2 < doc.tokens.count, doc.tokens[a].key == "(", doc.tokens[a + 2].key == ")" else { continue }
             let t = doc.tokens[a + 1]
-            guard t.kind == .word, m.entity >= 0 else { continue }
+            // (a word news uses all the time is a gloss, not an acronym: عفرين (شمال))
+            guard t.kind == .word, m.entity >= 0, t.script != .arabic || !recognizer.isCommonWord(t.stem) else { continue }
             acronyms[t.stem] = m.entity
         }
         for k in toks.indices where !claimed[k] && toks[k].kind == .word {
@@ -305,6 +306,9 @@ public struct ArticleExtractor: Sendable {
         for e in done { entities[e].casualties.sort() }
     }
 
+    /// Dashes that end a news dateline: `City (Agency) --`.
+    static let datelineDashes: Set<String> = ["-", "--", "—", "–", "ـ"]
+
     /// An unknown organisation or place name followed by a known acronym in parentheses is that entry
     /// (وكالة الأنباء الفرنسية (AFP), the Federal Criminal Police Office (BKA)): one node, not two.
     private func linkNamesToTheirAcronyms(_ mentions: inout [Mention], doc: AnalyzedText) {
@@ -315,7 +319,9 @@ public struct ArticleExtractor: Sendable {
             let b = mentions[i].tokens.upperBound
             guard b + 2 < doc.tokens.count, doc.tokens[b].key == "(", let a = startingAt[b + 1],
                   mentions[a].tokens.upperBound == b + 2, doc.tokens[b + 2].key == ")", mentions[a].type == mentions[i].type,
-                  let id = mentions[a].entryID else { continue }
+                  let id = mentions[a].entryID,
+                  // (a dateline names the place and the agency: القدس (CNN)-- is Jerusalem, not CNN's name)
+                  !(b + 3 < doc.tokens.count && Self.datelineDashes.contains(doc.tokens[b + 3].key)) else { continue }
             mentions[i].entryID = id
             mentions[i].subtype = mentions[a].subtype
         }
