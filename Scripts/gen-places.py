@@ -596,6 +596,7 @@ REGIONS = [
     ("region:east-asia", "East Asia", "شرق آسيا", "East Asian region", "", "world region"),
     ("region:western-europe", "Western Europe", "أوروبا الغربية", "غرب أوروبا", "", "world region"),
     ("region:eastern-europe", "Eastern Europe", "أوروبا الشرقية", "شرق أوروبا", "", "world region"),
+    ("region:korean-peninsula", "Korean Peninsula", "شبه الجزيرة الكورية", "شبه الجزيرة الكوريّة|الجزيرة الكورية", "", "world region"),
 ]
 
 # --------------------------------------------------------------------------------------

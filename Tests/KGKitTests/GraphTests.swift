@@ -137,6 +137,17 @@ final class GraphTests: XCTestCase {
 
     // MARK: merging
 
+    /// A body described only by its kind (وزارة المالية) is one node per country the article is about, not one for
+    /// every finance ministry of the corpus; a description that names its country (الحكومة القطرية) is one node.
+    func testBareDescriptionsAreScopedToTheArticlesCountry() {
+        let eg = Article(sourceID: "eg", title: "", text: "قالت وزارة المالية في مصر إن العجز تراجع. وأكد رئيس الوزراء المصري أن مصر ماضية في الإصلاح. وقالت الحكومة القطرية إنها ترحب بذلك.", language: "ar")
+        let sa = Article(sourceID: "sa", title: "", text: "أعلنت وزارة المالية في السعودية عن ميزانية جديدة. وقال مسؤول سعودي إن السعودية تتوقع نموا. وقالت الحكومة القطرية إنها ترحب بذلك.", language: "ar")
+        let keys = build([eg, sa]).entities.keys.filter { $0.hasPrefix("org/") }.sorted()
+        XCTAssertTrue(keys.contains("org/وزاره-الماليه@eg") && keys.contains("org/وزاره-الماليه@sa"), "\(keys)")
+        XCTAssertFalse(keys.contains("org/وزاره-الماليه"), "\(keys)")
+        XCTAssertEqual(keys.filter { $0.hasPrefix("org/الحكومه-القطريه") }, ["org/الحكومه-القطريه"], "\(keys)")
+    }
+
     func testAddingSameArticleTwiceIsIdempotent() {
         let once = build([Self.allArticles[0]])
         let twice = build([Self.allArticles[0]], into: once)

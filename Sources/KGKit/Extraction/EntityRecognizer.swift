@@ -481,9 +481,10 @@ public struct EntityRecognizer: Sendable {
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
                     if t.a == r.lowerBound && t.b == r.upperBound {
-                        // (a known body the tagger reads as a person is still that body, unless its words can be a
-                        // person's name: البنتاغون is no one's name. Not places: رياض is as often a man as the city)
-                        return t.type != m.type && !(t.type == .person && m.type == .organization && m.rule == "gazetteer"
+                        // (a known body, or a known place of several words, that the tagger reads as a person is still
+                        // that body or place, unless its words can be a person's name: البنتاغون and بيونغ يانغ are no
+                        // one's names. Not one-word places: رياض is as often a man as the city)
+                        return t.type != m.type && !(t.type == .person && (m.type == .organization || r.count > 1) && m.rule == "gazetteer"
                             && !r.contains(where: { isPersonWord(toks[$0], first: $0 == r.lowerBound) }))
                     }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every

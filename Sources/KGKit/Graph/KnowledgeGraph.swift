@@ -390,8 +390,10 @@ public struct KnowledgeGraph: Sendable, Equatable {
         }
         // the second and later events of one type in an article are numbered in order: …-attack, …-attack-2
         var eventOrdinal: [String: Int] = [:]
+        let scope = Self.descriptionScope(x)
         for (i, e) in x.entities.enumerated() where isFact(i) && (!e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i })) {
             var key = nodeKey(e, article: a)
+            if Self.isBareDescription(i, x) { key += "@" + scope }
             if e.type == .event, e.entryID == nil {
                 let n = eventOrdinal[key, default: 0] + 1
                 eventOrdinal[key] = n
@@ -510,6 +512,43 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var out = a
         for (l, n) in b { if let m = out[l] { out[l] = min(m, n) } else { out[l] = n } }
         return out
+    }
+
+    /// Whether entity `i` is an organisation only described by its kind, with no country in its words (وزارة المالية,
+    /// مجلس النواب, then الوزارة): every finance ministry of the corpus has that name, so its node is scoped
+    /// (`descriptionScope`) instead of keyed by the name alone. الحكومة القطرية names its country and is not scoped.
+    static func isBareDescription(_ i: Int, _ x: ArticleExtraction) -> Bool {
+        let e = x.entities[i]
+        guard e.type == .organization, e.entryID == nil, !e.mentionIndices.isEmpty else { return false }
+        var nominal = false
+        for k in e.mentionIndices {
+            let m = x.mentions[k]
+            if m.isNominal {
+                nominal = true
+                if x.mentions.contains(where: { ($0.isDemonym || $0.rule == "demonym-in-name") && m.tokens.contains($0.tokens.lowerBound) }) {
+                    return false
+                }
+            } else if m.rule != "definite-description" {
+                return false
+            }
+        }
+        return nominal
+    }
+
+    /// Where a bare description's node lives: the country the article is about (`eg` when Egypt has more than half of
+    /// the article's country mentions, at least two), else the article itself (the first 16 hex digits of its hash).
+    static func descriptionScope(_ x: ArticleExtraction) -> String {
+        var counts: [String: Int] = [:]
+        var total = 0
+        for e in x.entities {
+            guard let id = e.entryID, id.hasPrefix("country:") else { continue }
+            counts[id, default: 0] += e.mentionIndices.count
+            total += e.mentionIndices.count
+        }
+        if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2, best.value * 2 > total {
+            return String(best.key.dropFirst("country:".count))
+        }
+        return String(x.article.contentHash.prefix(16))
     }
 
     func nodeKey(_ e: ExtractedEntity, article: Article) -> String {
