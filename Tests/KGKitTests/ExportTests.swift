@@ -193,7 +193,23 @@ final class ExportTests: XCTestCase {
                        ["id:ID", ":LABEL", "kind", "cue", "text", "cameo_code", "confidence:double", "article", "sentence:int", "start:int",
                         "end:int", "sentence_text", "rule"])
         XCTAssertEqual(table(Neo4jCSVWriter.relationships(g)).header,
-                       [":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence_count:int", "rules:string[]"])
+                       [":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence_count:int", "rules:string[]", "nominal:boolean"])
+    }
+
+    /// A MENTIONS edge says whether the article only describes the entity by its kind (kg:nominal in the JSON-LD).
+    func testNeo4jMentionsSayWhetherTheArticleOnlyDescribesTheEntity() {
+        let g = Self.build([Self.arabic, Article(sourceID: "mof", title: "", text: "قالت وزارة المالية في مصر إن العجز تراجع، وأكدت الوزارة أن مصر ماضية في الإصلاح.", language: "ar")])
+        let rels = table(Neo4jCSVWriter.relationships(g)).rows.filter { $0[":TYPE"] == "MENTIONS" }
+        XCTAssertTrue(rels.allSatisfy { $0["nominal:boolean"] == "true" || $0["nominal:boolean"] == "false" })
+        for a in g.articles.values {
+            for m in a.mentions {
+                let edge = rels.first { $0[":START_ID"] == "article/" + a.hash && $0[":END_ID"] == m.entity }
+                let all = a.mentions.filter { $0.entity == m.entity }.allSatisfy { $0.nominal || $0.rule == "definite-description" }
+                XCTAssertEqual(edge?["nominal:boolean"], all ? "true" : "false", "\(m.surface)")
+            }
+        }
+        XCTAssertTrue(rels.contains { $0["nominal:boolean"] == "true" && $0[":END_ID"]!.hasPrefix("org/وزاره-الماليه") }, "\(rels)")
+        XCTAssertTrue(rels.contains { $0["nominal:boolean"] == "false" && $0[":END_ID"] == "org/isis" })
     }
 
     func testNeo4jQuotationsAndTheirRelationships() throws {

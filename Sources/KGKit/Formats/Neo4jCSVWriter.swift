@@ -43,25 +43,34 @@ public enum Neo4jCSVWriter {
     }
 
     public static func relationships(_ g: KnowledgeGraph) -> String {
-        var out = CSVWriter.row([":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence_count:int", "rules:string[]"])
+        var out = CSVWriter.row([":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence_count:int", "rules:string[]",
+                                 "nominal:boolean"])
         for (k, ev) in g.relations.sorted(by: { $0.key < $1.key }) {
             let conf = Evidence.combinedConfidence(ev)
             out += CSVWriter.row([k.subject, k.object, k.predicate.uppercased(), JSONText.number(conf), String(ev.count),
-                                  Set(ev.map(\.rule)).sorted().joined(separator: ";")], numeric: [3, 4])
+                                  Set(ev.map(\.rule)).sorted().joined(separator: ";"), ""], numeric: [3, 4])
         }
-        for k in g.containmentEdges() { out += CSVWriter.row([k.subject, k.object, k.predicate.uppercased(), "1", "0", "gazetteer"], numeric: [3, 4]) }
-        var mentioned = Set<String>()
+        for k in g.containmentEdges() { out += CSVWriter.row([k.subject, k.object, k.predicate.uppercased(), "1", "0", "gazetteer", ""], numeric: [3, 4]) }
+        // one MENTIONS edge per article and entity, with the first mention's rule; nominal when the article only
+        // describes the entity by its kind (every mention nominal or a definite description: وزارة المالية … الوزارة)
         for a in g.articles.values.sorted(by: { $0.hash < $1.hash }) {
-            for m in a.mentions where mentioned.insert(a.hash + "\u{1F}" + m.entity).inserted {
-                out += CSVWriter.row(["article/" + a.hash, m.entity, "MENTIONS", "1", "1", m.rule], numeric: [3, 4])
+            var first: [String: Int] = [:]
+            var named = Set<String>()
+            for (i, m) in a.mentions.enumerated() {
+                if first[m.entity] == nil { first[m.entity] = i }
+                if !m.nominal && m.rule != "definite-description" { named.insert(m.entity) }
+            }
+            for (i, m) in a.mentions.enumerated() where first[m.entity] == i {
+                out += CSVWriter.row(["article/" + a.hash, m.entity, "MENTIONS", "1", "1", m.rule, named.contains(m.entity) ? "false" : "true"],
+                                     numeric: [3, 4])
             }
         }
         // speaker -[:SAID|DENIED|SOURCE]-> quotation -[:QUOTED_IN]-> article
         for (id, st) in g.statements.sorted(by: { $0.key < $1.key }) {
             let conf = JSONText.number(st.evidence.confidence)
-            out += CSVWriter.row([st.speaker, "quote/" + id, statementType(st.kind), conf, "1", st.evidence.rule], numeric: [3, 4])
+            out += CSVWriter.row([st.speaker, "quote/" + id, statementType(st.kind), conf, "1", st.evidence.rule, ""], numeric: [3, 4])
             if g.articles[st.evidence.article] != nil {
-                out += CSVWriter.row(["quote/" + id, "article/" + st.evidence.article, "QUOTED_IN", conf, "1", st.evidence.rule], numeric: [3, 4])
+                out += CSVWriter.row(["quote/" + id, "article/" + st.evidence.article, "QUOTED_IN", conf, "1", st.evidence.rule, ""], numeric: [3, 4])
             }
         }
         return out
