@@ -288,7 +288,8 @@ func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
             try out("tagger alone (\(k)-fold, contiguous blocks):\n" + runs[0].tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n"
                     + runs[0].full.table())
         } else {
-            try out(TaggerTraining.seedTable(seeds: orders, runs))
+            try out(TaggerTraining.seedTable(seeds: orders, runs) + "tagger alone, mean"
+                    + TaggerTraining.seedTable(seeds: [], runs.map { ($0.full, $0.tagger) }).dropFirst(4))
         }
     }
     if let o = a.value("-o") {

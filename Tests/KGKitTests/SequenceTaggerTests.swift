@@ -160,6 +160,24 @@ final class SequenceTaggerTests: XCTestCase {
         XCTAssertEqual(model.tag(document: doc, window: 0), doc.map { model.tag($0) })
     }
 
+    /// A model with a document stage (stacking) reads a document better than its first pass alone would on words it
+    /// also meets elsewhere, is deterministic, survives serialisation, and reads a one-sentence text as `tag(_:)`.
+    func testDocumentStageIsDeterministicAndSerialised() throws {
+        let model = SequenceTagger.trainStacked(Self.trainSet, epochs: 4, seed: 5, window: 10)
+        XCTAssertTrue(model.hasDocumentStage)
+        XCTAssertFalse(SequenceTagger.train(Self.trainSet, epochs: 4, seed: 5).hasDocumentStage)
+        let text = model.serialize()
+        XCTAssertEqual(SequenceTagger.trainStacked(Self.trainSet, epochs: 4, seed: 5, window: 10).serialize(), text)
+        let loaded = try SequenceTagger(serialized: text)
+        XCTAssertTrue(loaded.hasDocumentStage)
+        let doc = Self.heldOut.prefix(30).map { $0.map { $0.0 } }
+        let read = model.tag(document: doc)
+        XCTAssertEqual(loaded.tag(document: doc), read)
+        let s = CoNLL.score(gold: Self.heldOut.prefix(30).map { $0.map { $0.1 } }, predicted: read)
+        XCTAssertGreaterThan(s.overall.f1, 0.8, s.table())
+        for toks in doc.prefix(5) { XCTAssertEqual(model.tag(document: [toks]), [model.tag(toks)]) }
+    }
+
     // MARK: Bundled model and clusters
 
     static let lexicons: LexiconSet = try! LexiconSet.load()
@@ -198,6 +216,15 @@ final class SequenceTaggerTests: XCTestCase {
         XCTAssertEqual(byWord["الدباغ"], "I-PER", "\(tags)")
         XCTAssertEqual(byWord["للصحفيين"], "O", "\(tags)")
         XCTAssertEqual(byWord["المشروع"], "O", "\(tags)")
+    }
+
+    func testBundledTaggerReadsASurnameRepeatedAloneAsAPerson() {
+        let lex = Self.lexicons
+        let rec = EntityRecognizer(lexicons: lex)
+        let doc = lex.analyzer.analyze("وقال الكاتب سليم برقاوي في حوار مع الصحيفة إن الرواية الجديدة ستصدر قريبا. "
+                                       + "وأضاف برقاوي أن العمل استغرق ثلاث سنوات.", language: "ar")
+        let people = rec.recognize(doc).filter { $0.type == .person }.map(\.surface)
+        XCTAssertTrue(people.contains("برقاوي"), "\(people)")
     }
 
     func testRecogniserDefersToTaggerOnCommonWords() {

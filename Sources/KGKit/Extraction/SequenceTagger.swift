@@ -94,9 +94,13 @@ public struct SequenceTagger: Sendable {
     /// Per-word emission caches for `tag`; nil when weights are too large for their 32-bit partial sums.
     let wordCaches: TaggerWordCachePool?
 
+    /// Whether the model holds a document stage (`trainStacked`).
+    let hasDocumentStage: Bool
+
     init(table: TaggerFeatureTable, weights: [Int32]) {
         self.table = table
         self.weights = weights
+        self.hasDocumentStage = table.find(TaggerFeature.make(TaggerFeature.docStage, 0)) >= 0
         self.transitions = SequenceTagger.transitionMatrix(table: table, weights: weights)
         let maxWeight = weights.reduce(0) { max($0, Int($1.magnitude)) }
         self.wordCaches = maxWeight <= 1 << 24 ? TaggerWordCachePool() : nil
@@ -112,9 +116,11 @@ public struct SequenceTagger: Sendable {
         labelPath(sentence).map { SequenceTagger.labels[$0] }
     }
 
-    /// Tags the sentences of one document (an article): each sentence as `tag(_:)` reads it, then a document pass
-    /// makes the readings of a name consistent across the document (non-local evidence in the spirit of Ratinov &
-    /// Roth 2009; a repeated surname such as محفوظ after نجيب محفوظ is the typical gain):
+    /// Tags the sentences of one document (an article): each sentence as `tag(_:)` reads it; with a model that has a
+    /// document stage (`trainStacked`), each sentence is read again with the stage's weights for how the other
+    /// sentences read the same words (`documentFeatures`); then a document pass makes the readings of a name
+    /// consistent across the document (non-local evidence in the spirit of Ratinov & Roth 2009; a repeated surname
+    /// such as محفوظ after نجيب محفوظ is the typical gain):
     /// * a word the sentence pass reads as `O` becomes a person-name word (B-PER, or I-PER after a person-name word;
     ///   a B-PER right after it then continues it) where the same word (stem) is read as part of a person name in the
     ///   other sentences, no other name type is read for it more often, and its `O` readings there are at most 4
@@ -125,13 +131,34 @@ public struct SequenceTagger: Sendable {
     ///   the sentence pass reads all of it as `O`, longest first; a one-word sequence only if that word is not
     ///   frequent (< 10,000) nor a context word and is read as an organisation at least as often as as a person.
     /// Only the other sentences' sentence-pass readings vote, so a one-sentence document is tagged exactly as
-    /// `tag(_:)` tags it. Decisions only: no model weights are involved (the model file is the same).
+    /// `tag(_:)` tags it. The pass is decisions only: no model weights are involved.
     ///
     /// `window`: when set, sentence k hears only sentences k − window ... k + window (for corpora without document
     /// boundaries, such as ANERcorp's CoNLL file).
     public func tag(document sentences: [[TaggerToken]], window: Int? = nil) -> [[String]] {
-        var paths = sentences.map { labelPath($0) }
-        if paths.count < 2 { return paths.map { $0.map { SequenceTagger.labels[$0] } } }
+        if sentences.count < 2 { return sentences.map { tag($0) } }
+        let (stems, keys) = SequenceTagger.documentKeys(sentences)
+        var paths: [[Int]]
+        if hasDocumentStage {
+            let scored: [(emit: [Int], edge: [Int32])] = sentences.map { $0.isEmpty ? ([], []) : scores($0) }
+            let first = sentences.indices.map { decode(sentences[$0].count, emit: scored[$0].emit, edge: scored[$0].edge) }
+            let doc = SequenceTagger.documentFeatures(first, stems: stems, keys: keys, window: window)
+            paths = sentences.indices.map { k in
+                if sentences[k].isEmpty { return [] }
+                var emit = scored[k].emit
+                addDocumentScores(&emit, doc[k])
+                return decode(sentences[k].count, emit: emit, edge: scored[k].edge)
+            }
+        } else {
+            paths = sentences.map { labelPath($0) }
+        }
+        SequenceTagger.documentPass(&paths, stems: stems, keys: keys, window: window)
+        return paths.map { $0.map { SequenceTagger.labels[$0] } }
+    }
+
+    /// What the document pass and stage compare per token: the stem hash (0 for context words and words of fewer than
+    /// two letters, which neither vote nor are voted on) and the key hash.
+    static func documentKeys(_ sentences: [[TaggerToken]]) -> (stems: [[UInt64]], keys: [[UInt64]]) {
         let stems = sentences.map { s in
             s.map { t -> UInt64 in
                 var letters = 0
@@ -140,8 +167,7 @@ public struct SequenceTagger: Sendable {
             }
         }
         let keys = sentences.map { s in s.map { t in t.word?.key ?? TaggerFeature.fnv(t.key) } }
-        SequenceTagger.documentPass(&paths, stems: stems, keys: keys, window: window)
-        return paths.map { $0.map { SequenceTagger.labels[$0] } }
+        return (stems, keys)
     }
 
     /// The stem hash the features use for a token (`TaggerFeatureExtractor`'s `stemH`).
@@ -288,22 +314,26 @@ public struct SequenceTagger: Sendable {
     /// The best label path (indices into `labels`) of a sentence.
     func labelPath(_ sentence: [TaggerToken]) -> [Int] {
         if sentence.isEmpty { return [] }
-        let path: [Int]
+        let (emit, edge) = scores(sentence)
+        return decode(sentence.count, emit: emit, edge: edge)
+    }
+
+    /// Emission scores (`[i * L + y]`) and prevLabelStem rows (`[i * (L + 1) + p]`) of a non-empty sentence.
+    func scores(_ sentence: [TaggerToken]) -> (emit: [Int], edge: [Int32]) {
         if let pool = wordCaches {
             let cache = pool.take(self)
-            path = weights.withUnsafeBufferPointer { w in
-                let (emit, edge) = cache.emissions(sentence, self, w)
-                return TaggerDecoder.decode(sentence.count, emit: emit, edge: edge, weights: w, transitions: transitions)
-            }
-            pool.put(cache)
-        } else {
-            var fx = TaggerFeatureExtractor.Output()
-            TaggerFeatureExtractor.extract(sentence, into: &fx)
-            path = weights.withUnsafeBufferPointer { w in
-                TaggerDecoder.viterbi(fx, table: table, weights: w, transitions: transitions)
-            }
+            defer { pool.put(cache) }
+            return weights.withUnsafeBufferPointer { w in cache.emissions(sentence, self, w) }
         }
-        return path
+        var fx = TaggerFeatureExtractor.Output()
+        TaggerFeatureExtractor.extract(sentence, into: &fx)
+        return weights.withUnsafeBufferPointer { w in TaggerDecoder.scores(fx, table: table, weights: w) }
+    }
+
+    /// The best BIO-valid path for scores from `scores(_:)` (emissions possibly changed by the document stage).
+    func decode(_ n: Int, emit: [Int], edge: [Int32]) -> [Int] {
+        if n == 0 { return [] }
+        return weights.withUnsafeBufferPointer { w in TaggerDecoder.decode(n, emit: emit, edge: edge, weights: w, transitions: transitions) }
     }
 
     static func transitionMatrix(table: TaggerFeatureTable, weights: [Int32]) -> [Int] {
@@ -332,19 +362,13 @@ public struct SequenceTagger: Sendable {
             var fx = TaggerFeatureExtractor.Output()
             TaggerFeatureExtractor.extract(s.map { $0.0 }, into: &fx)
             data.append(fx)
-            var g: [Int] = []
-            g.reserveCapacity(s.count)
-            var prev = "O"
-            for (_, raw) in s {
-                var tag = CoNLL.normalizeTag(raw, previous: prev)
-                if index[tag] == nil { tag = "O" }
-                if tag.hasPrefix("I-") && prev.dropFirst(2) != tag.dropFirst(2) { tag = "B-" + tag.dropFirst(2) }
-                g.append(index[tag]!)
-                prev = tag
-            }
-            golds.append(g)
+            golds.append(goldPath(s, index))
         }
+        return train(prepared: data, golds: golds, epochs: epochs, seed: seed)
+    }
 
+    /// `train` on extracted features and gold label indices.
+    static func train(prepared data: [TaggerFeatureExtractor.Output], golds: [[Int]], epochs: Int, seed: UInt64) -> SequenceTagger {
         var trainer = TaggerTrainer()
         var rng = TaggerSplitMix64(seed: seed)
         var order = Array(0..<data.count)
@@ -359,6 +383,21 @@ public struct SequenceTagger: Sendable {
             for k in order { trainer.step(data[k], gold: golds[k]) }
         }
         return trainer.averaged()
+    }
+
+    /// Gold label indices of a training sentence (tags normalised as `train` describes).
+    static func goldPath(_ s: [(TaggerToken, String)], _ index: [String: Int]) -> [Int] {
+        var g: [Int] = []
+        g.reserveCapacity(s.count)
+        var prev = "O"
+        for (_, raw) in s {
+            var tag = CoNLL.normalizeTag(raw, previous: prev)
+            if index[tag] == nil { tag = "O" }
+            if tag.hasPrefix("I-") && prev.dropFirst(2) != tag.dropFirst(2) { tag = "B-" + tag.dropFirst(2) }
+            g.append(index[tag]!)
+            prev = tag
+        }
+        return g
     }
 
     // MARK: Serialisation
@@ -1298,6 +1337,12 @@ enum TaggerDecoder {
     /// emission(i, y) + transition(p, y) + prevLabelStem(p, stem_i, y).
     static func viterbi(_ fx: TaggerFeatureExtractor.Output, table: TaggerFeatureTable, weights: UnsafeBufferPointer<Int32>,
                         transitions: [Int]) -> [Int] {
+        let (emit, edge) = scores(fx, table: table, weights: weights)
+        return decode(fx.count, emit: emit, edge: edge, weights: weights, transitions: transitions)
+    }
+
+    /// Emission scores and prevLabelStem rows of extracted features, as `decode` takes them.
+    static func scores(_ fx: TaggerFeatureExtractor.Output, table: TaggerFeatureTable, weights: UnsafeBufferPointer<Int32>) -> ([Int], [Int32]) {
         let n = fx.count
         let L = SequenceTagger.L
         var emit = [Int](repeating: 0, count: n * L)
@@ -1318,7 +1363,7 @@ enum TaggerDecoder {
                 }
             }
         }
-        return decode(n, emit: emit, edge: edge, weights: weights, transitions: transitions)
+        return (emit, edge)
     }
 
     /// The best BIO-valid label path given per-token emission scores (`emit[i * L + y]`) and prevLabelStem rows
@@ -1445,7 +1490,7 @@ struct TaggerTrainer {
     }
 
     /// The averaged, quantised and pruned model.
-    func averaged() -> SequenceTagger {
+    func averaged(scale: Double = SequenceTagger.weightScale) -> SequenceTagger {
         let L = TaggerTrainer.L
         let cd = Double(c)
         var out = TaggerFeatureTable(capacity: table.count / 2)
@@ -1457,7 +1502,7 @@ struct TaggerTrainer {
             var any = false
             for y in 0..<L {
                 let avg = Double(w[row * L + y]) - Double(u[row * L + y]) / cd
-                let v = (avg * SequenceTagger.weightScale).rounded()
+                let v = (avg * scale).rounded()
                 q[y] = Int32(max(-2e9, min(2e9, v)))
                 if q[y] != 0 { any = true }
             }

@@ -67,7 +67,7 @@ public enum TaggerTraining {
         for f in 0..<folds {
             let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
             let train = Array(ex[..<lo]) + Array(ex[hi...])
-            let tagger = SequenceTagger.train(train, epochs: epochs, seed: seed)
+            let tagger = model(train, epochs: epochs, seed: seed)
             if let w = documentWindow {
                 taggerGold += ex[lo..<hi].map { $0.map(\.1) }
                 taggerPred += tagger.tag(document: ex[lo..<hi].map { $0.map(\.0) }, window: w)
@@ -106,6 +106,15 @@ public enum TaggerTraining {
 
     /// Trains on all of `conll` and returns the serialised model.
     public static func train(_ conll: String, lexicons: LexiconSet, epochs: Int) -> String {
-        SequenceTagger.train(examples(CoNLL.parse(conll), lexicons: lexicons), epochs: epochs, seed: 42).serialize()
+        model(examples(CoNLL.parse(conll), lexicons: lexicons), epochs: epochs, seed: 42).serialize()
+    }
+
+    /// The model `kg train` makes: the sentence model with a document stage (`SequenceTagger.trainStacked`, sentences
+    /// k ± 10 standing for sentence k's document). `KG_TAGGER_STACK=W` sets that window, `KG_TAGGER_STACK=0` trains the
+    /// sentence model alone (for comparisons).
+    static func model(_ ex: [[(TaggerToken, String)]], epochs: Int, seed: UInt64) -> SequenceTagger {
+        let window = ProcessInfo.processInfo.environment["KG_TAGGER_STACK"].flatMap { Int($0) } ?? 10
+        if window <= 0 { return SequenceTagger.train(ex, epochs: epochs, seed: seed) }
+        return SequenceTagger.trainStacked(ex, epochs: epochs, seed: seed, window: window)
     }
 }
