@@ -176,14 +176,24 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
 /// Whether two normalised keys are the same bytes (no canonical-equivalence work, see `KeyMap`).
 @inline(__always) public func sameKey(_ a: String, _ b: String) -> Bool {
+    if sameRepresentation(a, b) { return true }
     var a = a, b = b
     return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+}
+
+/// Whether two strings have the same representation: the same small-string bytes or the same storage and length.
+/// Such strings are equal; equal strings may still differ here (two copies of a long string), so a `false` only
+/// means "not known equal".
+@inline(__always) public func sameRepresentation(_ a: String, _ b: String) -> Bool {
+    let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+    return x.0 == y.0 && x.1 == y.1
 }
 
 /// `a == b` (canonical equivalence), without String's normalising comparison in the usual cases: equal bytes are
 /// equal, and different bytes made only of ASCII and Arabic letters U+0621–U+064A (each its own NFC, none combining)
 /// are different. Anything else is left to `==`.
 @inline(__always) public func keysEqual(_ a: String, _ b: String) -> Bool {
+    if sameRepresentation(a, b) { return true }
     var a = a, b = b
     let simple = a.withUTF8 { x in
         b.withUTF8 { y in
