@@ -149,8 +149,13 @@ public struct ArticleExtractor: Sendable {
         reindex(&entities, mentions)
         var k = 0
         var described: [Mention] = []
+        var mayDescribe = WordMemo(doc)
         while k < doc.tokens.count {
-            guard !claimed[k], let d = lexicons.definiteDescriptions.match(doc.tokens, at: k, limit: doc.tokens.count) else { k += 1; continue }
+            if !claimed[k] && mayDescribe[doc.tokens[k]] == nil {
+                mayDescribe[doc.tokens[k]] = lexicons.definiteDescriptions.canStart(doc.tokens[k])
+            }
+            guard !claimed[k], mayDescribe[doc.tokens[k]]!,
+                  let d = lexicons.definiteDescriptions.match(doc.tokens, at: k, limit: doc.tokens.count) else { k += 1; continue }
             // a rank before a person's name is not a description (الفريق أسامة ربيع: Lt Gen, not "the team"); after a title
             // it is the body the title heads (زعيم الجماعة عبد الملك الحوثي)
             if mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == .person }),

@@ -48,6 +48,15 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// Whether some phrase starts with token `t`'s word as `match` reads a first token (key, body, or if `stems` the
+    /// stem): where none does, `match` finds nothing whatever follows. Reads the token's word alone (see `WordMemo`).
+    public func canStart(_ t: Token, stems: Bool = true) -> Bool {
+        if byFirst.contains(t.key) { return true }
+        let hasPrefix = !t.prefix.isEmpty
+        if hasPrefix && byFirst.contains(t.body) { return true }
+        return stems && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem)
+    }
+
     /// Whether a single-token phrase with this key exists.
     public func contains(key: String) -> Bool { singles.contains(key) }
 }
