@@ -54,6 +54,18 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         }
     }
 
+    /// Changes the value of `key` in place, inserting `value()` first if there is none: one lookup, and the value
+    /// (an array being appended to, say) is not copied as `map[key] = (map[key] ?? []) + ...` would copy it.
+    public mutating func update(_ key: String, default value: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if let e = find(key) {
+            body(&values[e])
+        } else {
+            var v = value()
+            body(&v)
+            insert(key, v)
+        }
+    }
+
     /// Rewrites every value in place.
     public mutating func updateValues(_ body: (inout Value) -> Void) {
         for i in values.indices { body(&values[i]) }

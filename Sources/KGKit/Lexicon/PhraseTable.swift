@@ -13,10 +13,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     public mutating func add(_ keys: [String], _ value: Value) {
         guard let f = keys.first else { return }
-        var list = byFirst[f] ?? []
-        list.append(Phrase(keys: keys, value: value))
-        list.sort { $0.keys.count > $1.keys.count }
-        byFirst[f] = list
+        byFirst.update(f, default: []) { list in
+            list.append(Phrase(keys: keys, value: value))
+            list.sort { $0.keys.count > $1.keys.count }
+        }
         if keys.count == 1 { singles.insert(f) }
     }
 
