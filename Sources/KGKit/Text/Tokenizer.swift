@@ -248,11 +248,14 @@ struct KeyCache {
     /// Distinct words kept before the memo is emptied (checked between documents).
     let capacity: Int
 
-    /// 0 empty, else the entry + 1 in the low half and its hash's high half above (probes skip other words unread).
+    /// 0 empty, else where the word starts in `arena` in the low half and its hash's high half above (probes skip other
+    /// words unread).
     private var slots: [UInt64]
     private var mask: Int
     private var hashes: [UInt64] = []
-    private var offsets: [Int32] = [0]
+    /// Where each entry's scalars start in `arena`. Each is preceded there by the entry and the scalar count, so a
+    /// probe reads the word right where the slot points (one place in memory, not an offsets table and then the arena).
+    private var offsets: [Int32] = []
     private var arena: [UInt32] = []
     private var words: [TokenKeys.Word] = []
     /// Written by `finishDocument`'s reading pass so that the pass is not optimised away.
@@ -310,18 +313,17 @@ struct KeyCache {
         while true {
             let x = slots[slot]
             if x == 0 { break }
-            if (x ^ h) >> 32 == 0 {
-                let e = Int(x & 0xFFFF_FFFF) - 1
-                if equals(e, n) { return e }
-            }
+            if (x ^ h) >> 32 == 0, let e = equals(Int(x & 0xFFFF_FFFF), n) { return e }
             slot = (slot + 1) & mask
         }
         let e = words.count
-        slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         hashes.append(h)
         let k = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
-        arena.append(contentsOf: k)
+        arena.append(UInt32(e))
+        arena.append(UInt32(n))
         offsets.append(Int32(arena.count))
+        slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(arena.count)
+        arena.append(contentsOf: k)
         let str = Normalizer.string(k)
         words.append(TokenKeys.Word(key: str))
         analysed.append(false)
@@ -385,16 +387,16 @@ struct KeyCache {
         scratch = bigger
     }
 
-    @inline(__always) private func equals(_ e: Int, _ n: Int) -> Bool {
-        let a = Int(offsets[e]), b = Int(offsets[e + 1])
-        if b - a != n { return false }
-        return arena.withUnsafeBufferPointer { ar in
+    /// The entry whose scalars start at `arena[a]`, if they are the `n` scalars in `scratch`.
+    @inline(__always) private func equals(_ a: Int, _ n: Int) -> Int? {
+        arena.withUnsafeBufferPointer { ar in
+            if Int(ar[a - 1]) != n { return nil }
             var i = 0
             while i < n {
-                if ar[a + i] != scratch[i] { return false }
+                if ar[a + i] != scratch[i] { return nil }
                 i += 1
             }
-            return true
+            return Int(ar[a - 2])
         }
     }
 
@@ -404,7 +406,7 @@ struct KeyCache {
         for (e, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(offsets[e])
         }
     }
 
@@ -415,7 +417,8 @@ struct KeyCache {
     mutating func analyze(_ e: Int, _ segmenter: CliticSegmenter) -> Int {
         if analysed[e] { return Int(analysisPrefixLength[e]) }
         let a = arena.withUnsafeBufferPointer { ar in
-            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: words[e].key)
+            let a = Int(offsets[e])
+            return segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[a..<(a + Int(ar[a - 1]))]), key: words[e].key)
         }
         words[e].prefix = a.prefix
         words[e].stem = a.stem
