@@ -7,10 +7,14 @@ import Foundation
 /// normalised (`Normalizer`), so bytes are enough and several times faster. Iteration follows insertion order, so
 /// whatever is built from a KeyMap is deterministic.
 public struct KeyMap<Value: Sendable>: Sendable, Sequence {
-    /// 0 empty, else the entry + 1 in the low half and its hash's high half above (probes skip other keys unread).
+    /// 0 empty, else where the key starts in `bytes` in the low half and its hash's high half above (probes skip other
+    /// keys unread).
     private var slots: [UInt64] = Array(repeating: 0, count: 16)
     private var hashes: [UInt64] = []
-    private var offsets: [Int] = [0]
+    /// Where each entry's key starts in `bytes`. Each key is preceded there by its entry and its length (four bytes
+    /// each), so a probe reads the key where the slot points (one place in memory, not an offsets table and then the
+    /// bytes).
+    private var offsets: [Int] = []
     private var bytes: [UInt8] = []
     private var storedKeys: [String] = []
     private var values: [Value] = []
@@ -120,26 +124,31 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
             let x = slots[slot]
             if x == 0 { return nil }
             // equal bytes have equal hashes: the high halves filter, `equals` decides
-            if (x ^ h) >> 32 == 0 && equals(Int(x & 0xFFFF_FFFF) - 1, u) { return Int(x & 0xFFFF_FFFF) - 1 }
+            if (x ^ h) >> 32 == 0, let e = equals(Int(x & 0xFFFF_FFFF), u) { return e }
             slot = (slot + 1) & mask
         }
     }
 
-    @inline(__always) private func equals(_ e: Int, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        let a = offsets[e], b = offsets[e + 1]
-        if b - a != u.count { return false }
-        return bytes.withUnsafeBufferPointer { s in
-            u.count == 0 || memcmp(s.baseAddress! + a, u.baseAddress!, u.count) == 0
+    /// The entry whose key starts at `bytes[a]`, if it is `u`.
+    @inline(__always) private func equals(_ a: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { s in
+            let raw = UnsafeRawPointer(s.baseAddress!)
+            guard Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: a - 4, as: UInt32.self))) == u.count,
+                  u.count == 0 || memcmp(raw + a, u.baseAddress!, u.count) == 0 else { return nil }
+            return Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: a - 8, as: UInt32.self)))
         }
     }
 
     private mutating func insert(_ key: String, _ value: Value) {
         var k = key
+        let e = UInt32(storedKeys.count)
         let h = k.withUTF8 { u -> UInt64 in
+            withUnsafeBytes(of: e.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(u.count).littleEndian) { bytes.append(contentsOf: $0) }
+            offsets.append(bytes.count)
             bytes.append(contentsOf: u)
             return Self.hash(u)
         }
-        offsets.append(bytes.count)
         hashes.append(h)
         storedKeys.append(key)
         values.append(value)
@@ -150,7 +159,7 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hashes[e]) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(offsets[e])
         if !filter.isEmpty {
             let (w, bit) = Self.filterBit(hashes[e], filter.count)
             filter[w] |= bit
