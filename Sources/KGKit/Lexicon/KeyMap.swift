@@ -99,10 +99,7 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         return h &* 0xBF58_476D_1CE4_E5B9 ^ (h >> 32)
     }
 
-    @inline(__always) private func find(_ key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { find($0) }
-    }
+    @inline(__always) private func find(_ key: String) -> Int? { withBytes(key) { find($0) } }
 
     /// Slots from which a map keeps a `filter`.
     static var filterFrom: Int { 4096 }
@@ -198,8 +195,15 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 /// Whether two normalised keys are the same bytes (no canonical-equivalence work, see `KeyMap`).
 @inline(__always) public func sameKey(_ a: String, _ b: String) -> Bool {
     if sameRepresentation(a, b) { return true }
-    var a = a, b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    return withBytes(a) { x in withBytes(b) { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+}
+
+/// Calls `body` with the UTF-8 bytes of `s`, read in place for native and small strings: no copy of the String into
+/// a `var` (and its retain and release) as `withUTF8` needs.
+@inline(__always) func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var s = s
+    return s.withUTF8(body)
 }
 
 /// Whether two strings have the same representation: the same small-string bytes or the same storage and length.
@@ -215,9 +219,8 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 /// are different. Anything else is left to `==`.
 @inline(__always) public func keysEqual(_ a: String, _ b: String) -> Bool {
     if sameRepresentation(a, b) { return true }
-    var a = a, b = b
-    let simple = a.withUTF8 { x in
-        b.withUTF8 { y in
+    let simple = withBytes(a) { x in
+        withBytes(b) { y in
             if x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) { return true as Bool? }
             return isPlainKey(x) && isPlainKey(y) ? false : nil
         }

@@ -421,8 +421,11 @@ struct KeyCache {
             return segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[a..<(a + Int(ar[a - 1]))]), key: words[e].key)
         }
         words[e].prefix = a.prefix
-        words[e].stem = a.stem
-        words[e].body = a.body
+        // (the key itself where the stem or body is the same bytes: the same representation makes later key
+        // comparisons immediate, see `sameRepresentation`)
+        let key = words[e].key
+        words[e].stem = sameKey(a.stem, key) ? key : a.stem
+        words[e].body = sameKey(a.body, key) ? key : a.body
         words[e].suffix = a.suffix
         words[e].hasArticle = Self.startsWithArticle(a.stem)
         analysed[e] = true
