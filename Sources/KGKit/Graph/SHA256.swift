@@ -11,10 +11,7 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2]
 
     /// Lower-case hex digest of the UTF-8 bytes of `text` (read in place, not copied to an array).
-    public static func hex(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { hex($0) }
-    }
+    public static func hex(_ text: String) -> String { withBytes(text) { hex($0) } }
 
     public static func hex(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { hex($0) } }
 
