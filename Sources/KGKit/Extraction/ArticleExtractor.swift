@@ -150,8 +150,13 @@ public struct ArticleExtractor: Sendable {
         reindex(&entities, mentions)
         var k = 0
         var described: [Mention] = []
+        var mayDescribe = WordMemo(doc)
         while k < doc.tokens.count {
-            guard !claimed[k], let d = lexicons.definiteDescriptions.match(doc.tokens, at: k, limit: doc.tokens.count) else { k += 1; continue }
+            if !claimed[k] && mayDescribe[doc.tokens[k]] == nil {
+                mayDescribe[doc.tokens[k]] = lexicons.definiteDescriptions.canStart(doc.tokens[k])
+            }
+            guard !claimed[k], mayDescribe[doc.tokens[k]]!,
+                  let d = lexicons.definiteDescriptions.match(doc.tokens, at: k, limit: doc.tokens.count) else { k += 1; continue }
             // a rank before a person's name is not a description (الفريق أسامة ربيع: Lt Gen, not "the team"); after a title
             // it is the body the title heads (زعيم الجماعة عبد الملك الحوثي)
             if mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == .person }),
@@ -435,16 +440,32 @@ public enum EntityKey {
             if found { bytes = out; replaced = true }
         }
         if replaced { k = String(decoding: bytes, as: UTF8.self) }
-        var out = ""
-        var lastDash = true
+        // letters and digits kept, runs of anything else one dash; built as UTF-8 bytes, and the letter test is answered
+        // without the Unicode property tables for ASCII and the Arabic letters U+0621–U+064A (all alphabetic)
+        var out: [UInt8] = []
+        out.reserveCapacity(k.utf8.count)
+        var lastDash = true, plain = true
         for s in k.unicodeScalars {
-            if s.properties.isAlphabetic || ("0"..."9").contains(s) {
-                out.unicodeScalars.append(s); lastDash = false
+            let v = s.value
+            let keep: Bool
+            if v < 0x80 {
+                keep = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+            } else if v >= 0x0621 && v <= 0x064A {
+                keep = true
+            } else {
+                keep = s.properties.isAlphabetic
+            }
+            if keep {
+                if v >= 0x80 && (v < 0x0621 || v > 0x064A) { plain = false }
+                out.append(contentsOf: UTF8.encode(s)!)
+                lastDash = false
             } else if !lastDash {
-                out += "-"; lastDash = true
+                out.append(0x2D); lastDash = true
             }
         }
-        if out.hasSuffix("-") { out.removeLast() }
-        return out
+        var key = String(decoding: out, as: UTF8.self)
+        // (a trailing dash is a Character of its own unless a letter before it joins it, as a Prepend letter does)
+        if out.last == 0x2D && (plain || key.hasSuffix("-")) { key.removeLast() }
+        return key
     }
 }

@@ -52,6 +52,8 @@ struct EventExtractor {
         }
         var occurrences: [Occurrence] = []
         var roleRelations: [ExtractedRelation] = []
+        // words that start no trigger (most of them), known after their first token
+        var mayTrigger = WordMemo(doc)
         for s in doc.sentences {
             // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
             // (a person or organisation; a nisba only when neither is named: وزير الخارجية التركي هاكان فيدان → فيدان)
@@ -67,7 +69,9 @@ struct EventExtractor {
             if firstActor == nil { firstActor = firstNisba }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
-                guard !claimed[k], let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
+                if !claimed[k] && mayTrigger[doc.tokens[k]] == nil { mayTrigger[doc.tokens[k]] = canTrigger(doc.tokens[k]) }
+                guard !claimed[k], mayTrigger[doc.tokens[k]]!,
+                      let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
                 // a win or a draw is a match only in a sports report
                 if roles.sportsTypes.contains(type) && !sportsReport { k = trig.end; continue }
@@ -391,11 +395,15 @@ struct EventExtractor {
         guard !g.entries.isEmpty else { return }
         var entityOf: [Int: Int] = [:]
         let toks = doc.tokens
+        // words that start no event name under any of the keys tried below (nearly all), known after their first token
+        var mayName = WordMemo(doc)
         for s in doc.sentences {
             var i = s.tokens.lowerBound
             while i < s.tokens.upperBound {
                 let t = toks[i]
                 guard t.kind == .word || t.kind == .number else { i += 1; continue }
+                if mayName[t] == nil { mayName[t] = Self.startsName(t, in: g) }
+                guard mayName[t]! else { i += 1; continue }
                 var found: (entry: Int, end: Int)? = nil
                 let key0 = t.key, body = t.body
                 let withBody = !keysEqual(key0, body)
@@ -478,6 +486,27 @@ struct EventExtractor {
     /// one-word trigger (انفجارين, تفجيرات, غارتين, هجوما → انفجار, تفجير, غارة, هجوم), so the table need not list
     /// every dual, plural and case form. Definite forms (الاشتباكات) match only where the table lists them: they often
     /// refer back to an event already reported.
+    /// Whether an event name of `g` starts with token `t`'s word under a key `namedEvents` tries (key, body, the key
+    /// without a leading و ف ب ل ك the segmenter left on); reads the word alone.
+    private static func startsName(_ t: Token, in g: Gazetteer) -> Bool {
+        if !g.names(startingWith: t.key).isEmpty || !g.names(startingWith: t.body).isEmpty { return true }
+        guard t.script == .arabic, t.prefix.isEmpty else { return false }
+        // و ف ب ل ك in UTF-8: D9 88, D9 81, D8 A8, D9 84, D9 83 (read on the bytes: no String is made for the many
+        // words without one)
+        let u = t.key.utf8
+        var i = u.makeIterator()
+        guard let a = i.next(), let b = i.next(), (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83)) || (a == 0xD8 && b == 0xA8)
+        else { return false }
+        return !g.names(startingWith: String(decoding: u.dropFirst(2), as: UTF8.self)).isEmpty
+    }
+
+    /// Whether a trigger may start at token `t` (`trigger` finds none where this is false); reads its word alone.
+    private func canTrigger(_ t: Token) -> Bool {
+        if lexicons.eventTriggers.canStart(t) { return true }
+        guard t.script == .arabic, t.kind == .word else { return false }
+        return Self.uninflected(t.stem).contains { lexicons.eventTriggers.value(key: $0) != nil }
+    }
+
     func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
         guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }

@@ -20,6 +20,9 @@ struct CueTable<Value: Sendable>: Sendable {
         table.match(tokens, at: i, limit: limit, stems: stems, bodies: true)
     }
 
+    /// Whether a phrase may start at token `t` (`PhraseTable.canStart`).
+    func canStart(_ t: Token, stems: Bool = true) -> Bool { table.canStart(t, stems: stems) }
+
     var isEmpty: Bool { table.isEmpty }
 }
 

@@ -104,46 +104,67 @@ struct RelationMatcher {
         // mentions starting at each token, in mention order: mentionList[mentionFrom[p]..<mentionFrom[p + 1]]
         var mentionFrom = [Int](repeating: 0, count: n + 1)
         var mentionTypes = [UInt8](repeating: 0, count: n)     // the types of the mentions starting there
-        for m in mentions where m.entity >= 0 && m.rule != "nested" && m.type != .event {
-            mentionFrom[m.tokens.lowerBound + 1] += 1
+        // (mentions are read in place: a Mention copy retains its strings)
+        for i in mentions.indices where mentions[i].entity >= 0 && mentions[i].rule != "nested" && mentions[i].type != .event {
+            mentionFrom[mentions[i].tokens.lowerBound + 1] += 1
         }
         for p in 0..<n { mentionFrom[p + 1] += mentionFrom[p] }
         var mentionList = [Int](repeating: 0, count: mentionFrom[n])
         var filled = mentionFrom
         var mType = [UInt8](repeating: 0, count: mentions.count), mDemonym = [Bool](repeating: false, count: mentions.count)
         var mEnd = [Int](repeating: 0, count: mentions.count)
-        for (i, m) in mentions.enumerated() {
-            mType[i] = CompiledRules.bit(m.type); mDemonym[i] = m.isDemonym; mEnd[i] = m.tokens.upperBound
-            guard m.entity >= 0 && m.rule != "nested" && m.type != .event else { continue }
-            let p = m.tokens.lowerBound
+        for i in mentions.indices {
+            mType[i] = CompiledRules.bit(mentions[i].type); mDemonym[i] = mentions[i].isDemonym; mEnd[i] = mentions[i].tokens.upperBound
+            guard mentions[i].entity >= 0 && mentions[i].rule != "nested" && mentions[i].type != .event else { continue }
+            let p = mentions[i].tokens.lowerBound
             mentionList[filled[p]] = i
             filled[p] += 1
             mentionTypes[p] |= mType[i]
         }
-        // token → literal ids of its key and stem (-1 when no rule mentions it), flags, proclitics of its prefix
+        // token → literal ids of its key and stem (-1 when no rule mentions it), flags, proclitics of its prefix; worked
+        // out once per distinct word of the document (`Token.entry`; Arabic words apart, as only they have clitics)
         var keyID = [Int32](repeating: -1, count: n), stemID = keyID
         var flags = [UInt8](repeating: 0, count: n)
         var procliticMask = [UInt8](repeating: 0, count: n)
         var procliticRules = [[Int]](repeating: [], count: n)
-        var prefixCache = KeyMap<(UInt8, [Int])>()     // byte-keyed: the prefixes are normalised keys
-        for (k, t) in doc.tokens.enumerated() {
-            let key = t.key
-            keyID[k] = compiled.ids[key] ?? -1
-            let prefix = t.prefix, suffix = t.suffix
-            // the stem differs from the key only when clitics were split off
-            stemID[k] = prefix.isEmpty && suffix.isEmpty ? keyID[k] : (compiled.ids[t.stem] ?? -1)
-            if keysEqual(key, ",") { flags[k] |= Self.comma }
-            if t.kind == .punctuation && Self.stopPunctuation.contains(key) { flags[k] |= Self.stop }
-            if !prefix.isEmpty {
-                if prefixCache[prefix] == nil {
-                    var mask: UInt8 = 0
-                    for (i, p) in CompiledRules.proclitics.enumerated() where plainContains(prefix, p) ?? prefix.contains(p) { mask |= 1 << UInt8(i) }
-                    var rules: [Int] = []
-                    for c in prefix.unicodeScalars { rules += compiled.byFirstProclitic[c] ?? [] }
-                    prefixCache[prefix] = (mask, rules)
+        let words = 2 * doc.keys.count
+        var wordDone = [Bool](repeating: false, count: words)
+        var wordKeyID = [Int32](repeating: -1, count: words), wordStemID = wordKeyID
+        var wordFlags = [UInt8](repeating: 0, count: words)
+        var wordPrefix = [Int32](repeating: -1, count: words)     // index into prefixInfo, -1 none
+        var prefixInfo: [(UInt8, [Int])] = []
+        // the document's few distinct prefixes (و ب ل وب...), short strings found by a linear search
+        var prefixes: [String] = []
+        let tokens = doc.tokens
+        for k in 0..<n {
+            let e = 2 * Int(tokens[k].entry) + (tokens[k].script == .arabic && tokens[k].kind == .word ? 1 : 0)
+            if !wordDone[e] {
+                wordDone[e] = true
+                let t = tokens[k]
+                let key = t.key
+                wordKeyID[e] = compiled.ids[key] ?? -1
+                let prefix = t.prefix, suffix = t.suffix
+                // the stem differs from the key only when clitics were split off
+                wordStemID[e] = prefix.isEmpty && suffix.isEmpty ? wordKeyID[e] : (compiled.ids[t.stem] ?? -1)
+                if keysEqual(key, ",") { wordFlags[e] |= Self.comma }
+                if Self.isStopPunctuation(key) { wordFlags[e] |= Self.stop }
+                if !prefix.isEmpty {
+                    if let i = prefixes.firstIndex(where: { sameRepresentation($0, prefix) }) { wordPrefix[e] = Int32(i) } else {
+                        var mask: UInt8 = 0
+                        for (i, p) in CompiledRules.proclitics.enumerated() where plainContains(prefix, p) ?? prefix.contains(p) { mask |= 1 << UInt8(i) }
+                        var rules: [Int] = []
+                        for c in prefix.unicodeScalars { rules += compiled.byFirstProclitic[c] ?? [] }
+                        wordPrefix[e] = Int32(prefixInfo.count)
+                        prefixes.append(prefix)
+                        prefixInfo.append((mask, rules))
+                    }
                 }
-                (procliticMask[k], procliticRules[k]) = prefixCache[prefix]!
             }
+            keyID[k] = wordKeyID[e]
+            stemID[k] = wordStemID[e]
+            // (a word's stop mark counts on punctuation tokens only)
+            flags[k] = tokens[k].kind == .punctuation ? wordFlags[e] : wordFlags[e] & ~Self.stop
+            if wordPrefix[e] >= 0 { (procliticMask[k], procliticRules[k]) = prefixInfo[Int(wordPrefix[e])] }
         }
         let ctx = Context(items: compiled.items, literalIDs: compiled.literalIDs, mentionFrom: mentionFrom, mentionList: mentionList,
                           mType: mType, mDemonym: mDemonym, mEnd: mEnd, keyID: keyID, stemID: stemID, flags: flags,
@@ -242,7 +263,12 @@ struct RelationMatcher {
         return PlaceLevel.of(subtype: e.subtype)
     }
 
-    private static let stopPunctuation: Set<String> = [",", ";", ":", ".", "?", "!"]
+    /// Whether a key is one of , ; : . ? ! (normalised keys: one ASCII byte, no canonical-equivalence work).
+    private static func isStopPunctuation(_ key: String) -> Bool {
+        var u = key.utf8.makeIterator()
+        guard let b = u.next(), u.next() == nil else { return false }
+        return b == 0x2C || b == 0x3B || b == 0x3A || b == 0x2E || b == 0x3F || b == 0x21
+    }
 
     /// Matches items `k..<end` from token `p`; the token after the match, or nil.
     private func match(_ k: Int, _ end: Int, _ p: Int, _ limit: Int, _ c: Context, _ binding: inout Binding) -> Int? {

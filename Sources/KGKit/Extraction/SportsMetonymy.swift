@@ -47,7 +47,10 @@ struct SportsMetonymy: Sendable {
     /// Whether the text reads as a sports report: at least `minimumCues` cue words.
     func isSportsReport(_ doc: AnalyzedText) -> Bool {
         var n = 0
-        for t in doc.tokens where cues.contains(t.key) || cues.contains(t.stem) {
+        var isCue = WordMemo(doc)
+        for t in doc.tokens {
+            if isCue[t] == nil { isCue[t] = cues.contains(t.key) || cues.contains(t.stem) }
+            guard isCue[t]! else { continue }
             n += 1
             if n >= Self.minimumCues { return true }
         }

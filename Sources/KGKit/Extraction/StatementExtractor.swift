@@ -35,12 +35,15 @@ struct StatementExtractor {
         var out: [ExtractedStatement] = []
         var seen = Set<String>()
         var lastSpeaker: [(sentence: Int, mention: Int)] = []
+        var mayCue = WordMemo(doc)
         for s in doc.sentences {
             // the cues of the sentence, so each statement takes the quotes that belong to it
             var cues: [(at: Int, end: Int, kind: ExtractionTables.StatementCue)] = []
             var q = s.tokens.lowerBound
             while q < s.tokens.upperBound {
-                guard let (kind, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
+                if mayCue[doc.tokens[q]] == nil { mayCue[doc.tokens[q]] = table.canStart(doc.tokens[q], stems: false) }
+                guard mayCue[doc.tokens[q]]!,
+                      let (kind, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
                 cues.append((q, end, kind)); q = end
             }
             for (ci, cue) in cues.enumerated() {

@@ -8,7 +8,15 @@ enum JSONText {
                 clean = false
                 break
             }
-            if clean { return "\"" + s + "\"" }
+            // (the quotes and the bytes written straight into one new string: `"\"" + s + "\""` makes two)
+            if clean {
+                return String(unsafeUninitializedCapacity: u.count + 2) { out in
+                    out[0] = 0x22
+                    if u.count > 0 { UnsafeMutableRawPointer(out.baseAddress! + 1).copyMemory(from: u.baseAddress!, byteCount: u.count) }
+                    out[u.count + 1] = 0x22
+                    return u.count + 2
+                }
+            }
             var out: [UInt8] = [0x22]
             out.reserveCapacity(u.count + 16)
             let n = u.count

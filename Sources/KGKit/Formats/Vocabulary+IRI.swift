@@ -55,21 +55,23 @@ public enum KGIRI {
     }
 
     /// Percent-encodes every byte of `s` but the RFC 3986 unreserved characters (and `keeping`, if given).
+    /// (Encoded straight into the new string's storage, no intermediate byte array.)
     public static func percentEncode(_ s: String, keeping: UInt8? = nil) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count * 3)
-        for b in s.utf8 {
-            let unreserved = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-                || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
-            if unreserved || b == keeping {
-                out.append(b)
-            } else {
-                out.append(0x25)
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0xF))
+        let n = s.utf8.count
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n * 3) { out in
+            var i = 0
+            for b in s.utf8 {
+                let unreserved = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                    || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+                if unreserved || b == keeping {
+                    out[i] = b; i += 1
+                } else {
+                    out[i] = 0x25; out[i + 1] = hexDigit(b >> 4); out[i + 2] = hexDigit(b & 0xF); i += 3
+                }
             }
+            return i
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x37 + v }

@@ -115,11 +115,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// are shared).
     struct InternedString: Hashable, Sendable {
         var string: String
-        static func == (a: InternedString, b: InternedString) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
-        func hash(into h: inout Hasher) {
-            var s = string
-            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        static func == (a: InternedString, b: InternedString) -> Bool { sameKey(a.string, b.string) }
+        func hash(into h: inout Hasher) { withBytes(string) { h.combine(bytes: UnsafeRawBufferPointer($0)) } }
     }
 
     public init() {}

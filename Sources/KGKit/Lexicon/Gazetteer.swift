@@ -102,9 +102,7 @@ public struct Gazetteer: Sendable {
                         // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
                         // when the name itself is upper-case
                         if keys.count == 1, first.unicodeScalars.count < 2 { continue }
-                        var list = names[first] ?? []
-                        list.append(Name(keys: keys, entry: i, isDemonym: isDemonym))
-                        names[first] = list
+                        names.update(first, default: []) { $0.append(Name(keys: keys, entry: i, isDemonym: isDemonym)) }
                         if keys.count == 1 { singleTokenKeys.insert(first) }
                     }
                 }

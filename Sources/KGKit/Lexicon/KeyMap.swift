@@ -7,10 +7,14 @@ import Foundation
 /// normalised (`Normalizer`), so bytes are enough and several times faster. Iteration follows insertion order, so
 /// whatever is built from a KeyMap is deterministic.
 public struct KeyMap<Value: Sendable>: Sendable, Sequence {
-    /// 0 empty, else the entry + 1 in the low half and its hash's high half above (probes skip other keys unread).
+    /// 0 empty, else where the key starts in `bytes` in the low half and its hash's high half above (probes skip other
+    /// keys unread).
     private var slots: [UInt64] = Array(repeating: 0, count: 16)
     private var hashes: [UInt64] = []
-    private var offsets: [Int] = [0]
+    /// Where each entry's key starts in `bytes`. Each key is preceded there by its entry and its length (four bytes
+    /// each), so a probe reads the key where the slot points (one place in memory, not an offsets table and then the
+    /// bytes).
+    private var offsets: [Int] = []
     private var bytes: [UInt8] = []
     private var storedKeys: [String] = []
     private var values: [Value] = []
@@ -54,6 +58,18 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         }
     }
 
+    /// Changes the value of `key` in place, inserting `value()` first if there is none: one lookup, and the value
+    /// (an array being appended to, say) is not copied as `map[key] = (map[key] ?? []) + ...` would copy it.
+    public mutating func update(_ key: String, default value: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if let e = find(key) {
+            body(&values[e])
+        } else {
+            var v = value()
+            body(&v)
+            insert(key, v)
+        }
+    }
+
     /// Rewrites every value in place.
     public mutating func updateValues(_ body: (inout Value) -> Void) {
         for i in values.indices { body(&values[i]) }
@@ -83,10 +99,7 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         return h &* 0xBF58_476D_1CE4_E5B9 ^ (h >> 32)
     }
 
-    @inline(__always) private func find(_ key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { find($0) }
-    }
+    @inline(__always) private func find(_ key: String) -> Int? { withBytes(key) { find($0) } }
 
     /// Slots from which a map keeps a `filter`.
     static var filterFrom: Int { 4096 }
@@ -108,26 +121,31 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
             let x = slots[slot]
             if x == 0 { return nil }
             // equal bytes have equal hashes: the high halves filter, `equals` decides
-            if (x ^ h) >> 32 == 0 && equals(Int(x & 0xFFFF_FFFF) - 1, u) { return Int(x & 0xFFFF_FFFF) - 1 }
+            if (x ^ h) >> 32 == 0, let e = equals(Int(x & 0xFFFF_FFFF), u) { return e }
             slot = (slot + 1) & mask
         }
     }
 
-    @inline(__always) private func equals(_ e: Int, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        let a = offsets[e], b = offsets[e + 1]
-        if b - a != u.count { return false }
-        return bytes.withUnsafeBufferPointer { s in
-            u.count == 0 || memcmp(s.baseAddress! + a, u.baseAddress!, u.count) == 0
+    /// The entry whose key starts at `bytes[a]`, if it is `u`.
+    @inline(__always) private func equals(_ a: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { s in
+            let raw = UnsafeRawPointer(s.baseAddress!)
+            guard Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: a - 4, as: UInt32.self))) == u.count,
+                  u.count == 0 || memcmp(raw + a, u.baseAddress!, u.count) == 0 else { return nil }
+            return Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: a - 8, as: UInt32.self)))
         }
     }
 
     private mutating func insert(_ key: String, _ value: Value) {
         var k = key
+        let e = UInt32(storedKeys.count)
         let h = k.withUTF8 { u -> UInt64 in
+            withUnsafeBytes(of: e.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(u.count).littleEndian) { bytes.append(contentsOf: $0) }
+            offsets.append(bytes.count)
             bytes.append(contentsOf: u)
             return Self.hash(u)
         }
-        offsets.append(bytes.count)
         hashes.append(h)
         storedKeys.append(key)
         values.append(value)
@@ -138,7 +156,7 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hashes[e]) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        slots[slot] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(offsets[e])
         if !filter.isEmpty {
             let (w, bit) = Self.filterBit(hashes[e], filter.count)
             filter[w] |= bit
@@ -176,17 +194,33 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
 /// Whether two normalised keys are the same bytes (no canonical-equivalence work, see `KeyMap`).
 @inline(__always) public func sameKey(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    if sameRepresentation(a, b) { return true }
+    return withBytes(a) { x in withBytes(b) { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+}
+
+/// Calls `body` with the UTF-8 bytes of `s`, read in place for native and small strings: no copy of the String into
+/// a `var` (and its retain and release) as `withUTF8` needs.
+@inline(__always) func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var s = s
+    return s.withUTF8(body)
+}
+
+/// Whether two strings have the same representation: the same small-string bytes or the same storage and length.
+/// Such strings are equal; equal strings may still differ here (two copies of a long string), so a `false` only
+/// means "not known equal".
+@inline(__always) public func sameRepresentation(_ a: String, _ b: String) -> Bool {
+    let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+    return x.0 == y.0 && x.1 == y.1
 }
 
 /// `a == b` (canonical equivalence), without String's normalising comparison in the usual cases: equal bytes are
 /// equal, and different bytes made only of ASCII and Arabic letters U+0621–U+064A (each its own NFC, none combining)
 /// are different. Anything else is left to `==`.
 @inline(__always) public func keysEqual(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    let simple = a.withUTF8 { x in
-        b.withUTF8 { y in
+    if sameRepresentation(a, b) { return true }
+    let simple = withBytes(a) { x in
+        withBytes(b) { y in
             if x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) { return true as Bool? }
             return isPlainKey(x) && isPlainKey(y) ? false : nil
         }

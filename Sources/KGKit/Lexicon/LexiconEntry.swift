@@ -16,9 +16,14 @@ public struct LexiconEntry: Sendable, Equatable {
     public var isUserEntry: Bool
 
     /// All names this entry is known by (preferred names first).
+    /// (Duplicates are found with `keysEqual`, which is `==` without its normalising comparison for plain names.)
     public var allNames: [String] {
         var out: [String] = []
-        for n in [nameAr, nameEn] + aliases where !n.isEmpty && !out.contains(n) { out.append(n) }
+        out.reserveCapacity(2 + aliases.count)
+        func add(_ n: String) { if !n.isEmpty && !out.contains(where: { keysEqual($0, n) }) { out.append(n) } }
+        add(nameAr)
+        add(nameEn)
+        for n in aliases { add(n) }
         return out
     }
 

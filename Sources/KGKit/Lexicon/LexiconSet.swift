@@ -235,6 +235,9 @@ public struct LexiconSet: Sendable {
         }
         var nameWords = KeyMap<NameWord>()
         var englishNameWords = KeyMap<String>()
+        // common English words are never taken for a transliterated name (left out here rather than removed afterwards:
+        // a KeyMap removal rebuilds the map)
+        let notNames: KeySet = ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"]
         if let text = try? BundledResources.text("lexicon/name-words.tsv") {
             for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
                 let c = line.tabSeparated()
@@ -242,7 +245,7 @@ public struct LexiconSet: Sendable {
                 let k = Normalizer.key(String(c[0]))
                 nameWords[k] = NameWord(cls: String(c[2]), english: String(c[1]))
                 let en = Normalizer.key(String(c[1]))
-                if englishNameWords[en] == nil { englishNameWords[en] = String(c[2]) }
+                if englishNameWords[en] == nil && !notNames.contains(en) { englishNameWords[en] = String(c[2]) }
                 if c[2] != "ORGANIZATION" { vocab.protect(k) }
             }
         }
@@ -256,9 +259,6 @@ public struct LexiconSet: Sendable {
         set.functionWords = functionWords
         set.nameWords = nameWords
         set.englishNameWords = englishNameWords
-        for w in ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"] {
-            set.englishNameWords[w] = nil
-        }
         set.stopwords = KeySet(try BundledResources.list("rules/name-stopwords.txt").map(Normalizer.key))
 
         for f in userRules where f.hasSuffix(".tsv") {

@@ -13,10 +13,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     public mutating func add(_ keys: [String], _ value: Value) {
         guard let f = keys.first else { return }
-        var list = byFirst[f] ?? []
-        list.append(Phrase(keys: keys, value: value))
-        list.sort { $0.keys.count > $1.keys.count }
-        byFirst[f] = list
+        byFirst.update(f, default: []) { list in
+            list.append(Phrase(keys: keys, value: value))
+            list.sort { $0.keys.count > $1.keys.count }
+        }
         if keys.count == 1 { singles.insert(f) }
     }
 
@@ -46,6 +46,15 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             return (p.value, i + p.keys.count)
         }
         return nil
+    }
+
+    /// Whether some phrase starts with token `t`'s word as `match` reads a first token (key, body, or if `stems` the
+    /// stem): where none does, `match` finds nothing whatever follows. Reads the token's word alone (see `WordMemo`).
+    public func canStart(_ t: Token, stems: Bool = true) -> Bool {
+        if byFirst.contains(t.key) { return true }
+        let hasPrefix = !t.prefix.isEmpty
+        if hasPrefix && byFirst.contains(t.body) { return true }
+        return stems && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem)
     }
 
     /// Whether a single-token phrase with this key exists.

@@ -84,6 +84,32 @@ public struct AnalyzedText: Sendable {
     }
 }
 
+/// A yes/no answer per distinct word of one document, asked once: lexicon tests that depend on a token's word alone
+/// (its `Token.entry`; an Arabic word apart from other tokens with the same key, as only it has clitics) are made
+/// once per word instead of once per token. The questions must read nothing else of the token (not its position,
+/// capitalisation or neighbours).
+/// (No closure-taking `answer(t) { ... }`: a closure context copies what it captures, the document and the extractor,
+/// retaining all their arrays on every call.)
+struct WordMemo {
+    /// 0 not asked yet, 1 no, 2 yes.
+    private var state: [UInt8]
+
+    init(_ doc: AnalyzedText) { state = Array(repeating: 0, count: 2 * doc.keys.count) }
+
+    @inline(__always) private static func index(_ t: Token) -> Int {
+        2 * Int(t.entry) + (t.script == .arabic && t.kind == .word ? 1 : 0)
+    }
+
+    /// The answer for `t`'s word, nil until one is recorded.
+    @inline(__always) subscript(_ t: Token) -> Bool? {
+        get {
+            let s = state[Self.index(t)]
+            return s == 0 ? nil : s == 2
+        }
+        set { state[Self.index(t)] = newValue == nil ? 0 : newValue! ? 2 : 1 }
+    }
+}
+
 /// Normalisation, tokenisation, clitic analysis and sentence splitting in one call.
 public struct TextAnalyzer: Sendable {
     public let tokenizer: Tokenizer

@@ -32,15 +32,15 @@ public struct Token: Sendable, Equatable {
     var keys: Unmanaged<TokenKeys>
 
     /// Normalised key of the whole surface.
-    public var key: String { keys._withUnsafeGuaranteedRef { $0.key[Int(entry)] } }
+    public var key: String { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].key } }
     /// Normalised proclitics split off the front (`و`, `وب`, `ل`...), empty if none.
-    public var prefix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.prefix[Int(entry)] } : "" }
+    public var prefix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].prefix } : "" }
     /// Normalised key of the word without proclitics and pronoun suffix.
-    public var stem: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.stem[Int(entry)] } : key }
+    public var stem: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].stem } : key }
     /// Normalised key without proclitics but with any suffix (the form names are looked up under).
-    public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.body[Int(entry)] } : key }
+    public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].body } : key }
     /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
-    public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.suffix[Int(entry)] } : "" }
+    public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].suffix } : "" }
 
     /// Only Arabic words have a clitic analysis.
     private var isArabicWord: Bool { script == .arabic && kind == .word }
@@ -56,7 +56,7 @@ public struct Token: Sendable, Equatable {
     }
 
     public var hasArticle: Bool {
-        isArabicWord && keys._withUnsafeGuaranteedRef { $0.hasArticle[Int(entry)] }
+        isArabicWord && keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].hasArticle }
     }
 
     public static func == (a: Token, b: Token) -> Bool {
@@ -70,28 +70,33 @@ public struct Token: Sendable, Equatable {
 /// The distinct normalised words of one document with their clitic analysis, filled while it is tokenised and
 /// never changed afterwards. Arabic analysis fields are meaningful for Arabic word tokens only.
 public final class TokenKeys: Sendable {
-    let key: [String]
-    let prefix: [String]
-    let stem: [String]
-    let body: [String]
-    let suffix: [String]
-    let hasArticle: [Bool]
+    /// A word's key and analysis, kept together: the memo and this table are read and copied a word at a time (one
+    /// array, not one per field, so a word is one or two cache lines instead of six places).
+    struct Word: Sendable {
+        var key: String
+        var prefix = ""
+        var stem: String
+        var body: String
+        var suffix = ""
+        var hasArticle = false
+
+        init(key: String) {
+            self.key = key
+            stem = key
+            body = key
+        }
+    }
+
+    let words: [Word]
 
     /// Number of distinct words.
-    public var count: Int { key.count }
+    public var count: Int { words.count }
 
-    init(key: [String], prefix: [String], stem: [String], body: [String], suffix: [String], hasArticle: [Bool]) {
-        self.key = key
-        self.prefix = prefix
-        self.stem = stem
-        self.body = body
-        self.suffix = suffix
-        self.hasArticle = hasArticle
-    }
+    init(words: [Word]) { self.words = words }
 
     /// Stands in while a document is being tokenized, before its words are known.
     static var pending: Unmanaged<TokenKeys> { Unmanaged.passUnretained(empty) }
-    private static let empty = TokenKeys(key: [], prefix: [], stem: [], body: [], suffix: [], hasArticle: [])
+    private static let empty = TokenKeys(words: [])
 }
 
 /// A sentence: a span of the text and the range of its tokens.

@@ -248,18 +248,18 @@ struct KeyCache {
     /// Distinct words kept before the memo is emptied (checked between documents).
     let capacity: Int
 
-    /// 0 empty, else the entry + 1 in the low half and its hash's high half above (probes skip other words unread).
+    /// 0 empty, else where the word starts in `arena` in the low half and its hash's high half above (probes skip other
+    /// words unread).
     private var slots: [UInt64]
     private var mask: Int
     private var hashes: [UInt64] = []
-    private var offsets: [Int32] = [0]
+    /// Where each entry's scalars start in `arena`. Each is preceded there by the entry and the scalar count, so a
+    /// probe reads the word right where the slot points (one place in memory, not an offsets table and then the arena).
+    private var offsets: [Int32] = []
     private var arena: [UInt32] = []
-    private var key: [String] = []
-    private var prefix: [String] = []
-    private var stem: [String] = []
-    private var body: [String] = []
-    private var suffix: [String] = []
-    private var hasArticle: [Bool] = []
+    private var words: [TokenKeys.Word] = []
+    /// Written by `finishDocument`'s reading pass so that the pass is not optimised away.
+    private var touched = 0
     private var analysed: [Bool] = []
     private var analysisPrefixLength: [Int32] = []
 
@@ -313,24 +313,23 @@ struct KeyCache {
         while true {
             let x = slots[slot]
             if x == 0 { break }
-            if (x ^ h) >> 32 == 0 {
-                let e = Int(x & 0xFFFF_FFFF) - 1
-                if equals(e, n) { return e }
-            }
+            if (x ^ h) >> 32 == 0, let e = equals(Int(x & 0xFFFF_FFFF), n) { return e }
             slot = (slot + 1) & mask
         }
-        let e = key.count
-        slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        let e = words.count
         hashes.append(h)
         let k = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
-        arena.append(contentsOf: k)
+        arena.append(UInt32(e))
+        arena.append(UInt32(n))
         offsets.append(Int32(arena.count))
+        slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(arena.count)
+        arena.append(contentsOf: k)
         let str = Normalizer.string(k)
-        key.append(str); prefix.append(""); stem.append(str); body.append(str); suffix.append(""); hasArticle.append(false)
+        words.append(TokenKeys.Word(key: str))
         analysed.append(false)
         analysisPrefixLength.append(0)
         localOf.append(-1)
-        if key.count * 2 > slots.count { grow() }
+        if words.count * 2 > slots.count { grow() }
         return e
     }
 
@@ -345,18 +344,28 @@ struct KeyCache {
 
     /// The words of the document just tokenized, for its tokens; readies the memo for the next document.
     mutating func finishDocument() -> TokenKeys {
-        var k: [String] = [], p: [String] = [], st: [String] = [], b: [String] = [], su: [String] = [], a: [Bool] = []
-        k.reserveCapacity(used.count); p.reserveCapacity(used.count); st.reserveCapacity(used.count)
-        b.reserveCapacity(used.count); su.reserveCapacity(used.count); a.reserveCapacity(used.count)
+        // The document's words lie scattered over the memo. A first pass only reads them, so their cache misses
+        // overlap; in the copying pass each word's retains (atomic) would make every miss wait for the one before.
+        // (a byte of each 40 of a word: the two or three cache lines it spans)
+        let size = MemoryLayout<TokenKeys.Word>.size, stride = MemoryLayout<TokenKeys.Word>.stride
+        touched = words.withUnsafeBytes { raw in
+            var sum = 0
+            for e32 in used {
+                let o = Int(e32) * stride
+                sum &+= Int(raw[o]) &+ Int(raw[o + size / 2]) &+ Int(raw[o + size - 1])
+            }
+            return sum
+        }
+        var w: [TokenKeys.Word] = []
+        w.reserveCapacity(used.count)
         for e32 in used {
             let e = Int(e32)
-            k.append(key[e]); p.append(prefix[e]); st.append(stem[e]); b.append(body[e]); su.append(suffix[e])
-            a.append(hasArticle[e])
+            w.append(words[e])
             localOf[e] = -1
         }
         used.removeAll(keepingCapacity: true)
-        if key.count > capacity { self = KeyCache(capacity: capacity, reusing: scratch) }
-        return TokenKeys(key: k, prefix: p, stem: st, body: b, suffix: su, hasArticle: a)
+        if words.count > capacity { self = KeyCache(capacity: capacity, reusing: scratch) }
+        return TokenKeys(words: w)
     }
 
     /// Frees the scratch buffer; the memo is not used afterwards.
@@ -378,16 +387,16 @@ struct KeyCache {
         scratch = bigger
     }
 
-    @inline(__always) private func equals(_ e: Int, _ n: Int) -> Bool {
-        let a = Int(offsets[e]), b = Int(offsets[e + 1])
-        if b - a != n { return false }
-        return arena.withUnsafeBufferPointer { ar in
+    /// The entry whose scalars start at `arena[a]`, if they are the `n` scalars in `scratch`.
+    @inline(__always) private func equals(_ a: Int, _ n: Int) -> Int? {
+        arena.withUnsafeBufferPointer { ar in
+            if Int(ar[a - 1]) != n { return nil }
             var i = 0
             while i < n {
-                if ar[a + i] != scratch[i] { return false }
+                if ar[a + i] != scratch[i] { return nil }
                 i += 1
             }
-            return true
+            return Int(ar[a - 2])
         }
     }
 
@@ -397,24 +406,28 @@ struct KeyCache {
         for (e, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(offsets[e])
         }
     }
 
-    @inline(__always) func keyString(_ e: Int) -> String { key[e] }
+    @inline(__always) func keyString(_ e: Int) -> String { words[e].key }
 
     /// Analyses memo entry `e`'s key for clitics on first use and returns the number of key scalars its proclitics
     /// take.
     mutating func analyze(_ e: Int, _ segmenter: CliticSegmenter) -> Int {
         if analysed[e] { return Int(analysisPrefixLength[e]) }
         let a = arena.withUnsafeBufferPointer { ar in
-            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: key[e])
+            let a = Int(offsets[e])
+            return segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[a..<(a + Int(ar[a - 1]))]), key: words[e].key)
         }
-        prefix[e] = a.prefix
-        stem[e] = a.stem
-        body[e] = a.body
-        suffix[e] = a.suffix
-        hasArticle[e] = Self.startsWithArticle(a.stem)
+        words[e].prefix = a.prefix
+        // (the key itself where the stem or body is the same bytes: the same representation makes later key
+        // comparisons immediate, see `sameRepresentation`)
+        let key = words[e].key
+        words[e].stem = sameKey(a.stem, key) ? key : a.stem
+        words[e].body = sameKey(a.body, key) ? key : a.body
+        words[e].suffix = a.suffix
+        words[e].hasArticle = Self.startsWithArticle(a.stem)
         analysed[e] = true
         analysisPrefixLength[e] = a.prefix.isEmpty ? 0 : Int32(a.prefixKeyLength)
         return Int(analysisPrefixLength[e])
