@@ -261,6 +261,8 @@ struct KeyCache {
     private var suffix: [String] = []
     private var hasArticle: [Bool] = []
     private var analysed: [Bool] = []
+    /// Whether the entry's words end in ة as written (then no pronoun suffix is split off).
+    private var endsInTaMarbuta: [Bool] = []
     private var analysisPrefixLength: [Int32] = []
 
     /// The current document's entry of each memo entry (-1: not used in it yet), and the entries it used, in order.
@@ -308,6 +310,12 @@ struct KeyCache {
             }
             j += 1
         }
+        // a word written with a final ة is not the same word as its ه spelling for the clitic analysis: its last letter
+        // is no pronoun (صورة is one word, صوره "his pictures" two); the key is the same
+        var last = end - 1
+        while last > start, s[last].value >= 0x064B && s[last].value <= 0x0652 || s[last].value == 0x0640 { last -= 1 }
+        let taMarbuta = last >= start && s[last].value == 0x0629
+        if taMarbuta { h = (h ^ 0x0629) &* 0x0000_0100_0000_01B3 }
         h ^= h >> 29
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -315,7 +323,7 @@ struct KeyCache {
             if x == 0 { break }
             if (x ^ h) >> 32 == 0 {
                 let e = Int(x & 0xFFFF_FFFF) - 1
-                if equals(e, n) { return e }
+                if endsInTaMarbuta[e] == taMarbuta && equals(e, n) { return e }
             }
             slot = (slot + 1) & mask
         }
@@ -328,6 +336,7 @@ struct KeyCache {
         let str = Normalizer.string(k)
         key.append(str); prefix.append(""); stem.append(str); body.append(str); suffix.append(""); hasArticle.append(false)
         analysed.append(false)
+        endsInTaMarbuta.append(taMarbuta)
         analysisPrefixLength.append(0)
         localOf.append(-1)
         if key.count * 2 > slots.count { grow() }
@@ -408,7 +417,8 @@ struct KeyCache {
     mutating func analyze(_ e: Int, _ segmenter: CliticSegmenter) -> Int {
         if analysed[e] { return Int(analysisPrefixLength[e]) }
         let a = arena.withUnsafeBufferPointer { ar in
-            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: key[e])
+            segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[Int(offsets[e])..<Int(offsets[e + 1])]), key: key[e],
+                              taMarbuta: endsInTaMarbuta[e])
         }
         prefix[e] = a.prefix
         stem[e] = a.stem
