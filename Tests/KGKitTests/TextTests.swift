@@ -169,6 +169,18 @@ final class TextTests: XCTestCase {
         return Analysis.pieces(doc, doc.tokens[0]).joined(separator: "+")
     }
 
+    /// A final ة is no pronoun suffix, though it normalises to ه (صورة is one word; صوره "his pictures" may be two),
+    /// and the two spellings share a key.
+    func testFinalTaMarbutaIsNoPronounSuffix() {
+        for w in ["صورة", "أغنية", "كلمة", "صناعية", "وزيرة", "بصورةٍ"] {
+            XCTAssertFalse(segment(w).hasSuffix("+ة") || segment(w).hasSuffix("+ةٍ"), "\(w): \(segment(w))")
+        }
+        let doc = analyzer.analyze("صورة صوره")
+        XCTAssertEqual(doc.tokens.count, 2)
+        XCTAssertEqual(doc.tokens[0].key, doc.tokens[1].key)
+        XCTAssertEqual(doc.tokens[0].suffix, "")
+    }
+
     /// Words that merely begin with a proclitic letter must stay whole (the article ال is shown as its own piece,
     /// so البنتاغون is ال+بنتاغون, but no proclitic is split off).
     func testHashtagsReadAsWords() {

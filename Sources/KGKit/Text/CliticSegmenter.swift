@@ -38,12 +38,13 @@ public struct CliticSegmenter: Sendable {
         return scalars.withUnsafeBufferPointer { analyze(scalars: $0, key: key) }
     }
 
-    /// Analyses one normalised Arabic word key given as scalar values `k` (the scalars of `key`).
-    func analyze(scalars k: UnsafeBufferPointer<UInt32>, key: String) -> Analysis {
+    /// Analyses one normalised Arabic word key given as scalar values `k` (the scalars of `key`). `taMarbuta`: the word
+    /// as written ends in ة, which normalises to ه but is no pronoun suffix (صورة, not صور + ه).
+    func analyze(scalars k: UnsafeBufferPointer<UInt32>, key: String, taMarbuta: Bool = false) -> Analysis {
         if table.trusted && k.count <= WordTable.maxLength && WordTable.isSimple(k) {
-            return analyzeFast(k, key: key)
+            return analyzeFast(k, key: key, taMarbuta: taMarbuta)
         }
-        return analyzeSlow(key)
+        return analyzeSlow(key, taMarbuta: taMarbuta)
     }
 
     // Letters of the fast path.
@@ -132,7 +133,7 @@ public struct CliticSegmenter: Sendable {
 
     /// `analyzeSlow` for keys of simple Arabic letters only (see `WordTable.isSimple`), where scalar comparison and
     /// String comparison agree; works on scalar values and packed keys, and makes Strings only for the result.
-    private func analyzeFast(_ k: UnsafeBufferPointer<UInt32>, key: String) -> Analysis {
+    private func analyzeFast(_ k: UnsafeBufferPointer<UInt32>, key: String, taMarbuta: Bool) -> Analysis {
         let n = k.count
         if n < 3 { return Analysis(prefix: "", prefixKeyLength: 0, stem: key, body: key, suffix: "") }
         let wholeEntry = table.lookup(Piece(lead: false, start: 0, end: n).packed(k))
@@ -225,7 +226,7 @@ public struct CliticSegmenter: Sendable {
         let stemEntry = take ? table.lookup(piece.packed(k)) : wholeEntry
         if stemEntry.isFunction || stemEntry.isProtected { return result }
         let stemCount = stemEntry.count
-        for si in 0..<9 {
+        for si in 0..<(taMarbuta ? 8 : 9) {     // (suffix 8 is ه)
             let (s0, s1, s2, sl) = Self.suffixValue(si)
             if piece.at(sn - sl, k) != s0 { continue }
             if sl > 1 && piece.at(sn - sl + 1, k) != s1 { continue }
@@ -250,7 +251,7 @@ public struct CliticSegmenter: Sendable {
     }
 
     /// The reference analysis on Strings (used for keys outside the fast path's letters).
-    private func analyzeSlow(_ key: String) -> Analysis {
+    private func analyzeSlow(_ key: String, taMarbuta: Bool = false) -> Analysis {
         let whole = Analysis(prefix: "", prefixKeyLength: 0, stem: key, body: key, suffix: "")
         let n = key.unicodeScalars.count
         if n < 3 || functionWords.contains(key) { return whole }
@@ -316,15 +317,15 @@ public struct CliticSegmenter: Sendable {
                 result = b
             }
         }
-        return splitSuffix(result)
+        return splitSuffix(result, taMarbuta: taMarbuta)
     }
 
-    private func splitSuffix(_ a: Analysis) -> Analysis {
+    private func splitSuffix(_ a: Analysis, taMarbuta: Bool) -> Analysis {
         let s = a.stem
         let n = s.unicodeScalars.count
         if n < 4 || s.hasPrefix("ال") || functionWords.contains(s) || vocabulary.protected.contains(s) { return a }
         let stemCount = vocabulary.count(s)
-        for suf in Self.suffixes where s.hasSuffix(suf) {
+        for suf in Self.suffixes where s.hasSuffix(suf) && !(taMarbuta && suf == "ه") {
             let sl = suf.unicodeScalars.count
             if n - sl < 3 { continue }
             var t = String(s.unicodeScalars.dropLast(sl))

@@ -261,6 +261,8 @@ struct KeyCache {
     /// Written by `finishDocument`'s reading pass so that the pass is not optimised away.
     private var touched = 0
     private var analysed: [Bool] = []
+    /// Whether the entry's words end in ة as written (then no pronoun suffix is split off).
+    private var endsInTaMarbuta: [Bool] = []
     private var analysisPrefixLength: [Int32] = []
 
     /// The current document's entry of each memo entry (-1: not used in it yet), and the entries it used, in order.
@@ -308,12 +310,18 @@ struct KeyCache {
             }
             j += 1
         }
+        // a word written with a final ة is not the same word as its ه spelling for the clitic analysis: its last letter
+        // is no pronoun (صورة is one word, صوره "his pictures" two); the key is the same
+        var last = end - 1
+        while last > start, s[last].value >= 0x064B && s[last].value <= 0x0652 || s[last].value == 0x0640 { last -= 1 }
+        let taMarbuta = last >= start && s[last].value == 0x0629
+        if taMarbuta { h = (h ^ 0x0629) &* 0x0000_0100_0000_01B3 }
         h ^= h >> 29
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let x = slots[slot]
             if x == 0 { break }
-            if (x ^ h) >> 32 == 0, let e = equals(Int(x & 0xFFFF_FFFF), n) { return e }
+            if (x ^ h) >> 32 == 0, let e = equals(Int(x & 0xFFFF_FFFF), n), endsInTaMarbuta[e] == taMarbuta { return e }
             slot = (slot + 1) & mask
         }
         let e = words.count
@@ -327,6 +335,7 @@ struct KeyCache {
         let str = Normalizer.string(k)
         words.append(TokenKeys.Word(key: str))
         analysed.append(false)
+        endsInTaMarbuta.append(taMarbuta)
         analysisPrefixLength.append(0)
         localOf.append(-1)
         if words.count * 2 > slots.count { grow() }
@@ -418,7 +427,8 @@ struct KeyCache {
         if analysed[e] { return Int(analysisPrefixLength[e]) }
         let a = arena.withUnsafeBufferPointer { ar in
             let a = Int(offsets[e])
-            return segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[a..<(a + Int(ar[a - 1]))]), key: words[e].key)
+            return segmenter.analyze(scalars: UnsafeBufferPointer(rebasing: ar[a..<(a + Int(ar[a - 1]))]), key: words[e].key,
+                                     taMarbuta: endsInTaMarbuta[e])
         }
         words[e].prefix = a.prefix
         // (the key itself where the stem or body is the same bytes: the same representation makes later key
