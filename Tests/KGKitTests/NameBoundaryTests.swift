@@ -204,4 +204,11 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(q.isEmpty)
         XCTAssertFalse(q.contains { $0.entryID == "org:cnn" }, "\(q.map { ($0.type, $0.entryID ?? "-") })")
     }
+
+    /// A head noun with indefinite adjectives only describes a body (تصنيفه منظمة إرهابية "to list it as a terrorist
+    /// organisation"): no name.
+    func testHeadWithIndefiniteAdjectivesIsNoName() {
+        let orgs = organisations("دعا الوزير بغداد إلى تصنيفه منظمة إرهابية.")
+        XCTAssertFalse(orgs.contains { $0.surface.contains("منظمة") }, "\(orgs.map { ($0.surface, $0.rule) })")
+    }
 }

@@ -442,8 +442,12 @@ public struct EntityRecognizer: Sendable {
                    // (a name has a word; a body or place is no lone letter name: بي of "بي" إلى "بي+", a rating)
                    (a..<b).contains(where: { toks[$0].kind == .word }),
                    !(type != .person && b == a + 1 && toks[a].script == .arabic && toks[a].key.unicodeScalars.count <= 2),
-                   // (nor a head noun alone: حزب before its quoted name)
-                   !(b == a + 1 && toks[a].script == .arabic && lexicons.organizationHeads.contains(key: toks[a].stem)),
+                   // (nor a head noun alone: حزب before its quoted name; nor one with indefinite adjectives only, a
+                   // description: تصنيفه منظمة إرهابية)
+                   !(toks[a].script == .arabic && !toks[a].hasArticle && lexicons.organizationHeads.contains(key: toks[a].stem)
+                     && (a + 1..<b).allSatisfy { k in
+                         !toks[k].hasArticle && toks[k].prefix.isEmpty && Self.isNisbaShaped(toks[k].key)
+                             && max(lexicons.vocabulary.count(toks[k].stem), lexicons.vocabulary.count(toks[k].key)) >= 100 }),
                    // (one common word is no person: أول read as the باول of the article's جيروم باول)
                    !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)) {
                     taggerSpans.append((a, b, type))
