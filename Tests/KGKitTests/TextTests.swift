@@ -181,6 +181,13 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(doc.tokens[0].suffix, "")
     }
 
+    /// The first word of a known place's name is split from its clitic (لبيونغ يانغ), unless clitic and word make a
+    /// word of their own (فؤاد is a name, not ف + واد of واد زم).
+    func testClitcBeforeTheFirstWordOfAPlaceName() {
+        XCTAssertEqual(segment("لبيونغ"), "ل+بيونغ")
+        XCTAssertEqual(segment("فؤاد"), "فؤاد")
+    }
+
     /// Words that merely begin with a proclitic letter must stay whole (the article ال is shown as its own piece,
     /// so البنتاغون is ال+بنتاغون, but no proclitic is split off).
     func testHashtagsReadAsWords() {

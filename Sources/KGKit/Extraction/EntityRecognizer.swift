@@ -488,8 +488,11 @@ public struct EntityRecognizer: Sendable {
                         // (a known body, or a known place of several words, that the tagger reads as a person is still
                         // that body or place, unless its words can be a person's name: البنتاغون and بيونغ يانغ are no
                         // one's names. Not one-word places: رياض is as often a man as the city)
-                        return t.type != m.type && !(t.type == .person && (m.type == .organization || r.count > 1) && m.rule == "gazetteer"
-                            && !r.contains(where: { isPersonWord(toks[$0], first: $0 == r.lowerBound) }))
+                        // (a place of several words keeps its name unless all of them can be a person's: يانغ of
+                        // بيونغ يانغ can)
+                        let personWords = r.filter { isPersonWord(toks[$0], first: $0 == r.lowerBound) }.count
+                        return t.type != m.type && !(t.type == .person && m.rule == "gazetteer"
+                            && (m.type == .organization ? personWords == 0 : r.count > 1 && personWords < r.count))
                     }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
