@@ -211,4 +211,15 @@ final class NameBoundaryTests: XCTestCase {
         let orgs = organisations("دعا الوزير بغداد إلى تصنيفه منظمة إرهابية.")
         XCTAssertFalse(orgs.contains { $0.surface.contains("منظمة") }, "\(orgs.map { ($0.surface, $0.rule) })")
     }
+
+    /// A known body's name without its head noun (ليفربول of نادي ليفربول) names the body where the tagger reads one;
+    /// a word that names several bodies (الجزيرة: the channel and the Emirati club) or a state body's complement
+    /// (الوفاق of حكومة الوفاق) names none.
+    func testBodyNamedWithoutItsHeadNoun() {
+        let lex = Self.lexicons
+        let after = lex.organisationsAfterHeads
+        XCTAssertEqual(after[Normalizer.key("ليفربول")].map { lex.gazetteer.entries[$0].id }, "org:liverpool-fc")
+        XCTAssertEqual(after[Normalizer.key("الجزيرة")], -1)
+        XCTAssertTrue((after[Normalizer.key("الوفاق")] ?? -1) < 0)
+    }
 }

@@ -535,6 +535,12 @@ public struct EntityRecognizer: Sendable {
             } else if let d = inside {
                 m.entryID = d.entryID
                 m.subtype = d.subtype
+            } else if t.type == .organization, t.b == t.a + 1, toks[t.a].script == .arabic,
+                      let e = lexicons.organisationsAfterHeads[toks[t.a].body], e >= 0 {
+                // a known body's name without its head noun, where the tagger reads a body (ليفربول: نادي ليفربول; bare,
+                // it is also the city, so it is no alias). The word as written, pronoun included: رومانا is no روما + نا
+                m.entryID = lexicons.gazetteer.entries[e].id
+                m.subtype = lexicons.gazetteer.entries[e].subtype
             }
             out.append(m)
             claim(t.a, t.b)

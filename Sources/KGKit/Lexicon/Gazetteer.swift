@@ -26,6 +26,28 @@ public struct Gazetteer: Sendable {
         names.compactMap { key, list in list.contains { !$0.isDemonym && include(entries[$0.entry]) } ? key : nil }
     }
 
+    /// Organisations named by a head noun and one word (نادي ليفربول, وكالة فارس, جامعة كامبريدج): that word → the
+    /// entry, for the word alone where the tagger reads an organisation. A word that names several organisations, with
+    /// a head or starting a name (الجزيرة: قناة الجزيرة, الجزيرة الإماراتي the club), maps to none (-1).
+    public func organisationsAfterHeads(_ isHead: (String) -> Bool) -> KeyMap<Int> {
+        var out = KeyMap<Int>()
+        for (key, list) in names where isHead(key) {
+            // (not a state body: حكومة الوفاق is Libya's and Palestine's, and الوفاق alone is "consensus")
+            for n in list where n.keys.count == 2 && !n.isDemonym && entries[n.entry].type == .organization
+                && !["GovernmentOrganization", "MilitaryOrganization"].contains(entries[n.entry].subtype) {
+                if let e = out[n.keys[1]], e != n.entry { out[n.keys[1]] = -1 } else { out[n.keys[1]] = n.entry }
+            }
+        }
+        var ambiguous: [String] = []
+        for (word, e) in out where e >= 0 {
+            if names[word]?.contains(where: { $0.entry != e && !$0.isDemonym && entries[$0.entry].type == .organization }) == true {
+                ambiguous.append(word)
+            }
+        }
+        for word in ambiguous { out[word] = -1 }
+        return out
+    }
+
     /// Parses one lexicon file in the TSV format of docs/lexicon-format.md and adds (or, for a known id, replaces)
     /// its entries.
     public mutating func load(tsv: String, file: String, isUser: Bool) throws {

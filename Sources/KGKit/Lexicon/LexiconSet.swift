@@ -31,6 +31,9 @@ public struct LexiconSet: Sendable {
         var englishNameWords = KeyMap<String>()
         var titles = PhraseTable<String>()
         var organizationHeads = PhraseTable<OrganizationHead>()
+        /// The word after the head of a known organisation's two-word name (الجزيرة of قناة الجزيرة) → its entry, -1 if
+        /// several (`Gazetteer.organisationsAfterHeads`).
+        var organisationsAfterHeads = KeyMap<Int>()
         var placeTriggers = PhraseTable<PlaceTrigger>()
         var eventTriggers = PhraseTable<EventTrigger>()
         var definiteDescriptions = PhraseTable<DefiniteDescription>()
@@ -133,6 +136,10 @@ public struct LexiconSet: Sendable {
     public var titles: PhraseTable<String> {
         _read { yield box.t.titles }
         set { update { $0.titles = newValue } }
+    }
+    public var organisationsAfterHeads: KeyMap<Int> {
+        _read { yield box.t.organisationsAfterHeads }
+        set { update { $0.organisationsAfterHeads = newValue } }
     }
     public var organizationHeads: PhraseTable<OrganizationHead> {
         _read { yield box.t.organizationHeads }
@@ -302,6 +309,8 @@ public struct LexiconSet: Sendable {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
                                                                      standalone: row.count > 2 && row[2] == "yes"))
         }
+        let heads = set.organizationHeads
+        set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
         for row in try rulesTable("rules/place-triggers.tsv") where row.count >= 3 {
             set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes"))
         }
