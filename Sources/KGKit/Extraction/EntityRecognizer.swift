@@ -446,8 +446,7 @@ public struct EntityRecognizer: Sendable {
                    // description: تصنيفه منظمة إرهابية)
                    !(toks[a].script == .arabic && !toks[a].hasArticle && lexicons.organizationHeads.contains(key: toks[a].stem)
                      && (a + 1..<b).allSatisfy { k in
-                         !toks[k].hasArticle && toks[k].prefix.isEmpty && Self.isNisbaShaped(toks[k].key)
-                             && max(lexicons.vocabulary.count(toks[k].stem), lexicons.vocabulary.count(toks[k].key)) >= 100 }),
+                         !toks[k].hasArticle && toks[k].prefix.isEmpty && Self.isNisbaShaped(toks[k].key) && countAsWritten(toks[k]) >= 100 }),
                    // (one common word is no person: أول read as the باول of the article's جيروم باول)
                    !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)) {
                     taggerSpans.append((a, b, type))
@@ -485,14 +484,13 @@ public struct EntityRecognizer: Sendable {
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
                     if t.a == r.lowerBound && t.b == r.upperBound {
-                        // (a known body, or a known place of several words, that the tagger reads as a person is still
-                        // that body or place, unless its words can be a person's name: البنتاغون and بيونغ يانغ are no
-                        // one's names. Not one-word places: رياض is as often a man as the city)
-                        // (a place of several words keeps its name unless all of them can be a person's: يانغ of
-                        // بيونغ يانغ can)
+                        guard t.type != m.type else { return false }
+                        // (a known body that the tagger reads as a person is still that body unless its words can be a
+                        // person's name: البنتاغون is no one's; a known place of several words unless all of them can:
+                        // يانغ of بيونغ يانغ can, بيونغ cannot. Not one-word places: رياض is as often a man as the city)
+                        guard t.type == .person, m.rule == "gazetteer", m.type == .organization || r.count > 1 else { return true }
                         let personWords = r.filter { isPersonWord(toks[$0], first: $0 == r.lowerBound) }.count
-                        return t.type != m.type && !(t.type == .person && m.rule == "gazetteer"
-                            && (m.type == .organization ? personWords == 0 : r.count > 1 && personWords < r.count))
+                        return m.type == .organization ? personWords > 0 : personWords == r.count
                     }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
@@ -992,11 +990,15 @@ public struct EntityRecognizer: Sendable {
         // a common indefinite noun after a trigger word is not a name (منطقة واسعة), nor an indefinite feminine
         // adjective that agrees with it (قاعدة شعبية, منطقة صناعية)
         if !t.hasArticle && lexicons.nameWords[t.stem] == nil {
-            let n = lexicons.vocabulary.count(t.stem)
-            // (the word as written: the segmenter may read the ة of صناعية as the pronoun ه)
-            if n > 2000 || (t.key.hasSuffix("يه") && max(n, lexicons.vocabulary.count(t.key)) >= 100) { return j }
+            if lexicons.vocabulary.count(t.stem) > 2000 || (t.key.hasSuffix("يه") && countAsWritten(t) >= 100) { return j }
         }
         return j + 1
+    }
+
+    /// A word's corpus count, of its stem or of the word as written if that is higher: an adjective written with a
+    /// final ه (شعبيه) may be read as stem + pronoun, and its stem is then rare.
+    func countAsWritten(_ t: Token) -> Int {
+        max(lexicons.vocabulary.count(t.stem), lexicons.vocabulary.count(t.key))
     }
 
     // MARK: - English names

@@ -218,16 +218,7 @@ public struct SequenceTagger: Sendable {
             guard h != 0, let e = votes.find(h), votes.count(e, 2) >= votes.count(e, 1) else { return false }
             return WordClusters.bundled.countDigits(h) < 5
         }
-        let w = window ?? m
-        // context of sentence k: lo...hi except k, kept up to date as k advances
-        var lo = 0, hi = -1
-        for k in 0..<m {
-            let nlo = max(0, k - w), nhi = min(m - 1, k + w)
-            while hi < nhi { hi += 1; add(hi, 1); addOrgs(hi, 1) }
-            while lo < nlo { add(lo, -1); addOrgs(lo, -1); lo += 1 }
-            add(k, -1)
-            addOrgs(k, -1)
-            defer { add(k, 1); addOrgs(k, 1) }
+        forEachInContext(count: m, window: window, update: { add($0, $1); addOrgs($0, $1) }) { k in
             for i in 0..<paths[k].count where pass1[k][i] == 0 && stems[k][i] != 0 {
                 guard let e = votes.find(stems[k][i]) else { continue }
                 let v = (votes.count(e, 0), votes.count(e, 1), votes.count(e, 2), votes.count(e, 3), votes.count(e, 4))
@@ -252,6 +243,23 @@ public struct SequenceTagger: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Visits the sentences of a document in order with the counters over the context of sentence k in place: sentences
+    /// k − window ... k + window except k (all the others when `window` is nil), kept up to date as k advances.
+    /// `update(j, +1 / -1)` adds or removes sentence j's readings. Shared by the document pass and the document stage.
+    @inline(__always)
+    static func forEachInContext(count m: Int, window: Int?, update: (Int, Int32) -> Void, visit: (Int) -> Void) {
+        let w = window ?? m
+        var lo = 0, hi = -1
+        for k in 0..<m {
+            let nlo = max(0, k - w), nhi = min(m - 1, k + w)
+            while hi < nhi { hi += 1; update(hi, 1) }
+            while lo < nlo { update(lo, -1); lo += 1 }
+            update(k, -1)
+            visit(k)
+            update(k, 1)
         }
     }
 

@@ -54,16 +54,8 @@ extension SequenceTagger {
         let clusters = WordClusters.bundled
         var out: [DocumentFeatures] = []
         out.reserveCapacity(m)
-        let w = window ?? m
-        var lo = 0, hi = -1
         var matches: [(Int, Int, Int)] = []
-        for k in 0..<m {
-            let nlo = max(0, k - w), nhi = min(m - 1, k + w)
-            while hi < nhi { hi += 1; add(hi, 1); addNames(hi, 1) }
-            while lo < nlo { add(lo, -1); addNames(lo, -1); lo += 1 }
-            add(k, -1)
-            addNames(k, -1)
-            defer { add(k, 1); addNames(k, 1) }
+        SequenceTagger.forEachInContext(count: m, window: window, update: { add($0, $1); addNames($0, $1) }) { k in
             let n = pass1[k].count
             // names read elsewhere over the same words: longest first, a word takes the first that covers it
             matches.removeAll(keepingCapacity: true)

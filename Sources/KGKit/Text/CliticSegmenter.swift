@@ -226,8 +226,9 @@ public struct CliticSegmenter: Sendable {
         let stemEntry = take ? table.lookup(piece.packed(k)) : wholeEntry
         if stemEntry.isFunction || stemEntry.isProtected { return result }
         let stemCount = stemEntry.count
-        for si in 0..<(taMarbuta ? 8 : 9) {     // (suffix 8 is ه)
+        for si in 0..<9 {
             let (s0, s1, s2, sl) = Self.suffixValue(si)
+            if taMarbuta && sl == 1 && s0 == Self.heh { continue }     // (the ة as written: no pronoun)
             if piece.at(sn - sl, k) != s0 { continue }
             if sl > 1 && piece.at(sn - sl + 1, k) != s1 { continue }
             if sl > 2 && piece.at(sn - sl + 2, k) != s2 { continue }
