@@ -66,7 +66,7 @@ let commandHelp: [String: String] = [
     """,
     "analyze": "usage: kg analyze FILE [--lang ar|en]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix).",
     "show": "usage: kg show NAME [-i graph.jsonld]\n\nPrints the entities whose name matches NAME with their relations and evidence.",
-    "train": "usage: kg train --conll FILE [-o MODEL] [--folds K [--seeds N]] [--epochs N]\n\nTrains the name tagger on CoNLL data; --folds prints K-fold cross-validation (contiguous blocks);\n--seeds N repeats it with N training orders and prints the full recogniser's F1 per type and their mean\n(a small change moves a single run's PER or ORG by up to a point).\nThe bundled model is Sources/KGKit/Resources/models/ner-ar.perceptron (Scripts/train-tagger.sh).",
+    "train": "usage: kg train --conll FILE [-o MODEL] [--folds K [--seeds N]] [--epochs N] [--models N]\n\nTrains the name tagger on CoNLL data; --folds prints K-fold cross-validation (contiguous blocks);\n--seeds N repeats it with N training orders and prints the full recogniser's F1 per type and their mean\n(a small change moves a single run's PER or ORG by up to a point).\n--models N: the model is the mean of N perceptrons trained in N sentence orders (default 4).\nThe bundled model is Sources/KGKit/Resources/models/ner-ar.perceptron (Scripts/train-tagger.sh).",
     "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE [--document-size N] [--predictions OUT]\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file. CoNLL sentences are read\nin blocks of N consecutive sentences (default 20), each block as one article; --document-size 1 reads each alone. --predictions writes word/gold/predicted lines.\nCoNLL tags mark names only, as ANERcorp does: bodies described by their kind (الجيش الإسرائيلي, وزارة المالية;\nrules/nominal-bodies.tsv) stay O there, though kg finds and links them.",
 ]
 
@@ -272,18 +272,21 @@ func runMerge(_ args: ArraySlice<String>) throws -> Int32 {
 }
 
 func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
-    let a = try Arguments(args, valued: ["--conll", "-o", "--folds", "--epochs", "--seeds"], flags: [])
+    let a = try Arguments(args, valued: ["--conll", "-o", "--folds", "--epochs", "--seeds", "--models"], flags: [])
     guard let conll = a.value("--conll") else { throw UsageError(message: "train needs --conll FILE") }
     guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
     let text = String(decoding: data, as: UTF8.self)
     let lex = try LexiconSet.load(useTagger: false)
     let epochs = Int(a.value("--epochs") ?? "10") ?? 10
+    guard let models = Int(a.value("--models") ?? String(TaggerTraining.defaultModels)), models >= 1 else {
+        throw UsageError(message: "--models needs a number >= 1")
+    }
     if let f = a.value("--folds") {
         guard let k = Int(f), k >= 2 else { throw UsageError(message: "--folds needs a number >= 2") }
         guard let seeds = Int(a.value("--seeds") ?? "1"), seeds >= 1 else { throw UsageError(message: "--seeds needs a number >= 1") }
         // training orders 42, 43, ...
         let orders = (0..<seeds).map { UInt64(42 + $0) }
-        let runs = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs, seeds: orders)
+        let runs = TaggerTraining.crossValidate(text, lexicons: lex, folds: k, epochs: epochs, seeds: orders, models: models)
         if seeds == 1 {
             try out("tagger alone (\(k)-fold, contiguous blocks):\n" + runs[0].tagger.table() + "\nfull recogniser (gazetteer + rules + tagger):\n"
                     + runs[0].full.table())
@@ -293,7 +296,7 @@ func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
         }
     }
     if let o = a.value("-o") {
-        try GraphStore.writeAtomically(TaggerTraining.train(text, lexicons: lex, epochs: epochs), to: o)
+        try GraphStore.writeAtomically(TaggerTraining.train(text, lexicons: lex, epochs: epochs, models: models), to: o)
         eprint("wrote \(o)")
     }
     return 0

@@ -586,6 +586,40 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(z.mentions.contains { $0.rule == "sports-metonymy" })
     }
 
+    func testOrganisationAfterItsHeadNounFillsPatternsWhateverItsSpan() {
+        // the recogniser may name the group داعش or تنظيم داعش; the attack's agent is the group either way
+        let x = extract("وندد المتحدث بهجوم تنظيم داعش على سجن غويران في الحسكة.", "ar")
+        XCTAssertTrue(has(x, "isis", "attacks", "سجن غويران"), triples(x))
+        XCTAssertTrue(has(x, "attack", "agent", "isis"), triples(x))
+        // the head noun before a bare name is read as the mention's start, only where no other mention covers it
+        let doc = Self.lexicons.analyzer.analyze("هجوم تنظيم داعش على السجن", language: "ar")
+        let k = doc.tokens.firstIndex { $0.key == "داعش" }!
+        func org(_ r: Range<Int>) -> Mention {
+            Mention(tokens: r, start: doc.tokens[r.lowerBound].start, end: doc.tokens[r.upperBound - 1].end, type: .organization,
+                    subtype: "", entryID: nil, surface: "", rule: "tagger", confidence: 0.5, entity: 0)
+        }
+        XCTAssertEqual(Mention.headNounStarts(doc, [org(k..<(k + 1))], lexicons: Self.lexicons).map(\.token), [k - 1])
+        XCTAssertTrue(Mention.headNounStarts(doc, [org((k - 1)..<(k + 1))], lexicons: Self.lexicons).isEmpty)
+        var place = org((k - 1)..<k)
+        place.type = .place
+        XCTAssertTrue(Mention.headNounStarts(doc, [org(k..<(k + 1)), place], lexicons: Self.lexicons).isEmpty)
+    }
+
+    func testAcronymTheTaggerReadsAloneIsTheBodyItStandsFor() {
+        let x = extract("وكان الاتحاد الأفريقي لكرة القدم (كاف) قد أعلن أن المباراة ستقام في مايو. وقال كاف إن الموعد نهائي.", "ar")
+        let caf = x.mentions.filter { $0.surface == "كاف" }
+        XCTAssertEqual(caf.count, 2, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertTrue(caf.allSatisfy { $0.entryID == "org:caf" }, "\(caf.map { ($0.entryID ?? "-", $0.rule) })")
+        XCTAssertEqual(Set(caf.map(\.entity)).count, 1)
+    }
+
+    func testKnownPersonAtTheEndOfATaggerNameStaysThatPerson() {
+        // verb, subject, object: two people, not one "رايولا بيب غوارديولا"
+        let x = extract("وهاجم رايولا بيب غوارديولا مدرب مانشستر سيتي بشدة.", "ar")
+        let people = x.mentions.filter { $0.type == .person }.map(\.surface)
+        XCTAssertEqual(people, ["رايولا", "بيب غوارديولا"])
+    }
+
     func testShortOrganizationNameJoinsTheLongOne() {
         let x = extract("قرر البنك المركزي المصري خفض أسعار الفائدة. وقال محافظ البنك المركزي حسن عبد الله إن القرار مدروس.", "ar")
         let banks = x.entities.filter { $0.type == .organization && !$0.mentionIndices.isEmpty && $0.name.contains("البنك المركزي") }

@@ -124,6 +124,41 @@ final class SequenceTaggerTests: XCTestCase {
         }
     }
 
+    func testMeanOfModelsAveragesTheirWeights() throws {
+        let a = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 11)
+        let b = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 12)
+        // the mean of a model with itself is that model
+        XCTAssertEqual(SequenceTagger.mean([a, a]).serialize(), a.serialize())
+        // feature by feature: (wa + wb) / 2, rounded half away from zero; a feature one model lacks weighs 0 there
+        func rows(_ m: SequenceTagger) -> [Substring: [Int]] {
+            var out: [Substring: [Int]] = [:]
+            for line in m.serialize().split(separator: "\n").dropFirst(4) {
+                let parts = line.split(separator: "\t")
+                var w = [Int](repeating: 0, count: SequenceTagger.labels.count)
+                for cell in parts[1].split(separator: " ") {
+                    let kv = cell.split(separator: ":")
+                    w[Int(kv[0])!] = Int(kv[1])!
+                }
+                out[parts[0]] = w
+            }
+            return out
+        }
+        let ra = rows(a), rb = rows(b), rm = rows(SequenceTagger.mean([a, b]))
+        XCTAssertNotEqual(ra, rb)
+        let zero = [Int](repeating: 0, count: SequenceTagger.labels.count)
+        for key in Set(ra.keys).union(rb.keys) {
+            let expected = zip(ra[key] ?? zero, rb[key] ?? zero).map { x, y in
+                let s = x + y
+                return s >= 0 ? (s + 1) / 2 : -((-s + 1) / 2)
+            }
+            XCTAssertEqual(rm[key] ?? zero, expected, String(key))
+        }
+        // and it still tags: unseen names of the held-out patterns
+        let m = SequenceTagger.mean([a, b])
+        let s = CoNLL.score(gold: Self.heldOut.map { $0.map { $0.1 } }, predicted: Self.heldOut.map { m.tag($0.map { $0.0 }) })
+        XCTAssertGreaterThan(s.overall.f1, 0.8, s.table())
+    }
+
     func testTrainingIsDeterministic() {
         let a = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 11).serialize()
         let b = SequenceTagger.train(Self.trainSet, epochs: 4, seed: 11).serialize()

@@ -135,6 +135,22 @@ public struct ArticleExtractor: Sendable {
             guard t.kind == .word, m.entity >= 0, t.script != .arabic || !recognizer.isCommonWord(t.stem) else { continue }
             acronyms[t.stem] = m.entity
         }
+        // (an acronym the tagger read as a name of its own is the body it stands for, whatever type it read: الاتحاد
+        // الأفريقي لكرة القدم (كاف) ... وقال كاف)
+        for i in mentions.indices where mentions[i].rule == "tagger" && mentions[i].entryID == nil && mentions[i].tokens.count == 1 {
+            let old = mentions[i].entity
+            guard old >= 0, let e = acronyms[toks[mentions[i].tokens.lowerBound].stem], e != old,
+                  entities[old].mentionIndices.allSatisfy({ mentions[$0].tokens.count == 1 && keysEqual(toks[mentions[$0].tokens.lowerBound].stem, toks[mentions[i].tokens.lowerBound].stem) })
+            else { continue }
+            for j in entities[old].mentionIndices {
+                mentions[j].entity = e
+                mentions[j].type = entities[e].type
+                mentions[j].entryID = entities[e].entryID
+                mentions[j].subtype = entities[e].subtype
+            }
+            entities[e].mentionIndices += entities[old].mentionIndices
+            entities[old].mentionIndices = []
+        }
         for k in toks.indices where !claimed[k] && toks[k].kind == .word {
             guard let e = acronyms[toks[k].stem] else { continue }
             let t = toks[k]
@@ -387,7 +403,9 @@ public struct ArticleExtractor: Sendable {
             let ms = ent.mentionIndices.map { mentions[$0] }.filter { $0.rule != "nested" }
             guard let firstM = ms.min(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }), firstM.tokens.count >= 2 else { continue }
             let keys = firstM.tokens.map { doc.tokens[$0].stem }
-            let into = Set(full.filter { $0.entity != e && $0.keys.count > keys.count && $0.first < firstM.tokens.lowerBound
+            // (or the same name, linked earlier where the tagger cut a longer known name short: البنك المركزي of
+            // البنك المركزي المصري is the Egyptian central bank, and so is the next البنك المركزي)
+            let into = Set(full.filter { $0.entity != e && $0.keys.count >= keys.count && $0.first < firstM.tokens.lowerBound
                                          && Array($0.keys.prefix(keys.count)) == keys }.map(\.entity))
             guard into.count == 1, let target = into.first else { continue }
             for i in mentions.indices where mentions[i].entity == e { mentions[i].entity = target }

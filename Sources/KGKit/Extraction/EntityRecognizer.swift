@@ -454,6 +454,20 @@ public struct EntityRecognizer: Sendable {
                 k = e
             }
         }
+        // a person the gazetteer knows by a name of two or more words, read by the tagger as the end of a longer name, is
+        // that person, and the words before it are a name of their own (وهاجم رايولا بيب غوارديولا: Raiola attacked Pep
+        // Guardiola) — unless they can all be given names (محمد before a known بن سلمان), or are one common word
+        if taggerSpans.contains(where: { $0.type == .person }) {
+            taggerSpans = taggerSpans.compactMap { t in
+                guard t.type == .person,
+                      let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.count >= 2
+                                                 && $0.tokens.upperBound == t.b && $0.tokens.lowerBound > t.a }) else { return t }
+                let head = t.a..<g.tokens.lowerBound
+                if head.allSatisfy({ isPersonWord(toks[$0], first: $0 == t.a) }) { return t }
+                if head.count == 1 && (isCommonWord(toks[t.a].stem) || toks[t.a].kind != .word) { return nil }
+                return (t.a, g.tokens.lowerBound, t.type)
+            }
+        }
         // Where the tagger reads a name over an Arabic rule or gazetteer mention with other boundaries or another type,
         // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
         // the peninsula; حركة حماس → حماس). A tagger name inside the mention it replaces, of the same type, keeps that

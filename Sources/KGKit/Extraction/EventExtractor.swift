@@ -37,6 +37,7 @@ struct EventExtractor {
             if let o = mentionEndingAt[m.tokens.upperBound], mentions[o].tokens.count >= m.tokens.count { continue }
             mentionEndingAt[m.tokens.upperBound] = i
         }
+        for (h, i) in Mention.headNounStarts(doc, mentions, lexicons: lexicons) where mentionAt[h] == nil { mentionAt[h] = i }
         // a nisba that describes a person (a Syrian man, شاب سوري) is not the state acting
         // (so does one right before a named person: نظيره المصري سامح شكري)
         func describesPerson(_ m: Mention) -> Bool {

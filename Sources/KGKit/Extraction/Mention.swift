@@ -29,3 +29,23 @@ public struct Mention: Sendable, Equatable {
     /// Sentence index.
     public var sentence: Int = 0
 }
+
+extension Mention {
+    /// Organisation mentions written after a bare head noun that no mention covers (تنظيم داعش, حركة حماس read as داعش,
+    /// حماس): `(head token, mention index)`. Event roles and relation patterns read such a mention as starting at its
+    /// head noun, so "هجوم تنظيم داعش على" has its agent right after the trigger whichever span the recogniser chose.
+    static func headNounStarts(_ doc: AnalyzedText, _ mentions: [Mention], lexicons: LexiconSet) -> [(token: Int, mention: Int)] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in mentions { for k in m.tokens { covered[k] = true } }
+        var out: [(token: Int, mention: Int)] = []
+        for (i, m) in mentions.enumerated() where m.type == .organization && m.rule != "nested" && m.entity >= 0 {
+            let h = m.tokens.lowerBound - 1
+            guard h >= 0, !covered[h] else { continue }
+            let t = doc.tokens[h]
+            guard t.kind == .word, t.script == .arabic, !t.hasArticle, doc.tokens[m.tokens.lowerBound].prefix.isEmpty,
+                  lexicons.organizationHeads.contains(key: t.stem) else { continue }
+            out.append((h, i))
+        }
+        return out
+    }
+}

@@ -101,13 +101,16 @@ struct RelationMatcher {
                  relations: inout [ExtractedRelation], negated: inout [ExtractedRelation]) {
         let compiled = lexicons.compiledRules
         let n = doc.tokens.count
-        // mentions starting at each token, in mention order: mentionList[mentionFrom[p]..<mentionFrom[p + 1]]
+        // mentions starting at each token, in mention order: mentionList[mentionFrom[p]..<mentionFrom[p + 1]]; an
+        // organisation after a bare head noun also starts at the head (`Mention.headNounStarts`)
         var mentionFrom = [Int](repeating: 0, count: n + 1)
         var mentionTypes = [UInt8](repeating: 0, count: n)     // the types of the mentions starting there
+        let headStarts = Mention.headNounStarts(doc, mentions, lexicons: lexicons)
         // (mentions are read in place: a Mention copy retains its strings)
         for i in mentions.indices where mentions[i].entity >= 0 && mentions[i].rule != "nested" && mentions[i].type != .event {
             mentionFrom[mentions[i].tokens.lowerBound + 1] += 1
         }
+        for (h, _) in headStarts { mentionFrom[h + 1] += 1 }
         for p in 0..<n { mentionFrom[p + 1] += mentionFrom[p] }
         var mentionList = [Int](repeating: 0, count: mentionFrom[n])
         var filled = mentionFrom
@@ -120,6 +123,11 @@ struct RelationMatcher {
             mentionList[filled[p]] = i
             filled[p] += 1
             mentionTypes[p] |= mType[i]
+        }
+        for (h, i) in headStarts {
+            mentionList[filled[h]] = i
+            filled[h] += 1
+            mentionTypes[h] |= mType[i]
         }
         // token → literal ids of its key and stem (-1 when no rule mentions it), flags, proclitics of its prefix; worked
         // out once per distinct word of the document (`Token.entry`; Arabic words apart, as only they have clitics)
