@@ -222,4 +222,20 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(after[Normalizer.key("الجزيرة")], -1)
         XCTAssertTrue((after[Normalizer.key("الوفاق")] ?? -1) < 0)
     }
+
+    func testSurnameReadAloneAsAPlaceIsStillThePerson() {
+        // one sense per article: the tagger reads this كوريا as a place (Korea); it is Correa, named in full before
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "أحرز أنخيل كوريا هدفين لأتليتيكو مدريد. ووضع كوريا أتليتيكو في المقدمة. وحول توريس تمريرة كوريا العرضية إلى هدف.",
+            date: nil, language: "ar"))
+        let correa = x.mentions.filter { $0.surface == "كوريا" }
+        XCTAssertFalse(correa.isEmpty)
+        XCTAssertTrue(correa.allSatisfy { $0.type == .person }, "\(x.mentions.map { ($0.surface, $0.type, $0.rule) })")
+        XCTAssertEqual(Set(x.mentions.filter { $0.surface.contains("كوريا") && $0.type == .person }.map(\.entity)).count, 1)
+        // a place the gazetteer knows is not undone: واشنطن after جورج واشنطن stays the city
+        let y = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "تحدث الرئيس الأميركي الأسبق جورج واشنطن عن الحرية. وزار الوزير واشنطن أمس.", date: nil, language: "ar"))
+        XCTAssertTrue(y.mentions.contains { $0.surface == "واشنطن" && $0.type == .place }, "\(y.mentions.map { ($0.surface, $0.type, $0.rule) })")
+    }
+
 }
