@@ -620,6 +620,13 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(people, ["رايولا", "بيب غوارديولا"])
     }
 
+    func testDefiniteTriggerNamesAnEvent() {
+        // عملية المداهمة, العقوبات المفروضة: the trigger written with ال, first or again
+        let x = extract("وأعلنت الحكومة انتهاء عملية المداهمة ضد خلية في مدينة السلط.", "ar")
+        XCTAssertTrue(x.entities.contains { $0.type == .event && $0.eventType == "attack" }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertTrue(has(x, "attack", "location", "السلط"), triples(x))
+    }
+
     func testShortOrganizationNameJoinsTheLongOne() {
         let x = extract("قرر البنك المركزي المصري خفض أسعار الفائدة. وقال محافظ البنك المركزي حسن عبد الله إن القرار مدروس.", "ar")
         let banks = x.entities.filter { $0.type == .organization && !$0.mentionIndices.isEmpty && $0.name.contains("البنك المركزي") }
