@@ -238,4 +238,21 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(y.mentions.contains { $0.surface == "واشنطن" && $0.type == .place }, "\(y.mentions.map { ($0.surface, $0.type, $0.rule) })")
     }
 
+
+    func testKnownNameInAnotherTransliterationIsLinked() {
+        func ids(_ text: String) -> [String: String] {
+            let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, date: nil, language: "ar"))
+            return Dictionary(x.mentions.map { ($0.surface, $0.entryID ?? "") }, uniquingKeysWith: { a, _ in a })
+        }
+        let x = ids("فاز أتليتيكو مدريد على ليفانتي، وتعادل مانشستر يونايتيد مع أتليتيك بيلباو في مباراة ودية. وقالت المتحدثة هيذر نوريت إن الوزير سيزور المنطقة.")
+        XCTAssertEqual(x["أتليتيكو مدريد"], "org:atletico-madrid", "\(x)")
+        XCTAssertEqual(x["مانشستر يونايتيد"], "org:manchester-united", "\(x)")
+        XCTAssertEqual(x["أتليتيك بيلباو"], "org:athletic-bilbao", "\(x)")
+        XCTAssertEqual(x["هيذر نوريت"], "person:heather-nauert", "\(x)")
+        // a given name, a short name or a common word written otherwise is someone or something else
+        let y = ids("وسجل ليونيل موسى هدفا. والتقى لي تشونغ بالوفد.")
+        XCTAssertNotEqual(y["ليونيل موسى"], "person:lionel-messi", "\(y)")
+        XCTAssertFalse(y.values.contains("person:li-qiang"), "\(y)")
+    }
+
 }

@@ -76,14 +76,16 @@ public struct ArticleExtractor: Sendable {
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
             }
-            // a word of a person's name read alone by the tagger as an unknown place or body is still that person: one
-            // sense per article (كوريا after أنخيل كوريا is Correa, not Korea; a known place or body is not undone)
+            // a word of a person's name read alone by the tagger as an unknown place or body is still that person (and
+            // a club's last word is the club, whatever the tagger reads): one sense per article (كوريا after أنخيل كوريا is Correa, not Korea; a known place or body is not undone)
             if m.rule == "tagger" && m.entryID == nil && m.tokens.count == 1 && (m.type == .place || m.type == .organization) {
                 // (not a definite word: المصري of محمد المصري may be the club المصري)
                 let t = doc.tokens[m.tokens.lowerBound], w = t.stem
-                if !t.hasArticle, let e = partial[w], !ambiguous.contains(w) {
-                    mentions[mi].type = .person
-                    mentions[mi].subtype = ""
+                // (`partial` also holds a club's last name word: the mention becomes what the name names)
+                if !t.hasArticle, let e = partial[w], !ambiguous.contains(w), entities[e].type != m.type {
+                    mentions[mi].type = entities[e].type
+                    mentions[mi].subtype = entities[e].type == .person ? "" : entities[e].subtype
+                    mentions[mi].entryID = entities[e].type == .person ? nil : entities[e].entryID
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
             }

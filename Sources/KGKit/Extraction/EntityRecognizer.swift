@@ -596,6 +596,65 @@ public struct EntityRecognizer: Sendable {
             out[idx].end = toks[b - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }
+        // 8b. a known name of two or more words written in another transliteration (أتليتيكو مدريد for أتلتيكو مدريد,
+        // مانشستر يونايتيد): where a mention starts, the words match a known name by spelling skeleton
+        // (`SpellingVariants`), each word written otherwise is rare, and what the span holds is unlinked or one known
+        // place of one word (مدريد in the club's name): one mention of that entry. Only where one entry fits.
+        let variants = lexicons.spellingVariants
+        if !variants.isEmpty && !out.isEmpty {
+            var starts = Set<Int>()
+            for m in out where m.rule != "nested" && toks[m.tokens.lowerBound].script == .arabic {
+                let a = m.tokens.lowerBound
+                starts.insert(a)
+                // (and the word before, unread: أتليتيك of أتليتيك بيلباو where the tagger reads بيلباو)
+                if a > lo, !claimed[a - 1 - lo], toks[a - 1].script == .arabic { starts.insert(a - 1) }
+            }
+            var skeletonAt: [Int: UInt64] = [:]
+            func skeleton(_ k: Int) -> UInt64 {
+                if let h = skeletonAt[k] { return h }
+                let h = SpellingVariants.skeleton(toks[k].key)
+                skeletonAt[k] = h
+                return h
+            }
+            for a in starts.sorted() where toks[a].kind == .word {
+                var found: (end: Int, entry: Int)? = nil
+                var ambiguous = false
+                for v in variants.names(firstSkeleton: skeleton(a)) {
+                    let n = v.skeletons.count
+                    if a + n > hi { continue }
+                    if let f = found, a + n < f.end { break }
+                    var differs = false
+                    var fits = true
+                    for k in 0..<n {
+                        let t = toks[a + k]
+                        guard t.kind == .word, t.script == .arabic, k == 0 || t.prefix.isEmpty, skeleton(a + k) == v.skeletons[k] else { fits = false; break }
+                        if !keysEqual(t.key, v.name.keys[k]) {
+                            // (a rare word of five letters or more, not an Arabic feminine noun — منظومة "system" is no
+                            // منظمة —, and no given name of its own: ليونيل موسى is not Messi)
+                            guard t.key.unicodeScalars.count >= 5, t.key.unicodeScalars.last != "\u{0647}",
+                                  lexicons.vocabulary.count(t.key) < Self.commonWordCount,
+                                  lexicons.nameWords[t.key] == nil else { fits = false; break }
+                            differs = true
+                        }
+                    }
+                    // (short names collide: لي تشونغ is not لي تشيانغ)
+                    guard fits, differs, v.name.keys.reduce(0, { $0 + $1.unicodeScalars.count }) >= 9 else { continue }
+                    if let f = found, f.entry != v.name.entry { ambiguous = true } else { found = (a + n, v.name.entry) }
+                }
+                // (a name written as the gazetteer writes it was weighed by the passes above)
+                guard let f = found, !ambiguous, (gazetteerMatch(doc, at: a, limit: hi)?.end ?? a) < f.end else { continue }
+                let e = lexicons.gazetteer.entries[f.entry]
+                let inside = out.indices.filter { out[$0].tokens.lowerBound < f.end && a < out[$0].tokens.upperBound }
+                guard inside.allSatisfy({ i in
+                    let m = out[i]
+                    guard m.tokens.lowerBound >= a, m.tokens.upperBound <= f.end, !m.isDemonym || m.rule == "nested" else { return false }
+                    return m.entryID == nil || m.entryID == e.id || (m.type == .place && m.tokens.count == 1) || m.rule == "nested"
+                }) else { continue }
+                for i in inside.reversed() { out.remove(at: i) }
+                out.append(make(a, f.end, e.type, e.subtype, "gazetteer-variant", 0.85, entry: e.id))
+                claim(a, f.end)
+            }
+        }
         // 9. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
         if !lexicons.nominalBodies.isEmpty {
             for idx in out.indices where out[idx].type == .organization && out[idx].rule != "nested" {

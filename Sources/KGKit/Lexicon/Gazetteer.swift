@@ -171,4 +171,63 @@ public struct Gazetteer: Sendable {
     public func names(startingWith key: String) -> [Name] { names[key] ?? [] }
 
     public var nameCount: Int { names.reduce(0) { $0 + $1.value.count } }
+
+    /// Every indexed name, by first token key.
+    var allNames: KeyMap<[Name]> { names }
+}
+
+/// Known names of two or more Arabic words by their spelling skeleton, for the names news transliterates several ways:
+/// أتليتيكو مدريد and أتليتكو مدريد for أتلتيكو مدريد, مانشستر يونايتيد for مانشستر يونايتد, أتليتيك بيلباو for أتلتيك
+/// بلباو. A word's skeleton is its normalised key without the long vowels ا و ي inside it (first and last letters
+/// kept); words of three letters or fewer must match as written. The recogniser uses it only where the exact name is
+/// not found and each differently written word is rare (`EntityRecognizer`, step 8b).
+public struct SpellingVariants: Sendable {
+    public struct Variant: Sendable {
+        public let skeletons: [UInt64]
+        public let name: Gazetteer.Name
+    }
+    private var byFirst: [UInt64: [Variant]] = [:]
+
+    public init() {}
+
+    public init(_ g: Gazetteer) {
+        for (_, list) in g.allNames {
+            for n in list where n.keys.count >= 2 && !n.isDemonym {
+                let e = g.entries[n.entry]
+                guard [.organization, .person, .place].contains(e.type),
+                      n.keys.allSatisfy({ ($0.unicodeScalars.first?.value ?? 0) >= 0x0621 && ($0.unicodeScalars.first?.value ?? 0) <= 0x064A })
+                else { continue }
+                let sk = n.keys.map(Self.skeleton)
+                byFirst[sk[0], default: []].append(Variant(skeletons: sk, name: n))
+            }
+        }
+        for k in byFirst.keys {
+            byFirst[k]!.sort { a, b in
+                a.name.keys.count != b.name.keys.count ? a.name.keys.count > b.name.keys.count
+                    : (a.name.entry, a.name.keys.joined(separator: " ")) < (b.name.entry, b.name.keys.joined(separator: " "))
+            }
+        }
+    }
+
+    public var isEmpty: Bool { byFirst.isEmpty }
+
+    /// Names whose first word has this skeleton, longest first.
+    public func names(firstSkeleton h: UInt64) -> [Variant] { byFirst[h] ?? [] }
+
+    /// FNV-1a over the key's scalars without the long vowels ا و ي between its first and last letters; a key of three
+    /// scalars or fewer hashes as written (and differently from any skeleton).
+    public static func skeleton(_ key: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        let scalars = key.unicodeScalars
+        let n = scalars.count
+        if n <= 3 { h ^= 0xFF; h = h &* 0x100000001b3 }
+        var i = 0
+        for s in scalars {
+            defer { i += 1 }
+            if n > 3 && i > 0 && i < n - 1 && (s == "\u{0627}" || s == "\u{0648}" || s == "\u{064A}") { continue }
+            var v = s.value
+            for _ in 0..<3 { h ^= UInt64(v & 0xFF); h = h &* 0x100000001b3; v >>= 8 }
+        }
+        return h
+    }
 }

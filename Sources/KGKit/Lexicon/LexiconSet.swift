@@ -34,6 +34,8 @@ public struct LexiconSet: Sendable {
         /// The word after the head of a known organisation's two-word name (الجزيرة of قناة الجزيرة) → its entry, -1 if
         /// several (`Gazetteer.organisationsAfterHeads`).
         var organisationsAfterHeads = KeyMap<Int>()
+        /// Known multi-word Arabic names by spelling skeleton (`SpellingVariants`).
+        var spellingVariants = SpellingVariants()
         var placeTriggers = PhraseTable<PlaceTrigger>()
         var eventTriggers = PhraseTable<EventTrigger>()
         var definiteDescriptions = PhraseTable<DefiniteDescription>()
@@ -136,6 +138,10 @@ public struct LexiconSet: Sendable {
     public var titles: PhraseTable<String> {
         _read { yield box.t.titles }
         set { update { $0.titles = newValue } }
+    }
+    public var spellingVariants: SpellingVariants {
+        _read { yield box.t.spellingVariants }
+        set { update { $0.spellingVariants = newValue } }
     }
     public var organisationsAfterHeads: KeyMap<Int> {
         _read { yield box.t.organisationsAfterHeads }
@@ -311,6 +317,7 @@ public struct LexiconSet: Sendable {
         }
         let heads = set.organizationHeads
         set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
+        set.spellingVariants = SpellingVariants(set.gazetteer)
         for row in try rulesTable("rules/place-triggers.tsv") where row.count >= 3 {
             set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes"))
         }
