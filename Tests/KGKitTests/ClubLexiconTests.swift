@@ -140,4 +140,18 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertFalse(x.mentions.contains { $0.rule == "definite-description" && $0.entryID == "org:world-bank" },
                        "\(x.mentions.map { ($0.surface, $0.rule, $0.entryID ?? "") })")
     }
+
+    func testDefiniteWordAfterAPlayerWordIsHisClub() {
+        let x = extract("ويضم الدوري السعودي لاعبين مصريين هم: محمد عبد الشافي لاعب الفتح، ومحمود شيكابالا ومحمد عطوة لاعبي الرائد. وسجل لاعب الوسط هدفا في المباراة.", "ar")
+        let clubs = Set(x.mentions.filter { $0.type == .organization && $0.subtype == "SportsTeam" }.map(\.surface))
+        XCTAssertTrue(clubs.isSuperset(of: ["الفتح", "الرائد"]), "\(x.mentions.map { ($0.surface, $0.type, $0.rule) })")
+        XCTAssertFalse(x.mentions.contains { $0.surface == "الوسط" })
+        XCTAssertTrue(x.relations.contains { r in
+            r.predicate == "memberOf" && x.entities[r.subject].name.contains("عبد الشافي") && x.entities[r.object].name == "الفتح"
+        }, "\(x.relations.map { (x.entities[$0.subject].name, $0.predicate, x.entities[$0.object].name) })")
+        // not in a news report on other things: الفتح is "the conquest"
+        let y = extract("وقال الوزير إن الفتح الإسلامي غير وجه المنطقة.", "ar")
+        XCTAssertFalse(y.mentions.contains { $0.rule == "player-club" })
+    }
+
 }

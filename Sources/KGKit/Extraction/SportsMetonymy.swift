@@ -10,6 +10,9 @@ struct SportsMetonymy: Sendable {
     private var locatives = KeySet()
     /// Nicknames (rules/sports-context.tsv), which may also be money (الريال).
     private var nicknameKeys = KeySet()
+    /// Words for a player, and definite words after them that are no club (rules/sports-context.tsv).
+    private var playerWords = KeySet()
+    private var notClub = KeySet()
     static let minimumCues = 3
 
     init(lexicons: LexiconSet) {
@@ -22,6 +25,8 @@ struct SportsMetonymy: Sendable {
             case "cue": cues.insert(k)
             case "club-word": clubWords.insert(k)
             case "locative": locatives.insert(k)
+            case "player-word": playerWords.insert(k)
+            case "not-club": notClub.insert(k)
             case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
             default: break
             }
@@ -60,7 +65,9 @@ struct SportsMetonymy: Sendable {
     /// Relinks city names and nicknames to their clubs in a sports report (`sportsReport`: `isSportsReport(doc)`,
     /// which the caller also needs for events).
     func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet, sportsReport: Bool) {
-        guard !clubs.isEmpty, sportsReport else { return }
+        guard sportsReport else { return }
+        defer { playersClubs(doc, &mentions, lexicons: lexicons) }
+        guard !clubs.isEmpty else { return }
         func club(at k: Int) -> LexiconEntry? {
             let t = doc.tokens[k]
             guard let id = clubs[t.stem] ?? clubs[t.key], let e = lexicons.gazetteer.entry(id: id) else { return nil }
@@ -106,4 +113,29 @@ struct SportsMetonymy: Sendable {
             }
         }
     }
+
+    /// In a sports report, the definite word right after a player word that no mention covers names his club (محمد
+    /// عبد الشافي لاعب الفتح, محمود شيكابالا ومحمد عطوة لاعبي الرائد): an unlinked club. Bare club names are often common
+    /// words (الفتح, الاتفاق, الشباب), which the gazetteer does not list alone; the player word says what they are here.
+    private func playersClubs(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
+        guard !playerWords.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in mentions { for k in m.tokens { covered[k] = true } }
+        for s in doc.sentences {
+            for k in s.tokens where k + 1 < s.tokens.upperBound && !covered[k + 1] {
+                let p = doc.tokens[k], t = doc.tokens[k + 1]
+                guard p.script == .arabic, playerWords.contains(p.key) || playerWords.contains(p.body),
+                      t.kind == .word, t.script == .arabic, t.hasArticle, t.prefix.isEmpty, t.suffix.isEmpty,
+                      t.key.unicodeScalars.count >= 5, !notClub.contains(t.key), !lexicons.functionWords.contains(t.key),
+                      // (not the first word of a longer phrase: لاعب الدوري الإنجليزي)
+                      k + 2 >= s.tokens.upperBound || doc.tokens[k + 2].kind != .word || !doc.tokens[k + 2].hasArticle
+                else { continue }
+                mentions.append(Mention(tokens: k + 1..<k + 2, start: t.stemStart, end: t.end, type: .organization, subtype: "SportsTeam",
+                                        entryID: nil, surface: doc.text(t.stemStart, t.end), rule: "player-club",
+                                        confidence: 0.6, sentence: s.index))
+                covered[k + 1] = true
+            }
+        }
+    }
+
 }
