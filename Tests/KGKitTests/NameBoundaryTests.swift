@@ -255,4 +255,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(y.values.contains("person:li-qiang"), "\(y)")
     }
 
+
+    func testNavyIsABodyButNavalQualifiesTheWordBefore() {
+        func orgs(_ text: String) -> [String] {
+            ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, date: nil, language: "ar"))
+                .mentions.filter { $0.type == .organization }.map(\.surface)
+        }
+        XCTAssertTrue(orgs("أعلنت البحرية الليبية توقيف سفينة شحن قبالة ساحل مدينة درنة.").contains("البحرية الليبية"))
+        XCTAssertFalse(orgs("وأفادت هيئة عمليات التجارة البحرية البريطانية بأن السفينة أبلغت عن انفجار.").contains("البحرية البريطانية"))
+    }
+
 }

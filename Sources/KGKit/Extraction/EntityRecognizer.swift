@@ -171,14 +171,16 @@ public struct EntityRecognizer: Sendable {
             // of Arabic agency names
             // (الجهاز المركزي للتعبئة العامة والإحصاء, الهيئة الاتحادية للتنافسية والإحصاء, المؤسسة الوطنية للنفط)
             if let b = definiteAgencyEnd(i), isFree(i, b),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)) {
+               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)),
+               !(head.adjective && i > lo && toks[i - 1].script == .arabic && toks[i - 1].hasArticle) {
                 out.append(make(i, b, .organization, head.subtype, "org-head-agency", 0.7))
                 claim(i, b); i = b; continue
             }
             // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
             if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
                let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)) {
+               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)),
+               !(head.adjective && i > lo && toks[i - 1].script == .arabic && toks[i - 1].hasArticle) {
                 out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
                 var m = gazMention(i + 1, g); m.rule = "demonym-in-name"; out.append(m)
                 claim(i, g.end); i = g.end; continue

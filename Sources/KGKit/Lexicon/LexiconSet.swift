@@ -206,7 +206,13 @@ public struct LexiconSet: Sendable {
     public enum MoneyWord: String, Sendable { case currency, amount, price }
     /// `standalone`: an Arabic chain after this head names a body even where the tagger reads no name there
     /// (وزارة المالية, مجلس الوزراء): such bodies are named by their function, which the tagger's training data leaves out.
-    public struct OrganizationHead: Sendable { public var subtype: String; public var standalone: Bool }
+    public struct OrganizationHead: Sendable {
+        public var subtype: String
+        public var standalone: Bool
+        /// The head is also an adjective (البحرية "the navy" / "naval"): after a definite word it qualifies that word
+        /// (هيئة عمليات التجارة البحرية البريطانية) and starts no name.
+        public var adjective: Bool = false
+    }
     public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool }
     public struct EventTrigger: Sendable { public var type: String; public var cameo: String }
     public struct DefiniteDescription: Sendable { public var type: EntityType; public var head: String }
@@ -313,7 +319,8 @@ public struct LexiconSet: Sendable {
         for row in try rulesTable("rules/person-titles.tsv") { set.titles.add(keys(row[0]), row.count > 1 ? row[1] : "person") }
         for row in try rulesTable("rules/organization-heads.tsv") {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
-                                                                     standalone: row.count > 2 && row[2] == "yes"))
+                                                                     standalone: row.count > 2 && row[2] == "yes",
+                                                                     adjective: row.count > 3 && row[3] == "yes"))
         }
         let heads = set.organizationHeads
         set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
