@@ -651,6 +651,14 @@ ADMIN1_SKIP = {"UA-30", "UA-40", "ET-AA", "ET-DD"}
 # Only these Russian federal subjects (bordering Ukraine) are emitted.
 ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA"}}
 
+# Demonyms of first-level units that news uses like a country's (الاتحاد الإنجليزي لكرة القدم, the Scottish
+# government). Masculine Arabic forms only, and no "English": الإنجليزية and English are as often the language.
+ADMIN1_DEMONYMS = {
+    "GB-ENG": "إنجليزي|الإنجليزي|انجليزي|الانجليزي|إنكليزي|الإنكليزي|انكليزي|الانكليزي",
+    "GB-SCT": "Scottish|اسكتلندي|الاسكتلندي|الأسكتلندي",
+    "GB-WLS": "Welsh|ويلزي|الويلزي",
+}
+
 # Curated bare names: ISO 3166-2 code -> (English, Arabic, extra aliases).  Extra aliases are
 # added as written (still dropped if they are another gazetteer entry's name).
 ADMIN1_WORLD = {
@@ -1815,6 +1823,7 @@ def admin1_world_rows(rows, cities, iso2):
             "name_ar": name_ar, "aliases": keep, "demonyms": Names(), "part_of": f"country:{cc.lower()}",
             "same_as": "", "description": desc,
         }
+        out[rid]["demonyms"].extend(split(ADMIN1_DEMONYMS.get(code, "")))
     # an alias that is another new subdivision's name or alias (محافظة العاصمة, ...) is dropped
     owners = {}
     for rid, r in out.items():
