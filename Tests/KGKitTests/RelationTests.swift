@@ -627,6 +627,19 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(has(x, "attack", "location", "السلط"), triples(x))
     }
 
+    func testArrestsOfDifferentPeopleAreDifferentEvents() {
+        // a person, then الذي/التي and the trigger: the person was arrested
+        let x = extract("وذكرت الشرطة البريطانية أن الصحفي جون سميث، الذي اعتقل في لندن، بريء.", "ar")
+        XCTAssertTrue(has(x, "arrest", "target", "جون سميث"), triples(x))
+        // two arrests, two people: two events, each with its target
+        let y = extract("واعتقلت الشرطة الفرنسية الصحفي جون سميث في باريس. وفي اليوم التالي اعتقلت الشرطة الفرنسية الناشط بيير دوبون.", "ar")
+        let arrests = y.entities.indices.filter { y.entities[$0].type == .event && y.entities[$0].eventType == "arrest" }
+        XCTAssertEqual(arrests.count, 2, triples(y))
+        let targets = y.relations.filter { $0.predicate == "target" }
+        XCTAssertEqual(Set(targets.map(\.subject)), Set(arrests), triples(y))
+        XCTAssertEqual(Set(targets.map(\.object)).count, 2, triples(y))
+    }
+
     func testShortOrganizationNameJoinsTheLongOne() {
         let x = extract("قرر البنك المركزي المصري خفض أسعار الفائدة. وقال محافظ البنك المركزي حسن عبد الله إن القرار مدروس.", "ar")
         let banks = x.entities.filter { $0.type == .organization && !$0.mentionIndices.isEmpty && $0.name.contains("البنك المركزي") }

@@ -29,6 +29,7 @@ struct EventExtractor {
         namedEvents(doc, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
         var eventsOfType: [String: [Int]] = [:]   // in order of first trigger
         var placesOf: [Int: [Int]] = [:]            // event entity → place entities of its triggers
+        var targetsOf: [Int: [Int]] = [:]           // event entity → the persons it targets (arrests, trials)
         var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
         var mentionEndingAt: [Int: Int] = [:]
@@ -103,9 +104,12 @@ struct EventExtractor {
                     } else { agent = mi }
                 }
                 // … or a person right after the subject of a verb trigger (واعتقلت الشرطة مايكل كادار)
+                // (also past an agent named right after the verb: واعتقلت الشرطة الفرنسية الصحفي جون سميث)
                 if target == nil, roles.genitiveTargetTypes.contains(type) {
-                    var p = trig.end
-                    while p < min(s.tokens.upperBound, trig.end + 3), mentionAt[p] == nil, doc.tokens[p].kind == .word, doc.tokens[p].hasArticle { p += 1 }
+                    var from = trig.end
+                    if let a = agent, mentions[a].tokens.lowerBound == trig.end { from = mentions[a].tokens.upperBound }
+                    var p = from
+                    while p < min(s.tokens.upperBound, from + 3), mentionAt[p] == nil, doc.tokens[p].kind == .word, doc.tokens[p].hasArticle { p += 1 }
                     if p > trig.end, p < s.tokens.upperBound, let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
                 }
                 // … or a person named with a title after the trigger: the target of a trial (محاكمة الرئيس البيروفي الأسبق
@@ -242,10 +246,22 @@ struct EventExtractor {
                         b -= 1
                     }
                 }
+                // a person, then a relative pronoun, then the trigger: the person it befell, and the actor is not the
+                // sentence's first one (بنازانين زغاري-راتكليف، التي اعتقلت قبل سنتين: she was arrested)
+                var relativeTarget = false
+                if target == nil, agent == nil, roles.genitiveTargetTypes.contains(type), k - 2 >= s.tokens.lowerBound,
+                   roles.relativePronouns.contains(doc.tokens[k - 1].key) {
+                    var b = k - 2
+                    if doc.tokens[b].kind == .punctuation, b > s.tokens.lowerBound { b -= 1 }
+                    if let mi = mentionEndingAt[b + 1], mentions[mi].type == .person {
+                        target = mi
+                        relativeTarget = true
+                    }
+                }
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
                 // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
-                if agent == nil, roles.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
+                if agent == nil, !relativeTarget, roles.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
                    k - mentions[fa].tokens.upperBound <= 14,
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
                    !(mentions[fa].tokens.upperBound..<k).contains(where: { roles.reportedClause.contains(doc.tokens[$0].key) }) {
@@ -255,7 +271,7 @@ struct EventExtractor {
                        mentions[fa].tokens.lowerBound - mentions[n].tokens.upperBound <= 3 { participants.append(n) }
                 }
                 // a pronoun subject right before a verb trigger: "Police said they had arrested ..."
-                if agent == nil, let fa = firstActor, mentions[fa].tokens.upperBound < k,
+                if agent == nil, !relativeTarget, let fa = firstActor, mentions[fa].tokens.upperBound < k,
                    (max(s.tokens.lowerBound, k - 2)..<k).contains(where: { roles.pronounSubjects.contains(doc.tokens[$0].key) && !roles.determiners.contains(doc.tokens[$0].key) }) { agent = fa }
                 // visits and meetings: the place named before the trigger (وصل إلى بغداد في زيارة, arrived in Muscat for talks)
                 if place == nil, roles.placeBeforeTypes.contains(type) {
@@ -319,10 +335,13 @@ struct EventExtractor {
                     guard eventsOfType[type] == nil, !(roles.outcomeTypes.contains(type) && articleReportsForce == true) else { k = trig.end; continue }
                 }
                 // triggers of one type are one event (الهجوم refers back to هجوم) unless they happen in different
-                // cities or countries (an attack in Berlin, another in Solingen): then the latest compatible one, or a new one
+                // cities or countries (an attack in Berlin, another in Solingen), or befall different people (the
+                // arrest of one academic, then of another): then the latest compatible one, or a new one
                 let placeEntity = place.map { mentions[$0].entity }
+                let targetPerson = target.flatMap { mentions[$0].type == .person ? mentions[$0].entity : nil }
                 let e: Int
                 if let existing = eventsOfType[type, default: []].last(where: { ev in
+                    if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
                 }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
@@ -337,6 +356,7 @@ struct EventExtractor {
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
+                if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
                 // (a named event is not dated by the sentences that mention it)
                 if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
                 let t0 = doc.tokens[k]
@@ -580,6 +600,8 @@ public struct EventRoles: Sendable {
     let launchVerbs: KeySet
     let relativeLaunchVerbs: KeySet
     let pronounSubjects: KeySet
+    /// Relative pronouns (التي, الذي): a person, one of them and a trigger is the person the event befell.
+    let relativePronouns: KeySet
     let reportedClause: KeySet
     let clauseBreaks: KeySet
     let determiners: KeySet
@@ -629,6 +651,7 @@ public struct EventRoles: Sendable {
         launchVerbs = keySet("launch-verb")
         relativeLaunchVerbs = keySet("relative-launch-verb")
         pronounSubjects = keySet("pronoun-subject")
+        relativePronouns = keySet("relative-pronoun")
         reportedClause = keySet("reported-clause")
         clauseBreaks = keySet("clause-break")
         determiners = keySet("determiner")
