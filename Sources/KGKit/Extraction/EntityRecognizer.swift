@@ -671,12 +671,13 @@ public struct EntityRecognizer: Sendable {
         // titles, head nouns, triggers and function words are all frequent words of news text (corpus count ≥ 100,
         // read from the hash-keyed cluster table): rarer words skip these String lookups, the costly part of featurising
         if t.kind == .word && WordClusters.bundled.countDigits(stemHash) >= 3 {
-            if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
-            if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
-            if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
-            if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(stem) { lexical |= TaggerToken.functionWord }
+            let h = t.stemHash
+            if lexicons.titles.contains(key: stem, hash: h) { lexical |= TaggerToken.title }
+            if lexicons.organizationHeads.contains(key: stem, hash: h) { lexical |= TaggerToken.organizationHead }
+            if lexicons.placeTriggers.contains(key: stem, hash: h) { lexical |= TaggerToken.placeTrigger }
+            if lexicons.functionWords.contains(t.key, hash: t.keyHash) || lexicons.stopwords.contains(stem, hash: h) { lexical |= TaggerToken.functionWord }
         }
-        return TaggerWordMemo.Info(nameClass: lexicons.nameWords[stem]?.cls ?? "", lexical: lexical)
+        return TaggerWordMemo.Info(nameClass: lexicons.nameWords.value(stem, hash: t.stemHash)?.cls ?? "", lexical: lexical)
     }
 
     /// Greedy longest gazetteer matches over a token range (the first pass of recognition).
@@ -698,7 +699,7 @@ public struct EntityRecognizer: Sendable {
         let key = t.key, body = t.body
         var best: GazMatch? = nil
         for pass in 0..<(keysEqual(body, key) ? 1 : 2) {
-            outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body) {
+            outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body, hash: pass == 0 ? t.keyHash : t.bodyHash) {
                 let n = name.keys.count
                 if i + n > limit { continue }
                 if let b = best, i + n <= b.end { continue }
@@ -875,8 +876,8 @@ public struct EntityRecognizer: Sendable {
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {
-        if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(t.stem) { return false }
-        if let w = lexicons.nameWords[t.stem] ?? lexicons.nameWords[t.key] { return w.cls == "PERSON" }
+        if lexicons.functionWords.contains(t.key, hash: t.keyHash) || lexicons.stopwords.contains(t.stem, hash: t.stemHash) { return false }
+        if let w = lexicons.nameWords.value(t.stem, hash: t.stemHash) ?? lexicons.nameWords.value(t.key, hash: t.keyHash) { return w.cls == "PERSON" }
         if !first, t.hasArticle, let w = lexicons.nameWords[String(t.bareStem)] { return w.cls == "PERSON" }
         return false
     }

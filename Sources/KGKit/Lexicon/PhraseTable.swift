@@ -27,16 +27,17 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     public func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true, bodies: Bool = false) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
         // (the token's fields are read in place: a Token copy retains its word table)
-        if let m = match(tokens, at: i, limit: limit, first: tokens[i].key, bodies: bodies) { return m }
+        if let m = match(tokens, at: i, limit: limit, first: tokens[i].key, tokens[i].keyHash, bodies: bodies) { return m }
         // body and stem differ from the key only when clitics were split off
         let hasPrefix = !tokens[i].prefix.isEmpty
-        if hasPrefix, let m = match(tokens, at: i, limit: limit, first: tokens[i].body, bodies: bodies) { return m }
-        if stems, hasPrefix || !tokens[i].suffix.isEmpty, let m = match(tokens, at: i, limit: limit, first: tokens[i].stem, bodies: bodies) { return m }
+        if hasPrefix, let m = match(tokens, at: i, limit: limit, first: tokens[i].body, tokens[i].bodyHash, bodies: bodies) { return m }
+        if stems, hasPrefix || !tokens[i].suffix.isEmpty,
+           let m = match(tokens, at: i, limit: limit, first: tokens[i].stem, tokens[i].stemHash, bodies: bodies) { return m }
         return nil
     }
 
-    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, bodies: Bool) -> (value: Value, end: Int)? {
-        guard let cands = byFirst[first] else { return nil }
+    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, _ hash: UInt64, bodies: Bool) -> (value: Value, end: Int)? {
+        guard let cands = byFirst.value(first, hash: hash) else { return nil }
         outer: for p in cands {
             if i + p.keys.count > limit { continue }
             for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
@@ -51,14 +52,16 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// Whether some phrase starts with token `t`'s word as `match` reads a first token (key, body, or if `stems` the
     /// stem): where none does, `match` finds nothing whatever follows. Reads the token's word alone (see `WordMemo`).
     public func canStart(_ t: Token, stems: Bool = true) -> Bool {
-        if byFirst.contains(t.key) { return true }
+        if byFirst.contains(t.key, hash: t.keyHash) { return true }
         let hasPrefix = !t.prefix.isEmpty
-        if hasPrefix && byFirst.contains(t.body) { return true }
-        return stems && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem)
+        if hasPrefix && byFirst.contains(t.body, hash: t.bodyHash) { return true }
+        return stems && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem, hash: t.stemHash)
     }
 
     /// Whether a single-token phrase with this key exists.
     public func contains(key: String) -> Bool { singles.contains(key) }
+    /// `contains(key:)` for `key` whose `keyHash` is `hash`.
+    public func contains(key: String, hash: UInt64) -> Bool { singles.contains(key, hash: hash) }
 }
 
 extension PhraseTable {
