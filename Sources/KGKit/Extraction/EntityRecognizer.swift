@@ -1084,15 +1084,23 @@ final class TaggerWordMemo {
     /// Info plus the tagger's stem string ("" if the same as the key) and the word's hashes (`TaggerToken.word`
     /// without the per-token part), for the kind and script it was made for.
     struct Word { var lexical: UInt8; var stem: String; var kind: Token.Kind; var script: Script; var word: TaggerWordCache.Word }
-    private var slots: [Info?]
-    private var words: [Word?]
+    /// (buffers, not arrays: each use of a class's array property is checked for exclusive access at run time)
+    private let slots: UnsafeMutableBufferPointer<Info?>
+    private let words: UnsafeMutableBufferPointer<Word?>
     /// The document's word table (its tokens' entries index `slots` and `words`).
     private let keys: UnsafeMutableRawPointer
 
     init(_ doc: AnalyzedText) {
         keys = Unmanaged.passUnretained(doc.keys).toOpaque()
-        slots = [Info?](repeating: nil, count: doc.keys.count)
-        words = [Word?](repeating: nil, count: doc.keys.count)
+        slots = .allocate(capacity: doc.keys.count)
+        slots.initialize(repeating: nil)
+        words = .allocate(capacity: doc.keys.count)
+        words.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize().deallocate()
+        words.deinitialize().deallocate()
     }
 
     /// What `EntityRecognizer.taggerTokens` puts in a token, as hashes: the same strings hash the same way.
