@@ -1301,13 +1301,15 @@ final class TaggerWordCache {
                         let m2 = i > 1 ? ids[i - 2] * V + 3 * L : -1
                         let p1 = i + 1 < n ? ids[i + 1] * V + 2 * L : -1
                         let p2 = i + 2 < n ? ids[i + 2] * V + 4 * L : -1
+                        // (the five rows chosen before the label loop, which then only adds)
+                        let s0 = sm.baseAddress!, b0 = bd.baseAddress!
+                        let rOwn = s0 + own
+                        let rM1 = m1 >= 0 ? s0 + m1 : b0
+                        let rM2 = m2 >= 0 ? s0 + m2 : b0 + L
+                        let rP1 = p1 >= 0 ? s0 + p1 : b0 + 2 * L
+                        let rP2 = p2 >= 0 ? s0 + p2 : b0 + 3 * L
                         for y in 0..<L {
-                            var v = Int(sm[own + y])
-                            v += Int(m1 >= 0 ? sm[m1 + y] : bd[y])
-                            v += Int(m2 >= 0 ? sm[m2 + y] : bd[L + y])
-                            v += Int(p1 >= 0 ? sm[p1 + y] : bd[2 * L + y])
-                            v += Int(p2 >= 0 ? sm[p2 + y] : bd[3 * L + y])
-                            e[base + y] = v
+                            e[base + y] = Int(rOwn[y]) + Int(rM1[y]) + Int(rM2[y]) + Int(rP1[y]) + Int(rP2[y])
                         }
                         let kM1 = i > 0 ? keyH[i - 1] : TaggerFeature.beginHash
                         let kP1 = i + 1 < n ? keyH[i + 1] : TaggerFeature.endHash
