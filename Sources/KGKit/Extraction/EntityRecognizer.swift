@@ -28,6 +28,7 @@ public struct EntityRecognizer: Sendable {
         var gazetteer = [[GazMatch?]?](repeating: nil, count: doc.sentences.count)
         if let tagger = lexicons.tagger {
             let arabic = doc.sentences.indices.filter { doc.sentences[$0].script == .arabic }
+            if tagger.wordCaches != nil { memo.prefetch(doc, arabic, self) }
             let tokens = arabic.map { p in
                 let g = gazetteerMatches(doc, doc.sentences[p].tokens)
                 gazetteer[p] = g
@@ -1087,6 +1088,10 @@ final class TaggerWordMemo {
     /// (buffers, not arrays: each use of a class's array property is checked for exclusive access at run time)
     private let slots: UnsafeMutableBufferPointer<Info?>
     private let words: UnsafeMutableBufferPointer<Word?>
+    /// `TaggerFeature.fnv` of each Arabic word's stem, 0 until `prefetch` makes it.
+    private let stemFnv: UnsafeMutableBufferPointer<UInt64>
+    /// Written by `prefetch` so that its loads are kept.
+    private var touched: UInt64 = 0
     /// The document's word table (its tokens' entries index `slots` and `words`).
     private let keys: UnsafeMutableRawPointer
 
@@ -1096,11 +1101,35 @@ final class TaggerWordMemo {
         slots.initialize(repeating: nil)
         words = .allocate(capacity: doc.keys.count)
         words.initialize(repeating: nil)
+        stemFnv = .allocate(capacity: doc.keys.count)
+        stemFnv.initialize(repeating: 0)
     }
 
     deinit {
         slots.deinitialize().deallocate()
         words.deinitialize().deallocate()
+        stemFnv.deallocate()
+    }
+
+    /// Hashes the stems of the Arabic words of these sentences, then loads the table slots `wordInfo` reads for them
+    /// (word clusters, name words) in a loop of a few instructions: their cache misses overlap, where `word` would
+    /// wait for each in turn.
+    func prefetch(_ doc: AnalyzedText, _ sentences: [Int], _ rec: EntityRecognizer) {
+        let toks = doc.tokens, table = doc.keys.words
+        var new: [Int32] = []
+        for p in sentences {
+            for k in doc.sentences[p].tokens where toks[k].script == .arabic && toks[k].kind == .word {
+                let e = Int(toks[k].entry)
+                guard e < stemFnv.count, stemFnv[e] == 0 else { continue }
+                stemFnv[e] = TaggerFeature.fnv(table[e].stem)
+                new.append(Int32(e))
+            }
+        }
+        let clusters = WordClusters.bundled
+        let nameWords = rec.lexicons.nameWords
+        var sum: UInt64 = 0
+        for e in new { sum &+= clusters.touch(stemFnv[Int(e)]) &+ nameWords.touch(hash: table[Int(e)].stemHash) }
+        touched &+= sum
     }
 
     /// What `EntityRecognizer.taggerTokens` puts in a token, as hashes: the same strings hash the same way.
@@ -1109,7 +1138,9 @@ final class TaggerWordMemo {
         let cached = t.keys.toOpaque() == keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
         let key = t.key, stem = t.stem
-        let kh = TaggerFeature.fnv(key), sh = TaggerFeature.fnv(stem)
+        // (an Arabic word's stem is its table entry's, hashed by `prefetch`)
+        let prefetched = cached && t.script == .arabic && t.kind == .word ? stemFnv[e] : 0
+        let kh = TaggerFeature.fnv(key), sh = prefetched != 0 ? prefetched : TaggerFeature.fnv(stem)
         let i: Info
         if cached, let s = slots[e] { i = s } else {
             i = rec.wordInfo(t, stemHash: sh)

@@ -944,6 +944,9 @@ struct WordClusters: Sendable {
         packed.isEmpty ? -1 : table.find(WordClusters.slot(wordHash))
     }
 
+    /// Loads the table slot `row(wordHash)` reads first (see `TaggerFeatureTable.touch`).
+    @inline(__always) func touch(_ wordHash: UInt64) -> UInt64 { packed.isEmpty ? 0 : table.touch(WordClusters.slot(wordHash)) }
+
     /// Packed clusters of the word with this FNV hash, 0 if unknown.
     @inline(__always) func lookup(_ wordHash: UInt64) -> UInt32 {
         let r = row(wordHash)
@@ -993,6 +996,9 @@ struct TaggerFeatureTable: Sendable {
             }
         }
     }
+
+    /// The key in `key`'s first slot: loads the slot, so that a `find` soon after finds it in cache.
+    @inline(__always) func touch(_ key: UInt64) -> UInt64 { slots[2 * (Int(truncatingIfNeeded: key) & mask)] }
 
     /// The row of `key`, inserting it (as row `count`) if absent.
     mutating func insert(_ key: UInt64) -> Int {

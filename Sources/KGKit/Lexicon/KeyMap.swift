@@ -119,6 +119,13 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
 
     @inline(__always) private func find(_ u: UnsafeBufferPointer<UInt8>) -> Int? { find(u, Self.hash(u)) }
 
+    /// Loads what a lookup of a key with this `keyHash` reads first (filter word and slot), so that the lookup soon
+    /// after finds them in cache; returns them only so the loads are kept.
+    @inline(__always) public func touch(hash h: UInt64) -> UInt64 {
+        let f = filter.isEmpty ? 0 : filter[Self.filterBit(h, filter.count).0]
+        return f &+ slots[Int(truncatingIfNeeded: h) & (slots.count - 1)]
+    }
+
     private func find(_ u: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int? {
         if !filter.isEmpty {
             let (w, bit) = Self.filterBit(h, filter.count)
