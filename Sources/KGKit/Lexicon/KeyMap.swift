@@ -50,11 +50,21 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
 
     /// `self[key]` for `key` whose `keyHash` is `hash` (a token's, made once per word).
     @inline(__always) public func value(_ key: String, hash: UInt64) -> Value? {
-        withBytes(key) { find($0, hash) }.map { values[$0] }
+        if filtersOut(hash) { return nil }
+        return withBytes(key) { find($0, hash) }.map { values[$0] }
     }
 
     /// `contains(key)` for `key` whose `keyHash` is `hash`.
-    @inline(__always) public func contains(_ key: String, hash: UInt64) -> Bool { withBytes(key) { find($0, hash) } != nil }
+    @inline(__always) public func contains(_ key: String, hash: UInt64) -> Bool {
+        !filtersOut(hash) && withBytes(key) { find($0, hash) } != nil
+    }
+
+    /// Whether the `filter` says no key has this hash (then the key's bytes need not be read).
+    @inline(__always) private func filtersOut(_ h: UInt64) -> Bool {
+        if filter.isEmpty { return false }
+        let (w, bit) = Self.filterBit(h, filter.count)
+        return filter[w] & bit == 0
+    }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
         var i = 0
