@@ -28,6 +28,7 @@ public struct EntityRecognizer: Sendable {
         var gazetteer = [[GazMatch?]?](repeating: nil, count: doc.sentences.count)
         if let tagger = lexicons.tagger {
             let arabic = doc.sentences.indices.filter { doc.sentences[$0].script == .arabic }
+            if tagger.wordCaches != nil { memo.prefetch(doc, arabic, self) }
             let tokens = arabic.map { p in
                 let g = gazetteerMatches(doc, doc.sentences[p].tokens)
                 gazetteer[p] = g
@@ -746,12 +747,13 @@ public struct EntityRecognizer: Sendable {
         // titles, head nouns, triggers and function words are all frequent words of news text (corpus count ≥ 100,
         // read from the hash-keyed cluster table): rarer words skip these String lookups, the costly part of featurising
         if t.kind == .word && WordClusters.bundled.countDigits(stemHash) >= 3 {
-            if lexicons.titles.contains(key: stem) { lexical |= TaggerToken.title }
-            if lexicons.organizationHeads.contains(key: stem) { lexical |= TaggerToken.organizationHead }
-            if lexicons.placeTriggers.contains(key: stem) { lexical |= TaggerToken.placeTrigger }
-            if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(stem) { lexical |= TaggerToken.functionWord }
+            let h = t.stemHash
+            if lexicons.titles.contains(key: stem, hash: h) { lexical |= TaggerToken.title }
+            if lexicons.organizationHeads.contains(key: stem, hash: h) { lexical |= TaggerToken.organizationHead }
+            if lexicons.placeTriggers.contains(key: stem, hash: h) { lexical |= TaggerToken.placeTrigger }
+            if lexicons.functionWords.contains(t.key, hash: t.keyHash) || lexicons.stopwords.contains(stem, hash: h) { lexical |= TaggerToken.functionWord }
         }
-        return TaggerWordMemo.Info(nameClass: lexicons.nameWords[stem]?.cls ?? "", lexical: lexical)
+        return TaggerWordMemo.Info(nameClass: lexicons.nameWords.value(stem, hash: t.stemHash)?.cls ?? "", lexical: lexical)
     }
 
     /// Greedy longest gazetteer matches over a token range (the first pass of recognition).
@@ -773,7 +775,7 @@ public struct EntityRecognizer: Sendable {
         let key = t.key, body = t.body
         var best: GazMatch? = nil
         for pass in 0..<(keysEqual(body, key) ? 1 : 2) {
-            outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body) {
+            outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body, hash: pass == 0 ? t.keyHash : t.bodyHash) {
                 let n = name.keys.count
                 if i + n > limit { continue }
                 if let b = best, i + n <= b.end { continue }
@@ -950,8 +952,8 @@ public struct EntityRecognizer: Sendable {
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {
-        if lexicons.functionWords.contains(t.key) || lexicons.stopwords.contains(t.stem) { return false }
-        if let w = lexicons.nameWords[t.stem] ?? lexicons.nameWords[t.key] { return w.cls == "PERSON" }
+        if lexicons.functionWords.contains(t.key, hash: t.keyHash) || lexicons.stopwords.contains(t.stem, hash: t.stemHash) { return false }
+        if let w = lexicons.nameWords.value(t.stem, hash: t.stemHash) ?? lexicons.nameWords.value(t.key, hash: t.keyHash) { return w.cls == "PERSON" }
         if !first, t.hasArticle, let w = lexicons.nameWords[String(t.bareStem)] { return w.cls == "PERSON" }
         return false
     }
@@ -1158,15 +1160,51 @@ final class TaggerWordMemo {
     /// Info plus the tagger's stem string ("" if the same as the key) and the word's hashes (`TaggerToken.word`
     /// without the per-token part), for the kind and script it was made for.
     struct Word { var lexical: UInt8; var stem: String; var kind: Token.Kind; var script: Script; var word: TaggerWordCache.Word }
-    private var slots: [Info?]
-    private var words: [Word?]
+    /// (buffers, not arrays: each use of a class's array property is checked for exclusive access at run time)
+    private let slots: UnsafeMutableBufferPointer<Info?>
+    private let words: UnsafeMutableBufferPointer<Word?>
+    /// `TaggerFeature.fnv` of each Arabic word's stem, 0 until `prefetch` makes it.
+    private let stemFnv: UnsafeMutableBufferPointer<UInt64>
+    /// Written by `prefetch` so that its loads are kept.
+    private var touched: UInt64 = 0
     /// The document's word table (its tokens' entries index `slots` and `words`).
     private let keys: UnsafeMutableRawPointer
 
     init(_ doc: AnalyzedText) {
         keys = Unmanaged.passUnretained(doc.keys).toOpaque()
-        slots = [Info?](repeating: nil, count: doc.keys.count)
-        words = [Word?](repeating: nil, count: doc.keys.count)
+        slots = .allocate(capacity: doc.keys.count)
+        slots.initialize(repeating: nil)
+        words = .allocate(capacity: doc.keys.count)
+        words.initialize(repeating: nil)
+        stemFnv = .allocate(capacity: doc.keys.count)
+        stemFnv.initialize(repeating: 0)
+    }
+
+    deinit {
+        slots.deinitialize().deallocate()
+        words.deinitialize().deallocate()
+        stemFnv.deallocate()
+    }
+
+    /// Hashes the stems of the Arabic words of these sentences, then loads the table slots `wordInfo` reads for them
+    /// (word clusters, name words) in a loop of a few instructions: their cache misses overlap, where `word` would
+    /// wait for each in turn.
+    func prefetch(_ doc: AnalyzedText, _ sentences: [Int], _ rec: EntityRecognizer) {
+        let toks = doc.tokens, table = doc.keys.words
+        var new: [Int32] = []
+        for p in sentences {
+            for k in doc.sentences[p].tokens where toks[k].script == .arabic && toks[k].kind == .word {
+                let e = Int(toks[k].entry)
+                guard e < stemFnv.count, stemFnv[e] == 0 else { continue }
+                stemFnv[e] = TaggerFeature.fnv(table[e].stem)
+                new.append(Int32(e))
+            }
+        }
+        let clusters = WordClusters.bundled
+        let nameWords = rec.lexicons.nameWords
+        var sum: UInt64 = 0
+        for e in new { sum &+= clusters.touch(stemFnv[Int(e)]) &+ nameWords.touch(hash: table[Int(e)].stemHash) }
+        touched &+= sum
     }
 
     /// What `EntityRecognizer.taggerTokens` puts in a token, as hashes: the same strings hash the same way.
@@ -1175,7 +1213,9 @@ final class TaggerWordMemo {
         let cached = t.keys.toOpaque() == keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
         let key = t.key, stem = t.stem
-        let kh = TaggerFeature.fnv(key), sh = TaggerFeature.fnv(stem)
+        // (an Arabic word's stem is its table entry's, hashed by `prefetch`)
+        let prefetched = cached && t.script == .arabic && t.kind == .word ? stemFnv[e] : 0
+        let kh = TaggerFeature.fnv(key), sh = prefetched != 0 ? prefetched : TaggerFeature.fnv(stem)
         let i: Info
         if cached, let s = slots[e] { i = s } else {
             i = rec.wordInfo(t, stemHash: sh)

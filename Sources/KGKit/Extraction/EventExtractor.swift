@@ -137,20 +137,20 @@ struct EventExtractor {
                     if t.key == ")" { depth = max(0, depth - 1); j += 1; continue }
                     if depth > 0 { j += 1; continue }
                     if t.kind == .punctuation && t.key != "," && t.key != "\"" && t.key != "-" { break }
-                    if roles.clauseBreaks.contains(t.key) { break }
+                    if roles.clauseBreaks.contains(t.key, hash: t.keyHash) { break }
                     // roles after another trigger are that event's
                     if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
                     // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
-                    if StatementExtractor.quoteMarks.contains(t.key) { inQuote.toggle(); j += 1; continue }
+                    if StatementExtractor.quoteMarks.contains(t.key, hash: t.keyHash) { inQuote.toggle(); j += 1; continue }
                     if inQuote { j += 1; continue }
                     // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
                     if t.kind == .number, cue == "target" { cue = nil }
-                    if roles.targetCues.contains(t.key) { cue = "target"; cueAt = j }
-                    else if roles.placeCues.contains(t.key) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
-                    else if roles.destinationCues.contains(t.key), roles.destinationTypes.contains(type) { cue = "place" }
-                    else if roles.agentCues.contains(t.key) { cue = "agent" }
-                    else if roles.participantCues.contains(t.key) || roles.participantCues.contains(t.body) { cue = "participant"; cueAt = j }
-                    else if roles.relativeLaunchVerbs.contains(t.key) || roles.relativeLaunchVerbs.contains(t.stem) { cue = "agent" }
+                    if roles.targetCues.contains(t.key, hash: t.keyHash) { cue = "target"; cueAt = j }
+                    else if roles.placeCues.contains(t.key, hash: t.keyHash) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
+                    else if roles.destinationCues.contains(t.key, hash: t.keyHash), roles.destinationTypes.contains(type) { cue = "place" }
+                    else if roles.agentCues.contains(t.key, hash: t.keyHash) { cue = "agent" }
+                    else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash) { cue = "participant"; cueAt = j }
+                    else if roles.relativeLaunchVerbs.contains(t.key, hash: t.keyHash) || roles.relativeLaunchVerbs.contains(t.stem, hash: t.stemHash) { cue = "agent" }
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
@@ -211,7 +211,7 @@ struct EventExtractor {
                     while b >= s.tokens.lowerBound && k - b <= 9 {
                         let t = doc.tokens[b]
                         if t.kind == .punctuation && t.key != "\"" { if launched { break } else { b -= 1; continue } }
-                        if roles.launchVerbs.contains(t.stem) || roles.launchVerbs.contains(t.key) {
+                        if roles.launchVerbs.contains(t.stem, hash: t.stemHash) || roles.launchVerbs.contains(t.key, hash: t.keyHash) {
                             launched = true
                             // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
                             // المدينة، وتشن هجمات): no subject of its own between
@@ -219,7 +219,7 @@ struct EventExtractor {
                                let fa = firstActor, mentions[fa].tokens.upperBound <= b, !mentions[fa].isDemonym { agent = fa; break }
                         }
                         if !launched { b -= 1; continue }
-                        if roles.pronounSubjects.contains(t.key) || roles.pronounSubjects.contains(t.body), let fa = firstActor,
+                        if roles.pronounSubjects.contains(t.key, hash: t.keyHash) || roles.pronounSubjects.contains(t.body, hash: t.bodyHash), let fa = firstActor,
                            mentions[fa].tokens.upperBound <= b { agent = fa; break }
                         if let mi = mentionEndingAt[b + 1] {
                             // a person, an organisation, a nisba or a country (Russia launched its invasion)
@@ -307,7 +307,7 @@ struct EventExtractor {
                     var j = lo
                     while j < hi && supporter == nil {
                         let t = doc.tokens[j]
-                        let cue = roles.supportCues.contains(t.key) || roles.supportCues.contains(t.body)
+                        let cue = roles.supportCues.contains(t.key, hash: t.keyHash) || roles.supportCues.contains(t.body, hash: t.bodyHash)
                         let english = t.script == .latin
                         if cue && (!english || (max(lo, j - 2)..<j).contains { doc.tokens[$0].key == "with" }) {
                             var n = j + 1
@@ -510,7 +510,7 @@ struct EventExtractor {
     /// Whether an event name of `g` starts with token `t`'s word under a key `namedEvents` tries (key, body, the key
     /// without a leading و ف ب ل ك the segmenter left on); reads the word alone.
     private static func startsName(_ t: Token, in g: Gazetteer) -> Bool {
-        if !g.names(startingWith: t.key).isEmpty || !g.names(startingWith: t.body).isEmpty { return true }
+        if !g.names(startingWith: t.key, hash: t.keyHash).isEmpty || !g.names(startingWith: t.body, hash: t.bodyHash).isEmpty { return true }
         guard t.script == .arabic, t.prefix.isEmpty else { return false }
         // و ف ب ل ك in UTF-8: D9 88, D9 81, D8 A8, D9 84, D9 83 (read on the bytes: no String is made for the many
         // words without one)

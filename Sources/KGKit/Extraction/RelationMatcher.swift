@@ -150,10 +150,10 @@ struct RelationMatcher {
                 wordDone[e] = true
                 let t = tokens[k]
                 let key = t.key
-                wordKeyID[e] = compiled.ids[key] ?? -1
+                wordKeyID[e] = compiled.ids.value(key, hash: t.keyHash) ?? -1
                 let prefix = t.prefix, suffix = t.suffix
                 // the stem differs from the key only when clitics were split off
-                wordStemID[e] = prefix.isEmpty && suffix.isEmpty ? wordKeyID[e] : (compiled.ids[t.stem] ?? -1)
+                wordStemID[e] = prefix.isEmpty && suffix.isEmpty ? wordKeyID[e] : (compiled.ids.value(t.stem, hash: t.stemHash) ?? -1)
                 if keysEqual(key, ",") { wordFlags[e] |= Self.comma }
                 if Self.isStopPunctuation(key) { wordFlags[e] |= Self.stop }
                 if !prefix.isEmpty {
@@ -242,7 +242,7 @@ struct RelationMatcher {
     private func isNegated(_ doc: AnalyzedText, from a: Int, to b: Int) -> Bool {
         for k in a..<b {
             let t = doc.tokens[k]
-            if lexicons.negationCues.contains(t.key) || lexicons.negationCues.contains(t.stem) { return true }
+            if lexicons.negationCues.contains(t.key, hash: t.keyHash) || lexicons.negationCues.contains(t.stem, hash: t.stemHash) { return true }
         }
         return false
     }

@@ -977,6 +977,9 @@ struct WordClusters: Sendable {
         packed.isEmpty ? -1 : table.find(WordClusters.slot(wordHash))
     }
 
+    /// Loads the table slot `row(wordHash)` reads first (see `TaggerFeatureTable.touch`).
+    @inline(__always) func touch(_ wordHash: UInt64) -> UInt64 { packed.isEmpty ? 0 : table.touch(WordClusters.slot(wordHash)) }
+
     /// Packed clusters of the word with this FNV hash, 0 if unknown.
     @inline(__always) func lookup(_ wordHash: UInt64) -> UInt32 {
         let r = row(wordHash)
@@ -1026,6 +1029,9 @@ struct TaggerFeatureTable: Sendable {
             }
         }
     }
+
+    /// The key in `key`'s first slot: loads the slot, so that a `find` soon after finds it in cache.
+    @inline(__always) func touch(_ key: UInt64) -> UInt64 { slots[2 * (Int(truncatingIfNeeded: key) & mask)] }
 
     /// The row of `key`, inserting it (as row `count`) if absent.
     mutating func insert(_ key: UInt64) -> Int {
@@ -1135,22 +1141,29 @@ final class TaggerWordCache {
     static let L = SequenceTagger.L
     /// Sums per word: own, to the next token, to the previous, to the next but one, to the previous but one.
     static let V = 5 * L
-    private var words: [Word] = []
-    private var sums: [Int32] = []
-    /// prevLabelStem rows per word, `L + 1` each.
-    private var edges: [Int32] = []
-    private var freq: [UInt8] = []
-    private var index: [Int32]
+
+    /// The words and what was looked up for them. `emissions` takes it out of the cache for a sentence and puts it
+    /// back: words are found and added in a local value, where each access to a class's property would be checked
+    /// for exclusivity at run time.
+    private struct Store {
+        var words: [Word] = []
+        var sums: [Int32] = []
+        /// prevLabelStem rows per word, `L + 1` each.
+        var edges: [Int32] = []
+        var freq: [UInt8] = []
+        var index: [Int32] = []
+        var scratch: [UInt64] = []
+    }
+    private var store = Store()
     private let mask: Int
     /// What stands for the missing neighbours at the sentence edges: before 1, before 2, after 1, after 2.
     private var boundary: [Int32]
     /// Rows of `freqLexPrev` by `freq << 8 | previous lexical`, -2 until looked up.
     private var freqLexRows = [Int32](repeating: -2, count: 8 * 256)
-    private var scratch: [UInt64] = []
 
     init(_ tagger: SequenceTagger) {
-        index = [Int32](repeating: -1, count: 4 * TaggerWordCache.maxWords)
-        mask = index.count - 1
+        store.index = [Int32](repeating: -1, count: 4 * TaggerWordCache.maxWords)
+        mask = store.index.count - 1
         let L = TaggerWordCache.L
         boundary = [Int32](repeating: 0, count: 4 * L)
         let edge = UInt64(UInt32.max >> 11)
@@ -1170,12 +1183,12 @@ final class TaggerWordCache {
         }
     }
 
-    private func clear() {
-        words.removeAll(keepingCapacity: true)
-        sums.removeAll(keepingCapacity: true)
-        edges.removeAll(keepingCapacity: true)
-        freq.removeAll(keepingCapacity: true)
-        for i in index.indices { index[i] = -1 }
+    private static func clear(_ st: inout Store) {
+        st.words.removeAll(keepingCapacity: true)
+        st.sums.removeAll(keepingCapacity: true)
+        st.edges.removeAll(keepingCapacity: true)
+        st.freq.removeAll(keepingCapacity: true)
+        for i in st.index.indices { st.index[i] = -1 }
     }
 
     /// The word's number, adding it (and looking up its rows) if new.
@@ -1189,31 +1202,33 @@ final class TaggerWordCache {
     /// Written by `emissions`' first pass so its loads are kept.
     private var sink = 0
 
-    private func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> Int {
+    private static func id(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>,
+                           _ st: inout Store, mask: Int) -> Int {
         let h = Self.hash(word)
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let e = Int(index[slot])
+            let e = Int(st.index[slot])
             if e < 0 { break }
-            if words[e] == word { return e }
+            if st.words[e] == word { return e }
             slot = (slot + 1) & mask
         }
-        let e = words.count
-        index[slot] = Int32(e)
-        words.append(word)
-        add(word, t, tagger, w)
+        let e = st.words.count
+        st.index[slot] = Int32(e)
+        st.words.append(word)
+        add(word, t, tagger, w, &st)
         return e
     }
 
-    private func add(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) {
+    private static func add(_ word: Word, _ t: TaggerToken, _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>,
+                            _ st: inout Store) {
         let L = TaggerWordCache.L
         // the word's sums are added up in place at the end of `sums` (no array per word)
-        let o = sums.count
-        sums.append(contentsOf: repeatElement(0, count: TaggerWordCache.V))
+        let o = st.sums.count
+        st.sums.append(contentsOf: repeatElement(0, count: TaggerWordCache.V))
         let table = tagger.table
         func add(_ f: UInt64, _ part: Int) {
             let r = table.find(f)
-            if r >= 0 { for y in 0..<L { sums[o + part * L + y] += w[r * L + y] } }
+            if r >= 0 { for y in 0..<L { st.sums[o + part * L + y] += w[r * L + y] } }
         }
         let clusters = WordClusters.bundled
         var row = clusters.row(word.stem)
@@ -1227,9 +1242,9 @@ final class TaggerWordCache {
         add(TaggerFeature.make(TaggerFeature.stem, word.stem), 0)
         if word.flags & 1 != 0 { add(TaggerFeature.make(TaggerFeature.prefix, word.prefix), 0) }
         if word.flags & 2 != 0 { add(TaggerFeature.make(TaggerFeature.suffix, word.suffix), 0) }
-        scratch.removeAll(keepingCapacity: true)
-        TaggerFeatureExtractor.affixes(t.stem.isEmpty ? t.key : t.stem, into: &scratch)
-        for f in scratch { add(f, 0) }
+        st.scratch.removeAll(keepingCapacity: true)
+        TaggerFeatureExtractor.affixes(t.stem.isEmpty ? t.key : t.stem, into: &st.scratch)
+        for f in st.scratch { add(f, 0) }
         add(TaggerFeature.make(TaggerFeature.shape, word.shape), 0)
         let digits = (word.flags >> 2) & 3
         if digits != 0 { add(TaggerFeature.make(digits == 2 ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0), 0) }
@@ -1259,15 +1274,19 @@ final class TaggerWordCache {
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
         add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
         if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
-        for p in 0...L { edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
-        freq.append(fq)
+        for p in 0...L { st.edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
+        st.freq.append(fq)
     }
 
     /// Emission scores (`[i * L + y]`) and prevLabelStem rows (`[i * (L + 1) + p]`) of a sentence, as
     /// `TaggerDecoder.decode` takes them.
     func emissions(_ s: [TaggerToken], _ tagger: SequenceTagger, _ w: UnsafeBufferPointer<Int32>) -> ([Int], [Int32]) {
         let n = s.count, L = TaggerWordCache.L, V = TaggerWordCache.V
-        if words.count + n > TaggerWordCache.maxWords { clear() }
+        var st = Store()
+        swap(&st, &store)
+        defer { swap(&st, &store) }
+        if st.words.count + n > TaggerWordCache.maxWords { Self.clear(&st) }
+        let mask = self.mask
         var ids = [Int](repeating: 0, count: n)
         var keyH = [UInt64](repeating: 0, count: n)
         var gazH = [UInt64](repeating: 0, count: n)
@@ -1276,9 +1295,9 @@ final class TaggerWordCache {
             // first, the known words' index slots, entries and sums are only touched: independent loads, so their
             // cache misses overlap instead of coming one after the other in the passes below
             var touched = 0
-            index.withUnsafeBufferPointer { ix in
-                words.withUnsafeBufferPointer { wd in
-                    sums.withUnsafeBufferPointer { sm in
+            st.index.withUnsafeBufferPointer { ix in
+                st.words.withUnsafeBufferPointer { wd in
+                    st.sums.withUnsafeBufferPointer { sm in
                         let V = TaggerWordCache.V
                         for i in 0..<n {
                             guard let word = sb[i].word else { continue }
@@ -1293,7 +1312,7 @@ final class TaggerWordCache {
             sink &+= touched
             for i in 0..<n {
                 let word = sb[i].word ?? Word(sb[i])
-                ids[i] = id(word, sb[i], tagger, w)
+                ids[i] = Self.id(word, sb[i], tagger, w, &st, mask: mask)
                 keyH[i] = word.key
                 if !sb[i].gazetteer.isEmpty { gazH[i] = TaggerFeature.fnv(sb[i].gazetteer) }
             }
@@ -1302,14 +1321,14 @@ final class TaggerWordCache {
         var edge = [Int32](repeating: -1, count: n * (L + 1))
         let none = TaggerWordCache.none
         let table = tagger.table
-        let freq = self.freq, edges = self.edges
+        let freq = st.freq, edges = st.edges
         var lexical = [UInt8](repeating: 0, count: n)
-        for i in 0..<n { lexical[i] = words[ids[i]].lexical }
+        for i in 0..<n { lexical[i] = st.words[ids[i]].lexical }
         var freqLexRows: [Int32] = []
         swap(&freqLexRows, &self.freqLexRows)
         defer { swap(&freqLexRows, &self.freqLexRows) }
         emit.withUnsafeMutableBufferPointer { e in
-            sums.withUnsafeBufferPointer { sm in
+            st.sums.withUnsafeBufferPointer { sm in
                 boundary.withUnsafeBufferPointer { bd in
                     func addRow(_ r: Int, _ base: Int) {
                         if r >= 0 { for y in 0..<L { e[base + y] += Int(w[r * L + y]) } }
@@ -1321,13 +1340,15 @@ final class TaggerWordCache {
                         let m2 = i > 1 ? ids[i - 2] * V + 3 * L : -1
                         let p1 = i + 1 < n ? ids[i + 1] * V + 2 * L : -1
                         let p2 = i + 2 < n ? ids[i + 2] * V + 4 * L : -1
+                        // (the five rows chosen before the label loop, which then only adds)
+                        let s0 = sm.baseAddress!, b0 = bd.baseAddress!
+                        let rOwn = s0 + own
+                        let rM1 = m1 >= 0 ? s0 + m1 : b0
+                        let rM2 = m2 >= 0 ? s0 + m2 : b0 + L
+                        let rP1 = p1 >= 0 ? s0 + p1 : b0 + 2 * L
+                        let rP2 = p2 >= 0 ? s0 + p2 : b0 + 3 * L
                         for y in 0..<L {
-                            var v = Int(sm[own + y])
-                            v += Int(m1 >= 0 ? sm[m1 + y] : bd[y])
-                            v += Int(m2 >= 0 ? sm[m2 + y] : bd[L + y])
-                            v += Int(p1 >= 0 ? sm[p1 + y] : bd[2 * L + y])
-                            v += Int(p2 >= 0 ? sm[p2 + y] : bd[3 * L + y])
-                            e[base + y] = v
+                            e[base + y] = Int(rOwn[y]) + Int(rM1[y]) + Int(rM2[y]) + Int(rP1[y]) + Int(rP2[y])
                         }
                         let kM1 = i > 0 ? keyH[i - 1] : TaggerFeature.beginHash
                         let kP1 = i + 1 < n ? keyH[i + 1] : TaggerFeature.endHash

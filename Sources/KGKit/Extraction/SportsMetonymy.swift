@@ -54,7 +54,7 @@ struct SportsMetonymy: Sendable {
         var n = 0
         var isCue = WordMemo(doc)
         for t in doc.tokens {
-            if isCue[t] == nil { isCue[t] = cues.contains(t.key) || cues.contains(t.stem) }
+            if isCue[t] == nil { isCue[t] = cues.contains(t.key, hash: t.keyHash) || cues.contains(t.stem, hash: t.stemHash) }
             guard isCue[t]! else { continue }
             n += 1
             if n >= Self.minimumCues { return true }

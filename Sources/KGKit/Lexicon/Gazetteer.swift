@@ -169,6 +169,8 @@ public struct Gazetteer: Sendable {
 
     /// Names that start with `key`, longest first.
     public func names(startingWith key: String) -> [Name] { names[key] ?? [] }
+    /// `names(startingWith: key)` for `key` whose `keyHash` is `hash`.
+    public func names(startingWith key: String, hash: UInt64) -> [Name] { names.value(key, hash: hash) ?? [] }
 
     public var nameCount: Int { names.reduce(0) { $0 + $1.value.count } }
 

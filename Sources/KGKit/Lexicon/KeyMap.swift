@@ -48,6 +48,24 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
 
     public func contains(_ key: String) -> Bool { find(key) != nil }
 
+    /// `self[key]` for `key` whose `keyHash` is `hash` (a token's, made once per word).
+    @inline(__always) public func value(_ key: String, hash: UInt64) -> Value? {
+        if filtersOut(hash) { return nil }
+        return withBytes(key) { find($0, hash) }.map { values[$0] }
+    }
+
+    /// `contains(key)` for `key` whose `keyHash` is `hash`.
+    @inline(__always) public func contains(_ key: String, hash: UInt64) -> Bool {
+        !filtersOut(hash) && withBytes(key) { find($0, hash) } != nil
+    }
+
+    /// Whether the `filter` says no key has this hash (then the key's bytes need not be read).
+    @inline(__always) private func filtersOut(_ h: UInt64) -> Bool {
+        if filter.isEmpty { return false }
+        let (w, bit) = Self.filterBit(h, filter.count)
+        return filter[w] & bit == 0
+    }
+
     public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
         var i = 0
         let k = storedKeys, v = values
@@ -109,8 +127,16 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         return (b >> 6, 1 << UInt64(b & 63))
     }
 
-    private func find(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
-        let h = Self.hash(u)
+    @inline(__always) private func find(_ u: UnsafeBufferPointer<UInt8>) -> Int? { find(u, Self.hash(u)) }
+
+    /// Loads what a lookup of a key with this `keyHash` reads first (filter word and slot), so that the lookup soon
+    /// after finds them in cache; returns them only so the loads are kept.
+    @inline(__always) public func touch(hash h: UInt64) -> UInt64 {
+        let f = filter.isEmpty ? 0 : filter[Self.filterBit(h, filter.count).0]
+        return f &+ slots[Int(truncatingIfNeeded: h) & (slots.count - 1)]
+    }
+
+    private func find(_ u: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int? {
         if !filter.isEmpty {
             let (w, bit) = Self.filterBit(h, filter.count)
             if filter[w] & bit == 0 { return nil }
@@ -188,9 +214,14 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     public var count: Int { map.count }
     public var isEmpty: Bool { map.isEmpty }
     public func contains(_ key: String) -> Bool { map.contains(key) }
+    /// `contains(key)` for `key` whose `keyHash` is `hash`.
+    @inline(__always) public func contains(_ key: String, hash: UInt64) -> Bool { map.contains(key, hash: hash) }
     public mutating func insert(_ key: String) { if !map.contains(key) { map[key] = true } }
     public func makeIterator() -> IndexingIterator<[String]> { map.keys.makeIterator() }
 }
+
+/// The hash a `KeyMap` files `key` under: tokens carry their words' (`Token.keyHash`), so lookups skip hashing.
+public func keyHash(_ key: String) -> UInt64 { withBytes(key) { KeyMap<Bool>.hash($0) } }
 
 /// Whether two normalised keys are the same bytes (no canonical-equivalence work, see `KeyMap`).
 @inline(__always) public func sameKey(_ a: String, _ b: String) -> Bool {

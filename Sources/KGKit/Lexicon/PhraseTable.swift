@@ -8,11 +8,16 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     private var byFirst = KeyMap<[Phrase]>()
     /// The keys of the one-token phrases.
     private var singles = KeySet()
+    /// Bit `keyHash(k) & (64 * firstBits.count - 1)` set for the first key `k` of each phrase: a token whose hash finds
+    /// its bit clear starts none, told without reading its strings (most tokens start none).
+    private var firstBits = [UInt64](repeating: 0, count: 256)
 
     public init() {}
 
     public mutating func add(_ keys: [String], _ value: Value) {
         guard let f = keys.first else { return }
+        let b = Int(truncatingIfNeeded: keyHash(f)) & (64 * firstBits.count - 1)
+        firstBits[b >> 6] |= 1 << UInt64(b & 63)
         byFirst.update(f, default: []) { list in
             list.append(Phrase(keys: keys, value: value))
             list.sort { $0.keys.count > $1.keys.count }
@@ -27,16 +32,20 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     public func match(_ tokens: [Token], at i: Int, limit: Int, stems: Bool = true, bodies: Bool = false) -> (value: Value, end: Int)? {
         guard i < limit else { return nil }
         // (the token's fields are read in place: a Token copy retains its word table)
-        if let m = match(tokens, at: i, limit: limit, first: tokens[i].key, bodies: bodies) { return m }
+        let kh = tokens[i].keyHash, bh = tokens[i].bodyHash, sh = tokens[i].stemHash
+        let mayKey = mayStart(kh), mayBody = mayStart(bh), mayStem = stems && mayStart(sh)
+        if !(mayKey || mayBody || mayStem) { return nil }
+        if mayKey, let m = match(tokens, at: i, limit: limit, first: tokens[i].key, kh, bodies: bodies) { return m }
         // body and stem differ from the key only when clitics were split off
         let hasPrefix = !tokens[i].prefix.isEmpty
-        if hasPrefix, let m = match(tokens, at: i, limit: limit, first: tokens[i].body, bodies: bodies) { return m }
-        if stems, hasPrefix || !tokens[i].suffix.isEmpty, let m = match(tokens, at: i, limit: limit, first: tokens[i].stem, bodies: bodies) { return m }
+        if mayBody, hasPrefix, let m = match(tokens, at: i, limit: limit, first: tokens[i].body, bh, bodies: bodies) { return m }
+        if mayStem, hasPrefix || !tokens[i].suffix.isEmpty,
+           let m = match(tokens, at: i, limit: limit, first: tokens[i].stem, sh, bodies: bodies) { return m }
         return nil
     }
 
-    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, bodies: Bool) -> (value: Value, end: Int)? {
-        guard let cands = byFirst[first] else { return nil }
+    private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, _ hash: UInt64, bodies: Bool) -> (value: Value, end: Int)? {
+        guard let cands = byFirst.value(first, hash: hash) else { return nil }
         outer: for p in cands {
             if i + p.keys.count > limit { continue }
             for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
@@ -51,14 +60,25 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// Whether some phrase starts with token `t`'s word as `match` reads a first token (key, body, or if `stems` the
     /// stem): where none does, `match` finds nothing whatever follows. Reads the token's word alone (see `WordMemo`).
     public func canStart(_ t: Token, stems: Bool = true) -> Bool {
-        if byFirst.contains(t.key) { return true }
+        let kh = t.keyHash, bh = t.bodyHash, sh = t.stemHash
+        let mayKey = mayStart(kh), mayBody = mayStart(bh), mayStem = stems && mayStart(sh)
+        if !(mayKey || mayBody || mayStem) { return false }
+        if mayKey && byFirst.contains(t.key, hash: kh) { return true }
         let hasPrefix = !t.prefix.isEmpty
-        if hasPrefix && byFirst.contains(t.body) { return true }
-        return stems && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem)
+        if mayBody && hasPrefix && byFirst.contains(t.body, hash: bh) { return true }
+        return mayStem && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem, hash: sh)
+    }
+
+    /// Whether a phrase may start with the word of this `keyHash` (false: none does).
+    @inline(__always) private func mayStart(_ h: UInt64) -> Bool {
+        let b = Int(truncatingIfNeeded: h) & (64 * firstBits.count - 1)
+        return firstBits[b >> 6] & (1 << UInt64(b & 63)) != 0
     }
 
     /// Whether a single-token phrase with this key exists.
     public func contains(key: String) -> Bool { singles.contains(key) }
+    /// `contains(key:)` for `key` whose `keyHash` is `hash`.
+    public func contains(key: String, hash: UInt64) -> Bool { singles.contains(key, hash: hash) }
 }
 
 extension PhraseTable {

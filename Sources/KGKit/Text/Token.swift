@@ -41,6 +41,10 @@ public struct Token: Sendable, Equatable {
     public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].body } : key }
     /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
     public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].suffix } : "" }
+    /// `keyHash(key)`, `keyHash(stem)`, `keyHash(body)`: made once per word.
+    public var keyHash: UInt64 { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].keyHash } }
+    public var stemHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].stemHash : $0.words[Int(entry)].keyHash } }
+    public var bodyHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].bodyHash : $0.words[Int(entry)].keyHash } }
 
     /// Only Arabic words have a clitic analysis.
     private var isArabicWord: Bool { script == .arabic && kind == .word }
@@ -79,11 +83,18 @@ public final class TokenKeys: Sendable {
         var body: String
         var suffix = ""
         var hasArticle = false
+        /// `keyHash` of key, stem and body.
+        var keyHash: UInt64
+        var stemHash: UInt64
+        var bodyHash: UInt64
 
         init(key: String) {
             self.key = key
             stem = key
             body = key
+            keyHash = KGKit.keyHash(key)
+            stemHash = keyHash
+            bodyHash = keyHash
         }
     }
 

@@ -436,6 +436,8 @@ struct KeyCache {
         let key = words[e].key
         words[e].stem = sameKey(a.stem, key) ? key : a.stem
         words[e].body = sameKey(a.body, key) ? key : a.body
+        words[e].stemHash = keyHash(words[e].stem)
+        words[e].bodyHash = keyHash(words[e].body)
         words[e].suffix = a.suffix
         words[e].hasArticle = Self.startsWithArticle(a.stem)
         analysed[e] = true
