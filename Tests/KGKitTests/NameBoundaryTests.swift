@@ -249,6 +249,8 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(x["مانشستر يونايتيد"], "org:manchester-united", "\(x)")
         XCTAssertEqual(x["أتليتيك بيلباو"], "org:athletic-bilbao", "\(x)")
         XCTAssertEqual(x["هيذر نوريت"], "person:heather-nauert", "\(x)")
+        // with a proclitic on the first word
+        XCTAssertEqual(ids("وخسر لأتليتيكو مدريد أمام ليفانتي في المباراة.")["أتليتيكو مدريد"], "org:atletico-madrid")
         // a given name, a short name or a common word written otherwise is someone or something else
         let y = ids("وسجل ليونيل موسى هدفا. والتقى لي تشونغ بالوفد.")
         XCTAssertNotEqual(y["ليونيل موسى"], "person:lionel-messi", "\(y)")

@@ -620,6 +620,13 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(people, ["رايولا", "بيب غوارديولا"])
     }
 
+    func testPrimeMinisterAfterANameNeedsTheComma() {
+        XCTAssertTrue(has(extract("وأعرب جاستن ترودو، رئيس وزراء الكندي، عن أمله.", "ar"), "justin-trudeau", "leads", "country:ca"))
+        // verb, subject, object: Macron received Iraq's prime minister; he does not lead Iraq
+        let x = extract("استقبل الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء العراقي محمد شياع السوداني في باريس.", "ar")
+        XCTAssertFalse(has(x, "emmanuel-macron", "leads", "country:iq"), triples(x))
+    }
+
     func testDefiniteTriggerNamesAnEvent() {
         // عملية المداهمة, العقوبات المفروضة: the trigger written with ال, first or again
         let x = extract("وأعلنت الحكومة انتهاء عملية المداهمة ضد خلية في مدينة السلط.", "ar")
@@ -631,6 +638,12 @@ final class RelationTests: XCTestCase {
         // a person, then الذي/التي and the trigger: the person was arrested
         let x = extract("وذكرت الشرطة البريطانية أن الصحفي جون سميث، الذي اعتقل في لندن، بريء.", "ar")
         XCTAssertTrue(has(x, "arrest", "target", "جون سميث"), triples(x))
+        // … not where an object follows: الذي اعتقل آلاف المعارضين is who arrested them
+        let z = extract("وقال رجب طيب أردوغان، الذي اعتقل آلاف المعارضين، إن بلاده ستواصل.", "ar")
+        XCTAssertFalse(z.relations.contains { $0.predicate == "target" && z.entities[$0.object].name.contains("أردوغان") }, triples(z))
+        // the target after an agent written with its head noun (حركة حماس, read as حماس)
+        let h = extract("واعتقلت حركة حماس الصحفي جون سميث في غزة.", "ar")
+        XCTAssertTrue(has(h, "arrest", "target", "جون سميث"), triples(h))
         // two arrests, two people: two events, each with its target
         let y = extract("واعتقلت الشرطة الفرنسية الصحفي جون سميث في باريس. وفي اليوم التالي اعتقلت الشرطة الفرنسية الناشط بيير دوبون.", "ar")
         let arrests = y.entities.indices.filter { y.entities[$0].type == .event && y.entities[$0].eventType == "arrest" }

@@ -77,12 +77,13 @@ public struct ArticleExtractor: Sendable {
                 }
             }
             // a word of a person's name read alone by the tagger as an unknown place or body is still that person (and
-            // a club's last word is the club, whatever the tagger reads): one sense per article (كوريا after أنخيل كوريا is Correa, not Korea; a known place or body is not undone)
+            // a known club's first or last word read alone is the club): one sense per article (كوريا after أنخيل كوريا is Correa, not Korea; a known place or body is not undone)
             if m.rule == "tagger" && m.entryID == nil && m.tokens.count == 1 && (m.type == .place || m.type == .organization) {
                 // (not a definite word: المصري of محمد المصري may be the club المصري)
                 let t = doc.tokens[m.tokens.lowerBound], w = t.stem
                 // (`partial` also holds a club's last name word: the mention becomes what the name names)
-                if !t.hasArticle, let e = partial[w], !ambiguous.contains(w), entities[e].type != m.type {
+                if !t.hasArticle, let e = partial[w], !ambiguous.contains(w),
+                   entities[e].type != m.type || (m.type == .organization && entities[e].entryID != nil) {
                     mentions[mi].type = entities[e].type
                     mentions[mi].subtype = entities[e].type == .person ? "" : entities[e].subtype
                     mentions[mi].entryID = entities[e].type == .person ? nil : entities[e].entryID
@@ -109,13 +110,19 @@ public struct ArticleExtractor: Sendable {
                     }
                 }
             }
-            // a club's last name word, when it names no place (City → Manchester City, يونايتد → مانشستر يونايتد)
+            // a club's last or first name word, when it names no place and is no money (City → Manchester City, يونايتد →
+            // مانشستر يونايتد, أتليتيكو → أتليتيكو مدريد; not ريال, مدريد)
             if m.type == .organization, m.tokens.count >= 2, let id = m.entryID, lexicons.gazetteer.entry(id: id)?.subtype == "SportsTeam" {
                 let e = mentions[mi].entity
-                let w = doc.tokens[m.tokens.upperBound - 1].stem
-                let namesPlace = lexicons.gazetteer.names(startingWith: w).contains { $0.keys.count == 1 && lexicons.gazetteer.entries[$0.entry].type == .place }
-                if !namesPlace, !lexicons.functionWords.contains(w), w.unicodeScalars.count > 2 {
-                    if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
+                let first = doc.tokens[m.tokens.lowerBound]
+                // (the first word only when it is no head noun and no common word: not نادي, النادي, النصر "victory")
+                let firstWords = lexicons.organizationHeads.contains(key: String(first.bareStem)) || recognizer.isCommonWord(first.stem)
+                    ? [] : [first.stem]
+                for w in [doc.tokens[m.tokens.upperBound - 1].stem] + firstWords {
+                    let namesPlace = lexicons.gazetteer.names(startingWith: w).contains { $0.keys.count == 1 && lexicons.gazetteer.entries[$0.entry].type == .place }
+                    if !namesPlace, !lexicons.functionWords.contains(w), w.unicodeScalars.count > 2, lexicons.moneyWords[w] == nil {
+                        if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
+                    }
                 }
             }
         }

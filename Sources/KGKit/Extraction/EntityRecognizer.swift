@@ -93,6 +93,10 @@ public struct EntityRecognizer: Sendable {
             return Mention(tokens: a..<b, start: start, end: toks[b - 1].end, type: type, subtype: subtype, entryID: entry,
                            surface: doc.text(start, toks[b - 1].end), rule: rule, confidence: conf, sentence: s.index)
         }
+        // a head that is also an adjective (البحرية) qualifies a definite word before it: التجارة البحرية
+        func qualifiesWordBefore(_ head: LexiconSet.OrganizationHead, _ i: Int) -> Bool {
+            head.adjective && i > lo && toks[i - 1].script == .arabic && toks[i - 1].hasArticle
+        }
         func gazMention(_ k: Int, _ g: GazMatch) -> Mention {
             let e = entry(g)
             var m = make(k, g.end, e.type, e.subtype, g.isDemonym ? "demonym" : "gazetteer", g.isDemonym ? 0.8 : 0.95, entry: e.id)
@@ -172,16 +176,14 @@ public struct EntityRecognizer: Sendable {
             // of Arabic agency names
             // (الجهاز المركزي للتعبئة العامة والإحصاء, الهيئة الاتحادية للتنافسية والإحصاء, المؤسسة الوطنية للنفط)
             if let b = definiteAgencyEnd(i), isFree(i, b),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)),
-               !(head.adjective && i > lo && toks[i - 1].script == .arabic && toks[i - 1].hasArticle) {
+               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)), !qualifiesWordBefore(head, i) {
                 out.append(make(i, b, .organization, head.subtype, "org-head-agency", 0.7))
                 claim(i, b); i = b; continue
             }
             // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
             if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
                let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)),
-               !(head.adjective && i > lo && toks[i - 1].script == .arabic && toks[i - 1].hasArticle) {
+               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)), !qualifiesWordBefore(head, i) {
                 out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
                 var m = gazMention(i + 1, g); m.rule = "demonym-in-name"; out.append(m)
                 claim(i, g.end); i = g.end; continue
@@ -622,7 +624,10 @@ public struct EntityRecognizer: Sendable {
             for a in starts.sorted() where toks[a].kind == .word {
                 var found: (end: Int, entry: Int)? = nil
                 var ambiguous = false
-                for v in variants.names(firstSkeleton: skeleton(a)) {
+                // (the first word without its proclitics: وأتليتيكو مدريد, لأتليتيكو مدريد)
+                let firstBody = toks[a].body
+                let firstSkeleton = SpellingVariants.skeleton(firstBody)
+                for v in variants.names(firstSkeleton: firstSkeleton) {
                     let n = v.skeletons.count
                     if a + n > hi { continue }
                     if let f = found, a + n < f.end { break }
@@ -630,13 +635,15 @@ public struct EntityRecognizer: Sendable {
                     var fits = true
                     for k in 0..<n {
                         let t = toks[a + k]
-                        guard t.kind == .word, t.script == .arabic, k == 0 || t.prefix.isEmpty, skeleton(a + k) == v.skeletons[k] else { fits = false; break }
-                        if !keysEqual(t.key, v.name.keys[k]) {
+                        let word = k == 0 ? firstBody : t.key
+                        guard t.kind == .word, t.script == .arabic, k == 0 || t.prefix.isEmpty,
+                              (k == 0 ? firstSkeleton : skeleton(a + k)) == v.skeletons[k] else { fits = false; break }
+                        if !keysEqual(word, v.name.keys[k]) {
                             // (a rare word of five letters or more, not an Arabic feminine noun — منظومة "system" is no
                             // منظمة —, and no given name of its own: ليونيل موسى is not Messi)
-                            guard t.key.unicodeScalars.count >= 5, t.key.unicodeScalars.last != "\u{0647}",
-                                  lexicons.vocabulary.count(t.key) < Self.commonWordCount,
-                                  lexicons.nameWords[t.key] == nil else { fits = false; break }
+                            guard word.unicodeScalars.count >= 5, word.unicodeScalars.last != "\u{0647}",
+                                  lexicons.vocabulary.count(word) < Self.commonWordCount,
+                                  lexicons.nameWords[word] == nil else { fits = false; break }
                             differs = true
                         }
                     }

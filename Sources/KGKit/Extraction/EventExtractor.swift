@@ -95,11 +95,12 @@ struct EventExtractor {
                 // (an Arabic verb's or noun's next name is its subject — فوز الأهلي، هزم الأهلي الترجي — unless the subject
                 // came first: الأهلي يهزم الترجي; in English it is the object: beat Manchester City)
                 let subjectFirst = doc.tokens[k].script == .latin || (k > s.tokens.lowerBound && mentionEndingAt[k].map(isActor) == true)
+                var agentAtTrigger = false
                 if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
                     if opponent && subjectFirst { if !mentions[mi].isDemonym { participants.append(mi) } }
                     else if roles.genitiveTargetTypes.contains(type) {
                         // (an organisation right after an arrest or a trial is who does it: احتجز مكتب التحقيقات X)
-                        if mentions[mi].type == .organization && roles.subjectTypes.contains(type) { agent = mi }
+                        if mentions[mi].type == .organization && roles.subjectTypes.contains(type) { agent = mi; agentAtTrigger = true }
                         else if !mentions[mi].isDemonym { target = mi }
                     } else { agent = mi }
                 }
@@ -107,7 +108,8 @@ struct EventExtractor {
                 // (also past an agent named right after the verb: واعتقلت الشرطة الفرنسية الصحفي جون سميث)
                 if target == nil, roles.genitiveTargetTypes.contains(type) {
                     var from = trig.end
-                    if let a = agent, mentions[a].tokens.lowerBound == trig.end { from = mentions[a].tokens.upperBound }
+                    // (the agent's mention may start after a bare head noun: واعتقلت حركة حماس; Mention.headNounStarts)
+                    if agentAtTrigger, let a = agent { from = mentions[a].tokens.upperBound }
                     var p = from
                     while p < min(s.tokens.upperBound, from + 3), mentionAt[p] == nil, doc.tokens[p].kind == .word, doc.tokens[p].hasArticle { p += 1 }
                     if p > trig.end, p < s.tokens.upperBound, let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
@@ -249,8 +251,11 @@ struct EventExtractor {
                 // a person, then a relative pronoun, then the trigger: the person it befell, and the actor is not the
                 // sentence's first one (بنازانين زغاري-راتكليف، التي اعتقلت قبل سنتين: she was arrested)
                 var relativeTarget = false
+                // (only where no object follows the verb: الذي اعتقل آلاف المعارضين is who arrested them)
                 if target == nil, agent == nil, roles.genitiveTargetTypes.contains(type), k - 2 >= s.tokens.lowerBound,
-                   roles.relativePronouns.contains(doc.tokens[k - 1].key) {
+                   roles.relativePronouns.contains(doc.tokens[k - 1].key),
+                   trig.end >= s.tokens.upperBound || (mentionAt[trig.end] == nil && doc.tokens[trig.end].kind != .number
+                                                       && !doc.tokens[trig.end].hasArticle && !roles.quantityWords.contains(doc.tokens[trig.end].key)) {
                     var b = k - 2
                     if doc.tokens[b].kind == .punctuation, b > s.tokens.lowerBound { b -= 1 }
                     if let mi = mentionEndingAt[b + 1], mentions[mi].type == .person {
@@ -602,6 +607,8 @@ public struct EventRoles: Sendable {
     let pronounSubjects: KeySet
     /// Relative pronouns (التي, الذي): a person, one of them and a trigger is the person the event befell.
     let relativePronouns: KeySet
+    /// Words of quantity that start an object (آلاف, عشرات, dozens): after a trigger they are what it befell.
+    let quantityWords: KeySet
     let reportedClause: KeySet
     let clauseBreaks: KeySet
     let determiners: KeySet
@@ -652,6 +659,7 @@ public struct EventRoles: Sendable {
         relativeLaunchVerbs = keySet("relative-launch-verb")
         pronounSubjects = keySet("pronoun-subject")
         relativePronouns = keySet("relative-pronoun")
+        quantityWords = keySet("quantity-word")
         reportedClause = keySet("reported-clause")
         clauseBreaks = keySet("clause-break")
         determiners = keySet("determiner")

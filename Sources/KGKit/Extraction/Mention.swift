@@ -40,7 +40,7 @@ extension Mention {
         var out: [(token: Int, mention: Int)] = []
         for (i, m) in mentions.enumerated() where m.type == .organization && m.rule != "nested" && m.entity >= 0 {
             let h = m.tokens.lowerBound - 1
-            guard h >= 0, !covered[h] else { continue }
+            guard h >= doc.sentences[m.sentence].tokens.lowerBound, !covered[h] else { continue }
             let t = doc.tokens[h]
             guard t.kind == .word, t.script == .arabic, !t.hasArticle, doc.tokens[m.tokens.lowerBound].prefix.isEmpty,
                   lexicons.organizationHeads.contains(key: t.stem) else { continue }
