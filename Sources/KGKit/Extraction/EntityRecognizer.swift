@@ -607,21 +607,20 @@ public struct EntityRecognizer: Sendable {
         // place of one word (مدريد in the club's name): one mention of that entry. Only where one entry fits.
         let variants = lexicons.spellingVariants
         if !variants.isEmpty && !out.isEmpty {
-            var starts = Set<Int>()
-            for m in out where m.rule != "nested" && toks[m.tokens.lowerBound].script == .arabic {
-                let a = m.tokens.lowerBound
-                starts.insert(a)
+            // (read in place: a Mention copy retains its strings)
+            var starts: [Int] = []
+            for i in out.indices where out[i].rule != "nested" && toks[out[i].tokens.lowerBound].script == .arabic {
+                let a = out[i].tokens.lowerBound
                 // (and the word before, unread: أتليتيك of أتليتيك بيلباو where the tagger reads بيلباو)
-                if a > lo, !claimed[a - 1 - lo], toks[a - 1].script == .arabic { starts.insert(a - 1) }
+                if a > lo, !claimed[a - 1 - lo], toks[a - 1].script == .arabic { starts.append(a - 1) }
+                starts.append(a)
             }
-            var skeletonAt: [Int: UInt64] = [:]
-            func skeleton(_ k: Int) -> UInt64 {
-                if let h = skeletonAt[k] { return h }
-                let h = SpellingVariants.skeleton(toks[k].key)
-                skeletonAt[k] = h
-                return h
-            }
-            for a in starts.sorted() where toks[a].kind == .word {
+            starts.sort()
+            // (a continuation word's skeleton is only needed where a first word matched: rarely)
+            func skeleton(_ k: Int) -> UInt64 { SpellingVariants.skeleton(toks[k].key) }
+            var previous = -1
+            for a in starts where a != previous && toks[a].kind == .word {
+                previous = a
                 var found: (end: Int, entry: Int)? = nil
                 var ambiguous = false
                 // (the first word without its proclitics: وأتليتيكو مدريد, لأتليتيكو مدريد)
