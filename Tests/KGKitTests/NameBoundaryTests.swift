@@ -267,4 +267,16 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(orgs("وأفادت هيئة عمليات التجارة البحرية البريطانية بأن السفينة أبلغت عن انفجار.").contains("البحرية البريطانية"))
     }
 
+
+    func testHyphenJoinsTheWordsOfOneName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "والتقى الرئيس الكوري الجنوبي بالزعيم الكوري الشمالي كيم جونغ-أون. وتتعلق القضية بنازانين زغاري-راتكليف، التي اعتقلت قبل سنتين. وقال أحمد - وهو طالب - إن الوضع صعب.",
+            date: nil, language: "ar"))
+        let people = x.mentions.filter { $0.type == .person }
+        XCTAssertTrue(people.contains { $0.surface == "كيم جونغ-أون" && $0.entryID == "person:kim-jong-un" }, "\(people.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertTrue(people.contains { $0.surface == "نازانين زغاري-راتكليف" }, "\(people.map(\.surface))")
+        // a dash with spaces around it is punctuation, not part of a name
+        XCTAssertFalse(people.contains { $0.surface.contains("أحمد -") })
+    }
+
 }

@@ -601,6 +601,37 @@ public struct EntityRecognizer: Sendable {
             out[idx].end = toks[b - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }
+        // 8a. a person's name joined by a hyphen to the next word, with no space on either side, runs on over it
+        // (نازانين زغاري-راتكليف, جان-لوك ميلانشون): the next word, or the unlinked name that starts there
+        // (not a known person's name: ترمب-كيم is two people); a known name written with the hyphen is linked
+        // (كيم جونغ-أون)
+        for idx in out.indices where out[idx].type == .person && out[idx].rule != "nested" && out[idx].entryID == nil {
+            let e = out[idx].tokens.upperBound
+            guard e + 1 < hi, toks[e].kind == .punctuation, toks[e].key == "-", toks[e].start == toks[e - 1].end,
+                  toks[e + 1].start == toks[e].end, toks[e + 1].kind == .word, toks[e + 1].script == toks[e - 1].script,
+                  toks[e + 1].script == .arabic else { continue }
+            var end = e + 2
+            if let j = out.indices.first(where: { out[$0].tokens.lowerBound == e + 1 && out[$0].rule != "nested" }) {
+                guard out[j].entryID == nil else { continue }
+                end = out[j].tokens.upperBound
+                out[j].rule = "joined"
+            } else if claimed[e + 1 - lo] {
+                continue
+            }
+            claim(e, end)
+            let a = out[idx].tokens.lowerBound
+            out[idx].tokens = a..<end
+            out[idx].end = toks[end - 1].end
+            out[idx].surface = doc.text(out[idx].start, out[idx].end)
+            let words = (a..<end).filter { toks[$0].kind == .word }.map { $0 == a ? toks[$0].body : toks[$0].key }
+            if let n = lexicons.gazetteer.names(startingWith: words[0]).first(where: { n in
+                !n.isDemonym && lexicons.gazetteer.entries[n.entry].type == .person && n.keys.count == words.count
+                    && zip(n.keys, words).allSatisfy { keysEqual($0, $1) } }) {
+                out[idx].entryID = lexicons.gazetteer.entries[n.entry].id
+                out[idx].subtype = lexicons.gazetteer.entries[n.entry].subtype
+            }
+        }
+        out.removeAll { $0.rule == "joined" }
         // 8b. a known name of two or more words written in another transliteration (أتليتيكو مدريد for أتلتيكو مدريد,
         // مانشستر يونايتيد): where a mention starts, the words match a known name by spelling skeleton
         // (`SpellingVariants`), each word written otherwise is rare, and what the span holds is unlinked or one known
