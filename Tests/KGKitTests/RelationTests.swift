@@ -627,6 +627,13 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(has(x, "emmanuel-macron", "leads", "country:iq"), triples(x))
     }
 
+    func testVisitVerbTakesThePersonAfterItsNisba() {
+        let x = extract("سافر الأرجنتيني هيكتور كوبر المدير الفني لمنتخب مصر إلى السعودية يوم الأحد.", "ar")
+        XCTAssertTrue(has(x, "visit", "agent", "هيكتور كوبر"), triples(x))
+        XCTAssertTrue(has(x, "visit", "location", "country:sa"), triples(x))
+        XCTAssertFalse(has(x, "visit", "agent", "country:ar"), triples(x))
+    }
+
     func testDefiniteTriggerNamesAnEvent() {
         // عملية المداهمة, العقوبات المفروضة: the trigger written with ال, first or again
         let x = extract("وأعلنت الحكومة انتهاء عملية المداهمة ضد خلية في مدينة السلط.", "ar")

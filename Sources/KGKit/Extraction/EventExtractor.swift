@@ -96,7 +96,13 @@ struct EventExtractor {
                 // came first: الأهلي يهزم الترجي; in English it is the object: beat Manchester City)
                 let subjectFirst = doc.tokens[k].script == .latin || (k > s.tokens.lowerBound && mentionEndingAt[k].map(isActor) == true)
                 var agentAtTrigger = false
-                if let mi = mentionAt[trig.end], [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
+                // (a nisba right before a named person describes that person, who is the one acting: سافر الأرجنتيني
+                // هيكتور كوبر)
+                var afterTrigger = mentionAt[trig.end]
+                if let d = afterTrigger, mentions[d].isDemonym, let p = mentionAt[mentions[d].tokens.upperBound], mentions[p].type == .person {
+                    afterTrigger = p
+                }
+                if let mi = afterTrigger, [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
                     if opponent && subjectFirst { if !mentions[mi].isDemonym { participants.append(mi) } }
                     else if roles.genitiveTargetTypes.contains(type) {
                         // (an organisation right after an arrest or a trial is who does it: احتجز مكتب التحقيقات X)
