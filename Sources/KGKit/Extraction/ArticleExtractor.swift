@@ -163,13 +163,11 @@ public struct ArticleExtractor: Sendable {
                   entities[old].mentionIndices.allSatisfy({ mentions[$0].tokens.count == 1 && keysEqual(toks[mentions[$0].tokens.lowerBound].stem, toks[mentions[i].tokens.lowerBound].stem) })
             else { continue }
             for j in entities[old].mentionIndices {
-                mentions[j].entity = e
                 mentions[j].type = entities[e].type
                 mentions[j].entryID = entities[e].entryID
                 mentions[j].subtype = entities[e].subtype
             }
-            entities[e].mentionIndices += entities[old].mentionIndices
-            entities[old].mentionIndices = []
+            moveMentions(of: old, to: e, &entities, &mentions)
         }
         for k in toks.indices where !claimed[k] && toks[k].kind == .word {
             guard let e = acronyms[toks[k].stem] else { continue }
@@ -368,6 +366,13 @@ public struct ArticleExtractor: Sendable {
         }
     }
 
+    /// Gives entity `from`'s mentions to entity `into`: one entity of the article after all. `from` is left empty.
+    private func moveMentions(of from: Int, to into: Int, _ entities: inout [ExtractedEntity], _ mentions: inout [Mention]) {
+        for i in mentions.indices where mentions[i].entity == from { mentions[i].entity = into }
+        entities[into].mentionIndices += entities[from].mentionIndices
+        entities[from].mentionIndices = []
+    }
+
     private func reindex(_ entities: inout [ExtractedEntity], _ mentions: [Mention]) {
         for e in entities.indices { entities[e].mentionIndices = [] }
         for (i, m) in mentions.enumerated() where m.entity >= 0 { entities[m.entity].mentionIndices.append(i) }
@@ -428,9 +433,7 @@ public struct ArticleExtractor: Sendable {
             let into = Set(full.filter { $0.entity != e && $0.keys.count >= keys.count && $0.first < firstM.tokens.lowerBound
                                          && Array($0.keys.prefix(keys.count)) == keys }.map(\.entity))
             guard into.count == 1, let target = into.first else { continue }
-            for i in mentions.indices where mentions[i].entity == e { mentions[i].entity = target }
-            entities[target].mentionIndices += entities[e].mentionIndices
-            entities[e].mentionIndices = []
+            moveMentions(of: e, to: target, &entities, &mentions)
         }
     }
 
@@ -449,9 +452,7 @@ public struct ArticleExtractor: Sendable {
             let a = es[0], b = es[1]
             let (from, into): (Int, Int)
             if namedAfterPlace(a) && !namedAfterPlace(b) { (from, into) = (a, b) } else if namedAfterPlace(b) && !namedAfterPlace(a) { (from, into) = (b, a) } else { continue }
-            for i in mentions.indices where mentions[i].entity == from { mentions[i].entity = into }
-            entities[into].mentionIndices += entities[from].mentionIndices
-            entities[from].mentionIndices = []
+            moveMentions(of: from, to: into, &entities, &mentions)
         }
     }
 }

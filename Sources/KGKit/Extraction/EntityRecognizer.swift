@@ -624,11 +624,9 @@ public struct EntityRecognizer: Sendable {
             out[idx].end = toks[end - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
             let words = (a..<end).filter { toks[$0].kind == .word }.map { $0 == a ? toks[$0].body : toks[$0].key }
-            if let n = lexicons.gazetteer.names(startingWith: words[0]).first(where: { n in
-                !n.isDemonym && lexicons.gazetteer.entries[n.entry].type == .person && n.keys.count == words.count
-                    && zip(n.keys, words).allSatisfy { keysEqual($0, $1) } }) {
-                out[idx].entryID = lexicons.gazetteer.entries[n.entry].id
-                out[idx].subtype = lexicons.gazetteer.entries[n.entry].subtype
+            if let known = knownName(words, type: .person) {
+                out[idx].entryID = known.id
+                out[idx].subtype = known.subtype
             }
         }
         out.removeAll { $0.rule == "joined" }
@@ -935,7 +933,11 @@ public struct EntityRecognizer: Sendable {
     /// The gazetteer entry of `type` named by the words of `head` followed by those of `name` (quotes between them
     /// left out), if exactly one.
     func knownName(_ toks: [Token], _ head: Range<Int>, _ name: Range<Int>, type: EntityType) -> LexiconEntry? {
-        let keys = (head.map { toks[$0].key }) + name.map { toks[$0].key }
+        knownName((head.map { toks[$0].key }) + name.map { toks[$0].key }, type: type)
+    }
+
+    /// The one gazetteer entry of `type` with a name written with exactly these keys, if only one has it.
+    func knownName(_ keys: [String], type: EntityType) -> LexiconEntry? {
         let found = lexicons.gazetteer.names(startingWith: keys[0]).filter { n in
             !n.isDemonym && n.keys == keys && lexicons.gazetteer.entries[n.entry].type == type
         }

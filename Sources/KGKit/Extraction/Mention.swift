@@ -36,13 +36,14 @@ extension Mention {
     /// head noun, so "هجوم تنظيم داعش على" has its agent right after the trigger whichever span the recogniser chose.
     static func headNounStarts(_ doc: AnalyzedText, _ mentions: [Mention], lexicons: LexiconSet) -> [(token: Int, mention: Int)] {
         var covered = [Bool](repeating: false, count: doc.tokens.count)
-        for m in mentions { for k in m.tokens { covered[k] = true } }
+        // (mentions and tokens read in place: a copy retains their strings)
+        for i in mentions.indices { for k in mentions[i].tokens { covered[k] = true } }
         var out: [(token: Int, mention: Int)] = []
-        for (i, m) in mentions.enumerated() where m.type == .organization && m.rule != "nested" && m.entity >= 0 {
-            let h = m.tokens.lowerBound - 1
-            guard h >= doc.sentences[m.sentence].tokens.lowerBound, !covered[h] else { continue }
+        for i in mentions.indices where mentions[i].type == .organization && mentions[i].rule != "nested" && mentions[i].entity >= 0 {
+            let h = mentions[i].tokens.lowerBound - 1
+            guard h >= doc.sentences[mentions[i].sentence].tokens.lowerBound, !covered[h] else { continue }
             let t = doc.tokens[h]
-            guard t.kind == .word, t.script == .arabic, !t.hasArticle, doc.tokens[m.tokens.lowerBound].prefix.isEmpty,
+            guard t.kind == .word, t.script == .arabic, !t.hasArticle, doc.tokens[h + 1].prefix.isEmpty,
                   lexicons.organizationHeads.contains(key: t.stem) else { continue }
             out.append((h, i))
         }

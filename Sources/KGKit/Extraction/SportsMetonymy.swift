@@ -120,7 +120,7 @@ struct SportsMetonymy: Sendable {
     private func playersClubs(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
         guard !playerWords.isEmpty else { return }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
-        for m in mentions { for k in m.tokens { covered[k] = true } }
+        for i in mentions.indices { for k in mentions[i].tokens { covered[k] = true } }
         for s in doc.sentences {
             for k in s.tokens where k + 1 < s.tokens.upperBound && !covered[k + 1] {
                 let p = doc.tokens[k], t = doc.tokens[k + 1]
@@ -137,5 +137,4 @@ struct SportsMetonymy: Sendable {
             }
         }
     }
-
 }

@@ -13,7 +13,7 @@ public struct Gazetteer: Sendable {
     public private(set) var entries: [LexiconEntry] = []
     public private(set) var indexByID: [String: Int] = [:]
     /// Names keyed by their first token key.
-    private var names = KeyMap<[Name]>()
+    private(set) var names = KeyMap<[Name]>()
     /// Single-token keys of every name (the clitic segmenter must not split them).
     public private(set) var singleTokenKeys: Set<String> = []
 
@@ -173,9 +173,6 @@ public struct Gazetteer: Sendable {
     public func names(startingWith key: String, hash: UInt64) -> [Name] { names.value(key, hash: hash) ?? [] }
 
     public var nameCount: Int { names.reduce(0) { $0 + $1.value.count } }
-
-    /// Every indexed name, by first token key.
-    var allNames: KeyMap<[Name]> { names }
 }
 
 /// Known names of two or more Arabic words by their spelling skeleton, for the names news transliterates several ways:
@@ -193,12 +190,11 @@ public struct SpellingVariants: Sendable {
     public init() {}
 
     public init(_ g: Gazetteer) {
-        for (_, list) in g.allNames {
+        for (_, list) in g.names {
             for n in list where n.keys.count >= 2 && !n.isDemonym {
                 let e = g.entries[n.entry]
                 guard [.organization, .person, .place].contains(e.type),
-                      n.keys.allSatisfy({ ($0.unicodeScalars.first?.value ?? 0) >= 0x0621 && ($0.unicodeScalars.first?.value ?? 0) <= 0x064A })
-                else { continue }
+                      n.keys.allSatisfy({ (0x0621...0x064A).contains($0.unicodeScalars.first?.value ?? 0) }) else { continue }
                 let sk = n.keys.map(Self.skeleton)
                 byFirst[sk[0], default: []].append(Variant(skeletons: sk, name: n))
             }
