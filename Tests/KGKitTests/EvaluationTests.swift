@@ -86,6 +86,20 @@ final class EvaluationTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.entryID == "org:lb-army" && $0.isNominal })
     }
 
+    /// Name-only annotation leaves the class word of a place out (مطار بيروت: بيروت) and tags the place in a
+    /// national team (منتخب فرنسا: فرنسا, LOC), while the graph keeps the airport and the team.
+    func testCoNLLTagsNameThePlaceNotItsClassWordOrTeam() {
+        let extractor = ArticleExtractor(lexicons: Self.lexicons)
+        let words = ["وصل", "الوفد", "إلى", "مطار", "بيروت", "قبل", "مباراة", "منتخب", "فرنسا", "في", "مدينة", "غزة"]
+        let tags = Evaluator.tags(for: words, extractor: extractor)
+        XCTAssertEqual(Array(tags[3...4]), ["O", "B-LOC"], "\(tags)")
+        XCTAssertEqual(Array(tags[7...8]), ["O", "B-LOC"], "\(tags)")
+        XCTAssertEqual(Array(tags[10...11]), ["O", "B-LOC"], "\(tags)")
+        let x = extractor.extract(Article(sourceID: "t", title: "", text: words.joined(separator: " "), language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.surface == "مطار بيروت" && $0.type == .place }, "\(x.mentions.map(\.surface))")
+        XCTAssertTrue(x.mentions.contains { $0.surface == "منتخب فرنسا" && $0.type == .organization }, "\(x.mentions.map(\.surface))")
+    }
+
     func testCoNLLSentencesReadAsOneArticleKeepTheirOwnTags() {
         let extractor = ArticleExtractor(lexicons: Self.lexicons)
         let first = ["قال", "المتحدث", "باسم", "وزارة", "الدفاع", "الأميركية", "،", "جون", "كيربي"]

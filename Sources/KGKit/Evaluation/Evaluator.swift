@@ -70,21 +70,37 @@ public enum Evaluator {
         }
         var tags = sentences.map { [String](repeating: "O", count: $0.count) }
         guard !starts.isEmpty else { return tags }
-        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"))
+        let doc = extractor.lexicons.analyzer.analyze(text, language: "ar")
+        let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"), analyzed: doc)
+        let nestedPlaces = Set(x.mentions.lazy.filter { $0.rule == "nested" && $0.type == .place }.map(\.tokens))
         func word(_ cp: Int) -> (Int, Int) {
             var lo = 0, hi = starts.count - 1
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m].start <= cp { lo = m } else { hi = m - 1 } }
             return (starts[lo].sentence, starts[lo].word)
         }
         for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" && !m.isNominal {
-            let label: String
+            var label: String
             switch m.type {
             case .person: label = "PER"
             case .organization: label = "ORG"
             case .place: label = "LOC"
             case .event: continue
             }
-            let (sa, a) = word(m.start), (sb, b) = word(max(m.start, m.end - 1))
+            // Name-only annotation leaves out the class word before a place's name (مدينة غزة, مطار بيروت: غزة,
+            // بيروت) and tags the place in its team or government (منتخب فرنسا: فرنسا, LOC), as ANERcorp does.
+            var start = m.start
+            if m.tokens.count > 1 {
+                let head = doc.tokens[m.tokens.lowerBound], rest = m.tokens.lowerBound + 1
+                if m.type == .place, !head.hasArticle, extractor.lexicons.placeTriggers.contains(key: head.stem) {
+                    start = doc.tokens[rest].start
+                } else if m.type == .organization, !head.hasArticle,
+                          extractor.lexicons.organizationHeads.value(key: head.stem)?.ofPlace == true,
+                          nestedPlaces.contains(rest..<m.tokens.upperBound) {
+                    start = doc.tokens[rest].start
+                    label = "LOC"
+                }
+            }
+            let (sa, a) = word(start), (sb, b) = word(max(start, m.end - 1))
             guard sa == sb, tags[sa][a...b].allSatisfy({ $0 == "O" }) else { continue }
             tags[sa][a] = "B-" + label
             if b > a { for k in (a + 1)...b { tags[sa][k] = "I-" + label } }

@@ -14,6 +14,14 @@ public struct EntityRecognizer: Sendable {
 
     /// A normalised Arabic word ending like a nisba adjective (-ي, -ية normalised to -يه): الدولي, العقربي, المصرية.
     static func isNisbaShaped(_ key: String) -> Bool { key.hasSuffix("ي") || key.hasSuffix("يه") }
+
+    /// An Arabic word written without the article whose definite form is at least as common in news (جافة: الجافة,
+    /// تجاري: التجاري) is a common noun or adjective; names of places and people rarely take the article (غزة, حلب).
+    func definiteFormIsCommon(_ t: Token) -> Bool {
+        guard t.script == .arabic, !t.hasArticle else { return false }
+        let definite = lexicons.vocabulary.count("ال" + t.stem)
+        return definite >= 20 && definite >= lexicons.vocabulary.count(t.stem)
+    }
     private static let nameConnectorsEn: Set<String> = ["al-", "bin", "ibn", "de", "van", "von", "da", "del", "la", "abu", "el", "al", "of"]
     private static let constructPlaceWords: Set<String> = ["دير", "راس", "عين", "تل", "ابو", "بني", "بيت", "كفر", "جسر", "ام", "بئر", "جبل", "مرج", "سيدي", "خان", "قصر", "حمام", "مدينه"]
 
@@ -281,7 +289,8 @@ public struct EntityRecognizer: Sendable {
             // common words after a trigger that the tagger does not read as a name are a description, not a name
             // (منطقة التجارة, ميناء تجاري, مستشفى ميداني)
             if let t = tagged, (nameStart..<nameEnd).allSatisfy({ k in
-                t[k - lo] == "O" && lexicons.nameWords[toks[k].stem] == nil && lexicons.vocabulary.count(toks[k].stem) >= Self.commonWordCount
+                t[k - lo] == "O" && lexicons.nameWords[toks[k].stem] == nil
+                    && (lexicons.vocabulary.count(toks[k].stem) >= Self.commonWordCount || definiteFormIsCommon(toks[k]))
             }) {
                 i += 1; continue
             }

@@ -212,6 +212,8 @@ public struct LexiconSet: Sendable {
         /// The head is also an adjective (البحرية "the navy" / "naval"): after a definite word it qualifies that word
         /// (هيئة عمليات التجارة البحرية البريطانية) and starts no name.
         public var adjective: Bool = false
+        /// The head and a place name name that place's body (منتخب فرنسا, حكومة لبنان): name-only annotation tags the place.
+        public var ofPlace: Bool = false
     }
     public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool }
     public struct EventTrigger: Sendable { public var type: String; public var cameo: String }
@@ -320,7 +322,8 @@ public struct LexiconSet: Sendable {
         for row in try rulesTable("rules/organization-heads.tsv") {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
                                                                      standalone: row.count > 2 && row[2] == "yes",
-                                                                     adjective: row.count > 3 && row[3] == "yes"))
+                                                                     adjective: row.count > 3 && row[3] == "yes",
+                                                                     ofPlace: row.count > 4 && row[4] == "yes"))
         }
         let heads = set.organizationHeads
         set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
