@@ -203,6 +203,11 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(has(p, "pressconference", "participant", "country:eg"))
         let z = extract("واندلعت الحرب بين الجيش السوداني وقوات الدعم السريع.", "ar")
         XCTAssertTrue(has(z, "war", "participant", "rsf"), "\(z.relations.map { ($0.predicate, names(z, $0.object)) })")
+        // a capital takes part for its government, as the country when the article names it (طهران: Iran)
+        let c = extract("وقال روحاني إن إيران ملتزمة بالاتفاق، في ضوء نتائج المشاورات بين طهران وبرلين.", "ar")
+        XCTAssertTrue(has(c, "meeting", "participant", "country:ir"), "\(triples(c))")
+        XCTAssertTrue(has(c, "meeting", "participant", "gn:2950159"), "\(triples(c))")
+        XCTAssertFalse(has(c, "meeting", "participant", "gn:112931"), "\(triples(c))")
     }
 
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {

@@ -52,6 +52,27 @@ struct EventExtractor {
             let m = mentions[mi]
             return m.type == .organization || m.type == .person || (m.isDemonym && !describesPerson(m))
         }
+        var countryEntity: [String: Int]? = nil
+        func countryOfCapital(_ m: Mention) -> Int? {
+            guard m.type == .place, m.subtype == "City", let id = m.entryID, let e = lexicons.gazetteer.entry(id: id),
+                  e.description.hasPrefix("capital of") else { return nil }
+            let country = e.partOf
+            if countryEntity == nil {
+                var byID: [String: Int] = [:]
+                for x in mentions where x.type == .place && x.subtype == "Country" && x.entity >= 0 {
+                    if let xid = x.entryID, byID[xid] == nil { byID[xid] = x.entity }
+                }
+                countryEntity = byID
+            }
+            return countryEntity?[country]
+        }
+        // a country, or its capital standing for its government, takes part in talks (المحادثات بين طهران وبرلين)
+        func isStateParticipant(_ m: Mention) -> Bool {
+            guard m.type == .place, !m.isDemonym else { return false }
+            if m.subtype == "Country" { return true }
+            guard m.subtype == "City", let id = m.entryID, let e = lexicons.gazetteer.entry(id: id) else { return false }
+            return e.description.hasPrefix("capital of")
+        }
         var occurrences: [Occurrence] = []
         var roleRelations: [ExtractedRelation] = []
         // words that start no trigger (most of them), known after their first token
@@ -184,7 +205,7 @@ struct EventExtractor {
                             }
                         case "agent" where agent == nil && m.type != .place: agent = mi
                         // (the mention right after with / بين, not one further on: بين مودعين وقوى الأمن أمام مصرف لبنان)
-                        case "participant" where (isActor(mi) || m.type == .place && m.subtype == "Country" && !m.isDemonym) && participants.count < 3 && j - cueAt <= 3:
+                        case "participant" where (isActor(mi) || isStateParticipant(m)) && participants.count < 3 && j - cueAt <= 3:
                             participants.append(mi)
                             // "between X and Y": the next actor joined by و / and is a participant too
                             // (skipping what qualifies X: بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع)
@@ -193,7 +214,7 @@ struct EventExtractor {
                                 let u = doc.tokens[n]
                                 if u.kind == .punctuation { break }
                                 if let mj = mentionAt[n] {
-                                    if (isActor(mj) || mentions[mj].type == .place && mentions[mj].subtype == "Country"),
+                                    if (isActor(mj) || isStateParticipant(mentions[mj])),
                                        u.prefix.hasPrefix("و") || (n > 0 && doc.tokens[n - 1].key == "and") {
                                         participants.append(mj)
                                         break
@@ -376,18 +397,19 @@ struct EventExtractor {
                                  confidence: 0.7, eventType: type, cameo: trig.value.cameo, entity: e, sentence: s.index)
                 newMentions.append(em)
                 for c in k..<trig.end { claimed[c] = true }
-                func role(_ p: String, _ mi: Int?) {
+                func role(_ p: String, _ mi: Int?, as entity: Int? = nil) {
                     guard let mi, mentions[mi].entity >= 0 else { return }
                     let m = mentions[mi]
                     let lo = min(em.start, m.start), hi = max(em.end, m.end)
-                    roleRelations.append(ExtractedRelation(subject: e, predicate: p, object: m.entity, evidence: Evidence(
+                    roleRelations.append(ExtractedRelation(subject: e, predicate: p, object: entity ?? m.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
                         sentenceText: doc.text(of: s), rule: "event:\(type):\(p)", confidence: 0.7)))
                 }
                 role("agent", agent)
                 role("target", target)
                 role("location", place)
-                for p in participants { role("participant", p) }
+                // a capital taking part stands for its country when the article names the country (طهران: Iran)
+                for p in participants { role("participant", p, as: countryOfCapital(mentions[p])) }
                 // aid: the agent supports the place or the people it goes to (قافلة مساعدات برنامج الأغذية إلى مخيم زمزم)
                 if roles.supportTypes.contains(type), let a = agent, let to = target ?? place, mentions[a].entity != mentions[to].entity {
                     let m1 = mentions[a], m2 = mentions[to]
