@@ -210,6 +210,17 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(has(c, "meeting", "participant", "gn:112931"), "\(triples(c))")
     }
 
+    /// Tariffs are events of their own (CAMEO 163): the economy that imposes them is the agent.
+    func testTariffsAreEventsWithTheirImposer() {
+        let x = extract("فرضت الولايات المتحدة رسوما جمركية على السلع الصينية، وقالت الصين إنها سترد.", "ar")
+        XCTAssertTrue(has(x, "tariffs", "agent", "country:us"), "\(triples(x))")
+        // verb, subject, trigger: Arabic's usual order
+        let v = extract("شنت إسرائيل غارات على مدينة غزة.", "ar")
+        XCTAssertTrue(has(v, "airstrike", "agent", "country:il"), "\(triples(v))")
+        let y = extract("Canada imposed tariffs on American steel.", "en")
+        XCTAssertTrue(y.entities.contains { $0.eventType == "tariffs" }, "\(triples(y))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

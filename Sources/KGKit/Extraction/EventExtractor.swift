@@ -234,14 +234,25 @@ struct EventExtractor {
                 }
                 // agent before the trigger: ORG/PER/nisba within a few tokens (طائرة حربية أميركية شنت غارتين); a pronoun
                 // subject of the launch verb (it had carried out, قواتها نفذت) is the sentence's first actor
+                // verb, subject, trigger — Arabic's usual order (شنت إسرائيل غارات, فرضت الولايات المتحدة رسوما جمركية)
+                if agent == nil, doc.tokens[k].script == .arabic, let mi = mentionEndingAt[k],
+                   isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" && !mentions[mi].isDemonym {
+                    let v = mentions[mi].tokens.lowerBound - 1
+                    if v >= s.tokens.lowerBound, doc.tokens[v].kind == .word,
+                       roles.launchVerbs.contains(doc.tokens[v].stem, hash: doc.tokens[v].stemHash) || roles.launchVerbs.contains(doc.tokens[v].key, hash: doc.tokens[v].keyHash) {
+                        agent = mi
+                    }
+                }
                 if agent == nil {
                     var b = k - 1
-                    var launched = false
-                    while b >= s.tokens.lowerBound && k - b <= 9 {
+                    var launched = false, verb = k
+                    // (the subject ends at most three words before its verb: not "للاتحاد الأوروبي حتى منتصف ليل الخميس وستفرض")
+                    while b >= s.tokens.lowerBound && k - b <= 9 && (!launched || verb - b <= 3) {
                         let t = doc.tokens[b]
                         if t.kind == .punctuation && t.key != "\"" { if launched { break } else { b -= 1; continue } }
-                        if roles.launchVerbs.contains(t.stem, hash: t.stemHash) || roles.launchVerbs.contains(t.key, hash: t.keyHash) {
+                        if !launched, roles.launchVerbs.contains(t.stem, hash: t.stemHash) || roles.launchVerbs.contains(t.key, hash: t.keyHash) {
                             launched = true
+                            verb = b
                             // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
                             // المدينة، وتشن هجمات): no subject of its own between
                             if t.script == .arabic, t.key.hasPrefix("و"), b > s.tokens.lowerBound, doc.tokens[b - 1].kind == .punctuation,
@@ -296,7 +307,7 @@ struct EventExtractor {
                 if agent == nil, !relativeTarget, roles.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
                    k - mentions[fa].tokens.upperBound <= 14,
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
-                   !(mentions[fa].tokens.upperBound..<k).contains(where: { roles.reportedClause.contains(doc.tokens[$0].key) }) {
+                   !(mentions[fa].tokens.upperBound..<k).contains(where: { roles.reportedClause.contains(doc.tokens[$0].key) || roles.reportedClause.contains(doc.tokens[$0].stem) }) {
                     agent = fa
                     // the country of the agent's title takes part too (Iranian Foreign Minister Abbas Araghchi)
                     if let n = firstNisba, mentions[n].tokens.upperBound <= mentions[fa].tokens.lowerBound,
