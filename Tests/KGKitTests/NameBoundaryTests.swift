@@ -231,6 +231,10 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(after[Normalizer.key("ليفربول")].map { lex.gazetteer.entries[$0].id }, "org:liverpool-fc")
         XCTAssertEqual(after[Normalizer.key("الجزيرة")], -1)
         XCTAssertTrue((after[Normalizer.key("الوفاق")] ?? -1) < 0)
+        // a place's name after a head names a bank, not the place read as a body (بنك القاهرة: القاهرة stays Cairo);
+        // a club may take its city's name in a sports report (ليفربول above)
+        XCTAssertTrue(lex.gazetteer.entries.contains { $0.nameAr == "بنك القاهرة" })
+        XCTAssertTrue((after[Normalizer.key("القاهرة")] ?? -1) < 0)
     }
 
     func testSurnameReadAloneAsAPlaceIsStillThePerson() {

@@ -40,7 +40,11 @@ public struct Gazetteer: Sendable {
         }
         var ambiguous: [String] = []
         for (word, e) in out where e >= 0 {
-            if names[word]?.contains(where: { $0.entry != e && !$0.isDemonym && entries[$0.entry].type == .organization }) == true {
+            // (nor a place's or person's name, but for clubs: بنك مصر does not make مصر the bank; نادي برشلونة may be
+            // برشلونة in a sports report)
+            let club = entries[e].subtype == "SportsTeam"
+            if names[word]?.contains(where: { $0.entry != e && !$0.isDemonym
+                && (entries[$0.entry].type == .organization || !club && entries[$0.entry].type != .event) }) == true {
                 ambiguous.append(word)
             }
         }
