@@ -17,6 +17,15 @@ final class NameBoundaryTests: XCTestCase {
             .mentions.filter { $0.type == .organization && $0.rule != "nested" }
     }
 
+    /// A given name and a family marker before a name the tagger reads alone start the name (يحيى آل اسحاق); a noun
+    /// such as قبيلة before آل does not.
+    func testGivenNameBeforeAFamilyMarkerStartsTheName() {
+        let p = people("كشف رئيس غرفة التجارة الايرانية العراقية، يحيى آل اسحاق، السبت، أن طهران وبغداد قررتا إلغاء التعامل بالدولار.")
+        XCTAssertTrue(p.contains("يحيى آل اسحاق"), "\(p)")
+        let q = people("وقال شيخ قبيلة آل غليس إن الوضع هادئ.")
+        XCTAssertFalse(q.contains { $0.hasPrefix("قبيلة") }, "\(q)")
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

@@ -602,11 +602,26 @@ public struct EntityRecognizer: Sendable {
                 case .link:
                     guard c.end < hi, canBeName(c.end) else { break continuation }
                     b = c.end + 1
+                case .kin:
+                    break continuation
                 }
             }
-            guard b > out[idx].tokens.upperBound else { continue }
-            claim(out[idx].tokens.upperBound, b)
-            out[idx].tokens = a..<b
+            // a given name, then a family marker or a patronymic link, before an unlinked name: the name starts at the
+            // given name (يحيى آل اسحاق, where the tagger reads only اسحاق)
+            var start = a
+            // (after آل any word that can start a name but a kin-group noun such as قبيلة; after a link such as بن, a
+            // given name)
+            if out[idx].entryID == nil, a - 2 >= lo, toks[a].prefix.isEmpty, toks[a - 1].prefix.isEmpty, !claimed[a - 1 - lo],
+               let c = lexicons.nameContinuations.match(toks, at: a - 1, limit: a, stems: false), c.end == a,
+               c.value == .family || c.value == .link, toks[a - 2].script == .arabic, !toks[a - 2].hasArticle, canBeName(a - 2),
+               !definiteFormIsCommon(toks[a - 2]), lexicons.nameContinuations.match(toks, at: a - 2, limit: a - 1, stems: false)?.value != .kin,
+               c.value == .family || isPersonWord(toks[a - 2], first: true) {
+                start = a - 2
+            }
+            guard b > out[idx].tokens.upperBound || start < a else { continue }
+            claim(start, b)
+            out[idx].tokens = start..<b
+            out[idx].start = toks[start].start + toks[start].prefixLength
             out[idx].end = toks[b - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }

@@ -199,7 +199,8 @@ public struct LexiconSet: Sendable {
 
     public struct NameWord: Sendable { public var cls: String; public var english: String }
     /// How a word continues a person's name: a regnal number ends it, a family marker or link takes the next word.
-    public enum NameContinuation: String, Sendable { case ordinal, family, link }
+    /// `kin`: a kin-group noun, which before a family marker names the group, not a person (قبيلة آل غليس).
+    public enum NameContinuation: String, Sendable { case ordinal, family, link, kin }
     /// What must follow a nominal head: common words with a country's nisba adjective among them, or common words.
     public enum NominalComplement: String, Sendable { case demonym, common }
     /// What a money word is (rules/money-words.tsv).
