@@ -212,11 +212,24 @@ public struct ArticleExtractor: Sendable {
             }
             if let e = mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
                 let t = doc.tokens[k]
-                described.append(Mention(tokens: k..<d.end, start: t.stemStart, end: doc.tokens[d.end - 1].end, type: entities[e].type,
+                // the description runs on over the next words of the name it points back to (محافظ البنك المركزي after
+                // البنك المركزي المصري)
+                var end = d.end
+                if let named = mentions.indices.filter({ mentions[$0].entity == e && mentions[$0].rule != "nested" })
+                    .max(by: { mentions[$0].tokens.count < mentions[$1].tokens.count }) {
+                    let n = mentions[named].tokens
+                    if doc.tokens[n.lowerBound].stem == t.stem {
+                        while end < doc.tokens.count, end - k < n.count, !claimed[end], doc.tokens[end].prefix.isEmpty,
+                              doc.tokens[end].key == doc.tokens[n.lowerBound + end - k].key { end += 1 }
+                    }
+                }
+                described.append(Mention(tokens: k..<end, start: t.stemStart, end: doc.tokens[end - 1].end, type: entities[e].type,
                                          subtype: entities[e].subtype, entryID: entities[e].entryID,
-                                         surface: doc.text(t.stemStart, doc.tokens[d.end - 1].end), rule: "definite-description",
+                                         surface: doc.text(t.stemStart, doc.tokens[end - 1].end), rule: "definite-description",
                                          confidence: 0.6, entity: e, sentence: doc.sentenceIndex(ofToken: k)))
-                for j in k..<d.end { claimed[j] = true }
+                for j in k..<end { claimed[j] = true }
+                k = end
+                continue
             }
             k = d.end
         }

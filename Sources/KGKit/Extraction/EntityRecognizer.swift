@@ -653,6 +653,27 @@ public struct EntityRecognizer: Sendable {
                 out[idx].subtype = known.subtype
             }
         }
+        // and back: an unlinked name read after the hyphen starts at the word before it, and at a given name or a rare
+        // word before that (بنازانين زغاري-راتكليف where the tagger reads راتكليف)
+        for idx in out.indices where out[idx].type == .person && out[idx].rule != "nested" && out[idx].entryID == nil {
+            let a = out[idx].tokens.lowerBound
+            guard a - 2 >= lo, toks[a - 1].kind == .punctuation, toks[a - 1].key == "-", toks[a - 1].end == toks[a].start,
+                  toks[a - 2].end == toks[a - 1].start, toks[a - 2].kind == .word, toks[a - 2].script == .arabic,
+                  toks[a].script == .arabic, toks[a].prefix.isEmpty, !claimed[a - 2 - lo], !toks[a - 2].hasArticle,
+                  !definiteFormIsCommon(toks[a - 2]) else { continue }
+            var start = a - 2
+            if start - 1 >= lo, !claimed[start - 1 - lo], toks[start].prefix.isEmpty, toks[start - 1].kind == .word,
+               toks[start - 1].script == .arabic, !toks[start - 1].hasArticle,
+               isPersonWord(toks[start - 1], first: true) || lexicons.vocabulary.count(toks[start - 1].stem) < 50
+                   && !lexicons.functionWords.contains(toks[start - 1].key) && !definiteFormIsCommon(toks[start - 1])
+                   && lexicons.titles.match(toks, at: start - 1, limit: start) == nil {
+                start -= 1
+            }
+            claim(start, a)
+            out[idx].tokens = start..<out[idx].tokens.upperBound
+            out[idx].start = toks[start].start + toks[start].prefixLength
+            out[idx].surface = doc.text(out[idx].start, out[idx].end)
+        }
         out.removeAll { $0.rule == "joined" }
         // 8b. a known name of two or more words written in another transliteration (أتليتيكو مدريد for أتلتيكو مدريد,
         // مانشستر يونايتيد): where a mention starts, the words match a known name by spelling skeleton
