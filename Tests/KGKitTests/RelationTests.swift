@@ -217,6 +217,9 @@ final class RelationTests: XCTestCase {
         // verb, subject, trigger: Arabic's usual order
         let v = extract("شنت إسرائيل غارات على مدينة غزة.", "ar")
         XCTAssertTrue(has(v, "airstrike", "agent", "country:il"), "\(triples(v))")
+        // "imposed" names the agent of tariffs and sanctions only, not of an attack (a curfew imposed after it)
+        let c = extract("وقال شهود إن حركة طالبان فرضت حظر تجول بعد الهجوم على السوق في كابل.", "ar")
+        XCTAssertFalse(c.relations.contains { $0.predicate == "agent" && c.entities[$0.subject].eventType == "attack" }, "\(triples(c))")
         let y = extract("Canada imposed tariffs on American steel.", "en")
         XCTAssertTrue(y.entities.contains { $0.eventType == "tariffs" }, "\(triples(y))")
     }

@@ -73,6 +73,10 @@ public enum Evaluator {
         let doc = extractor.lexicons.analyzer.analyze(text, language: "ar")
         let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"), analyzed: doc)
         let nestedPlaces = Set(x.mentions.lazy.filter { $0.rule == "nested" && $0.type == .place }.map(\.tokens))
+        func isPlaceName(_ r: Range<Int>) -> Bool {
+            let keys = r.map { doc.tokens[$0].key }, gazetteer = extractor.lexicons.gazetteer
+            return gazetteer.names(startingWith: keys[0]).contains { !$0.isDemonym && $0.keys == keys && gazetteer.entries[$0.entry].type == .place }
+        }
         func word(_ cp: Int) -> (Int, Int) {
             var lo = 0, hi = starts.count - 1
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m].start <= cp { lo = m } else { hi = m - 1 } }
@@ -91,7 +95,11 @@ public enum Evaluator {
             var start = m.start
             if m.tokens.count > 1 {
                 let head = doc.tokens[m.tokens.lowerBound], rest = m.tokens.lowerBound + 1
-                if m.type == .place, !head.hasArticle, extractor.lexicons.placeTriggers.contains(key: head.stem) {
+                // (where the trigger rule joined them, or the rest is a place nested in it, or after a class word
+                // (مدينة, not ريف) a known place's name; a gazetteer name such as مدينة الصدر or ريف دمشق is a name)
+                if m.type == .place, !head.hasArticle, let trigger = extractor.lexicons.placeTriggers.value(key: head.stem),
+                   m.rule == "place-trigger" || nestedPlaces.contains(rest..<m.tokens.upperBound)
+                    || !trigger.keep && isPlaceName(rest..<m.tokens.upperBound) {
                     start = doc.tokens[rest].start
                 } else if m.type == .organization, !head.hasArticle,
                           extractor.lexicons.organizationHeads.value(key: head.stem)?.ofPlace == true,

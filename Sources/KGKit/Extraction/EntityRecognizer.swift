@@ -14,6 +14,8 @@ public struct EntityRecognizer: Sendable {
 
     /// A normalised Arabic word ending like a nisba adjective (-ي, -ية normalised to -يه): الدولي, العقربي, المصرية.
     static func isNisbaShaped(_ key: String) -> Bool { key.hasSuffix("ي") || key.hasSuffix("يه") }
+    /// A sound plural's ending (مسلحون, معارضين, منظمات): a noun, not a given name.
+    static func isPluralShaped(_ key: String) -> Bool { key.count > 4 && (key.hasSuffix("ون") || key.hasSuffix("ين") || key.hasSuffix("ات")) }
 
     /// An Arabic word written without the article whose definite form is at least as common in news (جافة: الجافة,
     /// تجاري: التجاري) is a common noun or adjective; names of places and people rarely take the article (غزة, حلب).
@@ -609,13 +611,14 @@ public struct EntityRecognizer: Sendable {
             // a given name, then a family marker or a patronymic link, before an unlinked name: the name starts at the
             // given name (يحيى آل اسحاق, where the tagger reads only اسحاق)
             var start = a
-            // (after آل any word that can start a name but a kin-group noun such as قبيلة; after a link such as بن, a
-            // given name)
+            // (a given name of the name lists, or a word the tagger reads as a name, or before آل a rare word not shaped
+            // like a plural; not a kin-group noun such as قبيلة: مسلحون آل غليس, قبيلة آل غليس)
             if out[idx].entryID == nil, a - 2 >= lo, toks[a].prefix.isEmpty, toks[a - 1].prefix.isEmpty, !claimed[a - 1 - lo],
                let c = lexicons.nameContinuations.match(toks, at: a - 1, limit: a, stems: false), c.end == a,
                c.value == .family || c.value == .link, toks[a - 2].script == .arabic, !toks[a - 2].hasArticle, canBeName(a - 2),
                !definiteFormIsCommon(toks[a - 2]), lexicons.nameContinuations.match(toks, at: a - 2, limit: a - 1, stems: false)?.value != .kin,
-               c.value == .family || isPersonWord(toks[a - 2], first: true) {
+               isPersonWord(toks[a - 2], first: true) || tagged != nil && taggerSays(a - 2, "PER")
+                   || c.value == .family && !Self.isPluralShaped(toks[a - 2].stem) {
                 start = a - 2
             }
             guard b > out[idx].tokens.upperBound || start < a else { continue }

@@ -239,7 +239,7 @@ struct EventExtractor {
                    isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" && !mentions[mi].isDemonym {
                     let v = mentions[mi].tokens.lowerBound - 1
                     if v >= s.tokens.lowerBound, doc.tokens[v].kind == .word,
-                       roles.launchVerbs.contains(doc.tokens[v].stem, hash: doc.tokens[v].stemHash) || roles.launchVerbs.contains(doc.tokens[v].key, hash: doc.tokens[v].keyHash) {
+                       roles.isLaunchVerb(doc.tokens[v], for: type) {
                         agent = mi
                     }
                 }
@@ -250,7 +250,7 @@ struct EventExtractor {
                     while b >= s.tokens.lowerBound && k - b <= 9 && (!launched || verb - b <= 3) {
                         let t = doc.tokens[b]
                         if t.kind == .punctuation && t.key != "\"" { if launched { break } else { b -= 1; continue } }
-                        if !launched, roles.launchVerbs.contains(t.stem, hash: t.stemHash) || roles.launchVerbs.contains(t.key, hash: t.keyHash) {
+                        if !launched, roles.isLaunchVerb(t, for: type) {
                             launched = true
                             verb = b
                             // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
@@ -642,6 +642,9 @@ public struct EventRoles: Sendable {
     let participantCues: KeySet
     let supportCues: KeySet
     let launchVerbs: KeySet
+    /// Launch verbs of the `type-impose` types only (فرضت, imposed: tariffs and sanctions, not "imposed a curfew").
+    let imposeVerbs: KeySet
+    let imposeTypes: Set<String>
     let relativeLaunchVerbs: KeySet
     let pronounSubjects: KeySet
     /// Relative pronouns (التي, الذي): a person, one of them and a trigger is the person the event befell.
@@ -695,6 +698,8 @@ public struct EventRoles: Sendable {
         participantCues = keySet("participant-cue")
         supportCues = keySet("support-cue")
         launchVerbs = keySet("launch-verb")
+        imposeVerbs = keySet("impose-verb")
+        imposeTypes = set("type-impose")
         relativeLaunchVerbs = keySet("relative-launch-verb")
         pronounSubjects = keySet("pronoun-subject")
         relativePronouns = keySet("relative-pronoun")
@@ -719,4 +724,12 @@ public struct EventRoles: Sendable {
     }
 
     static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))
+}
+
+extension EventRoles {
+    /// Whether the token is a verb whose subject is the agent of an event of `type` (شنت, نفذت; فرضت for tariffs).
+    func isLaunchVerb(_ t: Token, for type: String) -> Bool {
+        if launchVerbs.contains(t.stem, hash: t.stemHash) || launchVerbs.contains(t.key, hash: t.keyHash) { return true }
+        return imposeTypes.contains(type) && (imposeVerbs.contains(t.stem, hash: t.stemHash) || imposeVerbs.contains(t.key, hash: t.keyHash))
+    }
 }
