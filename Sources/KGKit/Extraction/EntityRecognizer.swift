@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds entity mentions in an analysed document: gazetteer names, then context rules (titles before person
 /// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
 /// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
@@ -22,7 +24,10 @@ public struct EntityRecognizer: Sendable {
     /// in some sentences is a name in the others too.
     public func recognize(_ doc: AnalyzedText) -> [Mention] {
         var all: [Mention] = []
-        let memo = TaggerWordMemo(doc)
+        let pool = lexicons.taggerWords
+        let words = pool.take()
+        defer { pool.put(words) }
+        let memo = TaggerWordMemo(doc, known: words)
         var readings: [Int: [String]] = [:]
         // the gazetteer matches of each sentence (by position), found once for the tagger's features and the rules
         var gazetteer = [[GazMatch?]?](repeating: nil, count: doc.sentences.count)
@@ -1208,8 +1213,11 @@ final class TaggerWordMemo {
     private var touched: UInt64 = 0
     /// The document's word table (its tokens' entries index `slots` and `words`).
     private let keys: UnsafeMutableRawPointer
+    /// The words of the documents before, by their strings.
+    private let known: TaggerWordTable?
 
-    init(_ doc: AnalyzedText) {
+    init(_ doc: AnalyzedText, known: TaggerWordTable? = nil) {
+        self.known = known
         keys = Unmanaged.passUnretained(doc.keys).toOpaque()
         slots = .allocate(capacity: doc.keys.count)
         slots.initialize(repeating: nil)
@@ -1225,9 +1233,9 @@ final class TaggerWordMemo {
         stemFnv.deallocate()
     }
 
-    /// Hashes the stems of the Arabic words of these sentences, then loads the table slots `wordInfo` reads for them
-    /// (word clusters, name words) in a loop of a few instructions: their cache misses overlap, where `word` would
-    /// wait for each in turn.
+    /// Takes the Arabic words of these sentences that earlier documents made from `known`; hashes the stems of the
+    /// others, then loads the table slots `wordInfo` reads for them (word clusters, name words) in a loop of a few
+    /// instructions: their cache misses overlap, where `word` would wait for each in turn.
     func prefetch(_ doc: AnalyzedText, _ sentences: [Int], _ rec: EntityRecognizer) {
         let toks = doc.tokens, table = doc.keys.words
         var new: [Int32] = []
@@ -1235,10 +1243,23 @@ final class TaggerWordMemo {
             for k in doc.sentences[p].tokens where toks[k].script == .arabic && toks[k].kind == .word {
                 let e = Int(toks[k].entry)
                 guard e < stemFnv.count, stemFnv[e] == 0 else { continue }
-                stemFnv[e] = TaggerFeature.fnv(table[e].stem)
+                stemFnv[e] = 1
                 new.append(Int32(e))
             }
         }
+        // words of earlier documents are taken as they were made; the others are hashed here
+        if let known {
+            new = table.withUnsafeBufferPointer { tb in
+                known.touch(new, tb)
+                var unknown: [Int32] = []
+                for e32 in new {
+                    let e = Int(e32)
+                    if let w = known.find(tb, e, kind: .word, script: .arabic) { words[e] = w } else { unknown.append(e32) }
+                }
+                return unknown
+            }
+        }
+        for e in new { stemFnv[Int(e)] = TaggerFeature.fnv(table[Int(e)].stem) }
         let clusters = WordClusters.bundled
         let nameWords = rec.lexicons.nameWords
         var sum: UInt64 = 0
@@ -1251,9 +1272,13 @@ final class TaggerWordMemo {
         let e = Int(t.entry)
         let cached = t.keys.toOpaque() == keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
+        if cached, let known, let w = t.keys._withUnsafeGuaranteedRef({ $0.words.withUnsafeBufferPointer { known.find($0, e, kind: t.kind, script: t.script) } }) {
+            words[e] = w
+            return w
+        }
         let key = t.key, stem = t.stem
         // (an Arabic word's stem is its table entry's, hashed by `prefetch`)
-        let prefetched = cached && t.script == .arabic && t.kind == .word ? stemFnv[e] : 0
+        let prefetched = cached && t.script == .arabic && t.kind == .word && stemFnv[e] > 1 ? stemFnv[e] : 0
         let kh = TaggerFeature.fnv(key), sh = prefetched != 0 ? prefetched : TaggerFeature.fnv(stem)
         let i: Info
         if cached, let s = slots[e] { i = s } else {
@@ -1263,7 +1288,10 @@ final class TaggerWordMemo {
         let same = stem.isEmpty || keysEqual(stem, key)
         let w = Word(lexical: i.lexical, stem: same ? "" : stem, kind: t.kind, script: t.script,
                      word: TaggerWordCache.Word(keyHash: kh, stemHash: same ? kh : sh, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
-        if cached { words[e] = w }
+        if cached {
+            words[e] = w
+            if let known { t.keys._withUnsafeGuaranteedRef { $0.words.withUnsafeBufferPointer { known.add(w, $0, e) } } }
+        }
         return w
     }
 
@@ -1274,5 +1302,97 @@ final class TaggerWordMemo {
         let i = rec.wordInfo(t)
         slots[e] = i
         return i
+    }
+}
+
+/// `TaggerWordMemo`'s words kept from one document to the next by one thread, found by their strings (key, stem,
+/// prefix, suffix, as bytes) and kind and script, which are all a word's answers depend on; emptied when full.
+/// (buffers, not arrays: each use of a class's array property is checked for exclusive access at run time)
+final class TaggerWordTable {
+    private struct Entry {
+        var key: String, stem: String, prefix: String, suffix: String
+        var word: TaggerWordMemo.Word
+    }
+    static let capacity = 1 << 17
+    private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: TaggerWordTable.capacity)
+    private let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 4 * TaggerWordTable.capacity)
+    @exclusivity(unchecked) private var count = 0
+    /// Written by `touch` so that its loads are kept.
+    @exclusivity(unchecked) private var touched = 0
+
+    init() { index.initialize(repeating: -1) }
+
+    deinit {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+        index.deallocate()
+    }
+
+    @inline(__always) private static func isArabicWord(_ kind: Token.Kind, _ script: Script) -> Bool { kind == .word && script == .arabic }
+
+    @inline(__always) private func slot(_ w: UnsafePointer<TokenKeys.Word>, _ kind: Token.Kind, _ script: Script) -> Int {
+        let stemHash = Self.isArabicWord(kind, script) ? w.pointee.stemHash : w.pointee.keyHash
+        let h = TaggerFeature.mix(w.pointee.keyHash ^ TaggerFeature.mix(stemHash ^ UInt64(kind.rawValue) << 8 ^ UInt64(script.rawValue)))
+        return Int(truncatingIfNeeded: h) & (index.count - 1)
+    }
+
+    /// Loads the index slots of these Arabic words of `table` (independent loads: their cache misses overlap).
+    func touch(_ words: [Int32], _ table: UnsafeBufferPointer<TokenKeys.Word>) {
+        var sum = 0
+        for e in words { sum &+= Int(index[slot(table.baseAddress! + Int(e), .word, .arabic)]) }
+        touched &+= sum
+    }
+
+    /// The word made before for the strings of `table[e]` read as a token of this kind and script.
+    func find(_ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int, kind: Token.Kind, script: Script) -> TaggerWordMemo.Word? {
+        let w = table.baseAddress! + e
+        let arabic = Self.isArabicWord(kind, script)
+        var s = slot(w, kind, script)
+        while true {
+            let i = Int(index[s])
+            if i < 0 { return nil }
+            let x = entries + i
+            if x.pointee.word.kind == kind && x.pointee.word.script == script && sameKey(x.pointee.key, w.pointee.key)
+                && (!arabic || sameKey(x.pointee.stem, w.pointee.stem) && sameKey(x.pointee.prefix, w.pointee.prefix)
+                        && sameKey(x.pointee.suffix, w.pointee.suffix)) {
+                return x.pointee.word
+            }
+            s = (s + 1) & (index.count - 1)
+        }
+    }
+
+    /// Keeps `word`, made for the strings of `table[e]`.
+    func add(_ word: TaggerWordMemo.Word, _ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int) {
+        if count == Self.capacity {
+            entries.deinitialize(count: count)
+            count = 0
+            index.update(repeating: -1)
+        }
+        let w = table.baseAddress! + e
+        var s = slot(w, word.kind, word.script)
+        while index[s] >= 0 { s = (s + 1) & (index.count - 1) }
+        index[s] = Int32(count)
+        let arabic = Self.isArabicWord(word.kind, word.script)
+        (entries + count).initialize(to: Entry(key: w.pointee.key, stem: arabic ? w.pointee.stem : w.pointee.key,
+                                               prefix: arabic ? w.pointee.prefix : "", suffix: arabic ? w.pointee.suffix : "", word: word))
+        count += 1
+    }
+}
+
+/// The free `TaggerWordTable`s of one lexicon set, one taken per document being recognised.
+final class TaggerWordTablePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [TaggerWordTable] = []
+
+    func take() -> TaggerWordTable {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? TaggerWordTable()
+    }
+
+    func put(_ table: TaggerWordTable) {
+        lock.lock()
+        free.append(table)
+        lock.unlock()
     }
 }
