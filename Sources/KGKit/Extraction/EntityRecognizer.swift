@@ -1214,9 +1214,9 @@ final class TaggerWordMemo {
     /// The document's word table (its tokens' entries index `slots` and `words`).
     private let keys: UnsafeMutableRawPointer
     /// The words of the documents before, by their strings.
-    private let known: TaggerWordTable?
+    private let known: KnownWords<Word>?
 
-    init(_ doc: AnalyzedText, known: TaggerWordTable? = nil) {
+    init(_ doc: AnalyzedText, known: KnownWords<Word>? = nil) {
         self.known = known
         keys = Unmanaged.passUnretained(doc.keys).toOpaque()
         slots = .allocate(capacity: doc.keys.count)
@@ -1254,7 +1254,7 @@ final class TaggerWordMemo {
                 var unknown: [Int32] = []
                 for e32 in new {
                     let e = Int(e32)
-                    if let w = known.find(tb, e, kind: .word, script: .arabic) { words[e] = w } else { unknown.append(e32) }
+                    if let i = known.find(tb, e, kind: .word, script: .arabic) { words[e] = known[i] } else { unknown.append(e32) }
                 }
                 return unknown
             }
@@ -1272,7 +1272,8 @@ final class TaggerWordMemo {
         let e = Int(t.entry)
         let cached = t.keys.toOpaque() == keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
-        if cached, let known, let w = t.keys._withUnsafeGuaranteedRef({ $0.words.withUnsafeBufferPointer { known.find($0, e, kind: t.kind, script: t.script) } }) {
+        if cached, let known, let i = t.keys._withUnsafeGuaranteedRef({ $0.words.withUnsafeBufferPointer { known.find($0, e, kind: t.kind, script: t.script) } }) {
+            let w = known[i]
             words[e] = w
             return w
         }
@@ -1290,7 +1291,7 @@ final class TaggerWordMemo {
                      word: TaggerWordCache.Word(keyHash: kh, stemHash: same ? kh : sh, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
         if cached {
             words[e] = w
-            if let known { t.keys._withUnsafeGuaranteedRef { $0.words.withUnsafeBufferPointer { known.add(w, $0, e) } } }
+            if let known { _ = t.keys._withUnsafeGuaranteedRef { $0.words.withUnsafeBufferPointer { known.add(w, $0, e, kind: t.kind, script: t.script) } } }
         }
         return w
     }
@@ -1302,97 +1303,5 @@ final class TaggerWordMemo {
         let i = rec.wordInfo(t)
         slots[e] = i
         return i
-    }
-}
-
-/// `TaggerWordMemo`'s words kept from one document to the next by one thread, found by their strings (key, stem,
-/// prefix, suffix, as bytes) and kind and script, which are all a word's answers depend on; emptied when full.
-/// (buffers, not arrays: each use of a class's array property is checked for exclusive access at run time)
-final class TaggerWordTable {
-    private struct Entry {
-        var key: String, stem: String, prefix: String, suffix: String
-        var word: TaggerWordMemo.Word
-    }
-    static let capacity = 1 << 17
-    private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: TaggerWordTable.capacity)
-    private let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 4 * TaggerWordTable.capacity)
-    @exclusivity(unchecked) private var count = 0
-    /// Written by `touch` so that its loads are kept.
-    @exclusivity(unchecked) private var touched = 0
-
-    init() { index.initialize(repeating: -1) }
-
-    deinit {
-        entries.deinitialize(count: count)
-        entries.deallocate()
-        index.deallocate()
-    }
-
-    @inline(__always) private static func isArabicWord(_ kind: Token.Kind, _ script: Script) -> Bool { kind == .word && script == .arabic }
-
-    @inline(__always) private func slot(_ w: UnsafePointer<TokenKeys.Word>, _ kind: Token.Kind, _ script: Script) -> Int {
-        let stemHash = Self.isArabicWord(kind, script) ? w.pointee.stemHash : w.pointee.keyHash
-        let h = TaggerFeature.mix(w.pointee.keyHash ^ TaggerFeature.mix(stemHash ^ UInt64(kind.rawValue) << 8 ^ UInt64(script.rawValue)))
-        return Int(truncatingIfNeeded: h) & (index.count - 1)
-    }
-
-    /// Loads the index slots of these Arabic words of `table` (independent loads: their cache misses overlap).
-    func touch(_ words: [Int32], _ table: UnsafeBufferPointer<TokenKeys.Word>) {
-        var sum = 0
-        for e in words { sum &+= Int(index[slot(table.baseAddress! + Int(e), .word, .arabic)]) }
-        touched &+= sum
-    }
-
-    /// The word made before for the strings of `table[e]` read as a token of this kind and script.
-    func find(_ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int, kind: Token.Kind, script: Script) -> TaggerWordMemo.Word? {
-        let w = table.baseAddress! + e
-        let arabic = Self.isArabicWord(kind, script)
-        var s = slot(w, kind, script)
-        while true {
-            let i = Int(index[s])
-            if i < 0 { return nil }
-            let x = entries + i
-            if x.pointee.word.kind == kind && x.pointee.word.script == script && sameKey(x.pointee.key, w.pointee.key)
-                && (!arabic || sameKey(x.pointee.stem, w.pointee.stem) && sameKey(x.pointee.prefix, w.pointee.prefix)
-                        && sameKey(x.pointee.suffix, w.pointee.suffix)) {
-                return x.pointee.word
-            }
-            s = (s + 1) & (index.count - 1)
-        }
-    }
-
-    /// Keeps `word`, made for the strings of `table[e]`.
-    func add(_ word: TaggerWordMemo.Word, _ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int) {
-        if count == Self.capacity {
-            entries.deinitialize(count: count)
-            count = 0
-            index.update(repeating: -1)
-        }
-        let w = table.baseAddress! + e
-        var s = slot(w, word.kind, word.script)
-        while index[s] >= 0 { s = (s + 1) & (index.count - 1) }
-        index[s] = Int32(count)
-        let arabic = Self.isArabicWord(word.kind, word.script)
-        (entries + count).initialize(to: Entry(key: w.pointee.key, stem: arabic ? w.pointee.stem : w.pointee.key,
-                                               prefix: arabic ? w.pointee.prefix : "", suffix: arabic ? w.pointee.suffix : "", word: word))
-        count += 1
-    }
-}
-
-/// The free `TaggerWordTable`s of one lexicon set, one taken per document being recognised.
-final class TaggerWordTablePool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var free: [TaggerWordTable] = []
-
-    func take() -> TaggerWordTable {
-        lock.lock()
-        defer { lock.unlock() }
-        return free.popLast() ?? TaggerWordTable()
-    }
-
-    func put(_ table: TaggerWordTable) {
-        lock.lock()
-        free.append(table)
-        lock.unlock()
     }
 }
