@@ -394,7 +394,7 @@ public struct ArticleExtractor: Sendable {
             } else {
                 fits = m.tokens.contains { j in
                     let t = doc.tokens[j]
-                    return t.stem == d.head || String(t.bareStem) == d.head || t.key == d.head
+                    return keysEqual(t.stem, d.head) || keysEqual(String(t.bareStem), d.head) || keysEqual(t.key, d.head)
                 } || names(of: entities[m.entity]).contains { plainContains($0, d.head) ?? $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }

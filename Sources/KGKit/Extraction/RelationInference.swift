@@ -69,7 +69,7 @@ struct RelationInference {
             guard !words.isEmpty, r.count >= words.count else { return false }
             var i = r.lowerBound
             while i + words.count <= r.upperBound {
-                if (0..<words.count).allSatisfy({ doc.tokens[i + $0].key == words[$0] || doc.tokens[i + $0].stem == words[$0] }) { return true }
+                if (0..<words.count).allSatisfy({ keysEqual(doc.tokens[i + $0].key, words[$0]) || keysEqual(doc.tokens[i + $0].stem, words[$0]) }) { return true }
                 i += 1
             }
             return false
@@ -117,7 +117,7 @@ struct RelationInference {
                 let nisba = mentions.first { $0.isDemonym && $0.entity >= 0 && window.contains($0.tokens.lowerBound) }
                 let country = nisba.flatMap { entities[$0.entity].entryID }
                 let candidates = Set(ministries.filter { mi in
-                    guard mi.tokens.contains(where: { doc.tokens[$0].key == p || doc.tokens[$0].stem == p }) else { return false }
+                    guard mi.tokens.contains(where: { keysEqual(doc.tokens[$0].key, p) || keysEqual(doc.tokens[$0].stem, p) }) else { return false }
                     if let en = entry(mi.entity), !en.partOf.isEmpty { return country == nil || en.partOf == country }
                     // a ministry kg found by its head noun: its own nisba, if any, must name the title's country
                     // (وزير المالية المصري + وزارة المالية [المصرية])
@@ -159,7 +159,7 @@ struct RelationInference {
             for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
                 let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
                 guard let title = t.headOfGovernment.first(where: { contains($0, in: lo..<m.tokens.lowerBound) }) else { continue }
-                let start = (lo..<m.tokens.lowerBound).first { doc.tokens[$0].key == title[0] || doc.tokens[$0].stem == title[0] } ?? m.tokens.lowerBound
+                let start = (lo..<m.tokens.lowerBound).first { keysEqual(doc.tokens[$0].key, title[0]) || keysEqual(doc.tokens[$0].stem, title[0]) } ?? m.tokens.lowerBound
                 add(m.entity, "leads", cabinet, sentence: m.sentence, start: doc.tokens[start].stemStart, end: m.end, rule: "cabinet-head", confidence: 0.7)
             }
         }
@@ -179,7 +179,7 @@ struct RelationInference {
         func titleStart(_ titles: [[String]], endingAt end: Int, from lo: Int) -> Int? {
             for w in titles where end - w.count >= lo {
                 let a = end - w.count
-                if (0..<w.count).allSatisfy({ doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] }) { return a }
+                if (0..<w.count).allSatisfy({ keysEqual(doc.tokens[a + $0].key, w[$0]) || keysEqual(doc.tokens[a + $0].stem, w[$0]) }) { return a }
             }
             return nil
         }
