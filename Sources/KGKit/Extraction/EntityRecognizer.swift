@@ -53,11 +53,12 @@ public struct EntityRecognizer: Sendable {
     static func surnamesOverBodies(_ all: [Mention], _ doc: AnalyzedText, _ readings: [Int: [String]]) -> [Mention] {
         let toks = doc.tokens
         var surnames = Set<String>()
-        for m in all where m.type == .person && m.tokens.count > 1 { surnames.insert(toks[m.tokens.upperBound - 1].key) }
+        for i in all.indices where all[i].type == .person && all[i].tokens.count > 1 { surnames.insert(toks[all[i].tokens.upperBound - 1].key) }
         guard !surnames.isEmpty else { return all }
         var out = all
-        for (i, m) in all.enumerated() where m.type == .organization && m.rule == "gazetteer" && m.tokens.count == 1
-            && surnames.contains(toks[m.tokens.lowerBound].key) {
+        for i in all.indices where all[i].type == .organization && all[i].rule == "gazetteer" && all[i].tokens.count == 1
+            && surnames.contains(toks[all[i].tokens.lowerBound].key) {
+            let m = all[i]
             guard let labels = readings[m.sentence],
                   let lo = doc.sentences.first(where: { $0.index == m.sentence })?.tokens.lowerBound,
                   labels[m.tokens.lowerBound - lo] == "B-PER" else { continue }
