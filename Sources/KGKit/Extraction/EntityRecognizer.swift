@@ -471,8 +471,9 @@ public struct EntityRecognizer: Sendable {
         if taggerSpans.contains(where: { $0.type == .person }) {
             taggerSpans = taggerSpans.compactMap { t in
                 guard t.type == .person,
-                      let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.count >= 2
-                                                 && $0.tokens.upperBound == t.b && $0.tokens.lowerBound > t.a }) else { return t }
+                      let gi = out.firstIndex(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.count >= 2
+                                                       && $0.tokens.upperBound == t.b && $0.tokens.lowerBound > t.a }) else { return t }
+                let g = out[gi]
                 let head = t.a..<g.tokens.lowerBound
                 if head.allSatisfy({ isPersonWord(toks[$0], first: $0 == t.a) }) { return t }
                 if head.count == 1 && (isCommonWord(toks[t.a].stem) || toks[t.a].kind != .word) { return nil }
@@ -534,11 +535,11 @@ public struct EntityRecognizer: Sendable {
         // a known place the tagger reads inside a known organisation's name is named there too (لبنان in مصرف لبنان):
         // a nested mention, so the body is placed in it (not inside a place's name: محافظة دهوك does not name the city)
         for t in taggerSpans {
-            guard let outer = out.first(where: { $0.rule == "gazetteer" && $0.type == .organization && $0.tokens.count > 1
-                                                 && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound
-                                                 && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
+            guard let outer = out.firstIndex(where: { $0.rule == "gazetteer" && $0.type == .organization && $0.tokens.count > 1
+                                                      && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound
+                                                      && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
                   let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type,
-                  entry(g).id != outer.entryID, !out.contains(where: { $0.tokens == t.a..<t.b }) else { continue }
+                  entry(g).id != out[outer].entryID, out.firstIndex(where: { $0.tokens == t.a..<t.b }) == nil else { continue }
             var m = gazMention(t.a, g); m.rule = "nested"; out.append(m)
         }
         for t in taggerSpans where isFree(t.a, t.b) {
