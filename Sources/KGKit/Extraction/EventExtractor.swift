@@ -26,11 +26,7 @@ struct EventExtractor {
     func extract(_ doc: AnalyzedText, article: Article, sportsReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
                  entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) -> [Occurrence] {
         var newMentions: [Mention] = []
-        // what earlier documents' words were found to start (question 0: a trigger, 1: an event's name)
-        let pool = lexicons.eventWords
-        let known = pool.take()
-        defer { pool.put(known) }
-        namedEvents(doc, known: known, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
+        namedEvents(doc, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
         var eventsOfType: [String: [Int]] = [:]   // in order of first trigger
         var placesOf: [Int: [Int]] = [:]            // event entity → place entities of its triggers
         var targetsOf: [Int: [Int]] = [:]           // event entity → the persons it targets (arrests, trials)
@@ -75,15 +71,7 @@ struct EventExtractor {
             if firstActor == nil { firstActor = firstNisba }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
-                if !claimed[k] && mayTrigger[doc.tokens[k]] == nil {
-                    let t = doc.tokens[k]
-                    let (entry, value) = known.answer(t, 0)
-                    if let value { mayTrigger[t] = value } else {
-                        let v = canTrigger(t)
-                        mayTrigger[t] = v
-                        known.record(t, 0, v, entry: entry)
-                    }
-                }
+                if !claimed[k] && mayTrigger[doc.tokens[k]] == nil { mayTrigger[doc.tokens[k]] = canTrigger(doc.tokens[k]) }
                 guard !claimed[k], mayTrigger[doc.tokens[k]]!,
                       let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
@@ -433,8 +421,8 @@ struct EventExtractor {
     /// (No date or casualty count is read for them: a competition is not dated by the match an article reports.)
     /// A place or organisation read inside the name (أفريقيا in دوري أبطال أفريقيا, "Champions League" as a capitalised
     /// name) gives way to it; a person inside does not.
-    private func namedEvents(_ doc: AnalyzedText, known: KnownWords<UInt8>, claimed: inout [Bool], entities: inout [ExtractedEntity],
-                             mentions: inout [Mention], added: inout [Mention]) {
+    private func namedEvents(_ doc: AnalyzedText, claimed: inout [Bool], entities: inout [ExtractedEntity], mentions: inout [Mention],
+                             added: inout [Mention]) {
         let g = lexicons.namedEvents
         guard !g.entries.isEmpty else { return }
         var entityOf: [Int: Int] = [:]
@@ -446,14 +434,7 @@ struct EventExtractor {
             while i < s.tokens.upperBound {
                 let t = toks[i]
                 guard t.kind == .word || t.kind == .number else { i += 1; continue }
-                if mayName[t] == nil {
-                    let (entry, value) = known.answer(t, 1)
-                    if let value { mayName[t] = value } else {
-                        let v = Self.startsName(t, in: g)
-                        mayName[t] = v
-                        known.record(t, 1, v, entry: entry)
-                    }
-                }
+                if mayName[t] == nil { mayName[t] = Self.startsName(t, in: g) }
                 guard mayName[t]! else { i += 1; continue }
                 var found: (entry: Int, end: Int)? = nil
                 let key0 = t.key, body = t.body

@@ -58,10 +58,8 @@ public struct LexiconSet: Sendable {
 
     final class Box: Sendable {
         let t: Tables
-        /// What was worked out about the words of the documents read with these tables (a new box starts empty): the
-        /// tagger's words, the event extractor's questions.
+        /// The tagger's words of the documents read with these tables (a new box starts empty).
         let taggerWords = KnownWordsPool<TaggerWordMemo.Word>()
-        let eventWords = KnownWordsPool<UInt8>()
         init(_ t: Tables) { self.t = t }
     }
 
@@ -173,7 +171,6 @@ public struct LexiconSet: Sendable {
     }
     public var compiledRules: CompiledRules { _read { yield box.t.compiledRules } }
     var taggerWords: KnownWordsPool<TaggerWordMemo.Word> { box.taggerWords }
-    var eventWords: KnownWordsPool<UInt8> { box.eventWords }
     public var analyzer: TextAnalyzer {
         _read { yield box.t.analyzer }
         set { update { $0.analyzer = newValue } }

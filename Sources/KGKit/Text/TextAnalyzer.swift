@@ -212,10 +212,7 @@ final class KnownWords<Answer> {
     }
 
     /// The answer of entry `i`.
-    subscript(i: Int) -> Answer {
-        get { entries[i].answer }
-        set { entries[i].answer = newValue }
-    }
+    subscript(i: Int) -> Answer { entries[i].answer }
 
     /// Keeps `answer` for the word `table[e]` read as a token of this kind and script; returns its entry.
     func add(_ answer: Answer, _ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int, kind: Token.Kind, script: Script) -> Int {
@@ -234,33 +231,6 @@ final class KnownWords<Answer> {
                                                suffix: arabic ? w.pointee.suffix : "", kind: kind, script: script, answer: answer))
         count += 1
         return count - 1
-    }
-}
-
-extension KnownWords where Answer == UInt8 {
-    /// Answer `q` (of a `UInt8`'s four: bit `q` known, bit `q + 4` true) for token `t`'s word if it was recorded, and
-    /// the word's entry (-1: none yet) for `record`.
-    func answer(_ t: Token, _ q: Int) -> (entry: Int, value: Bool?) {
-        let e = Int(t.entry)
-        return t.keys._withUnsafeGuaranteedRef { keys in
-            keys.words.withUnsafeBufferPointer { table in
-                guard e >= 0 && e < table.count, let i = find(table, e, kind: t.kind, script: t.script) else { return (-1, nil) }
-                let a = self[i]
-                return (i, a & (1 << q) != 0 ? a & (1 << (q + 4)) != 0 : nil)
-            }
-        }
-    }
-
-    /// Records answer `q` for token `t`'s word, whose entry `answer` gave.
-    func record(_ t: Token, _ q: Int, _ value: Bool, entry: Int) {
-        let bits: UInt8 = 1 << q | (value ? 1 << (q + 4) : 0)
-        if entry >= 0 { self[entry] |= bits; return }
-        let e = Int(t.entry)
-        t.keys._withUnsafeGuaranteedRef { keys in
-            keys.words.withUnsafeBufferPointer { table in
-                if e >= 0 && e < table.count { _ = add(bits, table, e, kind: t.kind, script: t.script) }
-            }
-        }
     }
 }
 
