@@ -388,14 +388,15 @@ public struct ArticleExtractor: Sendable {
 
     private func reindex(_ entities: inout [ExtractedEntity], _ mentions: [Mention]) {
         for e in entities.indices { entities[e].mentionIndices = [] }
-        for (i, m) in mentions.enumerated() where m.entity >= 0 { entities[m.entity].mentionIndices.append(i) }
+        for i in mentions.indices where mentions[i].entity >= 0 { entities[mentions[i].entity].mentionIndices.append(i) }
     }
 
     private func mostRecent(_ d: LexiconSet.DefiniteDescription, before k: Int, doc: AnalyzedText, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
         var best: (pos: Int, e: Int)? = nil
         var salience: [Int: Int] = [:]
         var firstAt: [Int: Int] = [:]
-        for m in mentions where m.tokens.upperBound <= k && m.entity >= 0 && m.type == d.type && m.rule != "definite-description" {
+        for idx in mentions.indices where mentions[idx].tokens.upperBound <= k && mentions[idx].entity >= 0 && mentions[idx].type == d.type && mentions[idx].rule != "definite-description" {
+            let m = mentions[idx]
             let fits: Bool
             if d.head == "*" {
                 fits = true
@@ -407,7 +408,7 @@ public struct ArticleExtractor: Sendable {
             } else {
                 fits = m.tokens.contains { j in
                     let t = doc.tokens[j]
-                    return t.stem == d.head || String(t.bareStem) == d.head || t.key == d.head
+                    return keysEqual(t.stem, d.head) || keysEqual(String(t.bareStem), d.head) || keysEqual(t.key, d.head)
                 } || names(of: entities[m.entity]).contains { plainContains($0, d.head) ?? $0.contains(d.head) }
             }
             if fits && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds entity mentions in an analysed document: gazetteer names, then context rules (titles before person
 /// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
 /// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
@@ -32,7 +34,10 @@ public struct EntityRecognizer: Sendable {
     /// in some sentences is a name in the others too.
     public func recognize(_ doc: AnalyzedText) -> [Mention] {
         var all: [Mention] = []
-        let memo = TaggerWordMemo(doc)
+        let pool = lexicons.taggerWords
+        let words = pool.take()
+        defer { pool.put(words) }
+        let memo = TaggerWordMemo(doc, known: words)
         var readings: [Int: [String]] = [:]
         // the gazetteer matches of each sentence (by position), found once for the tagger's features and the rules
         var gazetteer = [[GazMatch?]?](repeating: nil, count: doc.sentences.count)
@@ -58,11 +63,12 @@ public struct EntityRecognizer: Sendable {
     static func surnamesOverBodies(_ all: [Mention], _ doc: AnalyzedText, _ readings: [Int: [String]]) -> [Mention] {
         let toks = doc.tokens
         var surnames = Set<String>()
-        for m in all where m.type == .person && m.tokens.count > 1 { surnames.insert(toks[m.tokens.upperBound - 1].key) }
+        for i in all.indices where all[i].type == .person && all[i].tokens.count > 1 { surnames.insert(toks[all[i].tokens.upperBound - 1].key) }
         guard !surnames.isEmpty else { return all }
         var out = all
-        for (i, m) in all.enumerated() where m.type == .organization && m.rule == "gazetteer" && m.tokens.count == 1
-            && surnames.contains(toks[m.tokens.lowerBound].key) {
+        for i in all.indices where all[i].type == .organization && all[i].rule == "gazetteer" && all[i].tokens.count == 1
+            && surnames.contains(toks[all[i].tokens.lowerBound].key) {
+            let m = all[i]
             guard let labels = readings[m.sentence],
                   let lo = doc.sentences.first(where: { $0.index == m.sentence })?.tokens.lowerBound,
                   labels[m.tokens.lowerBound - lo] == "B-PER" else { continue }
@@ -476,8 +482,9 @@ public struct EntityRecognizer: Sendable {
         if taggerSpans.contains(where: { $0.type == .person }) {
             taggerSpans = taggerSpans.compactMap { t in
                 guard t.type == .person,
-                      let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.count >= 2
-                                                 && $0.tokens.upperBound == t.b && $0.tokens.lowerBound > t.a }) else { return t }
+                      let gi = out.firstIndex(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.count >= 2
+                                                       && $0.tokens.upperBound == t.b && $0.tokens.lowerBound > t.a }) else { return t }
+                let g = out[gi]
                 let head = t.a..<g.tokens.lowerBound
                 if head.allSatisfy({ isPersonWord(toks[$0], first: $0 == t.a) }) { return t }
                 if head.count == 1 && (isCommonWord(toks[t.a].stem) || toks[t.a].kind != .word) { return nil }
@@ -539,11 +546,11 @@ public struct EntityRecognizer: Sendable {
         // a known place the tagger reads inside a known organisation's name is named there too (لبنان in مصرف لبنان):
         // a nested mention, so the body is placed in it (not inside a place's name: محافظة دهوك does not name the city)
         for t in taggerSpans {
-            guard let outer = out.first(where: { $0.rule == "gazetteer" && $0.type == .organization && $0.tokens.count > 1
-                                                 && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound
-                                                 && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
+            guard let outer = out.firstIndex(where: { $0.rule == "gazetteer" && $0.type == .organization && $0.tokens.count > 1
+                                                      && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound
+                                                      && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
                   let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type,
-                  entry(g).id != outer.entryID, !out.contains(where: { $0.tokens == t.a..<t.b }) else { continue }
+                  entry(g).id != out[outer].entryID, out.firstIndex(where: { $0.tokens == t.a..<t.b }) == nil else { continue }
             var m = gazMention(t.a, g); m.rule = "nested"; out.append(m)
         }
         for t in taggerSpans where isFree(t.a, t.b) {
@@ -1256,8 +1263,11 @@ final class TaggerWordMemo {
     private var touched: UInt64 = 0
     /// The document's word table (its tokens' entries index `slots` and `words`).
     private let keys: UnsafeMutableRawPointer
+    /// The words of the documents before, by their strings.
+    private let known: KnownWords<Word>?
 
-    init(_ doc: AnalyzedText) {
+    init(_ doc: AnalyzedText, known: KnownWords<Word>? = nil) {
+        self.known = known
         keys = Unmanaged.passUnretained(doc.keys).toOpaque()
         slots = .allocate(capacity: doc.keys.count)
         slots.initialize(repeating: nil)
@@ -1273,9 +1283,9 @@ final class TaggerWordMemo {
         stemFnv.deallocate()
     }
 
-    /// Hashes the stems of the Arabic words of these sentences, then loads the table slots `wordInfo` reads for them
-    /// (word clusters, name words) in a loop of a few instructions: their cache misses overlap, where `word` would
-    /// wait for each in turn.
+    /// Takes the Arabic words of these sentences that earlier documents made from `known`; hashes the stems of the
+    /// others, then loads the table slots `wordInfo` reads for them (word clusters, name words) in a loop of a few
+    /// instructions: their cache misses overlap, where `word` would wait for each in turn.
     func prefetch(_ doc: AnalyzedText, _ sentences: [Int], _ rec: EntityRecognizer) {
         let toks = doc.tokens, table = doc.keys.words
         var new: [Int32] = []
@@ -1283,10 +1293,23 @@ final class TaggerWordMemo {
             for k in doc.sentences[p].tokens where toks[k].script == .arabic && toks[k].kind == .word {
                 let e = Int(toks[k].entry)
                 guard e < stemFnv.count, stemFnv[e] == 0 else { continue }
-                stemFnv[e] = TaggerFeature.fnv(table[e].stem)
+                stemFnv[e] = 1
                 new.append(Int32(e))
             }
         }
+        // words of earlier documents are taken as they were made; the others are hashed here
+        if let known {
+            new = table.withUnsafeBufferPointer { tb in
+                known.touch(new, tb)
+                var unknown: [Int32] = []
+                for e32 in new {
+                    let e = Int(e32)
+                    if let i = known.find(tb, e, kind: .word, script: .arabic) { words[e] = known[i] } else { unknown.append(e32) }
+                }
+                return unknown
+            }
+        }
+        for e in new { stemFnv[Int(e)] = TaggerFeature.fnv(table[Int(e)].stem) }
         let clusters = WordClusters.bundled
         let nameWords = rec.lexicons.nameWords
         var sum: UInt64 = 0
@@ -1299,9 +1322,14 @@ final class TaggerWordMemo {
         let e = Int(t.entry)
         let cached = t.keys.toOpaque() == keys && e >= 0 && e < words.count
         if cached, let w = words[e], w.kind == t.kind, w.script == t.script { return w }
+        if cached, let known, let i = t.keys._withUnsafeGuaranteedRef({ $0.words.withUnsafeBufferPointer { known.find($0, e, kind: t.kind, script: t.script) } }) {
+            let w = known[i]
+            words[e] = w
+            return w
+        }
         let key = t.key, stem = t.stem
         // (an Arabic word's stem is its table entry's, hashed by `prefetch`)
-        let prefetched = cached && t.script == .arabic && t.kind == .word ? stemFnv[e] : 0
+        let prefetched = cached && t.script == .arabic && t.kind == .word && stemFnv[e] > 1 ? stemFnv[e] : 0
         let kh = TaggerFeature.fnv(key), sh = prefetched != 0 ? prefetched : TaggerFeature.fnv(stem)
         let i: Info
         if cached, let s = slots[e] { i = s } else {
@@ -1311,7 +1339,10 @@ final class TaggerWordMemo {
         let same = stem.isEmpty || keysEqual(stem, key)
         let w = Word(lexical: i.lexical, stem: same ? "" : stem, kind: t.kind, script: t.script,
                      word: TaggerWordCache.Word(keyHash: kh, stemHash: same ? kh : sh, prefix: t.prefix, suffix: t.suffix, nameClass: i.nameClass))
-        if cached { words[e] = w }
+        if cached {
+            words[e] = w
+            if let known { _ = t.keys._withUnsafeGuaranteedRef { $0.words.withUnsafeBufferPointer { known.add(w, $0, e, kind: t.kind, script: t.script) } } }
+        }
         return w
     }
 

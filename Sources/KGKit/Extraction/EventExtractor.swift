@@ -162,10 +162,10 @@ struct EventExtractor {
                 var inQuote = false
                 while j < min(s.tokens.upperBound, trig.end + 24) {
                     let t = doc.tokens[j]
-                    if t.key == "(" { depth += 1; j += 1; continue }
-                    if t.key == ")" { depth = max(0, depth - 1); j += 1; continue }
+                    if keysEqual(t.key, "(") { depth += 1; j += 1; continue }
+                    if keysEqual(t.key, ")") { depth = max(0, depth - 1); j += 1; continue }
                     if depth > 0 { j += 1; continue }
-                    if t.kind == .punctuation && t.key != "," && t.key != "\"" && t.key != "-" { break }
+                    if t.kind == .punctuation && !keysEqual(t.key, ",") && !keysEqual(t.key, "\"") && !keysEqual(t.key, "-") { break }
                     if roles.clauseBreaks.contains(t.key, hash: t.keyHash) { break }
                     // roles after another trigger are that event's
                     if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }

@@ -69,7 +69,7 @@ struct RelationInference {
             guard !words.isEmpty, r.count >= words.count else { return false }
             var i = r.lowerBound
             while i + words.count <= r.upperBound {
-                if (0..<words.count).allSatisfy({ doc.tokens[i + $0].key == words[$0] || doc.tokens[i + $0].stem == words[$0] }) { return true }
+                if (0..<words.count).allSatisfy({ keysEqual(doc.tokens[i + $0].key, words[$0]) || keysEqual(doc.tokens[i + $0].stem, words[$0]) }) { return true }
                 i += 1
             }
             return false
@@ -92,13 +92,15 @@ struct RelationInference {
         }
         // 2. a minister and the ministry of the same portfolio
         var ministries: [(entity: Int, tokens: Range<Int>)] = []
-        for m in mentions where m.type == .organization && m.entity >= 0 && m.rule != "nested" {
+        for idx in mentions.indices where mentions[idx].type == .organization && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" {
+            let m = mentions[idx]
             if m.tokens.contains(where: { t.ministry.contains(doc.tokens[$0].key) || t.ministry.contains(doc.tokens[$0].stem) }) {
                 ministries.append((m.entity, m.tokens))
             }
         }
         if !ministries.isEmpty {
-            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+            for idx in mentions.indices where mentions[idx].type == .person && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" {
+                let m = mentions[idx]
                 let s = doc.sentences[m.sentence]
                 let lo = max(s.tokens.lowerBound, m.tokens.lowerBound - 6)
                 var portfolio: String? = nil
@@ -117,7 +119,7 @@ struct RelationInference {
                 let nisba = mentions.first { $0.isDemonym && $0.entity >= 0 && window.contains($0.tokens.lowerBound) }
                 let country = nisba.flatMap { entities[$0.entity].entryID }
                 let candidates = Set(ministries.filter { mi in
-                    guard mi.tokens.contains(where: { doc.tokens[$0].key == p || doc.tokens[$0].stem == p }) else { return false }
+                    guard mi.tokens.contains(where: { keysEqual(doc.tokens[$0].key, p) || keysEqual(doc.tokens[$0].stem, p) }) else { return false }
                     if let en = entry(mi.entity), !en.partOf.isEmpty { return country == nil || en.partOf == country }
                     // a ministry kg found by its head noun: its own nisba, if any, must name the title's country
                     // (وزير المالية المصري + وزارة المالية [المصرية])
@@ -133,7 +135,8 @@ struct RelationInference {
         var countryEntity: [String: Int] = [:]
         for e in entities.indices where isCountry(e) { if let id = entities[e].entryID { countryEntity[id] = e } }
         if !countryEntity.isEmpty {
-            for m in mentions where m.type == .organization && m.entity >= 0 && m.rule != "nested" && m.tokens.count >= 2 {
+            for idx in mentions.indices where mentions[idx].type == .organization && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" && mentions[idx].tokens.count >= 2 {
+                let m = mentions[idx]
                 let last = doc.tokens[m.tokens.upperBound - 1]
                 let edge = last.script == .arabic ? last : doc.tokens[m.tokens.lowerBound]
                 guard edge.kind == .word else { continue }
@@ -156,10 +159,11 @@ struct RelationInference {
             m.type == .organization && m.entity >= 0 && m.rule != "nested" && t.cabinet.contains { contains($0, in: m.tokens) }
         }.map(\.entity))
         if cabinets.count == 1, let cabinet = cabinets.first {
-            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+            for idx in mentions.indices where mentions[idx].type == .person && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" {
+                let m = mentions[idx]
                 let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
                 guard let title = t.headOfGovernment.first(where: { contains($0, in: lo..<m.tokens.lowerBound) }) else { continue }
-                let start = (lo..<m.tokens.lowerBound).first { doc.tokens[$0].key == title[0] || doc.tokens[$0].stem == title[0] } ?? m.tokens.lowerBound
+                let start = (lo..<m.tokens.lowerBound).first { keysEqual(doc.tokens[$0].key, title[0]) || keysEqual(doc.tokens[$0].stem, title[0]) } ?? m.tokens.lowerBound
                 add(m.entity, "leads", cabinet, sentence: m.sentence, start: doc.tokens[start].stemStart, end: m.end, rule: "cabinet-head", confidence: 0.7)
             }
         }
@@ -179,7 +183,7 @@ struct RelationInference {
         func titleStart(_ titles: [[String]], endingAt end: Int, from lo: Int) -> Int? {
             for w in titles where end - w.count >= lo {
                 let a = end - w.count
-                if (0..<w.count).allSatisfy({ doc.tokens[a + $0].key == w[$0] || doc.tokens[a + $0].stem == w[$0] }) { return a }
+                if (0..<w.count).allSatisfy({ keysEqual(doc.tokens[a + $0].key, w[$0]) || keysEqual(doc.tokens[a + $0].stem, w[$0]) }) { return a }
             }
             return nil
         }
@@ -187,7 +191,8 @@ struct RelationInference {
         // 6. a known leader after a head title: the country or body the lexicon says they lead, if the article names it
         var byEntry: [String: Int] = [:]
         for e in entities.indices { if let id = entities[e].entryID, byEntry[id] == nil { byEntry[id] = e } }
-        for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+        for idx in mentions.indices where mentions[idx].type == .person && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" {
+            let m = mentions[idx]
             guard let id = m.entryID, let en = lexicons.gazetteer.entry(id: id), !en.leads.isEmpty, let led = byEntry[en.leads],
                   !doc.tokens[m.tokens.lowerBound].prefix.hasPrefix("و") else { continue }   // (الرئيس الفرنسي وترامب: the title is Macron's)
             let honorific = m.tokens.lowerBound - 1
@@ -217,14 +222,17 @@ struct RelationInference {
         // 8. a head title before a person the lexicon does not know, in an article about one country (named at least
         //    twice, twice as often as any other): the person leads that country (الرئيس الحالي بابلو كوتشينسكي, Peru)
         var countryMentions: [Int: Int] = [:]
-        for m in mentions where m.type == .place && m.entity >= 0 && isCountry(m.entity) { countryMentions[m.entity, default: 0] += 1 }
+        for i in mentions.indices where mentions[i].type == .place && mentions[i].entity >= 0 && isCountry(mentions[i].entity) {
+            countryMentions[mentions[i].entity, default: 0] += 1
+        }
         let ranked = countryMentions.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
         if let top = ranked.first, top.value >= 2, ranked.count == 1 || ranked[1].value * 2 <= top.value {
             // (not a prince's or an emir's title — أمير is also a given name)
             let princely: Set<String> = ["الامير", "امير", "prince", "emir"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
             let rulers = heads.filter { !princely.contains($0[0]) }
             let modifiers: Set<String> = ["الحالي", "السابق", "الاسبق", "الراحل", "current", "former", "late"].reduce(into: []) { $0.insert(Normalizer.key($1)) }
-            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" && m.entryID == nil {
+            for idx in mentions.indices where mentions[idx].type == .person && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" && mentions[idx].entryID == nil {
+                let m = mentions[idx]
                 let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 4)
                 var end = m.tokens.lowerBound
                 if end - 1 >= lo, modifiers.contains(doc.tokens[end - 1].key) { end -= 1 }
@@ -242,7 +250,8 @@ struct RelationInference {
             // … and a minister's title (no nisba) before a person is a member of that country's government, when the
             // article names it (وزير الدولة لشؤون بريكست ستيف بايكر + الحكومة البريطانية)
             if let cid = entities[top.key].entryID, let gov = government[cid] {
-                for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" {
+                for idx in mentions.indices where mentions[idx].type == .person && mentions[idx].entity >= 0 && mentions[idx].rule != "nested" {
+                    let m = mentions[idx]
                     let lo = max(doc.sentences[m.sentence].tokens.lowerBound, m.tokens.lowerBound - 6)
                     guard let a = (lo..<m.tokens.lowerBound).first(where: { t.governmentMember.contains(doc.tokens[$0].key) || t.governmentMember.contains(doc.tokens[$0].stem) }),
                           !(a..<m.tokens.lowerBound).contains(where: { k in mentions.contains { $0.entity >= 0 && $0.entity != m.entity && $0.tokens.contains(k) && ($0.isDemonym || $0.type != .event) } }),

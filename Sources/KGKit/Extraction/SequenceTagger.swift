@@ -202,6 +202,9 @@ public struct SequenceTagger: Sendable {
             return h
         }
         var orgs = HashCounts(width: 1)
+        // the same names' first keys and lengths: a window can match only where both are counted
+        var orgFirsts = HashCounts(width: 1)
+        var orgLengths = [Int32](repeating: 0, count: maxSpan + 1)
         func addOrgs(_ k: Int, _ d: Int32) {
             let p = pass1[k]
             var i = 0
@@ -209,10 +212,15 @@ public struct SequenceTagger: Sendable {
                 guard p[i] == orgB else { i += 1; continue }
                 var j = i + 1
                 while j < p.count && p[j] == orgI { j += 1 }
-                if j - i <= maxSpan { orgs.add(seqHash(k, i, j), 0, d) }
+                if j - i <= maxSpan {
+                    orgs.add(seqHash(k, i, j), 0, d)
+                    orgFirsts.add(keys[k][i], 0, d)
+                    orgLengths[j - i] += d
+                }
                 i = j
             }
         }
+        var starts: [Bool] = []
         // a one-word organisation name: read as one at least as often as as a person name, and not a frequent word
         func oneWordOrg(_ h: UInt64) -> Bool {
             guard h != 0, let e = votes.find(h), votes.count(e, 2) >= votes.count(e, 1) else { return false }
@@ -230,10 +238,13 @@ public struct SequenceTagger: Sendable {
             }
             // a word sequence read as an organisation name elsewhere is one here too, where read all O (longest first)
             let n = paths[k].count
-            for len in stride(from: min(maxSpan, n), through: 1, by: -1) where !orgs.isEmpty {
+            if orgs.isEmpty { return }
+            starts.removeAll(keepingCapacity: true)
+            for i in 0..<n { starts.append(orgFirsts.find(keys[k][i]).map { orgFirsts.count($0, 0) > 0 } ?? false) }
+            for len in stride(from: min(maxSpan, n), through: 1, by: -1) where orgLengths[len] > 0 {
                 var i = 0
                 while i + len <= n {
-                    if paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), orgs.find(seqHash(k, i, i + len)).map({ orgs.count($0, 0) > 0 }) ?? false,
+                    if starts[i], paths[k][i..<(i + len)].allSatisfy({ $0 == 0 }), orgs.find(seqHash(k, i, i + len)).map({ orgs.count($0, 0) > 0 }) ?? false,
                        len > 1 || oneWordOrg(stems[k][i]) {
                         paths[k][i] = orgB
                         for j in (i + 1)..<(i + len) { paths[k][j] = orgI }

@@ -105,7 +105,7 @@ struct StatementExtractor {
         while j < min(s.tokens.upperBound, p + limit) {
             let t = doc.tokens[j]
             // (أشار X إلى أن ...: what follows إلى is what was said)
-            if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || t.key == ":" || t.key == "." || t.key == "الي" { break }
+            if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || keysEqual(t.key, ":") || keysEqual(t.key, ".") || keysEqual(t.key, "الي") { break }
             if let mi = startAt[j] {
                 // لرويترز after قال is who was told, not who spoke
                 if t.prefix.hasSuffix("ل") { j = mentions[mi].tokens.upperBound; continue }
@@ -124,7 +124,7 @@ struct StatementExtractor {
         var j = k
         while j > max(s.tokens.lowerBound, k - 14) {
             let t = doc.tokens[j - 1]
-            if Self.quoteMarks.contains(t.key) || t.key == ";" { break }
+            if Self.quoteMarks.contains(t.key) || keysEqual(t.key, ";") { break }
             if let mi = endAt[j] {
                 if mentions[mi].type == .person { return mi }
                 if org == nil { org = mi }

@@ -58,6 +58,8 @@ public struct LexiconSet: Sendable {
 
     final class Box: Sendable {
         let t: Tables
+        /// The tagger's words of the documents read with these tables (a new box starts empty).
+        let taggerWords = KnownWordsPool<TaggerWordMemo.Word>()
         init(_ t: Tables) { self.t = t }
     }
 
@@ -168,6 +170,7 @@ public struct LexiconSet: Sendable {
         set { update { $0.relationRules = newValue } }
     }
     public var compiledRules: CompiledRules { _read { yield box.t.compiledRules } }
+    var taggerWords: KnownWordsPool<TaggerWordMemo.Word> { box.taggerWords }
     public var analyzer: TextAnalyzer {
         _read { yield box.t.analyzer }
         set { update { $0.analyzer = newValue } }

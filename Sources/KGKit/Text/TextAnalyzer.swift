@@ -152,3 +152,102 @@ public struct TextAnalyzer: Sendable {
         return r ?? Array(text.unicodeScalars)
     }
 }
+
+/// Answers about words kept from one document to the next by one thread, found by the strings a token reads for its
+/// word (key, stem, body, prefix, suffix, compared as bytes) and its kind and script, on which such answers depend;
+/// emptied when full. (buffers, not arrays: each use of a class's array property is checked for exclusive access at
+/// run time)
+final class KnownWords<Answer> {
+    private struct Entry {
+        var key: String, stem: String, body: String, prefix: String, suffix: String
+        var kind: Token.Kind, script: Script
+        var answer: Answer
+    }
+    static var capacity: Int { 1 << 17 }
+    private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: KnownWords.capacity)
+    private let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 4 * KnownWords.capacity)
+    @exclusivity(unchecked) private var count = 0
+    /// Written by `touch` so that its loads are kept.
+    @exclusivity(unchecked) private var touched = 0
+
+    init() { index.initialize(repeating: -1) }
+
+    deinit {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+        index.deallocate()
+    }
+
+    @inline(__always) private static func isArabicWord(_ kind: Token.Kind, _ script: Script) -> Bool { kind == .word && script == .arabic }
+
+    @inline(__always) private func slot(_ w: UnsafePointer<TokenKeys.Word>, _ kind: Token.Kind, _ script: Script) -> Int {
+        let stemHash = Self.isArabicWord(kind, script) ? w.pointee.stemHash : w.pointee.keyHash
+        let h = TaggerFeature.mix(w.pointee.keyHash ^ TaggerFeature.mix(stemHash ^ UInt64(kind.rawValue) << 8 ^ UInt64(script.rawValue)))
+        return Int(truncatingIfNeeded: h) & (index.count - 1)
+    }
+
+    /// Loads the index slots of these Arabic words of `table` (independent loads: their cache misses overlap).
+    func touch(_ words: [Int32], _ table: UnsafeBufferPointer<TokenKeys.Word>) {
+        var sum = 0
+        for e in words { sum &+= Int(index[slot(table.baseAddress! + Int(e), .word, .arabic)]) }
+        touched &+= sum
+    }
+
+    /// The entry of the word `table[e]` read as a token of this kind and script, if there is one.
+    func find(_ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int, kind: Token.Kind, script: Script) -> Int? {
+        let w = table.baseAddress! + e
+        let arabic = Self.isArabicWord(kind, script)
+        var s = slot(w, kind, script)
+        while true {
+            let i = Int(index[s])
+            if i < 0 { return nil }
+            let x = entries + i
+            if x.pointee.kind == kind && x.pointee.script == script && sameKey(x.pointee.key, w.pointee.key)
+                && (!arabic || sameKey(x.pointee.stem, w.pointee.stem) && sameKey(x.pointee.body, w.pointee.body)
+                        && sameKey(x.pointee.prefix, w.pointee.prefix) && sameKey(x.pointee.suffix, w.pointee.suffix)) {
+                return i
+            }
+            s = (s + 1) & (index.count - 1)
+        }
+    }
+
+    /// The answer of entry `i`.
+    subscript(i: Int) -> Answer { entries[i].answer }
+
+    /// Keeps `answer` for the word `table[e]` read as a token of this kind and script; returns its entry.
+    func add(_ answer: Answer, _ table: UnsafeBufferPointer<TokenKeys.Word>, _ e: Int, kind: Token.Kind, script: Script) -> Int {
+        if count == Self.capacity {
+            entries.deinitialize(count: count)
+            count = 0
+            index.update(repeating: -1)
+        }
+        let w = table.baseAddress! + e
+        var s = slot(w, kind, script)
+        while index[s] >= 0 { s = (s + 1) & (index.count - 1) }
+        index[s] = Int32(count)
+        let arabic = Self.isArabicWord(kind, script)
+        (entries + count).initialize(to: Entry(key: w.pointee.key, stem: arabic ? w.pointee.stem : w.pointee.key,
+                                               body: arabic ? w.pointee.body : w.pointee.key, prefix: arabic ? w.pointee.prefix : "",
+                                               suffix: arabic ? w.pointee.suffix : "", kind: kind, script: script, answer: answer))
+        count += 1
+        return count - 1
+    }
+}
+
+/// The free `KnownWords` tables of one lexicon set, one taken per document.
+final class KnownWordsPool<Answer>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [KnownWords<Answer>] = []
+
+    func take() -> KnownWords<Answer> {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? KnownWords()
+    }
+
+    func put(_ table: KnownWords<Answer>) {
+        lock.lock()
+        free.append(table)
+        lock.unlock()
+    }
+}
