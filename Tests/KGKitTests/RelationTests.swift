@@ -224,6 +224,16 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(y.entities.contains { $0.eventType == "tariffs" }, "\(triples(y))")
     }
 
+    /// A lawsuit (CAMEO 115): the plaintiff is the agent, the sued body the target, also right after the trigger.
+    func testLawsuitsHaveThePlaintiffAndTheSuedParty() {
+        let x = extract("ورفعت شركة أبل دعوى قضائية ضد شركة سامسونغ.", "ar")
+        XCTAssertTrue(has(x, "lawsuit", "agent", "org:apple"), "\(triples(x))")
+        XCTAssertTrue(has(x, "lawsuit", "target", "org:samsung"), "\(triples(x))")
+        let y = extract("وقال المتحدث إن الرئيس دونالد ترامب قرر مقاضاة شركة أمازون.", "ar")
+        XCTAssertTrue(has(y, "lawsuit", "target", "org:amazon"), "\(triples(y))")
+        XCTAssertFalse(has(y, "lawsuit", "agent", "org:amazon"), "\(triples(y))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

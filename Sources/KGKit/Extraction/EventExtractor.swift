@@ -127,7 +127,10 @@ struct EventExtractor {
                     if opponent && subjectFirst { if !mentions[mi].isDemonym { participants.append(mi) } }
                     else if roles.genitiveTargetTypes.contains(type) {
                         // (an organisation right after an arrest or a trial is who does it: احتجز مكتب التحقيقات X)
-                        if mentions[mi].type == .organization && roles.subjectTypes.contains(type) { agent = mi; agentAtTrigger = true }
+                        // (not where bodies are what the event is done to: مقاضاة شركة أمازون, sued Apple)
+                        if mentions[mi].type == .organization && roles.subjectTypes.contains(type) && !roles.bodyTargetTypes.contains(type) {
+                            agent = mi; agentAtTrigger = true
+                        }
                         else if !mentions[mi].isDemonym { target = mi }
                     } else { agent = mi }
                 }
@@ -645,6 +648,8 @@ public struct EventRoles: Sendable {
     /// Launch verbs of the `type-impose` types only (فرضت, imposed: tariffs and sanctions, not "imposed a curfew").
     let imposeVerbs: KeySet
     let imposeTypes: Set<String>
+    /// Types whose organisation right after the trigger is the target, not the agent (a lawsuit: مقاضاة شركة أمازون).
+    let bodyTargetTypes: Set<String>
     let relativeLaunchVerbs: KeySet
     let pronounSubjects: KeySet
     /// Relative pronouns (التي, الذي): a person, one of them and a trigger is the person the event befell.
@@ -700,6 +705,7 @@ public struct EventRoles: Sendable {
         launchVerbs = keySet("launch-verb")
         imposeVerbs = keySet("impose-verb")
         imposeTypes = set("type-impose")
+        bodyTargetTypes = set("type-body-target")
         relativeLaunchVerbs = keySet("relative-launch-verb")
         pronounSubjects = keySet("pronoun-subject")
         relativePronouns = keySet("relative-pronoun")
