@@ -1148,7 +1148,7 @@ final class TaggerWordCache {
         }
     }
 
-    static let maxWords = 1 << 16
+    static let maxWords = 1 << 17
     static let L = SequenceTagger.L
     /// Sums per word: own, to the next token, to the previous, to the next but one, to the previous but one.
     static let V = 5 * L
