@@ -217,6 +217,11 @@ final class RelationTests: XCTestCase {
         // verb, subject, trigger: Arabic's usual order
         let v = extract("شنت إسرائيل غارات على مدينة غزة.", "ar")
         XCTAssertTrue(has(v, "airstrike", "agent", "country:il"), "\(triples(v))")
+        // a place attacked is where it happened; a country sanctioned is not
+        XCTAssertTrue(has(v, "airstrike", "location", "gn:281133"), "\(triples(v))")
+        let w = extract("فرضت الولايات المتحدة عقوبات على إيران.", "ar")
+        XCTAssertTrue(has(w, "sanctions", "target", "country:ir"), "\(triples(w))")
+        XCTAssertFalse(has(w, "sanctions", "location", "country:ir"), "\(triples(w))")
         // "imposed" names the agent of tariffs and sanctions only, not of an attack (a curfew imposed after it)
         let c = extract("وقال شهود إن حركة طالبان فرضت حظر تجول بعد الهجوم على السوق في كابل.", "ar")
         XCTAssertFalse(c.relations.contains { $0.predicate == "agent" && c.entities[$0.subject].eventType == "attack" }, "\(triples(c))")

@@ -196,7 +196,8 @@ struct EventExtractor {
                         }
                         switch cue {
                         case "target" where target == nil && !m.isDemonym && roles.targetTypes.contains(type):
-                            target = mi; if m.type == .place && place == nil { place = mi }
+                            // (a place attacked is where it happened; a country sanctioned or sued is not)
+                            target = mi; if m.type == .place && place == nil && roles.targetPlaceTypes.contains(type) { place = mi }
                         case "place" where place == nil && m.type == .place && !m.isDemonym:
                             place = mi
                             // in Mogadishu's Hodan district: the district
@@ -650,6 +651,8 @@ public struct EventRoles: Sendable {
     let imposeTypes: Set<String>
     /// Types whose organisation right after the trigger is the target, not the agent (a lawsuit: مقاضاة شركة أمازون).
     let bodyTargetTypes: Set<String>
+    /// Types whose place target is also where the event happened (an attack on Aleppo; not sanctions on Iran).
+    let targetPlaceTypes: Set<String>
     let relativeLaunchVerbs: KeySet
     let pronounSubjects: KeySet
     /// Relative pronouns (التي, الذي): a person, one of them and a trigger is the person the event befell.
@@ -706,6 +709,7 @@ public struct EventRoles: Sendable {
         imposeVerbs = keySet("impose-verb")
         imposeTypes = set("type-impose")
         bodyTargetTypes = set("type-body-target")
+        targetPlaceTypes = set("type-target-place")
         relativeLaunchVerbs = keySet("relative-launch-verb")
         pronounSubjects = keySet("pronoun-subject")
         relativePronouns = keySet("relative-pronoun")
