@@ -74,8 +74,7 @@ public enum Evaluator {
         let x = extractor.extract(Article(sourceID: "", title: "", text: text, language: "ar"), analyzed: doc)
         let nestedPlaces = Set(x.mentions.lazy.filter { $0.rule == "nested" && $0.type == .place }.map(\.tokens))
         func isPlaceName(_ r: Range<Int>) -> Bool {
-            let keys = r.map { doc.tokens[$0].key }, gazetteer = extractor.lexicons.gazetteer
-            return gazetteer.names(startingWith: keys[0]).contains { !$0.isDemonym && $0.keys == keys && gazetteer.entries[$0.entry].type == .place }
+            !extractor.lexicons.gazetteer.names(keys: r.map { doc.tokens[$0].key }, type: .place).isEmpty
         }
         func word(_ cp: Int) -> (Int, Int) {
             var lo = 0, hi = starts.count - 1

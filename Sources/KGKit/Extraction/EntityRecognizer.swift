@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds entity mentions in an analysed document: gazetteer names, then context rules (titles before person
 /// names, organisation head nouns, place triggers), English capitalised names, name lists, and the statistical
 /// tagger for what the rules leave. Later passes never overwrite earlier, more specific ones.
@@ -631,7 +629,7 @@ public struct EntityRecognizer: Sendable {
             guard b > out[idx].tokens.upperBound || start < a else { continue }
             claim(start, b)
             out[idx].tokens = start..<b
-            out[idx].start = toks[start].start + toks[start].prefixLength
+            out[idx].start = toks[start].stemStart
             out[idx].end = toks[b - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }
@@ -681,7 +679,7 @@ public struct EntityRecognizer: Sendable {
             }
             claim(start, a)
             out[idx].tokens = start..<out[idx].tokens.upperBound
-            out[idx].start = toks[start].start + toks[start].prefixLength
+            out[idx].start = toks[start].stemStart
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }
         out.removeAll { $0.rule == "joined" }
@@ -993,9 +991,7 @@ public struct EntityRecognizer: Sendable {
 
     /// The one gazetteer entry of `type` with a name written with exactly these keys, if only one has it.
     func knownName(_ keys: [String], type: EntityType) -> LexiconEntry? {
-        let found = lexicons.gazetteer.names(startingWith: keys[0]).filter { n in
-            !n.isDemonym && n.keys == keys && lexicons.gazetteer.entries[n.entry].type == type
-        }
+        let found = lexicons.gazetteer.names(keys: keys, type: type)
         guard let first = found.first, found.allSatisfy({ $0.entry == first.entry }) else { return nil }
         return lexicons.gazetteer.entries[first.entry]
     }

@@ -52,11 +52,14 @@ struct EventExtractor {
             let m = mentions[mi]
             return m.type == .organization || m.type == .person || (m.isDemonym && !describesPerson(m))
         }
+        // a capital city named by the mention (its entry's part_of is the country)
+        func capital(_ m: Mention) -> LexiconEntry? {
+            guard m.type == .place, !m.isDemonym, let id = m.entryID, let e = lexicons.gazetteer.entry(id: id), Gazetteer.isCapital(e) else { return nil }
+            return e
+        }
         var countryEntity: [String: Int]? = nil
         func countryOfCapital(_ m: Mention) -> Int? {
-            guard m.type == .place, m.subtype == "City", let id = m.entryID, let e = lexicons.gazetteer.entry(id: id),
-                  e.description.hasPrefix("capital of") else { return nil }
-            let country = e.partOf
+            guard let country = capital(m)?.partOf else { return nil }
             if countryEntity == nil {
                 var byID: [String: Int] = [:]
                 for x in mentions where x.type == .place && x.subtype == "Country" && x.entity >= 0 {
@@ -68,10 +71,7 @@ struct EventExtractor {
         }
         // a country, or its capital standing for its government, takes part in talks (المحادثات بين طهران وبرلين)
         func isStateParticipant(_ m: Mention) -> Bool {
-            guard m.type == .place, !m.isDemonym else { return false }
-            if m.subtype == "Country" { return true }
-            guard m.subtype == "City", let id = m.entryID, let e = lexicons.gazetteer.entry(id: id) else { return false }
-            return e.description.hasPrefix("capital of")
+            m.type == .place && !m.isDemonym && (m.subtype == "Country" || capital(m) != nil)
         }
         var occurrences: [Occurrence] = []
         var roleRelations: [ExtractedRelation] = []

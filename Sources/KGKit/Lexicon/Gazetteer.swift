@@ -168,7 +168,16 @@ public struct Gazetteer: Sendable {
     /// The capital city of a country (by country id): the city entry whose description says "capital of …"
     /// (places.tsv, generated from GeoNames' capital feature code).
     public func capital(of country: String) -> LexiconEntry? {
-        entries.first { $0.partOf == country && $0.subtype == "City" && $0.description.hasPrefix("capital of") }
+        entries.first { $0.partOf == country && Self.isCapital($0) }
+    }
+
+    /// Whether the entry is a country's capital city (its `part_of` is the country).
+    static func isCapital(_ e: LexiconEntry) -> Bool { e.subtype == "City" && e.description.hasPrefix("capital of") }
+
+    /// The names written with exactly these keys that name an entry of `type` (not demonyms).
+    func names(keys: [String], type: EntityType) -> [Name] {
+        guard let first = keys.first else { return [] }
+        return names(startingWith: first).filter { !$0.isDemonym && $0.keys == keys && entries[$0.entry].type == type }
     }
 
     /// Names that start with `key`, longest first.
