@@ -485,9 +485,26 @@ public struct EntityRecognizer: Sendable {
                 let g = out[gi]
                 let head = t.a..<g.tokens.lowerBound
                 if head.allSatisfy({ isPersonWord(toks[$0], first: $0 == t.a) }) { return t }
+                // (nor when a patronymic link joins them: حمدان بن | محمد بن راشد آل مكتوم is the son, another person)
+                if head.count >= 2, lexicons.nameContinuations.match(toks, at: g.tokens.lowerBound - 1, limit: g.tokens.lowerBound,
+                                                                     stems: false)?.value == .link { return t }
                 if head.count == 1 && (isCommonWord(toks[t.a].stem) || toks[t.a].kind != .word) { return nil }
                 return (t.a, g.tokens.lowerBound, t.type)
             }
+        }
+        // a name after a title runs on where the tagger reads it longer from the same word (الرئيس جون | كندي,
+        // الشيخ راشد بن محمد بن راشد آل مكتوم): the title rule stops at the first word the name lists do not know
+        for idx in out.indices where out[idx].rule == "title" && out[idx].type == .person {
+            let r = out[idx].tokens
+            guard toks[r.lowerBound].script == .arabic,
+                  let t = taggerSpans.first(where: { $0.type == .person && $0.a == r.lowerBound && $0.b > r.upperBound }) else { continue }
+            // (up to a word with a proclitic: هاري روك | لراديو)
+            let b = (r.upperBound..<t.b).first(where: { !toks[$0].prefix.isEmpty }) ?? t.b
+            guard b > r.upperBound, isFree(r.upperBound, b) else { continue }
+            claim(r.upperBound, b)
+            out[idx].tokens = r.lowerBound..<b
+            out[idx].end = toks[b - 1].end
+            out[idx].surface = doc.text(out[idx].start, out[idx].end)
         }
         // Where the tagger reads a name over an Arabic rule or gazetteer mention with other boundaries or another type,
         // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
@@ -934,7 +951,7 @@ public struct EntityRecognizer: Sendable {
             if t.kind != .word { break }
             // a country's nisba after one given name (or a kunya) is the family name, not a nationality:
             // الشيخ خالد المصري, الشيخ أبو حمزة المصري
-            if !viaComma, let g = gazAt(k), g.isDemonym, g.end == k + 1, isNisbaSurname(doc, at: k, nameStart: j) { k += 1; break }
+            if !viaComma, let g = gazAt(k), g.isDemonym, g.end == k + 1, isNisbaSurname(doc, at: k, nameStart: j, afterTitle: true) { k += 1; break }
             if k == j, let g = gazAt(k), isNisbaGivenName(doc, g, at: k, limit: limit, gazAt: gazAt) { k += 2; break }
             if let g = gazAt(k), !(t.script == .latin && k > j && g.end == k + 1 && !g.isDemonym && k + 1 < limit
                                    && toks[k + 1].script == .latin && toks[k + 1].isCapitalized && gazAt(k + 1) == nil) { break }
@@ -1034,16 +1051,24 @@ public struct EntityRecognizer: Sendable {
 
     /// Whether the one-word demonym at `k` ends a person's name that starts at `nameStart`: a definite country nisba
     /// right after one given name or a kunya (خالد المصري, أبو حمزة المصري) is a family name.
-    func isNisbaSurname(_ doc: AnalyzedText, at k: Int, nameStart j: Int) -> Bool {
+    /// A country's nisba after a given name, or after a kunya and its word, is the family name, not a nationality
+    /// (خالد المصري, أبو حمزة المصري, محمد سعيد الكندي); after a title, an indefinite one is too (الرئيس جون كندي:
+    /// a nationality after a definite title would take the article). `afterTitle`: the name follows a title.
+    func isNisbaSurname(_ doc: AnalyzedText, at k: Int, nameStart j: Int, afterTitle: Bool = false) -> Bool {
         let toks = doc.tokens
-        guard toks[k].script == .arabic, toks[k].hasArticle, toks[k].prefix.isEmpty, toks[k].suffix.isEmpty else { return false }
-        if k == j + 1 { return isPersonWord(toks[j], first: true) }
+        guard toks[k].script == .arabic, toks[k].prefix.isEmpty, toks[k].suffix.isEmpty, k > j, k - j <= 3 else { return false }
+        if !toks[k].hasArticle { return afterTitle && k == j + 1 && isPersonWord(toks[j], first: true) }
+        if (j..<k).allSatisfy({ isPersonWord(toks[$0], first: $0 == j) }) { return true }
         return k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {
         if lexicons.functionWords.contains(t.key, hash: t.keyHash) || lexicons.stopwords.contains(t.stem, hash: t.stemHash) { return false }
-        if let w = lexicons.nameWords.value(t.stem, hash: t.stemHash) ?? lexicons.nameWords.value(t.key, hash: t.keyHash) { return w.cls == "PERSON" }
+        if let w = lexicons.nameWords.value(t.stem, hash: t.stemHash) ?? lexicons.nameWords.value(t.key, hash: t.keyHash) {
+            // (a title as frequent in news as رئيس or وزير is that title, though the lists have رييس, Reyes)
+            return w.cls == "PERSON"
+                && !(lexicons.titles.contains(key: t.stem, hash: t.stemHash) && lexicons.vocabulary.count(t.stem) >= Self.veryCommonWordCount)
+        }
         if !first, t.hasArticle, let w = lexicons.nameWords[String(t.bareStem)] { return w.cls == "PERSON" }
         return false
     }
