@@ -43,6 +43,13 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertEqual(clubs.filter { $0.entryID == "org:real-madrid" }.count, 1, "\(clubs.map(\.surface))")
     }
 
+    /// A club named after its city is also named by the city's other names in a sports report (نادي ملقا: ملقة).
+    func testCitysOtherNameInASportsReportIsTheClub() {
+        let x = extract("ويمكن لأتليتيكو التقدم للمركز الثالث في حال فوزه على ملقة متذيل الترتيب في الدوري، وقال المدرب إن الفريق جاهز للمباراة.", "ar")
+        XCTAssertTrue(x.mentions.contains { $0.surface == "ملقة" && $0.entryID == "org:malaga-cf" },
+                      "\(x.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
+    }
+
     func testCityStaysAPlaceOutsideSports() {
         let x = extract("وصل الرئيس إلى إشبيلية ثم زار نابولي وبورتو ومرسيليا لبحث ملف الهجرة مع المسؤولين المحليين.", "ar")
         XCTAssertFalse(x.mentions.contains { $0.rule == "sports-metonymy" })

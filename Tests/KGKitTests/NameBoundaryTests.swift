@@ -329,4 +329,22 @@ final class NameBoundaryTests: XCTestCase {
                       "\(people.map { ($0.surface, $0.entryID ?? "") })")
         XCTAssertFalse(people.contains { $0.surface == "حمدان بن" }, "\(people.map(\.surface))")
     }
+
+    /// No body's name has a pronoun in it: تحت قيادة مدربه is "under the command of its coach", not a body قيادة مدربه.
+    func testAPronounSuffixEndsAnOrganisationName() {
+        let orgs = organisations("وفاز ليفانتي بثلاث مباريات تحت قيادة مدربه الجديد باكو لوبيز ليقلل مخاوف الفريق من الهبوط.")
+        XCTAssertFalse(orgs.contains { $0.surface.contains("مدربه") }, "\(orgs.map(\.surface))")
+    }
+
+    /// A place named after its class word runs on over glued hyphens (مقاطعة شلفزيك-هولشتاين, مدينة روستوف-أون-دون):
+    /// one place, not a place and a person.
+    func testHyphenJoinsTheWordsOfAPlaceName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال وزير الداخلية في مقاطعة شلفزيك-هولشتاين إن الشرطة تلقت بلاغات بوجود قنابل في مدينة روستوف-أون-دون.",
+            date: nil, language: "ar"))
+        let places = x.mentions.filter { $0.type == .place }.map(\.surface)
+        XCTAssertTrue(places.contains { $0.hasSuffix("شلفزيك-هولشتاين") }, "\(places)")
+        XCTAssertTrue(places.contains { $0.hasSuffix("روستوف-أون-دون") }, "\(places)")
+        XCTAssertFalse(x.mentions.contains { $0.type == .person }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+    }
 }

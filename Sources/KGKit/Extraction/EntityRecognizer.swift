@@ -653,29 +653,33 @@ public struct EntityRecognizer: Sendable {
         // 8a. a person's name joined by a hyphen to the next word, with no space on either side, runs on over it
         // (نازانين زغاري-راتكليف, جان-لوك ميلانشون): the next word, or the unlinked name that starts there
         // (not a known person's name: ترمب-كيم is two people); a known name written with the hyphen is linked
-        // (كيم جونغ-أون)
-        for idx in out.indices where out[idx].type == .person && out[idx].rule != "nested" && out[idx].entryID == nil {
-            let e = out[idx].tokens.upperBound
-            guard e + 1 < hi, toks[e].kind == .punctuation, toks[e].key == "-", toks[e].start == toks[e - 1].end,
-                  toks[e + 1].start == toks[e].end, toks[e + 1].kind == .word, toks[e + 1].script == toks[e - 1].script,
-                  toks[e + 1].script == .arabic else { continue }
-            var end = e + 2
-            if let j = out.indices.first(where: { out[$0].tokens.lowerBound == e + 1 && out[$0].rule != "nested" }) {
-                guard out[j].entryID == nil else { continue }
-                end = out[j].tokens.upperBound
-                out[j].rule = "joined"
-            } else if claimed[e + 1 - lo] {
-                continue
-            }
-            claim(e, end)
-            let a = out[idx].tokens.lowerBound
-            out[idx].tokens = a..<end
-            out[idx].end = toks[end - 1].end
-            out[idx].surface = doc.text(out[idx].start, out[idx].end)
-            let words = (a..<end).filter { toks[$0].kind == .word }.map { $0 == a ? toks[$0].body : toks[$0].key }
-            if let known = knownName(words, type: .person) {
-                out[idx].entryID = known.id
-                out[idx].subtype = known.subtype
+        // (كيم جونغ-أون). So does a place named after its class word, over each hyphen (مدينة روستوف-أون-دون).
+        for idx in out.indices where out[idx].type == .person && out[idx].rule != "nested" && out[idx].entryID == nil
+                                     || out[idx].type == .place && out[idx].rule == "place-trigger" && out[idx].entryID == nil {
+            while out[idx].entryID == nil {
+                let e = out[idx].tokens.upperBound
+                guard e + 1 < hi, toks[e].kind == .punctuation, toks[e].key == "-", toks[e].start == toks[e - 1].end,
+                      toks[e + 1].start == toks[e].end, toks[e + 1].kind == .word, toks[e + 1].script == toks[e - 1].script,
+                      toks[e + 1].script == .arabic else { break }
+                var end = e + 2
+                if let j = out.indices.first(where: { out[$0].tokens.lowerBound == e + 1 && out[$0].rule != "nested" && out[$0].rule != "joined" }) {
+                    guard out[j].entryID == nil else { break }
+                    end = out[j].tokens.upperBound
+                    out[j].rule = "joined"
+                } else if claimed[e + 1 - lo] {
+                    break
+                }
+                claim(e, end)
+                let a = out[idx].tokens.lowerBound
+                out[idx].tokens = a..<end
+                out[idx].end = toks[end - 1].end
+                out[idx].surface = doc.text(out[idx].start, out[idx].end)
+                let words = (a..<end).filter { toks[$0].kind == .word }.map { $0 == a ? toks[$0].body : toks[$0].key }
+                if let known = knownName(words, type: out[idx].type) {
+                    out[idx].entryID = known.id
+                    out[idx].subtype = known.subtype
+                }
+                if out[idx].type == .person { break }
             }
         }
         // and back: an unlinked name read after the hyphen starts at the word before it, and at a given name or a rare
@@ -1094,6 +1098,8 @@ public struct EntityRecognizer: Sendable {
                 let u = toks[j]
                 if u.kind != .word || (j > head.end && !u.prefix.isEmpty && u.prefix != "ل") { break }
                 if lexicons.stopwords.contains(u.stem) || lexicons.functionWords.contains(u.key) { break }
+                // (no body's name has a pronoun in it: تحت قيادة | مدربه الجديد is "under the command of its coach")
+                if !u.suffix.isEmpty { break }
                 // a title after the name starts the person's name, not the body's (هيئة قناة السويس | الفريق أسامة ربيع)
                 if u.hasArticle, lexicons.titles.contains(key: u.stem) { break }
                 if let g = gazAt(j) {
