@@ -43,11 +43,14 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertEqual(clubs.filter { $0.entryID == "org:real-madrid" }.count, 1, "\(clubs.map(\.surface))")
     }
 
-    /// A club named after its city is also named by the city's other names in a sports report (نادي ملقا: ملقة).
-    func testCitysOtherNameInASportsReportIsTheClub() {
+    /// A club's other spelling (نادي ملقة besides نادي ملقا) names it in a sports report; another spelling of a city
+    /// is no club's (ميلانو in إنتر ميلانو is not AC Milan).
+    func testClubsOtherSpellingInASportsReportIsTheClub() {
         let x = extract("ويمكن لأتليتيكو التقدم للمركز الثالث في حال فوزه على ملقة متذيل الترتيب في الدوري، وقال المدرب إن الفريق جاهز للمباراة.", "ar")
         XCTAssertTrue(x.mentions.contains { $0.surface == "ملقة" && $0.entryID == "org:malaga-cf" },
                       "\(x.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
+        let y = extract("وتشير تقارير إلى رغبة إنتر ميلانو الإيطالي في ضم لاعب الوسط، وقال المدرب إن الفريق سيلعب المباراة المقبلة في الدوري بعد الفوز بهدف.", "ar")
+        XCTAssertFalse(ids(y).contains("org:ac-milan"), "\(y.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
     }
 
     func testCityStaysAPlaceOutsideSports() {

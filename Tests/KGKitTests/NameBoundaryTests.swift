@@ -317,6 +317,25 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.type == .person && $0.surface == "جون كندي" && $0.role != nil },
                       "\(x.mentions.map { ($0.surface, $0.rule) })")
         XCTAssertFalse(x.mentions.contains { $0.isDemonym }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        // (but a nationality stays one after an indefinite title or before a definite noun, and after two name words)
+        for text in ["وانتقد زعيم كردي سوري بارز روسيا لإعطائها الضوء الأخضر لتركيا.", "وقال الرئيس محمد مصري الجنسية إن بلاده لن تتدخل.",
+                     "وضمت القائمة محمود حسن تريزيغيه (قاسم باشا التركي) ورمضان صبحي."] {
+            let y = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+            XCTAssertTrue(y.mentions.contains { $0.isDemonym }, "\(text): \(y.mentions.map { ($0.surface, $0.rule) })")
+        }
+    }
+
+    /// Where the tagger reads a title's name longer, the name runs on over name words only, never ending on a particle.
+    func testTitleNameRunsOnOverNameWordsOnly() {
+        let p = people("ومن بينهم قائد المنتخب دييغو غودين عراب ابنة الفرنسي. وقال الصحفي الإسباني هوسيه رامون دي لا مورينا إن الصفقة انتهت.")
+        XCTAssertFalse(p.contains { $0.hasSuffix("عراب") || $0.hasSuffix(" دي") }, "\(p)")
+    }
+
+    /// A class word with a pronoun names no place after it: بلده الأصلي is "his home country".
+    func testClassWordWithAPronounNamesNoPlace() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقبل خمس سنوات أدار كوستا ظهره لمنتخب بلده الأصلي البرازيل واستجاب لمطالب المدرب.", language: "ar"))
+        XCTAssertFalse(x.mentions.contains { $0.surface.contains("الأصلي") }, "\(x.mentions.map { ($0.surface, $0.rule) })")
     }
 
     /// A name joined by بن to a known person names that person's son, another person (حمدان بن محمد بن راشد آل مكتوم

@@ -251,7 +251,9 @@ public struct EntityRecognizer: Sendable {
         while i < hi {
             if claimed[i - lo] || insideKnownName[i - lo] { i += 1; continue }
             guard toks[i].script == .arabic || toks[i].script == .latin,
-                  let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle else { i += 1; continue }
+                  let trig = lexicons.placeTriggers.match(toks, at: i, limit: hi), !toks[i].hasArticle,
+                  // (a class word with a pronoun names no place after it: بلده الأصلي is "his home country")
+                  toks[i].script == .latin || toks[i].suffix.isEmpty else { i += 1; continue }
             // the gazetteer knows the whole phrase (محافظة البصرة is the governorate, not the city): step 4 takes it
             if let g = gazAt(i), entry(g).type == .place, g.end > trig.end { i = g.end; continue }
             // "the Neukölln district of Berlin": the name is before a lower-case trigger (the next pass), and Berlin
@@ -492,14 +494,24 @@ public struct EntityRecognizer: Sendable {
                 return (t.a, g.tokens.lowerBound, t.type)
             }
         }
+        func isNameLink(_ k: Int) -> Bool {
+            guard let c = lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) else { return false }
+            return c.value == .link || c.value == .family
+        }
         // a name after a title runs on where the tagger reads it longer from the same word (الرئيس جون | كندي,
         // الشيخ راشد بن محمد بن راشد آل مكتوم): the title rule stops at the first word the name lists do not know
         for idx in out.indices where out[idx].rule == "title" && out[idx].type == .person {
             let r = out[idx].tokens
             guard toks[r.lowerBound].script == .arabic,
                   let t = taggerSpans.first(where: { $0.type == .person && $0.a == r.lowerBound && $0.b > r.upperBound }) else { continue }
-            // (up to a word with a proclitic: هاري روك | لراديو)
-            let b = (r.upperBound..<t.b).first(where: { !toks[$0].prefix.isEmpty }) ?? t.b
+            // (over words of the name lists, family nisbas and name links only: محمد فهد الحمادي, not دييغو غودين |
+            // عراب, nor a word with a proclitic: هاري روك | لراديو; never ending on a link: هوسيه رامون | دي)
+            var b = (r.upperBound..<t.b).first(where: { k in
+                !toks[k].prefix.isEmpty || !(isPersonWord(toks[k], first: false) || isNameLink(k)
+                    || toks[k].hasArticle && toks[k].suffix.isEmpty && Self.isNisbaShaped(toks[k].key) && gazAt(k) == nil)
+            }) ?? t.b
+            while b > r.upperBound, isNameLink(b - 1) || lexicons.functionWords.contains(toks[b - 1].key)
+                    || toks[b - 1].key.unicodeScalars.count <= 2 { b -= 1 }
             guard b > r.upperBound, isFree(r.upperBound, b) else { continue }
             claim(r.upperBound, b)
             out[idx].tokens = r.lowerBound..<b
@@ -1056,13 +1068,17 @@ public struct EntityRecognizer: Sendable {
     /// Whether the one-word demonym at `k` ends a person's name that starts at `nameStart`: a definite country nisba
     /// right after one given name or a kunya (خالد المصري, أبو حمزة المصري) is a family name.
     /// A country's nisba after a given name, or after a kunya and its word, is the family name, not a nationality
-    /// (خالد المصري, أبو حمزة المصري, محمد سعيد الكندي); after a title, an indefinite one is too (الرئيس جون كندي:
-    /// a nationality after a definite title would take the article). `afterTitle`: the name follows a title.
+    /// (خالد المصري, أبو حمزة المصري); after a definite title, an indefinite one is too (الرئيس جون كندي: a nationality
+    /// there would take the article). `afterTitle`: the name follows a title.
     func isNisbaSurname(_ doc: AnalyzedText, at k: Int, nameStart j: Int, afterTitle: Bool = false) -> Bool {
         let toks = doc.tokens
-        guard toks[k].script == .arabic, toks[k].prefix.isEmpty, toks[k].suffix.isEmpty, k > j, k - j <= 3 else { return false }
-        if !toks[k].hasArticle { return afterTitle && k == j + 1 && isPersonWord(toks[j], first: true) }
-        if (j..<k).allSatisfy({ isPersonWord(toks[$0], first: $0 == j) }) { return true }
+        guard toks[k].script == .arabic, toks[k].prefix.isEmpty, toks[k].suffix.isEmpty, k > j else { return false }
+        if !toks[k].hasArticle {
+            // (not after an indefinite title, زعيم كردي سوري, nor before a definite noun: محمد مصري الجنسية)
+            return afterTitle && k == j + 1 && j > 0 && toks[j - 1].hasArticle && isPersonWord(toks[j], first: true)
+                && !(k + 1 < toks.count && toks[k + 1].kind == .word && toks[k + 1].hasArticle)
+        }
+        if k == j + 1 { return isPersonWord(toks[j], first: true) }
         return k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word
     }
 

@@ -42,22 +42,7 @@ struct SportsMetonymy: Sendable {
                 byName[rest[0]] = e.id
             }
         }
-        // a club named after its city is named by the city's other one-word names too (نادي فالنسيا: بلنسية, the
-        // city's classical name; نادي ملقا: ملقة), when the club's word names one city only
-        var cityNames: [String: String] = [:]
-        for (k, id) in byName where !ambiguous.contains(k) {
-            let cities = Set(lexicons.gazetteer.names(keys: [k], type: .place).map(\.entry))
-            guard cities.count == 1, let c = cities.first, lexicons.gazetteer.entries[c].subtype == "City" else { continue }
-            for name in lexicons.gazetteer.entries[c].allNames {
-                let words = name.split(separator: " ")
-                guard words.count == 1 else { continue }
-                let other = Normalizer.key(String(words[0]))
-                guard byName[other] == nil else { continue }
-                if let known = cityNames[other], known != id { ambiguous.insert(other) }
-                cityNames[other] = id
-            }
-        }
-        for (k, id) in byName.merging(cityNames, uniquingKeysWith: { a, _ in a }) where !ambiguous.contains(k) { clubs[k] = id }
+        for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
         for (k, id) in nicknames where lexicons.gazetteer.entry(id: id) != nil {
             clubs[k] = id
             nicknameKeys.insert(k)
