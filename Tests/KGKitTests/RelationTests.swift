@@ -334,6 +334,15 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(w.entities.contains { $0.eventType == "match" }, "\(triples(w))")
     }
 
+    /// Two wins between other sides in one report are two matches; a later trigger with a side of the first is that match.
+    func testMatchesBetweenOtherSidesAreDifferentEvents() {
+        let x = extract("حقق النادي الأهلي المصري فوزا ثمينا على ضيفه الترجي الرياضي التونسي في الدوري. وفي مباراة أخرى فاز نادي الزمالك على نادي الإسماعيلي. وقال مدرب الأهلي إن الفوز على الترجي مستحق.", "ar")
+        let matches = x.entities.indices.filter { x.entities[$0].type == .event && x.entities[$0].eventType == "match" }
+        XCTAssertEqual(matches.count, 2, triples(x))
+        let sides = matches.map { m in Set(x.relations.filter { $0.subject == m && ($0.predicate == "participant" || $0.predicate == "agent") }.map(\.object)) }
+        XCTAssertTrue(sides.count == 2 && sides[0].isDisjoint(with: sides[1]), triples(x))
+    }
+
     func testAnUnknownNameFollowedByAKnownAcronymIsThatEntry() {
         let x = extract("Inspectors of the Vienna Atomic Energy Watchdog (IAEA) visited the site, and the IAEA said it found no violation.", "en")
         let orgs = x.entities.filter { $0.type == .organization }

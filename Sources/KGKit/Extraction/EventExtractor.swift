@@ -30,6 +30,7 @@ struct EventExtractor {
         var eventsOfType: [String: [Int]] = [:]   // in order of first trigger
         var placesOf: [Int: [Int]] = [:]            // event entity → place entities of its triggers
         var targetsOf: [Int: [Int]] = [:]           // event entity → the persons it targets (arrests, trials)
+        var sidesOf: [Int: Set<Int>] = [:]          // event entity → the sides of a match (type-opponent)
         var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
         var mentionEndingAt: [Int: Int] = [:]
@@ -373,7 +374,8 @@ struct EventExtractor {
                 // a crisis is between parties (الأزمة مع قطر), not a heart attack (أزمة قلبية)
                 if roles.needsParticipantTypes.contains(type) && participants.isEmpty { k = trig.end; continue }
                 // a match has two sides (a win with one is a prize or a title: فاز بلقب الموسم، فوز صلاح بجائزة)
-                if opponent, Set((participants + (agent.map { [$0] } ?? [])).map { mentions[$0].entity }).count < 2 { k = trig.end; continue }
+                let sides = opponent ? Set((participants + (agent.map { [$0] } ?? [])).map { mentions[$0].entity }) : []
+                if opponent, sides.count < 2 { k = trig.end; continue }
                 // a trigger with no role starts an event only as the first of its type (its date or casualty count may
                 // still make it a fact: مقتل ستة فلاحين في 1992); an unattributed killing in an article that reports a use
                 // of force is its outcome (storm a hotel, killing at least nine)
@@ -382,13 +384,15 @@ struct EventExtractor {
                     guard eventsOfType[type] == nil, !(roles.outcomeTypes.contains(type) && articleReportsForce == true) else { k = trig.end; continue }
                 }
                 // triggers of one type are one event (الهجوم refers back to هجوم) unless they happen in different
-                // cities or countries (an attack in Berlin, another in Solingen), or befall different people (the
-                // arrest of one academic, then of another): then the latest compatible one, or a new one
+                // cities or countries (an attack in Berlin, another in Solingen), befall different people (the
+                // arrest of one academic, then of another), or are matches between other sides (فوز أتليتيكو على
+                // ليفانتي, then فوز ديبورتيفو على أتليتيك بيلباو): then the latest compatible one, or a new one
                 let placeEntity = place.map { mentions[$0].entity }
                 let targetPerson = target.flatMap { mentions[$0].type == .person ? mentions[$0].entity : nil }
                 let e: Int
                 if let existing = eventsOfType[type, default: []].last(where: { ev in
                     if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
+                    if !sides.isEmpty, let others = sidesOf[ev], others.isDisjoint(with: sides) { return false }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
                 }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
@@ -404,6 +408,7 @@ struct EventExtractor {
                 }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
                 if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
+                if !sides.isEmpty { sidesOf[e, default: []].formUnion(sides) }
                 // (a named event is not dated by the sentences that mention it)
                 if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
                 let t0 = doc.tokens[k]
