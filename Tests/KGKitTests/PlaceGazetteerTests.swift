@@ -15,6 +15,20 @@ final class PlaceGazetteerTests: XCTestCase {
 
     var gazetteer: Gazetteer { Self.lexicons.gazetteer }
 
+    /// Rivers, lakes and seas (lexicon/geographic-features.tsv) are named with their class word, so the river is not
+    /// the country it shares a name with (نهر الأردن, not Jordan; بحيرة طبريا, not the city); international bodies
+    /// (lexicon/international-bodies.tsv) are linked by name and acronym.
+    func testNaturalFeaturesAndInternationalBodiesAreLinked() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "انخفض منسوب نهر الأردن وبحيرة طبريا هذا الصيف، وغرقت سفينة في المحيط الهندي. وقالت المنظمة العالمية للملكية الفكرية (الويبو) إن الطلبات زادت.",
+            language: "ar"))
+        let ids = Set(x.mentions.compactMap(\.entryID))
+        for id in ["region:jordan-river", "region:sea-of-galilee", "region:indian-ocean", "org:wipo"] {
+            XCTAssertTrue(ids.contains(id), "\(id): \(x.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
+        }
+        XCTAssertFalse(ids.contains("country:jo"), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
+
     func testNotableWorldCitiesAreKnown() {
         for (id, en, ar) in [("gn:2892794", "Karlsruhe", "كارلسروه"), ("gn:2831580", "Solingen", "زولينغن"),
                              ("gn:2644210", "Liverpool", "ليفربول"), ("gn:2747373", "The Hague", "لاهاي"),

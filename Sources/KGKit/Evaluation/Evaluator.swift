@@ -95,10 +95,10 @@ public enum Evaluator {
             if m.tokens.count > 1 {
                 let head = doc.tokens[m.tokens.lowerBound], rest = m.tokens.lowerBound + 1
                 // (where the trigger rule joined them, or the rest is a place nested in it, or after a class word
-                // (مدينة, not ريف) a known place's name; a gazetteer name such as مدينة الصدر or ريف دمشق is a name)
+                // (مدينة or نهر, not ريف) a known place's name; a gazetteer name such as مدينة الصدر or ريف دمشق is a name)
                 if m.type == .place, !head.hasArticle, let trigger = extractor.lexicons.placeTriggers.value(key: head.stem),
                    m.rule == "place-trigger" || nestedPlaces.contains(rest..<m.tokens.upperBound)
-                    || !trigger.keep && isPlaceName(rest..<m.tokens.upperBound) {
+                    || (!trigger.keep || trigger.nameOnly) && isPlaceName(rest..<m.tokens.upperBound) {
                     start = doc.tokens[rest].start
                 } else if m.type == .organization, !head.hasArticle,
                           extractor.lexicons.organizationHeads.value(key: head.stem)?.ofPlace == true,

@@ -219,7 +219,9 @@ public struct LexiconSet: Sendable {
         /// The head and a place name name that place's body (منتخب فرنسا, حكومة لبنان): name-only annotation tags the place.
         public var ofPlace: Bool = false
     }
-    public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool }
+    /// `keep`: the trigger is part of the name (حي الزهور); `nameOnly`: name-only annotation (CoNLL) leaves it out even
+    /// before a known place (نهر النيجر: النيجر).
+    public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool; public var nameOnly = false }
     public struct EventTrigger: Sendable { public var type: String; public var cameo: String }
     public struct DefiniteDescription: Sendable { public var type: EntityType; public var head: String }
 
@@ -333,7 +335,7 @@ public struct LexiconSet: Sendable {
         set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
         set.spellingVariants = SpellingVariants(set.gazetteer)
         for row in try rulesTable("rules/place-triggers.tsv") where row.count >= 3 {
-            set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes"))
+            set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes", nameOnly: row.count > 3 && row[3] == "yes"))
         }
         for row in try rulesTable("rules/event-triggers.tsv") where row.count >= 3 {
             set.eventTriggers.add(keys(row[0]), EventTrigger(type: row[1], cameo: row[2]))
