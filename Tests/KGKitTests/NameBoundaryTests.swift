@@ -216,6 +216,10 @@ final class NameBoundaryTests: XCTestCase {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
             text: "خرج المدنيون من بلدة عفرين (شمال) الخاضعة لقصف تركي.\nوفي بلدة عفرين (شمال سوريا)، اضطر المدنيون إلى النزوح.", language: "ar"))
         XCTAssertFalse(x.mentions.contains { $0.surface == "شمال" }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        // nor a less common one: any Arabic word after a place says where it lies (قرقنة (شرق))
+        let y = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "غرق قارب قبالة جزيرة قرقنة (شرق) وعلى متنه مهاجرون. وقال محافظ المنستير (شرق) إن البحث مستمر.", language: "ar"))
+        XCTAssertFalse(y.mentions.contains { $0.surface == "شرق" }, "\(y.mentions.map { ($0.surface, $0.rule) })")
     }
 
     /// A dateline names the place and the agency: القدس (CNN)-- is not CNN's name.

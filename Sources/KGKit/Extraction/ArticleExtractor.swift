@@ -151,8 +151,9 @@ public struct ArticleExtractor: Sendable {
             let a = m.tokens.upperBound
             guard a + 2 < doc.tokens.count, doc.tokens[a].key == "(", doc.tokens[a + 2].key == ")" else { continue }
             let t = doc.tokens[a + 1]
-            // (a word news uses all the time is a gloss, not an acronym: عفرين (شمال))
-            guard t.kind == .word, m.entity >= 0, t.script != .arabic || !recognizer.isCommonWord(t.stem) else { continue }
+            // (a word news uses all the time is a gloss, not an acronym: عفرين (شمال); so is any Arabic word after a place,
+            // where news writes where it lies: قرقنة (شرق), المنستير (وسط))
+            guard t.kind == .word, m.entity >= 0, t.script != .arabic || !recognizer.isCommonWord(t.stem) && m.type != .place else { continue }
             acronyms[t.stem] = m.entity
         }
         // (an acronym the tagger read as a name of its own is the body it stands for, whatever type it read: الاتحاد
