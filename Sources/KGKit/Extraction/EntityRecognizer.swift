@@ -124,7 +124,9 @@ public struct EntityRecognizer: Sendable {
             guard let (role, tEnd) = lexicons.titles.match(toks, at: i, limit: hi).map({ ($0.value, $0.end) }) else { i += 1; continue }
             if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt, spokesperson: role == "spokesperson") {
                 // President Volodymyr + Zelenskiy (a gazetteer surname right after the given name): one linked mention
-                if let g = gazAt(b), entry(g).type == .person, b > a, isFree(a, g.end) {
+                // (not a second person joined by و or named with a title: الرئيس حسني مبارك والملك حمد)
+                if let g = gazAt(b), entry(g).type == .person, b > a, isFree(a, g.end), toks[b].prefix.isEmpty,
+                   lexicons.titles.match(toks, at: b, limit: hi) == nil {
                     var m = make(a, g.end, .person, entry(g).subtype, "title+gazetteer", 0.9, entry: entry(g).id)
                     m.role = role
                     out.append(m); claim(a, g.end); i = g.end; continue
@@ -449,8 +451,11 @@ public struct EntityRecognizer: Sendable {
                 let ty = l.dropFirst(2)
                 var e = k + 1
                 while e < labels.count, labels[e].hasPrefix("I-"), labels[e].dropFirst(2) == ty { e += 1 }
-                let a = lo + k
+                var a = lo + k
                 var b = lo + e
+                // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
+                while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
+                guard a < b else { k = e; continue }
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
                 // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
                 while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key),
