@@ -29,6 +29,21 @@ final class NameBoundaryTests: XCTestCase {
         }
     }
 
+    /// A known full name ends where the gazetteer says when the next words cannot continue it: another person's
+    /// name (Trump described Brunson), a verb after a club (نابولي نعانقك), a second person after و and a title.
+    func testKnownNameIsNotRunOnIntoTheNextWords() {
+        let p = people("ووصف الرئيس الأميركي دونالد ترامب برانسون بأنه وطني عظيم.")
+        XCTAssertTrue(p.contains("دونالد ترامب"), "\(p)")
+        XCTAssertFalse(p.contains { $0.contains("ترامب برانسون") }, "\(p)")
+        let o = organisations("نحن بنادي نابولي نعانقك ، كما قال فرانك لامبارد.").map(\.surface)
+        XCTAssertFalse(o.contains { $0.contains("نعانقك") }, "\(o)")
+        let q = people("وكان الرئيس حسني مبارك والملك حمد بن عيسى آل خليفة ملك البحرين قد التقيا.")
+        XCTAssertTrue(q.contains("حسني مبارك"), "\(q)")
+        XCTAssertFalse(q.contains { $0.contains("مبارك والملك") }, "\(q)")
+        // a family name and the name after a patronymic link still continue it
+        XCTAssertTrue(people("وقال الشيخ محمد بن راشد آل مكتوم إن الإمارات مستعدة.").contains("محمد بن راشد آل مكتوم"))
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

@@ -239,6 +239,19 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(has(y, "lawsuit", "agent", "org:amazon"), "\(triples(y))")
     }
 
+    /// An event is named by its trigger and the parties written right after it (اعتقال برانسون, the attack on the
+    /// hotel), as people name events; its trigger words stay its other names.
+    func testEventIsNamedByItsTriggerAndParties() {
+        let x = extract("وأعلنت السلطات اعتقال القس أندرو برانسون في إزمير، وأثار اعتقاله أزمة.", "ar")
+        let arrest = x.entities.first { $0.eventType == "arrest" }
+        XCTAssertEqual(arrest?.name, "اعتقال القس أندرو برانسون", "\(x.entities.map(\.name))")
+        let y = extract("فرضت الولايات المتحدة عقوبات على إيران.", "ar")
+        XCTAssertEqual(y.entities.first { $0.eventType == "sanctions" }?.name, "عقوبات على إيران", "\(y.entities.map(\.name))")
+        // no party right after the trigger: the trigger alone
+        let z = extract("وقع هجوم في المدينة أمس.", "ar")
+        XCTAssertEqual(z.entities.first { $0.eventType == "attack" }?.name, "هجوم", "\(z.entities.map(\.name))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

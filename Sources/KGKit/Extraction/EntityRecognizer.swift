@@ -503,6 +503,31 @@ public struct EntityRecognizer: Sendable {
             guard let c = lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) else { return false }
             return c.value == .link || c.value == .family
         }
+        // a known name that the tagger reads on into words that cannot continue it ends where the gazetteer says: a
+        // person's full name before another name (ترامب | برانسون: Trump described Brunson), a body before a verb
+        // (نادي نابولي | نعانقك); a name continues over links, family names and nisbas (آل مكتوم, الكردستاني), and a
+        // body's over definite words and ل (حزب العمال الكردستاني, الوكالة الدولية للطاقة الذرية)
+        taggerSpans = taggerSpans.flatMap { t -> [(a: Int, b: Int, type: EntityType)] in
+            guard toks[t.a].script == .arabic, t.type == .person || t.type == .organization,
+                  let g = out.first(where: { $0.rule == "gazetteer" && $0.type == t.type && $0.tokens.lowerBound <= t.a
+                                             && t.a < $0.tokens.upperBound && $0.tokens.upperBound < t.b
+                                             && (t.type != .person || $0.tokens.count >= 2 && !($0.tokens.count == 2
+                                                 && Self.kunyaWords.contains(toks[$0.tokens.lowerBound].key))) }) else { return [t] }
+            // (عبد العاطي, a compound name, may be the start of a longer one; the word after a link is a name)
+            let continues = (g.tokens.upperBound..<t.b).allSatisfy { k in
+                let w = toks[k]
+                if w.script != .arabic || isNameLink(k) || k > g.tokens.upperBound && isNameLink(k - 1) { return true }
+                if t.type == .person { return w.hasArticle && w.suffix.isEmpty && Self.isNisbaShaped(w.key) }
+                return w.suffix.isEmpty && (w.hasArticle || w.prefix == "ل" || Self.isNisbaShaped(w.key) || lexicons.nameWords[w.stem] != nil)
+            }
+            if continues { return [t] }
+            // (the words after a person's name, read as a name, are the next person's: برانسون)
+            let rest = g.tokens.upperBound
+            if t.type == .person, isPersonWord(toks[rest], first: true) {
+                return [(t.a, rest, t.type), (rest, t.b, t.type)]
+            }
+            return [(t.a, rest, t.type)]
+        }
         // a name after a title runs on where the tagger reads it longer from the same word (الرئيس جون | كندي,
         // الشيخ راشد بن محمد بن راشد آل مكتوم): the title rule stops at the first word the name lists do not know
         for idx in out.indices where out[idx].rule == "title" && out[idx].type == .person {

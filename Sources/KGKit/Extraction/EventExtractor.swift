@@ -31,6 +31,7 @@ struct EventExtractor {
         var placesOf: [Int: [Int]] = [:]            // event entity → place entities of its triggers
         var targetsOf: [Int: [Int]] = [:]           // event entity → the persons it targets (arrests, trials)
         var sidesOf: [Int: Set<Int>] = [:]          // event entity → the sides of a match (type-opponent)
+        var labelled: Set<Int> = []                 // events named by a phrase (labelEnd)
         var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
         var mentionEndingAt: [Int: Int] = [:]
@@ -406,6 +407,14 @@ struct EventExtractor {
                                                     language: doc.language, mentionIndices: [], eventType: type,
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
+                // an event is named by its trigger and the parties written right after it, as people name events
+                // (فوز الاتفاق على التعاون, اعتقال برانسون, the attack on the hotel): the first such phrase
+                if entities[e].entryID == nil, !labelled.contains(e),
+                   let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants).map { mentions[$0].tokens },
+                                      limit: s.tokens.upperBound) {
+                    entities[e].name = doc.text(doc.tokens[k].stemStart, doc.tokens[end - 1].end)
+                    labelled.insert(e)
+                }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
                 if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
                 if !sides.isEmpty { sidesOf[e, default: []].formUnion(sides) }
@@ -456,6 +465,23 @@ struct EventExtractor {
         relations += roleRelations
         mergeSameAttack(&mentions, &entities, &relations, &occurrences)
         return occurrences
+    }
+
+    /// Where a phrase naming an event ends: after the parties (`roles`: token ranges of its agent, target and
+    /// participants) that follow the trigger one after the other, each at most two words after the last and with
+    /// nothing between but words (فوز الاتفاق على التعاون, تعادل الفيصلي أمام ضيفه الشباب, the attack on the hotel);
+    /// at most two parties. `nil` when no party follows the trigger so.
+    func labelEnd(_ doc: AnalyzedText, trigger: Range<Int>, roles: [Range<Int>], limit: Int) -> Int? {
+        var end = trigger.upperBound
+        var taken = 0
+        for r in roles.sorted(by: { $0.lowerBound < $1.lowerBound }) where r.lowerBound >= end {
+            guard r.lowerBound - end <= 2, r.upperBound <= limit,
+                  (end..<r.lowerBound).allSatisfy({ doc.tokens[$0].kind == .word }) else { break }
+            end = r.upperBound
+            taken += 1
+            if taken == 2 { break }
+        }
+        return taken > 0 ? end : nil
     }
 
     /// Named events of the lexicon (دوري أبطال أوروبا, Brexit, the Cold War): one entity per entry, each name a mention;
