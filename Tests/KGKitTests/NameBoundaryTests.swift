@@ -44,6 +44,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(people("وقال الشيخ محمد بن راشد آل مكتوم إن الإمارات مستعدة.").contains("محمد بن راشد آل مكتوم"))
     }
 
+    /// A name after a newspaper's or a university's head noun names that body, not two bodies or a person.
+    func testNameAfterAMediaOrUniversityHeadIsTheBody() {
+        let o = organisations("ونشرت صحيفة ديلي ستار صورة للاعب. وقال جون برودي الأستاذ بجامعة جيمس كوك إن التمويل لا يكفي.").map(\.surface)
+        XCTAssertTrue(o.contains("ديلي ستار"), "\(o)")
+        XCTAssertTrue(o.contains("جامعة جيمس كوك"), "\(o)")
+        XCTAssertFalse(people("وقال جون برودي الأستاذ بجامعة جيمس كوك إن التمويل لا يكفي.").contains("جيمس كوك"))
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

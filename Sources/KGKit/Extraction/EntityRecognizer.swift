@@ -481,6 +481,32 @@ public struct EntityRecognizer: Sendable {
                 k = e
             }
         }
+        // a name right after a newspaper's, channel's or university's head noun names that body: two one-word bodies
+        // read side by side are one (صحيفة ديلي | ستار), a person there is the body's name (لإذاعة توك سبورت, جامعة جيمس
+        // كوك), and a university's head is part of its name (news media are named without theirs, as ANERcorp does)
+        if taggerSpans.count > 1 {
+            var merged: [(a: Int, b: Int, type: EntityType)] = []
+            for t in taggerSpans {
+                if let p = merged.last, p.type == .organization, t.type == .organization, p.b == t.a, p.b - p.a == 1, t.b - t.a == 1,
+                   toks[t.a].script == .arabic, toks[t.a].prefix.isEmpty, toks[p.a].kind == .word, toks[t.a].kind == .word {
+                    merged[merged.count - 1].b = t.b
+                } else {
+                    merged.append(t)
+                }
+            }
+            taggerSpans = merged
+        }
+        taggerSpans = taggerSpans.map { t in
+            let h = t.a - 1
+            guard t.type == .person || t.type == .organization, h >= lo, toks[h].script == .arabic, !toks[h].hasArticle,
+                  toks[h].suffix.isEmpty, toks[t.a].prefix.isEmpty,
+                  let head = lexicons.organizationHeads.match(toks, at: h, limit: t.a), head.end == t.a else { return t }
+            switch head.value.subtype {
+            case "NewsMediaOrganization": return (t.a, t.b, .organization)
+            case "EducationalOrganization": return (h, t.b, .organization)
+            default: return t
+            }
+        }
         // a person the gazetteer knows by a name of two or more words, read by the tagger as the end of a longer name, is
         // that person, and the words before it are a name of their own (وهاجم رايولا بيب غوارديولا: Raiola attacked Pep
         // Guardiola) — unless they can all be given names (محمد before a known بن سلمان), or are one common word
