@@ -252,6 +252,14 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(z.entities.first { $0.eventType == "attack" }?.name, "هجوم", "\(z.entities.map(\.name))")
     }
 
+    /// An actor, a relative pronoun, then the trigger verb: the actor did it.
+    func testActorBeforeARelativePronounIsTheAgent() {
+        let x = extract("بات أوناي إيمري الأوفر لخلافة الفرنسي آرسين فينغر الذي استقال من تدريب نادي أرسنال هذا الموسم.", "ar")
+        XCTAssertTrue(x.relations.contains { r in
+            r.predicate == "agent" && x.entities[r.subject].eventType == "resignation" && names(x, r.object).contains { $0.contains("فينغر") }
+        }, "\(triples(x))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

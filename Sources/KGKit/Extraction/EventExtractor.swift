@@ -307,6 +307,14 @@ struct EventExtractor {
                         relativeTarget = true
                     }
                 }
+                // an actor, then a relative pronoun, then the trigger verb: the actor did it (آرسين فينغر الذي استقال من
+                // تدريب أرسنال, the group that carried out the attack is the agent of the launch verb's trigger above)
+                if agent == nil, target == nil, !relativeTarget, !roles.genitiveTargetTypes.contains(type), k - 2 >= s.tokens.lowerBound,
+                   doc.tokens[k].script == .arabic, !doc.tokens[k].hasArticle, roles.relativePronouns.contains(doc.tokens[k - 1].key) {
+                    var b = k - 2
+                    if doc.tokens[b].kind == .punctuation, b > s.tokens.lowerBound { b -= 1 }
+                    if let mi = mentionEndingAt[b + 1], isActor(mi), !mentions[mi].isDemonym, !participants.contains(mi) { agent = mi }
+                }
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
                 // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
