@@ -52,6 +52,15 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(people("وقال جون برودي الأستاذ بجامعة جيمس كوك إن التمويل لا يكفي.").contains("جيمس كوك"))
     }
 
+    /// A definite head noun, its adjectives and a country's nisba: that state's body; past adjectives only for heads that
+    /// name a body alone (a court, a council, a government), not for a programme.
+    func testStateBodyWithAdjectivesBeforeItsNisba() {
+        let o = organisations("وقالت المحكمة الدستورية التركية إن الطعن مرفوض.").map(\.surface)
+        XCTAssertTrue(o.contains("المحكمة الدستورية التركية"), "\(o)")
+        let p = organisations("وستطاول العقوبات البرنامج النووي الإيراني.").map(\.surface)
+        XCTAssertFalse(p.contains { $0.contains("البرنامج") }, "\(p)")
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

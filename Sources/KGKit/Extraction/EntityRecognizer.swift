@@ -196,13 +196,21 @@ public struct EntityRecognizer: Sendable {
                 out.append(make(i, b, .organization, head.subtype, "org-head-agency", 0.7))
                 claim(i, b); i = b; continue
             }
-            // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية)
-            if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi,
-               let g = gazAt(i + 1), g.isDemonym, isFree(i, g.end),
-               let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)), !qualifiesWordBefore(head, i) {
-                out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
-                var m = gazMention(i + 1, g); m.rule = "demonym-in-name"; out.append(m)
-                claim(i, g.end); i = g.end; continue
+            // a definite head noun and a nisba: that state's body (البورصة المصرية, الشرطة الأفغانية, القوات الأمريكية),
+            // also past up to two definite adjectives of the body (المحكمة الدستورية التركية, القوات الجوية الأمريكية)
+            if toks[i].script == .arabic, toks[i].hasArticle, toks[i].suffix.isEmpty, i + 1 < hi {
+                var n = i + 1
+                while n < min(hi, i + 3), gazAt(n) == nil, !claimed[n - lo], toks[n].script == .arabic, toks[n].kind == .word,
+                      toks[n].hasArticle, toks[n].prefix.isEmpty, toks[n].suffix.isEmpty,
+                      Self.isNisbaShaped(toks[n].key) || lexicons.facilityAdjectives.contains(toks[n].key) { n += 1 }
+                // (past adjectives, only heads that name a body alone: محكمة, مجلس, حكومة; not البرنامج النووي الإيراني)
+                if n < hi, let g = gazAt(n), g.isDemonym, isFree(i, g.end),
+                   let head = lexicons.organizationHeads.value(key: String(toks[i].bareStem)), !qualifiesWordBefore(head, i),
+                   n == i + 1 || head.standalone || head.ofPlace {
+                    out.append(make(i, g.end, .organization, head.subtype, "org-head-nisba", 0.7))
+                    var m = gazMention(n, g); m.rule = "demonym-in-name"; out.append(m)
+                    claim(i, g.end); i = g.end; continue
+                }
             }
             i += 1
         }
