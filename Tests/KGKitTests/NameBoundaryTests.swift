@@ -61,6 +61,20 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("البرنامج") }, "\(p)")
     }
 
+    /// A facility named after a titled person is the facility, with the person nested in it; the facility's adjectives
+    /// and a place after a preposition are not the person's.
+    func testFacilityNamedAfterATitledPerson() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وعلى ستاد الأمير محمد بن فهد بالدمام اختتم الاتفاق الموسم. وهبطت الطائرة في مطار الملك خالد الدولي. وعلى ستاد مدينة الملك عبدالله بالقصيم فاز الرائد.",
+            language: "ar"))
+        let places = x.mentions.filter { $0.type == .place && $0.rule != "nested" }.map(\.surface)
+        for name in ["ستاد الأمير محمد بن فهد", "مطار الملك خالد الدولي", "ستاد مدينة الملك عبدالله"] {
+            XCTAssertTrue(places.contains(name), "\(name) in \(places)")
+        }
+        let people = x.mentions.filter { $0.type == .person }.map(\.surface)
+        XCTAssertFalse(people.contains { $0.contains("الدولي") || $0.contains("بالقصيم") }, "\(people)")
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

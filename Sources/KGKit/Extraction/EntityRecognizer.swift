@@ -275,6 +275,12 @@ public struct EntityRecognizer: Sendable {
             if nameStart < hi, toks[nameStart].stem == toks[i].stem { nameStart += 1; i += 1 }
             if toks[i].script == .latin && nameStart < hi && toks[nameStart].key == "of" { nameStart += 1 }
             guard nameStart < hi, !claimed[nameStart - lo] else { i += 1; continue }
+            // (a facility named after a titled person is found once the person's name is known: step 8b)
+            if trig.value.subtype == "Facility", toks[i].script == .arabic {
+                var t0 = nameStart
+                if let inner = lexicons.placeTriggers.match(toks, at: t0, limit: hi), !inner.value.keep { t0 = inner.end }
+                if t0 < hi, lexicons.titles.match(toks, at: t0, limit: hi) != nil { i += 1; continue }
+            }
             if let g = gazAt(nameStart), entry(g).type == .place, !g.isDemonym {
                 if trig.value.keep {
                     let end = trig.value.subtype == "Facility" ? facilityNameEnd(g.end, start: nameStart) : g.end
@@ -465,6 +471,11 @@ public struct EntityRecognizer: Sendable {
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
                 guard a < b else { k = e; continue }
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
+                // (a known definite word after a preposition is no word of a person's name: عبدالله | بالقصيم; a name the
+                // segmenter reads so is: مايكل بالاك, رامون كالديرون)
+                if ty == "PER", let c = (a + 1..<b).first(where: { k in
+                    toks[k].hasArticle && !toks[k].prefix.isEmpty && lexicons.nameWords[toks[k].key]?.cls != "PERSON"
+                        && (gazAt(k) != nil || lexicons.vocabulary.count(toks[k].stem) >= 50) }) { b = c }
                 // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
                 while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key),
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
@@ -725,6 +736,33 @@ public struct EntityRecognizer: Sendable {
             out[idx].start = toks[start].stemStart
             out[idx].end = toks[b - 1].end
             out[idx].surface = doc.text(out[idx].start, out[idx].end)
+        }
+        // 8b. a facility named after a titled person (ستاد الأمير فيصل بن فهد, ستاد مدينة الملك عبدالله): the facility's
+        // class word, a class word such as مدينة, the title and the person's name are the facility; the person is
+        // nested in it
+        for p in out.indices where out[p].type == .person && out[p].rule != "nested" && toks[out[p].tokens.lowerBound].script == .arabic {
+            let a = out[p].tokens.lowerBound
+            guard let t = (max(lo, a - 3)..<a).first(where: { k in
+                      !claimed[k - lo] && lexicons.titles.match(toks, at: k, limit: a).map { $0.end == a } == true }) else { continue }
+            var f = t - 1
+            if f >= lo, let inner = lexicons.placeTriggers.match(toks, at: f, limit: t), inner.end == t, !inner.value.keep { f -= 1 }
+            guard f >= lo, !claimed[f - lo], !toks[f].hasArticle, toks[f].suffix.isEmpty,
+                  let trig = lexicons.placeTriggers.match(toks, at: f, limit: a), trig.value.keep, trig.value.subtype == "Facility",
+                  (f..<a).allSatisfy({ !claimed[$0 - lo] }) else { continue }
+            // (the facility's adjectives end its name, not the person's: مطار الملك خالد | الدولي)
+            var pEnd = out[p].tokens.upperBound
+            while pEnd - 1 > a, lexicons.facilityAdjectives.contains(toks[pEnd - 1].key) { pEnd -= 1 }
+            var end = out[p].tokens.upperBound
+            while end < hi, !claimed[end - lo], toks[end].prefix.isEmpty, lexicons.facilityAdjectives.contains(toks[end].key) { end += 1 }
+            if pEnd < out[p].tokens.upperBound {
+                out[p].tokens = a..<pEnd
+                out[p].end = toks[pEnd - 1].end
+                out[p].surface = doc.text(out[p].start, out[p].end)
+            }
+            out[p].rule = "nested"
+            out[p].role = nil
+            out.append(make(f, end, .place, "Facility", "place-trigger", 0.8))
+            claim(f, end)
         }
         // 8a. a person's name joined by a hyphen to the next word, with no space on either side, runs on over it
         // (نازانين زغاري-راتكليف, جان-لوك ميلانشون): the next word, or the unlinked name that starts there
