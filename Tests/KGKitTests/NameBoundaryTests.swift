@@ -75,6 +75,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(people.contains { $0.contains("الدولي") || $0.contains("بالقصيم") }, "\(people)")
     }
 
+    /// An indefinite nisba right after a definite one is a name, not a second nationality: البرازيلي جورجي داسيلفا.
+    func testIndefiniteNisbaAfterANationalityIsAName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وسجّل البرازيلي جورجي داسيلفا هدف التعادل.", language: "ar"))
+        XCTAssertFalse(x.mentions.contains { $0.isDemonym && $0.surface == "جورجي" }, "\(x.mentions.map(\.surface))")
+        XCTAssertTrue(x.mentions.contains { $0.isDemonym && $0.surface == "البرازيلي" }, "\(x.mentions.map(\.surface))")
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

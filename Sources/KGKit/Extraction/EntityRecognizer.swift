@@ -367,6 +367,12 @@ public struct EntityRecognizer: Sendable {
                i > s.tokens.lowerBound, i + 1 < hi, isEnglishNameWord(i - 1), isEnglishNameWord(i + 1) {
                 i += 1; continue
             }
+            // an indefinite nisba right after a definite one is no adjective of it but a name (البرازيلي جورجي داسيلفا:
+            // Jorge, not Georgian)
+            if let g = gaz[i - lo], g.isDemonym, toks[i].script == .arabic, !toks[i].hasArticle, toks[i].prefix.isEmpty, i > lo,
+               toks[i - 1].hasArticle, let p = gaz[i - 1 - lo], p.isDemonym, p.end == i {
+                i = g.end; continue
+            }
             if let g = gaz[i - lo] {
                 // a one-word Arabic town name is often also a common word (وقف, نصر): keep it only where the tagger
                 // reads a place
