@@ -260,6 +260,18 @@ final class RelationTests: XCTestCase {
         }, "\(triples(x))")
     }
 
+    /// Interviews and social-media posts are statement events (CAMEO 010) with the speaker as agent and the outlet as
+    /// participant.
+    func testInterviewsAndPostsAreStatementEvents() {
+        let x = extract("وقال ميغيل بيريز، محامي الرئيس الأسبق، في مقابلة مع قناة الجزيرة إنه أبلغ موكله.", "ar")
+        let interview = x.entities.indices.first { x.entities[$0].eventType == "interview" }
+        XCTAssertNotNil(interview, "\(triples(x))")
+        XCTAssertEqual(interview.flatMap { x.entities[$0].cameo }, "010")
+        XCTAssertTrue(x.relations.contains { $0.subject == interview && $0.predicate == "participant" }, "\(triples(x))")
+        let y = extract("وكتب الرئيس الأميركي دونالد ترامب في تغريدة أن الاتفاق سيئ.", "ar")
+        XCTAssertTrue(has(y, "post", "agent", "donald-trump"), "\(triples(y))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }
