@@ -83,6 +83,13 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.isDemonym && $0.surface == "البرازيلي" }, "\(x.mentions.map(\.surface))")
     }
 
+    /// Right after a place's name, a definite word continues a body's name only as its adjective.
+    func testBodyNamedByAPlaceEndsBeforeANoun() {
+        let o = organisations("حقق منتخب كرواتيا العلامة الكاملة في المجموعة الرابعة.").map(\.surface)
+        XCTAssertTrue(o.contains("منتخب كرواتيا"), "\(o)")
+        XCTAssertFalse(o.contains { $0.contains("العلامة") }, "\(o)")
+    }
+
     func testRegnalNumberAfterAHeadTitleIsPartOfTheName() {
         XCTAssertTrue(people("استقبل الملك فهد الثاني وفدا من رجال الأعمال في القصر.").contains("فهد الثاني"))
         XCTAssertTrue(people("Queen Elizabeth II met the delegation in London.", "en").contains("Elizabeth II"),

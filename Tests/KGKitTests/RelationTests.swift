@@ -272,6 +272,15 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(has(y, "post", "agent", "donald-trump"), "\(triples(y))")
     }
 
+    /// In a match report, the players named after a match until the next one take part in it.
+    func testPlayersNamedAfterAMatchTakePartInIt() {
+        let x = extract("فاز الأهلي على الزمالك 2-1 في مباراة الجولة العاشرة من الدوري المصري لكرة القدم على استاد القاهرة. وسجل محمد أبو تريكة هدف الفوز في الدقيقة 80 بعد تمريرة من وائل جمعة.", "ar")
+        guard let match = x.entities.indices.first(where: { x.entities[$0].eventType == "match" }) else { return XCTFail("\(triples(x))") }
+        let players = x.relations.filter { $0.subject == match && $0.predicate == "participant" }.flatMap { names(x, $0.object) }
+        XCTAssertTrue(players.contains { $0.contains("تريكة") }, "\(players)")
+        XCTAssertTrue(players.contains { $0.contains("وائل جمعة") }, "\(players)")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

@@ -1233,6 +1233,12 @@ public struct EntityRecognizer: Sendable {
                     if g.isDemonym, !u.hasArticle, j > head.end, toks[j - 1].hasArticle { break }
                     inner.append((j, g)); j = g.end; words += 1; continue
                 }
+                // (right after a place's name, a definite word is the body's adjective or no part of it: منتخب كرواتيا
+                // الأول, بنك الكويت الوطني; not منتخب كرواتيا | العلامة الكاملة, the full marks it achieved)
+                if u.hasArticle, let last = inner.last, last.1.end == j, !last.1.isDemonym,
+                   lexicons.gazetteer.entries[last.1.entry].type == .place, u.prefix.isEmpty,
+                   !(Self.isNisbaShaped(u.key) || lexicons.facilityAdjectives.contains(u.key)
+                     || lexicons.nameContinuations.match(toks, at: j, limit: j + 1, stems: false)?.value == .ordinal) { break }
                 if u.hasArticle { j += 1; words += 1; continue }
                 // an indefinite noun continues the chain only when a definite word follows (مكافحة الإرهاب); right after
                 // a known name only with ل (مؤسسة دبي لتنمية الاستثمار, not حكومة الإمارات | شدد المجلس); never a word for an

@@ -472,7 +472,28 @@ struct EventExtractor {
         for m in newMentions { mentions.append(m) }
         relations += roleRelations
         mergeSameAttack(&mentions, &entities, &relations, &occurrences)
+        if sportsReport { addMatchPlayers(doc, article: article, mentions: mentions, entities: entities, occurrences: occurrences, relations: &relations) }
         return occurrences
+    }
+
+    /// A match report names the players and coaches of each match in the sentences from its first trigger until the
+    /// next match's: they take part in it (فوز الاتفاق على التعاون … سجل عبد الفتاح آدم الهدف الثاني).
+    private func addMatchPlayers(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity],
+                                 occurrences: [Occurrence], relations: inout [ExtractedRelation]) {
+        var first: [Int: Int] = [:]     // match event → sentence of its first trigger
+        for o in occurrences where entities[o.entity].eventType == "match" { first[o.entity] = min(first[o.entity] ?? o.sentence, o.sentence) }
+        guard !first.isEmpty else { return }
+        let starts = first.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+        var taken = Set(relations.filter { first[$0.subject] != nil }.map { "\($0.subject) \($0.object)" })
+        for (n, (e, from)) in starts.enumerated() {
+            let until = n + 1 < starts.count ? max(from + 1, starts[n + 1].value) : doc.sentences.count
+            for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" && m.sentence >= from && m.sentence < until {
+                guard taken.insert("\(e) \(m.entity)").inserted, let s = doc.sentences.first(where: { $0.index == m.sentence }) else { continue }
+                relations.append(ExtractedRelation(subject: e, predicate: "participant", object: m.entity, evidence: Evidence(
+                    article: article.id, sentence: s.index, start: m.start, end: m.end, sentenceStart: s.start,
+                    sentenceText: doc.text(of: s), rule: "event:match:report", confidence: 0.6)))
+            }
+        }
     }
 
     /// Where a phrase naming an event ends: after the parties (`roles`: token ranges of its agent, target and
