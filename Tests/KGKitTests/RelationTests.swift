@@ -281,6 +281,17 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(players.contains { $0.contains("وائل جمعة") }, "\(players)")
     }
 
+    /// A match trigger with a pronoun is the nearest team's win, and a nisba after "its counterpart" is the other side;
+    /// a hypothetical win (في حال فوزه) is no match.
+    func testMatchWithAPronounAndACounterpart() {
+        let x = extract("حقق منتخب كرواتيا العلامة الكاملة في المجموعة الرابعة لكأس العالم بعد فوزه على نظيره الأيسلندي 2-1 في مباراة الجولة الأخيرة على ملعب روستوف أرينا.", "ar")
+        XCTAssertTrue(x.relations.contains { r in r.predicate == "agent" && x.entities[r.subject].eventType == "match"
+            && names(x, r.object).contains { $0.contains("منتخب كرواتيا") } }, "\(triples(x))")
+        XCTAssertTrue(has(x, "match", "participant", "country:is"), "\(triples(x))")
+        let y = extract("ويحتل أتليتيكو المركز الثاني في الدوري الإسباني لكرة القدم، لكن يمكنه التقدم للمركز الثالث في حال فوزه على ملقة في مباراة الأحد.", "ar")
+        XCTAssertFalse(y.relations.contains { r in r.predicate == "agent" && y.entities[r.subject].eventType == "match" }, "\(triples(y))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

@@ -50,6 +50,11 @@ struct EventExtractor {
             if before >= 0, doc.tokens[before].script == .arabic, roles.personNouns.contains(doc.tokens[before].stem) { return true }
             return false
         }
+        // a nisba after a counterpart noun (على نظيره الأيسلندي): the country's team
+        func isCounterpart(_ m: Mention) -> Bool {
+            let before = m.tokens.lowerBound - 1
+            return before >= 0 && doc.tokens[before].script == .arabic && roles.counterpartNouns.contains(doc.tokens[before].stem)
+        }
         func isActor(_ mi: Int) -> Bool {
             let m = mentions[mi]
             return m.type == .organization || m.type == .person || (m.isDemonym && !describesPerson(m))
@@ -191,7 +196,7 @@ struct EventExtractor {
                         // beat X / فاز على [ضيفه] X: the opponent takes part; على استاد القاهرة: where it was played
                         if opponent, cue == "target" {
                             if m.type == .place && !m.isDemonym { if place == nil { place = mi } }
-                            else if isActor(mi) && !m.isDemonym && j - cueAt <= 2 && participants.count < 3 { participants.append(mi) }
+                            else if isActor(mi) && (!m.isDemonym || isCounterpart(m)) && j - cueAt <= 2 && participants.count < 3 { participants.append(mi) }
                             cue = nil
                             j = m.tokens.upperBound
                             continue
@@ -315,6 +320,14 @@ struct EventExtractor {
                     if doc.tokens[b].kind == .punctuation, b > s.tokens.lowerBound { b -= 1 }
                     if let mi = mentionEndingAt[b + 1], isActor(mi), !mentions[mi].isDemonym, !participants.contains(mi) { agent = mi }
                 }
+                // a match trigger with a pronoun is the win of the sentence's first actor (حقق منتخب كرواتيا ... بعد فوزه على
+                // نظيره الأيسلندي)
+                // (the nearest team or person before it; not a hypothetical one: في حال فوزه على ملقة)
+                if opponent, agent == nil, !doc.tokens[trig.end - 1].suffix.isEmpty,
+                   !(max(s.tokens.lowerBound, k - 3)..<k).contains(where: { roles.conditionalWords.contains(doc.tokens[$0].key) }),
+                   let near = (s.tokens.lowerBound..<k).reversed().lazy.compactMap({ mentionEndingAt[$0 + 1] }).first(where: { mi in
+                       [.organization, .person].contains(mentions[mi].type) && !mentions[mi].isDemonym && mentions[mi].tokens.upperBound <= k }),
+                   !participants.contains(near) { agent = near }
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
                 // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
@@ -732,6 +745,10 @@ public struct EventRoles: Sendable {
     let forceTypes: Set<String>
     /// Nouns for one person or a group of people: a nisba next to them describes them, it does not name a state actor.
     let personNouns: KeySet
+    /// Nouns for a match's other side (نظيره, ضيفه): a nisba after them is that country's team, which takes part.
+    let counterpartNouns: KeySet
+    /// Words that make what follows hypothetical (في حال, إذا, لو): no side of a match is read from a pronoun after them.
+    let conditionalWords: KeySet
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
     let destinationCues: KeySet
     let destinationTypes: Set<String>
@@ -782,6 +799,8 @@ public struct EventRoles: Sendable {
         subjectTypes = set("type-subject")
         forceTypes = set("type-force")
         personNouns = keySet("person-noun")
+        counterpartNouns = keySet("counterpart-noun")
+        conditionalWords = keySet("conditional")
         destinationCues = keySet("destination-cue")
         destinationTypes = set("type-destination")
         supportTypes = set("type-support")
