@@ -292,6 +292,13 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.relations.contains { r in r.predicate == "agent" && y.entities[r.subject].eventType == "match" }, "\(triples(y))")
     }
 
+    /// A place named right after a force trigger in construct state is where it happened, and names the event.
+    func testPlaceRightAfterAForceTriggerIsWhereItHappened() {
+        let x = extract("وأدان الوزير تفجيرات الرياض عام 2003.", "ar")
+        XCTAssertTrue(has(x, "bombing", "location", "gn:108410"), "\(triples(x))")
+        XCTAssertEqual(x.entities.first { $0.eventType == "bombing" }?.name, "تفجيرات الرياض")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

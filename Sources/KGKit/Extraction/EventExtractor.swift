@@ -130,6 +130,12 @@ struct EventExtractor {
                 if let d = afterTrigger, mentions[d].isDemonym, let p = mentionAt[mentions[d].tokens.upperBound], mentions[p].type == .person {
                     afterTrigger = p
                 }
+                // a place named right after a force trigger in construct state is where it happened (تفجيرات الرياض, معركة
+                // الموصل, حرب اليمن)
+                if let mi = afterTrigger, mentions[mi].type == .place, !mentions[mi].isDemonym, roles.targetPlaceTypes.contains(type),
+                   doc.tokens[k].script == .arabic, !doc.tokens[k].hasArticle, doc.tokens[trig.end - 1].suffix.isEmpty {
+                    place = mi
+                }
                 if let mi = afterTrigger, [.organization, .person].contains(mentions[mi].type) || mentions[mi].isDemonym {
                     if opponent && subjectFirst { if !mentions[mi].isDemonym { participants.append(mi) } }
                     else if roles.genitiveTargetTypes.contains(type) {
@@ -431,7 +437,8 @@ struct EventExtractor {
                 // an event is named by its trigger and the parties written right after it, as people name events
                 // (فوز الاتفاق على التعاون, اعتقال برانسون, the attack on the hotel): the first such phrase
                 if entities[e].entryID == nil, !labelled.contains(e),
-                   let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants).map { mentions[$0].tokens },
+                   let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
+                                                                         + [place].compactMap { $0 }.filter { mentions[$0].tokens.lowerBound == trig.end }).map { mentions[$0].tokens },
                                       limit: s.tokens.upperBound) {
                     entities[e].name = doc.text(doc.tokens[k].stemStart, doc.tokens[end - 1].end)
                     labelled.insert(e)
