@@ -477,11 +477,11 @@ public struct EntityRecognizer: Sendable {
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
                 guard a < b else { k = e; continue }
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
-                // (a known definite word after a preposition is no word of a person's name: عبدالله | بالقصيم; a name the
-                // segmenter reads so is: مايكل بالاك, رامون كالديرون)
+                // (a known place after a preposition is no word of a person's name: عبدالله | بالقصيم; a name the
+                // segmenter reads so is: مايكل بالاك, عبد الحكيم بالحاج)
                 if ty == "PER", let c = (a + 1..<b).first(where: { k in
                     toks[k].hasArticle && !toks[k].prefix.isEmpty && lexicons.nameWords[toks[k].key]?.cls != "PERSON"
-                        && (gazAt(k) != nil || lexicons.vocabulary.count(toks[k].stem) >= 50) }) { b = c }
+                        && gazAt(k).map({ !$0.isDemonym && entry($0).type == .place }) == true }) { b = c }
                 // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
                 while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key),
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
@@ -512,8 +512,11 @@ public struct EntityRecognizer: Sendable {
         if taggerSpans.count > 1 {
             var merged: [(a: Int, b: Int, type: EntityType)] = []
             for t in taggerSpans {
+                // (after a news medium's head only, and not two known names: مباراة الأهلي الزمالك is two clubs)
                 if let p = merged.last, p.type == .organization, t.type == .organization, p.b == t.a, p.b - p.a == 1, t.b - t.a == 1,
-                   toks[t.a].script == .arabic, toks[t.a].prefix.isEmpty, toks[p.a].kind == .word, toks[t.a].kind == .word {
+                   toks[t.a].script == .arabic, toks[t.a].prefix.isEmpty, toks[p.a].kind == .word, toks[t.a].kind == .word,
+                   gazAt(p.a) == nil || gazAt(t.a) == nil, p.a > lo,
+                   lexicons.organizationHeads.match(toks, at: p.a - 1, limit: p.a)?.value.subtype == "NewsMediaOrganization" {
                     merged[merged.count - 1].b = t.b
                 } else {
                     merged.append(t)
@@ -554,30 +557,25 @@ public struct EntityRecognizer: Sendable {
             guard let c = lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) else { return false }
             return c.value == .link || c.value == .family
         }
-        // a known name that the tagger reads on into words that cannot continue it ends where the gazetteer says: a
-        // person's full name before another name (ترامب | برانسون: Trump described Brunson), a body before a verb
-        // (نادي نابولي | نعانقك); a name continues over links, family names and nisbas (آل مكتوم, الكردستاني), and a
-        // body's over definite words and ل (حزب العمال الكردستاني, الوكالة الدولية للطاقة الذرية)
+        // a known person's full name that the tagger reads on into a word that cannot continue it ends there: before
+        // another person's name (ترامب | برانسون: Trump described Brunson) or a word after the name (آل مكتوم | باسماً). A
+        // name continues over links and the word after one, family names, a definite word (nisbas, صلاح الدين) and the
+        // words of rules/name-continuations.tsv (جونيور); bodies are not cut (سوني بيكتشرز, ياهو نيوز are names)
         taggerSpans = taggerSpans.flatMap { t -> [(a: Int, b: Int, type: EntityType)] in
-            guard toks[t.a].script == .arabic, t.type == .person || t.type == .organization,
-                  let g = out.first(where: { $0.rule == "gazetteer" && $0.type == t.type && $0.tokens.lowerBound <= t.a
-                                             && t.a < $0.tokens.upperBound && $0.tokens.upperBound < t.b
-                                             && (t.type != .person || $0.tokens.count >= 2 && !($0.tokens.count == 2
-                                                 && Self.kunyaWords.contains(toks[$0.tokens.lowerBound].key))) }) else { return [t] }
-            // (عبد العاطي, a compound name, may be the start of a longer one; the word after a link is a name)
-            let continues = (g.tokens.upperBound..<t.b).allSatisfy { k in
-                let w = toks[k]
-                if w.script != .arabic || isNameLink(k) || k > g.tokens.upperBound && isNameLink(k - 1) { return true }
-                if t.type == .person { return w.hasArticle && w.suffix.isEmpty && Self.isNisbaShaped(w.key) }
-                return w.suffix.isEmpty && (w.hasArticle || w.prefix == "ل" || Self.isNisbaShaped(w.key) || lexicons.nameWords[w.stem] != nil)
-            }
-            if continues { return [t] }
+            guard toks[t.a].script == .arabic, t.type == .person,
+                  let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.lowerBound <= t.a
+                                             && t.a < $0.tokens.upperBound && $0.tokens.upperBound < t.b && $0.tokens.count >= 2
+                                             && !($0.tokens.count == 2 && Self.kunyaWords.contains(toks[$0.tokens.lowerBound].key)) }),
+                  let cut = (g.tokens.upperBound..<t.b).first(where: { k in
+                      let w = toks[k]
+                      if w.script != .arabic || w.hasArticle || isNameLink(k) || k > g.tokens.upperBound && isNameLink(k - 1) { return false }
+                      return lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) == nil
+                  }) else { return [t] }
             // (the words after a person's name, read as a name, are the next person's: برانسون)
-            let rest = g.tokens.upperBound
-            if t.type == .person, isPersonWord(toks[rest], first: true) {
-                return [(t.a, rest, t.type), (rest, t.b, t.type)]
+            if cut == g.tokens.upperBound, isPersonWord(toks[cut], first: true) {
+                return [(t.a, cut, t.type), (cut, t.b, t.type)]
             }
-            return [(t.a, rest, t.type)]
+            return [(t.a, cut, t.type)]
         }
         // a name after a title runs on where the tagger reads it longer from the same word (الرئيس جون | كندي,
         // الشيخ راشد بن محمد بن راشد آل مكتوم): the title rule stops at the first word the name lists do not know
@@ -752,9 +750,15 @@ public struct EntityRecognizer: Sendable {
                       !claimed[k - lo] && lexicons.titles.match(toks, at: k, limit: a).map { $0.end == a } == true }) else { continue }
             var f = t - 1
             if f >= lo, let inner = lexicons.placeTriggers.match(toks, at: f, limit: t), inner.end == t, !inner.value.keep { f -= 1 }
+            // (not a verbal noun after a preposition: قضت بسجن الرئيس حسني مبارك; nor a class word whose adjective after the
+            // name is no facility's: قاعدة الرئيس دونالد ترامب الانتخابية, his electoral base)
+            let after = out[p].tokens.upperBound
             guard f >= lo, !claimed[f - lo], !toks[f].hasArticle, toks[f].suffix.isEmpty,
+                  toks[f].prefix.isEmpty || toks[f].prefix == "و" || toks[f].prefix == "ف",
                   let trig = lexicons.placeTriggers.match(toks, at: f, limit: a), trig.value.keep, trig.value.subtype == "Facility",
-                  (f..<a).allSatisfy({ !claimed[$0 - lo] }) else { continue }
+                  (f..<a).allSatisfy({ !claimed[$0 - lo] }),
+                  !(after < hi && toks[after].hasArticle && toks[after].prefix.isEmpty && Self.isNisbaShaped(toks[after].key)
+                    && !lexicons.facilityAdjectives.contains(toks[after].key) && gazAt(after) == nil) else { continue }
             // (the facility's adjectives end its name, not the person's: مطار الملك خالد | الدولي)
             var pEnd = out[p].tokens.upperBound
             while pEnd - 1 > a, lexicons.facilityAdjectives.contains(toks[pEnd - 1].key) { pEnd -= 1 }

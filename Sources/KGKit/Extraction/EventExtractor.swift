@@ -328,11 +328,13 @@ struct EventExtractor {
                 }
                 // a match trigger with a pronoun is the win of the sentence's first actor (حقق منتخب كرواتيا ... بعد فوزه على
                 // نظيره الأيسلندي)
-                // (the nearest team or person before it; not a hypothetical one: في حال فوزه على ملقة)
+                // (the nearest team at most twelve words before it, not one named as the other side: مضيفه تراكتور سازي; not
+                // a hypothetical win: في حال فوزه على ملقة)
                 if opponent, agent == nil, !doc.tokens[trig.end - 1].suffix.isEmpty,
                    !(max(s.tokens.lowerBound, k - 3)..<k).contains(where: { roles.conditionalWords.contains(doc.tokens[$0].key) }),
-                   let near = (s.tokens.lowerBound..<k).reversed().lazy.compactMap({ mentionEndingAt[$0 + 1] }).first(where: { mi in
-                       [.organization, .person].contains(mentions[mi].type) && !mentions[mi].isDemonym && mentions[mi].tokens.upperBound <= k }),
+                   let near = (max(s.tokens.lowerBound, k - 12)..<k).reversed().lazy.compactMap({ mentionEndingAt[$0 + 1] }).first(where: { mi in
+                       mentions[mi].type == .organization && !mentions[mi].isDemonym && mentions[mi].tokens.upperBound <= k
+                           && !isCounterpart(mentions[mi]) }),
                    !participants.contains(near) { agent = near }
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
@@ -497,7 +499,8 @@ struct EventExtractor {
     }
 
     /// A match report names the players and coaches of each match in the sentences from its first trigger until the
-    /// next match's: they take part in it (فوز الاتفاق على التعاون … سجل عبد الفتاح آدم الهدف الثاني).
+    /// next match's: those named in a sentence that narrates play (a goal, a minute, a coach: event-roles.tsv
+    /// match-cue) take part in it (فوز الاتفاق على التعاون … سجل عبد الفتاح آدم الهدف الثاني).
     private func addMatchPlayers(_ doc: AnalyzedText, article: Article, mentions: [Mention], entities: [ExtractedEntity],
                                  occurrences: [Occurrence], relations: inout [ExtractedRelation]) {
         var first: [Int: Int] = [:]     // match event → sentence of its first trigger
@@ -505,10 +508,19 @@ struct EventExtractor {
         guard !first.isEmpty else { return }
         let starts = first.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
         var taken = Set(relations.filter { first[$0.subject] != nil }.map { "\($0.subject) \($0.object)" })
+        // (a sentence that narrates play: a goal, a minute, a coach; at most four sentences from the match's first)
+        var narrates: [Int: Bool] = [:]
+        func narratesPlay(_ s: Sentence) -> Bool {
+            if let v = narrates[s.index] { return v }
+            let v = doc.tokens[s.tokens].contains { roles.matchCues.contains($0.key, hash: $0.keyHash) || roles.matchCues.contains($0.stem, hash: $0.stemHash) }
+            narrates[s.index] = v
+            return v
+        }
         for (n, (e, from)) in starts.enumerated() {
-            let until = n + 1 < starts.count ? max(from + 1, starts[n + 1].value) : doc.sentences.count
+            let until = min(from + 4, n + 1 < starts.count ? max(from + 1, starts[n + 1].value) : doc.sentences.count)
             for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" && m.sentence >= from && m.sentence < until {
-                guard taken.insert("\(e) \(m.entity)").inserted, let s = doc.sentences.first(where: { $0.index == m.sentence }) else { continue }
+                guard let s = doc.sentences.first(where: { $0.index == m.sentence }), narratesPlay(s),
+                      taken.insert("\(e) \(m.entity)").inserted else { continue }
                 relations.append(ExtractedRelation(subject: e, predicate: "participant", object: m.entity, evidence: Evidence(
                     article: article.id, sentence: s.index, start: m.start, end: m.end, sentenceStart: s.start,
                     sentenceText: doc.text(of: s), rule: "event:match:report", confidence: 0.6)))
@@ -756,6 +768,8 @@ public struct EventRoles: Sendable {
     let counterpartNouns: KeySet
     /// Words that make what follows hypothetical (في حال, إذا, لو): no side of a match is read from a pronoun after them.
     let conditionalWords: KeySet
+    /// Words of a sentence that narrates play in a match report (سجل, الدقيقة, هدف, المدرب, scored).
+    let matchCues: KeySet
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
     let destinationCues: KeySet
     let destinationTypes: Set<String>
@@ -808,6 +822,7 @@ public struct EventRoles: Sendable {
         personNouns = keySet("person-noun")
         counterpartNouns = keySet("counterpart-noun")
         conditionalWords = keySet("conditional")
+        matchCues = keySet("match-cue")
         destinationCues = keySet("destination-cue")
         destinationTypes = set("type-destination")
         supportTypes = set("type-support")
