@@ -512,11 +512,12 @@ public struct EntityRecognizer: Sendable {
         if taggerSpans.count > 1 {
             var merged: [(a: Int, b: Int, type: EntityType)] = []
             for t in taggerSpans {
-                // (after a news medium's head only, and not two known names: مباراة الأهلي الزمالك is two clubs)
+                // (two unknown words, or after a news medium's head; not two known names: مباراة الأهلي الزمالك is two clubs)
                 if let p = merged.last, p.type == .organization, t.type == .organization, p.b == t.a, p.b - p.a == 1, t.b - t.a == 1,
                    toks[t.a].script == .arabic, toks[t.a].prefix.isEmpty, toks[p.a].kind == .word, toks[t.a].kind == .word,
-                   gazAt(p.a) == nil || gazAt(t.a) == nil, p.a > lo,
-                   lexicons.organizationHeads.match(toks, at: p.a - 1, limit: p.a)?.value.subtype == "NewsMediaOrganization" {
+                   gazAt(p.a) == nil && gazAt(t.a) == nil
+                    || (gazAt(p.a) == nil || gazAt(t.a) == nil) && p.a > lo
+                       && lexicons.organizationHeads.match(toks, at: p.a - 1, limit: p.a)?.value.subtype == "NewsMediaOrganization" {
                     merged[merged.count - 1].b = t.b
                 } else {
                     merged.append(t)
