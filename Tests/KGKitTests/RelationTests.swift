@@ -299,6 +299,15 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(x.entities.first { $0.eventType == "bombing" }?.name, "تفجيرات الرياض")
     }
 
+    /// In a sports report, "its striker X" makes X a member of the team the sentence names first.
+    func testPlayerWordWithAPronounNamesTheTeamsPlayer() {
+        let x = extract("وواصل السد أفضليته في مباراة الدوري لكرة القدم وسط ارتباك لدفاع الأهلي، وتمكن لاعبه خوخي بوعلام من تسجيل الهدف الثاني في الدقيقة 28.", "ar")
+        XCTAssertTrue(x.relations.contains { r in r.predicate == "memberOf" && names(x, r.subject).contains { $0.contains("بوعلام") }
+            && x.entities[r.object].entryID == "org:al-sadd" }, "\(triples(x))")
+        XCTAssertFalse(x.relations.contains { r in r.predicate == "memberOf" && names(x, r.subject).contains { $0.contains("بوعلام") }
+            && x.entities[r.object].entryID == "org:al-ahly" }, "\(triples(x))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

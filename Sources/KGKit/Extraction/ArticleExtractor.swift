@@ -312,6 +312,7 @@ public struct ArticleExtractor: Sendable {
                                                                   rule: rule, confidence: 0.8)))
         }
         RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)
+        if sportsReport { sports.playersOfTeams(doc, article: article, mentions: mentions, relations: &relations) }
         let statements = StatementExtractor(tables: lexicons.cues).extract(doc, article: article, mentions: mentions)
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)

@@ -12,6 +12,8 @@ struct SportsMetonymy: Sendable {
     private var nicknameKeys = KeySet()
     /// Words for a player, and definite words after them that are no club (rules/sports-context.tsv).
     private var playerWords = KeySet()
+    /// Words for a team's coach (rules/sports-context.tsv coach-word).
+    private var coachWords = KeySet()
     private var notClub = KeySet()
     static let minimumCues = 3
 
@@ -26,6 +28,7 @@ struct SportsMetonymy: Sendable {
             case "club-word": clubWords.insert(k)
             case "locative": locatives.insert(k)
             case "player-word": playerWords.insert(k)
+            case "coach-word": coachWords.insert(k)
             case "not-club": notClub.insert(k)
             case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
             default: break
@@ -110,6 +113,42 @@ struct SportsMetonymy: Sendable {
                 mentions.append(Mention(tokens: k..<k + 1, start: t.stemStart, end: t.end, type: .organization, subtype: e.subtype,
                                         entryID: e.id, surface: doc.text(t.stemStart, t.end), rule: "sports-metonymy",
                                         confidence: 0.6, sentence: s.index))
+            }
+        }
+    }
+
+    /// In a sports report, a player word with a pronoun before a person (وتقدم القادسية عن طريق مهاجمه البرازيلي
+    /// جورجينيو) makes the person a member of the team the sentence names first, its subject; a coach word so (مدربه)
+    /// makes him its leader.
+    func playersOfTeams(_ doc: AnalyzedText, article: Article, mentions: [Mention], relations: inout [ExtractedRelation]) {
+        guard !playerWords.isEmpty || !coachWords.isEmpty else { return }
+        var startingAt: [Int: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.entity >= 0 && m.rule != "nested" && startingAt[m.tokens.lowerBound] == nil {
+            startingAt[m.tokens.lowerBound] = i
+        }
+        var have = Set(relations.map { "\($0.subject)|\($0.predicate)|\($0.object)" })
+        for s in doc.sentences {
+            for k in s.tokens {
+                let t = doc.tokens[k]
+                guard t.script == .arabic, !t.suffix.isEmpty, !t.hasArticle else { continue }
+                let coach = coachWords.contains(t.stem)
+                guard coach || playerWords.contains(t.stem) else { continue }
+                // the person right after it, past a nationality (مهاجمه البرازيلي جورجينيو)
+                var n = k + 1
+                if n < s.tokens.upperBound, let d = startingAt[n], mentions[d].isDemonym { n = mentions[d].tokens.upperBound }
+                guard n < s.tokens.upperBound, let p = startingAt[n], mentions[p].type == .person else { continue }
+                // the team: the first body the sentence names before the player word, its subject (وواصل السد أفضليته وسط
+                // ارتباك لدفاع الأهلي، وتمكن لاعبه خوخي بوعلام: Al Sadd's player), not the last one
+                guard let team = mentions.indices.filter({ i in
+                    let m = mentions[i]
+                    return m.type == .organization && m.entity >= 0 && m.rule != "nested" && m.sentence == s.index && m.tokens.upperBound <= k
+                }).min(by: { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }) else { continue }
+                let predicate = coach ? "leads" : "memberOf"
+                let subject = mentions[p].entity, object = mentions[team].entity
+                guard subject != object, have.insert("\(subject)|\(predicate)|\(object)").inserted else { continue }
+                relations.append(ExtractedRelation(subject: subject, predicate: predicate, object: object, evidence: Evidence(
+                    article: article.id, sentence: s.index, start: mentions[team].start, end: mentions[p].end, sentenceStart: s.start,
+                    sentenceText: doc.text(of: s), rule: coach ? "team-coach" : "team-player", confidence: 0.65)))
             }
         }
     }
