@@ -569,8 +569,8 @@ public struct EntityRecognizer: Sendable {
                                              && !($0.tokens.count == 2 && Self.kunyaWords.contains(toks[$0.tokens.lowerBound].key)) }),
                   let cut = (g.tokens.upperBound..<t.b).first(where: { k in
                       let w = toks[k]
-                      if w.script != .arabic || w.hasArticle || isNameLink(k) || k > g.tokens.upperBound && isNameLink(k - 1) { return false }
-                      return lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) == nil
+                      if w.script != .arabic || w.hasArticle || k > g.tokens.upperBound && isNameLink(k - 1) { return false }
+                      return lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) == nil   // (links included)
                   }) else { return [t] }
             // (the words after a person's name, read as a name, are the next person's: برانسون)
             if cut == g.tokens.upperBound, isPersonWord(toks[cut], first: true) {
@@ -761,11 +761,11 @@ public struct EntityRecognizer: Sendable {
                   !(after < hi && toks[after].hasArticle && toks[after].prefix.isEmpty && Self.isNisbaShaped(toks[after].key)
                     && !lexicons.facilityAdjectives.contains(toks[after].key) && gazAt(after) == nil) else { continue }
             // (the facility's adjectives end its name, not the person's: مطار الملك خالد | الدولي)
-            var pEnd = out[p].tokens.upperBound
+            var pEnd = after
             while pEnd - 1 > a, lexicons.facilityAdjectives.contains(toks[pEnd - 1].key) { pEnd -= 1 }
-            var end = out[p].tokens.upperBound
+            var end = after
             while end < hi, !claimed[end - lo], toks[end].prefix.isEmpty, lexicons.facilityAdjectives.contains(toks[end].key) { end += 1 }
-            if pEnd < out[p].tokens.upperBound {
+            if pEnd < after {
                 out[p].tokens = a..<pEnd
                 out[p].end = toks[pEnd - 1].end
                 out[p].surface = doc.text(out[p].start, out[p].end)

@@ -519,8 +519,8 @@ struct EventExtractor {
         for (n, (e, from)) in starts.enumerated() {
             let until = min(from + 4, n + 1 < starts.count ? max(from + 1, starts[n + 1].value) : doc.sentences.count)
             for m in mentions where m.type == .person && m.entity >= 0 && m.rule != "nested" && m.sentence >= from && m.sentence < until {
-                guard let s = doc.sentences.first(where: { $0.index == m.sentence }), narratesPlay(s),
-                      taken.insert("\(e) \(m.entity)").inserted else { continue }
+                let s = doc.sentences[m.sentence]
+                guard narratesPlay(s), taken.insert("\(e) \(m.entity)").inserted else { continue }
                 relations.append(ExtractedRelation(subject: e, predicate: "participant", object: m.entity, evidence: Evidence(
                     article: article.id, sentence: s.index, start: m.start, end: m.end, sentenceStart: s.start,
                     sentenceText: doc.text(of: s), rule: "event:match:report", confidence: 0.6)))
