@@ -188,6 +188,17 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(segment("فؤاد"), "فؤاد")
     }
 
+    /// A known name that only looks like a proclitic before the article stays whole (كاليفورنيا is no ك + اليفورنيا,
+    /// فالنسيا no ف + النسيا), while a proclitic before a real definite word is still split, known names included.
+    func testKnownNameIsNoProcliticBeforeTheArticle() {
+        XCTAssertEqual(segment("كاليفورنيا"), "كاليفورنيا")
+        XCTAssertEqual(segment("وكاليفورنيا"), "و+كاليفورنيا")
+        XCTAssertEqual(segment("فالنسيا"), "فالنسيا")
+        XCTAssertEqual(segment("والحكومة"), "و+ال+حكومة")
+        XCTAssertEqual(segment("بالقدس"), "ب+ال+قدس")
+        XCTAssertEqual(segment("لليفربول"), "ل+ليفربول")
+    }
+
     /// Words that merely begin with a proclitic letter must stay whole (the article ال is shown as its own piece,
     /// so البنتاغون is ال+بنتاغون, but no proclitic is split off).
     func testHashtagsReadAsWords() {

@@ -163,6 +163,10 @@ public struct CliticSegmenter: Sendable {
                     restLen += 1
                 }
                 if restLen >= 4 && rest.startsWithAl(k) {
+                    // a known name whose remainder after the proclitic is no word is no proclitic and article:
+                    // كاليفورنيا is not ك + اليفورنيا, وكاليفورنيا is و + كاليفورنيا
+                    if (wholeProtected || (conj != 0 && prep != 0 && table.lookup(Piece(lead: false, start: cLen, end: n).packed(k)).isProtected))
+                        && table.lookup(rest.packed(k)).count < 3 && !knownWithoutArticle(rest, k) { continue }
                     if !bestDefinite || pLen > bestPLen {
                         hasBest = true; bestPiece = rest; bestPrefix = Self.prefixString(ci, pi); bestPLen = pLen
                         bestDefinite = true
@@ -251,6 +255,14 @@ public struct CliticSegmenter: Sendable {
         return result
     }
 
+    /// Whether the definite remainder `rest` (ال…) is a known word without its article (المستوصفات → مستوصفات;
+    /// after لل, the word after the ل: لليفربول → ليفربول).
+    private func knownWithoutArticle(_ rest: Piece, _ k: UnsafeBufferPointer<UInt32>) -> Bool {
+        var bare = rest
+        if bare.lead { bare.lead = false } else { bare.start += 2 }
+        return bare.count >= 3 && table.lookup(bare.packed(k)).count >= 3
+    }
+
     /// The reference analysis on Strings (used for keys outside the fast path's letters).
     private func analyzeSlow(_ key: String, taMarbuta: Bool = false) -> Analysis {
         let whole = Analysis(prefix: "", prefixKeyLength: 0, stem: key, body: key, suffix: "")
@@ -274,6 +286,14 @@ public struct CliticSegmenter: Sendable {
                     restLen += 1
                 }
                 if rest.hasPrefix("ال") && restLen >= 4 {
+                    // (a known name is no proclitic and article before an unknown word: كاليفورنيا; see analyzeFast)
+                    let afterConj = String(key.unicodeScalars.dropFirst(conj.unicodeScalars.count))
+                    if wholeProtected || (!conj.isEmpty && !prep.isEmpty && vocabulary.protected.contains(afterConj)), vocabulary.count(rest) < 3 {
+                        // the stem without its article; after لل, the written word after the ل (لليفربول → ليفربول)
+                        let tail = String(key.unicodeScalars.dropFirst(pLen))
+                        let bare = rest == tail ? String(tail.unicodeScalars.dropFirst(2)) : tail
+                        if !(bare.unicodeScalars.count >= 3 && vocabulary.count(bare) >= 3) { continue }
+                    }
                     if !bestDefinite || pLen > best!.prefixKeyLength {
                         best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
                         bestDefinite = true
