@@ -164,4 +164,22 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertFalse(y.mentions.contains { $0.rule == "player-club" })
     }
 
+    /// In a sports report, a bare definite word after a team word (ضيفه, فريقا), right after a match verb (تعادل) or
+    /// after على following one names a club, and so do the report's other bare uses of that word; adjectives and
+    /// phrases in those slots do not (على التوالي, غريمه التقليدي).
+    func testDefiniteWordInATeamSlotIsAClub() {
+        let x = extract("تعادل الفيصلي أمام ضيفه الشباب 2-2 في الدوري، وتقدم الشباب أولا عند الدقيقة 30 بهدف لاعبه. "
+                        + "وفي المباراة الأخرى تعادل فريقا الباطن والفيحاء 1-1. وفاز الفيصلي على التوالي للمرة الثالثة، "
+                        + "وواجه غريمه التقليدي في المباراة المقبلة.", "ar")
+        // (الفيصلي may be the tagger's organisation, without the club subtype)
+        let clubs = x.mentions.filter { $0.type == .organization }
+        XCTAssertEqual(Set(clubs.map(\.surface)), ["الفيصلي", "الشباب", "الباطن", "الفيحاء"],
+                       "\(x.mentions.map { ($0.surface, $0.type, $0.rule) })")
+        XCTAssertEqual(clubs.filter { $0.surface == "الشباب" }.count, 2, "the second الشباب is the same club")
+        XCTAssertEqual(clubs.filter { $0.surface == "الفيصلي" }.count, 2)
+        // the same words outside sports news are no clubs
+        let y = extract("وقال الوزير إن الشباب يواجه البطالة، وتعادل الطرفان في المفاوضات.", "ar")
+        XCTAssertFalse(y.mentions.contains { $0.rule == "player-club" }, "\(y.mentions.map { ($0.surface, $0.rule) })")
+    }
+
 }

@@ -15,6 +15,11 @@ struct SportsMetonymy: Sendable {
     /// Words for a team's coach (rules/sports-context.tsv coach-word).
     private var coachWords = KeySet()
     private var notClub = KeySet()
+    /// Words right before a club's bare name (ضيفه, منافسه, فريقا), match verbs whose subject right after them is one
+    /// (تعادل, فاز) and the words that introduce the other side after a match word (على, أمام).
+    private var teamWords = KeySet()
+    private var matchVerbs = KeySet()
+    private var versusWords = KeySet()
     static let minimumCues = 3
 
     init(lexicons: LexiconSet) {
@@ -30,6 +35,9 @@ struct SportsMetonymy: Sendable {
             case "player-word": playerWords.insert(k)
             case "coach-word": coachWords.insert(k)
             case "not-club": notClub.insert(k)
+            case "team-word": teamWords.insert(k)
+            case "match-verb": matchVerbs.insert(k)
+            case "versus": versusWords.insert(k)
             case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
             default: break
             }
@@ -153,26 +161,62 @@ struct SportsMetonymy: Sendable {
         }
     }
 
-    /// In a sports report, the definite word right after a player word that no mention covers names his club (محمد
-    /// عبد الشافي لاعب الفتح, محمود شيكابالا ومحمد عطوة لاعبي الرائد): an unlinked club. Bare club names are often common
-    /// words (الفتح, الاتفاق, الشباب), which the gazetteer does not list alone; the player word says what they are here.
+    /// In a sports report, a bare definite word in a team's slot that no mention covers names a club, unlinked: after a
+    /// player word (محمد عبد الشافي لاعب الفتح, لاعبي الرائد), after a team word (على ضيفه التعاون, فريقا الباطن), right
+    /// after a match verb (تعادل الفيصلي, حقق الرائد فوزاً) or after على / أمام following a match word (فاز على الشباب).
+    /// Bare club names are often common words (الفتح, الاتفاق, الشباب), which the gazetteer does not list alone; the slot
+    /// says what they are here, and the article's other bare uses of the same word name the same club.
     private func playersClubs(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
-        guard !playerWords.isEmpty else { return }
+        guard !playerWords.isEmpty || !teamWords.isEmpty || !matchVerbs.isEmpty else { return }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         for i in mentions.indices { for k in mentions[i].tokens { covered[k] = true } }
+        /// A bare definite word that can be a club's name (not a noun with its adjective: لاعب الدوري الإنجليزي).
+        func bareName(_ n: Int, in s: Sentence) -> Bool {
+            guard n < s.tokens.upperBound, !covered[n] else { return false }
+            let t = doc.tokens[n]
+            guard t.kind == .word, t.script == .arabic, t.hasArticle, t.suffix.isEmpty, t.prefix.isEmpty || t.prefix == "و",
+                  t.stem.unicodeScalars.count >= 5, !notClub.contains(t.stem), !cues.contains(t.stem),
+                  !lexicons.functionWords.contains(t.stem), !lexicons.stopwords.contains(t.stem) else { return false }
+            guard n + 1 < s.tokens.upperBound else { return true }
+            let next = doc.tokens[n + 1]
+            return !(next.kind == .word && next.hasArticle && next.prefix.isEmpty && EntityRecognizer.isNisbaShaped(next.stem))
+        }
+        var clubKeys: [String] = []
         for s in doc.sentences {
-            for k in s.tokens where k + 1 < s.tokens.upperBound && !covered[k + 1] {
-                let p = doc.tokens[k], t = doc.tokens[k + 1]
-                guard p.script == .arabic, playerWords.contains(p.key) || playerWords.contains(p.body),
-                      t.kind == .word, t.script == .arabic, t.hasArticle, t.prefix.isEmpty, t.suffix.isEmpty,
-                      t.key.unicodeScalars.count >= 5, !notClub.contains(t.key), !lexicons.functionWords.contains(t.key),
-                      // (not the first word of a longer phrase: لاعب الدوري الإنجليزي)
-                      k + 2 >= s.tokens.upperBound || doc.tokens[k + 2].kind != .word || !doc.tokens[k + 2].hasArticle
-                else { continue }
-                mentions.append(Mention(tokens: k + 1..<k + 2, start: t.stemStart, end: t.end, type: .organization, subtype: "SportsTeam",
-                                        entryID: nil, surface: doc.text(t.stemStart, t.end), rule: "player-club",
-                                        confidence: 0.6, sentence: s.index))
-                covered[k + 1] = true
+            var sinceMatch = 100
+            for k in s.tokens {
+                let t = doc.tokens[k]
+                let match = t.script == .arabic && !t.hasArticle && t.suffix.isEmpty && matchVerbs.contains(t.stem)
+                sinceMatch = match ? 0 : min(sinceMatch + 1, 100)
+                guard t.script == .arabic, k + 1 < s.tokens.upperBound else { continue }
+                let slot = playerWords.contains(t.key) || playerWords.contains(t.body)
+                    || teamWords.contains(t.key) || teamWords.contains(t.body) || teamWords.contains(t.stem)
+                    || match || (versusWords.contains(t.key) && sinceMatch <= 3)
+                guard slot, bareName(k + 1, in: s), doc.tokens[k + 1].prefix.isEmpty else { continue }
+                // and the clubs coordinated with it (فريقا الرائد والاتفاق, على فريقي الاتحاد والتعاون)
+                var n = k + 1
+                repeat {
+                    let c = doc.tokens[n]
+                    mentions.append(Mention(tokens: n..<n + 1, start: c.stemStart, end: c.end, type: .organization, subtype: "SportsTeam",
+                                            entryID: nil, surface: doc.text(c.stemStart, c.end), rule: "player-club",
+                                            confidence: 0.6, sentence: s.index))
+                    covered[n] = true
+                    clubKeys.append(c.stem)
+                    n += 1
+                } while bareName(n, in: s) && doc.tokens[n].prefix == "و"
+            }
+        }
+        guard !clubKeys.isEmpty else { return }
+        // the same bare word elsewhere in the article (not after a locative: في الشباب is rarely "at Al Shabab")
+        let keys = KeySet(clubKeys)
+        for s in doc.sentences {
+            for k in s.tokens where keys.contains(doc.tokens[k].stem) && bareName(k, in: s) {
+                if k > s.tokens.lowerBound, locatives.contains(doc.tokens[k - 1].key) { continue }
+                let n = doc.tokens[k]
+                mentions.append(Mention(tokens: k..<k + 1, start: n.stemStart, end: n.end, type: .organization, subtype: "SportsTeam",
+                                        entryID: nil, surface: doc.text(n.stemStart, n.end), rule: "player-club",
+                                        confidence: 0.55, sentence: s.index))
+                covered[k] = true
             }
         }
     }
