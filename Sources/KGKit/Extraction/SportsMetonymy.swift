@@ -170,11 +170,13 @@ struct SportsMetonymy: Sendable {
         guard !playerWords.isEmpty || !teamWords.isEmpty || !matchVerbs.isEmpty else { return }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         for i in mentions.indices { for k in mentions[i].tokens { covered[k] = true } }
-        /// A bare definite word that can be a club's name (not a noun with its adjective: لاعب الدوري الإنجليزي).
-        func bareName(_ n: Int, in s: Sentence) -> Bool {
+        /// A bare definite word that can be a club's name (not a noun with its adjective: لاعب الدوري الإنجليزي); `to`:
+        /// also after ل (هدف الفوز للنصر).
+        func bareName(_ n: Int, in s: Sentence, to: Bool = false) -> Bool {
             guard n < s.tokens.upperBound, !covered[n] else { return false }
             let t = doc.tokens[n]
-            guard t.kind == .word, t.script == .arabic, t.hasArticle, t.suffix.isEmpty, t.prefix.isEmpty || t.prefix == "و",
+            guard t.kind == .word, t.script == .arabic, t.hasArticle, t.suffix.isEmpty,
+                  t.prefix.isEmpty || t.prefix == "و" || (to && (t.prefix == "ل" || t.prefix == "ول")),
                   t.stem.unicodeScalars.count >= 5, !notClub.contains(t.stem), !cues.contains(t.stem),
                   !lexicons.functionWords.contains(t.stem), !lexicons.stopwords.contains(t.stem) else { return false }
             guard n + 1 < s.tokens.upperBound else { return true }
@@ -189,7 +191,7 @@ struct SportsMetonymy: Sendable {
                 let match = t.script == .arabic && !t.hasArticle && t.suffix.isEmpty && matchVerbs.contains(t.stem)
                 sinceMatch = match ? 0 : min(sinceMatch + 1, 100)
                 guard t.script == .arabic, k + 1 < s.tokens.upperBound else { continue }
-                let slot = playerWords.contains(t.key) || playerWords.contains(t.body)
+                let slot = playerWords.contains(t.key) || playerWords.contains(t.body) || coachWords.contains(t.key)
                     || teamWords.contains(t.key) || teamWords.contains(t.body) || teamWords.contains(t.stem)
                     || match || (versusWords.contains(t.key) && sinceMatch <= 3)
                 guard slot, bareName(k + 1, in: s), doc.tokens[k + 1].prefix.isEmpty else { continue }
@@ -210,7 +212,7 @@ struct SportsMetonymy: Sendable {
         // the same bare word elsewhere in the article (not after a locative: في الشباب is rarely "at Al Shabab")
         let keys = KeySet(clubKeys)
         for s in doc.sentences {
-            for k in s.tokens where keys.contains(doc.tokens[k].stem) && bareName(k, in: s) {
+            for k in s.tokens where keys.contains(doc.tokens[k].stem) && bareName(k, in: s, to: true) {
                 if k > s.tokens.lowerBound, locatives.contains(doc.tokens[k - 1].key) { continue }
                 let n = doc.tokens[k]
                 mentions.append(Mention(tokens: k..<k + 1, start: n.stemStart, end: n.end, type: .organization, subtype: "SportsTeam",

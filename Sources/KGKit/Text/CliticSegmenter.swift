@@ -186,7 +186,7 @@ public struct CliticSegmenter: Sendable {
                 }
                 let c = e.count
                 var score = e.isName ? max(c, 1_000_000) : c
-                if prep != 0 && conj != 0 && score < wholeCount { score = 0 }
+                if prep != 0 && conj != 0 && score < max(wholeCount, 10) { score = 0 }
                 if score > bestScore {
                     hasBest = true; bestPiece = rest; bestPrefix = Self.prefixString(ci, pi); bestPLen = pLen
                     bestScore = score
@@ -310,7 +310,7 @@ public struct CliticSegmenter: Sendable {
                 let c = vocabulary.count(rest)
                 var score = vocabulary.names.contains(rest) ? max(c, 1_000_000) : c
                 // two proclitics on an unknown remainder need stronger evidence (ولاية is not و+ل+اية)
-                if prep != "" && conj != "" && score < wholeCount { score = 0 }
+                if prep != "" && conj != "" && score < max(wholeCount, 10) { score = 0 }
                 if score > bestScore {
                     best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
                     bestScore = score
