@@ -249,7 +249,7 @@ func runExtract(_ args: ArraySlice<String>) throws -> Int32 {
         let (arts, errs) = f == "-" ? reader.readJSONLinesPublic(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self), file: "<stdin>")
                                     : reader.read(file: f)
         for e in errs { eprint("kg: \(e)"); skipped += 1 }
-        for art in arts { try out(Fragments.fragment(extractor.extract(art), gazetteer: lex.gazetteer) + "\n") }
+        for art in arts { try out(Fragments.fragment(extractor.extract(art), gazetteer: lex.gazetteer, events: lex.namedEvents) + "\n") }
     }
     return skipped == 0 ? 0 : 1
 }

@@ -152,9 +152,9 @@ final class FragmentMergeTests: XCTestCase {
         let arts = reader.expand([dir]).files.prefix(5).flatMap { reader.read(file: $0).articles }
         XCTAssertEqual(arts.count, 5)
         let ex = ArticleExtractor(lexicons: lex)
-        let frags = try arts.map { try JSONLDReader.read(Data(Fragments.fragment(ex.extract($0), gazetteer: lex.gazetteer).utf8), file: "f") }
+        let frags = try arts.map { try JSONLDReader.read(Data(Fragments.fragment(ex.extract($0), gazetteer: lex.gazetteer, events: lex.namedEvents).utf8), file: "f") }
         var built = KnowledgeGraph()
-        for a in arts { built.add(ex.extract(a), gazetteer: lex.gazetteer) }
+        for a in arts { built.add(ex.extract(a), gazetteer: lex.gazetteer, events: lex.namedEvents) }
         func merged(_ gs: [KnowledgeGraph]) -> KnowledgeGraph { gs.reduce(into: KnowledgeGraph()) { $0.merge($1) } }
         let forward = merged(frags), backward = merged(frags.reversed())
         var left = merged(Array(frags[0..<2])); left.merge(merged(Array(frags[2...])))
@@ -164,7 +164,7 @@ final class FragmentMergeTests: XCTestCase {
         XCTAssertEqual(JSONLDWriter.write(backward), reference)
         XCTAssertEqual(JSONLDWriter.write(left), reference)
         XCTAssertEqual(JSONLDWriter.write(right), reference)
-        XCTAssertFalse(Fragments.fragment(ex.extract(arts[0]), gazetteer: lex.gazetteer).contains("\n"), "a fragment is one line")
+        XCTAssertFalse(Fragments.fragment(ex.extract(arts[0]), gazetteer: lex.gazetteer, events: lex.namedEvents).contains("\n"), "a fragment is one line")
     }
 
     func testNTriplesEscapeLiteralsAndIRIs() {

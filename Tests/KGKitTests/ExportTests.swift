@@ -16,7 +16,7 @@ final class ExportTests: XCTestCase {
 
     static func build(_ articles: [Article]) -> KnowledgeGraph {
         var g = KnowledgeGraph()
-        for a in articles { g.add(ArticleExtractor(lexicons: lexicons).extract(a), gazetteer: lexicons.gazetteer) }
+        for a in articles { g.add(ArticleExtractor(lexicons: lexicons).extract(a), gazetteer: lexicons.gazetteer, events: lexicons.namedEvents) }
         return g
     }
 
@@ -99,7 +99,7 @@ final class ExportTests: XCTestCase {
     func testAtLeastIsABoolean() {
         var g = KnowledgeGraph()
         let a = Article(sourceID: "e", title: "", text: "At least 12 people were killed in an airstrike on Mosul on Tuesday, the army said.", date: "2024-03-14", language: "en")
-        g.add(ArticleExtractor(lexicons: Self.lexicons).extract(a), gazetteer: Self.lexicons.gazetteer)
+        g.add(ArticleExtractor(lexicons: Self.lexicons).extract(a), gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
         guard let e = g.entities.values.first(where: { $0.casualties.contains { $0.atLeast } }) else {
             return XCTFail("no at-least casualty in \(g.entities.values.map { ($0.key, $0.casualties) })")
         }

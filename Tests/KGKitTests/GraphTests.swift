@@ -26,7 +26,7 @@ final class GraphTests: XCTestCase {
         }
         allArticles = arts
         var g = KnowledgeGraph()
-        for x in Builder(lexicons: lexicons, threads: 1).extractAll([arts[0]]) { g.add(x, gazetteer: lexicons.gazetteer) }
+        for x in Builder(lexicons: lexicons, threads: 1).extractAll([arts[0]]) { g.add(x, gazetteer: lexicons.gazetteer, events: lexicons.namedEvents) }
         seedGraph = g
     }
 
@@ -34,7 +34,7 @@ final class GraphTests: XCTestCase {
 
     func build(_ articles: [Article], threads: Int = 1, into start: KnowledgeGraph = KnowledgeGraph()) -> KnowledgeGraph {
         var g = start
-        for x in Builder(lexicons: lex, threads: threads).extractAll(articles) { g.add(x, gazetteer: lex.gazetteer) }
+        for x in Builder(lexicons: lex, threads: threads).extractAll(articles) { g.add(x, gazetteer: lex.gazetteer, events: lex.namedEvents) }
         return g
     }
 

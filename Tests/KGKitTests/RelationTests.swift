@@ -333,8 +333,8 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.type == .event && $0.entryID == nil && $0.eventType == "war" })
         // one node across articles, keyed by the lexicon id
         var g = KnowledgeGraph()
-        g.add(y, gazetteer: Self.lexicons.gazetteer)
-        g.add(extract("وقال ديفيد ديفيس إن بريكست سيمضي قدما.", "ar"), gazetteer: Self.lexicons.gazetteer)
+        g.add(y, gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
+        g.add(extract("وقال ديفيد ديفيس إن بريكست سيمضي قدما.", "ar"), gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
         XCTAssertEqual(g.entities.keys.filter { $0.contains("brexit") }, ["event/brexit"])
         XCTAssertEqual(g.entities["event/brexit"]?.eventType, "withdrawal")
     }
@@ -377,14 +377,14 @@ final class RelationTests: XCTestCase {
         // a dated killing is a fact even with no actor named
         var g = KnowledgeGraph()
         let x = extract("وتأتي المحاكمة الجديدة على خلفية مقتل ستة فلاحين في مارس 1992.", "ar", date: "2018-02-12")
-        g.add(x, gazetteer: Self.lexicons.gazetteer)
+        g.add(x, gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
         XCTAssertTrue(g.entities.values.contains { $0.eventType == "killing" && $0.startDate == "1992-03" }, "\(g.entities.values.map { ($0.eventType, $0.startDate) })")
         // in a report of a use of force, an unattributed killing is the attack's outcome, not an event of its own
         let y = extract("Gunmen stormed a hotel, killing at least nine people.", "en")
         XCTAssertFalse(y.entities.contains { $0.eventType == "killing" }, "\(y.entities.map(\.name))")
         // and a bare trigger word with nothing else is still not a fact
         var h = KnowledgeGraph()
-        h.add(extract("The crisis deepened.", "en"), gazetteer: Self.lexicons.gazetteer)
+        h.add(extract("The crisis deepened.", "en"), gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
         XCTAssertFalse(h.entities.values.contains { $0.type == .event })
     }
 
@@ -410,6 +410,22 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(matches.count, 2, triples(x))
         let sides = matches.map { m in Set(x.relations.filter { $0.subject == m && ($0.predicate == "participant" || $0.predicate == "agent") }.map(\.object)) }
         XCTAssertTrue(sides.count == 2 && sides[0].isDisjoint(with: sides[1]), triples(x))
+    }
+
+    /// A match node is named in English by its two sides, as people name matches (a national team by its country);
+    /// a named event of the lexicon keeps its English name; a match whose agent is a scorer keeps its type word.
+    func testMatchesAreNamedBySidesAndNamedEventsKeepTheirName() {
+        var g = KnowledgeGraph()
+        g.add(extract("حقق منتخب كرواتيا العلامة الكاملة في كأس العالم بعد فوزه على نظيره الأيسلندي 2 - 1. وقال المدرب إن اللاعب سجل الهدف في المباراة.", "ar"),
+              gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
+        let names = g.entities.values.filter { $0.type == .event }.map { $0.names["en"] ?? "" }
+        XCTAssertTrue(names.contains("Croatia v Iceland"), "\(names)")
+        XCTAssertTrue(names.contains("FIFA World Cup"), "\(names)")
+        var h = KnowledgeGraph()
+        h.add(extract("أحرز أنخيل كوريا 3 أهداف ليحقق فوزا سهلا لأتليتيكو مدريد على ضيفه ليفانتي، ليقلص الفارق مع برشلونة في الدوري. وقال المدرب إن اللاعب سجل الهدف في المباراة.", "ar"),
+              gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
+        let other = h.entities.values.filter { $0.eventType == "match" }.map { $0.names["en"] ?? "" }
+        XCTAssertFalse(other.contains { $0.contains("Barcelona") }, "a side the scorer's sentence only compares with names no match: \(other)")
     }
 
     func testAnUnknownNameFollowedByAKnownAcronymIsThatEntry() {
@@ -786,7 +802,7 @@ final class RelationTests: XCTestCase {
         var g = KnowledgeGraph()
         let text = "شنت طائرة حربية أميركية غارتين على مواقع تنظيم داعش في الحسكة الجمعة، ما أسفر عن مقتل 5 مسلحين. وقال جون كيربي إن \"العملية حققت أهدافها كاملة\"."
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "a1", title: "t", text: text, date: "2022-01-23", language: "ar"))
-        g.add(x, gazetteer: Self.lexicons.gazetteer)
+        g.add(x, gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
         XCTAssertFalse(g.statements.isEmpty)
         let ev = g.entities.values.first { $0.eventType == "airstrike" }
         XCTAssertEqual(ev?.startDate, "2022-01-21")

@@ -15,7 +15,7 @@ final class StoreTests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     func add(_ articles: [Article], to g: inout KnowledgeGraph) {
-        for x in Builder(lexicons: Self.lexicons, threads: 1).extractAll(articles) { g.add(x, gazetteer: Self.lexicons.gazetteer) }
+        for x in Builder(lexicons: Self.lexicons, threads: 1).extractAll(articles) { g.add(x, gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents) }
     }
 
     func save(_ g: KnowledgeGraph, _ path: String) throws {

@@ -448,6 +448,29 @@ struct EventExtractor {
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
                 if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
                 if !sides.isEmpty { sidesOf[e, default: []].formUnion(sides) }
+                // the teams of a match name it (Croatia v Iceland): its first two team sides, as written; a national
+                // team by its country (منتخب كرواتيا: Croatia)
+                if opponent, entities[e].sides.isEmpty {
+                    func namer(_ mi: Int) -> Int {
+                        let m = mentions[mi]
+                        guard m.type == .organization, m.entryID == nil,
+                              lexicons.organizationHeads.value(key: doc.tokens[m.tokens.lowerBound].stem)?.ofPlace == true,
+                              let place = mentions.firstIndex(where: { $0.rule == "nested" && $0.type == .place && $0.entity >= 0
+                                  && $0.tokens.lowerBound > m.tokens.lowerBound && $0.tokens.upperBound <= m.tokens.upperBound })
+                        else { return m.entity }
+                        return mentions[place].entity
+                    }
+                    // (only a team agent and one other team taking part: فوزا لأتليتيكو على ضيفه ليفانتي ... مع برشلونة,
+                    // where a scorer is the agent, names no match)
+                    func isTeam(_ mi: Int) -> Bool { mentions[mi].type == .organization || mentions[mi].type == .place }
+                    if let a = agent, isTeam(a) {
+                        let others = Set(participants.filter(isTeam).map(namer)).subtracting([namer(a)])
+                        if others.count == 1 {
+                            let b = participants.filter { isTeam($0) && namer($0) == others.first! }.min { mentions[$0].start < mentions[$1].start }!
+                            entities[e].sides = mentions[a].start <= mentions[b].start ? [namer(a), namer(b)] : [namer(b), namer(a)]
+                        }
+                    }
+                }
                 // (a named event is not dated by the sentences that mention it)
                 if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
                 let t0 = doc.tokens[k]

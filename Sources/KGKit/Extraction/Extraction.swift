@@ -35,6 +35,9 @@ public struct ExtractedEntity: Sendable {
     public var startDate: ResolvedDate? = nil
     /// Casualty counts reported for the event (CasualtyExtractor).
     public var casualties: [Casualty] = []
+    /// The entities that name the two sides of a match (the one written first first; a national team's country),
+    /// which name it in English: "Croatia v Iceland".
+    public var sides: [Int] = []
 }
 
 /// A relation found in one article, between two entities of that article.

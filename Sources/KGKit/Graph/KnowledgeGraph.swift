@@ -373,8 +373,9 @@ public struct KnowledgeGraph: Sendable, Equatable {
         return kept.utf8.elementsEqual(key.utf8) ? kept : key
     }
 
-    /// Adds what one article yielded, replacing any earlier version of the same article.
-    public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer) {
+    /// Adds what one article yielded, replacing any earlier version of the same article. `events`: the named events
+    /// of the lexicon (`LexiconSet.namedEvents`), which give such events their English name and links.
+    public mutating func add(_ x: ArticleExtraction, gazetteer: Gazetteer, events: Gazetteer) {
         let a = x.article
         removeArticle(a.contentHash)
         if !a.sourceID.isEmpty, let old = article(withSource: a.sourceID), sourceID(ofArticle: old) == a.sourceID { removeArticle(old) }
@@ -399,12 +400,19 @@ public struct KnowledgeGraph: Sendable, Equatable {
             key = sharedKey(key)
             keyOf[i] = key
             if !containsEntity(key) {
-                setEntity(key, makeNode(e, key: key, gazetteer: gazetteer))
+                setEntity(key, makeNode(e, key: key, gazetteer: gazetteer, events: events))
             } else if e.entryID == nil, e.type != .event {
                 // several spellings share a key (حيّ الزهور / حي الزهور): keep the smallest, so order never matters
-                let made = makeNode(e, key: key, gazetteer: gazetteer)
+                let made = makeNode(e, key: key, gazetteer: gazetteer, events: events)
                 updateEntity(key) { $0.names = Self.mergeNames($0.names, made.names) }
             }
+        }
+        // a match is named in English by its two sides (Croatia v Iceland), as people name matches
+        for (i, e) in x.entities.enumerated() where e.sides.count == 2 && e.entryID == nil {
+            guard let key = keyOf[i], let a = keyOf[e.sides[0]], let b = keyOf[e.sides[1]], a != b else { continue }
+            let na = Self.englishName(makeNode(x.entities[e.sides[0]], key: a, gazetteer: gazetteer, events: events))
+            let nb = Self.englishName(makeNode(x.entities[e.sides[1]], key: b, gazetteer: gazetteer, events: events))
+            updateEntity(key) { $0.names["en"] = "\(na) v \(nb)" }
         }
         var mentions: [GraphMention] = []
         for m in x.mentions where m.entity >= 0 {
@@ -563,8 +571,13 @@ public struct KnowledgeGraph: Sendable, Equatable {
         return String(decoding: s.utf8.map { $0 == 0x3A ? 0x2F : $0 }, as: UTF8.self)
     }
 
-    func makeNode(_ e: ExtractedEntity, key: String, gazetteer: Gazetteer) -> GraphEntity {
-        if let id = e.entryID, let entry = gazetteer.entry(id: id) {
+    /// A node's name for English text: its English name, else its transliteration, else its name.
+    static func englishName(_ e: GraphEntity) -> String {
+        e.names["en"] ?? e.names["ar-Latn"] ?? e.names.values.sorted().first ?? e.key
+    }
+
+    func makeNode(_ e: ExtractedEntity, key: String, gazetteer: Gazetteer, events: Gazetteer) -> GraphEntity {
+        if let id = e.entryID, let entry = gazetteer.entry(id: id) ?? events.entry(id: id) {
             var names: [String: String] = [:]
             if !entry.nameAr.isEmpty { names["ar"] = entry.nameAr }
             if !entry.nameEn.isEmpty { names["en"] = entry.nameEn }

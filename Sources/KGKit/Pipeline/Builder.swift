@@ -70,6 +70,7 @@ public struct Builder: Sendable {
         let inFlight = 3
         let slots = DispatchSemaphore(value: inFlight)
         let gazetteer = extractor.lexicons.gazetteer
+        let events = extractor.lexicons.namedEvents
         let builder = self
 
         var summary = BuildSummary()
@@ -87,7 +88,7 @@ public struct Builder: Sendable {
                 mergeQueue.async {
                     for x in results {
                         if shared.graph.containsArticle(x.article.contentHash) { shared.replaced += 1 }
-                        shared.graph.add(x, gazetteer: gazetteer)
+                        shared.graph.add(x, gazetteer: gazetteer, events: events)
                         shared.read += 1
                     }
                     shared.progress?(shared.read)

@@ -5,9 +5,9 @@ import Foundation
 /// fragments and graph files with the same deduplication as `kg build`. Merging is associative and commutative.
 public enum Fragments {
     /// One article's graph as a single-line JSON-LD document.
-    public static func fragment(_ x: ArticleExtraction, gazetteer: Gazetteer) -> String {
+    public static func fragment(_ x: ArticleExtraction, gazetteer: Gazetteer, events: Gazetteer) -> String {
         var g = KnowledgeGraph()
-        g.add(x, gazetteer: gazetteer)
+        g.add(x, gazetteer: gazetteer, events: events)
         return line(g)
     }
 
