@@ -421,6 +421,9 @@ final class RelationTests: XCTestCase {
         let names = g.entities.values.filter { $0.type == .event }.map { $0.names["en"] ?? "" }
         XCTAssertTrue(names.contains("Croatia v Iceland"), "\(names)")
         XCTAssertTrue(names.contains("FIFA World Cup"), "\(names)")
+        // and the team itself by its head's English pattern (organization-heads.tsv)
+        XCTAssertTrue(g.entities.values.contains { $0.names["en"] == "Croatia national team" && $0.names["ar"] == "منتخب كرواتيا" },
+                      "\(g.entities.values.map(\.names))")
         var h = KnowledgeGraph()
         h.add(extract("أحرز أنخيل كوريا 3 أهداف ليحقق فوزا سهلا لأتليتيكو مدريد على ضيفه ليفانتي، ليقلص الفارق مع برشلونة في الدوري. وقال المدرب إن اللاعب سجل الهدف في المباراة.", "ar"),
               gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)

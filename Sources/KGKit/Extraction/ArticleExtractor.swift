@@ -314,8 +314,25 @@ public struct ArticleExtractor: Sendable {
         RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)
         if sportsReport { sports.playersOfTeams(doc, article: article, mentions: mentions, relations: &relations) }
         let statements = StatementExtractor(tables: lexicons.cues).extract(doc, article: article, mentions: mentions)
+        nameBodiesOfPlaces(&entities, mentions, doc: doc)
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)
+    }
+
+    /// Gives an unlinked body named by a head and a known place or its nisba (منتخب كرواتيا, الحكومة اللبنانية) the English name of its
+    /// head's row in organization-heads.tsv ("Croatia national team", "Government of Lebanon").
+    private func nameBodiesOfPlaces(_ entities: inout [ExtractedEntity], _ mentions: [Mention], doc: AnalyzedText) {
+        guard doc.language == "ar" else { return }
+        for m in mentions where m.type == .organization && m.entity >= 0 && m.tokens.count >= 2 {
+            guard entities[m.entity].entryID == nil, entities[m.entity].englishName == nil,
+                  let head = lexicons.organizationHeads.value(key: String(doc.tokens[m.tokens.lowerBound].bareStem)), head.ofPlace,
+                  !head.english.isEmpty,
+                  // (the place or its nisba right after the head: منتخب كرواتيا, المنتخب الألماني)
+                  let place = mentions.first(where: { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
+                                                      && $0.tokens.lowerBound == m.tokens.lowerBound + 1 && $0.tokens.upperBound == m.tokens.upperBound }),
+                  let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
+            entities[m.entity].englishName = head.english.replacingOccurrences(of: "{place}", with: entry.nameEn)
+        }
     }
 
     /// An entity's subtype: its gazetteer entry's when it has one (SportsTeam, City), else the one the rules gave it.

@@ -454,9 +454,9 @@ struct EventExtractor {
                     func namer(_ mi: Int) -> Int {
                         let m = mentions[mi]
                         guard m.type == .organization, m.entryID == nil,
-                              lexicons.organizationHeads.value(key: doc.tokens[m.tokens.lowerBound].stem)?.ofPlace == true,
-                              let place = mentions.firstIndex(where: { $0.rule == "nested" && $0.type == .place && $0.entity >= 0
-                                  && $0.tokens.lowerBound > m.tokens.lowerBound && $0.tokens.upperBound <= m.tokens.upperBound })
+                              lexicons.organizationHeads.value(key: String(doc.tokens[m.tokens.lowerBound].bareStem))?.ofPlace == true,
+                              let place = mentions.firstIndex(where: { ($0.rule == "nested" || $0.rule == "demonym-in-name") && $0.type == .place
+                                  && $0.entity >= 0 && $0.tokens.lowerBound > m.tokens.lowerBound && $0.tokens.upperBound <= m.tokens.upperBound })
                         else { return m.entity }
                         return mentions[place].entity
                     }

@@ -38,6 +38,9 @@ public struct ExtractedEntity: Sendable {
     /// The entities that name the two sides of a match (the one written first first; a national team's country),
     /// which name it in English: "Croatia v Iceland".
     public var sides: [Int] = []
+    /// An English name made from the name's parts where the entity has no entry: a place's body after its head
+    /// (منتخب كرواتيا: "Croatia national team"; organization-heads.tsv `english`).
+    public var englishName: String? = nil
 }
 
 /// A relation found in one article, between two entities of that article.

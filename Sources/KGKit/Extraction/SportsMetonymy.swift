@@ -19,7 +19,11 @@ struct SportsMetonymy: Sendable {
     /// (تعادل, فاز) and the words that introduce the other side after a match word (على, أمام).
     private var teamWords = KeySet()
     private var matchVerbs = KeySet()
-    private var versusWords = KeySet()
+    /// As written (على, not the name علي, which normalises the same).
+    private var versusWords: Set<String> = []
+    /// Cue words a report needs before team words, match verbs and على read a club (a player word needs `minimumCues`):
+    /// فريق العمل, تغلب القلب على العقل are no clubs in a text that mentions a match in passing.
+    static let matchReportCues = 6
     static let minimumCues = 3
 
     init(lexicons: LexiconSet) {
@@ -37,7 +41,7 @@ struct SportsMetonymy: Sendable {
             case "not-club": notClub.insert(k)
             case "team-word": teamWords.insert(k)
             case "match-verb": matchVerbs.insert(k)
-            case "versus": versusWords.insert(k)
+            case "versus": versusWords.insert(row[0])
             case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
             default: break
             }
@@ -61,16 +65,19 @@ struct SportsMetonymy: Sendable {
     }
 
     /// Whether the text reads as a sports report: at least `minimumCues` cue words.
-    func isSportsReport(_ doc: AnalyzedText) -> Bool {
+    func isSportsReport(_ doc: AnalyzedText) -> Bool { cueCount(doc, upTo: Self.minimumCues) >= Self.minimumCues }
+
+    /// The number of cue words in the text, counted up to `limit`.
+    func cueCount(_ doc: AnalyzedText, upTo limit: Int) -> Int {
         var n = 0
         var isCue = WordMemo(doc)
         for t in doc.tokens {
             if isCue[t] == nil { isCue[t] = cues.contains(t.key, hash: t.keyHash) || cues.contains(t.stem, hash: t.stemHash) }
             guard isCue[t]! else { continue }
             n += 1
-            if n >= Self.minimumCues { return true }
+            if n >= limit { return n }
         }
-        return false
+        return n
     }
 
     /// Relinks city names and nicknames to their clubs in a sports report (`sportsReport`: `isSportsReport(doc)`,
@@ -178,22 +185,26 @@ struct SportsMetonymy: Sendable {
             guard t.kind == .word, t.script == .arabic, t.hasArticle, t.suffix.isEmpty,
                   t.prefix.isEmpty || t.prefix == "و" || (to && (t.prefix == "ل" || t.prefix == "ول")),
                   t.stem.unicodeScalars.count >= 5, !notClub.contains(t.stem), !cues.contains(t.stem),
-                  !lexicons.functionWords.contains(t.stem), !lexicons.stopwords.contains(t.stem) else { return false }
+                  !lexicons.functionWords.contains(t.stem), !lexicons.stopwords.contains(t.stem),
+                  // (the article as written: إليسا and أليانزا only normalise to it)
+                  !["أ", "إ"].contains(doc.text(t.stemStart, t.stemStart + 1)) else { return false }
             guard n + 1 < s.tokens.upperBound else { return true }
             let next = doc.tokens[n + 1]
             return !(next.kind == .word && next.hasArticle && next.prefix.isEmpty && EntityRecognizer.isNisbaShaped(next.stem))
         }
+        let matchReport = cueCount(doc, upTo: Self.matchReportCues) >= Self.matchReportCues
         var clubKeys: [String] = []
         for s in doc.sentences {
             var sinceMatch = 100
             for k in s.tokens {
                 let t = doc.tokens[k]
-                let match = t.script == .arabic && !t.hasArticle && t.suffix.isEmpty && matchVerbs.contains(t.stem)
+                let match = matchReport && t.script == .arabic && !t.hasArticle && t.suffix.isEmpty && matchVerbs.contains(t.stem)
                 sinceMatch = match ? 0 : min(sinceMatch + 1, 100)
                 guard t.script == .arabic, k + 1 < s.tokens.upperBound else { continue }
-                let slot = playerWords.contains(t.key) || playerWords.contains(t.body) || coachWords.contains(t.key)
-                    || teamWords.contains(t.key) || teamWords.contains(t.body) || teamWords.contains(t.stem)
-                    || match || (versusWords.contains(t.key) && sinceMatch <= 3)
+                // (a team word as written, without a pronoun: فريقه الجديد; not a count: 16 فريقا)
+                let team = matchReport && teamWords.contains(t.body) && !(k > s.tokens.lowerBound && doc.tokens[k - 1].kind == .number)
+                let slot = playerWords.contains(t.key) || playerWords.contains(t.body) || coachWords.contains(t.key) || team || match
+                    || (sinceMatch <= 3 && versusWords.contains(doc.text(t.stemStart, t.end)))
                 guard slot, bareName(k + 1, in: s), doc.tokens[k + 1].prefix.isEmpty else { continue }
                 // and the clubs coordinated with it (فريقا الرائد والاتفاق, على فريقي الاتحاد والتعاون)
                 var n = k + 1

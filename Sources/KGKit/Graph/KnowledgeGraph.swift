@@ -404,7 +404,10 @@ public struct KnowledgeGraph: Sendable, Equatable {
             } else if e.entryID == nil, e.type != .event {
                 // several spellings share a key (حيّ الزهور / حي الزهور): keep the smallest, so order never matters
                 let made = makeNode(e, key: key, gazetteer: gazetteer, events: events)
-                updateEntity(key) { $0.names = Self.mergeNames($0.names, made.names) }
+                updateEntity(key) {
+                    $0.names = Self.mergeNames($0.names, made.names)
+                    $0.subtype = Self.mergeSubtype($0.subtype, made.subtype)
+                }
             }
         }
         // a match is named in English by its two sides (Croatia v Iceland), as people name matches
@@ -497,6 +500,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for (k, e) in other.entities {
             if var mine = entities[k] {
                 mine.names = Self.mergeNames(mine.names, e.names)
+                mine.subtype = Self.mergeSubtype(mine.subtype, e.subtype)
                 if let d = e.startDate, mine.startDate.map({ d < $0 }) ?? true { mine.startDate = d }
                 if mine.casualties.isEmpty { mine.casualties = e.casualties }
                 entities[k] = mine
@@ -511,6 +515,10 @@ public struct KnowledgeGraph: Sendable, Equatable {
         }
         for (id, st) in other.statements { statements[id] = st }
     }
+
+    /// The subtype of a node two readings give: the one that says something, else the smaller (commutative and
+    /// associative, so a graph does not depend on the order its articles came in).
+    static func mergeSubtype(_ a: String, _ b: String) -> String { a.isEmpty ? b : b.isEmpty ? a : min(a, b) }
 
     /// Union of two name maps; where both name a language, the smaller string wins (commutative and associative).
     static func mergeNames(_ a: [String: String], _ b: [String: String]) -> [String: String] {
@@ -587,6 +595,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         }
         var names: [String: String] = [e.language == "ar" ? "ar" : "en": e.name]
         if e.language == "ar" && e.type != .event { names["ar-Latn"] = Transliteration.latin(e.name) }
+        if e.language == "ar", let en = e.englishName { names["en"] = en }
         if e.type == .event, let t = e.eventType { names["en"] = t }
         return GraphEntity(key: key, type: e.type, subtype: e.subtype, names: names, sameAs: [], partOf: nil, description: "",
                            eventType: e.eventType, cameo: e.cameo, startDate: e.startDate?.iso, casualties: e.casualties.sorted())

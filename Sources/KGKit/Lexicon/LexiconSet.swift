@@ -218,6 +218,8 @@ public struct LexiconSet: Sendable {
         public var adjective: Bool = false
         /// The head and a place name name that place's body (منتخب فرنسا, حكومة لبنان): name-only annotation tags the place.
         public var ofPlace: Bool = false
+        /// The English name of such a body, `{place}` standing for the place's English name ("{place} national team").
+        public var english: String = ""
     }
     /// `keep`: the trigger is part of the name (حي الزهور); `nameOnly`: name-only annotation (CoNLL) leaves it out even
     /// before a known place (نهر النيجر: النيجر).
@@ -329,7 +331,8 @@ public struct LexiconSet: Sendable {
             set.organizationHeads.add(keys(row[0]), OrganizationHead(subtype: row.count > 1 ? row[1] : "Organization",
                                                                      standalone: row.count > 2 && row[2] == "yes",
                                                                      adjective: row.count > 3 && row[3] == "yes",
-                                                                     ofPlace: row.count > 4 && row[4] == "yes"))
+                                                                     ofPlace: row.count > 4 && row[4] == "yes",
+                                                                     english: row.count > 5 ? row[5] : ""))
         }
         let heads = set.organizationHeads
         set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
