@@ -412,6 +412,18 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(sides.count == 2 && sides[0].isDisjoint(with: sides[1]), triples(x))
     }
 
+    /// A definite form of a trigger the table does not list (القمة of قمة) refers back to the article's event of that
+    /// type and adds its roles; alone it starts no event (الاشتباكات with nothing before it).
+    func testDefiniteTriggerFormsReferBack() {
+        let x = extract("أكد ترامب أن عقد قمته مع بيونغ يانغ لا يزال ممكنا. وكان ترامب قد ألغى القمة المرتقبة مع كيم جونغ أون في سنغافورة.", "ar")
+        let meetings = x.entities.indices.filter { x.entities[$0].eventType == "meeting" }
+        XCTAssertEqual(meetings.count, 1, triples(x))
+        XCTAssertTrue(x.relations.contains { $0.subject == meetings.first && $0.predicate == "location" && x.entities[$0.object].entryID == "country:sg" },
+                      triples(x))
+        let y = extract("اندلعت الاشتباكات في مدينة الحسكة أمس.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.eventType == "clash" }, triples(y))
+    }
+
     /// A match node is named in English by its two sides, as people name matches (a national team by its country);
     /// a named event of the lexicon keeps its English name; a match whose agent is a scorer keeps its type word.
     func testMatchesAreNamedBySidesAndNamedEventsKeepTheirName() {

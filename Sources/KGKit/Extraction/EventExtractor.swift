@@ -103,6 +103,11 @@ struct EventExtractor {
                 guard !claimed[k], mayTrigger[doc.tokens[k]]!,
                       let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 let type = trig.value.type
+                // a definite form the table does not list (القمة of قمة, الاشتباكات of اشتباك) refers back to an event
+                // of its type; it starts none (the clashes of an attack the article reports are that attack)
+                let anaphoric = doc.tokens[k].hasArticle && trig.end == k + 1
+                    && lexicons.eventTriggers.match(doc.tokens, at: k, limit: s.tokens.upperBound) == nil
+                    && !Self.uninflected(doc.tokens[k].stem).contains { lexicons.eventTriggers.value(key: $0) != nil }
                 // a win or a draw is a match only in a sports report
                 if roles.sportsTypes.contains(type) && !sportsReport { k = trig.end; continue }
                 let opponent = roles.opponentTypes.contains(type)
@@ -429,6 +434,8 @@ struct EventExtractor {
                     // the article's named event of that type (أزمة قطر … الأزمة مع قطر; الحرب العالمية الثانية … الحرب)
                     e = named
                     eventsOfType[type, default: []].append(e)
+                } else if anaphoric {
+                    k = trig.end; continue
                 } else {
                     e = entities.count
                     eventsOfType[type, default: []].append(e)
@@ -688,16 +695,29 @@ struct EventExtractor {
     private func canTrigger(_ t: Token) -> Bool {
         if lexicons.eventTriggers.canStart(t) { return true }
         guard t.script == .arabic, t.kind == .word else { return false }
-        return Self.uninflected(t.stem).contains { lexicons.eventTriggers.value(key: $0) != nil }
+        return Self.bases(of: t).contains { lexicons.eventTriggers.value(key: $0) != nil }
     }
 
     func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
         guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
-        for base in Self.uninflected(toks[k].stem) {
+        for base in Self.bases(of: toks[k]) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
         return nil
+    }
+
+    /// The forms of a word a one-word trigger row may list: its stem without a dual or plural ending, and with the
+    /// article, its bare noun and that noun's base (القمة: قمة; الاشتباكات: اشتباك), so the table need not list
+    /// every definite form.
+    static func bases(of t: Token) -> [String] {
+        var out = uninflected(t.stem)
+        if t.hasArticle {
+            let bare = String(t.bareStem)
+            out.append(bare)
+            out += uninflected(bare)
+        }
+        return out
     }
 
     private static let nominalEndings: [(ending: [UInt8], feminine: Bool)] = [
