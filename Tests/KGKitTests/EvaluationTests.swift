@@ -106,6 +106,13 @@ final class EvaluationTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.surface == "منتخب فرنسا" && $0.type == .organization }, "\(x.mentions.map(\.surface))")
     }
 
+    /// A leader's body named with his name (إدارة ترامب) is an organisation of the graph; name-only annotation tags the
+    /// leader alone.
+    func testCoNLLTagsTheLeaderNotHisAdministration() {
+        let tags = Evaluator.tags(for: ["قالت", "إدارة", "ترامب", "إنها", "فرضت", "رسوما"], extractor: ArticleExtractor(lexicons: Self.lexicons))
+        XCTAssertEqual(Array(tags[1...2]), ["O", "B-PER"], "\(tags)")
+    }
+
     func testCoNLLSentencesReadAsOneArticleKeepTheirOwnTags() {
         let extractor = ArticleExtractor(lexicons: Self.lexicons)
         let first = ["قال", "المتحدث", "باسم", "وزارة", "الدفاع", "الأميركية", "،", "جون", "كيربي"]

@@ -412,6 +412,20 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(sides.count == 2 && sides[0].isDisjoint(with: sides[1]), triples(x))
     }
 
+    /// A head and a known leader name the body he leads (rules/leader-bodies.tsv): إدارة ترامب is an organisation
+    /// Trump leads, named in English from his name; the CoNLL view tags only the leader, as name-only annotation does.
+    func testALeadersBodyNamedWithHisName() {
+        var g = KnowledgeGraph()
+        let x = extract("قالت إدارة ترامب إنها فرضت رسوما جديدة على الصلب.", "ar")
+        g.add(x, gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
+        XCTAssertTrue(has(x, "donald-trump", "leads", "إدارة ترامب") || x.relations.contains { r in
+            r.predicate == "leads" && x.entities[r.subject].entryID == "person:donald-trump" && x.entities[r.object].name == "إدارة ترامب"
+        }, triples(x))
+        XCTAssertTrue(g.entities.values.contains { $0.names["en"] == "Donald Trump administration" }, "\(g.entities.values.map(\.names))")
+        let y = extract("قالت إدارة المرور إن الطريق مغلق.", "ar")
+        XCTAssertFalse(y.mentions.contains { $0.rule == "leader-body" }, "no leader named: \(y.mentions.map(\.surface))")
+    }
+
     /// A definite form of a trigger the table does not list (القمة of قمة) refers back to the article's event of that
     /// type and adds its roles; alone it starts no event (الاشتباكات with nothing before it).
     func testDefiniteTriggerFormsReferBack() {

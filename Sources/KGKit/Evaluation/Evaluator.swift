@@ -92,7 +92,11 @@ public enum Evaluator {
             // Name-only annotation leaves out the class word before a place's name (مدينة غزة, مطار بيروت: غزة,
             // بيروت) and tags the place in its team or government (منتخب فرنسا: فرنسا, LOC), as ANERcorp does.
             var start = m.start
-            if m.tokens.count > 1 {
+            if m.rule == "leader-body" {
+                // a leader's body named with his name (إدارة بوش): name-only annotation tags the leader
+                start = doc.tokens[m.tokens.lowerBound + 1].start
+                label = "PER"
+            } else if m.tokens.count > 1 {
                 let head = doc.tokens[m.tokens.lowerBound], rest = m.tokens.lowerBound + 1
                 // (where the trigger rule joined them, or the rest is a place nested in it, or after a class word
                 // (مدينة or نهر, not ريف) a known place's name; a gazetteer name such as مدينة الصدر or ريف دمشق is a name)

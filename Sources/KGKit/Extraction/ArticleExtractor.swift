@@ -311,6 +311,17 @@ public struct ArticleExtractor: Sendable {
                                                                   sentenceStart: s.start, sentenceText: doc.text(of: s),
                                                                   rule: rule, confidence: 0.8)))
         }
+        // a leader's body named with his name (إدارة ترامب): he leads it
+        for m in mentions where m.rule == "leader-body" && m.entity >= 0 {
+            guard let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.entity >= 0
+                                                       && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
+                  leader.entity != m.entity else { continue }
+            let s = doc.sentences[m.sentence]
+            relations.append(ExtractedRelation(subject: leader.entity, predicate: "leads", object: m.entity,
+                                               evidence: Evidence(article: article.id, sentence: m.sentence, start: m.start, end: m.end,
+                                                                  sentenceStart: s.start, sentenceText: doc.text(of: s),
+                                                                  rule: "leader-body", confidence: 0.8)))
+        }
         RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)
         if sportsReport { sports.playersOfTeams(doc, article: article, mentions: mentions, relations: &relations) }
         let statements = StatementExtractor(tables: lexicons.cues).extract(doc, article: article, mentions: mentions)
@@ -332,6 +343,12 @@ public struct ArticleExtractor: Sendable {
                                                       && $0.tokens.lowerBound == m.tokens.lowerBound + 1 && $0.tokens.upperBound == m.tokens.upperBound }),
                   let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
             entities[m.entity].englishName = head.english.replacingOccurrences(of: "{place}", with: entry.nameEn)
+        }
+        for m in mentions where m.rule == "leader-body" && m.entity >= 0 && entities[m.entity].englishName == nil {
+            guard let body = lexicons.leaderBodies[doc.tokens[m.tokens.lowerBound].stem],
+                  let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
+                  let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
+            entities[m.entity].englishName = body.english.replacingOccurrences(of: "{person}", with: entry.nameEn)
         }
     }
 

@@ -19,6 +19,8 @@ public struct LexiconSet: Sendable {
         var negationCues = KeySet()
         /// Adjectives that are part of a facility's name (rules/facility-adjectives.tsv).
         var facilityAdjectives = KeySet()
+        /// Heads that name a leader's body with his name (rules/leader-bodies.tsv): إدارة ترامب.
+        var leaderBodies = KeyMap<LeaderBody>()
         var nameContinuations = PhraseTable<NameContinuation>()
         var nominalBodies = KeyMap<NominalComplement>()
         /// Currencies and the words that make a word one (rules/money-words.tsv): ريال after مليار is no club.
@@ -106,6 +108,11 @@ public struct LexiconSet: Sendable {
     public var facilityAdjectives: KeySet {
         _read { yield box.t.facilityAdjectives }
         set { update { $0.facilityAdjectives = newValue } }
+    }
+    /// Heads that name the body a known leader leads with his name (rules/leader-bodies.tsv: إدارة ترامب, حكومة نتنياهو).
+    public var leaderBodies: KeyMap<LeaderBody> {
+        _read { yield box.t.leaderBodies }
+        set { update { $0.leaderBodies = newValue } }
     }
     /// Words that continue a person's name after it: regnal numbers, family markers, patronymic links
     /// (rules/name-continuations.tsv).
@@ -221,6 +228,8 @@ public struct LexiconSet: Sendable {
         /// The English name of such a body, `{place}` standing for the place's English name ("{place} national team").
         public var english: String = ""
     }
+    /// A leader's body (rules/leader-bodies.tsv): its subtype and English name, `{person}` standing for his.
+    public struct LeaderBody: Sendable { public var subtype: String; public var english: String }
     /// `keep`: the trigger is part of the name (حي الزهور); `nameOnly`: name-only annotation (CoNLL) leaves it out even
     /// before a known place (نهر النيجر: النيجر).
     public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool; public var nameOnly = false }
@@ -314,6 +323,9 @@ public struct LexiconSet: Sendable {
         }
         set.negationCues = KeySet(try rulesTable("rules/negation-cues.tsv").compactMap { $0.first.map(Normalizer.key) })
         set.facilityAdjectives = KeySet(try rulesTable("rules/facility-adjectives.tsv").compactMap { $0.first.map(Normalizer.key) })
+        for row in try rulesTable("rules/leader-bodies.tsv") where row.count >= 3 {
+            set.leaderBodies[Normalizer.key(row[0])] = LeaderBody(subtype: row[1], english: row[2])
+        }
         for row in try rulesTable("rules/name-continuations.tsv") where row.count >= 2 {
             guard let kind = NameContinuation(rawValue: row[1]) else { continue }
             set.nameContinuations.add(keys(row[0]), kind)
