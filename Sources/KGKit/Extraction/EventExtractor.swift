@@ -189,7 +189,8 @@ struct EventExtractor {
                     if t.kind == .punctuation && !keysEqual(t.key, ",") && !keysEqual(t.key, "\"") && !keysEqual(t.key, "-") { break }
                     if roles.clauseBreaks.contains(t.key, hash: t.keyHash) { break }
                     // roles after another trigger are that event's
-                    if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound) != nil { break }
+                    // (a trigger the table lists: a definite form that only refers back, الاشتباكات, ends no roles)
+                    if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound, bareDefinite: false) != nil { break }
                     // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
                     if StatementExtractor.quoteMarks.contains(t.key, hash: t.keyHash) { inQuote.toggle(); j += 1; continue }
                     if inQuote { j += 1; continue }
@@ -698,10 +699,11 @@ struct EventExtractor {
         return Self.bases(of: t).contains { lexicons.eventTriggers.value(key: $0) != nil }
     }
 
-    func trigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int)? {
+    /// The trigger at token `k`, if any; `bareDefinite`: also a definite form the table lists only without the article.
+    func trigger(_ toks: [Token], at k: Int, limit: Int, bareDefinite: Bool = true) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
         guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
-        for base in Self.bases(of: toks[k]) {
+        for base in bareDefinite ? Self.bases(of: toks[k]) : Self.uninflected(toks[k].stem) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
         return nil
