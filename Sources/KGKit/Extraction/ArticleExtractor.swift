@@ -29,6 +29,13 @@ public struct ArticleExtractor: Sendable {
         // the name a mention gives its entity: after ل the article's alif is not written (للبورصة = ل + البورصة), so a
         // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
         func name(_ m: Mention) -> String {
+            // a leader's body is named by its head and the leader's name as the lexicon writes it, whatever the
+            // spelling (إدارة ترمب, إدارة ترامب, إدارة دونالد ترامب: one node)
+            if m.rule == "leader-body", let body = lexicons.leaderBodies[doc.tokens[m.tokens.lowerBound].stem],
+               let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
+               let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+                return body.head + " " + entry.nameAr
+            }
             // (a hashtag inside the name is spacing: عبدالفتاح #السيسي, #مدينة_الملك_عبدالله)
             // (no # or _ byte: Foundation's canonical-equivalence search cannot find them either, and is skipped)
             let surface = m.surface.utf8.contains(where: { $0 == 0x23 || $0 == 0x5F })

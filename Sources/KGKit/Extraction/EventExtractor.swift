@@ -31,6 +31,7 @@ struct EventExtractor {
         var placesOf: [Int: [Int]] = [:]            // event entity → place entities of its triggers
         var targetsOf: [Int: [Int]] = [:]           // event entity → the persons it targets (arrests, trials)
         var sidesOf: [Int: Set<Int>] = [:]          // event entity → the sides of a match (type-opponent)
+        var partiesOf: [Int: Set<Int>] = [:]        // event entity → its agents and participants
         var labelled: Set<Int> = []                 // events named by a phrase (labelEnd)
         var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
@@ -424,11 +425,15 @@ struct EventExtractor {
                 // arrest of one academic, then of another), or are matches between other sides (فوز أتليتيكو على
                 // ليفانتي, then فوز ديبورتيفو على أتليتيك بيلباو): then the latest compatible one, or a new one
                 let placeEntity = place.map { mentions[$0].entity }
+                let parties = Set((participants + [agent].compactMap { $0 }).map { mentions[$0].entity })
                 let targetPerson = target.flatMap { mentions[$0].type == .person ? mentions[$0].entity : nil }
                 let e: Int
                 if let existing = eventsOfType[type, default: []].last(where: { ev in
                     if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
                     if !sides.isEmpty, let others = sidesOf[ev], others.isDisjoint(with: sides) { return false }
+                    // a form that only refers back names no new party of it (القمة بين كيم وترامب is not the summit of
+                    // Moon and Kim)
+                    if anaphoric, !parties.isSubset(of: partiesOf[ev] ?? []) { return false }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
                 }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
@@ -456,6 +461,7 @@ struct EventExtractor {
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
                 if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
                 if !sides.isEmpty { sidesOf[e, default: []].formUnion(sides) }
+                partiesOf[e, default: []].formUnion(parties)
                 // the teams of a match name it (Croatia v Iceland): its first two team sides, as written; a national
                 // team by its country (منتخب كرواتيا: Croatia)
                 if opponent, entities[e].sides.isEmpty {

@@ -229,7 +229,7 @@ public struct LexiconSet: Sendable {
         public var english: String = ""
     }
     /// A leader's body (rules/leader-bodies.tsv): its subtype and English name, `{person}` standing for his.
-    public struct LeaderBody: Sendable { public var subtype: String; public var english: String }
+    public struct LeaderBody: Sendable { public var head: String; public var subtype: String; public var english: String }
     /// `keep`: the trigger is part of the name (حي الزهور); `nameOnly`: name-only annotation (CoNLL) leaves it out even
     /// before a known place (نهر النيجر: النيجر).
     public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool; public var nameOnly = false }
@@ -324,7 +324,7 @@ public struct LexiconSet: Sendable {
         set.negationCues = KeySet(try rulesTable("rules/negation-cues.tsv").compactMap { $0.first.map(Normalizer.key) })
         set.facilityAdjectives = KeySet(try rulesTable("rules/facility-adjectives.tsv").compactMap { $0.first.map(Normalizer.key) })
         for row in try rulesTable("rules/leader-bodies.tsv") where row.count >= 3 {
-            set.leaderBodies[Normalizer.key(row[0])] = LeaderBody(subtype: row[1], english: row[2])
+            set.leaderBodies[Normalizer.key(row[0])] = LeaderBody(head: row[0], subtype: row[1], english: row[2])
         }
         for row in try rulesTable("rules/name-continuations.tsv") where row.count >= 2 {
             guard let kind = NameContinuation(rawValue: row[1]) else { continue }
