@@ -36,6 +36,17 @@ public struct ArticleExtractor: Sendable {
                let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
                 return body.head + " " + entry.nameAr
             }
+            // so is a place's body named by its head and the place or its nisba (المنتخب الفرنسي, منتخب فرنسا: منتخب فرنسا)
+            if m.type == .organization, m.entryID == nil, m.tokens.count == 2 {
+                let t = doc.tokens[m.tokens.lowerBound]
+                if t.script == .arabic, t.suffix.isEmpty, lexicons.organizationHeads.value(key: String(t.bareStem))?.ofPlace == true,
+                   let place = mentions.first(where: { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
+                                                       && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }),
+                   let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+                    let head = doc.text(t.stemStart, t.end)
+                    return (t.hasArticle ? String(head.unicodeScalars.dropFirst(2)) : head) + " " + entry.nameAr
+                }
+            }
             // (a hashtag inside the name is spacing: عبدالفتاح #السيسي, #مدينة_الملك_عبدالله)
             // (no # or _ byte: Foundation's canonical-equivalence search cannot find them either, and is skipped)
             let surface = m.surface.utf8.contains(where: { $0 == 0x23 || $0 == 0x5F })
