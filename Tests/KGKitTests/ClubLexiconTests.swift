@@ -177,6 +177,10 @@ final class ClubLexiconTests: XCTestCase {
                        "\(x.mentions.map { ($0.surface, $0.type, $0.rule) })")
         XCTAssertEqual(clubs.filter { $0.surface == "الشباب" }.count, 2, "the second الشباب is the same club")
         XCTAssertEqual(clubs.filter { $0.surface == "الفيصلي" }.count, 2)
+        // a known club named in full lends its entry to its bare word (اتحاد جدة … الاتحاد: one node)
+        let j = extract("حقق الرائد فوزا متأخرا على ضيفه اتحاد جدة 2-1 في الدوري، وسجل مدافع الاتحاد زياد المولد في مرماه. "
+                        + "وقال مدرب الفريق إن اللاعب سجل الهدف في المباراة.", "ar")
+        XCTAssertTrue(j.mentions.contains { $0.surface == "الاتحاد" && $0.entryID == "org:al-ittihad" }, "\(j.mentions.map { ($0.surface, $0.entryID ?? "", $0.rule) })")
         // the same words outside sports news are no clubs
         let y = extract("وقال الوزير إن الشباب يواجه البطالة، وتعادل الطرفان في المفاوضات.", "ar")
         XCTAssertFalse(y.mentions.contains { $0.rule == "player-club" }, "\(y.mentions.map { ($0.surface, $0.rule) })")

@@ -193,6 +193,17 @@ struct SportsMetonymy: Sendable {
             return !(next.kind == .word && next.hasArticle && next.prefix.isEmpty && EntityRecognizer.isNisbaShaped(next.stem))
         }
         let matchReport = cueCount(doc, upTo: Self.matchReportCues) >= Self.matchReportCues
+        // a known club the report names in full lends its entry to its bare first word (اتحاد جدة … الاتحاد), unless
+        // two clubs of the report share that word
+        var clubOfWord: [String: String] = [:], sharedWords: Set<String> = []
+        for m in mentions where m.type == .organization {
+            guard let id = m.entryID, lexicons.gazetteer.entry(id: id)?.subtype == "SportsTeam" else { continue }
+            let first = String(doc.tokens[m.tokens.lowerBound].bareStem)
+            if let other = clubOfWord[first], other != id { sharedWords.insert(first) }
+            clubOfWord[first] = id
+        }
+        for w in sharedWords { clubOfWord[w] = nil }
+        func club(_ t: Token) -> String? { t.hasArticle ? clubOfWord[String(t.bareStem)] : nil }
         var clubKeys: [String] = []
         for s in doc.sentences {
             var sinceMatch = 100
@@ -211,7 +222,7 @@ struct SportsMetonymy: Sendable {
                 repeat {
                     let c = doc.tokens[n]
                     mentions.append(Mention(tokens: n..<n + 1, start: c.stemStart, end: c.end, type: .organization, subtype: "SportsTeam",
-                                            entryID: nil, surface: doc.text(c.stemStart, c.end), rule: "player-club",
+                                            entryID: club(c), surface: doc.text(c.stemStart, c.end), rule: "player-club",
                                             confidence: 0.6, sentence: s.index))
                     covered[n] = true
                     clubKeys.append(c.stem)
@@ -227,7 +238,7 @@ struct SportsMetonymy: Sendable {
                 if k > s.tokens.lowerBound, locatives.contains(doc.tokens[k - 1].key) { continue }
                 let n = doc.tokens[k]
                 mentions.append(Mention(tokens: k..<k + 1, start: n.stemStart, end: n.end, type: .organization, subtype: "SportsTeam",
-                                        entryID: nil, surface: doc.text(n.stemStart, n.end), rule: "player-club",
+                                        entryID: club(n), surface: doc.text(n.stemStart, n.end), rule: "player-club",
                                         confidence: 0.55, sentence: s.index))
                 covered[k] = true
             }
