@@ -26,27 +26,29 @@ public struct ArticleExtractor: Sendable {
 
         var entities: [ExtractedEntity] = []
         var byKey = KeyMap<Int>()   // byte-keyed: String hashing normalises Arabic on every probe
+        // a body named by a head and a known leader or place is named by its head and that name as the lexicon writes
+        // it, whatever the spelling (إدارة ترمب, إدارة ترامب: إدارة دونالد ترامب; المنتخب الفرنسي, منتخب فرنسا: منتخب
+        // فرنسا): computed once per such mention, by token range
+        var canonicalNames: [Range<Int>: String] = [:]
+        for m in mentions where m.type == .organization && m.entryID == nil && m.tokens.count >= 2 {
+            let t = doc.tokens[m.tokens.lowerBound]
+            guard t.script == .arabic, t.suffix.isEmpty else { continue }
+            if m.rule == "leader-body", let body = lexicons.leaderBodies[t.stem],
+               let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
+               let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+                canonicalNames[m.tokens] = body.head + " " + entry.nameAr
+            } else if m.tokens.count == 2, lexicons.organizationHeads.value(key: String(t.bareStem))?.ofPlace == true,
+                      let place = mentions.first(where: { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
+                                                          && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }),
+                      let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+                let head = doc.text(t.stemStart, t.end)
+                canonicalNames[m.tokens] = (t.hasArticle ? String(head.unicodeScalars.dropFirst(2)) : head) + " " + entry.nameAr
+            }
+        }
         // the name a mention gives its entity: after ل the article's alif is not written (للبورصة = ل + البورصة), so a
         // surface that starts there gets it back (لبورصة المصرية → البورصة المصرية)
         func name(_ m: Mention) -> String {
-            // a leader's body is named by its head and the leader's name as the lexicon writes it, whatever the
-            // spelling (إدارة ترمب, إدارة ترامب, إدارة دونالد ترامب: one node)
-            if m.rule == "leader-body", let body = lexicons.leaderBodies[doc.tokens[m.tokens.lowerBound].stem],
-               let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
-               let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
-                return body.head + " " + entry.nameAr
-            }
-            // so is a place's body named by its head and the place or its nisba (المنتخب الفرنسي, منتخب فرنسا: منتخب فرنسا)
-            if m.type == .organization, m.entryID == nil, m.tokens.count == 2 {
-                let t = doc.tokens[m.tokens.lowerBound]
-                if t.script == .arabic, t.suffix.isEmpty, lexicons.organizationHeads.value(key: String(t.bareStem))?.ofPlace == true,
-                   let place = mentions.first(where: { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
-                                                       && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }),
-                   let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
-                    let head = doc.text(t.stemStart, t.end)
-                    return (t.hasArticle ? String(head.unicodeScalars.dropFirst(2)) : head) + " " + entry.nameAr
-                }
-            }
+            if !canonicalNames.isEmpty, m.type == .organization, let c = canonicalNames[m.tokens] { return c }
             // (a hashtag inside the name is spacing: عبدالفتاح #السيسي, #مدينة_الملك_عبدالله)
             // (no # or _ byte: Foundation's canonical-equivalence search cannot find them either, and is skipped)
             let surface = m.surface.utf8.contains(where: { $0 == 0x23 || $0 == 0x5F })

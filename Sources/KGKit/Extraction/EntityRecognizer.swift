@@ -153,11 +153,12 @@ public struct EntityRecognizer: Sendable {
 
         // 2. organisation head nouns (Arabic construct chains; English capitalised names with a head noun)
         i = lo
+        let leaderBodies = lexicons.leaderBodies
         while i < hi {
             if claimed[i - lo] { i += 1; continue }
             // a known leader's body named with his name (إدارة ترامب, حكومة نتنياهو; rules/leader-bodies.tsv)
-            if i + 1 < hi, toks[i].script == .arabic, toks[i].suffix.isEmpty, !toks[i].hasArticle,
-               let body = lexicons.leaderBodies[toks[i].stem], toks[i + 1].prefix.isEmpty,
+            if i + 1 < hi, let body = leaderBodies.value(toks[i].stem, hash: toks[i].stemHash),
+               toks[i].script == .arabic, toks[i].suffix.isEmpty, !toks[i].hasArticle, toks[i + 1].prefix.isEmpty,
                let g = gazAt(i + 1), entry(g).type == .person, !entry(g).leads.isEmpty, isFree(i, g.end) {
                 out.append(make(i, g.end, .organization, body.subtype, "leader-body", 0.75))
                 var m = gazMention(i + 1, g); m.rule = "nested"; out.append(m)

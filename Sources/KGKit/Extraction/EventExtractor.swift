@@ -702,30 +702,29 @@ struct EventExtractor {
     private func canTrigger(_ t: Token) -> Bool {
         if lexicons.eventTriggers.canStart(t) { return true }
         guard t.script == .arabic, t.kind == .word else { return false }
-        return Self.bases(of: t).contains { lexicons.eventTriggers.value(key: $0) != nil }
+        if Self.uninflected(t.stem).contains(where: { lexicons.eventTriggers.value(key: $0) != nil }) { return true }
+        return definiteTrigger(t) != nil
+    }
+
+    /// A one-word trigger the table lists only without the article, read in its definite form (القمة of قمة,
+    /// الاشتباكات of اشتباك; `LexiconSet.definiteEventTriggers`), so the table need not list every definite form.
+    private func definiteTrigger(_ t: Token) -> LexiconSet.EventTrigger? {
+        guard t.hasArticle else { return nil }
+        let forms = lexicons.definiteEventTriggers
+        if let v = forms.value(t.stem, hash: t.stemHash) { return v }
+        for base in Self.uninflected(t.stem) { if let v = forms[base] { return v } }
+        return nil
     }
 
     /// The trigger at token `k`, if any; `bareDefinite`: also a definite form the table lists only without the article.
     func trigger(_ toks: [Token], at k: Int, limit: Int, bareDefinite: Bool = true) -> (value: LexiconSet.EventTrigger, end: Int)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
         guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
-        for base in bareDefinite ? Self.bases(of: toks[k]) : Self.uninflected(toks[k].stem) {
+        for base in Self.uninflected(toks[k].stem) {
             if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
         }
+        if bareDefinite, let v = definiteTrigger(toks[k]) { return (v, k + 1) }
         return nil
-    }
-
-    /// The forms of a word a one-word trigger row may list: its stem without a dual or plural ending, and with the
-    /// article, its bare noun and that noun's base (القمة: قمة; الاشتباكات: اشتباك), so the table need not list
-    /// every definite form.
-    static func bases(of t: Token) -> [String] {
-        var out = uninflected(t.stem)
-        if t.hasArticle {
-            let bare = String(t.bareStem)
-            out.append(bare)
-            out += uninflected(bare)
-        }
-        return out
     }
 
     private static let nominalEndings: [(ending: [UInt8], feminine: Bool)] = [

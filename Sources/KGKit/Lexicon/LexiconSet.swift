@@ -40,6 +40,9 @@ public struct LexiconSet: Sendable {
         var spellingVariants = SpellingVariants()
         var placeTriggers = PhraseTable<PlaceTrigger>()
         var eventTriggers = PhraseTable<EventTrigger>()
+        /// One-word Arabic triggers the table lists without the article, keyed by their definite form (القمه of قمة):
+        /// such a form refers back to an event (EventExtractor).
+        var definiteEventTriggers = KeyMap<EventTrigger>()
         var definiteDescriptions = PhraseTable<DefiniteDescription>()
         var relationRules: [RelationRule] = [] { didSet { compiledRules = CompiledRules(relationRules) } }
         var compiledRules = CompiledRules([])
@@ -168,6 +171,8 @@ public struct LexiconSet: Sendable {
         _read { yield box.t.eventTriggers }
         set { update { $0.eventTriggers = newValue } }
     }
+    /// One-word Arabic triggers the table lists without the article, by their definite form (القمة of قمة).
+    public var definiteEventTriggers: KeyMap<EventTrigger> { _read { yield box.t.definiteEventTriggers } }
     public var definiteDescriptions: PhraseTable<DefiniteDescription> {
         _read { yield box.t.definiteDescriptions }
         set { update { $0.definiteDescriptions = newValue } }
@@ -352,7 +357,16 @@ public struct LexiconSet: Sendable {
         for row in try rulesTable("rules/place-triggers.tsv") where row.count >= 3 {
             set.placeTriggers.add(keys(row[0]), PlaceTrigger(subtype: row[1], keep: row[2] == "yes", nameOnly: row.count > 3 && row[3] == "yes"))
         }
-        for row in try rulesTable("rules/event-triggers.tsv") where row.count >= 3 {
+        let triggerRows = try rulesTable("rules/event-triggers.tsv").filter { $0.count >= 3 }
+        let listedKeys = Set(triggerRows.map { Normalizer.key($0[0]) })
+        for row in triggerRows {
+            let k = Normalizer.key(row[0])
+            if !k.contains(" "), !k.hasPrefix("ال"), let first = k.unicodeScalars.first, (0x600...0x6FF).contains(first.value),
+               !listedKeys.contains("ال" + k), set.definiteEventTriggers["ال" + k] == nil {
+                set.definiteEventTriggers["ال" + k] = EventTrigger(type: row[1], cameo: row[2])
+            }
+        }
+        for row in triggerRows {
             set.eventTriggers.add(keys(row[0]), EventTrigger(type: row[1], cameo: row[2]))
         }
         for row in try rulesTable("rules/definite-descriptions.tsv") where row.count >= 3 {
