@@ -34,13 +34,10 @@ public struct ArticleExtractor: Sendable {
             let t = doc.tokens[m.tokens.lowerBound]
             guard t.script == .arabic, t.suffix.isEmpty else { continue }
             if m.rule == "leader-body", let body = lexicons.leaderBodies[t.stem],
-               let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
-               let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+               let id = Self.leader(of: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
                 canonicalNames[m.tokens] = body.head + " " + entry.nameAr
             } else if m.tokens.count == 2, lexicons.organizationHeads.value(key: String(t.bareStem))?.ofPlace == true,
-                      let place = mentions.first(where: { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
-                                                          && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }),
-                      let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+                      let id = Self.place(naming: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
                 let head = doc.text(t.stemStart, t.end)
                 canonicalNames[m.tokens] = (t.hasArticle ? String(head.unicodeScalars.dropFirst(2)) : head) + " " + entry.nameAr
             }
@@ -333,9 +330,7 @@ public struct ArticleExtractor: Sendable {
         }
         // a leader's body named with his name (إدارة ترامب): he leads it
         for m in mentions where m.rule == "leader-body" && m.entity >= 0 {
-            guard let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.entity >= 0
-                                                       && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
-                  leader.entity != m.entity else { continue }
+            guard let leader = Self.leader(of: m, in: mentions), leader.entity >= 0, leader.entity != m.entity else { continue }
             let s = doc.sentences[m.sentence]
             relations.append(ExtractedRelation(subject: leader.entity, predicate: "leads", object: m.entity,
                                                evidence: Evidence(article: article.id, sentence: m.sentence, start: m.start, end: m.end,
@@ -357,19 +352,25 @@ public struct ArticleExtractor: Sendable {
         for m in mentions where m.type == .organization && m.entity >= 0 && m.tokens.count >= 2 {
             guard entities[m.entity].entryID == nil, entities[m.entity].englishName == nil,
                   let head = lexicons.organizationHeads.value(key: String(doc.tokens[m.tokens.lowerBound].bareStem)), head.ofPlace,
-                  !head.english.isEmpty,
-                  // (the place or its nisba right after the head: منتخب كرواتيا, المنتخب الألماني)
-                  let place = mentions.first(where: { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
-                                                      && $0.tokens.lowerBound == m.tokens.lowerBound + 1 && $0.tokens.upperBound == m.tokens.upperBound }),
-                  let id = place.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
+                  !head.english.isEmpty, let id = Self.place(naming: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
             entities[m.entity].englishName = head.english.replacingOccurrences(of: "{place}", with: entry.nameEn)
         }
         for m in mentions where m.rule == "leader-body" && m.entity >= 0 && entities[m.entity].englishName == nil {
             guard let body = lexicons.leaderBodies[doc.tokens[m.tokens.lowerBound].stem],
-                  let leader = mentions.first(where: { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }),
-                  let id = leader.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
+                  let id = Self.leader(of: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
             entities[m.entity].englishName = body.english.replacingOccurrences(of: "{person}", with: entry.nameEn)
         }
+    }
+
+    /// The known leader a leader-body mention is named after, nested right after its head (إدارة ترامب: ترامب).
+    private static func leader(of m: Mention, in mentions: [Mention]) -> Mention? {
+        mentions.first { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }
+    }
+
+    /// The known place, or its nisba, that ends a body's name right after its head (منتخب كرواتيا, المنتخب الألماني).
+    private static func place(naming m: Mention, in mentions: [Mention]) -> Mention? {
+        mentions.first { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
+                         && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }
     }
 
     /// An entity's subtype: its gazetteer entry's when it has one (SportsTeam, City), else the one the rules gave it.

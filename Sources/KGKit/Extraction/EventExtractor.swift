@@ -106,9 +106,7 @@ struct EventExtractor {
                 let type = trig.value.type
                 // a definite form the table does not list (القمة of قمة, الاشتباكات of اشتباك) refers back to an event
                 // of its type; it starts none (the clashes of an attack the article reports are that attack)
-                let anaphoric = doc.tokens[k].hasArticle && trig.end == k + 1
-                    && lexicons.eventTriggers.match(doc.tokens, at: k, limit: s.tokens.upperBound) == nil
-                    && !Self.uninflected(doc.tokens[k].stem).contains { lexicons.eventTriggers.value(key: $0) != nil }
+                let anaphoric = trig.anaphoric
                 // a win or a draw is a match only in a sports report
                 if roles.sportsTypes.contains(type) && !sportsReport { k = trig.end; continue }
                 let opponent = roles.opponentTypes.contains(type)
@@ -717,13 +715,15 @@ struct EventExtractor {
     }
 
     /// The trigger at token `k`, if any; `bareDefinite`: also a definite form the table lists only without the article.
-    func trigger(_ toks: [Token], at k: Int, limit: Int, bareDefinite: Bool = true) -> (value: LexiconSet.EventTrigger, end: Int)? {
-        if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return m }
+    /// `anaphoric`: found only as such a definite form, which refers back to an event and starts none.
+    func trigger(_ toks: [Token], at k: Int, limit: Int,
+                 bareDefinite: Bool = true) -> (value: LexiconSet.EventTrigger, end: Int, anaphoric: Bool)? {
+        if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return (m.value, m.end, false) }
         guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
         for base in Self.uninflected(toks[k].stem) {
-            if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1) }
+            if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1, false) }
         }
-        if bareDefinite, let v = definiteTrigger(toks[k]) { return (v, k + 1) }
+        if bareDefinite, let v = definiteTrigger(toks[k]) { return (v, k + 1, true) }
         return nil
     }
 
