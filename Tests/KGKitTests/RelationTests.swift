@@ -427,6 +427,27 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(z.entities.filter { $0.type == .organization }.map(\.name), ["إدارة دونالد ترامب"], "\(z.entities.map(\.name))")
         let y = extract("قالت إدارة المرور إن الطريق مغلق.", "ar")
         XCTAssertFalse(y.mentions.contains { $0.rule == "leader-body" }, "no leader named: \(y.mentions.map(\.surface))")
+        // with his title between: the same body, and the title still says what he is president of
+        let t = extract("وقالت إدارة الرئيس الأمريكي دونالد ترامب إنها فرضت رسوما، ورحبت إدارة ترامب بالقرار.", "ar")
+        XCTAssertEqual(t.entities.filter { $0.type == .organization }.map(\.name), ["إدارة دونالد ترامب"], "\(t.entities.map(\.name))")
+        XCTAssertTrue(t.relations.contains { r in
+            r.predicate == "leads" && t.entities[r.subject].entryID == "person:donald-trump" && t.entities[r.object].entryID == "country:us"
+        }, triples(t))
+        XCTAssertTrue(t.relations.contains { r in
+            r.predicate == "leads" && t.entities[r.subject].entryID == "person:donald-trump" && t.entities[r.object].name == "إدارة دونالد ترامب"
+        }, triples(t))
+    }
+
+    /// A body named from a place gets an English name with the article English gives the place: "Government of the
+    /// Philippines", "Embassy of the United Arab Emirates", but "Netherlands national team" (rules/english-definite-names.tsv).
+    func testEnglishNamesOfPlaceBodiesTakeTheArticle() {
+        var g = KnowledgeGraph()
+        g.add(extract("وقالت حكومة الفلبين إن سفارة الإمارات أغلقت، وفاز المنتخب الهولندي على منتخب كرواتيا.", "ar"),
+              gazetteer: Self.lexicons.gazetteer, events: Self.lexicons.namedEvents)
+        let names = Set(g.entities.values.compactMap { $0.names["en"] })
+        for n in ["Government of the Philippines", "Embassy of the United Arab Emirates", "Netherlands national team", "Croatia national team"] {
+            XCTAssertTrue(names.contains(n), "\(n) not in \(names.sorted())")
+        }
     }
 
     /// A definite form of a trigger the table does not list (القمة of قمة) refers back to the article's event of that

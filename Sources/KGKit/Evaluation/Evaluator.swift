@@ -93,7 +93,10 @@ public enum Evaluator {
             // بيروت) and tags the place in its team or government (منتخب فرنسا: فرنسا, LOC), as ANERcorp does.
             var start = m.start
             if m.rule == "leader-body" {
-                // a leader's body named with his name (إدارة بوش): name-only annotation tags the leader
+                // a leader's body named with his name (إدارة بوش): name-only annotation tags the leader (after a
+                // title, his own mention does: إدارة الرئيس بوش)
+                guard doc.tokens[m.tokens.lowerBound + 1].start == x.mentions.first(where: { $0.type == .person && $0.end == m.end && $0.start > m.start })?.start
+                else { continue }
                 start = doc.tokens[m.tokens.lowerBound + 1].start
                 label = "PER"
             } else if m.tokens.count > 1 {

@@ -353,7 +353,7 @@ public struct ArticleExtractor: Sendable {
             guard entities[m.entity].entryID == nil, entities[m.entity].englishName == nil,
                   let head = lexicons.organizationHeads.value(key: String(doc.tokens[m.tokens.lowerBound].bareStem)), head.ofPlace,
                   !head.english.isEmpty, let id = Self.place(naming: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
-            entities[m.entity].englishName = head.english.replacingOccurrences(of: "{place}", with: entry.nameEn)
+            entities[m.entity].englishName = lexicons.englishName(head.english, place: entry.nameEn)
         }
         for m in mentions where m.rule == "leader-body" && m.entity >= 0 && entities[m.entity].englishName == nil {
             guard let body = lexicons.leaderBodies[doc.tokens[m.tokens.lowerBound].stem],
@@ -362,9 +362,11 @@ public struct ArticleExtractor: Sendable {
         }
     }
 
-    /// The known leader a leader-body mention is named after, nested right after its head (إدارة ترامب: ترامب).
+    /// The known leader a leader-body mention is named after, at its end: nested right after its head (إدارة ترامب:
+    /// ترامب) or after his title (إدارة الرئيس الأمريكي دونالد ترامب: the title's mention of دونالد ترامب).
     private static func leader(of m: Mention, in mentions: [Mention]) -> Mention? {
-        mentions.first { $0.type == .person && $0.rule == "nested" && $0.tokens.lowerBound == m.tokens.lowerBound + 1 }
+        mentions.first { $0.type == .person && $0.entryID != nil && $0.tokens.upperBound == m.tokens.upperBound
+                         && $0.tokens.lowerBound > m.tokens.lowerBound }
     }
 
     /// The known place, or its nisba, that ends a body's name right after its head (منتخب كرواتيا, المنتخب الألماني).

@@ -158,11 +158,24 @@ public struct EntityRecognizer: Sendable {
             if claimed[i - lo] { i += 1; continue }
             // a known leader's body named with his name (إدارة ترامب, حكومة نتنياهو; rules/leader-bodies.tsv)
             if i + 1 < hi, let body = leaderBodies.value(toks[i].stem, hash: toks[i].stemHash),
-               toks[i].script == .arabic, toks[i].suffix.isEmpty, !toks[i].hasArticle, toks[i + 1].prefix.isEmpty,
-               let g = gazAt(i + 1), entry(g).type == .person, !entry(g).leads.isEmpty, isFree(i, g.end) {
-                out.append(make(i, g.end, .organization, body.subtype, "leader-body", 0.75))
-                var m = gazMention(i + 1, g); m.rule = "nested"; out.append(m)
-                claim(i, g.end); i = g.end; continue
+               toks[i].script == .arabic, toks[i].suffix.isEmpty, !toks[i].hasArticle, toks[i + 1].prefix.isEmpty {
+                if let g = gazAt(i + 1), entry(g).type == .person, !entry(g).leads.isEmpty, isFree(i, g.end) {
+                    out.append(make(i, g.end, .organization, body.subtype, "leader-body", 0.75))
+                    var m = gazMention(i + 1, g); m.rule = "nested"; out.append(m)
+                    claim(i, g.end); i = g.end; continue
+                }
+                // or with his title between (إدارة الرئيس الأمريكي دونالد ترامب): the title's mention of him stays, with
+                // its role, inside the body's
+                if let title = lexicons.titles.match(toks, at: i + 1, limit: hi) {
+                    var j = title.end
+                    while let g = gazAt(j), g.isDemonym, toks[j].prefix.isEmpty { j = g.end }
+                    if let g = gazAt(j), entry(g).type == .person, !entry(g).leads.isEmpty, toks[j].prefix.isEmpty,
+                       isFree(i, j), out.contains(where: { $0.type == .person && $0.tokens == j..<g.end }) {
+                        // (the nisba in the title stays free: الأمريكي still names the country he is president of)
+                        out.append(make(i, g.end, .organization, body.subtype, "leader-body", 0.75))
+                        claim(i, title.end); i = title.end; continue
+                    }
+                }
             }
             if let g = gazAt(i), entry(g).type != .place || (!g.isDemonym && toks[i].script == .arabic) {
                 i = g.end; continue

@@ -21,6 +21,8 @@ public struct LexiconSet: Sendable {
         var facilityAdjectives = KeySet()
         /// Heads that name a leader's body with his name (rules/leader-bodies.tsv): إدارة ترامب.
         var leaderBodies = KeyMap<LeaderBody>()
+        /// English place names that take "the" inside a phrase (rules/english-definite-names.tsv), lowercased.
+        var englishDefiniteNames: Set<String> = []
         var nameContinuations = PhraseTable<NameContinuation>()
         var nominalBodies = KeyMap<NominalComplement>()
         /// Currencies and the words that make a word one (rules/money-words.tsv): ريال after مليار is no club.
@@ -112,6 +114,17 @@ public struct LexiconSet: Sendable {
         _read { yield box.t.facilityAdjectives }
         set { update { $0.facilityAdjectives = newValue } }
     }
+    /// An English name made from a template of organization-heads.tsv and a place's English name: the place takes "the"
+    /// inside the phrase where English gives it one, and none at its start ("Government of the Philippines",
+    /// "Netherlands national team" from "The Netherlands").
+    public func englishName(_ template: String, place: String) -> String {
+        var bare = Substring(place), definite = false
+        if place.hasPrefix("The ") || place.hasPrefix("the ") { bare = place.dropFirst(4); definite = true }
+        definite = definite || box.t.englishDefiniteNames.contains(bare.lowercased())
+        if template.hasPrefix("{place}") { return template.replacingOccurrences(of: "{place}", with: bare) }
+        return template.replacingOccurrences(of: "{place}", with: (definite ? "the " : "") + bare)
+    }
+
     /// Heads that name the body a known leader leads with his name (rules/leader-bodies.tsv: إدارة ترامب, حكومة نتنياهو).
     public var leaderBodies: KeyMap<LeaderBody> {
         _read { yield box.t.leaderBodies }
@@ -331,6 +344,7 @@ public struct LexiconSet: Sendable {
         for row in try rulesTable("rules/leader-bodies.tsv") where row.count >= 3 {
             set.leaderBodies[Normalizer.key(row[0])] = LeaderBody(head: row[0], subtype: row[1], english: row[2])
         }
+        set.englishDefiniteNames = Set(try rulesTable("rules/english-definite-names.tsv").compactMap { $0.first?.lowercased() })
         for row in try rulesTable("rules/name-continuations.tsv") where row.count >= 2 {
             guard let kind = NameContinuation(rawValue: row[1]) else { continue }
             set.nameContinuations.add(keys(row[0]), kind)
