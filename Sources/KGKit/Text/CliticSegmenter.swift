@@ -28,7 +28,19 @@ public struct CliticSegmenter: Sendable {
         self.table = WordTable(vocabulary: vocabulary, functionWords: functionWords)
     }
 
+    /// Below this corpus count a remainder after ك alone is no word: the ك starts a name (كييل, Kiel).
+    private static let rareAfterKaf = 30
     private static let conjunctions: [String] = ["", "و", "ف"]
+    /// A normalised word shaped like a participle (م…), a sound plural (…ين, …ات, …ون) or a feminine (…ه of ة).
+    static func looksDerived(_ key: String) -> Bool {
+        key.hasPrefix("م") || key.hasSuffix("ين") || key.hasSuffix("ات") || key.hasSuffix("ون") || key.hasSuffix("ه")
+    }
+    private static func looksDerived(_ p: Piece, _ k: UnsafeBufferPointer<UInt32>) -> Bool {
+        let n = p.count
+        guard n >= 2 else { return false }
+        let first = p.at(0, k), last = p.at(n - 1, k), before = p.at(n - 2, k)
+        return first == meem || last == heh || (last == noon && (before == yeh || before == waw)) || (last == teh && before == alef)
+    }
     private static let prepositions: [String] = ["", "ب", "ك", "ل"]
     private static let suffixes: [String] = ["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه"]
 
@@ -166,7 +178,7 @@ public struct CliticSegmenter: Sendable {
                     // a known name whose remainder after the proclitic is no word is no proclitic and article:
                     // كاليفورنيا is not ك + اليفورنيا, وكاليفورنيا is و + كاليفورنيا
                     if (wholeProtected || (conj != 0 && prep != 0 && table.lookup(Piece(lead: false, start: cLen, end: n).packed(k)).isProtected))
-                        && table.lookup(rest.packed(k)).count < 3 && !knownWithoutArticle(rest, k) { continue }
+                        && table.lookup(rest.packed(k)).count < 3 && !knownWithoutArticle(rest, k, wholeCount: wholeCount) { continue }
                     if !bestDefinite || pLen > bestPLen {
                         hasBest = true; bestPiece = rest; bestPrefix = Self.prefixString(ci, pi); bestPLen = pLen
                         bestDefinite = true
@@ -187,6 +199,7 @@ public struct CliticSegmenter: Sendable {
                 let c = e.count
                 var score = e.isName ? max(c, 1_000_000) : c
                 if prep != 0 && conj != 0 && score < max(wholeCount, 10) { score = 0 }
+                if prep == Self.kaf && conj == 0 && score < Self.rareAfterKaf && !Self.looksDerived(rest, k) { score = 0 }
                 if score > bestScore {
                     hasBest = true; bestPiece = rest; bestPrefix = Self.prefixString(ci, pi); bestPLen = pLen
                     bestScore = score
@@ -257,10 +270,10 @@ public struct CliticSegmenter: Sendable {
 
     /// Whether the definite remainder `rest` (ال…) is a known word without its article (المستوصفات → مستوصفات;
     /// after لل, the word after the ل: لليفربول → ليفربول).
-    private func knownWithoutArticle(_ rest: Piece, _ k: UnsafeBufferPointer<UInt32>) -> Bool {
+    private func knownWithoutArticle(_ rest: Piece, _ k: UnsafeBufferPointer<UInt32>, wholeCount: Int) -> Bool {
         var bare = rest
         if bare.lead { bare.lead = false } else { bare.start += 2 }
-        return bare.count >= 3 && table.lookup(bare.packed(k)).count >= 3
+        return bare.count >= 3 && table.lookup(bare.packed(k)).count >= max(3, wholeCount)
     }
 
     /// The reference analysis on Strings (used for keys outside the fast path's letters).
@@ -292,7 +305,9 @@ public struct CliticSegmenter: Sendable {
                         // the stem without its article; after لل, the written word after the ل (لليفربول → ليفربول)
                         let tail = String(key.unicodeScalars.dropFirst(pLen))
                         let bare = rest == tail ? String(tail.unicodeScalars.dropFirst(2)) : tail
-                        if !(bare.unicodeScalars.count >= 3 && vocabulary.count(bare) >= 3) { continue }
+                        // (and the word without its article is no more frequent than the name: بالتيمور is Baltimore,
+                        // not ب + ال + تيمور)
+                        if !(bare.unicodeScalars.count >= 3 && vocabulary.count(bare) >= max(3, wholeCount)) { continue }
                     }
                     if !bestDefinite || pLen > best!.prefixKeyLength {
                         best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
@@ -311,6 +326,9 @@ public struct CliticSegmenter: Sendable {
                 var score = vocabulary.names.contains(rest) ? max(c, 1_000_000) : c
                 // two proclitics on an unknown remainder need stronger evidence (ولاية is not و+ل+اية)
                 if prep != "" && conj != "" && score < max(wholeCount, 10) { score = 0 }
+                // "like" before a rare word is rarer than a foreign name that starts with ك (كييل is Kiel, not ك + ييل)
+                // (not before a word shaped like a participle, a plural or a feminine: كمساهم, كإعلاميين, كراقصة)
+                if prep == "ك" && conj.isEmpty && score < Self.rareAfterKaf && !Self.looksDerived(rest) { score = 0 }
                 if score > bestScore {
                     best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
                     bestScore = score
