@@ -40,6 +40,8 @@ final class RelationTests: XCTestCase {
             ("Seven people were killed in the attack, John Kirby said.", "en", "john-kirby", "said", "Seven people were killed"),
             ("The talks were serious, according to Reuters.", "en", "org:reuters", "source", "talks were serious"),
             ("وتمكن السجناء من الفرار، بحسب المرصد السوري لحقوق الإنسان.", "ar", "org:sohr", "source", "السجناء"),
+            // a source that quotes a person: the person spoke
+            ("ونقلت وكالة رويترز عن المتحدث باسم البنتاغون جون كيربي قوله إن الضربات ستستمر.", "ar", "john-kirby", "source", "الضربات ستستمر"),
         ]
         for (text, lang, speaker, kind, quote) in cases {
             let x = extract(text, lang)
@@ -63,6 +65,9 @@ final class RelationTests: XCTestCase {
         let x = extract("وكان مصدر عسكري في قوات سوريا الديمقراطية قال لرويترز إن سبعة من أفراد الأمن قتلوا.", "ar")
         XCTAssertFalse(x.statements.contains { names(x, $0.speaker).contains("org:reuters") }, "لرويترز is who was told")
         XCTAssertTrue(x.statements.contains { names(x, $0.speaker).contains("org:sdf") })
+        // (an unnamed source quoted by the agency leaves the agency as the speaker)
+        let y = extract("ونقلت وكالة رويترز عن مصدر أمني قوله إن الهجوم فشل.", "ar")
+        XCTAssertTrue(y.statements.contains { names(y, $0.speaker).contains("org:reuters") }, "\(y.statements.map { names(y, $0.speaker) })")
     }
 
     // MARK: nationality

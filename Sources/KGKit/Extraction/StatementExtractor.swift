@@ -59,6 +59,9 @@ struct StatementExtractor {
                         if let mi = startAt[j] { speaker = mi }
                         j += 1
                     }
+                    // نقلت رويترز عن الشرطي محمد آدن قوله: the source quotes a person, who is the speaker
+                    if arabic, let mi = speaker, let p = quotedPerson(after: mentions[mi].tokens.upperBound, in: s, doc: doc,
+                                                                      startAt: startAt, mentions: mentions) { speaker = p }
                 } else if arabic {
                     speaker = forward(from: end, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 12)
                     // subject before the verb (الحوثيون يعلنون; مصدر في قوات سوريا الديمقراطية التي يقودها الأكراد قال)
@@ -97,6 +100,13 @@ struct StatementExtractor {
             }
         }
         return out
+    }
+
+    /// The person a source quotes: عن right after the source, then a person before the statement starts (titles and
+    /// descriptions between: عن الشرطي محمد آدن قوله).
+    private func quotedPerson(after p: Int, in s: Sentence, doc: AnalyzedText, startAt: [Int: Int], mentions: [Mention]) -> Int? {
+        guard p < s.tokens.upperBound, keysEqual(doc.tokens[p].key, "عن") else { return nil }
+        return forward(from: p + 1, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 8).flatMap { mentions[$0].type == .person ? $0 : nil }
     }
 
     private func forward(from p: Int, in s: Sentence, doc: AnalyzedText, startAt: [Int: Int], mentions: [Mention], limit: Int) -> Int? {
