@@ -17,6 +17,16 @@ public struct EntityRecognizer: Sendable {
     /// A sound plural's ending (مسلحون, معارضين, منظمات): a noun, not a given name.
     static func isPluralShaped(_ key: String) -> Bool { key.count > 4 && (key.hasSuffix("ون") || key.hasSuffix("ين") || key.hasSuffix("ات")) }
 
+    /// A frequent Arabic word that news writes like a name, not like a common word: almost never with the article, and
+    /// often after ب or ل (تويتر, رويترز, يوفنتوس; not البيت, أفاد or نصر). A known body or person so written needs no
+    /// tagger reading to be named, though the tagger never saw it.
+    func usedLikeAName(_ stem: String) -> Bool {
+        let v = lexicons.vocabulary
+        let c = v.count(stem)
+        guard c > 0, !stem.hasPrefix("ال") else { return false }
+        return v.count("ال" + stem) * 50 < c && (v.count("ب" + stem) + v.count("ل" + stem)) * 100 >= c
+    }
+
     /// An Arabic word written without the article whose definite form is at least as common in news (جافة: الجافة,
     /// تجاري: التجاري) is a common noun or adjective; names of places and people rarely take the article (غزة, حلب).
     func definiteFormIsCommon(_ t: Token) -> Bool {
@@ -406,6 +416,7 @@ public struct EntityRecognizer: Sendable {
                 // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
                 let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
                     && !taggerSays(i, e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
+                    && (e.type == .place || !usedLikeAName(toks[i].stem))
                 // and a name shaped like a nisba right after an indefinite noun is that noun's adjective (دعم مالي
                 // "financial support", not Mali)
                 let adjective = single && e.type == .place && toks[i].prefix.isEmpty && !toks[i].hasArticle
