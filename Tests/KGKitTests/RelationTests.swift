@@ -743,6 +743,12 @@ final class RelationTests: XCTestCase {
         let qOrgs = q.entities.filter { $0.type == .organization }.map(\.name)
         XCTAssertTrue(qOrgs.contains("الدرب المضيء") && qOrgs.contains("سفارة الولايات المتحدة"), "\(qOrgs)")
         XCTAssertFalse(qOrgs.contains { $0.contains("تستهدف") }, "\(qOrgs)")
+        // nouns that name a body only before quotes (rules/quoted-name-heads.tsv), names of up to 6 words with numbers;
+        // not the site of an event
+        let w = extract("وذكر موقع \"سبورت 360\" أن اللاعب انتقل، وقالت منظمة \"سوريون من أجل الحقيقة والعدالة\" إن القصف استمر. وزار المفتشون موقع \"الهجوم الكيمياوي\" أمس.", "ar")
+        let wOrgs = w.entities.filter { $0.type == .organization }.map(\.name)
+        XCTAssertTrue(wOrgs.contains("سبورت 360") && wOrgs.contains("سوريون من أجل الحقيقة والعدالة"), "\(wOrgs)")
+        XCTAssertFalse(wOrgs.contains { $0.contains("الهجوم") }, "\(wOrgs)")
         // agency names: definite head, nisba adjective, complement with ل; not a participle (الشركة المنتجة للفيلم)
         let a = extract("وأعلن الجهاز المركزي للتعبئة العامة والإحصاء تراجع التضخم، فيما قالت الشركة المنتجة للفيلم إن العرض تأجل.", "ar")
         let aOrgs = a.entities.filter { $0.type == .organization }.map(\.name)

@@ -198,13 +198,19 @@ public struct EntityRecognizer: Sendable {
                 }
                 claim(i, b); i = b; continue
             }
-            // a head noun before a quoted name: the name in the quotes (حركة "الدرب المضيء", تنظيم "داعش")
+            // a head noun before a quoted name of up to 6 words: the name in the quotes (حركة "الدرب المضيء", تنظيم "داعش",
+            // موقع "سبورت 360" with the heads of rules/quoted-name-heads.tsv)
             // (the head takes no pronoun: قواتها "لا تستهدف المدنيين" is a quotation; the quote starts like a name)
             if toks[i].script == .arabic, !toks[i].hasArticle, toks[i].suffix.isEmpty,
-               let head = lexicons.organizationHeads.match(toks, at: i, limit: hi),
+               let (head, quotedOnly) = lexicons.organizationHeads.match(toks, at: i, limit: hi).map({ ($0, false) })
+                   ?? lexicons.quotedNameHeads.match(toks, at: i, limit: hi).map({ ($0, true) }),
                head.end + 2 < hi, StatementExtractor.quoteMarks.contains(toks[head.end].key),
-               let close = (head.end + 2..<min(hi, head.end + 6)).first(where: { StatementExtractor.quoteMarks.contains(toks[$0].key) }),
-               (head.end + 1..<close).allSatisfy({ toks[$0].kind == .word }), isFree(head.end + 1, close),
+               // (after a word that is also a common noun, a frequent word in the quotes is no name: موقع "الهجوم الكيمياوي"
+               // is the site of the attack)
+               !quotedOnly || lexicons.vocabulary.count(toks[head.end + 1].stem) < Self.commonWordCount || usedLikeAName(toks[head.end + 1].stem),
+               let close = (head.end + 2..<min(hi, head.end + 8)).first(where: { StatementExtractor.quoteMarks.contains(toks[$0].key) }),
+               (head.end + 1..<close).allSatisfy({ toks[$0].kind == .word || (toks[$0].kind == .number && $0 > head.end + 1) }),
+               isFree(head.end + 1, close),
                !lexicons.functionWords.contains(toks[head.end + 1].key), !lexicons.stopwords.contains(toks[head.end + 1].stem) {
                 // (a known body in the quotes is that body; a known place or person names a new one: حزب "كولورادو"
                 // is Paraguay's Colorado Party, not the state. A club's city stays the city: sports reports name clubs

@@ -35,6 +35,7 @@ public struct LexiconSet: Sendable {
         var englishNameWords = KeyMap<String>()
         var titles = PhraseTable<String>()
         var organizationHeads = PhraseTable<OrganizationHead>()
+        var quotedNameHeads = PhraseTable<OrganizationHead>()
         /// The word after the head of a known organisation's two-word name (الجزيرة of قناة الجزيرة) → its entry, -1 if
         /// several (`Gazetteer.organisationsAfterHeads`).
         var organisationsAfterHeads = KeyMap<Int>()
@@ -175,6 +176,11 @@ public struct LexiconSet: Sendable {
     public var organizationHeads: PhraseTable<OrganizationHead> {
         _read { yield box.t.organizationHeads }
         set { update { $0.organizationHeads = newValue } }
+    }
+    /// Nouns that name an organisation only before a quoted name (rules/quoted-name-heads.tsv: موقع "تويتر").
+    public var quotedNameHeads: PhraseTable<OrganizationHead> {
+        _read { yield box.t.quotedNameHeads }
+        set { update { $0.quotedNameHeads = newValue } }
     }
     public var placeTriggers: PhraseTable<PlaceTrigger> {
         _read { yield box.t.placeTriggers }
@@ -364,6 +370,9 @@ public struct LexiconSet: Sendable {
                                                                      adjective: row.count > 3 && row[3] == "yes",
                                                                      ofPlace: row.count > 4 && row[4] == "yes",
                                                                      english: row.count > 5 ? row[5] : ""))
+        }
+        for row in try rulesTable("rules/quoted-name-heads.tsv") where row.count >= 2 {
+            set.quotedNameHeads.add(keys(row[0]), OrganizationHead(subtype: row[1], standalone: false))
         }
         let heads = set.organizationHeads
         set.organisationsAfterHeads = set.gazetteer.organisationsAfterHeads { heads.contains(key: $0) }
