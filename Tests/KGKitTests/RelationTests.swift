@@ -84,6 +84,9 @@ final class RelationTests: XCTestCase {
         // a nisba that is not next to a person says nothing about their nationality
         let x = extract("قال هاكان فيدان إن الحكومة العراقية لا تدعم الحزب.", "ar")
         XCTAssertFalse(x.relations.contains { $0.predicate == "nationality" })
+        // nor does a second nisba joined by و: Syrian and Russian forces are not Syrian forces of Russian nationality
+        let y = extract("وشنت القوات السورية والروسية غارات على إدلب.", "ar")
+        XCTAssertFalse(y.relations.contains { $0.predicate == "nationality" && y.entities[$0.object].entryID == "country:ru" }, triples(y))
     }
 
     // MARK: dates

@@ -202,6 +202,10 @@ struct RelationMatcher {
                     let source = compiled.rules[r].source
                     if source.predicate == "locatedIn" && !placeOrderOK(entities[subj.entity], entities[obj.entity], subj, obj) { continue }
                     if source.predicate == "nationality" && !nationalityOK(entities[subj.entity], entities[obj.entity], obj) { continue }
+                    // (a nisba joined by و after a name is coordinated with the name's own: القوات السورية والروسية are
+                    // Syrian and Russian forces, not Syrian forces of Russian nationality)
+                    if source.predicate == "nationality", obj.tokens.lowerBound >= subj.tokens.upperBound,
+                       doc.tokens[obj.tokens.lowerBound].prefix.hasPrefix("و") { continue }
                     let lo = min(subj.start, obj.start, doc.tokens[p].stemStart)
                     let hi = max(subj.end, obj.end, doc.tokens[end - 1].end)
                     let ev = Evidence(article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
