@@ -149,6 +149,23 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(keys.filter { $0.hasPrefix("org/حكومه-قطر") }, ["org/حكومه-قطر"], "\(keys)")
     }
 
+    /// A name written after ل loses its article's alif (للصين, للسفارة الإسرائيلية): the node's names and alternate names
+    /// have it back, and a name that really starts with ل (لبنان) keeps its letter.
+    func testNamesAfterLamKeepTheirArticle() throws {
+        let a = Article(sourceID: "lam", title: "", text: "وجهت الهند دعوة للصين ولبنان، وقدمت شكوى للسفارة الإسرائيلية بعد أن فرضت الرسوم الجمركية الأميركية. وقالت الصين إن للرسوم الجمركية أثرا.", language: "ar")
+        let g = build([a])
+        let surfaces = g.surfaceForms()
+        let china = try XCTUnwrap(g.entities.values.first { $0.sameAs.contains { $0.contains("1814991") } || $0.names["en"] == "China" })
+        XCTAssertFalse((surfaces[china.key] ?? []).contains("لصين"), "\(surfaces[china.key] ?? [])")
+        XCTAssertTrue(g.entities.values.contains { $0.names["ar"] == "لبنان" }, "\(g.entities.values.map(\.names))")
+        XCTAssertTrue(g.entities.values.contains { $0.names["ar"] == "سفارة إسرائيل" }, "\(g.entities.values.map(\.names))")
+        XCTAssertFalse(g.entities.values.contains { ($0.names["ar"] ?? "").hasPrefix("لرسوم") || ($0.names["ar"] ?? "").hasPrefix("فارة") },
+                       "\(g.entities.values.map(\.names))")
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(JSONLDWriter.write(g).utf8)) as? [String: Any])
+        let node = try XCTUnwrap((doc["@graph"] as? [[String: Any]])?.first { ($0["name"] as? [String: String])?["en"] == china.names["en"] })
+        XCTAssertFalse((node["alternateName"] as? [String] ?? []).contains("لصين"), "the JSON-LD alternate names too: \(node)")
+    }
+
     func testAddingSameArticleTwiceIsIdempotent() {
         let once = build([Self.allArticles[0]])
         let twice = build([Self.allArticles[0]], into: once)

@@ -38,7 +38,7 @@ public struct ArticleExtractor: Sendable {
                 canonicalNames[m.tokens] = body.head + " " + entry.nameAr
             } else if m.tokens.count == 2, lexicons.organizationHeads.value(key: String(t.bareStem))?.ofPlace == true,
                       let id = Self.place(naming: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
-                let head = doc.text(t.stemStart, t.end)
+                let head = doc.nameText(m.tokens.lowerBound, m.tokens.lowerBound + 1)
                 canonicalNames[m.tokens] = (t.hasArticle ? String(head.unicodeScalars.dropFirst(2)) : head) + " " + entry.nameAr
             }
         }

@@ -443,7 +443,7 @@ struct EventExtractor {
                 } else {
                     e = entities.count
                     eventsOfType[type, default: []].append(e)
-                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: doc.text(doc.tokens[k].stemStart, doc.tokens[trig.end - 1].end),
+                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: doc.nameText(k, trig.end),
                                                     language: doc.language, mentionIndices: [], eventType: type,
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
@@ -453,7 +453,7 @@ struct EventExtractor {
                    let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
                                                                          + [place].compactMap { $0 }.filter { mentions[$0].tokens.lowerBound == trig.end }).map { mentions[$0].tokens },
                                       limit: s.tokens.upperBound) {
-                    entities[e].name = doc.text(doc.tokens[k].stemStart, doc.tokens[end - 1].end)
+                    entities[e].name = doc.nameText(k, end)
                     labelled.insert(e)
                 }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }

@@ -109,7 +109,7 @@ public enum JSONLDWriter {
         let names = e.names.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string($0.value))" }
         f.append("\"name\":{" + names.joined(separator: ",") + "}")
         let preferred = Set(e.names.values)
-        let alt = surfaces.subtracting(preferred).sorted()
+        let alt = KnowledgeGraph.withoutElidedArticles(surfaces, names: Array(e.names.values)).subtracting(preferred).sorted()
         if !alt.isEmpty { f.append("\"alternateName\":[" + alt.map(JSONText.string).joined(separator: ",") + "]") }
         if !e.subtype.isEmpty { f.append("\"subtype\":\(JSONText.string(e.subtype))") }
         if !e.description.isEmpty { f.append("\"description\":\(JSONText.string(e.description))") }

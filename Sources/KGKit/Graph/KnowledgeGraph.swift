@@ -604,13 +604,32 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// Mentions that refer to a node without naming it (أميركية, التنظيم, the group, the trigger word of an event).
     static let nonNameRules: Set<String> = ["demonym", "demonym-in-name", "definite-description"]
 
-    /// Surface forms per node, gathered from all mentions.
+    /// Surface forms per node, gathered from all mentions (without forms that lost their article's alif after ل, see
+    /// `withoutElidedArticles`).
     public func surfaceForms() -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
         for a in articles.values {
             for m in a.mentions where !Self.nonNameRules.contains(m.rule) { out[m.entity, default: []].insert(m.surface) }
         }
+        for (k, v) in out { out[k] = Self.withoutElidedArticles(v, names: entities[k]?.names.values.map { $0 } ?? []) }
         return out
+    }
+
+    /// Surface forms minus those written after ل without their article's alif: للصين is ل + الصين, so its mention's
+    /// text is لصين, which is no name of China. A form is dropped when the node is also named (or written) with the
+    /// alif (الصين), or with a longer name that starts so (لرسوم الجمركية of الرسوم الجمركية الأميركية); لبنان, ليبيا and
+    /// لوس أنجلوس stay.
+    public static func withoutElidedArticles(_ surfaces: Set<String>, names: [String]) -> Set<String> {
+        let lam: Unicode.Scalar = "\u{0644}"
+        guard surfaces.contains(where: { $0.unicodeScalars.first == lam }) else { return surfaces }
+        var known = Set<String>()
+        for n in surfaces { known.insert(Normalizer.key(n)) }
+        for n in names { known.insert(Normalizer.key(n)) }
+        return surfaces.filter { s in
+            guard s.unicodeScalars.first == lam else { return true }
+            let k = Normalizer.key("\u{0627}" + s)
+            return !known.contains(k) && !known.contains { $0.hasPrefix(k + " ") }
+        }
     }
 
     /// Gazetteer containment edges between nodes both present: city → country (`containedInPlace`), ministry →

@@ -23,6 +23,14 @@ public struct AnalyzedText: Sendable {
     /// The original text of a code-point span.
     public func text(_ start: Int, _ end: Int) -> String { Self.text(scalars, start, end) }
 
+    /// The text of tokens `first..<end` as a name: from the first token's stem, with the article's alif that ل
+    /// swallowed written back (للحكومة السورية gives الحكومة السورية, not لحكومة السورية).
+    public func nameText(_ first: Int, _ end: Int) -> String {
+        let t = tokens[first], text = text(t.stemStart, tokens[end - 1].end)
+        guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), scalars[t.stemStart] == "\u{0644}" else { return text }
+        return "\u{0627}" + text
+    }
+
     /// The text of sentence `s`, made on first use and then shared: every fact found in a sentence keeps it as
     /// evidence, and they all hold this one string.
     public func text(of s: Sentence) -> String {
