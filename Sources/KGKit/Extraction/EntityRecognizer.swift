@@ -671,6 +671,10 @@ public struct EntityRecognizer: Sendable {
                         // (a known body that the tagger reads as a person is still that body unless its words can be a
                         // person's name: البنتاغون is no one's; a known place of several words unless all of them can:
                         // يانغ of بيونغ يانغ can, بيونغ cannot. Not one-word places: رياض is as often a man as the city)
+                        // (nor is a known place of several words that the tagger reads as a body, when no known body has
+                        // that name: بيونغ يانغ standing for its government is still the city)
+                        if t.type == .organization, m.type == .place, m.rule == "gazetteer", r.count > 1,
+                           lexicons.gazetteer.names(keys: r.map { toks[$0].stem }, type: .organization).isEmpty { return false }
                         guard t.type == .person, m.rule == "gazetteer", m.type == .organization || r.count > 1 else { return true }
                         let personWords = r.filter { isPersonWord(toks[$0], first: $0 == r.lowerBound) }.count
                         return m.type == .organization ? personWords > 0 : personWords == r.count
@@ -931,13 +935,33 @@ public struct EntityRecognizer: Sendable {
                 claim(a, f.end)
             }
         }
-        // 9. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
+        // 9. the unknown name after a product noun is the product's (هاتف آيفون تن, جهاز آيباد برو, صاروخ هواسونغ):
+        // no person, place or body is named there (rules/product-heads.tsv)
+        if !lexicons.productHeads.isEmpty {
+            var productWord = [Bool](repeating: false, count: hi - lo)
+            for h in lo..<hi where toks[h].script == .arabic && toks[h].suffix.isEmpty && lexicons.productHeads.contains(toks[h].stem) {
+                var k = h + 1
+                while k < min(hi, h + 5), toks[k].prefix.isEmpty, !toks[k].hasArticle,
+                      toks[k].kind == .word || (toks[k].kind == .number && k > h + 1),
+                      !lexicons.functionWords.contains(toks[k].key), !lexicons.stopwords.contains(toks[k].stem),
+                      gazAt(k).map({ $0.isDemonym }) != true,
+                      !(k == h + 1 && toks[k].script == .arabic
+                        && (isPersonWord(toks[k], first: true) || lexicons.personNameWords.contains(toks[k].stem))) {
+                    productWord[k - lo] = true; k += 1
+                }
+            }
+            out.removeAll { m in
+                m.entryID == nil && m.type != .event && productWord[m.tokens.lowerBound - lo]
+                    && !(m.rule == "nested" || m.rule == "demonym-in-name")
+            }
+        }
+        // 10. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
         if !lexicons.nominalBodies.isEmpty {
             for idx in out.indices where out[idx].type == .organization && out[idx].rule != "nested" {
                 out[idx].isNominal = isNominal(out[idx], doc)
             }
         }
-        // 10. demonyms left: evidence of a country
+        // 11. demonyms left: evidence of a country
         return out.sorted { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
     }
 

@@ -36,6 +36,7 @@ public struct LexiconSet: Sendable {
         var titles = PhraseTable<String>()
         var organizationHeads = PhraseTable<OrganizationHead>()
         var quotedNameHeads = PhraseTable<OrganizationHead>()
+        var productHeads = KeySet()
         /// The word after the head of a known organisation's two-word name (الجزيرة of قناة الجزيرة) → its entry, -1 if
         /// several (`Gazetteer.organisationsAfterHeads`).
         var organisationsAfterHeads = KeyMap<Int>()
@@ -177,6 +178,8 @@ public struct LexiconSet: Sendable {
         _read { yield box.t.organizationHeads }
         set { update { $0.organizationHeads = newValue } }
     }
+    /// Nouns that name a product by the name after them (rules/product-heads.tsv: هاتف آيفون, صاروخ هواسونغ).
+    public var productHeads: KeySet { box.t.productHeads }
     /// Nouns that name an organisation only before a quoted name (rules/quoted-name-heads.tsv: موقع "تويتر").
     public var quotedNameHeads: PhraseTable<OrganizationHead> {
         _read { yield box.t.quotedNameHeads }
@@ -371,6 +374,7 @@ public struct LexiconSet: Sendable {
                                                                      ofPlace: row.count > 4 && row[4] == "yes",
                                                                      english: row.count > 5 ? row[5] : ""))
         }
+        set.productHeads = KeySet(try rulesTable("rules/product-heads.tsv").compactMap { $0.first.map(Normalizer.key) })
         for row in try rulesTable("rules/quoted-name-heads.tsv") where row.count >= 2 {
             set.quotedNameHeads.add(keys(row[0]), OrganizationHead(subtype: row[1], standalone: false))
         }
