@@ -150,6 +150,19 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("التوقيف") }, "\(p)")
     }
 
+    /// A name between a verb of saying and a title after it is a person (وقال مهاد ضور النائب عن ...); not a phrase of
+    /// common words (وقالت الحكومة اليوم إن الوزير ...), and a known name stays the gazetteer's, linked.
+    func testNameBeforeATitleAfterASpeechVerb() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال مهاد ضور النائب عن ولاية جنوب غرب الصومال إن الهجوم فشل. وقالت الحكومة اليوم إن الوزير سافر.", language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.type == .person && $0.surface == "مهاد ضور" && $0.role == "member" },
+                      "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertFalse(x.mentions.contains { $0.rule == "name-before-title" && $0.surface != "مهاد ضور" }, "\(x.mentions.map(\.surface))")
+        let y = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال يورغن كلوب مدرب ليفربول إن الفريق تعب.", language: "ar"))
+        XCTAssertFalse(y.mentions.contains { $0.rule == "name-before-title" }, "\(y.mentions.map { ($0.surface, $0.rule) })")
+    }
+
     /// After a title and a comma, a name is closed by punctuation; a clause is not a name.
     func testAnAppositionIsClosedByPunctuation() {
         let p = people("وأشاد مدير وكالة المخابرات المركزية الأمريكية، لاقت خطوته ترحيبا واسعا داخل دوائر الحكم.")

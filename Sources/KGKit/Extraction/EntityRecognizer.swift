@@ -160,6 +160,31 @@ public struct EntityRecognizer: Sendable {
             }
             i = tEnd
         }
+        // 1b. a name between a verb of saying and the title after it (وقال مهاد ضور النائب عن ..., وقال هانس كلوغه مدير
+        // ...): how Arabic news introduces an official it names before saying who they are
+        if s.script == .arabic {
+            func nameLike(_ k: Int) -> Bool {
+                let t = toks[k]
+                guard t.script == .arabic, t.kind == .word, t.prefix.isEmpty, !t.hasArticle, t.suffix.isEmpty, !claimed[k - lo],
+                      !lexicons.functionWords.contains(t.key), !lexicons.stopwords.contains(t.stem), !lexicons.titles.contains(key: t.stem),
+                      gazAt(k) == nil else { return false }     // (known names are the gazetteer pass's, linked)
+                return lexicons.vocabulary.count(t.stem) < Self.commonWordCount || isPersonWord(t, first: false)
+            }
+            i = lo
+            while i + 3 < hi {
+                guard toks[i].script == .arabic, let cue = lexicons.cues.statements.match(toks, at: i, limit: hi, stems: false),
+                      cue.value == .said else { i += 1; continue }
+                var j = cue.end
+                while j < min(hi, cue.end + 3), nameLike(j) { j += 1 }
+                if j - cue.end >= 2, j < hi, toks[j].hasArticle || toks[j].prefix.isEmpty, let t = lexicons.titles.match(toks, at: j, limit: hi),
+                   t.end < hi, toks[t.end].kind == .word {
+                    var m = make(cue.end, j, .person, "", "name-before-title", 0.7)
+                    m.role = t.value
+                    out.append(m); claim(cue.end, j)
+                }
+                i = max(i + 1, j)
+            }
+        }
 
         // 2. organisation head nouns (Arabic construct chains; English capitalised names with a head noun)
         i = lo
