@@ -28,6 +28,8 @@ public struct CliticSegmenter: Sendable {
         self.table = WordTable(vocabulary: vocabulary, functionWords: functionWords)
     }
 
+    /// From this corpus count a word that looks like proclitic + article + a remainder never written is a word itself.
+    private static let seenAsAWord = 10
     /// Below this corpus count a remainder after ك alone is no word: the ك starts a name (كييل, Kiel).
     private static let rareAfterKaf = 30
     private static let conjunctions: [String] = ["", "و", "ف"]
@@ -177,7 +179,8 @@ public struct CliticSegmenter: Sendable {
                 if restLen >= 4 && rest.startsWithAl(k) {
                     // a known name whose remainder after the proclitic is no word is no proclitic and article:
                     // كاليفورنيا is not ك + اليفورنيا, وكاليفورنيا is و + كاليفورنيا
-                    if (wholeProtected || (conj != 0 && prep != 0 && table.lookup(Piece(lead: false, start: cLen, end: n).packed(k)).isProtected))
+                    if (wholeProtected || (wholeCount >= Self.seenAsAWord && !rest.lead && (conj != Self.waw || wordBeforePronoun(key)))
+                        || (conj != 0 && prep != 0 && table.lookup(Piece(lead: false, start: cLen, end: n).packed(k)).isProtected))
                         && table.lookup(rest.packed(k)).count < 3 && !knownWithoutArticle(rest, k, wholeCount: wholeCount) { continue }
                     if !bestDefinite || pLen > bestPLen {
                         hasBest = true; bestPiece = rest; bestPrefix = Self.prefixString(ci, pi); bestPLen = pLen
@@ -270,6 +273,15 @@ public struct CliticSegmenter: Sendable {
 
     /// Whether the definite remainder `rest` (ال…) is a known word without its article (المستوصفات → مستوصفات;
     /// after لل, the word after the ل: لليفربول → ليفربول).
+    /// Whether a word ends in a pronoun suffix after a word news writes often (والده: والد + ه).
+    private func wordBeforePronoun(_ key: String) -> Bool {
+        for suffix in Self.suffixes where key.hasSuffix(suffix) {
+            let base = String(key.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+            if base.unicodeScalars.count >= 3 && vocabulary.count(base) >= 50 { return true }
+        }
+        return false
+    }
+
     private func knownWithoutArticle(_ rest: Piece, _ k: UnsafeBufferPointer<UInt32>, wholeCount: Int) -> Bool {
         var bare = rest
         if bare.lead { bare.lead = false } else { bare.start += 2 }
@@ -301,7 +313,13 @@ public struct CliticSegmenter: Sendable {
                 if rest.hasPrefix("ال") && restLen >= 4 {
                     // (a known name is no proclitic and article before an unknown word: كاليفورنيا; see analyzeFast)
                     let afterConj = String(key.unicodeScalars.dropFirst(conj.unicodeScalars.count))
-                    if wholeProtected || (!conj.isEmpty && !prep.isEmpty && vocabulary.protected.contains(afterConj)), vocabulary.count(rest) < 3 {
+                    // (nor is a word news writes often whose remainder it never writes: فاليري is Valery, not ف + اليري)
+                    // (after و only a word before a pronoun: والده is والد + ه, but والهرسك is و + الهرسك, which news
+                    // writes only after و; and not after لل, where the remainder is spelt anew)
+                    if wholeProtected || (!conj.isEmpty && !prep.isEmpty && vocabulary.protected.contains(afterConj))
+                        || wholeCount >= Self.seenAsAWord && !(prep == "ل" && rest != String(key.unicodeScalars.dropFirst(pLen)))
+                           && (conj != "و" || wordBeforePronoun(key)),
+                       vocabulary.count(rest) < 3 {
                         // the stem without its article; after لل, the written word after the ل (لليفربول → ليفربول)
                         let tail = String(key.unicodeScalars.dropFirst(pLen))
                         let bare = rest == tail ? String(tail.unicodeScalars.dropFirst(2)) : tail
