@@ -163,6 +163,16 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(y.mentions.contains { $0.rule == "name-before-title" }, "\(y.mentions.map { ($0.surface, $0.rule) })")
     }
 
+    /// An unknown name written two ways in one article is one entity (long vowels, ج/غ); frequent words that differ so
+    /// (محمد, محمود) are different names.
+    func testSpellingVariantsInOneArticleAreOneEntity() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقالت المحكمة إن القس أندرو برانسون سيبقى في منزله. وأكد محامي أندرو برونسون أن الحكم جائر. وقال محمد سعيد ومحمود سعيد إنهما سيحضران.", language: "ar"))
+        let people = x.entities.filter { $0.type == .person }.map(\.name)
+        XCTAssertEqual(people.filter { $0.hasPrefix("أندرو") }.count, 1, "\(people)")
+        XCTAssertTrue(people.contains("محمد سعيد") && people.contains("محمود سعيد"), "\(people)")
+    }
+
     /// After a title and a comma, a name is closed by punctuation; a clause is not a name.
     func testAnAppositionIsClosedByPunctuation() {
         let p = people("وأشاد مدير وكالة المخابرات المركزية الأمريكية، لاقت خطوته ترحيبا واسعا داخل دوائر الحكم.")

@@ -59,14 +59,37 @@ public struct ArticleExtractor: Sendable {
             if let id = m.entryID { return id }
             return m.type.slug + "/" + EntityKey.of(name(m))
         }
+        // an unknown name written two ways in one article (برانسون, برونسون; سيرجي سكريبال, سيرغي سكريبال; تسلا,
+        // تيسلا) is one entity: same type, same words but for long vowels and ج/غ, and the words that differ rare
+        var spellings: [String: [(words: [String], entity: Int)]] = [:]     // type and variant skeletons → names seen
+        func variant(_ m: Mention) -> (String, [String])? {
+            guard m.entryID == nil, m.type != .event, doc.language == "ar" else { return nil }
+            let words = m.tokens.map { doc.tokens[$0].stem }
+            guard words.contains(where: { $0.unicodeScalars.count >= 4 }) else { return nil }
+            return (m.type.slug + "/" + words.map(Self.variantSkeleton).joined(separator: " "), words)
+        }
+        func sameUnderVariants(_ a: [String], _ b: [String]) -> Bool {
+            guard a.count == b.count, a != b else { return false }
+            return zip(a, b).allSatisfy { x, y in
+                x == y || (x.unicodeScalars.count >= 4 && y.unicodeScalars.count >= 4
+                           && lexicons.vocabulary.count(x) < EntityRecognizer.commonWordCount
+                           && lexicons.vocabulary.count(y) < EntityRecognizer.commonWordCount)
+            }
+        }
         func add(_ mi: Int) {
             let m = mentions[mi]
             let k = clusterKey(m)
-            if let e = byKey[k] {
+            var found = byKey[k]
+            let v = variant(m)
+            if found == nil, let (sk, words) = v, let e = spellings[sk]?.first(where: { sameUnderVariants($0.words, words) })?.entity {
+                found = e
+            }
+            if let e = found {
                 entities[e].mentionIndices.append(mi)
                 if m.entryID == nil && name(m).unicodeScalars.count > entities[e].name.unicodeScalars.count { entities[e].name = name(m) }
                 mentions[mi].entity = e
             } else {
+                if let (sk, words) = v { spellings[sk, default: []].append((words, entities.count)) }
                 byKey[k] = entities.count
                 mentions[mi].entity = entities.count
                 entities.append(ExtractedEntity(type: m.type, subtype: m.subtype, entryID: m.entryID, name: name(m),
@@ -360,6 +383,18 @@ public struct ArticleExtractor: Sendable {
                   let id = Self.leader(of: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
             entities[m.entity].englishName = body.english.replacingOccurrences(of: "{person}", with: entry.nameEn)
         }
+    }
+
+    /// A word's spelling skeleton for names transliterated several ways: without the long vowels ا و ي inside it, ج
+    /// and غ (both "g") as one letter (برانسون = برونسون, سيرجي = سيرغي).
+    static func variantSkeleton(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, c) in scalars.enumerated() {
+            if i > 0 && i < scalars.count - 1 && (c == "\u{0627}" || c == "\u{0648}" || c == "\u{064A}") { continue }
+            out.append(c == "\u{063A}" ? "\u{062C}" : c)
+        }
+        return String(out)
     }
 
     /// The known leader a leader-body mention is named after, at its end: nested right after its head (إدارة ترامب:
