@@ -173,6 +173,16 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(people.contains("محمد سعيد") && people.contains("محمود سعيد"), "\(people)")
     }
 
+    /// A name in quotes is written whole (شركة "فالف" is Valve, not ف + الف); an acronym written letter by letter is one
+    /// body (مؤسسة آي دي سي, not a person دي سي); a verb after a name is no word of it (يوليا يرقدان).
+    func testQuotedNamesAcronymsAndVerbsAfterNames() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقالت شركة \"فالف\" إن اللعبة ستصدر. وبحسب بيانات مؤسسة آي دي سي للأبحاث، تراجعت مبيعات الهواتف. وقال الأطباء إن سيرغي سكريبال وابنته يوليا يرقدان في المستشفى.", language: "ar"))
+        let names = x.entities.filter { $0.type != .event }.map { ($0.name, $0.type) }
+        XCTAssertTrue(names.contains { $0 == ("فالف", .organization) } && names.contains { $0 == ("آي دي سي", .organization) }, "\(names)")
+        XCTAssertFalse(names.contains { $0.0.contains("يرقدان") || $0.0 == "الف" || $0.0 == "دي سي" }, "\(names)")
+    }
+
     /// After a title and a comma, a name is closed by punctuation; a clause is not a name.
     func testAnAppositionIsClosedByPunctuation() {
         let p = people("وأشاد مدير وكالة المخابرات المركزية الأمريكية، لاقت خطوته ترحيبا واسعا داخل دوائر الحكم.")

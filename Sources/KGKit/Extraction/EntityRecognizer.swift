@@ -247,7 +247,11 @@ public struct EntityRecognizer: Sendable {
                     // the gazetteer knows head and name together (قناة "العربية" is قناة العربية, Al Arabiya)
                     out.append(make(head.end + 1, close, .organization, e.subtype, "org-head-quoted", 0.9, entry: e.id))
                 } else {
-                    out.append(make(head.end + 1, close, .organization, head.value.subtype, "org-head-quoted", 0.75))
+                    // (a name in quotes is written whole: شركة "فالف" is Valve, not ف + الف; a clitic stands outside them)
+                    var m = make(head.end + 1, close, .organization, head.value.subtype, "org-head-quoted", 0.75)
+                    m.start = toks[head.end + 1].start
+                    m.surface = doc.text(m.start, m.end)
+                    out.append(m)
                 }
                 claim(head.end + 1, close); i = close + 1; continue
             }
@@ -541,6 +545,8 @@ public struct EntityRecognizer: Sendable {
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
                 guard a < b else { k = e; continue }
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
+                // (nor a verb after the name: وابنته يوليا يرقدان, an imperfect dual or plural no name list knows)
+                if ty == "PER", let c = (a + 1..<b).first(where: { isImperfectPlural(toks[$0]) && gazAt($0) == nil }) { b = c }
                 // (a known place after a preposition is no word of a person's name: عبدالله | بالقصيم; a name the
                 // segmenter reads so is: مايكل بالاك, عبد الحكيم بالحاج)
                 if ty == "PER", let c = (a + 1..<b).first(where: { k in
@@ -980,6 +986,29 @@ public struct EntityRecognizer: Sendable {
                     && !(m.rule == "nested" || m.rule == "demonym-in-name")
             }
         }
+        // 9b. an acronym written letter by letter is one name (مؤسسة آي دي سي, not دي سي): a name that starts or ends
+        // inside a run of letter names (rules/letter-names.txt) takes the run, and a run read as a person is a body
+        if !lexicons.letterNames.isEmpty {
+            func letter(_ k: Int) -> Bool { k >= lo && k < hi && toks[k].script == .arabic && toks[k].prefix.isEmpty && lexicons.letterNames.contains(toks[k].key) }
+            func plainLetter(_ k: Int) -> Bool { letter(k) && !lexicons.functionWords.contains(toks[k].key) }
+            var covered = [Bool](repeating: false, count: hi - lo)
+            for m in out { for k in m.tokens { covered[k - lo] = true } }
+            for idx in out.indices where out[idx].rule != "nested" && out[idx].entryID == nil && toks[out[idx].tokens.lowerBound].script == .arabic {
+                var a = out[idx].tokens.lowerBound, b = out[idx].tokens.upperBound
+                guard letter(a) || letter(b - 1) else { continue }
+                // (a letter that is also a function word only inside the run, or written آي / إي: أي is "any", إن "that")
+                while letter(a - 1), !covered[a - 1 - lo], letter(a),
+                      plainLetter(a - 1) || ["\u{0622}", "\u{0625}"].contains(doc.scalars[toks[a - 1].start]) && toks[a - 1].key != "ان" { a -= 1 }
+                while letter(b), !covered[b - lo], letter(b - 1), plainLetter(b) || plainLetter(b + 1) { b += 1 }
+                if a == out[idx].tokens.lowerBound && b == out[idx].tokens.upperBound && !(a..<b).allSatisfy(letter) { continue }
+                for k in a..<b { covered[k - lo] = true }
+                out[idx].tokens = a..<b
+                out[idx].start = toks[a].start
+                out[idx].end = toks[b - 1].end
+                out[idx].surface = doc.text(out[idx].start, out[idx].end)
+                if out[idx].type == .person && b - a >= 2 && (a..<b).allSatisfy(letter) { out[idx].type = .organization; out[idx].subtype = "" }
+            }
+        }
         // 10. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
         if !lexicons.nominalBodies.isEmpty {
             for idx in out.indices where out[idx].type == .organization && out[idx].rule != "nested" {
@@ -1281,6 +1310,15 @@ public struct EntityRecognizer: Sendable {
         }
         if k == j + 1 { return isPersonWord(toks[j], first: true) }
         return k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word
+    }
+
+    /// An Arabic word shaped like an imperfect verb in the dual or plural (يرقدان, يقولون, تطالبان) that no name list
+    /// has: a verb after a name, not a word of it.
+    func isImperfectPlural(_ t: Token) -> Bool {
+        guard t.script == .arabic, !t.hasArticle, t.suffix.isEmpty, t.key.unicodeScalars.count >= 5,
+              let first = t.key.unicodeScalars.first, first == "\u{064A}" || first == "\u{062A}",
+              t.key.hasSuffix("ان") || t.key.hasSuffix("ون") else { return false }
+        return lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {

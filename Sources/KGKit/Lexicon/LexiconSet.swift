@@ -37,6 +37,7 @@ public struct LexiconSet: Sendable {
         var organizationHeads = PhraseTable<OrganizationHead>()
         var quotedNameHeads = PhraseTable<OrganizationHead>()
         var productHeads = KeySet()
+        var letterNames = KeySet()
         /// The word after the head of a known organisation's two-word name (الجزيرة of قناة الجزيرة) → its entry, -1 if
         /// several (`Gazetteer.organisationsAfterHeads`).
         var organisationsAfterHeads = KeyMap<Int>()
@@ -180,6 +181,8 @@ public struct LexiconSet: Sendable {
     }
     /// Nouns that name a product by the name after them (rules/product-heads.tsv: هاتف آيفون, صاروخ هواسونغ).
     public var productHeads: KeySet { box.t.productHeads }
+    /// Arabic spellings of Latin letter names (rules/letter-names.txt: آي, دي, سي): acronyms written letter by letter.
+    public var letterNames: KeySet { box.t.letterNames }
     /// Nouns that name an organisation only before a quoted name (rules/quoted-name-heads.tsv: موقع "تويتر").
     public var quotedNameHeads: PhraseTable<OrganizationHead> {
         _read { yield box.t.quotedNameHeads }
@@ -374,6 +377,7 @@ public struct LexiconSet: Sendable {
                                                                      ofPlace: row.count > 4 && row[4] == "yes",
                                                                      english: row.count > 5 ? row[5] : ""))
         }
+        set.letterNames = KeySet(try BundledResources.list("rules/letter-names.txt").map(Normalizer.key))
         set.productHeads = KeySet(try rulesTable("rules/product-heads.tsv").compactMap { $0.first.map(Normalizer.key) })
         for row in try rulesTable("rules/quoted-name-heads.tsv") where row.count >= 2 {
             set.quotedNameHeads.add(keys(row[0]), OrganizationHead(subtype: row[1], standalone: false))
