@@ -65,6 +65,13 @@ final class RelationTests: XCTestCase {
         let x = extract("وكان مصدر عسكري في قوات سوريا الديمقراطية قال لرويترز إن سبعة من أفراد الأمن قتلوا.", "ar")
         XCTAssertFalse(x.statements.contains { names(x, $0.speaker).contains("org:reuters") }, "لرويترز is who was told")
         XCTAssertTrue(x.statements.contains { names(x, $0.speaker).contains("org:sdf") })
+        // a body right after the verb is the speaker, not a person later in the clause; وأضاف، ... goes on with the one
+        // who spoke before; a person right after the comma is the speaker; who was told (لـ CNN) is not
+        let z = extract("وقال وزير الخارجية الأمريكي جون كيري إن المفاوضات صعبة. وأضاف، تعليقا على انسحاب الولايات المتحدة من الاتفاق، أن \"الاتفاق كان جيدا للجميع\". وأعلنت وزارة الخارجية الأمريكية إطلاق سراح القس الأميركي أندرو برانسون. وأعلن، حاكم ولاية ميرلاند، لاري هوغان، حالة الطوارئ. وقال مصدر سعودي، لـ CNN، إن الوفد وصل.", "ar")
+        let bySpeaker = z.statements.map { (names(z, $0.speaker).joined(separator: "/"), $0.quote) }
+        XCTAssertTrue(bySpeaker.contains { $0.0.contains("john-kerry") || $0.0.contains("جون كيري") } && bySpeaker.filter { $0.1.contains("الاتفاق كان جيدا") }.allSatisfy { $0.0.contains("كيري") || $0.0.contains("kerry") }, "\(bySpeaker)")
+        XCTAssertFalse(bySpeaker.contains { $0.0.contains("برانسون") || $0.0.contains("الولايات المتحدة") || $0.0.contains("country:us") || $0.0.lowercased().contains("cnn") }, "\(bySpeaker)")
+        XCTAssertTrue(bySpeaker.contains { $0.0.contains("لاري هوغان") }, "\(bySpeaker)")
         // (an unnamed source quoted by the agency leaves the agency as the speaker)
         let y = extract("ونقلت وكالة رويترز عن مصدر أمني قوله إن الهجوم فشل.", "ar")
         XCTAssertTrue(y.statements.contains { names(y, $0.speaker).contains("org:reuters") }, "\(y.statements.map { names(y, $0.speaker) })")

@@ -16,8 +16,12 @@ struct StatementExtractor {
     let complementizers: KeySet
     let pronouns: Set<String>
 
-    init(tables: ExtractionTables = .bundled) {
+    /// Person titles (person-titles.tsv): after وأعلن، a title starts the subject (وأعلن، حاكم ولاية ميرلاند، لاري هوغان).
+    let titles: PhraseTable<String>
+
+    init(tables: ExtractionTables = .bundled, titles: PhraseTable<String> = PhraseTable<String>()) {
         self.tables = tables
+        self.titles = titles
         complementizers = KeySet(tables.statementHelpers["complementizer"] ?? [])
         pronouns = tables.statementHelpers["pronoun"] ?? []
     }
@@ -63,7 +67,23 @@ struct StatementExtractor {
                     if arabic, let mi = speaker, let p = quotedPerson(after: mentions[mi].tokens.upperBound, in: s, doc: doc,
                                                                       startAt: startAt, mentions: mentions) { speaker = p }
                 } else if arabic {
-                    speaker = forward(from: end, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 12)
+                    // وأضاف، ... / وتابع: ... / وأضاف أن ...: no subject after the verb, so (unless one stands before it)
+                    // the one who spoke last goes on, not a name later in the clause
+                    let upper = s.tokens.upperBound
+                    var dropped = end < upper && (keysEqual(doc.tokens[end].key, ":") || complementizers.contains(doc.tokens[end].key)
+                        || keysEqual(doc.tokens[end].key, ",") && !(end + 1 < upper && (startAt[end + 1] != nil
+                                                                                        || titles.match(doc.tokens, at: end + 1, limit: upper) != nil)))
+                    // (unless a person follows the comma closely: وأعلن، حاكم ولاية ميرلاند، لاري هوغان)
+                    if dropped, keysEqual(doc.tokens[end].key, ","),
+                       let mi = forward(from: end + 1, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 7), mentions[mi].type == .person {
+                        dropped = false
+                    }
+                    if !dropped {
+                        speaker = forward(from: end, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 12)
+                        // (a body that reports what a person said: وذكرت وكالة الإعلام الروسية نقلا عن ... بيسكوف)
+                        if let mi = speaker, mentions[mi].type != .person, let p = quotedPerson(after: mentions[mi].tokens.upperBound, in: s, doc: doc,
+                                                                                                startAt: startAt, mentions: mentions, naqlan: true) { speaker = p }
+                    }
                     // subject before the verb (الحوثيون يعلنون; مصدر في قوات سوريا الديمقراطية التي يقودها الأكراد قال)
                     if speaker == nil {
                         var b = k
@@ -72,6 +92,12 @@ struct StatementExtractor {
                             if let mi = endAt[b] { speaker = mi }
                             b -= 1
                         }
+                    }
+                    // (أما ريكي إليسون ... فقال إن: the person named before it in the sentence)
+                    if speaker == nil && dropped { speaker = backward(from: k, in: s, doc: doc, endAt: endAt, mentions: mentions).flatMap { mentions[$0].type == .person ? $0 : nil } }
+                    if speaker == nil && dropped {
+                        guard let last = lastSpeaker.last(where: { $0.sentence >= s.index - 2 && $0.sentence < s.index }) else { continue }
+                        speaker = last.mention
                     }
                 } else {
                     let before = k > s.tokens.lowerBound ? doc.tokens[k - 1] : nil
@@ -104,7 +130,10 @@ struct StatementExtractor {
 
     /// The person a source quotes: عن right after the source, then a person before the statement starts (titles and
     /// descriptions between: عن الشرطي محمد آدن قوله).
-    private func quotedPerson(after p: Int, in s: Sentence, doc: AnalyzedText, startAt: [Int: Int], mentions: [Mention]) -> Int? {
+    /// (`naqlan`: only after نقلا عن, for a verb of saying: أعلن البيت الأبيض عن قرار ترامب is no quote of Trump)
+    private func quotedPerson(after p: Int, in s: Sentence, doc: AnalyzedText, startAt: [Int: Int], mentions: [Mention], naqlan: Bool = false) -> Int? {
+        var p = p
+        if p + 1 < s.tokens.upperBound, keysEqual(doc.tokens[p].key, "نقلا") { p += 1 } else if naqlan { return nil }
         guard p < s.tokens.upperBound, keysEqual(doc.tokens[p].key, "عن") else { return nil }
         return forward(from: p + 1, in: s, doc: doc, startAt: startAt, mentions: mentions, limit: 8).flatMap { mentions[$0].type == .person ? $0 : nil }
     }
@@ -117,9 +146,12 @@ struct StatementExtractor {
             // (أشار X إلى أن ...: what follows إلى is what was said)
             if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || keysEqual(t.key, ":") || keysEqual(t.key, ".") || keysEqual(t.key, "الي") { break }
             if let mi = startAt[j] {
-                // لرويترز after قال is who was told, not who spoke
-                if t.prefix.hasSuffix("ل") { j = mentions[mi].tokens.upperBound; continue }
+                // لرويترز (or لـ CNN) after قال is who was told, not who spoke
+                if t.prefix.hasSuffix("ل") || (j > p && keysEqual(doc.tokens[j - 1].key, "ل")) { j = mentions[mi].tokens.upperBound; continue }
                 if mentions[mi].type == .person { return mi }
+                // a body right after the verb is its subject (أعلن القضاء التركي ... إطلاق سراح القس أندرو برانسون: the
+                // judiciary spoke, not the pastor); a person is looked for past a title (قال المتحدث باسم الوزارة، كيربي)
+                if j == p { return mi }
                 if org == nil { org = mi }
                 j = mentions[mi].tokens.upperBound
                 continue
