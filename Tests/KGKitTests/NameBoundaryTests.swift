@@ -167,10 +167,13 @@ final class NameBoundaryTests: XCTestCase {
     /// (محمد, محمود) are different names.
     func testSpellingVariantsInOneArticleAreOneEntity() {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
-            text: "وقالت المحكمة إن القس أندرو برانسون سيبقى في منزله. وأكد محامي أندرو برونسون أن الحكم جائر. وقال محمد سعيد ومحمود سعيد إنهما سيحضران.", language: "ar"))
+            text: "وقالت المحكمة إن القس أندرو برانسون سيبقى في منزله. وأكد محامي أندرو برونسون أن الحكم جائر. وقال محمد سعيد ومحمود سعيد إنهما سيحضران. والتقى الوزير ماجد الخطيب مع النائب مجيد الخطيب.", language: "ar"))
         let people = x.entities.filter { $0.type == .person }.map(\.name)
         XCTAssertEqual(people.filter { $0.hasPrefix("أندرو") }.count, 1, "\(people)")
         XCTAssertTrue(people.contains("محمد سعيد") && people.contains("محمود سعيد"), "\(people)")
+        XCTAssertTrue(people.contains("ماجد الخطيب") && people.contains("مجيد الخطيب"), "names of one root are two names: \(people)")
+        XCTAssertTrue(ArticleExtractor.closeSpellings("سيرجي", "سيرغي") && ArticleExtractor.closeSpellings("تيسلا", "تسلا"))
+        XCTAssertFalse(ArticleExtractor.closeSpellings("سالم", "سليم"))
     }
 
     /// A name in quotes is written whole (شركة "فالف" is Valve, not ف + الف); an acronym written letter by letter is one
@@ -181,6 +184,15 @@ final class NameBoundaryTests: XCTestCase {
         let names = x.entities.filter { $0.type != .event }.map { ($0.name, $0.type) }
         XCTAssertTrue(names.contains { $0 == ("فالف", .organization) } && names.contains { $0 == ("آي دي سي", .organization) }, "\(names)")
         XCTAssertFalse(names.contains { $0.0.contains("يرقدان") || $0.0 == "الف" || $0.0 == "دي سي" }, "\(names)")
+        // (a surname shaped like such a verb stays: بولا يعقوبيان, بوبي تشارلتون)
+        XCTAssertTrue(people("قالت النائبة اللبنانية بولا يعقوبيان إن الحكومة تأخرت.").contains("بولا يعقوبيان"))
+    }
+
+    /// علي written with ي after a title and before a rare word is the given name (وزير العمل علي ربيعي), not على "on"
+    /// (وزير العمل على هامش ...).
+    func testAliAfterATitleIsAGivenName() {
+        XCTAssertTrue(people("وقال وزير العمل علي ربيعي إن البطالة ارتفعت.").contains("علي ربيعي"), "\(people("وقال وزير العمل علي ربيعي إن البطالة ارتفعت."))")
+        XCTAssertFalse(people("وقال وزير العمل على هامش المؤتمر إن البطالة ارتفعت.").contains { $0.contains("هامش") })
     }
 
     /// After a title and a comma, a name is closed by punctuation; a clause is not a name.

@@ -197,6 +197,17 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(segment("والحكومة"), "و+ال+حكومة")
         XCTAssertEqual(segment("بالقدس"), "ب+ال+قدس")
         XCTAssertEqual(segment("لليفربول"), "ل+ليفربول")
+        // (also after و: وبالتيمور is و + بالتيمور, Baltimore, whose article-less تيمور is rarer than it)
+        XCTAssertEqual(segment("بالتيمور"), "بالتيمور")
+        XCTAssertEqual(segment("وبالتيمور"), "و+بالتيمور")
+        // a word news writes often whose remainder it never writes is a word (باليستي, فالكاو); after و only before a
+        // pronoun (والده is والد + ه), and a final ة is no pronoun
+        XCTAssertEqual(segment("باليستي"), "باليستي")
+        XCTAssertEqual(segment("والده"), "والد+ه")
+        XCTAssertEqual(segment("والهرسك"), "و+ال+هرسك")
+        // ك alone before a rare word starts a name (كييل, Kiel), not before a participle (كمساهم)
+        XCTAssertEqual(segment("كييل"), "كييل")
+        XCTAssertEqual(segment("كمساهم"), "ك+مساهم")
     }
 
     /// Words that merely begin with a proclitic letter must stay whole (the article ال is shown as its own piece,

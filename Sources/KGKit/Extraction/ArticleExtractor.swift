@@ -70,17 +70,16 @@ public struct ArticleExtractor: Sendable {
         }
         func sameUnderVariants(_ a: [String], _ b: [String]) -> Bool {
             guard a.count == b.count, a != b else { return false }
-            return zip(a, b).allSatisfy { x, y in
-                x == y || (x.unicodeScalars.count >= 4 && y.unicodeScalars.count >= 4
-                           && lexicons.vocabulary.count(x) < EntityRecognizer.commonWordCount
-                           && lexicons.vocabulary.count(y) < EntityRecognizer.commonWordCount)
+            func variable(_ w: String) -> Bool {
+                w.unicodeScalars.count >= 4 && lexicons.vocabulary.count(w) < EntityRecognizer.commonWordCount
             }
+            return zip(a, b).allSatisfy { x, y in x == y || (variable(x) && variable(y) && Self.closeSpellings(x, y)) }
         }
         func add(_ mi: Int) {
             let m = mentions[mi]
             let k = clusterKey(m)
             var found = byKey[k]
-            let v = variant(m)
+            let v = found == nil ? variant(m) : nil
             if found == nil, let (sk, words) = v, let e = spellings[sk]?.first(where: { sameUnderVariants($0.words, words) })?.entity {
                 found = e
             }
@@ -395,6 +394,25 @@ public struct ArticleExtractor: Sendable {
             out.append(c == "\u{063A}" ? "\u{062C}" : c)
         }
         return String(out)
+    }
+
+    /// Two spellings of one transliterated word: a long vowel or ج/غ written for another in the same place (برانسون,
+    /// برونسون; سيرجي, سيرغي) or one long vowel more (تسلا, تيسلا). Not a vowel moved elsewhere: ماجد and مجيد, سالم and
+    /// سليم are two Arabic names of one root.
+    static func closeSpellings(_ x: String, _ y: String) -> Bool {
+        let a = Array(x.unicodeScalars), b = Array(y.unicodeScalars)
+        let vowels: Set<Unicode.Scalar> = ["\u{0627}", "\u{0648}", "\u{064A}"], g: Set<Unicode.Scalar> = ["\u{062C}", "\u{063A}"]
+        if a.count == b.count {
+            return zip(a, b).allSatisfy { p, q in p == q || (vowels.contains(p) && vowels.contains(q)) || (g.contains(p) && g.contains(q)) }
+        }
+        guard abs(a.count - b.count) == 1 else { return false }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        for i in 0..<long.count where vowels.contains(long[i]) {
+            var cut = long
+            cut.remove(at: i)
+            if zip(cut, short).allSatisfy({ p, q in p == q || (g.contains(p) && g.contains(q)) }) { return true }
+        }
+        return false
     }
 
     /// The known leader a leader-body mention is named after, at its end: nested right after its head (إدارة ترامب:

@@ -170,10 +170,11 @@ public struct EntityRecognizer: Sendable {
                       gazAt(k) == nil else { return false }     // (known names are the gazetteer pass's, linked)
                 return lexicons.vocabulary.count(t.stem) < Self.commonWordCount || isPersonWord(t, first: false)
             }
+            let statements = lexicons.cues.statements
             i = lo
             while i + 3 < hi {
-                guard toks[i].script == .arabic, let cue = lexicons.cues.statements.match(toks, at: i, limit: hi, stems: false),
-                      cue.value == .said else { i += 1; continue }
+                guard toks[i].script == .arabic, statements.canStart(toks[i], stems: false),
+                      let cue = statements.match(toks, at: i, limit: hi, stems: false), cue.value == .said else { i += 1; continue }
                 var j = cue.end
                 while j < min(hi, cue.end + 3), nameLike(j) { j += 1 }
                 if j - cue.end >= 2, j < hi, toks[j].hasArticle || toks[j].prefix.isEmpty, let t = lexicons.titles.match(toks, at: j, limit: hi),
@@ -968,9 +969,10 @@ public struct EntityRecognizer: Sendable {
         }
         // 9. the unknown name after a product noun is the product's (هاتف آيفون تن, جهاز آيباد برو, صاروخ هواسونغ):
         // no person, place or body is named there (rules/product-heads.tsv)
-        if !lexicons.productHeads.isEmpty {
+        let productHeads = lexicons.productHeads
+        if !productHeads.isEmpty, (lo..<hi).contains(where: { toks[$0].script == .arabic && productHeads.contains(toks[$0].stem, hash: toks[$0].stemHash) }) {
             var productWord = [Bool](repeating: false, count: hi - lo)
-            for h in lo..<hi where toks[h].script == .arabic && toks[h].suffix.isEmpty && lexicons.productHeads.contains(toks[h].stem) {
+            for h in lo..<hi where toks[h].script == .arabic && toks[h].suffix.isEmpty && productHeads.contains(toks[h].stem, hash: toks[h].stemHash) {
                 var k = h + 1
                 while k < min(hi, h + 5), toks[k].prefix.isEmpty, !toks[k].hasArticle,
                       toks[k].kind == .word || (toks[k].kind == .number && k > h + 1),
@@ -988,8 +990,9 @@ public struct EntityRecognizer: Sendable {
         }
         // 9b. an acronym written letter by letter is one name (مؤسسة آي دي سي, not دي سي): a name that starts or ends
         // inside a run of letter names (rules/letter-names.txt) takes the run, and a run read as a person is a body
-        if !lexicons.letterNames.isEmpty {
-            func letter(_ k: Int) -> Bool { k >= lo && k < hi && toks[k].script == .arabic && toks[k].prefix.isEmpty && lexicons.letterNames.contains(toks[k].key) }
+        let letterNames = lexicons.letterNames
+        if !letterNames.isEmpty {
+            func letter(_ k: Int) -> Bool { k >= lo && k < hi && toks[k].script == .arabic && toks[k].prefix.isEmpty && letterNames.contains(toks[k].key, hash: toks[k].keyHash) }
             func plainLetter(_ k: Int) -> Bool { letter(k) && !lexicons.functionWords.contains(toks[k].key) }
             var covered = [Bool](repeating: false, count: hi - lo)
             for m in out { for k in m.tokens { covered[k - lo] = true } }
@@ -1006,7 +1009,10 @@ public struct EntityRecognizer: Sendable {
                 out[idx].start = toks[a].start
                 out[idx].end = toks[b - 1].end
                 out[idx].surface = doc.text(out[idx].start, out[idx].end)
-                if out[idx].type == .person && b - a >= 2 && (a..<b).allSatisfy(letter) { out[idx].type = .organization; out[idx].subtype = "" }
+                // (not a name after a person's title: مغني الراب جاي زي)
+                if out[idx].type == .person && b - a >= 2 && (a..<b).allSatisfy(letter) && !out[idx].rule.hasPrefix("title") {
+                    out[idx].type = .organization; out[idx].subtype = ""
+                }
             }
         }
         // 10. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
@@ -1191,6 +1197,7 @@ public struct EntityRecognizer: Sendable {
         guard j < limit else { return nil }
         if let g = gazAt(j), lexicons.gazetteer.entries[g.entry].type == .person { return (j, g.end, viaComma) }
         var k = j
+        var aliAt = -2
         while k < limit && k - j < 4 {
             let t = toks[k]
             // (an English one-word place between two name words is part of the name: Maj. Abdifatah Aden Hassan)
@@ -1205,6 +1212,12 @@ public struct EntityRecognizer: Sendable {
                 if !(t.isCapitalized || (Self.nameConnectorsEn.contains(t.key) && k > j && k + 1 < limit && toks[k + 1].isCapitalized)) { break }
                 if lexicons.stopwords.contains(t.key) && k == j { return nil }
             } else {
+                // (علي written with ي before a rare word is the given name, not على "on": وزير العمل علي ربيعي)
+                let ali = k == j && t.key == "علي" && t.prefix.isEmpty && doc.scalars[t.end - 1] == "\u{064A}" && k + 1 < limit
+                    && toks[k + 1].script == .arabic && toks[k + 1].kind == .word && toks[k + 1].prefix.isEmpty && !toks[k + 1].hasArticle
+                    && !lexicons.functionWords.contains(toks[k + 1].key)
+                    && (isPersonWord(toks[k + 1], first: false) || lexicons.vocabulary.count(toks[k + 1].stem) < Self.commonWordCount)
+                if ali { aliAt = k; k += 1; continue }
                 if lexicons.functionWords.contains(t.key) || lexicons.functionWords.contains(t.stem)
                     || lexicons.stopwords.contains(t.stem) || lexicons.stopwords.contains(t.key) { break }
                 if k > j && !t.prefix.isEmpty { break }
@@ -1212,7 +1225,8 @@ public struct EntityRecognizer: Sendable {
                     if !isPersonWord(t, first: k == j) {
                         // after a spokesman's title, two or three words rare in news and then what they said are a name
                         // the lists do not know (المتحدث باسم وزارة الصحة الأفغانية وحيد مجروه أن …)
-                        guard spokesperson, t.prefix.isEmpty, !t.hasArticle, lexicons.vocabulary.count(t.stem) < 1000,
+                        // (and the rare word after the given name علي: وزير العمل علي ربيعي)
+                        guard spokesperson || k == aliAt + 1, t.prefix.isEmpty, !t.hasArticle, lexicons.vocabulary.count(t.stem) < 1000,
                               lexicons.eventTriggers.match(toks, at: k, limit: k + 1) == nil else { break }
                     }
                 } else if t.hasArticle && !isPersonWord(t, first: false) && k == j {
@@ -1314,11 +1328,14 @@ public struct EntityRecognizer: Sendable {
 
     /// An Arabic word shaped like an imperfect verb in the dual or plural (يرقدان, يقولون, تطالبان) that no name list
     /// has: a verb after a name, not a word of it.
+    /// (Its singular must be a word news writes, يرقد of يرقدان; not a nisba's ‑يان, ‑يون: يعقوبيان, تهرانيان; nor a
+    /// name whose shorter form is no word: تشارلتون.)
     func isImperfectPlural(_ t: Token) -> Bool {
         guard t.script == .arabic, !t.hasArticle, t.suffix.isEmpty, t.key.unicodeScalars.count >= 5,
               let first = t.key.unicodeScalars.first, first == "\u{064A}" || first == "\u{062A}",
-              t.key.hasSuffix("ان") || t.key.hasSuffix("ون") else { return false }
-        return lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
+              t.key.hasSuffix("ان") || t.key.hasSuffix("ون"), !t.key.hasSuffix("يان"), !t.key.hasSuffix("يون") else { return false }
+        let singular = String(t.key.unicodeScalars.dropLast(2))
+        return lexicons.vocabulary.count(singular) >= 3 && lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {

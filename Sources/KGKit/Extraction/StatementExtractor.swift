@@ -93,8 +93,10 @@ struct StatementExtractor {
                             b -= 1
                         }
                     }
-                    // (أما ريكي إليسون ... فقال إن: the person named before it in the sentence)
-                    if speaker == nil && dropped { speaker = backward(from: k, in: s, doc: doc, endAt: endAt, mentions: mentions).flatMap { mentions[$0].type == .person ? $0 : nil } }
+                    // (أما ريكي إليسون ... فقال إن: the person named before it in the sentence; only after أما's ف, as
+                    // elsewhere the person before the verb is as often the object of the clause before: التقى بوتين
+                    // نظيره أردوغان ... ، وقال)
+                    if speaker == nil && dropped && doc.tokens[k].prefix.hasPrefix("ف") { speaker = backward(from: k, in: s, doc: doc, endAt: endAt, mentions: mentions).flatMap { mentions[$0].type == .person ? $0 : nil } }
                     if speaker == nil && dropped {
                         guard let last = lastSpeaker.last(where: { $0.sentence >= s.index - 2 && $0.sentence < s.index }) else { continue }
                         speaker = last.mention

@@ -616,19 +616,27 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     /// Surface forms minus those written after ل without their article's alif: للصين is ل + الصين, so its mention's
-    /// text is لصين, which is no name of China. A form is dropped when the node is also named (or written) with the
-    /// alif (الصين), or with a longer name that starts so (لرسوم الجمركية of الرسوم الجمركية الأميركية); لبنان, ليبيا and
-    /// لوس أنجلوس stay.
+    /// text is لصين, which is no name of China. A form that starts with ل is dropped when the node is also named (or
+    /// written) with the alif (الصين), or with a longer name that starts so (لرسوم الجمركية of الرسوم الجمركية
+    /// الأميركية), or when its first word is no word of the node's names; لبنان, ليبيا and لوس أنجلوس stay.
     public static func withoutElidedArticles(_ surfaces: Set<String>, names: [String]) -> Set<String> {
         let lam: Unicode.Scalar = "\u{0644}"
         guard surfaces.contains(where: { $0.unicodeScalars.first == lam }) else { return surfaces }
         var known = Set<String>()
         for n in surfaces { known.insert(Normalizer.key(n)) }
         for n in names { known.insert(Normalizer.key(n)) }
+        // (the words of the node's names: a name that starts with ل keeps its surface, لبنان, لجنة نوبل, لافروف of سيرغي
+        // لافروف; a ل form of none of them is an elided one, لسفارة الإسرائيلية of سفارة إسرائيل)
+        let hasArabicName = names.contains { $0.unicodeScalars.contains { (0x0621...0x064A).contains($0.value) } }
+        var nameWords = Set<Substring>()
+        let nameKeys = names.map(Normalizer.key)
+        for n in nameKeys { for w in n.split(separator: " ") { nameWords.insert(w) } }
         return surfaces.filter { s in
             guard s.unicodeScalars.first == lam else { return true }
             let k = Normalizer.key("\u{0627}" + s)
-            return !known.contains(k) && !known.contains { $0.hasPrefix(k + " ") }
+            if known.contains(k) || known.contains(where: { $0.hasPrefix(k + " ") }) { return false }
+            let first = Normalizer.key(s).split(separator: " ").first ?? ""
+            return !hasArabicName || nameWords.contains(first)
         }
     }
 

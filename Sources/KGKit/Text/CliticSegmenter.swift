@@ -179,9 +179,12 @@ public struct CliticSegmenter: Sendable {
                 if restLen >= 4 && rest.startsWithAl(k) {
                     // a known name whose remainder after the proclitic is no word is no proclitic and article:
                     // كاليفورنيا is not ك + اليفورنيا, وكاليفورنيا is و + كاليفورنيا
-                    if (wholeProtected || (wholeCount >= Self.seenAsAWord && !rest.lead && (conj != Self.waw || wordBeforePronoun(key)))
-                        || (conj != 0 && prep != 0 && table.lookup(Piece(lead: false, start: cLen, end: n).packed(k)).isProtected))
-                        && table.lookup(rest.packed(k)).count < 3 && !knownWithoutArticle(rest, k, wholeCount: wholeCount) { continue }
+                    // (after و or ف, the name's own count: وبالتيمور is و + بالتيمور)
+                    let afterConj = conj != 0 && prep != 0 ? table.lookup(Piece(lead: false, start: cLen, end: n).packed(k)) : wholeEntry
+                    if (wholeProtected || (wholeCount >= Self.seenAsAWord && !rest.lead && (conj != Self.waw || wordBeforePronoun(key, taMarbuta: taMarbuta)))
+                        || (conj != 0 && prep != 0 && afterConj.isProtected))
+                        && table.lookup(rest.packed(k)).count < 3
+                        && !knownWithoutArticle(rest, k, wholeCount: afterConj.isProtected ? afterConj.count : wholeCount) { continue }
                     if !bestDefinite || pLen > bestPLen {
                         hasBest = true; bestPiece = rest; bestPrefix = Self.prefixString(ci, pi); bestPLen = pLen
                         bestDefinite = true
@@ -274,8 +277,9 @@ public struct CliticSegmenter: Sendable {
     /// Whether the definite remainder `rest` (ال…) is a known word without its article (المستوصفات → مستوصفات;
     /// after لل, the word after the ل: لليفربول → ليفربول).
     /// Whether a word ends in a pronoun suffix after a word news writes often (والده: والد + ه).
-    private func wordBeforePronoun(_ key: String) -> Bool {
+    private func wordBeforePronoun(_ key: String, taMarbuta: Bool) -> Bool {
         for suffix in Self.suffixes where key.hasSuffix(suffix) {
+            if taMarbuta && suffix == "ه" { continue }      // (ة as written: والدولة is no والدول + ه)
             let base = String(key.unicodeScalars.dropLast(suffix.unicodeScalars.count))
             if base.unicodeScalars.count >= 3 && vocabulary.count(base) >= 50 { return true }
         }
@@ -316,16 +320,18 @@ public struct CliticSegmenter: Sendable {
                     // (nor is a word news writes often whose remainder it never writes: فاليري is Valery, not ف + اليري)
                     // (after و only a word before a pronoun: والده is والد + ه, but والهرسك is و + الهرسك, which news
                     // writes only after و; and not after لل, where the remainder is spelt anew)
-                    if wholeProtected || (!conj.isEmpty && !prep.isEmpty && vocabulary.protected.contains(afterConj))
+                    let afterConjProtected = !conj.isEmpty && !prep.isEmpty && vocabulary.protected.contains(afterConj)
+                    if wholeProtected || afterConjProtected
                         || wholeCount >= Self.seenAsAWord && !(prep == "ل" && rest != String(key.unicodeScalars.dropFirst(pLen)))
-                           && (conj != "و" || wordBeforePronoun(key)),
+                           && (conj != "و" || wordBeforePronoun(key, taMarbuta: taMarbuta)),
                        vocabulary.count(rest) < 3 {
                         // the stem without its article; after لل, the written word after the ل (لليفربول → ليفربول)
                         let tail = String(key.unicodeScalars.dropFirst(pLen))
                         let bare = rest == tail ? String(tail.unicodeScalars.dropFirst(2)) : tail
                         // (and the word without its article is no more frequent than the name: بالتيمور is Baltimore,
                         // not ب + ال + تيمور)
-                        if !(bare.unicodeScalars.count >= 3 && vocabulary.count(bare) >= max(3, wholeCount)) { continue }
+                        let nameCount = afterConjProtected ? vocabulary.count(afterConj) : wholeCount
+                        if !(bare.unicodeScalars.count >= 3 && vocabulary.count(bare) >= max(3, nameCount)) { continue }
                     }
                     if !bestDefinite || pLen > best!.prefixKeyLength {
                         best = Analysis(prefix: p, prefixKeyLength: pLen, stem: rest, body: rest, suffix: "")
