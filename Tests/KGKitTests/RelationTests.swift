@@ -94,6 +94,11 @@ final class RelationTests: XCTestCase {
         // a nisba that is not next to a person says nothing about their nationality
         let x = extract("قال هاكان فيدان إن الحكومة العراقية لا تدعم الحزب.", "ar")
         XCTAssertFalse(x.relations.contains { $0.predicate == "nationality" })
+        // a title joined by و after a comma starts another person's phrase: Abdullah does not lead Israel
+        let c = extract("والتقى الملك عبدالله بن عبدالعزيز، ورئيس الوزراء الإسرائيلي بنيامين نتنياهو في نيويورك.", "ar")
+        XCTAssertFalse(c.relations.contains { $0.predicate == "leads" && c.entities[$0.object].entryID == "country:il"
+                                              && c.entities[$0.subject].name.contains("عبدالله") }, triples(c))
+        XCTAssertTrue(c.relations.contains { $0.predicate == "leads" && c.entities[$0.object].entryID == "country:il" }, triples(c))
         // nor does a second nisba joined by و: Syrian and Russian forces are not Syrian forces of Russian nationality
         let y = extract("وشنت القوات السورية والروسية غارات على إدلب.", "ar")
         XCTAssertFalse(y.relations.contains { $0.predicate == "nationality" && y.entities[$0.object].entryID == "country:ru" }, triples(y))

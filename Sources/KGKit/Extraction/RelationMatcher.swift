@@ -14,6 +14,8 @@ public struct CompiledRules: Sendable {
         var types: UInt8 = 0
         /// Literals: the proclitics among the alternatives (bit i: `CompiledRules.proclitics[i]`).
         var proclitics: UInt8 = 0
+        /// Literals: the rule's item before is a comma.
+        var afterComma = false
         /// Literals and `not`: alternatives `literalIDs[lo..<hi]`; skip: the most tokens skipped in `lo`.
         var lo: Int32 = 0
         var hi: Int32 = 0
@@ -57,7 +59,8 @@ public struct CompiledRules: Sendable {
                     var mask: UInt8 = 0
                     for (i, p) in Self.proclitics.enumerated() where alts.contains(p) { mask |= 1 << UInt8(i) }
                     let (lo, hi) = literals(alts.filter { !RelationRule.proclitics.contains($0) })
-                    items.append(Item(kind: .literal, optional: optional, proclitics: mask, lo: lo, hi: hi))
+                    items.append(Item(kind: .literal, optional: optional, proclitics: mask,
+                                      afterComma: items.count > first && items[items.count - 1].kind == .comma, lo: lo, hi: hi))
                 case let .slot(role, types, optional, nat):
                     let mask = types.reduce(UInt8(0)) { $0 | Self.bit($1) }
                     items.append(Item(kind: .slot, optional: optional, demonymOnly: nat, role: role == "S" ? 1 : role == "O" ? 2 : 0, types: mask))
@@ -275,6 +278,9 @@ struct RelationMatcher {
         return PlaceLevel.of(subtype: e.subtype)
     }
 
+    /// The proclitic mask bits of و and ف.
+    static let conjunctions: UInt8 = CompiledRules.proclitics.enumerated().reduce(0) { m, p in p.element == "و" || p.element == "ف" ? m | 1 << UInt8(p.offset) : m }
+
     /// Whether a key is one of , ; : . ? ! (normalised keys: one ASCII byte, no canonical-equivalence work).
     private static func isStopPunctuation(_ key: String) -> Bool {
         var u = key.utf8.makeIterator()
@@ -289,7 +295,10 @@ struct RelationMatcher {
         switch it.kind {
         case .literal:
             if p < limit {
-                if c.has(it, c.keyID[p]) || c.has(it, c.stemID[p]) {
+                // (a word joined by و or ف right after the rule's comma starts another phrase, no apposition: الملك عبدالله،
+                // ورئيس الوزراء الإسرائيلي نتنياهو is not Abdullah as Israel's prime minister)
+                let coordinated = it.afterComma && p > 0 && c.flags[p - 1] & Self.comma != 0 && c.procliticMask[p] & Self.conjunctions != 0
+                if !coordinated && (c.has(it, c.keyID[p]) || c.has(it, c.stemID[p])) {
                     if let r = match(k + 1, end, p + 1, limit, c, &binding) { return r }
                 }
                 // a proclitic the token's prefix holds: zero-width
