@@ -172,6 +172,10 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(people.filter { $0.hasPrefix("أندرو") }.count, 1, "\(people)")
         XCTAssertTrue(people.contains("محمد سعيد") && people.contains("محمود سعيد"), "\(people)")
         XCTAssertTrue(people.contains("ماجد الخطيب") && people.contains("مجيد الخطيب"), "names of one root are two names: \(people)")
+        // and a surname alone spelt otherwise joins the full name
+        let y = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "أفرجت تركيا عن القس الأميركي أندرو برانسون. وقال محامي برونسون إن موكله سيغادر.", language: "ar"))
+        XCTAssertEqual(y.entities.filter { $0.type == .person }.map(\.name), ["أندرو برانسون"], "\(y.entities.map(\.name))")
         XCTAssertTrue(ArticleExtractor.closeSpellings("سيرجي", "سيرغي") && ArticleExtractor.closeSpellings("تيسلا", "تسلا"))
         XCTAssertFalse(ArticleExtractor.closeSpellings("سالم", "سليم"))
     }

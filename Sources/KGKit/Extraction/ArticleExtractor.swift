@@ -101,12 +101,20 @@ public struct ArticleExtractor: Sendable {
         var partial = KeyMap<Int>()           // name word key → entity
         var tails = KeyMap<Int>()             // the last two or more name words of a longer name → entity
         var ambiguous = KeySet()
+        var surnames: [String: [(word: String, entity: Int)]] = [:]     // last name words of Arabic names by spelling skeleton
         for mi in mentions.indices {
             let m = mentions[mi]
             if m.type == .person && m.entryID == nil {
                 let words = m.tokens.map { doc.tokens[$0].stem }
                 if words.count == 1, let e = partial[words[0]], !ambiguous.contains(words[0]),
                    doc.tokens[m.tokens.lowerBound].script != .arabic || !recognizer.isCommonWord(words[0]) {
+                    entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
+                }
+                // a surname alone spelt otherwise than in the full name (برونسون after أندرو برانسون)
+                if words.count == 1, doc.tokens[m.tokens.lowerBound].script == .arabic, words[0].unicodeScalars.count >= 4,
+                   lexicons.vocabulary.count(words[0]) < EntityRecognizer.commonWordCount,
+                   let found = surnames[Self.variantSkeleton(words[0])]?.filter({ Self.closeSpellings($0.word, words[0]) }),
+                   let e = found.first?.entity, found.allSatisfy({ $0.entity == e }) {
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
                 // the end of a longer name (أبو علي → وسام أبو علي; van Dijk → Virgil van Dijk)
@@ -146,6 +154,9 @@ public struct ArticleExtractor: Sendable {
                 if words.count >= 2 {
                     for w in [words.first!, words.last!] {
                         if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
+                    }
+                    if doc.tokens[m.tokens.upperBound - 1].script == .arabic {
+                        surnames[Self.variantSkeleton(words.last!), default: []].append((words.last!, e))
                     }
                 }
             }
