@@ -51,8 +51,7 @@ public struct ArticleExtractor: Sendable {
             let surface = m.surface.utf8.contains(where: { $0 == 0x23 || $0 == 0x5F })
                 && (m.surface.contains("#") || m.surface.contains("_"))
                 ? m.surface.replacingOccurrences(of: "#", with: "").replacingOccurrences(of: "_", with: " ") : m.surface
-            let t = doc.tokens[m.tokens.lowerBound]
-            guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), surface.hasPrefix("ل"), !surface.hasPrefix("ال") else { return surface }
+            guard m.start == doc.tokens[m.tokens.lowerBound].stemStart, doc.articleElided(m.tokens.lowerBound) else { return surface }
             return "ا" + surface
         }
         func clusterKey(_ m: Mention) -> String {
@@ -66,7 +65,7 @@ public struct ArticleExtractor: Sendable {
             guard m.entryID == nil, m.type != .event, doc.language == "ar" else { return nil }
             let words = m.tokens.map { doc.tokens[$0].stem }
             guard words.contains(where: { $0.unicodeScalars.count >= 4 }) else { return nil }
-            return (m.type.slug + "/" + words.map(Self.variantSkeleton).joined(separator: " "), words)
+            return (m.type.slug + "/" + words.map { String(Self.variantSkeleton($0)) }.joined(separator: " "), words)
         }
         func sameUnderVariants(_ a: [String], _ b: [String]) -> Bool {
             guard a.count == b.count, a != b else { return false }
@@ -101,7 +100,7 @@ public struct ArticleExtractor: Sendable {
         var partial = KeyMap<Int>()           // name word key → entity
         var tails = KeyMap<Int>()             // the last two or more name words of a longer name → entity
         var ambiguous = KeySet()
-        var surnames: [String: [(word: String, entity: Int)]] = [:]     // last name words of Arabic names by spelling skeleton
+        var surnames: [UInt64: [(word: String, entity: Int)]] = [:]     // last name words of Arabic names by spelling skeleton
         for mi in mentions.indices {
             let m = mentions[mi]
             if m.type == .person && m.entryID == nil {
@@ -395,16 +394,10 @@ public struct ArticleExtractor: Sendable {
         }
     }
 
-    /// A word's spelling skeleton for names transliterated several ways: without the long vowels ا و ي inside it, ج
-    /// and غ (both "g") as one letter (برانسون = برونسون, سيرجي = سيرغي).
-    static func variantSkeleton(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        for (i, c) in scalars.enumerated() {
-            if i > 0 && i < scalars.count - 1 && (c == "\u{0627}" || c == "\u{0648}" || c == "\u{064A}") { continue }
-            out.append(c == "\u{063A}" ? "\u{062C}" : c)
-        }
-        return String(out)
+    /// A word's spelling skeleton for names transliterated several ways: the gazetteer's (`SpellingVariants.skeleton`,
+    /// without the long vowels inside the word), with غ read as ج (both "g": برانسون = برونسون, سيرجي = سيرغي).
+    static func variantSkeleton(_ word: String) -> UInt64 {
+        SpellingVariants.skeleton(word.unicodeScalars.contains("\u{063A}") ? word.replacingOccurrences(of: "\u{063A}", with: "\u{062C}") : word)
     }
 
     /// Two spellings of one transliterated word: a long vowel or ج/غ written for another in the same place (برانسون,

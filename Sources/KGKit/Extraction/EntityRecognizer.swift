@@ -970,9 +970,10 @@ public struct EntityRecognizer: Sendable {
         // 9. the unknown name after a product noun is the product's (هاتف آيفون تن, جهاز آيباد برو, صاروخ هواسونغ):
         // no person, place or body is named there (rules/product-heads.tsv)
         let productHeads = lexicons.productHeads
-        if !productHeads.isEmpty, (lo..<hi).contains(where: { toks[$0].script == .arabic && productHeads.contains(toks[$0].stem, hash: toks[$0].stemHash) }) {
-            var productWord = [Bool](repeating: false, count: hi - lo)
+        if !productHeads.isEmpty {
+            var productWord: [Bool] = []     // made at the first product noun of the sentence
             for h in lo..<hi where toks[h].script == .arabic && toks[h].suffix.isEmpty && productHeads.contains(toks[h].stem, hash: toks[h].stemHash) {
+                if productWord.isEmpty { productWord = [Bool](repeating: false, count: hi - lo) }
                 var k = h + 1
                 while k < min(hi, h + 5), toks[k].prefix.isEmpty, !toks[k].hasArticle,
                       toks[k].kind == .word || (toks[k].kind == .number && k > h + 1),
@@ -983,9 +984,11 @@ public struct EntityRecognizer: Sendable {
                     productWord[k - lo] = true; k += 1
                 }
             }
-            out.removeAll { m in
-                m.entryID == nil && m.type != .event && productWord[m.tokens.lowerBound - lo]
-                    && !(m.rule == "nested" || m.rule == "demonym-in-name")
+            if !productWord.isEmpty {
+                out.removeAll { m in
+                    m.entryID == nil && m.type != .event && productWord[m.tokens.lowerBound - lo]
+                        && !(m.rule == "nested" || m.rule == "demonym-in-name")
+                }
             }
         }
         // 9b. an acronym written letter by letter is one name (مؤسسة آي دي سي, not دي سي): a name that starts or ends

@@ -622,14 +622,13 @@ public struct KnowledgeGraph: Sendable, Equatable {
     public static func withoutElidedArticles(_ surfaces: Set<String>, names: [String]) -> Set<String> {
         let lam: Unicode.Scalar = "\u{0644}"
         guard surfaces.contains(where: { $0.unicodeScalars.first == lam }) else { return surfaces }
-        var known = Set<String>()
+        let nameKeys = names.map(Normalizer.key)
+        var known = Set(nameKeys)
         for n in surfaces { known.insert(Normalizer.key(n)) }
-        for n in names { known.insert(Normalizer.key(n)) }
         // (the words of the node's names: a name that starts with ل keeps its surface, لبنان, لجنة نوبل, لافروف of سيرغي
         // لافروف; a ل form of none of them is an elided one, لسفارة الإسرائيلية of سفارة إسرائيل)
         let hasArabicName = names.contains { $0.unicodeScalars.contains { (0x0621...0x064A).contains($0.value) } }
         var nameWords = Set<Substring>()
-        let nameKeys = names.map(Normalizer.key)
         for n in nameKeys { for w in n.split(separator: " ") { nameWords.insert(w) } }
         return surfaces.filter { s in
             guard s.unicodeScalars.first == lam else { return true }

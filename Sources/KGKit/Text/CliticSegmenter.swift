@@ -274,8 +274,6 @@ public struct CliticSegmenter: Sendable {
         return result
     }
 
-    /// Whether the definite remainder `rest` (ال…) is a known word without its article (المستوصفات → مستوصفات;
-    /// after لل, the word after the ل: لليفربول → ليفربول).
     /// Whether a word ends in a pronoun suffix after a word news writes often (والده: والد + ه).
     private func wordBeforePronoun(_ key: String, taMarbuta: Bool) -> Bool {
         for suffix in Self.suffixes where key.hasSuffix(suffix) {
@@ -286,6 +284,8 @@ public struct CliticSegmenter: Sendable {
         return false
     }
 
+    /// Whether the definite remainder `rest` (ال…) is a known word without its article (المستوصفات → مستوصفات;
+    /// after لل, the word after the ل: لليفربول → ليفربول), at least as often as the whole word (`wholeCount`).
     private func knownWithoutArticle(_ rest: Piece, _ k: UnsafeBufferPointer<UInt32>, wholeCount: Int) -> Bool {
         var bare = rest
         if bare.lead { bare.lead = false } else { bare.start += 2 }

@@ -26,9 +26,15 @@ public struct AnalyzedText: Sendable {
     /// The text of tokens `first..<end` as a name: from the first token's stem, with the article's alif that ل
     /// swallowed written back (للحكومة السورية gives الحكومة السورية, not لحكومة السورية).
     public func nameText(_ first: Int, _ end: Int) -> String {
-        let t = tokens[first], text = text(t.stemStart, tokens[end - 1].end)
-        guard t.script == .arabic, t.hasArticle, t.prefix.hasSuffix("ل"), scalars[t.stemStart] == "\u{0644}" else { return text }
-        return "\u{0627}" + text
+        let text = text(tokens[first].stemStart, tokens[end - 1].end)
+        return articleElided(first) ? "\u{0627}" + text : text
+    }
+
+    /// Whether token `k` is ل + a definite word written without the article's alif (للحكومة: its stem's text starts
+    /// لحكومة).
+    public func articleElided(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return t.script == .arabic && t.hasArticle && t.prefix.hasSuffix("ل") && scalars[t.stemStart] == "\u{0644}"
     }
 
     /// The text of sentence `s`, made on first use and then shared: every fact found in a sentence keeps it as
