@@ -698,6 +698,28 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.relations.contains { $0.predicate == "opposes" })
     }
 
+    /// Arabic titles after a name and its comma, an ambassador's nisba, a verb-first "led", loyalist and ally
+    /// appositions.
+    func testArabicTitlesAfterNamesLoyalistsAndAllies() {
+        let cases: [(String, String, String)] = [
+            ("وقال سيرغي ريابكوف، نائب وزير الخارجية الروسي، إن موسكو سترد.", "ريابكوف", "country:ru"),
+            ("وأعلن السفير السعودي لدى اليمن، محمد آل جابر، إنشاء مطار جديد.", "آل جابر", "country:sa"),
+        ]
+        for (text, subj, obj) in cases {
+            let x = extract(text, "ar")
+            XCTAssertTrue(has(x, subj, "memberOf", obj), "\(text): \(triples(x))")
+        }
+        let l = extract("وبعدما قاد رونالدو المنتخب البرتغالي في كأس العالم انتقل إلى يوفنتوس.", "ar")
+        XCTAssertTrue(has(l, "رونالدو", "leads", "البرتغال"), triples(l))
+        let s = extract("ورصد التحالف ارتكاب ميليشيا الحوثي الموالية لإيران أعمالا تخريبية.", "ar")
+        XCTAssertTrue(has(s, "country:ir", "supports", "houthis"), triples(s))
+        let a = extract("وقالت الولايات المتحدة إن روسيا، حليفة دمشق، تقتل المدنيين.", "ar")
+        XCTAssertTrue(has(a, "country:ru", "alliedWith", "دمشق"), triples(a))
+        // the envoy's post is where he is sent, not whom he serves
+        let e = extract("وقال مارتن غريفيث، المبعوث الأممي إلى اليمن، إن المحادثات ستستأنف.", "ar")
+        XCTAssertFalse(has(e, "غريفيث", "memberOf", "country:ye"), triples(e))
+    }
+
     func testUserRulesFilesExtendRelationsAndEveryTable() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
