@@ -497,4 +497,19 @@ final class NameBoundaryTests: XCTestCase {
                        "\(x.mentions.map { ($0.surface, $0.rule) })")
         XCTAssertFalse(x.mentions.contains { $0.surface.contains("تدمر") }, "\(x.mentions.map(\.surface))")
     }
+
+    /// A rare word joined by و to a place's name in a list that the sentence closes is a place too (في بانموغوم
+    /// وسنغافورة, روسيا ونيكاراغوا); a verb after و that starts a clause is not (إيرلندا وخدعت الحارس), nor a name
+    /// written with و as its first letter (دانا وايت).
+    func testListItemsTakeTheKindOfTheirNeighbour() {
+        func places(_ text: String) -> [String] {
+            ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+                .mentions.filter { $0.type == .place }.map(\.surface)
+        }
+        XCTAssertTrue(places("ولا تعترف بأبخازيا سوى أربع دول هي روسيا ونيكاراغوا وفنزويلا وناورو.").contains("نيكاراغوا"))
+        XCTAssertTrue(places("وأجرى الجانبان محادثات في بانموغوم وسنغافورة.").contains("بانموغوم"))
+        let p = places("وسجل روبي كين قائد إيرلندا وخدعت الحارس الكرة.")
+        XCTAssertFalse(p.contains { $0.contains("خدعت") }, "\(p)")
+        XCTAssertFalse(people("وقالت المتحدثة باسم وزارة الدفاع الأميركية، دانا وايت: نحن نتطلع إلى السلام.").contains("ايت"))
+    }
 }

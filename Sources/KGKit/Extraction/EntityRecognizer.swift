@@ -9,6 +9,8 @@ public struct EntityRecognizer: Sendable {
     private static let comma: Set<String> = [","]
     /// Corpus count from which a one-word gazetteer name is also a common word (`Vocabulary.count`).
     static let commonWordCount = 500
+    /// How often a word may occur in news text to be read as a name from the list it stands in (step 9c).
+    static let rareListWordCount = 100
     /// Arabic name words that always take another name word after them (أبو علي, بن علي, عبد الله).
     static let kunyaWords: Set<String> = ["ابو", "ابي", "ابا", "بن", "ابن", "بنت", "عبد", "ال"]
 
@@ -1029,6 +1031,60 @@ public struct EntityRecognizer: Sendable {
                     out[idx].type = .organization; out[idx].subtype = ""
                 }
             }
+        }
+        // 9c. a rare word joined by و to a person's or a place's name is a name of the same kind: lists join like with
+        // like (هندرسن وميلنر وفيجنالدوم, الحديدة والصليف). Never a word with a pronoun, a plural, a context word
+        // (title, head noun, place trigger) or a word whose definite form is as common; for persons not a definite word.
+        if s.script == .arabic && tagged != nil {
+            var covered = [Bool](repeating: false, count: hi - lo)
+            for m in out { for k in m.tokens { covered[k - lo] = true } }
+            func listWord(_ k: Int, _ type: EntityType) -> Bool {
+                guard k >= lo, k < hi, !covered[k - lo] else { return false }
+                let t = toks[k]
+                guard t.script == .arabic, t.kind == .word, t.suffix.isEmpty, !(type == .person && t.hasArticle),
+                      t.key.unicodeScalars.count > 2, !lexicons.functionWords.contains(t.key), !lexicons.stopwords.contains(t.stem),
+                      lexicons.vocabulary.count(t.stem) < Self.rareListWordCount, !Self.isPluralShaped(t.key),
+                      !definiteFormIsCommon(t), lexicons.titles.match(toks, at: k, limit: hi) == nil,
+                      !lexicons.placeTriggers.contains(key: t.stem), !lexicons.organizationHeads.contains(key: t.stem),
+                      gazAt(k) == nil else { return false }
+                return true
+            }
+            var added: [Mention] = []
+            func add(_ a: Int, _ b: Int, _ type: EntityType) {
+                added.append(make(a, b, type, "", "list", 0.5))
+                for k in a..<b { covered[k - lo] = true }
+            }
+            for m in out where (m.type == .person || m.type == .place) && m.rule != "nested" && !m.isDemonym
+                && m.rule != "demonym-in-name" && toks[m.tokens.lowerBound].script == .arabic {
+                // (a person's item may have two words: وروبرتو فيرمينو)
+                func itemEnd(_ k: Int) -> Int {
+                    m.type == .person && listWord(k + 1, .person) && toks[k + 1].prefix.isEmpty && k + 2 <= hi
+                        && !(k + 2 < hi && toks[k + 2].prefix.isEmpty && listWord(k + 2, .person)) ? k + 2 : k + 1
+                }
+                // (an item ends the sentence or a clause, or another item follows: a verb after و starts a clause and
+                // has words after it: كين قائد إيرلندا وخدعت الحارس)
+                func closes(_ e: Int) -> Bool {
+                    e >= hi || toks[e].kind == .punctuation || toks[e].prefix == "و" && (covered[e - lo] || listWord(e, m.type))
+                }
+                // (and و is a conjunction there, not the first letter of a name written more often whole: دانا وايت)
+                func joined(_ k: Int) -> Bool {
+                    toks[k].prefix == "و" && lexicons.vocabulary.count(toks[k].key) <= 2 * lexicons.vocabulary.count(toks[k].stem)
+                }
+                var k = m.tokens.upperBound
+                while k < hi, joined(k), listWord(k, m.type) {
+                    let e = itemEnd(k)
+                    guard closes(e) else { break }
+                    add(k, e, m.type)
+                    k = e
+                }
+                // the item before: X وM, where X starts the list after a punctuation mark or a function word (بين X وM)
+                let a = m.tokens.lowerBound
+                if toks[a].prefix == "و", a - 1 >= lo, toks[a - 1].prefix.isEmpty, listWord(a - 1, m.type),
+                   a - 2 < lo || toks[a - 2].kind == .punctuation || lexicons.functionWords.contains(toks[a - 2].key) {
+                    add(a - 1, a, m.type)
+                }
+            }
+            out += added
         }
         // 10. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
         if !lexicons.nominalBodies.isEmpty {
