@@ -512,4 +512,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("خدعت") }, "\(p)")
         XCTAssertFalse(people("وقالت المتحدثة باسم وزارة الدفاع الأميركية، دانا وايت: نحن نتطلع إلى السلام.").contains("ايت"))
     }
+
+    /// A town news names with the article and hardly ever without it is a place without the tagger's agreement
+    /// (الموصل, البصرة); a town in the name of a known agreement is that agreement (اتفاق الطائف), not the town.
+    func testDefiniteTownNamesAndNamedAgreements() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال مسؤول في الموصل إن الوضع هادئ. وقال الحريري إن اتفاق الطائف باق.", date: nil, language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.type == .place && $0.surface == "الموصل" }, "\(x.mentions.map(\.surface))")
+        XCTAssertTrue(x.mentions.contains { $0.entryID == "event:taif-agreement" }, "\(x.mentions.map(\.surface))")
+        XCTAssertFalse(x.mentions.contains { $0.type == .place && $0.surface == "الطائف" }, "\(x.mentions.map(\.surface))")
+    }
 }

@@ -454,7 +454,7 @@ public struct EntityRecognizer: Sendable {
                 let e = entry(g)
                 let single = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym
                 let ambiguousTown = single && e.type == .place && e.subtype == "City" && !e.description.hasPrefix("capital")
-                    && !taggerSays(i, "LOC")
+                    && !taggerSays(i, "LOC") && !(toks[i].hasArticle && usedLikeAName(toks[i].stem))
                 // so is a one-word name that is also a frequent word of news text (البيت "the house" ≠ إلبيت Elbit, أفاد
                 // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
                 let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
