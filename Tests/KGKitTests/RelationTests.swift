@@ -490,6 +490,29 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.eventType == "clash" }, triples(y))
     }
 
+    /// A place right after a visit is where it goes; military operations, clashes (صدامات), invasions and crashes
+    /// are events; a definite win named by both sides is a match of its own in a sports report.
+    func testVisitDestinationsOperationsAndDefiniteMatches() {
+        let v = extract("وقالت الوزيرة التي زارت العراق الأسبوع الماضي إن الوضع صعب.", "ar")
+        XCTAssertTrue(v.relations.contains { v.entities[$0.subject].eventType == "visit" && $0.predicate == "location"
+                                             && v.entities[$0.object].entryID == "country:iq" }, triples(v))
+        for (text, type) in [("وأعلن الجيش التركي بدء عملية عسكرية في عفرين.", "offensive"),
+                             ("واندلعت صدامات بين الشرطة ومحتجين في باريس.", "clash"),
+                             ("وتحطمت طائرة عسكرية جزائرية قرب البليدة.", "disaster"),
+                             ("وانتقد الغزو الأمريكي للعراق عام 2003.", "invasion")] {
+            let x = extract(text, "ar")
+            XCTAssertTrue(x.entities.contains { $0.eventType == type }, "\(text): \(triples(x))")
+        }
+        let m = extract("""
+            مدح دييغو سيميوني، مدرب أتليتيكو مدريد، لاعبه أنطوان غريزمان بعدما سجل أربعة أهداف في مباراة واحدة في الدوري الإسباني لكرة القدم.
+            وقال سيميوني للصحفيين بعد الفوز 4-صفر على ليغانيس أمس الأربعاء إن الفريق قدم عرضا رائعا.
+            وكان غريزمان قد أحرز ثلاثة أهداف في الفوز على إشبيلية في الدوري يوم الأحد.
+            """, "ar")
+        let matches = m.entities.indices.filter { m.entities[$0].eventType == "match" }
+        XCTAssertGreaterThanOrEqual(matches.count, 2, triples(m))
+        XCTAssertTrue(m.relations.contains { matches.contains($0.subject) && names(m, $0.object).contains { $0.contains("إشبيلية") } }, triples(m))
+    }
+
     /// A match node is named in English by its two sides, as people name matches (a national team by its country);
     /// a named event of the lexicon keeps its English name; a match whose agent is a scorer keeps its type word.
     func testMatchesAreNamedBySidesAndNamedEventsKeepTheirName() {

@@ -204,6 +204,8 @@ struct EventExtractor {
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
+                        // a place right after a visit is where it goes (زارت العراق, زيارة الرياض)
+                        if j == trig.end, m.type == .place, roles.destinationTypes.contains(type) { cue = "place" }
                         // beat X / فاز على [ضيفه] X: the opponent takes part; على استاد القاهرة: where it was played
                         if opponent, cue == "target" {
                             if m.type == .place && !m.isDemonym { if place == nil { place = mi } }
@@ -438,7 +440,9 @@ struct EventExtractor {
                     // the article's named event of that type (أزمة قطر … الأزمة مع قطر; الحرب العالمية الثانية … الحرب)
                     e = named
                     eventsOfType[type, default: []].append(e)
-                } else if anaphoric {
+                } else if anaphoric && sides.count < 2 {
+                    // (a definite form starts no event, but a match it names by both sides is one: بعد الفوز على
+                    // ليغانيس in a report of another match)
                     k = trig.end; continue
                 } else {
                     e = entities.count
