@@ -490,6 +490,16 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.eventType == "clash" }, triples(y))
     }
 
+    /// A title joined by و to a name is another person's (ترامب والزعيم الكوري الشمالي كيم), with or without a comma.
+    func testATitleAfterAndIsNotTheNamesTitle() {
+        let x = extract("والتقى الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون في سنغافورة.", "ar")
+        XCTAssertFalse(has(x, "trump", "leads", "country:kp"), triples(x))
+        XCTAssertTrue(has(x, "trump", "leads", "country:us"), triples(x))
+        let y = extract("والتقى فايز السراج والقائد العام للجيش الليبي خليفة حفتر في باريس.", "ar")
+        XCTAssertFalse(has(y, "السراج", "leads", "الجيش"), triples(y))
+        XCTAssertTrue(has(y, "حفتر", "leads", "الجيش"), triples(y))
+    }
+
     /// A place right after a visit is where it goes; military operations, clashes (صدامات), invasions and crashes
     /// are events; a definite win named by both sides is a match of its own in a sports report.
     func testVisitDestinationsOperationsAndDefiniteMatches() {

@@ -295,9 +295,10 @@ struct RelationMatcher {
         switch it.kind {
         case .literal:
             if p < limit {
-                // (a word joined by و or ف right after the rule's comma starts another phrase, no apposition: الملك عبدالله،
-                // ورئيس الوزراء الإسرائيلي نتنياهو is not Abdullah as Israel's prime minister)
-                let coordinated = it.afterComma && p > 0 && c.flags[p - 1] & Self.comma != 0 && c.procliticMask[p] & Self.conjunctions != 0
+                // (a word joined by و or ف where the rule has its comma, written or not, starts another phrase, no
+                // apposition: الملك عبدالله، ورئيس الوزراء الإسرائيلي نتنياهو is not Abdullah as Israel's prime minister,
+                // السراج والقائد العام للجيش الليبي not Sarraj as the army's commander)
+                let coordinated = it.afterComma && p > 0 && c.procliticMask[p] & Self.conjunctions != 0
                 if !coordinated && (c.has(it, c.keyID[p]) || c.has(it, c.stemID[p])) {
                     if let r = match(k + 1, end, p + 1, limit, c, &binding) { return r }
                 }
