@@ -522,4 +522,13 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.entryID == "event:taif-agreement" }, "\(x.mentions.map(\.surface))")
         XCTAssertFalse(x.mentions.contains { $0.type == .place && $0.surface == "الطائف" }, "\(x.mentions.map(\.surface))")
     }
+
+    /// A known body of several words stays that body where the tagger reads a person, unless every word can be a
+    /// person's name (فرانس برس: برس cannot).
+    func testAKnownBodyOfSeveralWordsIsNoPerson() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال مسؤول متحدثا لفرانس برس إن الهجوم فشل.", date: nil, language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.entryID == "org:afp" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertFalse(x.mentions.contains { $0.type == .person }, "\(x.mentions.map(\.surface))")
+    }
 }

@@ -715,8 +715,9 @@ public struct EntityRecognizer: Sendable {
                         if t.type == .organization, m.type == .place, m.rule == "gazetteer", r.count > 1,
                            lexicons.gazetteer.names(keys: r.map { toks[$0].stem }, type: .organization).isEmpty { return false }
                         guard t.type == .person, m.rule == "gazetteer", m.type == .organization || r.count > 1 else { return true }
+                        // (a known body of several words only if all of them can: فرانس of فرانس برس can, برس cannot)
                         let personWords = r.filter { isPersonWord(toks[$0], first: $0 == r.lowerBound) }.count
-                        return m.type == .organization ? personWords > 0 : personWords == r.count
+                        return m.type == .organization && r.count == 1 ? personWords > 0 : personWords == r.count
                     }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
