@@ -511,6 +511,10 @@ final class NameBoundaryTests: XCTestCase {
         let p = places("وسجل روبي كين قائد إيرلندا وخدعت الحارس الكرة.")
         XCTAssertFalse(p.contains { $0.contains("خدعت") }, "\(p)")
         XCTAssertFalse(people("وقالت المتحدثة باسم وزارة الدفاع الأميركية، دانا وايت: نحن نتطلع إلى السلام.").contains("ايت"))
+        // a known word with a pronoun, a verb before a quote, a name whose first letter is و
+        XCTAssertFalse(places("واتفقت الولايات المتحدة وحلفائنا على الخطة.").contains { $0.contains("حلفائنا") })
+        XCTAssertFalse(people("وقال كيم جونغ أون وأقام \"علاقة جيدة\" مع ترامب.").contains { $0.contains("أقام") })
+        XCTAssertFalse(people("وقال الوزير الصيني، كما احتفظ وانغ يي بمنصبه.").contains { $0.contains("احتفظ") })
     }
 
     /// A town news names with the article and hardly ever without it is a place without the tagger's agreement

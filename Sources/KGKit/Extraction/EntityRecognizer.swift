@@ -11,6 +11,10 @@ public struct EntityRecognizer: Sendable {
     static let commonWordCount = 500
     /// How often a word may occur in news text to be read as a name from the list it stands in (step 9c).
     static let rareListWordCount = 100
+    /// Pronoun endings (normalised) a list item may not carry on a known word.
+    static let pronounEndings = ["هما", "هم", "ها", "نا", "كم", "ه"]
+    /// Punctuation that closes a list (not a quote mark: كيم وأقام "علاقة جيدة").
+    static let listClosers: Set<String> = [",", "،", ".", ";", "؛", ":", ")", "!", "?", "؟"]
     /// Arabic name words that always take another name word after them (أبو علي, بن علي, عبد الله).
     static let kunyaWords: Set<String> = ["ابو", "ابي", "ابا", "بن", "ابن", "بنت", "عبد", "ال"]
 
@@ -454,7 +458,11 @@ public struct EntityRecognizer: Sendable {
                 let e = entry(g)
                 let single = g.end - i == 1 && toks[i].script == .arabic && !g.isDemonym
                 let ambiguousTown = single && e.type == .place && e.subtype == "City" && !e.description.hasPrefix("capital")
-                    && !taggerSays(i, "LOC") && !(toks[i].hasArticle && usedLikeAName(toks[i].stem))
+                    && !taggerSays(i, "LOC")
+                    // (a definite town name news hardly writes without the article is the town, unless a definite noun it
+                    // could qualify comes before it: البذور الزيتية)
+                    && !(toks[i].hasArticle && usedLikeAName(toks[i].stem)
+                         && !(i > lo && toks[i - 1].script == .arabic && toks[i - 1].kind == .word && toks[i - 1].hasArticle))
                 // so is a one-word name that is also a frequent word of news text (البيت "the house" ≠ إلبيت Elbit, أفاد
                 // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
                 let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
@@ -1048,7 +1056,13 @@ public struct EntityRecognizer: Sendable {
                       !definiteFormIsCommon(t), lexicons.titles.match(toks, at: k, limit: hi) == nil,
                       !lexicons.placeTriggers.contains(key: t.stem), !lexicons.organizationHeads.contains(key: t.stem),
                       gazAt(k) == nil else { return false }
-                return true
+                // (a pronoun the segmenter left on a known word: حلفائنا, شركائها, أصدقائه)
+                for ending in Self.pronounEndings where t.key.hasSuffix(ending) {
+                    let rest = String(t.key.unicodeScalars.dropLast(ending.unicodeScalars.count))
+                    if lexicons.vocabulary.count(rest) >= 20 { return false }
+                }
+                // (a definite word only if news hardly writes it without the article: الصليف, not الضواحي)
+                return !t.hasArticle || lexicons.vocabulary.count(t.stem) < 3 || usedLikeAName(t.stem)
             }
             var added: [Mention] = []
             func add(_ a: Int, _ b: Int, _ type: EntityType) {
@@ -1065,7 +1079,8 @@ public struct EntityRecognizer: Sendable {
                 // (an item ends the sentence or a clause, or another item follows: a verb after و starts a clause and
                 // has words after it: كين قائد إيرلندا وخدعت الحارس)
                 func closes(_ e: Int) -> Bool {
-                    e >= hi || toks[e].kind == .punctuation || toks[e].prefix == "و" && (covered[e - lo] || listWord(e, m.type))
+                    e >= hi || toks[e].kind == .punctuation && Self.listClosers.contains(toks[e].key)
+                        || toks[e].prefix == "و" && (covered[e - lo] || listWord(e, m.type))
                 }
                 // (and و is a conjunction there, not the first letter of a name written more often whole: دانا وايت)
                 func joined(_ k: Int) -> Bool {
@@ -1080,7 +1095,7 @@ public struct EntityRecognizer: Sendable {
                 }
                 // the item before: X وM, where X starts the list after a punctuation mark or a function word (بين X وM)
                 let a = m.tokens.lowerBound
-                if toks[a].prefix == "و", a - 1 >= lo, toks[a - 1].prefix.isEmpty, listWord(a - 1, m.type),
+                if joined(a), a - 1 >= lo, toks[a - 1].prefix.isEmpty, listWord(a - 1, m.type),
                    a - 2 < lo || toks[a - 2].kind == .punctuation || lexicons.functionWords.contains(toks[a - 2].key) {
                     add(a - 1, a, m.type)
                 }

@@ -204,8 +204,10 @@ struct EventExtractor {
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
-                        // a place right after a visit is where it goes (زارت العراق, زيارة الرياض)
-                        if j == trig.end, m.type == .place, roles.destinationTypes.contains(type) { cue = "place" }
+                        // a place right after a visit is where it goes (زارت العراق, زيارة الرياض; not a list of places)
+                        if j == trig.end, m.type == .place, roles.objectDestinationTypes.contains(type),
+                           !(m.tokens.upperBound < s.tokens.upperBound && doc.tokens[m.tokens.upperBound].prefix == "و"
+                             && mentionAt[m.tokens.upperBound].map({ mentions[$0].type == .place }) == true) { cue = "place" }
                         // beat X / فاز على [ضيفه] X: the opponent takes part; على استاد القاهرة: where it was played
                         if opponent, cue == "target" {
                             if m.type == .place && !m.isDemonym { if place == nil { place = mi } }
@@ -827,6 +829,8 @@ public struct EventRoles: Sendable {
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
     let destinationCues: KeySet
     let destinationTypes: Set<String>
+    /// Where a place right after the trigger is where the event goes (زارت العراق).
+    let objectDestinationTypes: Set<String>
     /// Aid and support events: the agent supports where (or whom) the aid goes.
     let supportTypes: Set<String>
     /// Event types whose location may be named before the trigger.
@@ -879,6 +883,7 @@ public struct EventRoles: Sendable {
         matchCues = keySet("match-cue")
         destinationCues = keySet("destination-cue")
         destinationTypes = set("type-destination")
+        objectDestinationTypes = set("type-object-destination")
         supportTypes = set("type-support")
         placeBeforeTypes = set("type-place-before")
         genitiveTargetTypes = set("type-genitive-target")

@@ -14,8 +14,10 @@ public struct CompiledRules: Sendable {
         var types: UInt8 = 0
         /// Literals: the proclitics among the alternatives (bit i: `CompiledRules.proclitics[i]`).
         var proclitics: UInt8 = 0
-        /// Literals: the rule's item before is a comma.
+        /// Literals: the rule's item before is a comma (or an optional literal that follows one).
         var afterComma = false
+        /// Literals after a comma: the item before that comma is a slot ({S:PER} ,? القائد).
+        var commaAfterSlot = false
         /// Literals and `not`: alternatives `literalIDs[lo..<hi]`; skip: the most tokens skipped in `lo`.
         var lo: Int32 = 0
         var hi: Int32 = 0
@@ -59,8 +61,13 @@ public struct CompiledRules: Sendable {
                     var mask: UInt8 = 0
                     for (i, p) in Self.proclitics.enumerated() where alts.contains(p) { mask |= 1 << UInt8(i) }
                     let (lo, hi) = literals(alts.filter { !RelationRule.proclitics.contains($0) })
-                    items.append(Item(kind: .literal, optional: optional, proclitics: mask,
-                                      afterComma: items.count > first && items[items.count - 1].kind == .comma, lo: lo, hi: hi))
+                    // (the comma before, through optional literals: {S:PER} , نائب? وزير; not where the rule writes the
+                    // conjunction itself: {S:LOC} ,? و? محيط)
+                    var c = items.count - 1
+                    while c > first, items[c].kind == .literal, items[c].optional, items[c].afterComma, items[c].proclitics == 0 { c -= 1 }
+                    let afterComma = c >= first && items[c].kind == .comma
+                    items.append(Item(kind: .literal, optional: optional, proclitics: mask, afterComma: afterComma,
+                                      commaAfterSlot: afterComma && c > first && items[c - 1].kind == .slot, lo: lo, hi: hi))
                 case let .slot(role, types, optional, nat):
                     let mask = types.reduce(UInt8(0)) { $0 | Self.bit($1) }
                     items.append(Item(kind: .slot, optional: optional, demonymOnly: nat, role: role == "S" ? 1 : role == "O" ? 2 : 0, types: mask))
@@ -295,10 +302,12 @@ struct RelationMatcher {
         switch it.kind {
         case .literal:
             if p < limit {
-                // (a word joined by و or ف where the rule has its comma, written or not, starts another phrase, no
-                // apposition: الملك عبدالله، ورئيس الوزراء الإسرائيلي نتنياهو is not Abdullah as Israel's prime minister,
-                // السراج والقائد العام للجيش الليبي not Sarraj as the army's commander)
+                // (a word joined by و or ف where the rule has its comma starts another phrase, no apposition: الملك
+                // عبدالله، ورئيس الوزراء الإسرائيلي نتنياهو is not Abdullah as Israel's prime minister; nor, right after the
+                // name, without the comma: السراج والقائد العام للجيش الليبي is not Sarraj as the army's commander. After
+                // words that follow a name, و may join a relative clause: حركة فتح والتي أسسها ياسر عرفات)
                 let coordinated = it.afterComma && p > 0 && c.procliticMask[p] & Self.conjunctions != 0
+                    && (c.flags[p - 1] & Self.comma != 0 || it.commaAfterSlot)
                 if !coordinated && (c.has(it, c.keyID[p]) || c.has(it, c.stemID[p])) {
                     if let r = match(k + 1, end, p + 1, limit, c, &binding) { return r }
                 }
