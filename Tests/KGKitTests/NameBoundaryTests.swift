@@ -535,4 +535,12 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.entryID == "org:afp" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
         XCTAssertFalse(x.mentions.contains { $0.type == .person }, "\(x.mentions.map(\.surface))")
     }
+
+    /// مجريات ("the course of events") is no Hungarian; تشلسي is Chelsea as written in much Arabic news.
+    func testCourseOfEventsIsNoHungaryAndChelseaSpellings() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وتابع الجمهور مجريات الأحداث الدامية. وفاز تشلسي على أرسنال في الدوري الإنجليزي.", date: nil, language: "ar"))
+        XCTAssertFalse(x.mentions.contains { $0.entryID == "country:hu" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertTrue(x.mentions.contains { $0.entryID == "org:chelsea-fc" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
 }
