@@ -543,4 +543,16 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(x.mentions.contains { $0.entryID == "country:hu" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
         XCTAssertTrue(x.mentions.contains { $0.entryID == "org:chelsea-fc" }, "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
+
+    /// "The army" refers back to the army the article is about, not to an armed group with جيش in its name.
+    func testTheArmyIsAnArmyNotAnArmedGroup() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "قصف الجيش السوري مواقع في الغوطة الشرقية. وقال جيش الإسلام إنه صد الهجوم. وأكد الجيش أنه سيواصل العمليات.",
+            date: nil, language: "ar"))
+        let back = x.mentions.filter { $0.rule == "definite-description" && $0.surface == "الجيش" }
+        XCTAssertFalse(back.isEmpty, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        for m in back {
+            XCTAssertNotEqual(x.entities[m.entity].subtype, "ArmedGroup", "\(x.entities[m.entity].name)")
+        }
+    }
 }
