@@ -555,4 +555,16 @@ final class NameBoundaryTests: XCTestCase {
             XCTAssertNotEqual(x.entities[m.entity].subtype, "ArmedGroup", "\(x.entities[m.entity].name)")
         }
     }
+
+    /// "The French team" is a French team the article named, not the last team named; with none, it stays unresolved.
+    func testTheTeamWithANisbaIsATeamOfThatCountry() {
+        let text = """
+            فاز أتلتيكو مدريد على أولمبيك مرسيليا 3-صفر في نهائي الدوري الأوروبي لكرة القدم وسجل غريزمان هدفين في الدقيقة 21 \
+            والدقيقة 49 من المباراة. وقتل غريزمان آمال الفريق الفرنسي مبكرا في الشوط الأول. وقال المدرب إن الفريق البرتغالي قوي.
+            """
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, date: nil, language: "ar"))
+        let back = x.mentions.filter { $0.rule == "definite-description" && $0.surface == "الفريق" }
+        XCTAssertEqual(back.map { x.entities[$0.entity].entryID ?? "" }, ["org:olympique-marseille"],
+                       "\(back.map { x.entities[$0.entity].name })")
+    }
 }

@@ -251,6 +251,12 @@ public struct ArticleExtractor: Sendable {
                }) {
                 k = d.end; continue
             }
+            // a team described by its country (الفريق المصري) is a team the article named with that country's nisba
+            // (الأهلي المصري) or that country's national team (منتخب مصر), not the last team named; else it stays unresolved
+            if teamCountry(d.value, end: d.end, mentions: mentions) != nil,
+               teamOfCountry(d.value, at: k, end: d.end, mentions: mentions, entities: entities) == nil {
+                k = d.end; continue
+            }
             // a name of that kind shaped like a nisba right after it is the description's own name in apposition
             // (النادي الأهلي, الفريق العنابي), not an earlier one it points back to; a name of another shape is the
             // verb's object (واتهمت الوكالة الحوثيين)
@@ -260,7 +266,8 @@ public struct ArticleExtractor: Sendable {
                mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == d.value.type && $0.rule != "nested" && !$0.isDemonym }) {
                 k = d.end; continue
             }
-            if let e = mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
+            if let e = teamOfCountry(d.value, at: k, end: d.end, mentions: mentions, entities: entities)
+                ?? mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
                 let t = doc.tokens[k]
                 // the description runs on over the next words of the name it points back to (محافظ البنك المركزي after
                 // البنك المركزي المصري)
@@ -505,6 +512,32 @@ public struct ArticleExtractor: Sendable {
     private func reindex(_ entities: inout [ExtractedEntity], _ mentions: [Mention]) {
         for e in entities.indices { entities[e].mentionIndices = [] }
         for i in mentions.indices where mentions[i].entity >= 0 { entities[mentions[i].entity].mentionIndices.append(i) }
+    }
+
+    /// The country whose nisba follows a description of a team (الفريق المصري → country:eg), if any.
+    private func teamCountry(_ d: LexiconSet.DefiniteDescription, end: Int, mentions: [Mention]) -> String? {
+        guard d.head.lowercased() == "@sportsteam" else { return nil }
+        return mentions.first(where: { $0.tokens.lowerBound == end && $0.isDemonym })?.entryID
+    }
+
+    /// For a team described by its country's nisba: the latest team before `k` named with that nisba right after it,
+    /// with that country's name inside it (منتخب مصر), or known as a club of that country (the lexicon's description
+    /// starts with the country's English demonym: "Spanish football club").
+    private func teamOfCountry(_ d: LexiconSet.DefiniteDescription, at k: Int, end: Int, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
+        guard let country = teamCountry(d, end: end, mentions: mentions) else { return nil }
+        let englishDemonyms = Set((lexicons.gazetteer.entry(id: country)?.demonyms ?? []).filter { $0.unicodeScalars.first.map { $0.isASCII } == true })
+        var best: (pos: Int, e: Int)? = nil
+        for m in mentions where m.entity >= 0 && m.type == .organization && m.rule != "nested" && m.rule != "definite-description"
+            && m.tokens.upperBound <= k && entities[m.entity].subtype == "SportsTeam" {
+            let known = entities[m.entity].entryID.flatMap { lexicons.gazetteer.entry(id: $0) }
+            let ofCountry = known.map { englishDemonyms.contains(String($0.description.prefix { $0 != " " })) } == true
+                || mentions.contains { n in
+                    n.entryID == country && (n.isDemonym && n.tokens.lowerBound == m.tokens.upperBound
+                                             || n.type == .place && n.rule == "nested" && m.tokens.contains(n.tokens.lowerBound))
+                }
+            if ofCountry && (best == nil || m.tokens.lowerBound > best!.pos) { best = (m.tokens.lowerBound, m.entity) }
+        }
+        return best?.e
     }
 
     private func mostRecent(_ d: LexiconSet.DefiniteDescription, before k: Int, doc: AnalyzedText, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
