@@ -490,6 +490,16 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.eventType == "clash" }, triples(y))
     }
 
+    /// "برصاص X" names who fired: the agent of a killing or a use of force, not of a protest.
+    func testWhoseBulletsKilled() {
+        let x = extract("وأعلنت وزارة الصحة مقتل شاب فلسطيني برصاص الجيش الإسرائيلي في غزة.", "ar")
+        XCTAssertTrue(x.relations.contains { x.entities[$0.subject].eventType == "killing" && $0.predicate == "agent"
+                                             && names(x, $0.object).contains { $0.contains("الجيش") } }, triples(x))
+        let y = extract("وتواصلت الاحتجاجات الفلسطينية قرب السياج برصاص الجيش الإسرائيلي.", "ar")
+        XCTAssertFalse(y.relations.contains { y.entities[$0.subject].eventType == "protest" && $0.predicate == "agent"
+                                              && names(y, $0.object).contains { $0.contains("الجيش") } }, triples(y))
+    }
+
     /// A title joined by و to a name is another person's (ترامب والزعيم الكوري الشمالي كيم), with or without a comma.
     func testATitleAfterAndIsNotTheNamesTitle() {
         let x = extract("والتقى الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون في سنغافورة.", "ar")

@@ -199,6 +199,8 @@ struct EventExtractor {
                     else if roles.placeCues.contains(t.key, hash: t.keyHash) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if roles.destinationCues.contains(t.key, hash: t.keyHash), roles.destinationTypes.contains(type) { cue = "place" }
                     else if roles.agentCues.contains(t.key, hash: t.keyHash) { cue = "agent" }
+                    else if roles.fireAgentCues.contains(t.key, hash: t.keyHash),
+                            roles.forceTypes.contains(type) || roles.outcomeTypes.contains(type) { cue = "agent" }
                     else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash) { cue = "participant"; cueAt = j }
                     else if roles.relativeLaunchVerbs.contains(t.key, hash: t.keyHash) || roles.relativeLaunchVerbs.contains(t.stem, hash: t.stemHash) { cue = "agent" }
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
@@ -829,6 +831,8 @@ public struct EventRoles: Sendable {
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
     let destinationCues: KeySet
     let destinationTypes: Set<String>
+    /// Words after which the next mention fired the shots of a use of force or a killing (برصاص, بنيران).
+    let fireAgentCues: KeySet
     /// Where a place right after the trigger is where the event goes (زارت العراق).
     let objectDestinationTypes: Set<String>
     /// Aid and support events: the agent supports where (or whom) the aid goes.
@@ -884,6 +888,7 @@ public struct EventRoles: Sendable {
         destinationCues = keySet("destination-cue")
         destinationTypes = set("type-destination")
         objectDestinationTypes = set("type-object-destination")
+        fireAgentCues = keySet("fire-agent-cue")
         supportTypes = set("type-support")
         placeBeforeTypes = set("type-place-before")
         genitiveTargetTypes = set("type-genitive-target")
