@@ -102,7 +102,11 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: - per sentence
 
-    struct GazMatch { var end: Int; var entry: Int; var isDemonym: Bool }
+    struct GazMatch {
+        var end: Int; var entry: Int; var isDemonym: Bool
+        /// Matched on the whole first word, clitic letters included (وانغ يي is Wang Yi, not و + انغ).
+        var wholeWord = false
+    }
 
     func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil, tagged documentReading: [String]? = nil,
                    gazetteer known: [GazMatch?]? = nil) -> [Mention] {
@@ -136,6 +140,10 @@ public struct EntityRecognizer: Sendable {
             let e = entry(g)
             var m = make(k, g.end, e.type, e.subtype, g.isDemonym ? "demonym" : "gazetteer", g.isDemonym ? 0.8 : 0.95, entry: e.id)
             m.isDemonym = g.isDemonym
+            if g.wholeWord {
+                m.start = toks[k].start
+                m.surface = doc.text(m.start, m.end)
+            }
             return m
         }
 
@@ -1230,7 +1238,7 @@ public struct EntityRecognizer: Sendable {
                 if t.script == .latin, !isCapitalizedName(doc, i, i + n, e) { continue }
                 // a nisba ends in ي, never in ى, which normalisation merges with it: اليمنى "right" is not اليمني "Yemeni"
                 if name.isDemonym, doc.scalars[toks[i + n - 1].end - 1] == "\u{0649}" { continue }
-                best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym)
+                best = GazMatch(end: i + n, entry: name.entry, isDemonym: name.isDemonym, wholeWord: pass == 0 && !keysEqual(body, key))
                 break
             }
         }
