@@ -253,10 +253,9 @@ public struct ArticleExtractor: Sendable {
             }
             // a team described by its country (الفريق المصري) is a team the article named with that country's nisba
             // (الأهلي المصري) or that country's national team (منتخب مصر), not the last team named; else it stays unresolved
-            if teamCountry(d.value, end: d.end, mentions: mentions) != nil,
-               teamOfCountry(d.value, at: k, end: d.end, mentions: mentions, entities: entities) == nil {
-                k = d.end; continue
-            }
+            let country = teamCountry(d.value, end: d.end, mentions: mentions)
+            let countryTeam = country.flatMap { teamOf(country: $0, before: k, mentions: mentions, entities: entities) }
+            if country != nil && countryTeam == nil { k = d.end; continue }
             // a name of that kind shaped like a nisba right after it is the description's own name in apposition
             // (النادي الأهلي, الفريق العنابي), not an earlier one it points back to; a name of another shape is the
             // verb's object (واتهمت الوكالة الحوثيين)
@@ -266,8 +265,7 @@ public struct ArticleExtractor: Sendable {
                mentions.contains(where: { $0.tokens.lowerBound == d.end && $0.type == d.value.type && $0.rule != "nested" && !$0.isDemonym }) {
                 k = d.end; continue
             }
-            if let e = teamOfCountry(d.value, at: k, end: d.end, mentions: mentions, entities: entities)
-                ?? mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
+            if let e = countryTeam ?? mostRecent(d.value, before: k, doc: doc, mentions: mentions, entities: entities) {
                 let t = doc.tokens[k]
                 // the description runs on over the next words of the name it points back to (محافظ البنك المركزي after
                 // البنك المركزي المصري)
@@ -523,8 +521,7 @@ public struct ArticleExtractor: Sendable {
     /// For a team described by its country's nisba: the latest team before `k` named with that nisba right after it,
     /// with that country's name inside it (منتخب مصر), or known as a club of that country (the lexicon's description
     /// starts with the country's English demonym: "Spanish football club").
-    private func teamOfCountry(_ d: LexiconSet.DefiniteDescription, at k: Int, end: Int, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
-        guard let country = teamCountry(d, end: end, mentions: mentions) else { return nil }
+    private func teamOf(country: String, before k: Int, mentions: [Mention], entities: [ExtractedEntity]) -> Int? {
         let englishDemonyms = Set((lexicons.gazetteer.entry(id: country)?.demonyms ?? []).filter { $0.unicodeScalars.first.map { $0.isASCII } == true })
         var best: (pos: Int, e: Int)? = nil
         for m in mentions where m.entity >= 0 && m.type == .organization && m.rule != "nested" && m.rule != "definite-description"

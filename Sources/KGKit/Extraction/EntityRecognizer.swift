@@ -140,10 +140,7 @@ public struct EntityRecognizer: Sendable {
             let e = entry(g)
             var m = make(k, g.end, e.type, e.subtype, g.isDemonym ? "demonym" : "gazetteer", g.isDemonym ? 0.8 : 0.95, entry: e.id)
             m.isDemonym = g.isDemonym
-            if g.wholeWord {
-                m.start = toks[k].start
-                m.surface = doc.text(m.start, m.end)
-            }
+            if g.wholeWord { m.respan(m.tokens, start: toks[k].start, in: doc) }
             return m
         }
 
@@ -169,8 +166,7 @@ public struct EntityRecognizer: Sendable {
                     var m = make(a, b, .person, "", viaComma ? "title-apposition" : "title", viaComma ? 0.85 : 0.8)
                     // after an apposition comma a name does not take ب/ل/ك: باسم العوضي is the name Basem, not ب + اسم
                     if viaComma, !toks[a].prefix.isEmpty, !toks[a].prefix.hasPrefix("و"), !toks[a].prefix.hasPrefix("ف") {
-                        m.start = toks[a].start
-                        m.surface = doc.text(m.start, m.end)
+                        m.respan(m.tokens, start: toks[a].start, in: doc)
                     }
                     m.role = role
                     out.append(m); claim(a, b)
@@ -269,8 +265,7 @@ public struct EntityRecognizer: Sendable {
                 } else {
                     // (a name in quotes is written whole: شركة "فالف" is Valve, not ف + الف; a clitic stands outside them)
                     var m = make(head.end + 1, close, .organization, head.value.subtype, "org-head-quoted", 0.75)
-                    m.start = toks[head.end + 1].start
-                    m.surface = doc.text(m.start, m.end)
+                    m.respan(m.tokens, start: toks[head.end + 1].start, in: doc)
                     out.append(m)
                 }
                 claim(head.end + 1, close); i = close + 1; continue
@@ -688,9 +683,7 @@ public struct EntityRecognizer: Sendable {
                     || toks[b - 1].key.unicodeScalars.count <= 2 { b -= 1 }
             guard b > r.upperBound, isFree(r.upperBound, b) else { continue }
             claim(r.upperBound, b)
-            out[idx].tokens = r.lowerBound..<b
-            out[idx].end = toks[b - 1].end
-            out[idx].surface = doc.text(out[idx].start, out[idx].end)
+            out[idx].respan(r.lowerBound..<b, start: out[idx].start, in: doc)
         }
         // Where the tagger reads a name over an Arabic rule or gazetteer mention with other boundaries or another type,
         // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
@@ -843,10 +836,7 @@ public struct EntityRecognizer: Sendable {
             }
             guard b > out[idx].tokens.upperBound || start < a else { continue }
             claim(start, b)
-            out[idx].tokens = start..<b
-            out[idx].start = toks[start].stemStart
-            out[idx].end = toks[b - 1].end
-            out[idx].surface = doc.text(out[idx].start, out[idx].end)
+            out[idx].respan(start..<b, start: toks[start].stemStart, in: doc)
         }
         // 8b. a facility named after a titled person (ستاد الأمير فيصل بن فهد, ستاد مدينة الملك عبدالله): the facility's
         // class word, a class word such as مدينة, the title and the person's name are the facility; the person is
@@ -872,9 +862,7 @@ public struct EntityRecognizer: Sendable {
             var end = after
             while end < hi, !claimed[end - lo], toks[end].prefix.isEmpty, lexicons.facilityAdjectives.contains(toks[end].key) { end += 1 }
             if pEnd < after {
-                out[p].tokens = a..<pEnd
-                out[p].end = toks[pEnd - 1].end
-                out[p].surface = doc.text(out[p].start, out[p].end)
+                out[p].respan(a..<pEnd, start: out[p].start, in: doc)
             }
             out[p].rule = "nested"
             out[p].role = nil
@@ -902,9 +890,7 @@ public struct EntityRecognizer: Sendable {
                 }
                 claim(e, end)
                 let a = out[idx].tokens.lowerBound
-                out[idx].tokens = a..<end
-                out[idx].end = toks[end - 1].end
-                out[idx].surface = doc.text(out[idx].start, out[idx].end)
+                out[idx].respan(a..<end, start: out[idx].start, in: doc)
                 let words = (a..<end).filter { toks[$0].kind == .word }.map { $0 == a ? toks[$0].body : toks[$0].key }
                 if let known = knownName(words, type: out[idx].type) {
                     out[idx].entryID = known.id
@@ -930,9 +916,7 @@ public struct EntityRecognizer: Sendable {
                 start -= 1
             }
             claim(start, a)
-            out[idx].tokens = start..<out[idx].tokens.upperBound
-            out[idx].start = toks[start].stemStart
-            out[idx].surface = doc.text(out[idx].start, out[idx].end)
+            out[idx].respan(start..<out[idx].tokens.upperBound, start: toks[start].stemStart, in: doc)
         }
         out.removeAll { $0.rule == "joined" }
         // 8b. a known name of two or more words written in another transliteration (أتليتيكو مدريد for أتلتيكو مدريد,
@@ -1022,14 +1006,19 @@ public struct EntityRecognizer: Sendable {
                 }
             }
         }
+        // which tokens of the sentence a mention covers
+        func coverage() -> [Bool] {
+            var covered = [Bool](repeating: false, count: hi - lo)
+            for m in out { for k in m.tokens { covered[k - lo] = true } }
+            return covered
+        }
         // 9b. an acronym written letter by letter is one name (مؤسسة آي دي سي, not دي سي): a name that starts or ends
         // inside a run of letter names (rules/letter-names.txt) takes the run, and a run read as a person is a body
         let letterNames = lexicons.letterNames
         if !letterNames.isEmpty {
             func letter(_ k: Int) -> Bool { k >= lo && k < hi && toks[k].script == .arabic && toks[k].prefix.isEmpty && letterNames.contains(toks[k].key, hash: toks[k].keyHash) }
             func plainLetter(_ k: Int) -> Bool { letter(k) && !lexicons.functionWords.contains(toks[k].key) }
-            var covered = [Bool](repeating: false, count: hi - lo)
-            for m in out { for k in m.tokens { covered[k - lo] = true } }
+            var covered = coverage()
             for idx in out.indices where out[idx].rule != "nested" && out[idx].entryID == nil && toks[out[idx].tokens.lowerBound].script == .arabic {
                 var a = out[idx].tokens.lowerBound, b = out[idx].tokens.upperBound
                 guard letter(a) || letter(b - 1) else { continue }
@@ -1039,10 +1028,7 @@ public struct EntityRecognizer: Sendable {
                 while letter(b), !covered[b - lo], letter(b - 1), plainLetter(b) || plainLetter(b + 1) { b += 1 }
                 if a == out[idx].tokens.lowerBound && b == out[idx].tokens.upperBound && !(a..<b).allSatisfy(letter) { continue }
                 for k in a..<b { covered[k - lo] = true }
-                out[idx].tokens = a..<b
-                out[idx].start = toks[a].start
-                out[idx].end = toks[b - 1].end
-                out[idx].surface = doc.text(out[idx].start, out[idx].end)
+                out[idx].respan(a..<b, start: toks[a].start, in: doc)
                 // (not a name after a person's title: مغني الراب جاي زي)
                 if out[idx].type == .person && b - a >= 2 && (a..<b).allSatisfy(letter) && !out[idx].rule.hasPrefix("title") {
                     out[idx].type = .organization; out[idx].subtype = ""
@@ -1053,8 +1039,7 @@ public struct EntityRecognizer: Sendable {
         // like (هندرسن وميلنر وفيجنالدوم, الحديدة والصليف). Never a word with a pronoun, a plural, a context word
         // (title, head noun, place trigger) or a word whose definite form is as common; for persons not a definite word.
         if s.script == .arabic && tagged != nil {
-            var covered = [Bool](repeating: false, count: hi - lo)
-            for m in out { for k in m.tokens { covered[k - lo] = true } }
+            var covered = coverage()
             func listWord(_ k: Int, _ type: EntityType) -> Bool {
                 guard k >= lo, k < hi, !covered[k - lo] else { return false }
                 let t = toks[k]

@@ -31,6 +31,15 @@ public struct Mention: Sendable, Equatable {
 }
 
 extension Mention {
+    /// Moves the mention to tokens `r`, from code point `start` to the end of the last token, and rereads its surface:
+    /// recognition rules widen a name over more words or start it at a clitic the name owns.
+    mutating func respan(_ r: Range<Int>, start: Int, in doc: AnalyzedText) {
+        tokens = r
+        self.start = start
+        end = doc.tokens[r.upperBound - 1].end
+        surface = doc.text(start, end)
+    }
+
     /// Organisation mentions written after a bare head noun that no mention covers (تنظيم داعش, حركة حماس read as داعش,
     /// حماس): `(head token, mention index)`. Event roles and relation patterns read such a mention as starting at its
     /// head noun, so "هجوم تنظيم داعش على" has its agent right after the trigger whichever span the recogniser chose.
