@@ -106,6 +106,19 @@ final class EvaluationTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.surface == "منتخب فرنسا" && $0.type == .organization }, "\(x.mentions.map(\.surface))")
     }
 
+    /// A region named after a place (قطاع غزة) is the region in the graph, not the city; name-only annotation tags
+    /// the place inside it (ANERcorp: غزة).
+    func testRegionNamedAfterAPlaceIsTheRegionButCoNLLTagsThePlace() {
+        let extractor = ArticleExtractor(lexicons: Self.lexicons)
+        let words = ["قصفت", "الطائرات", "مواقع", "في", "قطاع", "غزة", "ليلة", "الأحد"]
+        let tags = Evaluator.tags(for: words, extractor: extractor)
+        XCTAssertEqual(Array(tags[4...5]), ["O", "B-LOC"], "\(tags)")
+        let x = extractor.extract(Article(sourceID: "t", title: "", text: words.joined(separator: " "), language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.entryID == "region:gaza-strip" && $0.surface == "قطاع غزة" },
+                      "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertFalse(x.entities.contains { $0.name == "غزة" && $0.type == .place }, "\(x.entities.map(\.name))")
+    }
+
     /// A leader's body named with his name (إدارة ترامب) is an organisation of the graph; name-only annotation tags the
     /// leader alone.
     func testCoNLLTagsTheLeaderNotHisAdministration() {

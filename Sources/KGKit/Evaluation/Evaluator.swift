@@ -91,8 +91,11 @@ public enum Evaluator {
             }
             // Name-only annotation leaves out the class word before a place's name (مدينة غزة, مطار بيروت: غزة,
             // بيروت) and tags the place in its team or government (منتخب فرنسا: فرنسا, LOC), as ANERcorp does.
-            var start = m.start
-            if m.rule == "leader-body" {
+            var start = m.start, end = m.end
+            if let inner = m.nameOnlySpan {
+                start = doc.tokens[inner.lowerBound].start
+                end = doc.tokens[inner.upperBound - 1].end
+            } else if m.rule == "leader-body" {
                 // a leader's body named with his name (إدارة بوش): name-only annotation tags the leader (after a
                 // title, his own mention does: إدارة الرئيس بوش)
                 guard doc.tokens[m.tokens.lowerBound + 1].start == x.mentions.first(where: { $0.type == .person && $0.end == m.end && $0.start > m.start })?.start
@@ -114,7 +117,7 @@ public enum Evaluator {
                     label = "LOC"
                 }
             }
-            let (sa, a) = word(start), (sb, b) = word(max(start, m.end - 1))
+            let (sa, a) = word(start), (sb, b) = word(max(start, end - 1))
             guard sa == sb, tags[sa][a...b].allSatisfy({ $0 == "O" }) else { continue }
             tags[sa][a] = "B-" + label
             if b > a { for k in (a + 1)...b { tags[sa][k] = "I-" + label } }

@@ -690,7 +690,7 @@ public struct EntityRecognizer: Sendable {
         // the peninsula; حركة حماس → حماس). A tagger name inside the mention it replaces, of the same type, keeps that
         // mention's gazetteer entry and subtype, so linking is not lost. Titles (they carry a role), demonyms, and
         // facilities, neighbourhoods and known places named with their trigger word (سجن الحسكة is not الحسكة) stay.
-        var dropped: [Mention] = []
+        var dropped: [Mention] = [], innerNames: [(outer: Range<Int>, inner: Range<Int>)] = []
         if !taggerSpans.isEmpty {
             out.removeAll { m in
                 // (a demonym ending a person name the tagger reads is that name's family nisba: أبو حمزة المصري)
@@ -730,17 +730,22 @@ public struct EntityRecognizer: Sendable {
                     }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
-                    // Nor does a known place inside the name of a known country undo it (أفريقيا in جنوب أفريقيا).
-                    // (Elsewhere it does: ANERcorp tags أفريقيا in شمال أفريقيا and غزة in قطاع غزة; keeping those
-                    // cost 1.5 F1 of LOC there.)
+                    // Nor does a known place inside the name of a known place undo it: جنوب أفريقيا is not Africa, قطاع
+                    // غزة not Gaza City. Name-only annotation tags the inner name of a region (ANERcorp: أفريقيا in شمال
+                    // أفريقيا, غزة in قطاع غزة), so the mention keeps it as its `nameOnlySpan` (not for countries).
                     if t.type == .place, m.type == .place, m.rule == "gazetteer", r.count > 1, r.lowerBound <= t.a, t.b <= r.upperBound,
                        let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym,
-                       entry(g).type == .place, entry(g).id != m.entryID,
-                       m.subtype == "Country" { return false }
+                       entry(g).type == .place, entry(g).id != m.entryID {
+                        if m.subtype != "Country" { innerNames.append((r, t.a..<t.b)) }
+                        return false
+                    }
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
                 }
                 if conflict { dropped.append(m) }
                 return conflict
+            }
+            for (outer, inner) in innerNames {
+                if let i = out.firstIndex(where: { $0.tokens == outer && $0.type == .place }) { out[i].nameOnlySpan = inner }
             }
             if !dropped.isEmpty {
                 out.removeAll { m in

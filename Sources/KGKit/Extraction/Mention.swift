@@ -19,6 +19,9 @@ public struct Mention: Sendable, Equatable {
     /// An organisation described by its kind rather than named (الجيش الإسرائيلي, وزارة المالية): a nominal mention
     /// (rules/nominal-bodies.tsv). Name-only annotation schemes (CoNLL, ANERcorp) do not tag these.
     public var isNominal: Bool = false
+    /// The tokens name-only annotation (CoNLL, ANERcorp) tags instead of the whole mention: the known place a region is
+    /// named after (غزة in قطاع غزة, أفريقيا in شمال أفريقيا). The graph keeps the whole mention.
+    public var nameOnlySpan: Range<Int>? = nil
     /// Role word from a title that introduced a person (`spokesperson`, `minister`...).
     public var role: String? = nil
     /// Event type and CAMEO code for event triggers.
