@@ -135,6 +135,17 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertFalse(ids(x).contains("org:al-ahly"), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
 
+    /// A bare club name shared by clubs of several countries (النصر, الأهلي) is the one of the country whose league or
+    /// clubs the report names; with no such country it stays unlinked.
+    func testBareClubNameIsTheClubOfTheReportsCountry() {
+        let x = extract("اختتم الدوري السعودي للمحترفين موسمه، وحقق فريقا النصر والأهلي فوزين على ضيفيهما، وسجل المهاجم هدفين، "
+                        + "وقال المدرب إن المباراة كانت صعبة وإن الفريق يستحق الفوز.", "ar")
+        XCTAssertTrue(ids(x).isSuperset(of: ["org:al-nassr", "org:al-ahli-saudi"]), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertFalse(ids(x).contains("org:al-ahly"), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        let y = extract("وحقق فريقا النصر والوحدة فوزين على ضيفيهما، وسجل المهاجم هدفين، وقال المدرب إن المباراة كانت صعبة وإن الفريق يستحق الفوز.", "ar")
+        XCTAssertFalse(ids(y).contains("org:al-nassr"), "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
+
     /// "النادي الأهلي" is the Ahly club by name: النادي there does not point back to the club named before.
     func testClubWordBeforeAClubNameIsNoBackReference() {
         let x = extract("وفاز الفجيرة على عجمان في الدوري الإماراتي وسجل المهاجم هدفين. وكان اللاعب قد بدأ مسيرته بالنادي الأهلي قبل أن ينتقل إلى الإمارات.", "ar")

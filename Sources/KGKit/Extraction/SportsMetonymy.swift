@@ -21,6 +21,12 @@ struct SportsMetonymy: Sendable {
     private var matchVerbs = KeySet()
     /// As written (على, not the name علي, which normalises the same).
     private var versusWords: Set<String> = []
+    /// Known clubs by the first word of an Arabic name, without the article (نصر of النصر السعودي), with their country
+    /// (the place whose English demonym starts their description, "Saudi football club"; else that word): several
+    /// countries have a club of that name, and a report on one country's football means its own.
+    private var clubsByFirstWord: [String: [(id: String, country: String)]] = [:]
+    /// Each known club's country, as in `clubsByFirstWord`.
+    private var clubCountry: [String: String] = [:]
     /// Cue words a report needs before team words, match verbs and على read a club (a player word needs `minimumCues`):
     /// فريق العمل, تغلب القلب على العقل are no clubs in a text that mentions a match in passing.
     static let matchReportCues = 6
@@ -58,6 +64,23 @@ struct SportsMetonymy: Sendable {
             }
         }
         for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
+        var countryOfDemonym: [String: String] = [:]
+        for e in lexicons.gazetteer.entries where e.type == .place && (e.subtype == "Country" || e.id.hasPrefix("adm1:gb-")) {
+            for d in e.demonyms where d.unicodeScalars.first?.isASCII == true && countryOfDemonym[d] == nil { countryOfDemonym[d] = e.id }
+        }
+        for e in lexicons.gazetteer.entries where e.type == .organization && e.subtype == "SportsTeam" {
+            let demonym = String(e.description.prefix { $0 != " " })
+            guard !demonym.isEmpty else { continue }
+            let country = countryOfDemonym[demonym] ?? demonym
+            clubCountry[e.id] = country
+            for name in e.allNames where name.unicodeScalars.first.map({ !$0.isASCII }) == true {
+                let words = name.split(separator: " ")
+                let first = Normalizer.key(String(words[0]))
+                guard words.count > 1, first.hasPrefix("ال") else { continue }
+                let bare = String(first.dropFirst(2))
+                if !(clubsByFirstWord[bare] ?? []).contains(where: { $0.id == e.id }) { clubsByFirstWord[bare, default: []].append((e.id, country)) }
+            }
+        }
         for (k, id) in nicknames where lexicons.gazetteer.entry(id: id) != nil {
             clubs[k] = id
             nicknameKeys.insert(k)
@@ -106,6 +129,20 @@ struct SportsMetonymy: Sendable {
             }
             return e
         }
+        // a bare club name linked to another country's club of that name is the report's own (الأهلي in a report on the
+        // Saudi league is Al-Ahli Saudi, not Al Ahly of Cairo)
+        if let country = reportCountry(doc, mentions) {
+            let inFull = Self.clubsNamedInFull(mentions)
+            for i in mentions.indices where mentions[i].type == .organization && mentions[i].tokens.count == 1
+                && !inFull.contains(mentions[i].entryID ?? "") {
+                let t = doc.tokens[mentions[i].tokens.lowerBound]
+                // (linked by its bare name: not الأهلي cut by the tagger from الأهلي القطري)
+                guard let id = mentions[i].entryID, let e = lexicons.gazetteer.entry(id: id), e.subtype == "SportsTeam",
+                      clubCountry[id] != country, t.hasArticle, e.allNames.contains(where: { Normalizer.key($0) == t.stem }),
+                      let own = ownClub(t, country) else { continue }
+                mentions[i].entryID = own
+            }
+        }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         for i in mentions.indices {
             let m = mentions[i]
@@ -130,6 +167,40 @@ struct SportsMetonymy: Sendable {
                                         confidence: 0.6, sentence: s.index))
             }
         }
+    }
+
+    /// The country whose football the report is about, if one has more votes than any other: the known clubs it names in
+    /// full (النصر السعودي) and the nisbas right after a competition or team word (الدوري السعودي, المنتخب المغربي).
+    private func reportCountry(_ doc: AnalyzedText, _ mentions: [Mention]) -> String? {
+        var votes: [String: Int] = [:]
+        for m in mentions where m.isDemonym {
+            let k = m.tokens.lowerBound
+            guard let id = m.entryID, k > 0, cues.contains(doc.tokens[k - 1].stem) || cues.contains(doc.tokens[k - 1].key) else { continue }
+            votes[id, default: 0] += 1
+        }
+        // (a bare name may be another country's club, which is what this decides)
+        for id in Self.clubsNamedInFull(mentions) { if let c = clubCountry[id] { votes[c, default: 0] += 1 } }
+        let ranked = votes.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
+        guard let top = ranked.first, ranked.count == 1 || ranked[1].value < top.value else { return nil }
+        return top.key
+    }
+
+    /// The known bodies an article names in full: by a name of two words or more (النصر السعودي), or by one the tagger
+    /// cut before its nisba (الأهلي | المصري).
+    static func clubsNamedInFull(_ mentions: [Mention]) -> Set<String> {
+        var demonymAt: Set<Int> = []
+        for m in mentions where m.isDemonym { demonymAt.insert(m.tokens.lowerBound) }
+        var out: Set<String> = []
+        for m in mentions where m.type == .organization && (m.tokens.count > 1 || demonymAt.contains(m.tokens.upperBound)) {
+            if let id = m.entryID { out.insert(id) }
+        }
+        return out
+    }
+
+    /// The one known club of `country` named by this bare definite word.
+    private func ownClub(_ t: Token, _ country: String) -> String? {
+        let own = (clubsByFirstWord[String(t.bareStem)] ?? []).filter { $0.country == country }
+        return own.count == 1 ? own[0].id : nil
     }
 
     /// In a sports report, a player word with a pronoun before a person (وتقدم القادسية عن طريق مهاجمه البرازيلي
@@ -203,7 +274,22 @@ struct SportsMetonymy: Sendable {
             clubOfWord[first] = id
         }
         for w in sharedWords { clubOfWord[w] = nil }
-        func club(_ t: Token) -> String? { t.hasArticle ? clubOfWord[String(t.bareStem)] : nil }
+        // (else the known club of that name of the report's country: النصر in a report on the Saudi league)
+        let country = reportCountry(doc, mentions)
+        func club(_ t: Token) -> String? {
+            guard t.hasArticle else { return nil }
+            return clubOfWord[String(t.bareStem)] ?? country.flatMap { ownClub(t, $0) }
+        }
+        // a one-word organisation that no rule linked, named like a known club of the report's country, is that club
+        // (النصر and القادسية read by the tagger in a report on the Saudi league)
+        if let country {
+            for i in mentions.indices where mentions[i].type == .organization && mentions[i].entryID == nil && mentions[i].tokens.count == 1 {
+                let t = doc.tokens[mentions[i].tokens.lowerBound]
+                guard t.script == .arabic, t.hasArticle, let own = ownClub(t, country) else { continue }
+                mentions[i].entryID = own
+                mentions[i].subtype = "SportsTeam"
+            }
+        }
         var clubKeys: [String] = []
         for s in doc.sentences {
             var sinceMatch = 100
