@@ -133,7 +133,7 @@ COUNTRY_CURATED = {
     "AT": (None, "النمسا", ""),
     "SE": (None, "السويد", ""),
     "NO": (None, "النرويج", ""),
-    "DK": (None, "الدنمارك", ""),
+    "DK": (None, "الدنمارك|الدانمارك", ""),
     "FI": (None, "فنلندا", ""),
     "IS": (None, "آيسلندا|أيسلندا|إيسلندا", ""),
     "IE": (None, "أيرلندا|إيرلندا|جمهورية أيرلندا", "Republic of Ireland"),
@@ -208,7 +208,7 @@ COUNTRY_CURATED = {
     "CM": (None, "الكاميرون|كاميرون", ""),
     # news writes these without the article as often as with it (ANT: باراغواي 99, الباراغواي 12)
     "PY": (None, "الباراغواي|باراغواي|باراجواي", ""),
-    "UY": (None, "الأوروغواي|أوروغواي|أوروجواي", ""),
+    "UY": (None, "الأوروغواي|أوروغواي|أوروجواي", "أورجواي|اوروجواي"),
     "BF": (None, "بوركينا فاسو|بوركينا فاصو", ""),
     "AO": (None, "أنغولا", ""),
     "MZ": (None, "موزمبيق", ""),
@@ -218,7 +218,9 @@ COUNTRY_CURATED = {
     "CF": (None, "جمهورية أفريقيا الوسطى|أفريقيا الوسطى", ""),
     # Oceania
     "AU": (None, "أستراليا", ""),
-    "NZ": (None, "نيوزيلندا|نيوزيلاندا", ""),
+    "NZ": (None, "نيوزيلندا|نيوزيلاندا|نيوزلندا", ""),
+    "NI": (None, "نيكاراجوا|نيكاراغوا", ""),
+    "ZW": (None, "زمبابوي|زيمبابوي", ""),
 }
 
 # English names for iso-codes entries that only have "Name, qualifier" forms.
@@ -320,6 +322,22 @@ AR_NISBA = {
     "NZ": ["نيوزيلندي"], "EH": ["صحراوي"], "CI": ["إيفواري"], "BF": ["بوركيني"],
 }
 # Irregular (broken) plurals and other extra forms, added with and without ال.
+# Arabic news spellings of cities GeoNames lacks (geonameid -> aliases), added to the city's own: counts of unknown
+# place mentions in ANT lines 2001-20000.
+CITY_EXTRA_AR = {
+    "1642911": "جاكرتا",                      # Jakarta
+    "1796236": "شنغهاي",                      # Shanghai
+    "2655603": "برمنغهام",                    # Birmingham
+    "2657896": "زيوريخ",                      # Zurich
+    "3646738": "كراكاس",                      # Caracas
+    "498817": "سان بطرسبورغ|سان بطرسبرغ|سان بطرسبرج|سان بطرسبيرغ",   # Saint Petersburg
+    "501175": "روستوف أون دون",               # Rostov-on-Don
+}
+
+# Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
+# mentions in the ANT corpus).
+AR_NISBA_DENY = {"مجريات", "المجريات"}
+
 AR_NISBA_EXTRA = {
     "TR": ["أتراك"], "RU": ["روس"], "DE": ["ألمان"], "IN": ["هنود"], "AF": ["أفغان"],
     "MA": ["مغاربة"], "TN": ["توانسة"], "US": ["أميركان", "أمريكان"], "AM": ["أرمن"],
@@ -332,6 +350,8 @@ AR_NISBA_EXTRA = {
 # extra aliases).  Guarantees the news spelling for the places kg users care most about.
 # --------------------------------------------------------------------------------------
 CITY_CURATED = [
+    # Russia (host cities of the 2018 World Cup and summits, not in GeoNames' Arabic names)
+    ("RU", "Sochi", "Sochi", "سوتشي", ""),
     # East Asia (news spellings with a space)
     ("KP", "Pyongyang", "Pyongyang", "بيونغيانغ", "بيونغ يانغ|بيونج يانج"),
     # Syria
@@ -650,7 +670,7 @@ ADMIN1_CITY_POP_WORLD = 100000   # ... elsewhere (Wyoming, Michigan and Delaware
 # ISO 3166-2 codes skipped: cities that are first-level units (the City row owns the name).
 ADMIN1_SKIP = {"UA-30", "UA-40", "ET-AA", "ET-DD"}
 # Only these Russian federal subjects (bordering Ukraine) are emitted.
-ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA"}}
+ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA", "RU-CE"}}
 
 # Demonyms of first-level units that news uses like a country's (الاتحاد الإنجليزي لكرة القدم, the Scottish
 # government). Masculine Arabic forms only, and no "English": الإنجليزية and English are as often the language.
@@ -701,6 +721,8 @@ ADMIN1_WORLD = {
     "RU-VOR": ("Voronezh", "فورونيج", ""),
     "RU-ROS": ("Rostov", "روستوف", ""),
     "RU-KDA": ("Krasnodar", "كراسنودار", "Krasnodar region"),
+    # and Chechnya, often in the news
+    "RU-CE": ("Chechnya", "الشيشان", "Chechen Republic|جمهورية الشيشان"),
     # Saudi Arabia
     "SA-01": ("Riyadh", "الرياض", "Riyadh Region"),
     "SA-02": ("Makkah", "مكة المكرمة", "Mecca Province|Mecca Region|منطقة مكة"),
@@ -994,7 +1016,7 @@ ADMIN1_WORLD = {
     "AF-KAN": ("Kandahar", "قندهار", ""), "AF-KAP": ("Kapisa", "كابيسا", ""),
     "AF-KDZ": ("Kunduz", "قندوز", ""), "AF-KHO": ("Khost", "خوست", ""),
     "AF-KNR": ("Kunar", "كونار", ""), "AF-LAG": ("Laghman", "لغمان", ""),
-    "AF-LOG": ("Logar", "لوغار", ""), "AF-NAN": ("Nangarhar", "ننغرهار", ""),
+    "AF-LOG": ("Logar", "لوغار", ""), "AF-NAN": ("Nangarhar", "ننغرهار", "ننكرهار"),
     "AF-NIM": ("Nimruz", "نيمروز", ""), "AF-NUR": ("Nuristan", "نورستان", ""),
     "AF-PAN": ("Panjshir", "بنجشير", ""), "AF-PAR": ("Parwan", "بروان", ""),
     "AF-PIA": ("Paktia", "بكتيا", ""), "AF-PKA": ("Paktika", "بكتيكا", ""),
@@ -1088,13 +1110,13 @@ ADMIN1_WORLD = {
     "US-IL": ("Illinois", "إلينوي", ""), "US-IN": ("Indiana", "إنديانا", ""),
     "US-IA": ("Iowa", "أيوا", ""), "US-KS": ("Kansas", "كانساس", ""),
     "US-KY": ("Kentucky", "كنتاكي", ""), "US-LA": ("Louisiana", "لويزيانا", ""),
-    "US-ME": ("Maine", "مين", ""), "US-MD": ("Maryland", "ماريلاند", ""),
+    "US-ME": ("Maine", "مين", ""), "US-MD": ("Maryland", "ماريلاند", "ميريلاند"),
     "US-MA": ("Massachusetts", "ماساتشوستس", ""), "US-MI": ("Michigan", "ميشيغان", ""),
     "US-MN": ("Minnesota", "مينيسوتا", ""), "US-MS": ("Mississippi", "ميسيسيبي", ""),
     "US-MO": ("Missouri", "ميزوري", ""), "US-MT": ("Montana", "مونتانا", ""),
     "US-NE": ("Nebraska", "نبراسكا", ""), "US-NV": ("Nevada", "نيفادا", ""),
     "US-NH": ("New Hampshire", "نيوهامشير", ""), "US-NJ": ("New Jersey", "نيوجيرسي", ""),
-    "US-NM": ("New Mexico", "نيومكسيكو", ""), "US-NY": ("New York", "نيويورك", "New York State|State of New York"),
+    "US-NM": ("New Mexico", "نيومكسيكو", "نيو مكسيكو"), "US-NY": ("New York", "نيويورك", "New York State|State of New York"),
     "US-NC": ("North Carolina", "كارولاينا الشمالية", "كارولينا الشمالية"),
     "US-ND": ("North Dakota", "داكوتا الشمالية", ""), "US-OH": ("Ohio", "أوهايو", ""),
     "US-OK": ("Oklahoma", "أوكلاهوما", ""), "US-OR": ("Oregon", "أوريغون", ""),
@@ -1112,6 +1134,7 @@ ADMIN1_WORLD = {
 ADMIN1_FULL_NAMES = {
     "UA-43": ("Crimea", "القرم", "autonomous republic of Ukraine (annexed by Russia in 2014)"),
     "RU-KDA": ("Krasnodar Krai", "إقليم كراسنودار", "krai"),
+    "RU-CE": ("Chechnya", "الشيشان", "republic of Russia"),
     "SA-04": ("Eastern Province", "المنطقة الشرقية", None),
     "SD-NO": ("Northern State", "الولاية الشمالية", None),
     "YE-SA": ("Amanat Al Asimah", "أمانة العاصمة", "capital municipality"),
@@ -1332,7 +1355,7 @@ def main():
         dem = Names()
         dem.extend(english_demonyms(cc))
         for base in AR_NISBA.get(cc, []):
-            dem.extend(arabic_nisba_forms(base))
+            dem.extend(f for f in arabic_nisba_forms(base) if f not in AR_NISBA_DENY)
         for extra in AR_NISBA_EXTRA.get(cc, []):
             dem.add(extra)
             if " " not in extra:
@@ -1472,7 +1495,7 @@ def main():
                 if len(m.group(2)) >= 5:
                     lat.append(m.group(2))
         aliases = Names(exclude=[name_en, name_ar])
-        for x in extra:
+        for x in extra + split(CITY_EXTRA_AR.get(str(gid), "")):
             aliases.add(x)
         if cur and cur[1] != name_ar:
             aliases.extend(split(cur[1])[1:])

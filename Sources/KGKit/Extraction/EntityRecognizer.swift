@@ -723,6 +723,10 @@ public struct EntityRecognizer: Sendable {
                         // that name: بيونغ يانغ standing for its government is still the city)
                         if t.type == .organization, m.type == .place, m.rule == "gazetteer", r.count > 1,
                            lexicons.gazetteer.names(keys: r.map { toks[$0].stem }, type: .organization).isEmpty { return false }
+                        // (nor a known person's name the tagger reads as a body, when no known body has that name: حميدتي
+                        // in quotes after المعروف بـ)
+                        if t.type == .organization, m.type == .person, m.rule == "gazetteer",
+                           lexicons.gazetteer.names(keys: r.map { toks[$0].stem }, type: .organization).isEmpty { return false }
                         guard t.type == .person, m.rule == "gazetteer", m.type == .organization || r.count > 1 else { return true }
                         // (a known body of several words only if all of them can: فرانس of فرانس برس can, برس cannot)
                         let personWords = r.filter { isPersonWord(toks[$0], first: $0 == r.lowerBound) }.count
@@ -843,6 +847,18 @@ public struct EntityRecognizer: Sendable {
             claim(start, b)
             out[idx].respan(start..<b, start: toks[start].stemStart, in: doc)
         }
+        // a person's name that ends on a family marker or a patronymic link runs on over the unlinked name right after it
+        // (الشيخ بدر آل | زيدان, where the title's name and the tagger's part at آل)
+        for p in out.indices where out[p].type == .person && out[p].rule != "nested" && out[p].tokens.count >= 2 {
+            let e = out[p].tokens.upperBound
+            guard e < hi, let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e,
+                  c.value == .family || c.value == .link,
+                  let q = out.indices.first(where: { out[$0].tokens.lowerBound == e && out[$0].type == .person && out[$0].rule != "nested"
+                                                     && out[$0].entryID == nil && toks[e].prefix.isEmpty }) else { continue }
+            out[p].respan(out[p].tokens.lowerBound..<out[q].tokens.upperBound, start: out[p].start, in: doc)
+            out[q].rule = "joined-away"
+        }
+        out.removeAll { $0.rule == "joined-away" }
         // 8b. a facility named after a titled person (ستاد الأمير فيصل بن فهد, ستاد مدينة الملك عبدالله): the facility's
         // class word, a class word such as مدينة, the title and the person's name are the facility; the person is
         // nested in it
