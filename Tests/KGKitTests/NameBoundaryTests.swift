@@ -17,6 +17,15 @@ final class NameBoundaryTests: XCTestCase {
             .mentions.filter { $0.type == .organization && $0.rule != "nested" }
     }
 
+    /// A name after a title and its comma keeps its given name where the tagger reads the surname alone (رئيس الوزراء
+    /// المصري، شريف إسماعيل); a name ending on بنت or آل runs on over the name after it.
+    func testTitleAppositionKeepsItsGivenNameAndPatronymicsRunOn() {
+        let p = people("وقال رئيس الوزراء المصري، شريف إسماعيل، إن الموازنة تستهدف تحقيق فائض أولي قدره 2% من الناتج المحلي.")
+        XCTAssertTrue(p.contains("شريف إسماعيل"), "\(p)")
+        let q = people("وحضرت الأميرة نورة بنت فيصل آل سعود حفل الافتتاح في الرياض.")
+        XCTAssertTrue(q.contains { $0.hasPrefix("نورة بنت فيصل") }, "\(q)")
+    }
+
     /// A given name and a family marker before a name the tagger reads alone start the name (بدر آل زيدان); a
     /// kin-group noun (قبيلة) or a rare noun (مسلحون) before آل does not.
     func testGivenNameBeforeAFamilyMarkerStartsTheName() {

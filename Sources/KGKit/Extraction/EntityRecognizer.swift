@@ -732,6 +732,10 @@ public struct EntityRecognizer: Sendable {
                         let personWords = r.filter { isPersonWord(toks[$0], first: $0 == r.lowerBound) }.count
                         return m.type == .organization && r.count == 1 ? personWords > 0 : personWords == r.count
                     }
+                    // a name after a title and its comma keeps the given names the tagger leaves out of it (رئيس الوزراء،
+                    // شريف إسماعيل; وزير الخارجية، مولود تشاووش أوغلو)
+                    if m.rule == "title-apposition", t.type == .person, t.b == r.upperBound, t.a > r.lowerBound,
+                       (r.lowerBound..<t.a).allSatisfy({ isPersonWord(toks[$0], first: $0 == r.lowerBound) }) { return false }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
                     // Nor does a known place inside the name of a known place undo it: جنوب أفريقيا is not Africa, قطاع
