@@ -295,6 +295,18 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(has(y, "post", "agent", "donald-trump"), "\(triples(y))")
     }
 
+    /// A news outlet that reports an event is neither its agent nor a party to it ("told Reuters", "the Daily Mail
+    /// reported that"); an outlet still takes part in an interview it gives.
+    func testNewsOutletsReportEventsWithoutTakingPart() {
+        let x = extract("وقال مسؤول إيراني لرويترز: \"إنه اجتماع مهم جدا، وسيظهر ما إذا كانت الأطراف جادة\". وذكرت صحيفة \"ديلي ميل\" أنه وبعد حصار دام لأربع ساعات للمبنى، تمكن رجال الشرطة من اعتقال الرجل.", "ar")
+        let media = Set(x.entities.indices.filter { x.entities[$0].subtype == "NewsMediaOrganization" })
+        XCTAssertEqual(media.count, 2, "\(x.entities.map(\.name))")
+        XCTAssertFalse(x.relations.contains { media.contains($0.object) && ["agent", "participant"].contains($0.predicate) }, "\(triples(x))")
+        // (nor is the outlet a member of the official's country: the nisba follows its noun in Arabic, so the English
+        // rule "Iranian officials" is not tried there)
+        XCTAssertFalse(x.relations.contains { media.contains($0.subject) && $0.predicate == "memberOf" }, "\(triples(x))")
+    }
+
     /// In a match report, the players named after a match until the next one take part in it.
     func testPlayersNamedAfterAMatchTakePartInIt() {
         let x = extract("فاز الأهلي على الزمالك 2-1 في مباراة الجولة العاشرة من الدوري المصري لكرة القدم على استاد القاهرة. وسجل محمد أبو تريكة هدف الفوز في الدقيقة 80 بعد تمريرة من وائل جمعة.", "ar")

@@ -383,6 +383,12 @@ struct EventExtractor {
                         b -= 1
                     }
                 }
+                // a news outlet reports the event, it neither carries it out nor takes part (قال مسؤول لرويترز: "إنه
+                // اجتماع مهم"; ذكرت صحيفة ديلي ميل أنه بعد حصار), except in an interview or a post
+                if !roles.mediaTypes.contains(type) {
+                    if let a = agent, mentions[a].subtype == "NewsMediaOrganization" { agent = nil }
+                    participants.removeAll { mentions[$0].subtype == "NewsMediaOrganization" }
+                }
                 // a state body acting takes its state into the event (Russian forces launched an offensive → Russia)
                 if let a = agent, mentions[a].type == .organization, let id = mentions[a].entryID,
                    let parent = lexicons.gazetteer.entry(id: id)?.partOf, parent.hasPrefix("country:"),
@@ -847,6 +853,9 @@ public struct EventRoles: Sendable {
     let sportsTypes: Set<String>
     /// Types that need a participant role to be an event at all (crisis).
     let needsParticipantTypes: Set<String>
+    /// Types a news outlet may take part in (an interview it gives, a post it publishes); in all others it only
+    /// reports the event.
+    let mediaTypes: Set<String>
     /// Types whose trigger's object and target-cue actor are opponents taking part (beat X, فاز على X).
     let opponentTypes: Set<String>
 
@@ -895,6 +904,7 @@ public struct EventRoles: Sendable {
         outcomeTypes = set("type-outcome")
         sportsTypes = set("type-sports")
         needsParticipantTypes = set("type-needs-participant")
+        mediaTypes = set("type-media")
         opponentTypes = set("type-opponent")
     }
 

@@ -204,6 +204,10 @@ struct RelationMatcher {
                 var last = -1
                 for r in candidates where r != last {
                     last = r
+                    // (a rule named ar-… reads Arabic text only, en-… English: the nisba of {NAT} {ORG} follows the noun
+                    // in Arabic, so مسؤول إيراني لرويترز says nothing of Reuters)
+                    let id = compiled.rules[r].source.id
+                    if tokens[p].script == .arabic ? id.hasPrefix("en-") : id.hasPrefix("ar-") { continue }
                     var binding = Binding()
                     guard let end = match(compiled.rules[r].items.lowerBound, compiled.rules[r].items.upperBound, p, s.tokens.upperBound, ctx, &binding),
                           binding.o >= 0, binding.s >= 0 else { continue }
