@@ -71,8 +71,16 @@ public enum JSONLDWriter {
         }
     }
 
-    static func evidence(_ e: Evidence) -> String {
-        "{\"@type\":\"Evidence\",\"article\":\(JSONText.string(KGIRI.article(e.article))),\"sentenceIndex\":\(e.sentence),\"startOffset\":\(e.start),\"endOffset\":\(e.end),\"sentenceStart\":\(e.sentenceStart),\"sentenceText\":\(JSONText.string(e.sentenceText)),\"rule\":\(JSONText.string(e.rule)),\"confidence\":\(JSONText.number(e.confidence))}"
+    static func appendEvidence(_ e: Evidence, to w: inout JSONBytes) {
+        w.raw("{\"@type\":\"Evidence\",\"article\":"); w.string(KGIRI.article(e.article))
+        w.raw(",\"sentenceIndex\":"); w.int(e.sentence)
+        w.raw(",\"startOffset\":"); w.int(e.start)
+        w.raw(",\"endOffset\":"); w.int(e.end)
+        w.raw(",\"sentenceStart\":"); w.int(e.sentenceStart)
+        w.raw(",\"sentenceText\":"); w.string(e.sentenceText)
+        w.raw(",\"rule\":"); w.string(e.rule)
+        w.raw(",\"confidence\":"); w.number(e.confidence)
+        w.raw("}")
     }
 
     /// The whole graph file as one string (see `write(_:to:)` for large graphs).
@@ -85,75 +93,120 @@ public enum JSONLDWriter {
     /// What follows the last node.
     static let tail = "\n]}\n"
 
-    static func articleFields(_ a: GraphArticle) -> [String] {
-        var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.article(a.hash)))", "\"@type\":\"NewsArticle\""]
-        f.append("\"identifier\":\(JSONText.string(a.sourceID))")
-        f.append("\"headline\":\(JSONText.string(a.title))")
-        if let u = a.url { f.append("\"url\":\(JSONText.string(u))") }
-        if let d = a.date { f.append("\"datePublished\":\(JSONText.string(d))") }
-        f.append("\"inLanguage\":\(JSONText.string(a.language))")
-        f.append("\"contentHash\":\(JSONText.string("sha256:" + a.hash))")
-        let ms = a.mentions.map { m in
-            "{\"@type\":\"Mention\",\"entity\":\(JSONText.string(KGIRI.node(m.entity))),\"sentenceIndex\":\(m.sentence),\"startOffset\":\(m.start),\"endOffset\":\(m.end),\"surface\":\(JSONText.string(m.surface)),\"rule\":\(JSONText.string(m.rule))\(m.nominal ? ",\"nominal\":true" : "")}"
+    /// A node's text is what follows the node before it: `,\n{`, its fields, `}`. Nodes are written as bytes into one
+    /// buffer (`JSONBytes`), not as a String per field and per interpolation.
+    static func articleNode(_ a: GraphArticle) -> String {
+        var w = JSONBytes(capacity: 512 + 320 * a.mentions.count)
+        w.raw(",\n{\"@id\":"); w.string(KGIRI.article(a.hash))
+        w.raw(",\"@type\":\"NewsArticle\",\"identifier\":"); w.string(a.sourceID)
+        w.raw(",\"headline\":"); w.string(a.title)
+        if let u = a.url { w.raw(",\"url\":"); w.string(u) }
+        if let d = a.date { w.raw(",\"datePublished\":"); w.string(d) }
+        w.raw(",\"inLanguage\":"); w.string(a.language)
+        w.raw(",\"contentHash\":"); w.string("sha256:" + a.hash)
+        w.raw(",\"mention\":[")
+        for (i, m) in a.mentions.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{\"@type\":\"Mention\",\"entity\":"); w.string(KGIRI.node(m.entity))
+            w.raw(",\"sentenceIndex\":"); w.int(m.sentence)
+            w.raw(",\"startOffset\":"); w.int(m.start)
+            w.raw(",\"endOffset\":"); w.int(m.end)
+            w.raw(",\"surface\":"); w.string(m.surface)
+            w.raw(",\"rule\":"); w.string(m.rule)
+            if m.nominal { w.raw(",\"nominal\":true") }
+            w.raw("}")
         }
-        f.append("\"mention\":[" + ms.joined(separator: ",") + "]")
-        return f
+        w.raw("]}")
+        return w.text
     }
 
     /// An entity node: `surfaces` are its surface forms over all articles, `edges` its direct edges (predicate, object).
-    static func entityFields(_ e: GraphEntity, surfaces: Set<String>, edges: [(String, String)]) -> [String] {
-        var types = [e.type.rawValue]
-        if let s = subtypeClass(e.subtype), s != e.type.rawValue { types.append(s) }
-        var f: [String] = ["\"@id\":\(JSONText.string(KGIRI.node(e.key)))",
-                           "\"@type\":[" + types.map(JSONText.string).joined(separator: ",") + "]"]
-        let names = e.names.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string($0.value))" }
-        f.append("\"name\":{" + names.joined(separator: ",") + "}")
+    static func entityNode(_ e: GraphEntity, surfaces: Set<String>, edges: [(String, String)]) -> String {
+        var w = JSONBytes(capacity: 1024)
+        w.raw(",\n{\"@id\":"); w.string(KGIRI.node(e.key))
+        w.raw(",\"@type\":["); w.string(e.type.rawValue)
+        if let s = subtypeClass(e.subtype), s != e.type.rawValue { w.raw(","); w.string(s) }
+        w.raw("],\"name\":{")
+        for (i, n) in e.names.sorted(by: { $0.key < $1.key }).enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(n.key); w.raw(":"); w.string(n.value)
+        }
+        w.raw("}")
         let preferred = Set(e.names.values)
         let alt = KnowledgeGraph.withoutElidedArticles(surfaces, names: Array(e.names.values)).subtracting(preferred).sorted()
-        if !alt.isEmpty { f.append("\"alternateName\":[" + alt.map(JSONText.string).joined(separator: ",") + "]") }
-        if !e.subtype.isEmpty { f.append("\"subtype\":\(JSONText.string(e.subtype))") }
-        if !e.description.isEmpty { f.append("\"description\":\(JSONText.string(e.description))") }
-        if !e.sameAs.isEmpty { f.append("\"sameAs\":[" + e.sameAs.sorted().map(JSONText.string).joined(separator: ",") + "]") }
-        if let t = e.eventType { f.append("\"eventType\":\(JSONText.string(t))") }
-        if let c = e.cameo { f.append("\"cameoCode\":\(JSONText.string(c))") }
-        if let d = e.startDate { f.append("\"startDate\":\(JSONText.string(d))") }
+        if !alt.isEmpty { w.raw(",\"alternateName\":"); appendArray(alt, to: &w) }
+        if !e.subtype.isEmpty { w.raw(",\"subtype\":"); w.string(e.subtype) }
+        if !e.description.isEmpty { w.raw(",\"description\":"); w.string(e.description) }
+        if !e.sameAs.isEmpty { w.raw(",\"sameAs\":"); appendArray(e.sameAs.sorted(), to: &w) }
+        if let t = e.eventType { w.raw(",\"eventType\":"); w.string(t) }
+        if let c = e.cameo { w.raw(",\"cameoCode\":"); w.string(c) }
+        if let d = e.startDate { w.raw(",\"startDate\":"); w.string(d) }
         if !e.casualties.isEmpty {
-            let cs = e.casualties.sorted().map { c in
-                "{\"@type\":\"CasualtyCount\",\"outcome\":\(JSONText.string(c.outcome)),\"count\":\(c.count)"
-                    + (c.party.map { ",\"party\":\(JSONText.string($0))" } ?? "") + (c.atLeast ? ",\"atLeast\":true" : "") + "}"
+            w.raw(",\"casualty\":[")
+            for (i, c) in e.casualties.sorted().enumerated() {
+                if i > 0 { w.raw(",") }
+                w.raw("{\"@type\":\"CasualtyCount\",\"outcome\":"); w.string(c.outcome)
+                w.raw(",\"count\":"); w.int(c.count)
+                if let p = c.party { w.raw(",\"party\":"); w.string(p) }
+                if c.atLeast { w.raw(",\"atLeast\":true") }
+                w.raw("}")
             }
-            f.append("\"casualty\":[" + cs.joined(separator: ",") + "]")
+            w.raw("]")
         }
-        if let p = e.partOf { f.append("\"parent\":\(JSONText.string(KGIRI.node(p)))") }
+        if let p = e.partOf { w.raw(",\"parent\":"); w.string(KGIRI.node(p)) }
         var byPred: [String: [String]] = [:]
         for (p, o) in edges { byPred[p, default: []].append(o) }
         for (p, os) in byPred.sorted(by: { $0.key < $1.key }) {
-            f.append("\(JSONText.string(p)):[" + os.sorted().map { JSONText.string(KGIRI.node($0)) }.joined(separator: ",") + "]")
+            w.raw(","); w.string(p); w.raw(":")
+            appendArray(os.sorted().map { KGIRI.node($0) }, to: &w)
         }
-        return f
+        w.raw("}")
+        return w.text
     }
 
-    static func relationFields(_ k: RelationKey, _ ev: [Evidence]) -> [String] {
+    /// `[` the strings, quoted and comma-separated `]`.
+    static func appendArray(_ items: [String], to w: inout JSONBytes) {
+        w.raw("[")
+        for (i, s) in items.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(s)
+        }
+        w.raw("]")
+    }
+
+    /// A relation's statement node, its evidence in canonical order.
+    static func relationNode(_ k: RelationKey, _ ev: [Evidence]) -> String {
         let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
-        let conf = Evidence.combinedConfidence(sortedEv)
-        let id = KGIRI.statement(k)
-        var f: [String] = ["\"@id\":\(JSONText.string(id))", "\"@type\":\"RelationStatement\"",
-                           "\"subject\":\(JSONText.string(KGIRI.node(k.subject)))",
-                           "\"predicate\":\(JSONText.string(k.predicate))",
-                           "\"object\":\(JSONText.string(KGIRI.node(k.object)))",
-                           "\"confidence\":\(JSONText.number(conf))",
-                           "\"evidenceCount\":\(sortedEv.count)"]
-        f.append("\"evidence\":[" + sortedEv.map(evidence).joined(separator: ",") + "]")
-        return f
+        var w = JSONBytes(capacity: 512 + 512 * sortedEv.count)
+        w.raw(",\n{\"@id\":"); w.string(KGIRI.statement(k))
+        w.raw(",\"@type\":\"RelationStatement\",\"subject\":"); w.string(KGIRI.node(k.subject))
+        w.raw(",\"predicate\":"); w.string(k.predicate)
+        w.raw(",\"object\":"); w.string(KGIRI.node(k.object))
+        w.raw(",\"confidence\":"); w.number(Evidence.combinedConfidence(sortedEv))
+        w.raw(",\"evidenceCount\":"); w.int(sortedEv.count)
+        w.raw(",\"evidence\":[")
+        for (i, e) in sortedEv.enumerated() {
+            if i > 0 { w.raw(",") }
+            appendEvidence(e, to: &w)
+        }
+        w.raw("]}")
+        return w.text
     }
 
-    static func statementFields(_ id: String, _ st: GraphStatement) -> [String] {
-        ["\"@id\":\(JSONText.string(KGIRI.node("quote/" + id)))", "\"@type\":\"Quotation\"",
-         "\"creator\":\(JSONText.string(KGIRI.node(st.speaker)))",
-         "\"statementKind\":\(JSONText.string(st.kind))", "\"cue\":\(JSONText.string(st.cue))"]
-            + (ExtractionTables.statementCAMEO[st.kind].map { ["\"cameoCode\":\(JSONText.string($0))"] } ?? []) + [
-                "\"text\":\(JSONText.string(st.quote))", "\"confidence\":\(JSONText.number(st.evidence.confidence))",
-                "\"evidence\":[" + evidence(st.evidence) + "]"]
+    /// A quotation node.
+    static func statementNode(_ id: String, _ st: GraphStatement) -> String {
+        var w = JSONBytes(capacity: 1024)
+        w.raw(",\n{\"@id\":"); w.string(KGIRI.node("quote/" + id))
+        w.raw(",\"@type\":\"Quotation\",\"creator\":"); w.string(KGIRI.node(st.speaker))
+        w.raw(",\"statementKind\":"); w.string(st.kind)
+        w.raw(",\"cue\":"); w.string(st.cue)
+        if let c = ExtractionTables.statementCAMEO[st.kind] { w.raw(",\"cameoCode\":"); w.string(c) }
+        w.raw(",\"text\":"); w.string(st.quote)
+        w.raw(",\"confidence\":"); w.number(st.evidence.confidence)
+        w.raw(",\"evidence\":[")
+        appendEvidence(st.evidence, to: &w)
+        w.raw("]}")
+        return w.text
     }
 
     /// Hands the graph file over in pieces of about `pieceSize` bytes, in order, so a large graph is never held twice
@@ -177,14 +230,8 @@ public enum JSONLDWriter {
             if let t = target, let b = before, t.total == b + n { direct = true }
             out = ""
         }
-        func emit(_ fields: [String]) {
-            guard failure == nil else { return }   // the sink failed: make nothing more
-            if out.utf8.count >= pieceSize { flush() }
-            appendNode(fields, to: &out)
-        }
-        /// A node already encoded (`appendNode`), with the same piece boundaries as `emit`; false once the sink
-        /// has failed, to stop making more.
-        func emitEncoded(_ node: String) -> Bool {
+        /// Appends an encoded node; false once the sink has failed, to stop making more.
+        func emit(_ node: String) -> Bool {
             guard failure == nil else { return false }
             if out.utf8.count >= pieceSize { flush() }
             out += node
@@ -215,9 +262,9 @@ public enum JSONLDWriter {
             }
         }
         if let s = g.stored {
-            writeStored(s, emit: emit, copy: copy)
+            writeStored(s, emit: { _ = emit($0) }, copy: copy)
         } else {
-            writeDecoded(g, emit: emitEncoded)
+            writeDecoded(g, emit: emit)
         }
         out += tail
         if let failure { try { throw failure }() }
@@ -226,29 +273,13 @@ public enum JSONLDWriter {
         if let t = target, t.total == (targetStart ?? -1) + written, targetStart == 0 { t.wholeGraph = true }
     }
 
-    /// One node after the separator: `,\n{` fields joined by commas `}`.
-    @inline(__always) static func appendNode(_ fields: [String], to out: inout String) {
-        out += ",\n{"
-        var first = true
-        for f in fields {
-            if !first { out += "," }
-            out += f
-            first = false
-        }
-        out += "}"
-    }
-
-    /// Encodes nodes `0..<count` (their fields made by `fields`) on all cores, in chunks, and hands each node's text
+    /// Encodes nodes `0..<count` (their text made by `node`) on all cores, in chunks, and hands each node's text
     /// to `emit` in order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
-    static func encodeNodes(_ count: Int, _ fields: (Int) -> [String], emit: (String) -> Bool) {
+    static func encodeNodes(_ count: Int, _ node: (Int) -> String, emit: (String) -> Bool) {
         let chunk = 256
         let chunks = (count + chunk - 1) / chunk
         func encode(_ c: Int) -> [String] {
-            ((c * chunk)..<min(count, (c + 1) * chunk)).map { i in
-                var s = ""
-                appendNode(fields(i), to: &s)
-                return s
-            }
+            ((c * chunk)..<min(count, (c + 1) * chunk)).map(node)
         }
         let threads = ProcessInfo.processInfo.activeProcessorCount
         guard threads > 1, chunks > 1 else {
@@ -287,7 +318,7 @@ public enum JSONLDWriter {
     private static func writeDecoded(_ g: KnowledgeGraph, emit: (String) -> Bool) {
         let articles = g.articles, entities = g.entities, relations = g.relations, statements = g.statements
         let articleOrder = sortedIndices(articles) { articles.values[$0].hash }
-        encodeNodes(articleOrder.count, { articleFields(articles.values[articleOrder[$0]]) }, emit: emit)
+        encodeNodes(articleOrder.count, { articleNode(articles.values[articleOrder[$0]]) }, emit: emit)
         do {    // surface forms and edges are needed for the entities only
             let surfaces = g.surfaceForms()
             // direct edges grouped by subject
@@ -297,19 +328,19 @@ public enum JSONLDWriter {
             let entityOrder = sortedIndices(entities) { entities.values[$0].key }
             encodeNodes(entityOrder.count, { i in
                 let e = entities.values[entityOrder[i]]
-                return entityFields(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [])
+                return entityNode(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [])
             }, emit: emit)
         }
         var relationOrder = Array(relations.indices)
         relationOrder.sort { relations.keys[$0] < relations.keys[$1] }
         encodeNodes(relationOrder.count, { i in
             let (k, ev) = relations[relationOrder[i]]
-            return relationFields(k, ev)
+            return relationNode(k, ev)
         }, emit: emit)
         let statementOrder = sortedIndices(statements) { statements.keys[$0] }
         encodeNodes(statementOrder.count, { i in
             let (id, st) = statements[statementOrder[i]]
-            return statementFields(id, st)
+            return statementNode(id, st)
         }, emit: emit)
     }
 
@@ -317,11 +348,11 @@ public enum JSONLDWriter {
     /// serialisation cannot have changed. An entity's line depends on other nodes too (alternate names come from
     /// mentions, direct edges from relations and from its parent being present), so entities that new articles
     /// mention, that new relations start from, or whose parent was added or removed are encoded again.
-    private static func writeStored(_ s: StoredOverlay, emit: ([String]) -> Void, copy: (StoredGraph, Range<Int>) -> Void) {
+    private static func writeStored(_ s: StoredOverlay, emit: (String) -> Void, copy: (StoredGraph, Range<Int>) -> Void) {
         let file = s.file
         /// Walks `range` of stored lines: `replaced` lines are encoded (or dropped for nil), `inserted` nodes go before
         /// the line index they are paired with; everything else is copied.
-        func walk(_ range: Range<Int>, replaced: [Int: () -> [String]?], inserted: [(Int, () -> [String])]) {
+        func walk(_ range: Range<Int>, replaced: [Int: () -> String?], inserted: [(Int, () -> String)]) {
             var run = range.lowerBound
             var next = 0
             for i in range {
@@ -341,10 +372,10 @@ public enum JSONLDWriter {
 
         // articles
         let newArticles = s.articles.values.sorted { $0.hash < $1.hash }
-        var removedArticles: [Int: () -> [String]?] = [:]
+        var removedArticles: [Int: () -> String?] = [:]
         for h in s.removedArticles { if let i = file.findArticle(h) { removedArticles[i] = { nil } } }
         walk(file.articles, replaced: removedArticles, inserted: newArticles.map { a in
-            (file.lowerBound(file.articles, a.hash, file.articleHash), { articleFields(a) })
+            (file.lowerBound(file.articles, a.hash, file.articleHash), { articleNode(a) })
         })
 
         // entities
@@ -385,7 +416,7 @@ public enum JSONLDWriter {
             }
         }
         let searched = file.surfaces(of: search, skipping: s.removedArticles)
-        func fields(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> [String] {
+        func node(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> String {
             var surfaces = overlaySurfaces[e.key] ?? []
             if file.findEntity(e.key) != nil {
                 if writtenNamesSuffice(e.key, e.names, stored) {
@@ -410,41 +441,41 @@ public enum JSONLDWriter {
                 if e.type == .place && t == .place { edges.append(("containedInPlace", p)) }
                 else if e.type == .organization { edges.append(("parentOrganization", p)) }
             }
-            return entityFields(e, surfaces: surfaces, edges: edges)
+            return entityNode(e, surfaces: surfaces, edges: edges)
         }
-        var replaced: [Int: () -> [String]?] = [:]
+        var replaced: [Int: () -> String?] = [:]
         for (i, k) in dirty {
             replaced[i] = {
-                if let e = s.entities[k] { return fields(e, stored: s.storedNames[k]) }
+                if let e = s.entities[k] { return node(e, stored: s.storedNames[k]) }
                 if s.removedEntities.contains(k) { return nil }
                 let (e, alt) = s.entity(atLine: i)
-                return fields(e, stored: StoredOverlay.StoredNames(names: e.names, alternateNames: alt))
+                return node(e, stored: StoredOverlay.StoredNames(names: e.names, alternateNames: alt))
             }
         }
         for k in s.removedEntities where s.entities[k] == nil { if let i = file.findEntity(k) { replaced[i] = { nil } } }
-        let added = addedKeys.sorted().map { k in (file.lowerBound(file.entities, k, file.entityKey), { fields(s.entities[k]!, stored: nil) }) }
+        let added = addedKeys.sorted().map { k in (file.lowerBound(file.entities, k, file.entityKey), { node(s.entities[k]!, stored: nil) }) }
         walk(file.entities, replaced: replaced, inserted: added)
 
         // relations
-        var relReplaced: [Int: () -> [String]?] = [:]
+        var relReplaced: [Int: () -> String?] = [:]
         var relAdded: [(RelationKey, Int)] = []
         for k in s.relations.keys {
             let at = file.lowerBound(file.relations, k, file.relationKey)
-            if at < file.relations.upperBound && file.relationKey(at) == k { relReplaced[at] = { relationFields(k, s.relations[k]!) } }
+            if at < file.relations.upperBound && file.relationKey(at) == k { relReplaced[at] = { relationNode(k, s.relations[k]!) } }
             else { relAdded.append((k, at)) }
         }
         for k in s.removedRelations where s.relations[k] == nil { if let i = file.findRelation(k) { relReplaced[i] = { nil } } }
-        walk(file.relations, replaced: relReplaced, inserted: relAdded.sorted { $0.0 < $1.0 }.map { k, at in (at, { relationFields(k, s.relations[k]!) }) })
+        walk(file.relations, replaced: relReplaced, inserted: relAdded.sorted { $0.0 < $1.0 }.map { k, at in (at, { relationNode(k, s.relations[k]!) }) })
 
         // statements
-        var stReplaced: [Int: () -> [String]?] = [:]
+        var stReplaced: [Int: () -> String?] = [:]
         var stAdded: [(String, Int)] = []
         for id in s.statements.keys {
             let at = file.lowerBound(file.statements, id, file.statementID)
-            if at < file.statements.upperBound && file.statementID(at) == id { stReplaced[at] = { statementFields(id, s.statements[id]!) } }
+            if at < file.statements.upperBound && file.statementID(at) == id { stReplaced[at] = { statementNode(id, s.statements[id]!) } }
             else { stAdded.append((id, at)) }
         }
         for id in s.removedStatements where s.statements[id] == nil { if let i = file.findStatement(id) { stReplaced[i] = { nil } } }
-        walk(file.statements, replaced: stReplaced, inserted: stAdded.sorted { $0.0 < $1.0 }.map { id, at in (at, { statementFields(id, s.statements[id]!) }) })
+        walk(file.statements, replaced: stReplaced, inserted: stAdded.sorted { $0.0 < $1.0 }.map { id, at in (at, { statementNode(id, s.statements[id]!) }) })
     }
 }

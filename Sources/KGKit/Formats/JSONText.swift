@@ -17,34 +17,46 @@ enum JSONText {
                     return u.count + 2
                 }
             }
-            var out: [UInt8] = [0x22]
+            var out: [UInt8] = []
             out.reserveCapacity(u.count + 16)
-            let n = u.count
-            var i = 0
-            while i < n {
-                let b = u[i]
-                switch b {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
-                    // U+2028, U+2029: valid JSON but line breaks to JavaScript
-                    out += Array("\\u202".utf8) + [u[i + 2] == 0xA8 ? 0x38 : 0x39]
-                    i += 2
-                default:
-                    if b < 0x20 || b == 0x7F {
-                        out += Array("\\u00".utf8) + [hex(b >> 4), hex(b & 0xF)]
-                    } else {
-                        out.append(b)
-                    }
-                }
-                i += 1
-            }
-            out.append(0x22)
+            appendQuoted(u, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Appends the UTF-8 bytes `u` as a JSON string, quoted and escaped: the bytes of `string(_:)`. Runs of bytes that
+    /// need no escape are copied whole.
+    static func appendQuoted(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        let n = u.count
+        var run = 0
+        var i = 0
+        while i < n {
+            let b = u[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 { i += 1; continue }
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                // U+2028, U+2029: valid JSON but line breaks to JavaScript
+                out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39])
+                i += 2
+            default:
+                if b < 0x20 || b == 0x7F {
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex(b >> 4), hex(b & 0xF)])
+                } else {
+                    out.append(b)
+                }
+            }
+            i += 1
+            run = i
+        }
+        if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
+        out.append(0x22)
     }
 
     @inline(__always) private static func hex(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
@@ -54,4 +66,48 @@ enum JSONText {
         if r == r.rounded() { return String(Int(r)) }
         return String(r)
     }
+}
+
+/// JSON text built as UTF-8 bytes in one buffer: strings are escaped straight into it, with no String made per value
+/// or per interpolation. Gives the bytes of `JSONText.string` and `JSONText.number`.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// JSON punctuation and member names, written as they are.
+    @inline(__always) mutating func raw(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Text already in JSON form, written as it is.
+    mutating func raw(_ s: String) { withBytes(s) { bytes.append(contentsOf: $0) } }
+
+    /// `JSONText.string(s)`.
+    mutating func string(_ s: String) { withBytes(s) { JSONText.appendQuoted($0, to: &bytes) } }
+
+    /// The decimal digits of `v`, as `String(v)` writes them.
+    mutating func int(_ v: Int) {
+        if v < 0 { bytes.append(0x2D) }
+        let m = v.magnitude
+        var digits = 1
+        var t = m
+        while t >= 10 { t /= 10; digits += 1 }
+        let at = bytes.count
+        bytes.append(contentsOf: repeatElement(0x30, count: digits))
+        bytes.withUnsafeMutableBufferPointer { b in
+            var x = m
+            var k = at + digits - 1
+            repeat {
+                b[k] = 0x30 + UInt8(x % 10)
+                x /= 10
+                k -= 1
+            } while x > 0
+        }
+    }
+
+    /// `JSONText.number(d)`.
+    mutating func number(_ d: Double) { raw(JSONText.number(d)) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
