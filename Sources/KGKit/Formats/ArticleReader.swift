@@ -150,12 +150,19 @@ public struct ArticleReader {
     }
 
     /// Byte offset of the first invalid UTF-8 sequence, or nil.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? { b.withUnsafeBufferPointer { firstInvalidUTF8($0) } }
+
+    /// ASCII is skipped eight bytes at a time and two-byte sequences (Arabic) take one test; other bytes are decoded.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
+            if c >= 0xC2 && c <= 0xDF && i + 1 < n && b[i + 1] & 0xC0 == 0x80 { i += 2; continue }
             var need = 0
             var min: UInt32 = 0
             var cp: UInt32 = 0
@@ -215,12 +222,17 @@ public struct ArticleReader {
             var bytes = line
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            if !lossy, let off = Self.firstInvalidUTF8(Array(bytes)) { body(.failure(.invalidUTF8(file: "\(file):\(lineNo)", byteOffset: off))); return }
-            let obj: Any
-            do { obj = try JSONStream.parse(Data(bytes)) } catch {
-                body(.failure(.badJSON(file: file, line: lineNo, reason: "cannot parse this line (\(error))"))); return
+            // (the line is read where it lies in `pending`, not copied)
+            let parsed = bytes.withUnsafeBufferPointer { u -> Result<Any, InputError> in
+                if !lossy, let off = Self.firstInvalidUTF8(u) { return .failure(.invalidUTF8(file: "\(file):\(lineNo)", byteOffset: off)) }
+                do { return .success(try JSONStream.parse(bytes: UnsafeRawBufferPointer(u))) } catch {
+                    return .failure(.badJSON(file: file, line: lineNo, reason: "cannot parse this line (\(error))"))
+                }
             }
-            body(article(from: obj, file: file, line: lineNo))
+            switch parsed {
+            case let .success(obj): body(article(from: obj, file: file, line: lineNo))
+            case let .failure(e): body(.failure(e))
+            }
         }
         while true {
             let chunk = h.readData(ofLength: 4 << 20)

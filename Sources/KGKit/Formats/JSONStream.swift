@@ -201,10 +201,14 @@ public enum JSONStream {
             return s
         }
 
+        /// The rest of a string that has escapes; the bytes between escapes are copied a run at a time.
         mutating func escapedString(from start: Int) throws -> String {
             var out: [UInt8] = Array(b[start..<i])
+            var run = i
             while i < n {
                 let c = b[i]
+                if c != 0x22 && c != 0x5C && c >= 0x20 { i += 1; continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
                 if c == 0x22 {
                     i += 1
                     guard let s = String(validating: out, as: UTF8.self) else {
@@ -213,7 +217,6 @@ public enum JSONStream {
                     return s
                 }
                 if c < 0x20 { throw error("control character in a string") }
-                if c != 0x5C { out.append(c); i += 1; continue }
                 guard i + 1 < n else { break }
                 let e = b[i + 1]
                 i += 2
@@ -236,6 +239,7 @@ public enum JSONStream {
                     out.append(contentsOf: Array(String(u).utf8))
                 default: throw error("invalid escape")
                 }
+                run = i
             }
             throw error("unterminated string")
         }
