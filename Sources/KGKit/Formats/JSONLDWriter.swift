@@ -93,10 +93,9 @@ public enum JSONLDWriter {
     /// What follows the last node.
     static let tail = "\n]}\n"
 
-    /// A node's text is what follows the node before it: `,\n{`, its fields, `}`. Nodes are written as bytes into one
-    /// buffer (`JSONBytes`), not as a String per field and per interpolation.
-    static func articleNode(_ a: GraphArticle) -> String {
-        var w = JSONBytes(capacity: 512 + 320 * a.mentions.count)
+    /// A node is written after the node before it as `,\n{`, its fields, `}`; as UTF-8 bytes into one buffer
+    /// (`JSONBytes`), not as a String per field and per interpolation.
+    static func articleNode(_ a: GraphArticle, into w: inout JSONBytes) {
         w.raw(",\n{\"@id\":"); w.string(KGIRI.article(a.hash))
         w.raw(",\"@type\":\"NewsArticle\",\"identifier\":"); w.string(a.sourceID)
         w.raw(",\"headline\":"); w.string(a.title)
@@ -117,12 +116,10 @@ public enum JSONLDWriter {
             w.raw("}")
         }
         w.raw("]}")
-        return w.text
     }
 
     /// An entity node: `surfaces` are its surface forms over all articles, `edges` its direct edges (predicate, object).
-    static func entityNode(_ e: GraphEntity, surfaces: Set<String>, edges: [(String, String)]) -> String {
-        var w = JSONBytes(capacity: 1024)
+    static func entityNode(_ e: GraphEntity, surfaces: Set<String>, edges: [(String, String)], into w: inout JSONBytes) {
         w.raw(",\n{\"@id\":"); w.string(KGIRI.node(e.key))
         w.raw(",\"@type\":["); w.string(e.type.rawValue)
         if let s = subtypeClass(e.subtype), s != e.type.rawValue { w.raw(","); w.string(s) }
@@ -161,7 +158,6 @@ public enum JSONLDWriter {
             appendArray(os.sorted().map { KGIRI.node($0) }, to: &w)
         }
         w.raw("}")
-        return w.text
     }
 
     /// `[` the strings, quoted and comma-separated `]`.
@@ -175,9 +171,8 @@ public enum JSONLDWriter {
     }
 
     /// A relation's statement node, its evidence in canonical order.
-    static func relationNode(_ k: RelationKey, _ ev: [Evidence]) -> String {
+    static func relationNode(_ k: RelationKey, _ ev: [Evidence], into w: inout JSONBytes) {
         let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
-        var w = JSONBytes(capacity: 512 + 512 * sortedEv.count)
         w.raw(",\n{\"@id\":"); w.string(KGIRI.statement(k))
         w.raw(",\"@type\":\"RelationStatement\",\"subject\":"); w.string(KGIRI.node(k.subject))
         w.raw(",\"predicate\":"); w.string(k.predicate)
@@ -190,12 +185,10 @@ public enum JSONLDWriter {
             appendEvidence(e, to: &w)
         }
         w.raw("]}")
-        return w.text
     }
 
     /// A quotation node.
-    static func statementNode(_ id: String, _ st: GraphStatement) -> String {
-        var w = JSONBytes(capacity: 1024)
+    static func statementNode(_ id: String, _ st: GraphStatement, into w: inout JSONBytes) {
         w.raw(",\n{\"@id\":"); w.string(KGIRI.node("quote/" + id))
         w.raw(",\"@type\":\"Quotation\",\"creator\":"); w.string(KGIRI.node(st.speaker))
         w.raw(",\"statementKind\":"); w.string(st.kind)
@@ -206,41 +199,47 @@ public enum JSONLDWriter {
         w.raw(",\"evidence\":[")
         appendEvidence(st.evidence, to: &w)
         w.raw("]}")
-        return w.text
     }
 
     /// Hands the graph file over in pieces of about `pieceSize` bytes, in order, so a large graph is never held twice
     /// in memory. A graph loaded from a file this kg wrote is written by copying the lines of the nodes nothing
     /// changed, and encoding only the others: the bytes are the same as encoding every node.
     public static func write(_ g: KnowledgeGraph, pieceSize: Int = 1 << 20, to sink: (String) throws -> Void) rethrows {
-        var out = "{\"@context\":" + context + ",\n\"@graph\":[\n"
-        out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}"
+        var out = Array(("{\"@context\":" + context + ",\n\"@graph\":[\n").utf8)
+        out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}".utf8
         var failure: Error? = nil
         // an atomic write of a graph file gets the file's fingerprint when this writer made all of it
         let target = GraphStore.AtomicWrite.current
         let targetStart = target?.total
         var written = 0
-        var direct = false     // the sink was seen to write into `target`: copied bytes can go there as they are
+        // The sink was seen to write into `target`: later pieces go there as they are, without being made a String
+        // (which would check their UTF-8 again).
+        var direct = false
         func flush() {
             guard failure == nil, !out.isEmpty else { return }
-            let before = target?.total
-            let n = out.utf8.count
-            do { try sink(out) } catch { failure = error }
+            let n = out.count
+            if direct, let t = target {
+                do { try out.withUnsafeBytes { try t.write($0) } } catch { failure = error }
+            } else {
+                let before = target?.total
+                do { try sink(String(decoding: out, as: UTF8.self)) } catch { failure = error }
+                if let t = target, let b = before, t.total == b + n { direct = true }
+            }
             written += n
-            if let t = target, let b = before, t.total == b + n { direct = true }
-            out = ""
+            out.removeAll(keepingCapacity: true)
         }
-        /// Appends an encoded node; false once the sink has failed, to stop making more.
-        func emit(_ node: String) -> Bool {
+        /// Appends encoded nodes (pieces end between nodes only, so none splits a character); false once the sink
+        /// has failed, to stop making more.
+        func emit(_ nodes: [UInt8]) -> Bool {
             guard failure == nil else { return false }
-            if out.utf8.count >= pieceSize { flush() }
-            out += node
+            if out.count >= pieceSize { flush() }
+            out += nodes
             return failure == nil
         }
         /// Copies stored node lines `lines` (consecutive in the file, separators included) after a separator.
         func copy(_ file: StoredGraph, _ lines: Range<Int>) {
             guard failure == nil, !lines.isEmpty else { return }
-            out += ",\n"
+            out += ",\n".utf8
             var i = lines.lowerBound
             while i < lines.upperBound && failure == nil {
                 // whole lines only, so a piece never splits a character
@@ -253,11 +252,11 @@ public enum JSONLDWriter {
                     do { try t.write(bytes) } catch { failure = error }
                     written += bytes.count
                 } else {
-                    out = String(decoding: bytes, as: UTF8.self)
+                    out += bytes
                     flush()
                 }
                 StoredGraph.release(file.bytes, range)
-                if j < lines.upperBound { out += ",\n" }
+                if j < lines.upperBound { out += ",\n".utf8 }
                 i = j
             }
         }
@@ -266,28 +265,35 @@ public enum JSONLDWriter {
         } else {
             writeDecoded(g, emit: emit)
         }
-        out += tail
+        out += tail.utf8
         if let failure { try { throw failure }() }
         flush()
         if let failure { try { throw failure }() }
         if let t = target, t.total == (targetStart ?? -1) + written, targetStart == 0 { t.wholeGraph = true }
     }
 
-    /// Encodes nodes `0..<count` (their text made by `node`) on all cores, in chunks, and hands each node's text
-    /// to `emit` in order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
-    static func encodeNodes(_ count: Int, _ node: (Int) -> String, emit: (String) -> Bool) {
+    /// The bytes `node` writes.
+    static func encoded(_ node: (inout JSONBytes) -> Void) -> [UInt8] {
+        var w = JSONBytes(capacity: 4096)
+        node(&w)
+        return w.bytes
+    }
+
+    /// Encodes nodes `0..<count` (written by `node`) on all cores, in chunks, and hands each chunk's bytes to `emit` in
+    /// order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
+    static func encodeNodes(_ count: Int, _ node: (Int, inout JSONBytes) -> Void, emit: ([UInt8]) -> Bool) {
         let chunk = 256
         let chunks = (count + chunk - 1) / chunk
-        func encode(_ c: Int) -> [String] {
-            ((c * chunk)..<min(count, (c + 1) * chunk)).map(node)
+        func encode(_ c: Int) -> [UInt8] {
+            encoded { w in for i in (c * chunk)..<min(count, (c + 1) * chunk) { node(i, &w) } }
         }
         let threads = ProcessInfo.processInfo.activeProcessorCount
         guard threads > 1, chunks > 1 else {
-            for c in 0..<chunks { for node in encode(c) where !emit(node) { return } }
+            for c in 0..<chunks where !emit(encode(c)) { return }
             return
         }
-        final class Work: @unchecked Sendable { let encode: (Int) -> [String]; init(_ e: @escaping (Int) -> [String]) { encode = e } }
-        final class Slots: @unchecked Sendable { var texts: [[String]]; init(_ n: Int) { texts = Array(repeating: [], count: n) } }
+        final class Work: @unchecked Sendable { let encode: (Int) -> [UInt8]; init(_ e: @escaping (Int) -> [UInt8]) { encode = e } }
+        final class Slots: @unchecked Sendable { var texts: [[UInt8]]; init(_ n: Int) { texts = Array(repeating: [], count: n) } }
         let window = threads * 2      // chunks encoded together: a few MB held at once
         var first = 0
         while first < chunks {
@@ -303,7 +309,7 @@ public enum JSONLDWriter {
                     lock.lock(); slots.texts[j] = text; lock.unlock()
                 }
             }
-            for j in 0..<n { for node in slots.texts[j] where !emit(node) { return } }
+            for j in 0..<n where !emit(slots.texts[j]) { return }
             first += n
         }
     }
@@ -315,10 +321,10 @@ public enum JSONLDWriter {
         return pairs.map(\.1)
     }
 
-    private static func writeDecoded(_ g: KnowledgeGraph, emit: (String) -> Bool) {
+    private static func writeDecoded(_ g: KnowledgeGraph, emit: ([UInt8]) -> Bool) {
         let articles = g.articles, entities = g.entities, relations = g.relations, statements = g.statements
         let articleOrder = sortedIndices(articles) { articles.values[$0].hash }
-        encodeNodes(articleOrder.count, { articleNode(articles.values[articleOrder[$0]]) }, emit: emit)
+        encodeNodes(articleOrder.count, { articleNode(articles.values[articleOrder[$0]], into: &$1) }, emit: emit)
         do {    // surface forms and edges are needed for the entities only
             let surfaces = g.surfaceForms()
             // direct edges grouped by subject
@@ -326,21 +332,21 @@ public enum JSONLDWriter {
             for k in relations.keys { edges[k.subject, default: []].append((k.predicate, k.object)) }
             for k in g.containmentEdges() { edges[k.subject, default: []].append((k.predicate, k.object)) }
             let entityOrder = sortedIndices(entities) { entities.values[$0].key }
-            encodeNodes(entityOrder.count, { i in
+            encodeNodes(entityOrder.count, { i, w in
                 let e = entities.values[entityOrder[i]]
-                return entityNode(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [])
+                entityNode(e, surfaces: surfaces[e.key] ?? [], edges: edges[e.key] ?? [], into: &w)
             }, emit: emit)
         }
         var relationOrder = Array(relations.indices)
         relationOrder.sort { relations.keys[$0] < relations.keys[$1] }
-        encodeNodes(relationOrder.count, { i in
+        encodeNodes(relationOrder.count, { i, w in
             let (k, ev) = relations[relationOrder[i]]
-            return relationNode(k, ev)
+            relationNode(k, ev, into: &w)
         }, emit: emit)
         let statementOrder = sortedIndices(statements) { statements.keys[$0] }
-        encodeNodes(statementOrder.count, { i in
+        encodeNodes(statementOrder.count, { i, w in
             let (id, st) = statements[statementOrder[i]]
-            return statementNode(id, st)
+            statementNode(id, st, into: &w)
         }, emit: emit)
     }
 
@@ -348,11 +354,11 @@ public enum JSONLDWriter {
     /// serialisation cannot have changed. An entity's line depends on other nodes too (alternate names come from
     /// mentions, direct edges from relations and from its parent being present), so entities that new articles
     /// mention, that new relations start from, or whose parent was added or removed are encoded again.
-    private static func writeStored(_ s: StoredOverlay, emit: (String) -> Void, copy: (StoredGraph, Range<Int>) -> Void) {
+    private static func writeStored(_ s: StoredOverlay, emit: ([UInt8]) -> Void, copy: (StoredGraph, Range<Int>) -> Void) {
         let file = s.file
         /// Walks `range` of stored lines: `replaced` lines are encoded (or dropped for nil), `inserted` nodes go before
         /// the line index they are paired with; everything else is copied.
-        func walk(_ range: Range<Int>, replaced: [Int: () -> String?], inserted: [(Int, () -> String)]) {
+        func walk(_ range: Range<Int>, replaced: [Int: () -> [UInt8]?], inserted: [(Int, () -> [UInt8])]) {
             var run = range.lowerBound
             var next = 0
             for i in range {
@@ -372,10 +378,10 @@ public enum JSONLDWriter {
 
         // articles
         let newArticles = s.articles.values.sorted { $0.hash < $1.hash }
-        var removedArticles: [Int: () -> String?] = [:]
+        var removedArticles: [Int: () -> [UInt8]?] = [:]
         for h in s.removedArticles { if let i = file.findArticle(h) { removedArticles[i] = { nil } } }
         walk(file.articles, replaced: removedArticles, inserted: newArticles.map { a in
-            (file.lowerBound(file.articles, a.hash, file.articleHash), { articleNode(a) })
+            (file.lowerBound(file.articles, a.hash, file.articleHash), { encoded { articleNode(a, into: &$0) } })
         })
 
         // entities
@@ -416,7 +422,7 @@ public enum JSONLDWriter {
             }
         }
         let searched = file.surfaces(of: search, skipping: s.removedArticles)
-        func node(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> String {
+        func node(_ e: GraphEntity, stored: StoredOverlay.StoredNames?) -> [UInt8] {
             var surfaces = overlaySurfaces[e.key] ?? []
             if file.findEntity(e.key) != nil {
                 if writtenNamesSuffice(e.key, e.names, stored) {
@@ -441,9 +447,9 @@ public enum JSONLDWriter {
                 if e.type == .place && t == .place { edges.append(("containedInPlace", p)) }
                 else if e.type == .organization { edges.append(("parentOrganization", p)) }
             }
-            return entityNode(e, surfaces: surfaces, edges: edges)
+            return encoded { entityNode(e, surfaces: surfaces, edges: edges, into: &$0) }
         }
-        var replaced: [Int: () -> String?] = [:]
+        var replaced: [Int: () -> [UInt8]?] = [:]
         for (i, k) in dirty {
             replaced[i] = {
                 if let e = s.entities[k] { return node(e, stored: s.storedNames[k]) }
@@ -457,25 +463,25 @@ public enum JSONLDWriter {
         walk(file.entities, replaced: replaced, inserted: added)
 
         // relations
-        var relReplaced: [Int: () -> String?] = [:]
+        var relReplaced: [Int: () -> [UInt8]?] = [:]
         var relAdded: [(RelationKey, Int)] = []
         for k in s.relations.keys {
             let at = file.lowerBound(file.relations, k, file.relationKey)
-            if at < file.relations.upperBound && file.relationKey(at) == k { relReplaced[at] = { relationNode(k, s.relations[k]!) } }
+            if at < file.relations.upperBound && file.relationKey(at) == k { relReplaced[at] = { encoded { relationNode(k, s.relations[k]!, into: &$0) } } }
             else { relAdded.append((k, at)) }
         }
         for k in s.removedRelations where s.relations[k] == nil { if let i = file.findRelation(k) { relReplaced[i] = { nil } } }
-        walk(file.relations, replaced: relReplaced, inserted: relAdded.sorted { $0.0 < $1.0 }.map { k, at in (at, { relationNode(k, s.relations[k]!) }) })
+        walk(file.relations, replaced: relReplaced, inserted: relAdded.sorted { $0.0 < $1.0 }.map { k, at in (at, { encoded { relationNode(k, s.relations[k]!, into: &$0) } }) })
 
         // statements
-        var stReplaced: [Int: () -> String?] = [:]
+        var stReplaced: [Int: () -> [UInt8]?] = [:]
         var stAdded: [(String, Int)] = []
         for id in s.statements.keys {
             let at = file.lowerBound(file.statements, id, file.statementID)
-            if at < file.statements.upperBound && file.statementID(at) == id { stReplaced[at] = { statementNode(id, s.statements[id]!) } }
+            if at < file.statements.upperBound && file.statementID(at) == id { stReplaced[at] = { encoded { statementNode(id, s.statements[id]!, into: &$0) } } }
             else { stAdded.append((id, at)) }
         }
         for id in s.removedStatements where s.statements[id] == nil { if let i = file.findStatement(id) { stReplaced[i] = { nil } } }
-        walk(file.statements, replaced: stReplaced, inserted: stAdded.sorted { $0.0 < $1.0 }.map { id, at in (at, { statementNode(id, s.statements[id]!) }) })
+        walk(file.statements, replaced: stReplaced, inserted: stAdded.sorted { $0.0 < $1.0 }.map { id, at in (at, { encoded { statementNode(id, s.statements[id]!, into: &$0) } }) })
     }
 }
