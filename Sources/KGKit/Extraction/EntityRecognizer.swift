@@ -242,7 +242,9 @@ public struct EntityRecognizer: Sendable {
             // a head noun before a quoted name of up to 6 words: the name in the quotes (حركة "الدرب المضيء", تنظيم "داعش",
             // موقع "سبورت 360" with the heads of rules/quoted-name-heads.tsv)
             // (the head takes no pronoun: قواتها "لا تستهدف المدنيين" is a quotation; the quote starts like a name)
+            // (a quote mark within the three words after it first: the heads are matched only then)
             if toks[i].script == .arabic, !toks[i].hasArticle, toks[i].suffix.isEmpty,
+               (i + 1..<min(hi, i + 4)).contains(where: { toks[$0].kind == .punctuation && StatementExtractor.quoteMarks.contains(toks[$0].key) }),
                let (head, quotedOnly) = lexicons.organizationHeads.match(toks, at: i, limit: hi).map({ ($0, false) })
                    ?? lexicons.quotedNameHeads.match(toks, at: i, limit: hi).map({ ($0, true) }),
                head.end + 2 < hi, StatementExtractor.quoteMarks.contains(toks[head.end].key),
