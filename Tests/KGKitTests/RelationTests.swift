@@ -1046,6 +1046,11 @@ final class PlayerMembershipTests: XCTestCase {
         let rel = x.relations.filter { x.entities[$0.subject].name.contains("لوريس") }.map { ($0.predicate, x.entities[$0.object].name) }
         XCTAssertTrue(rel.contains { $0.0 == "memberOf" }, "\(rel)")
         XCTAssertFalse(rel.contains { $0.0 == "leads" }, "\(rel)")
+        // (nor does القائد with a nisba lead the country in a sports report: the captain of its team)
+        let y = extract("سجل القائد السلوفاكي ماريك هامسيك هدفا في المباراة، وقال المدرب إن الفريق لعب جيدا في الدوري. وسجل المهاجم هدفين.")
+        let yr = y.relations.filter { y.entities[$0.subject].name.contains("هامسيك") }.map { ($0.predicate, y.entities[$0.object].name) }
+        XCTAssertFalse(yr.contains { $0.0 == "leads" }, "\(yr)")
+        XCTAssertTrue(yr.contains { $0.0 == "nationality" }, "\(yr)")
     }
 
     func testTalkOfATransferIsNoMembership() {

@@ -334,7 +334,7 @@ public struct ArticleExtractor: Sendable {
         RelationMatcher(lexicons: lexicons).extract(doc, article: article, mentions: mentions, entities: entities,
                                                     relations: &relations, negated: &negated)
         // a team's captain (قائد الفريق محمد الشناوي, قائد المنتخب الفرنسي هوغو لوريس) is one of its players, not its
-        // leader, and leads no country
+        // leader, and leads no country; nor does القائد with a nisba in a sports report (القائد السلوفاكي ماريك هامسيك)
         var captainOfCountry = Set<Int>()
         for i in relations.indices where relations[i].predicate == "leads" && relations[i].evidence.rule.hasPrefix("ar-leads") {
             let words = doc.text(relations[i].evidence.start, relations[i].evidence.end).split(separator: " ").prefix(2).map { Normalizer.key(String($0)) }
@@ -343,7 +343,7 @@ public struct ArticleExtractor: Sendable {
             if subtype(of: team) == "SportsTeam" {
                 relations[i].predicate = "memberOf"
                 relations[i].evidence.rule = "ar-team-captain"
-            } else if team.type == .place, words.count == 2, Self.teamWords.contains(words[1]) {
+            } else if team.type == .place, words.count == 2, Self.teamWords.contains(words[1]) || sportsReport {
                 captainOfCountry.insert(i)
             }
         }
