@@ -1053,6 +1053,14 @@ final class PlayerMembershipTests: XCTestCase {
         XCTAssertTrue(yr.contains { $0.0 == "nationality" }, "\(yr)")
     }
 
+    /// In a sports report an encounter with a team or a country is a match, never a meeting (لقاء المكسيك).
+    func testEncounterInASportsReportIsAMatch() {
+        let x = extract("ويستعد المنتخب الألماني لخوض لقاء المكسيك في الجولة الأولى من كأس العالم، وقال المدرب يواخيم لوف إن الفريق جاهز للمباراة وسجل المهاجم هدفين في الدوري.")
+        XCTAssertFalse(x.entities.contains { $0.eventType == "meeting" }, "\(x.entities.map { ($0.name, $0.eventType ?? "") })")
+        let y = extract("وسئل اللاعب إذا كان لقاء ليون ضد نيس سيكون آخر مباراة له في الدوري، وقال المدرب إن الفريق سجل هدفين في المباراة.")
+        XCTAssertTrue(y.entities.contains { $0.eventType == "match" }, "\(y.entities.map { ($0.name, $0.eventType ?? "") })")
+    }
+
     func testTalkOfATransferIsNoMembership() {
         let m = memberships(extract("وتتزايد التكهنات حول انتقال نيمار إلى ريال مدريد الصيف المقبل بعد موسم سجل فيه أهدافا كثيرة في الدوري."))
         XCTAssertFalse(m.contains { $0.0.contains("نيمار") }, "\(m)")

@@ -103,7 +103,11 @@ struct EventExtractor {
                 if !claimed[k] && mayTrigger[doc.tokens[k]] == nil { mayTrigger[doc.tokens[k]] = canTrigger(doc.tokens[k]) }
                 guard !claimed[k], mayTrigger[doc.tokens[k]]!,
                       let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
-                let type = trig.value.type
+                // in a sports report an encounter with a team or a country is a match (لقاء ليون, مواجهة الأهلي), not a
+                // meeting (لقاء له مع سفيري البلدين stays one)
+                let type = sportsReport && trig.end == k + 1 && (roles.matchNouns.contains(doc.tokens[k].key) || roles.matchNouns.contains(doc.tokens[k].stem))
+                    && mentionAt[trig.end].map({ mentions[$0].type == .organization || mentions[$0].subtype == "Country" }) == true
+                    ? "match" : trig.value.type
                 // a definite form the table does not list (القمة of قمة, الاشتباكات of اشتباك) refers back to an event
                 // of its type; it starts none (the clashes of an attack the article reports are that attack)
                 let anaphoric = trig.anaphoric
@@ -856,6 +860,8 @@ public struct EventRoles: Sendable {
     /// Types a news outlet may take part in (an interview it gives, a post it publishes); in all others it only
     /// reports the event.
     let mediaTypes: Set<String>
+    /// Nouns of an encounter that in a sports report name a match (لقاء, مواجهة), whatever type their trigger row gives.
+    let matchNouns: KeySet
     /// Types whose trigger's object and target-cue actor are opponents taking part (beat X, فاز على X).
     let opponentTypes: Set<String>
 
@@ -905,6 +911,7 @@ public struct EventRoles: Sendable {
         sportsTypes = set("type-sports")
         needsParticipantTypes = set("type-needs-participant")
         mediaTypes = set("type-media")
+        matchNouns = keySet("match-noun")
         opponentTypes = set("type-opponent")
     }
 
