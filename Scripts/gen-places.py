@@ -332,6 +332,27 @@ CITY_EXTRA_AR = {
     "3646738": "كراكاس",                      # Caracas
     "498817": "سان بطرسبورغ|سان بطرسبرغ|سان بطرسبرج|سان بطرسبيرغ",   # Saint Petersburg
     "501175": "روستوف أون دون",               # Rostov-on-Don
+    "1835848": "سول",                         # Seoul (185)
+    "2468245": "قرطاج",                       # Carthage (95)
+    "2503181": "بوفاريك",                     # Boufarik
+    "116406": "سميرم",                        # Semirom
+    "3530597": "مكسيكو سيتي",                 # Mexico City
+}
+
+# GeoNames Arabic alternates of cities that are common words or other names (geonameid -> aliases dropped): امان is
+# أمان "safety" (80 false Amman mentions in ANT lines 2001-20000), الجزيرة is al-Jazeera and the peninsula, دىلى reads
+# ديلي (Dele Alli, ديلي ميل), آبا is inside بابا "pope".
+CITY_ALIAS_DENY = {
+    "250441": {"امان"},                       # Amman
+    "2507480": {"الجزيره", "الجزيرة"},        # Algiers
+    "1645457": {"دىلى", "ديلي"},              # Dili
+    "2353151": {"آبا", "ابا"},                # Aba
+    "91696": {"صلاح الدين"},                  # Pirmam (the Saladin governorate's name)
+}
+# Arabic names of cities that GeoNames gives another place's name (geonameid -> Arabic name).
+CITY_AR_NAME_FIX = {
+    "91696": "مصيف صلاح الدين",               # Pirmam, not the Saladin governorate
+    "2353151": "",                            # Aba (Nigeria): آبا is ب + ابا in بابا "pope"
 }
 
 # Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
@@ -1166,7 +1187,7 @@ Red Sea|البحر الأحمر|Blue Nile|النيل الأزرق|White Nile|ا�
 |البحيرة|الداخلية|الظاهرة|الوسطى|الشمال|الجنوب|العاصمة|الواحات|النقاط الخمس|مبارك الكبير|ريمة|الحدود الشمالية
 |Northern Borders|Bari|باري|Bay|باي|سول|Sool|عفر|Afar|Somali|Punjab|البنجاب|السند|فارس|Fars|غور|Ghor|Kurdistan|كردستان
 |مين|المركز|Central|Northern|Southern|Eastern|North|South|Capital|الشرق|Oriental|Jabal al Akhdar|الجبل الأخضر
-|Jabal al Gharbi|الجبل الغربي|المهرة|مركزي|Markazi|Al Wahat|Marj|Ghat|Al Shamal|Al Wusta|Ad Dakhiliyah|Ad Dhahirah|Farah|Raymah
+|Jabal al Gharbi|الجبل الغربي|المهرة|مركزي|Markazi|Al Wahat|Marj|Ghat|غات|Al Shamal|Al Wusta|Ad Dakhiliyah|Ad Dhahirah|Farah|Raymah
 """.replace("\n", "").split("|"))
 
 # Arabic words that GeoNames lists as place names but are ordinary vocabulary or common
@@ -1473,6 +1494,8 @@ def main():
             news = _news_arabic(ar_cands, name_ar, cities) if c["population"] >= NEWS_SPELLING_MIN_POPULATION else ""
             if news:
                 name_ar = news
+        if str(gid) in CITY_AR_NAME_FIX:
+            name_ar = CITY_AR_NAME_FIX[str(gid)]
         # Latin candidates
         lat = []
         base_k = _latin_skeleton(folded)
@@ -1497,11 +1520,14 @@ def main():
         aliases = Names(exclude=[name_en, name_ar])
         for x in extra + split(CITY_EXTRA_AR.get(str(gid), "")):
             aliases.add(x)
+        denied = {ar_key(x) for x in CITY_ALIAS_DENY.get(str(gid), ())}
         if cur and cur[1] != name_ar:
             aliases.extend(split(cur[1])[1:])
         name_k = _ar_skeleton(name_ar)
         for a in ar_cands:
             k = ar_key(a)
+            if k in denied:
+                continue
             if name_k and difflib.SequenceMatcher(None, name_k, _ar_skeleton(a)).ratio() < 0.6:
                 continue                  # GeoNames historic/poetic names (e.g. for Jerusalem)
             if k in demonym_ar_keys:

@@ -151,8 +151,10 @@ public struct EntityRecognizer: Sendable {
             if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt, spokesperson: role == "spokesperson") {
                 // President Volodymyr + Zelenskiy (a gazetteer surname right after the given name): one linked mention
                 // (not a second person joined by و or named with a title: الرئيس حسني مبارك والملك حمد)
+                // (not after a known person's whole name: ترامب برانسون is Trump, then Brunson)
                 if let g = gazAt(b), entry(g).type == .person, b > a, isFree(a, g.end), toks[b].prefix.isEmpty,
-                   lexicons.titles.match(toks, at: b, limit: hi) == nil {
+                   lexicons.titles.match(toks, at: b, limit: hi) == nil,
+                   gazAt(a).map({ entry($0).type == .person && $0.end == b }) != true {
                     var m = make(a, g.end, .person, entry(g).subtype, "title+gazetteer", 0.9, entry: entry(g).id)
                     m.role = role
                     out.append(m); claim(a, g.end); i = g.end; continue

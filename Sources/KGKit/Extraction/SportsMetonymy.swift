@@ -219,8 +219,11 @@ struct SportsMetonymy: Sendable {
                 guard t.script == .arabic, !t.suffix.isEmpty, !t.hasArticle else { continue }
                 let coach = coachWords.contains(t.stem)
                 guard coach || playerWords.contains(t.stem) else { continue }
-                // the person right after it, past a nationality (مهاجمه البرازيلي جورجينيو)
+                // the person right after it, past an adjective and a nationality (مهاجمه البرازيلي جورجينيو, مهاجمه الشاب
+                // فراس البريكان)
                 var n = k + 1
+                if n + 1 < s.tokens.upperBound, startingAt[n] == nil, doc.tokens[n].script == .arabic, doc.tokens[n].kind == .word,
+                   doc.tokens[n].hasArticle, doc.tokens[n].prefix.isEmpty, doc.tokens[n].suffix.isEmpty { n += 1 }
                 if n < s.tokens.upperBound, let d = startingAt[n], mentions[d].isDemonym { n = mentions[d].tokens.upperBound }
                 guard n < s.tokens.upperBound, let p = startingAt[n], mentions[p].type == .person else { continue }
                 // the team: the first body the sentence names before the player word, its subject (وواصل السد أفضليته وسط
@@ -228,6 +231,7 @@ struct SportsMetonymy: Sendable {
                 guard let team = mentions.indices.filter({ i in
                     let m = mentions[i]
                     return m.type == .organization && m.entity >= 0 && m.rule != "nested" && m.sentence == s.index && m.tokens.upperBound <= k
+                        && m.subtype != "NewsMediaOrganization"   // (the outlet reporting it: وقالت وكالة فرانس برس إن … مدربه)
                 }).min(by: { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }) else { continue }
                 let predicate = coach ? "leads" : "memberOf"
                 let subject = mentions[p].entity, object = mentions[team].entity
