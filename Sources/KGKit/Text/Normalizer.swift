@@ -8,7 +8,28 @@ import Foundation
 /// `-`. The same table is used by `../shared/eval/score.py`, so a key here agrees with the evaluation's notion of a name.
 public enum Normalizer {
     /// The matching key of `text`.
-    public static func key(_ text: String) -> String { key(scalars: text.unicodeScalars) }
+    public static func key(_ text: String) -> String {
+        let n = text.utf8.count
+        guard n <= 1024 else { return key(scalars: text.unicodeScalars) }
+        return keyByTable(text, capacity: n) ?? key(scalars: text.unicodeScalars)
+    }
+
+    /// `key` of text whose scalars all map through `lowTable` to at most one scalar each, in a stack buffer of
+    /// `capacity` (its UTF-8 length, at least its scalar count); nil for any other text. Lexicon loading makes
+    /// hundreds of thousands of keys, and the growing array of `key(scalars:)` allocated several times for each.
+    private static func keyByTable(_ text: String, capacity: Int) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(capacity, 1)) { buffer -> String? in
+            lowTable.withUnsafeBufferPointer { table -> String? in
+                var count = 0
+                for s in text.unicodeScalars {
+                    guard s.value < tableBound else { return nil }
+                    let m = table[Int(s.value)]
+                    if m < complex { buffer[count] = m; count += 1 } else if m != drop { return nil }
+                }
+                return string(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+    }
 
     /// The matching key of a slice of scalars: scalar values through `lowTable` into an array, then one String
     /// (appending to a `String.UnicodeScalarView` scalar by scalar cost several times more).
