@@ -56,40 +56,36 @@ public struct Gazetteer: Sendable {
     /// its entries.
     public mutating func load(tsv: String, file: String, isUser: Bool) throws {
         var header: [String]? = nil
-        // the header's position of each column name asked for (looked up once per file, not per row)
-        var positions: [String: Int?] = [:]
+        // the header's position of each column (found once per file, not per row)
+        var positions: [Column: Int] = [:]
         var lineNo = 0
         for rawLine in tsv.lineFeedSeparated() {
             lineNo += 1
             let line = rawLine.utf8.last == 0x0D ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.startsWithHash { continue }
             let cols = line.tabSeparated().map { $0.trimmingSpaces() }
-            guard let h = header else {
+            guard header != nil else {
                 guard cols.first == "id", cols.contains("type") else { throw LexiconError.missingHeader(file: file) }
                 header = cols
+                for c in Column.allCases { positions[c] = cols.firstIndex(of: c.rawValue) }
                 continue
             }
-            func col(_ name: String) -> String {
-                let position: Int?
-                if let p = positions[name] { position = p } else {
-                    position = h.firstIndex(of: name)
-                    positions[name] = position
-                }
-                guard let i = position, i < cols.count else { return "" }
+            func col(_ c: Column) -> String {
+                guard let i = positions[c], i < cols.count else { return "" }
                 return cols[i]
             }
-            func list(_ name: String) -> [String] {
-                col(name).barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            func list(_ c: Column) -> [String] {
+                col(c).barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             }
-            let id = col("id")
+            let id = col(.id)
             guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }
-            guard let type = EntityType(label: col("type")) else {
-                throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col("type"))' is not Person, Organization, Place or Event")
+            guard let type = EntityType(label: col(.type)) else {
+                throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col(.type))' is not Person, Organization, Place or Event")
             }
-            var e = LexiconEntry(id: id, type: type, subtype: col("subtype"), nameEn: col("name_en"), nameAr: col("name_ar"),
-                                 aliases: list("aliases"), demonyms: list("demonyms"), partOf: col("part_of"),
-                                 sameAs: list("same_as"), description: col("description"), isUserEntry: isUser)
-            e.leads = col("leads")
+            var e = LexiconEntry(id: id, type: type, subtype: col(.subtype), nameEn: col(.nameEn), nameAr: col(.nameAr),
+                                 aliases: list(.aliases), demonyms: list(.demonyms), partOf: col(.partOf),
+                                 sameAs: list(.sameAs), description: col(.description), isUserEntry: isUser)
+            e.leads = col(.leads)
             guard !e.nameEn.isEmpty || !e.nameAr.isEmpty || !e.aliases.isEmpty else {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "entry \(id) has no name")
             }
@@ -101,6 +97,12 @@ public struct Gazetteer: Sendable {
             }
         }
         if header == nil && !tsv.isEmpty { throw LexiconError.missingHeader(file: file) }
+    }
+
+    /// The columns of a lexicon file that `load` reads, by header name.
+    private enum Column: String, CaseIterable {
+        case id, type, subtype, nameEn = "name_en", nameAr = "name_ar", aliases, demonyms, partOf = "part_of",
+             sameAs = "same_as", description, leads
     }
 
     /// The entries that satisfy `keep`, as a gazetteer of their own (its index is built separately): named events
@@ -149,6 +151,8 @@ public struct Gazetteer: Sendable {
     /// A name's keys and, when it has one, its other spelling of عبد + a definite name: news writes عبد الفتاح and
     /// عبدالفتاح, عبد العزيز and عبدالعزيز for the same person (keys are normalised: عبد, عبدال…).
     static func abdVariants(_ keys: [String]) -> [[String]] {
+        // (a name none of whose keys starts with the bytes of عبد has no other spelling)
+        guard keys.contains(where: { $0.utf8.first == 0xD8 && $0.utf8.starts(with: "عبد".utf8) }) else { return [keys] }
         var other: [String] = []
         var changed = false
         var k = 0
@@ -241,4 +245,11 @@ public struct SpellingVariants: Sendable {
         }
         return h
     }
+}
+
+extension String {
+    /// `hasPrefix(letters)` for a prefix of base letters (no marks, none the canonical form of another scalar), which
+    /// only a String starting with the same bytes can have: the bytes reject almost every key at once, where
+    /// `hasPrefix` alone compares Characters under canonical equivalence.
+    func startsWithLetters(_ letters: String) -> Bool { utf8.starts(with: letters.utf8) && hasPrefix(letters) }
 }

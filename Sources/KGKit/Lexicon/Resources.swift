@@ -45,6 +45,7 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (what `trimmingCharacters(in: .whitespaces)` removes),
     /// without Foundation's bridging: lexicon files have hundreds of thousands of cells.
     func trimmingSpaces() -> String {
+        if startsAndEndsSolid { return String(self) }
         let v = unicodeScalars
         func isSpace(_ u: Unicode.Scalar) -> Bool {
             u == " " || u == "\t" || (u.value >= 0x80 && u.properties.generalCategory == .spaceSeparator)
@@ -52,6 +53,20 @@ extension StringProtocol {
         guard let first = v.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = v.lastIndex(where: { !isSpace($0) })!
         return String(self[first..<v.index(after: last)])
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text is empty or its first and last scalars are surely no space by their UTF-8 lead bytes: ASCII
+    /// other than space and tab, or in the Arabic block (U+0600–U+06FF), which has no space separator.
+    fileprivate var startsAndEndsSolid: Bool {
+        utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let first = b.first else { return true }
+            func solid(_ lead: UInt8) -> Bool { lead < 0x80 ? lead != 0x20 && lead != 0x09 : lead >= 0xD8 && lead <= 0xDB }
+            var j = b.count - 1
+            while j > 0 && b[j] & 0xC0 == 0x80 { j -= 1 }
+            return solid(first) && solid(b[j])
+        } ?? false
     }
 }
 
