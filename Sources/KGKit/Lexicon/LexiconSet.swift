@@ -299,7 +299,7 @@ public struct LexiconSet: Sendable {
         }
         // and the first word of a place's name that news rarely writes alone is a name after a clitic too (لبيونغ يانغ
         // is ل + بيونغ يانغ, the city), unless a clitic and it make a word of their own (فؤاد is no ف + واد)
-        for f in gaz.firstKeys(where: { $0.type == .place }) where f.unicodeScalars.count >= 4 && !f.hasPrefix("ال")
+        for f in gaz.firstKeys(where: { $0.type == .place }) where f.unicodeScalars.count >= 4 && !f.startsWithLetters("ال")
             && (0x600...0x6FF).contains(f.unicodeScalars.first!.value) && vocab.count(f) < 100 && !functionWords.contains(f)
             && !["و", "ف", "ب", "ل", "ك"].contains(where: { vocab.count($0 + f) >= 3 }) {
             vocab.addName(f)
@@ -316,12 +316,14 @@ public struct LexiconSet: Sendable {
         if let text = try? BundledResources.text("lexicon/name-words.tsv") {
             for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
                 let c = line.tabSeparated()
-                guard c.count >= 3, c[0] != "ar" else { continue }
+                // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
+                guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
                 let k = Normalizer.key(String(c[0]))
-                nameWords[k] = NameWord(cls: String(c[2]), english: String(c[1]))
-                let en = Normalizer.key(String(c[1]))
-                if englishNameWords[en] == nil && !notNames.contains(en) { englishNameWords[en] = String(c[2]) }
-                if c[2] != "ORGANIZATION" { vocab.protect(k) }
+                let cls = String(c[2]), english = String(c[1])
+                nameWords[k] = NameWord(cls: cls, english: english)
+                let en = Normalizer.key(english)
+                if englishNameWords[en] == nil && !notNames.contains(en) { englishNameWords[en] = cls }
+                if !(c[2].utf8.count == 12 && c[2] == "ORGANIZATION") { vocab.protect(k) }
             }
         }
         let analyzer = TextAnalyzer(tokenizer: Tokenizer(segmenter: CliticSegmenter(vocabulary: vocab, functionWords: functionWords),
