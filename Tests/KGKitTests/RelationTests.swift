@@ -283,6 +283,18 @@ final class RelationTests: XCTestCase {
         }, "\(triples(x))")
     }
 
+    /// A crisis needs a party: a country whose feminine nisba qualifies it is one (الأزمة الاقتصادية التركية); a heart
+    /// attack (أزمة قلبية) and a crisis centre's nisba (مركز الأزمات البلجيكي) are none.
+    func testCrisisQualifiedByACountrysNisbaIsThatCountrys() {
+        let x = extract("وتعاني تركيا من الأزمة الاقتصادية التركية منذ أشهر. وأصيب الرجل بأزمة قلبية.", "ar")
+        let crises = x.entities.indices.filter { x.entities[$0].eventType == "crisis" }
+        XCTAssertEqual(crises.count, 1, "\(triples(x))")
+        XCTAssertTrue(has(x, "الأزمة", "participant", "country:tr"), "\(triples(x))")
+        XCTAssertFalse(x.relations.contains { crises.contains($0.subject) && $0.predicate == "agent" }, "\(triples(x))")
+        let y = extract("وقال مركز الأزمات البلجيكي إن الوضع تحت السيطرة.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.eventType == "crisis" }, "\(triples(y))")
+    }
+
     /// Interviews and social-media posts are statement events (CAMEO 010) with the speaker as agent and the outlet as
     /// participant.
     func testInterviewsAndPostsAreStatementEvents() {

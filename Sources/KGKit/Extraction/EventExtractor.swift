@@ -423,6 +423,18 @@ struct EventExtractor {
                     }
                 }
                 // a crisis is between parties (الأزمة مع قطر), not a heart attack (أزمة قلبية)
+                // (or the country whose feminine nisba qualifies the trigger, past one adjective: الأزمة الاقتصادية التركية;
+                // not مركز الأزمات البلجيكي, whose nisba is the centre's), a party to it rather than its agent
+                if roles.needsParticipantTypes.contains(type) && participants.isEmpty && doc.tokens[k].script == .arabic {
+                    var n = trig.end
+                    if n < s.tokens.upperBound, mentionAt[n] == nil, doc.tokens[n].kind == .word, doc.tokens[n].hasArticle,
+                       doc.tokens[n].prefix.isEmpty { n += 1 }
+                    if n < s.tokens.upperBound, let d = mentionAt[n], mentions[d].isDemonym, !describesPerson(mentions[d]),
+                       doc.tokens[n].key.hasSuffix("يه") {
+                        participants.append(d)
+                        if agent.map({ mentions[$0].entity == mentions[d].entity }) == true { agent = nil }
+                    }
+                }
                 if roles.needsParticipantTypes.contains(type) && participants.isEmpty { k = trig.end; continue }
                 // a match has two sides (a win with one is a prize or a title: فاز بلقب الموسم، فوز صلاح بجائزة)
                 let sides = opponent ? Set((participants + (agent.map { [$0] } ?? [])).map { mentions[$0].entity }) : []
