@@ -857,7 +857,8 @@ public struct EntityRecognizer: Sendable {
         }
         // a person's name that ends on a family marker or a patronymic link runs on over the unlinked name right after it
         // (الشيخ بدر آل | زيدان, where the title's name and the tagger's part at آل)
-        for p in out.indices where out[p].type == .person && out[p].rule != "nested" && out[p].tokens.count >= 2 {
+        // (a name that ran into the one before it takes nothing more: that name has its end)
+        for p in out.indices where out[p].type == .person && out[p].rule != "nested" && out[p].rule != "joined-away" && out[p].tokens.count >= 2 {
             let e = out[p].tokens.upperBound
             guard e < hi, let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e,
                   c.value == .family || c.value == .link,

@@ -22,7 +22,12 @@ public struct CompiledRules: Sendable {
         var lo: Int32 = 0
         var hi: Int32 = 0
     }
-    struct Rule: Sendable { var source: RelationRule; var items: Range<Int> }
+    struct Rule: Sendable {
+        var source: RelationRule; var items: Range<Int>
+        /// The script of the text the rule is tried on, from its id (ar-…, en-…); nil: both. The nisba of {NAT} {ORG}
+        /// follows the noun in Arabic, so an English rule on Arabic text reads مسؤول إيراني لرويترز as Reuters of Iran.
+        var script: Script?
+    }
 
     /// The proclitic letters a literal may name, in mask bit order.
     static let proclitics: [String] = RelationRule.proclitics.sorted()
@@ -78,7 +83,8 @@ public struct CompiledRules: Sendable {
                     items.append(Item(kind: .not, lo: lo, hi: hi))
                 }
             }
-            rules.append(Rule(source: rule, items: first..<items.count))
+            rules.append(Rule(source: rule, items: first..<items.count,
+                              script: rule.id.hasPrefix("ar-") ? .arabic : rule.id.hasPrefix("en-") ? .latin : nil))
             switch rule.items.first {
             case let .literal(alts, false)?:
                 for l in alts where !RelationRule.proclitics.contains(l) {
@@ -204,10 +210,8 @@ struct RelationMatcher {
                 var last = -1
                 for r in candidates where r != last {
                     last = r
-                    // (a rule named ar-… reads Arabic text only, en-… English: the nisba of {NAT} {ORG} follows the noun
-                    // in Arabic, so مسؤول إيراني لرويترز says nothing of Reuters)
-                    let id = compiled.rules[r].source.id
-                    if tokens[p].script == .arabic ? id.hasPrefix("en-") : id.hasPrefix("ar-") { continue }
+                    // (a rule named ar-… is tried on Arabic text only, en-… on the rest)
+                    if let script = compiled.rules[r].script, (script == .arabic) != (tokens[p].script == .arabic) { continue }
                     var binding = Binding()
                     guard let end = match(compiled.rules[r].items.lowerBound, compiled.rules[r].items.upperBound, p, s.tokens.upperBound, ctx, &binding),
                           binding.o >= 0, binding.s >= 0 else { continue }
