@@ -18,7 +18,7 @@ commands:
         JSON Lines articles (stdin by default) → one JSON-LD graph fragment per article on stdout (map step)
   merge FILE... [-o graph.jsonld]
         combine graph files and fragment streams into one graph (reduce step)
-  analyze FILE [--lang ar|en]
+  analyze FILE [--lang ar|en] [--names]
         print sentences and tokens as TSV: how kg reads a text
   show NAME [-i graph.jsonld]
         print one entity with its relations and evidence sentences
@@ -64,7 +64,7 @@ let commandHelp: [String: String] = [
     --excel      start CSV files with a UTF-8 byte-order mark so spreadsheet programs read Arabic correctly
     --lang       label language for DOT (default en; falls back to the other language)
     """,
-    "analyze": "usage: kg analyze FILE [--lang ar|en]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix).",
+    "analyze": "usage: kg analyze FILE [--lang ar|en] [--names]\n\nPrints one TSV row per token: sentence, start, end, surface, normalised, clitics (prefix+stem+suffix), kind.\n--names adds the name tagger's BIO label and the recognised mention over the token (B-Person:title: type and the rule that found it).",
     "show": "usage: kg show NAME [-i graph.jsonld]\n\nPrints the entities whose name matches NAME with their relations and evidence.",
     "train": "usage: kg train --conll FILE [-o MODEL] [--folds K [--seeds N]] [--epochs N] [--models N]\n\nTrains the name tagger on CoNLL data; --folds prints K-fold cross-validation (contiguous blocks);\n--seeds N repeats it with N training orders and prints the full recogniser's F1 per type and their mean\n(a small change moves a single run's PER or ORG by up to a point).\n--models N: the model is the mean of N perceptrons trained in N sentence orders (default 4).\nThe bundled model is Sources/KGKit/Resources/models/ner-ar.perceptron (Scripts/train-tagger.sh).",
     "eval": "usage: kg eval GOLD.json... [--graph FILE | --build] [--floors FILE]\n       kg eval --conll FILE [--document-size N] [--predictions OUT]\n\nScores the graph against gold files (format: ../shared/eval/FORMAT.md) or a CoNLL file. CoNLL sentences are read\nin blocks of N consecutive sentences (default 20), each block as one article; --document-size 1 reads each alone. --predictions writes word/gold/predicted lines.\nCoNLL tags mark names only, as ANERcorp does: bodies described by their kind (الجيش الإسرائيلي, وزارة المالية;\nrules/nominal-bodies.tsv) stay O there, though kg finds and links them.",
@@ -190,13 +190,18 @@ func runExport(_ args: ArraySlice<String>) throws -> Int32 {
 }
 
 func runAnalyze(_ args: ArraySlice<String>) throws -> Int32 {
-    let a = try Arguments(args, valued: ["--lang"], flags: [])
+    let a = try Arguments(args, valued: ["--lang"], flags: ["--names"])
     guard a.positionals.count == 1 else { throw UsageError(message: "analyze needs one FILE") }
-    let lex = try LexiconSet.load(useTagger: false)
+    let names = a.flags.contains("--names")
+    let lex = try LexiconSet.load(useTagger: names)
+    let recognizer = EntityRecognizer(lexicons: lex)
     let reader = ArticleReader(forcedLanguage: a.value("--lang"))
     let (arts, errs) = reader.read(file: a.positionals[0])
     for e in errs { eprint("kg: \(e)") }
-    for art in arts { try out(Analysis.tsv(lex.analyzer.analyze(art.text, language: art.language))) }
+    for art in arts {
+        let doc = lex.analyzer.analyze(art.text, language: art.language)
+        try out(names ? NameReading.tsv(doc, recognizer: recognizer) : Analysis.tsv(doc))
+    }
     return errs.isEmpty ? 0 : 2
 }
 

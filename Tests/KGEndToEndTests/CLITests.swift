@@ -220,6 +220,19 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("none.txt"))
     }
 
+    /// `--names` adds the tagger's label and the recognised mention with the rule that found it, per token.
+    func testAnalyzeNamesShowsTaggerAndMentions() throws {
+        let r = try kg(["analyze", "--names", Self.seedFile])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows.first?.suffix(2), ["tagger", "name"])
+        for row in rows { XCTAssertEqual(row.count, 9, row.joined(separator: "|")) }
+        let pentagon = rows.first { $0[3] == "البنتاغون" }
+        XCTAssertEqual(pentagon?[8], "B-Organization:gazetteer")
+        XCTAssertTrue(rows.contains { $0[3] == "كيربي" && $0[8].hasPrefix("I-Person") }, "Kirby's surname inside his name")
+        XCTAssertTrue(rows.dropFirst().allSatisfy { ["O", "-"].contains($0[7]) || $0[7].hasPrefix("B-") || $0[7].hasPrefix("I-") })
+    }
+
     /// Starts `kg` without waiting for it.
     func launch(_ args: [String]) throws -> Process {
         let p = Process()

@@ -27,6 +27,31 @@ final class RelationTests: XCTestCase {
         "\(x.relations.map { (names(x, $0.subject), $0.predicate, names(x, $0.object)) })"
     }
 
+    // MARK: heads of states and bodies
+
+    /// A head title leads its state past an honorific (أمير قطر الشيخ تميم); a deputy, an adviser or a child of the head
+    /// named with the head's title does not (`<!` look-behind in relations.rules).
+    func testHeadTitlesAfterHonorificsAndNotForDeputiesOrKin() {
+        let tamim = extract("وقال أمير قطر الشيخ تميم بن حمد آل ثاني إن بلاده مستعدة للحوار.", "ar")
+        XCTAssertTrue(has(tamim, "person:tamim", "leads", "country:qa"), triples(tamim))
+        let pence = extract("وقال نائب الرئيس الأمريكي مايك بنس إن واشنطن لن تتراجع.", "ar")
+        XCTAssertFalse(pence.relations.contains { $0.predicate == "leads" }, triples(pence))
+        XCTAssertTrue(has(pence, "person:mike-pence", "memberOf", "country:us"), triples(pence))
+        let ivanka = extract("وقالت ابنة الرئيس الأميركي إيفانكا ترامب إنها سعيدة بالزيارة.", "ar")
+        XCTAssertFalse(ivanka.relations.contains { $0.predicate == "leads" }, triples(ivanka))
+    }
+
+    /// A look-behind anywhere but first is a rule-file error naming the file and line.
+    func testLookBehindMustComeFirst() {
+        let keys = { (s: String) in [Normalizer.key(s)] }
+        XCTAssertThrowsError(try RelationRule.parse("# c\nx\tleads\t0.8\t{S:PER} <!نائب {O:LOC}", file: "my.rules", keysOf: keys)) { e in
+            XCTAssertTrue("\(e)".contains("my.rules") && "\(e)".contains("first item"), "\(e)")
+        }
+        let ok = try? RelationRule.parse("x\tleads\t0.8\t<!نائب|مساعد الرئيس {O:LOC} {S:PER}", file: "my.rules", keysOf: keys)
+        XCTAssertEqual(ok?.first?.notAfter.count, 2)
+        XCTAssertEqual(ok?.first?.items.count, 3)
+    }
+
     // MARK: statements and sources
 
     func testStatements() {

@@ -51,7 +51,11 @@ public struct EntityRecognizer: Sendable {
     /// All mentions of the document, sorted by position; nested place names inside longer names included.
     /// The tagger reads the Arabic sentences as one document (`SequenceTagger.tag(document:)`): a word read as a name
     /// in some sentences is a name in the others too.
-    public func recognize(_ doc: AnalyzedText) -> [Mention] {
+    public func recognize(_ doc: AnalyzedText) -> [Mention] { read(doc).mentions }
+
+    /// The mentions of `doc` and the tagger's BIO labels of each Arabic sentence (by sentence index), as
+    /// `recognize(_:)` found them; `kg analyze --names` prints both.
+    public func read(_ doc: AnalyzedText) -> (mentions: [Mention], tagger: [Int: [String]]) {
         var all: [Mention] = []
         let pool = lexicons.taggerWords
         let words = pool.take()
@@ -73,7 +77,7 @@ public struct EntityRecognizer: Sendable {
         for (p, s) in doc.sentences.enumerated() {
             all += recognize(doc, sentence: s, memo: memo, tagged: readings[s.index], gazetteer: gazetteer[p])
         }
-        return Self.surnamesOverBodies(all, doc, readings)
+        return (Self.surnamesOverBodies(all, doc, readings), readings)
     }
 
     /// A one-word known body that the tagger reads as a person stays the body (`recognize(_:sentence:)`), except where
@@ -471,10 +475,15 @@ public struct EntityRecognizer: Sendable {
                     && !(toks[i].hasArticle && usedLikeAName(toks[i].stem)
                          && !(i > lo && toks[i - 1].script == .arabic && toks[i - 1].kind == .word && toks[i - 1].hasArticle))
                 // so is a one-word name that is also a frequent word of news text (البيت "the house" ≠ إلبيت Elbit, أفاد
-                // "reported" ≠ AFAD): it needs the tagger to read a name of that type there
+                // "reported" ≠ AFAD): it needs the tagger to read a name of that type there — unless news writes it like a
+                // name (usedLikeAName); for places only countries (السعودية, الإمارات), as a bank or a region word is often
+                // not the region (الضفة الأخرى is "the other bank", not the West Bank)
                 let commonWord = single && lexicons.vocabulary.count(toks[i].stem) >= Self.commonWordCount
                     && !taggerSays(i, e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
-                    && (e.type == .place || !usedLikeAName(toks[i].stem))
+                    && ((e.type == .place && e.subtype != "Country") || !usedLikeAName(toks[i].stem)
+                        // (a country's name that is also its feminine nisba qualifies a definite noun or a quoted name
+                        // before it: الأسر السعودية, "الشرق الأوسط" السعودية)
+                        || (e.type == .place && i > lo && (toks[i - 1].hasArticle || StatementExtractor.quoteMarks.contains(toks[i - 1].key))))
                 // and a name shaped like a nisba right after an indefinite noun is that noun's adjective (دعم مالي
                 // "financial support", not Mali)
                 let adjective = single && e.type == .place && toks[i].prefix.isEmpty && !toks[i].hasArticle

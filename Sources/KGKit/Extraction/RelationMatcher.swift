@@ -24,6 +24,8 @@ public struct CompiledRules: Sendable {
     }
     struct Rule: Sendable {
         var source: RelationRule; var items: Range<Int>
+        /// `RelationRule.notAfter` as literal ids: `literalIDs[notAfter]`.
+        var notAfter: Range<Int> = 0..<0
         /// The script of the text the rule is tried on, from its id (ar-…, en-…); nil: both. The nisba of {NAT} {ORG}
         /// follows the noun in Arabic, so an English rule on Arabic text reads مسؤول إيراني لرويترز as Reuters of Iran.
         var script: Script?
@@ -83,7 +85,8 @@ public struct CompiledRules: Sendable {
                     items.append(Item(kind: .not, lo: lo, hi: hi))
                 }
             }
-            rules.append(Rule(source: rule, items: first..<items.count,
+            let (nlo, nhi) = literals(rule.notAfter)
+            rules.append(Rule(source: rule, items: first..<items.count, notAfter: Int(nlo)..<Int(nhi),
                               script: rule.id.hasPrefix("ar-") ? .arabic : rule.id.hasPrefix("en-") ? .latin : nil))
             switch rule.items.first {
             case let .literal(alts, false)?:
@@ -212,6 +215,8 @@ struct RelationMatcher {
                     last = r
                     // (a rule named ar-… is tried on Arabic text only, en-… on the rest)
                     if let script = compiled.rules[r].script, (script == .arabic) != (tokens[p].script == .arabic) { continue }
+                    if !compiled.rules[r].notAfter.isEmpty, p > s.tokens.lowerBound,
+                       compiled.rules[r].notAfter.contains(where: { compiled.literalIDs[$0] == keyID[p - 1] || compiled.literalIDs[$0] == stemID[p - 1] }) { continue }
                     var binding = Binding()
                     guard let end = match(compiled.rules[r].items.lowerBound, compiled.rules[r].items.upperBound, p, s.tokens.upperBound, ctx, &binding),
                           binding.o >= 0, binding.s >= 0 else { continue }

@@ -17,6 +17,9 @@ public struct RelationRule: Sendable {
     public var confidence: Double
     public var items: [Item]
     public var source: String
+    /// A leading `<!word|word`: the rule does not match where the token before its first item is one of these
+    /// (نائب الرئيس الأمريكي مايك بنس is no head of state: `<!نائب الرئيس …`).
+    public var notAfter: [String] = []
 
     static let proclitics: Set<String> = ["ب", "ل", "ك", "و", "ف"]
 
@@ -33,8 +36,16 @@ public struct RelationRule: Sendable {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "expected: id<TAB>predicate<TAB>confidence<TAB>pattern")
             }
             var items: [Item] = []
+            var notAfter: [String] = []
             for word in cols[3].split(separator: " ") {
                 var w = String(word)
+                if w.hasPrefix("<!") {
+                    guard items.isEmpty, notAfter.isEmpty, w.count > 2 else {
+                        throw LexiconError.badRow(file: file, line: lineNo, reason: "\(w): a look-behind <!word|word must be the first item")
+                    }
+                    notAfter = w.dropFirst(2).split(separator: "|").map { keysOf(String($0)).joined(separator: " ") }
+                    continue
+                }
                 if w.hasPrefix("{") && (w.hasSuffix("}") || w.hasSuffix("}?")) {
                     let optional = w.hasSuffix("?")
                     let inner = w.dropFirst().dropLast(optional ? 2 : 1)
@@ -80,7 +91,7 @@ public struct RelationRule: Sendable {
             guard hasS && hasO else {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "rule \(cols[0]) needs both a {S:...} and an {O:...} slot")
             }
-            rules.append(RelationRule(id: cols[0], predicate: cols[1], confidence: conf, items: items, source: file))
+            rules.append(RelationRule(id: cols[0], predicate: cols[1], confidence: conf, items: items, source: file, notAfter: notAfter))
         }
         return rules
     }
