@@ -330,13 +330,17 @@ CITY_EXTRA_AR = {
     "2655603": "برمنغهام",                    # Birmingham
     "2657896": "زيوريخ",                      # Zurich
     "3646738": "كراكاس",                      # Caracas
-    "498817": "سان بطرسبورغ|سان بطرسبرغ|سان بطرسبرج|سان بطرسبيرغ",   # Saint Petersburg
+    "498817": "سان بطرسبورغ|سان بطرسبرغ|سان بطرسبرج|سان بطرسبيرغ|سان بيترسبورغ|سانت بيترسبورغ",   # Saint Petersburg
     "501175": "روستوف أون دون",               # Rostov-on-Don
     "1835848": "سول",                         # Seoul (185)
     "2468245": "قرطاج",                       # Carthage (95)
     "2503181": "بوفاريك",                     # Boufarik
     "116406": "سميرم",                        # Semirom
-    "3530597": "مكسيكو سيتي",                 # Mexico City
+    "3530597": "مكسيكو سيتي|مكسيكو",          # Mexico City
+    "554234": "كاليننغراد|كالينينغراد",        # Kaliningrad
+    "3718426": "بور أو برنس|بورت أو برنس",     # Port-au-Prince
+    "785842": "سكوبيي|سكوبي",                 # Skopje
+    "3176219": "جنوى",                        # Genoa
 }
 
 # GeoNames Arabic alternates of cities that are common words or other names (geonameid -> aliases dropped): امان is
@@ -348,6 +352,7 @@ CITY_ALIAS_DENY = {
     "1645457": {"دىلى", "ديلي"},              # Dili
     "2353151": {"آبا", "ابا"},                # Aba
     "91696": {"صلاح الدين"},                  # Pirmam (the Saladin governorate's name)
+    "6325494": {"Quebec", "Québec"},          # Quebec City (bare Quebec is the province, adm1:ca-qc)
 }
 # Arabic names of cities that GeoNames gives another place's name (geonameid -> Arabic name).
 CITY_AR_NAME_FIX = {
@@ -373,6 +378,13 @@ AR_NISBA_EXTRA = {
 CITY_CURATED = [
     # Russia (host cities of the 2018 World Cup and summits, not in GeoNames' Arabic names)
     ("RU", "Sochi", "Sochi", "سوتشي", ""),
+    # towns in world news of 2018 below the world population threshold (the Skripal poisoning, Apple's seat, the
+    # Winter Olympics)
+    ("GB", "Salisbury", "Salisbury", "سالزبري", "سالزبوري|سالزبيري"),
+    ("US", "Cupertino", "Cupertino", "كوبرتينو", "كوبرتينو"),
+    ("KR", "Pyeongchang", "Pyeongchang", "بيونغ تشانغ", "بيونغتشانغ|بيونغ شانغ|PyeongChang"),
+    # (Quebec is the province: adm1:ca-qc)
+    ("CA", "Québec", "Quebec City", "مدينة كيبك", "مدينة كيبيك|Québec City"),
     # East Asia (news spellings with a space)
     ("KP", "Pyongyang", "Pyongyang", "بيونغيانغ", "بيونغ يانغ|بيونج يانج"),
     # Syria
@@ -682,6 +694,10 @@ ADMIN1_CLASS = {
     "US": ("{} State", "ولاية {}", "State of {}", "", "state", True),
     "IL": ("{} District", "لواء {}", "", "", "district", False),
     "ET": ("{} Region", "إقليم {}", "", "", "region", True),
+    "ES": ("{}", "{}", "", "إقليم {}", "autonomous community", True),
+    "CA": ("{}", "مقاطعة {}", "{} province|Province of {}", "", "province", True),
+    "IN": ("{}", "ولاية {}", "{} state", "", "state", True),
+    "MM": ("{} State", "ولاية {}", "", "إقليم {}", "state", True),
 }
 # Countries whose subdivisions are (nearly) all named after their capital city: no bare name
 # (the few distinctive ones, Volyn and Zakarpattia, are listed as extra aliases).
@@ -691,7 +707,9 @@ ADMIN1_CITY_POP_WORLD = 100000   # ... elsewhere (Wyoming, Michigan and Delaware
 # ISO 3166-2 codes skipped: cities that are first-level units (the City row owns the name).
 ADMIN1_SKIP = {"UA-30", "UA-40", "ET-AA", "ET-DD"}
 # Only these Russian federal subjects (bordering Ukraine) are emitted.
-ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA", "RU-CE"}}
+ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA", "RU-CE"},
+               # ... and these elsewhere: regions in 2018 news (independence votes, the Rohingya crisis)
+               "ES": {"ES-CT", "ES-PV"}, "CA": {"CA-QC", "CA-ON"}, "IN": {"IN-KL"}, "MM": {"MM-16"}}
 
 # Demonyms of first-level units that news uses like a country's (الاتحاد الإنجليزي لكرة القدم, the Scottish
 # government). Masculine Arabic forms only, and no "English": الإنجليزية and English are as often the language.
@@ -709,6 +727,12 @@ ADMIN1_WORLD = {
     "GB-SCT": ("Scotland", "اسكتلندا", "سكوتلندا"),
     "GB-WLS": ("Wales", "ويلز", "Cymru"),
     "GB-NIR": ("Northern Ireland", "أيرلندا الشمالية", ""),
+    "ES-CT": ("Catalonia", "كاتالونيا", "كتالونيا|Catalunya|Cataluña"),
+    "ES-PV": ("Basque Country", "الباسك", "بلاد الباسك|Euskadi"),
+    "CA-QC": ("Quebec", "كيبيك", "Québec|كيبيك"),
+    "CA-ON": ("Ontario", "أونتاريو", ""),
+    "IN-KL": ("Kerala", "كيرالا", ""),
+    "MM-16": ("Rakhine", "راخين", "أراكان|Arakan|Rakhine State"),
     # Ukraine (oblasts; Kyiv and Sevastopol cities skipped)
     "UA-05": ("Vinnytsia", "فينيتسا", "Vinnytsia Oblast"),
     "UA-07": ("Volyn", "فولين", "Volyn|فولين"),
@@ -1540,6 +1564,8 @@ def main():
         for a in sorted(set(lat), key=lambda s: (lat.index(s))):
             if a in LATIN_ALIAS_GIVEN_NAMES:
                 continue                  # GeoNames lists "Ahmad" for Al Ahmadi: a given name, not the town
+            if a in CITY_ALIAS_DENY.get(str(gid), ()):
+                continue
             aliases.add(a)
         if name_ar and (ar_key(name_ar) in demonym_ar_keys) and not cur:
             # the Arabic name is a nationality adjective: keep only in aliases? no -- drop it

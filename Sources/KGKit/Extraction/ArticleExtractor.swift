@@ -151,7 +151,10 @@ public struct ArticleExtractor: Sendable {
                 let words = m.tokens.filter { !lexicons.titles.contains(key: doc.tokens[$0].key) && !lexicons.titles.contains(key: doc.tokens[$0].stem) }
                     .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 && $0 != "الله" }
                 if words.count >= 2 {
-                    for w in [words.first!, words.last!] {
+                    // (a surname compounded with الله is the two words: الحمد alone, of رامي الحمد الله, is "praise" in
+                    // الحمد لله; نصر of حسن نصر الله is "victory")
+                    let compound = stems.last == "الله" && doc.tokens[m.tokens.upperBound - 1].script == .arabic
+                    for w in compound ? [words.first!] : [words.first!, words.last!] {
                         if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
                     }
                     if doc.tokens[m.tokens.upperBound - 1].script == .arabic {

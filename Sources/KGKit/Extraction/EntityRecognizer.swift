@@ -490,7 +490,25 @@ public struct EntityRecognizer: Sendable {
                     && toks[i].key.hasSuffix("ي") && i > lo && toks[i - 1].script == .arabic && toks[i - 1].kind == .word
                     && !toks[i - 1].hasArticle && toks[i - 1].suffix.isEmpty && !lexicons.functionWords.contains(toks[i - 1].key)
                     && gazAt(i - 1) == nil && !lexicons.placeTriggers.contains(key: toks[i - 1].stem) && !taggerSays(i, "LOC")
-                if isFree(i, g.end) && !ambiguousTown && !commonWord && !adjective { out.append(gazMention(i, g)); claim(i, g.end) }
+                if isFree(i, g.end) && !ambiguousTown && !commonWord && !adjective {
+                    out.append(gazMention(i, g)); claim(i, g.end)
+                    // a known body whose name holds its own country's name or nisba (هيئة المسح الجيولوجي الأمريكية,
+                    // part_of country:us): that word is a nested mention, as in bodies the rules find, so the article
+                    // still says whose body it is
+                    if e.type == .organization, !e.partOf.isEmpty, g.end - i >= 2 {
+                        var k = i + 1
+                        while k < g.end {
+                            guard let inner = gazetteerMatch(doc, at: k, limit: g.end) else { k += 1; continue }
+                            if entry(inner).id == e.partOf, entry(inner).type == .place {
+                                // (a country's name that ends a definite body's name is its nisba: الحكومة السعودية;
+                                // in construct state it is a place the body is in: مصرف لبنان)
+                                let nisba = inner.isDemonym || (inner.end == g.end && toks[i].hasArticle && toks[k].hasArticle)
+                                var m = gazMention(k, inner); m.rule = nisba ? "demonym-in-name" : "nested"; out.append(m)
+                            }
+                            k = inner.end
+                        }
+                    }
+                }
                 i = g.end
             } else { i += 1 }
         }
@@ -716,7 +734,7 @@ public struct EntityRecognizer: Sendable {
                     return surname
                 }
                 guard toks[m.tokens.lowerBound].script == .arabic,
-                      !["nested", "demonym-in-name", "title", "title+gazetteer", "org-head-nisba", "org-head-quoted"].contains(m.rule),
+                      !["nested", "demonym-in-name", "title", "title+gazetteer", "name-before-title", "org-head-nisba", "org-head-quoted"].contains(m.rule),
                       !(m.rule == "place-trigger" && (m.subtype == "Facility" || m.subtype == "Neighborhood")),
                       // a known name that starts with its class word (محافظة دهوك: the governorate) is more specific than
                       // the tagger's bare name (دهوك, which the gazetteer gives the city)
@@ -747,8 +765,11 @@ public struct EntityRecognizer: Sendable {
                     }
                     // a name after a title and its comma keeps the given names the tagger leaves out of it (رئيس الوزراء،
                     // شريف إسماعيل; وزير الخارجية، مولود تشاووش أوغلو)
+                    // (or any word, where the apposition is closed by a second comma: المتحدث باسم الحكومة، باسم
+                    // العوضي، — باسم is "in the name of" as often as the given name)
                     if m.rule == "title-apposition", t.type == .person, t.b == r.upperBound, t.a > r.lowerBound,
-                       (r.lowerBound..<t.a).allSatisfy({ isPersonWord(toks[$0], first: $0 == r.lowerBound) }) { return false }
+                       (r.lowerBound..<t.a).allSatisfy({ isPersonWord(toks[$0], first: $0 == r.lowerBound) })
+                        || (r.count <= 3 && r.upperBound < hi && toks[r.upperBound].key == ",") { return false }
                     // a place inside an organisation's name (مصرف لبنان) does not undo the organisation. (Keeping every
                     // known multi-word name against a tagger name inside it cost 2 F1 on ANERcorp LOC and ORG: not done.)
                     // Nor does a known place inside the name of a known place undo it: جنوب أفريقيا is not Africa, قطاع
