@@ -22,6 +22,9 @@ final class NameBoundaryTests: XCTestCase {
     func testTitleAppositionKeepsItsGivenNameAndPatronymicsRunOn() {
         let p = people("وقال رئيس الوزراء المصري، شريف إسماعيل، إن الموازنة تستهدف تحقيق فائض أولي قدره 2% من الناتج المحلي.")
         XCTAssertTrue(p.contains("شريف إسماعيل"), "\(p)")
+        // (closed by a second comma, the apposition is the name whatever its first word: باسم is also "in the name of")
+        let b = people("وقال المتحدث باسم الحكومة العراقية، باسم العوضي، إن اللقاء تناول ضرورة احترام السيادة.")
+        XCTAssertTrue(b.contains("باسم العوضي"), "\(b)")
         let q = people("وحضرت الأميرة نورة بنت فيصل آل سعود حفل الافتتاح في الرياض.")
         XCTAssertTrue(q.contains { $0.hasPrefix("نورة بنت فيصل") }, "\(q)")
     }

@@ -772,6 +772,7 @@ final class RelationTests: XCTestCase {
             ("وقال المتحدث باسم مجلس الوزراء المصري إن رئيس الوزراء مصطفى مدبولي سيعقد اجتماعا.", "ar", "مدبولي", "leads", "مجلس الوزراء"),
             ("Yasir al-Rumayyan, the PIF's governor, also chairs Aramco's board.", "en", "Rumayyan", "leads", "aramco"),
             ("وأعلن مصرف لبنان خطة جديدة لإعادة الودائع.", "ar", "مصرف لبنان", "locatedIn", "country:lb"),
+            ("وقالت هيئة المسح الجيولوجي الأمريكية إن الزلزال بلغت قوته 6 درجات.", "ar", "org:usgs", "memberOf", "country:us"),
             ("Erling Haaland pulled one back for Manchester City with a header.", "en", "erling-haaland", "memberOf", "manchester-city"),
             ("The company is based in Dhahran in Saudi Arabia's Eastern Province.", "en", "Dhahran", "locatedIn", "Eastern Province"),
             ("He was detained in Duisburg in the western state of North Rhine-Westphalia.", "en", "Duisburg", "locatedIn", "North Rhine-Westphalia"),
