@@ -41,6 +41,19 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(ivanka.relations.contains { $0.predicate == "leads" }, triples(ivanka))
     }
 
+    /// A meeting takes the actor after بـ as a participant (التقى بالمبعوث X), and a second meeting of two other parties
+    /// is another event (type-ba-participant, type-distinct-parties in event-roles.tsv).
+    func testMeetingsOfOtherPartiesAreOtherEvents() {
+        let x = extract("والتقى وزير الخارجية الأردني أيمن الصفدي بالمبعوث الأممي مارتن غريفيث في العاصمة. واجتمع الرئيس الفرنسي إيمانويل ماكرون مع المستشارة الألمانية أنغيلا ميركل في برلين.", "ar")
+        let meetings = x.entities.indices.filter { x.entities[$0].eventType == "meeting" }
+        XCTAssertEqual(meetings.count, 2, triples(x))
+        XCTAssertTrue(has(x, "meeting", "participant", "martin-griffiths") || has(x, "meeting", "participant", "غريفيث"), triples(x))
+        for m in meetings {
+            let parties = Set(x.relations.filter { $0.subject == m && ["agent", "participant"].contains($0.predicate) }.map { x.entities[$0.object].name })
+            XCTAssertFalse(parties.contains { $0.contains("الصفدي") } && parties.contains { $0.contains("ماكرون") }, "\(parties)")
+        }
+    }
+
     /// A look-behind anywhere but first is a rule-file error naming the file and line.
     func testLookBehindMustComeFirst() {
         let keys = { (s: String) in [Normalizer.key(s)] }

@@ -9,7 +9,7 @@
 /// - target: after على / ضد / on / against;
 /// - place: after في / ب / in / at (also before the trigger for visits and meetings: وصل إلى بغداد في زيارة).
 /// The triggers of one type in an article are one event unless they name different cities or countries (then each scene
-/// is its own event); an event is kept only when at least one role is filled.
+/// is its own event) or, for meetings and visits not referring back, only other parties; an event is kept only when at least one role is filled.
 struct EventExtractor {
     let lexicons: LexiconSet
     let roles: EventRoles
@@ -207,6 +207,8 @@ struct EventExtractor {
                             roles.forceTypes.contains(type) || roles.outcomeTypes.contains(type) { cue = "agent" }
                     else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash) { cue = "participant"; cueAt = j }
                     else if roles.relativeLaunchVerbs.contains(t.key, hash: t.keyHash) || roles.relativeLaunchVerbs.contains(t.stem, hash: t.stemHash) { cue = "agent" }
+                    else if j > trig.end, t.script == .arabic, t.prefix.hasSuffix("ب"), roles.baParticipantTypes.contains(type),
+                            mentionAt[j].map({ mentions[$0].type != .place }) ?? true { cue = "participant"; cueAt = j }
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
                         if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
@@ -460,6 +462,11 @@ struct EventExtractor {
                     // a form that only refers back names no new party of it (القمة بين كيم وترامب is not the summit of
                     // Moon and Kim)
                     if anaphoric, !parties.isSubset(of: partiesOf[ev] ?? []) { return false }
+                    // and, for meetings and visits (type-distinct-parties), a new trigger whose parties are all others is
+                    // another event (الصفدي met غريفيث, then ماكرون met ميركل: two meetings)
+                    // (both with two parties named: one side alone may be named as a person or as the state he leads)
+                    if !anaphoric, roles.distinctPartyTypes.contains(type), parties.count >= 2, let others = partiesOf[ev], others.count >= 2,
+                       others.isDisjoint(with: parties) { return false }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
                 }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
@@ -869,6 +876,8 @@ public struct EventRoles: Sendable {
     let sportsTypes: Set<String>
     /// Types that need a participant role to be an event at all (crisis).
     let needsParticipantTypes: Set<String>
+    let distinctPartyTypes: Set<String>
+    let baParticipantTypes: Set<String>
     /// Types a news outlet may take part in (an interview it gives, a post it publishes); in all others it only
     /// reports the event.
     let mediaTypes: Set<String>
@@ -922,6 +931,8 @@ public struct EventRoles: Sendable {
         outcomeTypes = set("type-outcome")
         sportsTypes = set("type-sports")
         needsParticipantTypes = set("type-needs-participant")
+        distinctPartyTypes = set("type-distinct-parties")
+        baParticipantTypes = set("type-ba-participant")
         mediaTypes = set("type-media")
         matchNouns = keySet("match-noun")
         opponentTypes = set("type-opponent")
