@@ -232,15 +232,35 @@ public struct SpellingVariants: Sendable {
     /// FNV-1a over the key's scalars without the long vowels ا و ي between its first and last letters; a key of three
     /// scalars or fewer hashes as written (and differently from any skeleton).
     public static func skeleton(_ key: String) -> UInt64 {
+        // (over the UTF-8 bytes: a String's unicodeScalars count is a walk of its own, then a second walk decodes)
+        if let h = key.utf8.withContiguousStorageIfAvailable(skeleton(utf8:)) { return h }
+        var k = key
+        k.makeContiguousUTF8()
+        return k.utf8.withContiguousStorageIfAvailable(skeleton(utf8:))!
+    }
+
+    /// `skeleton` of valid UTF-8 bytes.
+    private static func skeleton(utf8 u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var n = 0
+        for b in u where b & 0xC0 != 0x80 { n += 1 }
         var h: UInt64 = 0xcbf29ce484222325
-        let scalars = key.unicodeScalars
-        let n = scalars.count
         if n <= 3 { h ^= 0xFF; h = h &* 0x100000001b3 }
-        var i = 0
-        for s in scalars {
+        var i = 0, p = 0
+        let count = u.count
+        while p < count {
+            let b0 = UInt32(u[p])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0; p += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(u[p + 1] & 0x3F); p += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(u[p + 1] & 0x3F) << 6 | UInt32(u[p + 2] & 0x3F); p += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(u[p + 1] & 0x3F) << 12 | UInt32(u[p + 2] & 0x3F) << 6 | UInt32(u[p + 3] & 0x3F); p += 4
+            }
             defer { i += 1 }
-            if n > 3 && i > 0 && i < n - 1 && (s == "\u{0627}" || s == "\u{0648}" || s == "\u{064A}") { continue }
-            var v = s.value
+            if n > 3 && i > 0 && i < n - 1 && (v == 0x0627 || v == 0x0648 || v == 0x064A) { continue }
             for _ in 0..<3 { h ^= UInt64(v & 0xFF); h = h &* 0x100000001b3; v >>= 8 }
         }
         return h

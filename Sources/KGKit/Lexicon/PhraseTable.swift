@@ -5,27 +5,43 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         public var keys: [String]
         public var value: Value
     }
-    private var byFirst = KeyMap<[Phrase]>()
-    /// The keys of the one-token phrases.
-    private var singles = KeySet()
-    /// Bit `keyHash(k) & (64 * firstBits.count - 1)` set for the first key `k` of each phrase: a token whose hash finds
-    /// its bit clear starts none, told without reading its strings (most tokens start none).
-    private var firstBits = [UInt64](repeating: 0, count: 256)
+    /// The table's arrays.
+    struct Tables: Sendable {
+        var byFirst = KeyMap<[Phrase]>()
+        /// The keys of the one-token phrases.
+        var singles = KeySet()
+        /// Bit `keyHash(k) & (64 * firstBits.count - 1)` set for the first key `k` of each phrase: a token whose hash
+        /// finds its bit clear starts none, told without reading its strings (most tokens start none).
+        var firstBits = [UInt64](repeating: 0, count: 256)
+    }
+
+    /// The tables in one immutable box: a copy of the table retains one reference, not the dozen arrays of its
+    /// tables. (`LexiconSet`'s accessors hand the recogniser a copy at each lookup, one or more per token.)
+    final class Box: Sendable {
+        let t: Tables
+        init(_ t: Tables) { self.t = t }
+    }
+
+    private var box = Box(Tables())
 
     public init() {}
 
     public mutating func add(_ keys: [String], _ value: Value) {
         guard let f = keys.first else { return }
-        let b = Int(truncatingIfNeeded: keyHash(f)) & (64 * firstBits.count - 1)
-        firstBits[b >> 6] |= 1 << UInt64(b & 63)
-        byFirst.update(f, default: []) { list in
+        var t = box.t
+        // (the box let go first: if it was this table's alone, its arrays are now only in `t` and change in place)
+        box = Box(Tables(byFirst: KeyMap(), singles: KeySet(), firstBits: []))
+        let b = Int(truncatingIfNeeded: keyHash(f)) & (64 * t.firstBits.count - 1)
+        t.firstBits[b >> 6] |= 1 << UInt64(b & 63)
+        t.byFirst.update(f, default: []) { list in
             list.append(Phrase(keys: keys, value: value))
             list.sort { $0.keys.count > $1.keys.count }
         }
-        if keys.count == 1 { singles.insert(f) }
+        if keys.count == 1 { t.singles.insert(f) }
+        box = Box(t)
     }
 
-    public var isEmpty: Bool { byFirst.isEmpty }
+    public var isEmpty: Bool { box.t.byFirst.isEmpty }
 
     /// The longest phrase starting at token `i` (within `limit`), and the index after it. The first token matches by
     /// its key, its body or (if `stems`) its stem; the others by key or stem, and also by body if `bodies`.
@@ -45,7 +61,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, _ hash: UInt64, bodies: Bool) -> (value: Value, end: Int)? {
-        guard let cands = byFirst.value(first, hash: hash) else { return nil }
+        guard let cands = box.t.byFirst.value(first, hash: hash) else { return nil }
         outer: for p in cands {
             if i + p.keys.count > limit { continue }
             for k in 1..<max(1, p.keys.count) where p.keys.count > 1 {
@@ -63,25 +79,25 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         let kh = t.keyHash, bh = t.bodyHash, sh = t.stemHash
         let mayKey = mayStart(kh), mayBody = mayStart(bh), mayStem = stems && mayStart(sh)
         if !(mayKey || mayBody || mayStem) { return false }
-        if mayKey && byFirst.contains(t.key, hash: kh) { return true }
+        if mayKey && box.t.byFirst.contains(t.key, hash: kh) { return true }
         let hasPrefix = !t.prefix.isEmpty
-        if mayBody && hasPrefix && byFirst.contains(t.body, hash: bh) { return true }
-        return mayStem && (hasPrefix || !t.suffix.isEmpty) && byFirst.contains(t.stem, hash: sh)
+        if mayBody && hasPrefix && box.t.byFirst.contains(t.body, hash: bh) { return true }
+        return mayStem && (hasPrefix || !t.suffix.isEmpty) && box.t.byFirst.contains(t.stem, hash: sh)
     }
 
     /// Whether a phrase may start with the word of this `keyHash` (false: none does).
     @inline(__always) private func mayStart(_ h: UInt64) -> Bool {
-        let b = Int(truncatingIfNeeded: h) & (64 * firstBits.count - 1)
-        return firstBits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        let b = Int(truncatingIfNeeded: h) & (64 * box.t.firstBits.count - 1)
+        return box.t.firstBits[b >> 6] & (1 << UInt64(b & 63)) != 0
     }
 
     /// Whether a single-token phrase with this key exists.
-    public func contains(key: String) -> Bool { singles.contains(key) }
+    public func contains(key: String) -> Bool { box.t.singles.contains(key) }
     /// `contains(key:)` for `key` whose `keyHash` is `hash`.
-    public func contains(key: String, hash: UInt64) -> Bool { singles.contains(key, hash: hash) }
+    public func contains(key: String, hash: UInt64) -> Bool { box.t.singles.contains(key, hash: hash) }
 }
 
 extension PhraseTable {
     /// The value of the single-token phrase with this key, if any.
-    public func value(key: String) -> Value? { byFirst[key]?.first { $0.keys.count == 1 }?.value }
+    public func value(key: String) -> Value? { box.t.byFirst[key]?.first { $0.keys.count == 1 }?.value }
 }
