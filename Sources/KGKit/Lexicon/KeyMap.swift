@@ -108,9 +108,23 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
             i += 8
         }
         if i < n {
+            // the last 1–7 bytes as a little-endian number: the key's last eight bytes shifted down where it has eight,
+            // else four, two and one byte loads (not a loop over the bytes)
             var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { w |= UInt64(u[i]) << shift; shift += 8; i += 1 }
+            if n >= 8 {
+                w = UInt64(littleEndian: raw!.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) >> (UInt64(8 - (n - i)) * 8)
+            } else {
+                var shift: UInt64 = 0
+                if n - i >= 4 {
+                    w = UInt64(UInt32(littleEndian: raw!.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+                    i += 4; shift = 32
+                }
+                if n - i >= 2 {
+                    w |= UInt64(UInt16(littleEndian: raw!.loadUnaligned(fromByteOffset: i, as: UInt16.self))) << shift
+                    i += 2; shift += 16
+                }
+                if i < n { w |= UInt64(u[i]) << shift }
+            }
             h = (h ^ w) &* 0x94D0_49BB_1331_11EB
             h ^= h >> 29
         }
@@ -259,7 +273,7 @@ public func keyHash(_ key: String) -> UInt64 { withBytes(key) { KeyMap<Bool>.has
     return simple ?? (a == b)
 }
 
-/// Whether the UTF-8 bytes are all ASCII or Arabic letters U+0621–U+064A.
+/// Whether the UTF-8 bytes (valid UTF-8) are all ASCII or Arabic letters U+0621–U+064A.
 @inline(__always) func isPlainKey(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = u.count
@@ -267,9 +281,10 @@ public func keyHash(_ key: String) -> UInt64 { withBytes(key) { KeyMap<Bool>.has
         let b = u[i]
         if b < 0x80 { i += 1; continue }
         guard i + 1 < n else { return false }
-        let c = u[i + 1]
-        if (b == 0xD8 && c >= 0xA1 && c <= 0xBF) || (b == 0xD9 && c >= 0x80 && c <= 0x8A) { i += 2; continue }
-        return false
+        // D8 A1 ... D9 8A read as one big-endian number: in valid UTF-8 (a String's) a byte after D8 or D9 is 80–BF, so
+        // this one range is exactly D8 A1–BF and D9 80–8A
+        if (UInt16(b) << 8 | UInt16(u[i + 1])) &- 0xD8A1 > 0xD98A - 0xD8A1 { return false }
+        i += 2
     }
     return true
 }

@@ -29,7 +29,7 @@ public struct Vocabulary: Sendable {
                 while tab < end && u[tab] != 0x09 { tab += 1 }
                 guard tab < end else { continue }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: u[i..<tab]), as: UTF8.self)
-                let count = Int(String(decoding: UnsafeBufferPointer(rebasing: u[(tab + 1)..<end]), as: UTF8.self)) ?? 0
+                let count = Self.integer(UnsafeBufferPointer(rebasing: u[(tab + 1)..<end]))
                 frequency[word] = count
             }
             return true
@@ -42,6 +42,20 @@ public struct Vocabulary: Sendable {
             let count = Int(line[line.index(after: tab)...]) ?? 0
             frequency[word] = count
         }
+    }
+
+    /// `Int(cell) ?? 0` for a cell's bytes: up to 18 plain digits read directly, anything else by the String parser.
+    private static func integer(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        if u.count >= 1 && u.count <= 18 {
+            var v = 0
+            for b in u {
+                let d = b &- 0x30
+                if d > 9 { return Int(String(decoding: u, as: UTF8.self)) ?? 0 }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        return Int(String(decoding: u, as: UTF8.self)) ?? 0
     }
 
     /// Words that are known names (gazetteer): never split, and a remainder equal to one makes a split certain.
