@@ -270,10 +270,7 @@ public struct LexiconSet: Sendable {
     public static func load(userLexicons: [String] = [], userRules: [String] = [], useTagger: Bool = true) throws -> LexiconSet {
         let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
-        func keys(_ s: String) -> [String] {
-            let (tokens, words) = plain.tokenize(Array(s.unicodeScalars))
-            return withExtendedLifetime(words) { tokens.filter { $0.kind != .punctuation || $0.key == "&" }.map(\.key) }
-        }
+        func keys(_ s: String) -> [String] { plain.keys(s) { $0 != .punctuation || $1 == "&" } }
         var gaz = Gazetteer()
         for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
             try gaz.load(tsv: BundledResources.text(f), file: f, isUser: false)

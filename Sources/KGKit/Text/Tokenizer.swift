@@ -27,20 +27,39 @@ public struct Tokenizer: Sendable {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var cache = pool.take()
-        Normalizer.lowTable.withUnsafeBufferPointer { table in
-            ScalarClass.lowTable.withUnsafeBufferPointer { classes in
-                scalars.withUnsafeBufferPointer { s in
-                    cache.classes = classes
-                    tokenize(s, table: table, cache: &cache, into: &tokens)
-                    cache.classes = UnsafeBufferPointer(start: nil, count: 0)
-                }
-            }
-        }
+        run(scalars, cache: &cache, into: &tokens, analyse: true)
         let keys = cache.finishDocument()
         pool.put(cache)
         let table = Unmanaged.passUnretained(keys)
         for i in tokens.indices { tokens[i].keys = table }
         return (tokens, keys)
+    }
+
+    /// The keys of the tokens of `text` that `keep` (kind, key) accepts, in order: the keys `tokenize` gives them,
+    /// without making the document's word table or the clitic analysis of its words (which keys do not depend on).
+    /// Lexicon loading reads every name's keys this way. (A tokenizer used for this should not also `tokenize`: the
+    /// words it memoises here have no analysis.)
+    func keys(_ text: String, keep: (Token.Kind, String) -> Bool) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var cache = pool.take()
+        run(scalars, cache: &cache, into: &tokens, analyse: false)
+        let keys = cache.finishKeys(tokens, keep: keep)
+        pool.put(cache)
+        return keys
+    }
+
+    private func run(_ scalars: [Unicode.Scalar], cache: inout KeyCache, into tokens: inout [Token], analyse: Bool) {
+        Normalizer.lowTable.withUnsafeBufferPointer { table in
+            ScalarClass.lowTable.withUnsafeBufferPointer { classes in
+                scalars.withUnsafeBufferPointer { s in
+                    cache.classes = classes
+                    tokenize(s, table: table, cache: &cache, into: &tokens, analyse: analyse)
+                    cache.classes = UnsafeBufferPointer(start: nil, count: 0)
+                }
+            }
+        }
     }
 
     /// A period with one to three Arabic letters right before it and right after it, and no letter beyond those
@@ -56,7 +75,7 @@ public struct Tokenizer: Sendable {
     }
 
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<UInt32>,
-                          cache: inout KeyCache, into tokens: inout [Token]) {
+                          cache: inout KeyCache, into tokens: inout [Token], analyse: Bool) {
         let n = scalars.count
         var i = 0
         while i < n {
@@ -92,7 +111,7 @@ public struct Tokenizer: Sendable {
                 i = j
             default:
                 var j = scanWord(scalars, from: i, table: table, cache: &cache)
-                appendWord(scalars, i, j, into: &tokens, table: table, cache: &cache)
+                appendWord(scalars, i, j, into: &tokens, table: table, cache: &cache, analyse: analyse)
                 // possessive 's after a Latin word is a token of its own
                 if tokens[tokens.count - 1].script == .latin, j + 1 < n,
                    scalars[j] == "'" || scalars[j] == "\u{2019}", scalars[j + 1] == "s" || scalars[j + 1] == "S" {
@@ -195,7 +214,7 @@ public struct Tokenizer: Sendable {
     }
 
     private func appendWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, into tokens: inout [Token],
-                            table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache) {
+                            table: UnsafeBufferPointer<UInt32>, cache: inout KeyCache, analyse: Bool) {
         let first = cache.cls(s[start].value)
         let script: Script
         switch first {
@@ -208,7 +227,7 @@ public struct Tokenizer: Sendable {
         let global = cache.entry(s, start, end, table: table)
         let entry = cache.local(global)
         if script == .arabic {
-            let keyPrefix = cache.analyze(global, segmenter)
+            let keyPrefix = analyse ? cache.analyze(global, segmenter) : 0
             let prefixLength = keyPrefix == 0 ? 0 : surfaceLength(s, start, end, keyScalars: keyPrefix, table: table, cache: &cache)
             tokens.append(Token(start: start, end: end, prefixLength: prefixLength, entry: Int32(entry), kind: kind,
                                 script: script, isCapitalized: false, keys: TokenKeys.pending))
@@ -375,6 +394,21 @@ struct KeyCache {
         used.removeAll(keepingCapacity: true)
         if words.count > capacity { self = KeyCache(capacity: capacity, reusing: scratch) }
         return TokenKeys(words: w)
+    }
+
+    /// The keys of `tokens` (the document just tokenized) that `keep` (kind, key) accepts; readies the memo for the
+    /// next document as `finishDocument` does, without making the document's word table.
+    mutating func finishKeys(_ tokens: [Token], keep: (Token.Kind, String) -> Bool) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        for t in tokens {
+            let k = words[Int(used[Int(t.entry)])].key
+            if keep(t.kind, k) { out.append(k) }
+        }
+        for e32 in used { localOf[Int(e32)] = -1 }
+        used.removeAll(keepingCapacity: true)
+        if words.count > capacity { self = KeyCache(capacity: capacity, reusing: scratch) }
+        return out
     }
 
     /// Frees the scratch buffer; the memo is not used afterwards.
