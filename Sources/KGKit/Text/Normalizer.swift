@@ -20,6 +20,7 @@ public enum Normalizer {
     private static func keyByTable(_ text: String, capacity: Int) -> String? {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(capacity, 1)) { buffer -> String? in
             lowTable.withUnsafeBufferPointer { table -> String? in
+                if let k = text.utf8.withContiguousStorageIfAvailable({ keyByTable(utf8: $0, table: table, buffer: buffer) }) { return k }
                 var count = 0
                 for s in text.unicodeScalars {
                     guard s.value < tableBound else { return nil }
@@ -29,6 +30,29 @@ public enum Normalizer {
                 return string(UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         }
+    }
+
+    /// `keyByTable` of (valid) UTF-8 bytes, decoded here: a scalar below `tableBound` is one or two bytes, so a
+    /// longer sequence means nil at once (a String's unicodeScalars decode every length, at several times the cost).
+    private static func keyByTable(utf8 u: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
+                                   buffer: UnsafeMutableBufferPointer<UInt32>) -> String? {
+        var count = 0, i = 0
+        let n = u.count
+        while i < n {
+            let b = UInt32(u[i])
+            let v: UInt32
+            if b < 0x80 {
+                v = b; i += 1
+            } else if b & 0xE0 == 0xC0 {
+                v = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                guard v < tableBound else { return nil }
+            } else {
+                return nil
+            }
+            let m = table[Int(v)]
+            if m < complex { buffer[count] = m; count += 1 } else if m != drop { return nil }
+        }
+        return string(UnsafeBufferPointer(rebasing: buffer[..<count]))
     }
 
     /// The matching key of a slice of scalars: scalar values through `lowTable` into an array, then one String
