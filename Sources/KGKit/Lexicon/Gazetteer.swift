@@ -57,7 +57,8 @@ public struct Gazetteer: Sendable {
     public mutating func load(tsv: String, file: String, isUser: Bool) throws {
         var header: [String]? = nil
         // the header's position of each column (found once per file, not per row)
-        var positions: [Column: Int] = [:]
+        // (by the column's place in `Column.allCases`: an array read, where a dictionary hashed the column per cell)
+        var positions = [Int?](repeating: nil, count: Column.allCases.count)
         var lineNo = 0
         for rawLine in tsv.lineFeedSeparated() {
             lineNo += 1
@@ -67,11 +68,11 @@ public struct Gazetteer: Sendable {
             guard header != nil else {
                 guard cols.first == "id", cols.contains("type") else { throw LexiconError.missingHeader(file: file) }
                 header = cols
-                for c in Column.allCases { positions[c] = cols.firstIndex(of: c.rawValue) }
+                for (k, c) in Column.allCases.enumerated() { positions[k] = cols.firstIndex(of: c.rawValue) }
                 continue
             }
             func col(_ c: Column) -> String {
-                guard let i = positions[c], i < cols.count else { return "" }
+                guard let i = positions[c.slot], i < cols.count else { return "" }
                 return cols[i]
             }
             func list(_ c: Column) -> [String] {
@@ -103,6 +104,23 @@ public struct Gazetteer: Sendable {
     private enum Column: String, CaseIterable {
         case id, type, subtype, nameEn = "name_en", nameAr = "name_ar", aliases, demonyms, partOf = "part_of",
              sameAs = "same_as", description, leads
+
+        /// The column's place in `allCases`.
+        var slot: Int {
+            switch self {
+            case .id: 0
+            case .type: 1
+            case .subtype: 2
+            case .nameEn: 3
+            case .nameAr: 4
+            case .aliases: 5
+            case .demonyms: 6
+            case .partOf: 7
+            case .sameAs: 8
+            case .description: 9
+            case .leads: 10
+            }
+        }
     }
 
     /// The entries that satisfy `keep`, as a gazetteer of their own (its index is built separately): named events

@@ -33,10 +33,12 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     public subscript(key: String) -> Value? {
         get { find(key).map { values[$0] } }
         set {
-            if let e = find(key) {
+            // (hashed once, for the lookup and the insertion)
+            let h = keyHash(key)
+            if let e = withBytes(key, { find($0, h) }) {
                 if let v = newValue { values[e] = v } else { remove(e) }
             } else if let v = newValue {
-                insert(key, v)
+                insert(key, v, hash: h)
             }
         }
     }
@@ -47,6 +49,13 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     }
 
     public func contains(_ key: String) -> Bool { find(key) != nil }
+
+    /// Inserts `key` with `value` unless the map has it: one hash and one lookup (`contains` and then the subscript
+    /// made two of each).
+    mutating func insertIfAbsent(_ key: String, _ value: Value) {
+        let h = keyHash(key)
+        if withBytes(key, { find($0, h) }) == nil { insert(key, value, hash: h) }
+    }
 
     /// `self[key]` for `key` whose `keyHash` is `hash` (a token's, made once per word).
     @inline(__always) public func value(_ key: String, hash: UInt64) -> Value? {
@@ -176,7 +185,8 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         }
     }
 
-    private mutating func insert(_ key: String, _ value: Value) {
+    /// Adds a key the map does not have; `hash` is its `keyHash` when the caller has it.
+    private mutating func insert(_ key: String, _ value: Value, hash: UInt64? = nil) {
         var k = key
         let e = UInt32(storedKeys.count)
         let h = k.withUTF8 { u -> UInt64 in
@@ -184,7 +194,7 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
             withUnsafeBytes(of: (UInt64(e) | UInt64(UInt32(u.count)) << 32).littleEndian) { bytes.append(contentsOf: $0) }
             offsets.append(bytes.count)
             bytes.append(contentsOf: u)
-            return Self.hash(u)
+            return hash ?? Self.hash(u)
         }
         hashes.append(h)
         storedKeys.append(key)
@@ -230,7 +240,7 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     public func contains(_ key: String) -> Bool { map.contains(key) }
     /// `contains(key)` for `key` whose `keyHash` is `hash`.
     @inline(__always) public func contains(_ key: String, hash: UInt64) -> Bool { map.contains(key, hash: hash) }
-    public mutating func insert(_ key: String) { if !map.contains(key) { map[key] = true } }
+    public mutating func insert(_ key: String) { map.insertIfAbsent(key, true) }
     public func makeIterator() -> IndexingIterator<[String]> { map.keys.makeIterator() }
 }
 

@@ -66,6 +66,8 @@ public struct LexiconSet: Sendable {
         func rows(_ path: String) -> [[String]] { ((try? LexiconSet.table(path)) ?? []) + (userTables[path] ?? []) }
     }
 
+    /// (Phrase tables are read with `get`, not `_read`: a phrase table copies as one reference, and the getter is
+    /// inlined where the `_read` coroutine was called and its yield copied the table anyway.)
     final class Box: Sendable {
         let t: Tables
         /// The tagger's words of the documents read with these tables (a new box starts empty).
@@ -136,7 +138,7 @@ public struct LexiconSet: Sendable {
     /// Words that continue a person's name after it: regnal numbers, family markers, patronymic links
     /// (rules/name-continuations.tsv).
     public var nameContinuations: PhraseTable<NameContinuation> {
-        _read { yield box.t.nameContinuations }
+        get { box.t.nameContinuations }
         set { update { $0.nameContinuations = newValue } }
     }
     /// Head nouns and phrases of organisation mentions that describe a body instead of naming it
@@ -164,7 +166,7 @@ public struct LexiconSet: Sendable {
         set { update { $0.englishNameWords = newValue } }
     }
     public var titles: PhraseTable<String> {
-        _read { yield box.t.titles }
+        get { box.t.titles }
         set { update { $0.titles = newValue } }
     }
     public var spellingVariants: SpellingVariants {
@@ -176,7 +178,7 @@ public struct LexiconSet: Sendable {
         set { update { $0.organisationsAfterHeads = newValue } }
     }
     public var organizationHeads: PhraseTable<OrganizationHead> {
-        _read { yield box.t.organizationHeads }
+        get { box.t.organizationHeads }
         set { update { $0.organizationHeads = newValue } }
     }
     /// Nouns that name a product by the name after them (rules/product-heads.tsv: هاتف آيفون, صاروخ هواسونغ).
@@ -185,21 +187,21 @@ public struct LexiconSet: Sendable {
     public var letterNames: KeySet { box.t.letterNames }
     /// Nouns that name an organisation only before a quoted name (rules/quoted-name-heads.tsv: موقع "تويتر").
     public var quotedNameHeads: PhraseTable<OrganizationHead> {
-        _read { yield box.t.quotedNameHeads }
+        get { box.t.quotedNameHeads }
         set { update { $0.quotedNameHeads = newValue } }
     }
     public var placeTriggers: PhraseTable<PlaceTrigger> {
-        _read { yield box.t.placeTriggers }
+        get { box.t.placeTriggers }
         set { update { $0.placeTriggers = newValue } }
     }
     public var eventTriggers: PhraseTable<EventTrigger> {
-        _read { yield box.t.eventTriggers }
+        get { box.t.eventTriggers }
         set { update { $0.eventTriggers = newValue } }
     }
     /// One-word Arabic triggers the table lists without the article, by their definite form (القمة of قمة).
     public var definiteEventTriggers: KeyMap<EventTrigger> { _read { yield box.t.definiteEventTriggers } }
     public var definiteDescriptions: PhraseTable<DefiniteDescription> {
-        _read { yield box.t.definiteDescriptions }
+        get { box.t.definiteDescriptions }
         set { update { $0.definiteDescriptions = newValue } }
     }
     public var relationRules: [RelationRule] {

@@ -509,7 +509,8 @@ final class KeyCachePool: @unchecked Sendable {
         return free.popLast() ?? KeyCache(capacity: capacity)
     }
 
-    func put(_ cache: KeyCache) {
+    /// (`consuming`: the memo moves into the pool instead of being copied, a dozen retains and releases)
+    func put(_ cache: consuming KeyCache) {
         lock.lock()
         free.append(cache)
         lock.unlock()
