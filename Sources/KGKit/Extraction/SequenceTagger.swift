@@ -539,8 +539,8 @@ public struct SequenceTagger: Sendable {
         }
 
         var table = TaggerFeatureTable(capacity: declared)
-        var weights: [Int32] = []
-        weights.reserveCapacity(declared * L)
+        // (zeroed at once for the declared rows, not a row at a time; a file with more rows grows it as it goes)
+        var weights = [Int32](repeating: 0, count: declared * L)
         var n = 0
         while let r = nextLine() {
             var i = r.0
@@ -566,7 +566,7 @@ public struct SequenceTagger: Sendable {
             guard table.find(key) < 0 else { throw SequenceTaggerError.badLine(line: lineNo, reason: "duplicate feature") }
             let row = table.insert(key)
             precondition(row == n)
-            weights.append(contentsOf: repeatElement(0, count: L))
+            if weights.count < (n + 1) * L { weights.append(contentsOf: repeatElement(0, count: L)) }
             i += 1  // tab
             while i < e {
                 // <label>:<int>

@@ -20,7 +20,9 @@ public enum Normalizer {
     private static func keyByTable(_ text: String, capacity: Int) -> String? {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(capacity, 1)) { buffer -> String? in
             lowTable.withUnsafeBufferPointer { table -> String? in
-                if let k = text.utf8.withContiguousStorageIfAvailable({ keyByTable(utf8: $0, table: table, buffer: buffer) }) { return k }
+                if let k = text.utf8.withContiguousStorageIfAvailable({ keyByTable(utf8: $0, table: table, buffer: buffer, text: text) }) {
+                    return k
+                }
                 var count = 0
                 for s in text.unicodeScalars {
                     guard s.value < tableBound else { return nil }
@@ -32,11 +34,14 @@ public enum Normalizer {
         }
     }
 
-    /// `keyByTable` of (valid) UTF-8 bytes, decoded here: a scalar below `tableBound` is one or two bytes, so a
-    /// longer sequence means nil at once (a String's unicodeScalars decode every length, at several times the cost).
+    /// `keyByTable` of `text`, whose (valid) UTF-8 bytes are `u`, decoded here: a scalar below `tableBound` is one or
+    /// two bytes, so a longer sequence means nil at once (a String's unicodeScalars decode every length, at several
+    /// times the cost). Text that is its own key is returned as it is: no new String (making one, with its UTF-8
+    /// check, was most of the cost).
     private static func keyByTable(utf8 u: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
-                                   buffer: UnsafeMutableBufferPointer<UInt32>) -> String? {
+                                   buffer: UnsafeMutableBufferPointer<UInt32>, text: String) -> String? {
         var count = 0, i = 0
+        var same = true
         let n = u.count
         while i < n {
             let b = UInt32(u[i])
@@ -50,9 +55,9 @@ public enum Normalizer {
                 return nil
             }
             let m = table[Int(v)]
-            if m < complex { buffer[count] = m; count += 1 } else if m != drop { return nil }
+            if m < complex { buffer[count] = m; count += 1; same = same && m == v } else if m != drop { return nil } else { same = false }
         }
-        return string(UnsafeBufferPointer(rebasing: buffer[..<count]))
+        return same ? text : string(UnsafeBufferPointer(rebasing: buffer[..<count]))
     }
 
     /// The matching key of a slice of scalars: scalar values through `lowTable` into an array, then one String
