@@ -272,7 +272,8 @@ public struct LexiconSet: Sendable {
     public static func load(userLexicons: [String] = [], userRules: [String] = [], useTagger: Bool = true) throws -> LexiconSet {
         let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
-        func keys(_ s: String) -> [String] { plain.keys(s) { $0 != .punctuation || $1 == "&" } }
+        let reader = KeyReader(plain)
+        func keys(_ s: String) -> [String] { reader.keys(s) { $0 != .punctuation || $1 == "&" } }
         var gaz = Gazetteer()
         for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
             try gaz.load(tsv: BundledResources.text(f), file: f, isUser: false)

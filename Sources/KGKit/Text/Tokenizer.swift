@@ -27,7 +27,7 @@ public struct Tokenizer: Sendable {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var cache = pool.take()
-        run(scalars, cache: &cache, into: &tokens, analyse: true)
+        scalars.withUnsafeBufferPointer { run($0, cache: &cache, into: &tokens, analyse: true) }
         let keys = cache.finishDocument()
         pool.put(cache)
         let table = Unmanaged.passUnretained(keys)
@@ -37,27 +37,25 @@ public struct Tokenizer: Sendable {
 
     /// The keys of the tokens of `text` that `keep` (kind, key) accepts, in order: the keys `tokenize` gives them,
     /// without making the document's word table or the clitic analysis of its words (which keys do not depend on).
-    /// Lexicon loading reads every name's keys this way. (A tokenizer used for this should not also `tokenize`: the
-    /// words it memoises here have no analysis.)
-    func keys(_ text: String, keep: (Token.Kind, String) -> Bool) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        var cache = pool.take()
-        run(scalars, cache: &cache, into: &tokens, analyse: false)
-        let keys = cache.finishKeys(tokens, keep: keep)
-        pool.put(cache)
-        return keys
+    /// `cache` and `tokens` are the caller's, kept from one text to the next (`KeyReader`). (A tokenizer used for this
+    /// should not also `tokenize`: the words it memoises here have no analysis.)
+    func keys(_ text: String, cache: inout KeyCache, tokens: inout [Token], keep: (Token.Kind, String) -> Bool) -> [String] {
+        tokens.removeAll(keepingCapacity: true)
+        // (the scalars in a buffer on the stack: no array to count, allocate and free per text)
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(1, text.utf8.count)) { buffer in
+            var n = 0
+            for s in text.unicodeScalars { buffer[n] = s; n += 1 }
+            run(UnsafeBufferPointer(rebasing: buffer[..<n]), cache: &cache, into: &tokens, analyse: false)
+        }
+        return cache.finishKeys(tokens, keep: keep)
     }
 
-    private func run(_ scalars: [Unicode.Scalar], cache: inout KeyCache, into tokens: inout [Token], analyse: Bool) {
+    private func run(_ s: UnsafeBufferPointer<Unicode.Scalar>, cache: inout KeyCache, into tokens: inout [Token], analyse: Bool) {
         Normalizer.lowTable.withUnsafeBufferPointer { table in
             ScalarClass.lowTable.withUnsafeBufferPointer { classes in
-                scalars.withUnsafeBufferPointer { s in
-                    cache.classes = classes
-                    tokenize(s, table: table, cache: &cache, into: &tokens, analyse: analyse)
-                    cache.classes = UnsafeBufferPointer(start: nil, count: 0)
-                }
+                cache.classes = classes
+                tokenize(s, table: table, cache: &cache, into: &tokens, analyse: analyse)
+                cache.classes = UnsafeBufferPointer(start: nil, count: 0)
             }
         }
     }
@@ -486,6 +484,27 @@ struct KeyCache {
         var rest = 0
         while let b = u.next() { if b & 0xC0 != 0x80 { rest += 1 } }
         return rest >= 2
+    }
+}
+
+/// Reads the keys of many texts one after another (`Tokenizer.keys`) with one word memo and one token array, held
+/// from the first text to the last instead of taken from the pool and put back for each. Not for use by two threads
+/// at once.
+final class KeyReader {
+    private let tokenizer: Tokenizer
+    private var cache: KeyCache
+    private var tokens: [Token] = []
+
+    init(_ tokenizer: Tokenizer) {
+        self.tokenizer = tokenizer
+        cache = tokenizer.pool.take()
+    }
+
+    deinit { tokenizer.pool.put(cache) }
+
+    /// The keys of the tokens of `text` that `keep` (kind, key) accepts (`Tokenizer.keys`).
+    func keys(_ text: String, keep: (Token.Kind, String) -> Bool) -> [String] {
+        tokenizer.keys(text, cache: &cache, tokens: &tokens, keep: keep)
     }
 }
 
