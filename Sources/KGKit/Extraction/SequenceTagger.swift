@@ -886,9 +886,9 @@ struct WordClusters: Sendable {
         packed.reserveCapacity(lines)
         // "\r\n" is one Character, so String splitting would not end lines there: keep that reading
         if crs > 0 { loadLines(tsv); return }
-        text.withUTF8 { buf in
+        // (the first five non-empty cells of a line, as bounds in a buffer on the stack: no array of ranges per line)
+        text.withUTF8 { buf in withUnsafeTemporaryAllocation(of: Int.self, capacity: 10) { fb in
             var s = 0
-            var fields: [Range<Int>] = []
             while s < buf.count {
                 var e = s
                 while e < buf.count && buf[e] != 0x0A { e += 1 }
@@ -896,22 +896,26 @@ struct WordClusters: Sendable {
                 if e == s { continue }
                 if buf[s] == 0x23 && (e == s + 1 || buf[s + 1] < 0x80) { continue }
                 if buf[s] == 0x23 && String(decoding: UnsafeBufferPointer(rebasing: buf[s..<e]), as: UTF8.self).first == "#" { continue }
-                fields.removeAll(keepingCapacity: true)
-                var f = s
-                for i in s...e where i == e || buf[i] == 0x09 {
-                    if i > f { fields.append(f..<i) }
-                    f = i + 1
+                var count = 0
+                var f = s, i = s
+                while i <= e && count < 5 {
+                    if i == e || buf[i] == 0x09 {
+                        if i > f { fb[2 * count] = f; fb[2 * count + 1] = i; count += 1 }
+                        f = i + 1
+                    }
+                    i += 1
                 }
-                guard fields.count >= 5, let n = WordClusters.integer(buf, fields[4], Int.self) else { continue }
+                func field(_ k: Int) -> Range<Int> { fb[2 * k]..<fb[2 * k + 1] }
+                guard count >= 5, let n = WordClusters.integer(buf, field(4), Int.self) else { continue }
                 var p: UInt32 = 0
-                if let f = WordClusters.integer(buf, fields[1], UInt32.self), let m = WordClusters.integer(buf, fields[2], UInt32.self),
-                   let k = WordClusters.integer(buf, fields[3], UInt32.self) {
+                if let f = WordClusters.integer(buf, field(1), UInt32.self), let m = WordClusters.integer(buf, field(2), UInt32.self),
+                   let k = WordClusters.integer(buf, field(3), UInt32.self) {
                     guard f < 2047, m < 2047, k < 1023 else { continue }
                     p = (f + 1) | (m + 1) << 11 | (k + 1) << 22
                 }
-                add(WordClusters.keyHash(UnsafeBufferPointer(rebasing: buf[fields[0]])), p, n)
+                add(WordClusters.keyHash(UnsafeBufferPointer(rebasing: buf[field(0)])), p, n)
             }
-        }
+        } }
     }
 
     /// The reading of `init(tsv:)` on String lines and cells.
@@ -941,6 +945,8 @@ struct WordClusters: Sendable {
 
     /// `T(cell)` for a cell of bytes: plain digits directly, anything else through the String parser.
     private static func integer<T: FixedWidthInteger>(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _: T.Type) -> T? {
+        // ("-", a word counted but not clustered, is no number: said without making a String)
+        if r.count == 1 && buf[r.lowerBound] == 0x2D { return nil }
         if r.count <= 9 {
             var v = 0
             for i in r {

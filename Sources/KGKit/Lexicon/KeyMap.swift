@@ -29,6 +29,9 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     public var isEmpty: Bool { storedKeys.isEmpty }
     /// The keys, in insertion order.
     public var keys: [String] { storedKeys }
+    /// The keys and their values, in insertion order (`values[i]` is `keys[i]`'s): a loop over these makes no
+    /// `AnyIterator` call and tuple per entry as iterating the map does.
+    public var keysAndValues: (keys: [String], values: [Value]) { (storedKeys, values) }
 
     public subscript(key: String) -> Value? {
         get { find(key).map { values[$0] } }

@@ -458,7 +458,8 @@ struct WordTable: Sendable {
         keysHi = Array(repeating: 0, count: 1 << bits)
         entries = Array(repeating: Entry(), count: 1 << bits)
         shift = 64 - bits
-        for (w, c) in vocabulary.frequency { update(w) { $0.count = c } }
+        let (words, counts) = vocabulary.frequency.keysAndValues
+        for i in words.indices { update(words[i]) { $0.count = counts[i] } }
         for w in vocabulary.protected { update(w) { $0.flags |= 1 } }
         for w in vocabulary.names { update(w) { $0.flags |= 2 } }
         for w in functionWords { update(w) { $0.flags |= 4 } }
