@@ -277,16 +277,36 @@ public func keyHash(_ key: String) -> UInt64 { withBytes(key) { KeyMap<Bool>.has
 
 /// `a == b` (canonical equivalence), without String's normalising comparison in the usual cases: equal bytes are
 /// equal, and different bytes made only of ASCII and Arabic letters U+0621–U+064A (each its own NFC, none combining)
-/// are different. Anything else is left to `==`.
+/// are different, and so are texts whose first letters decompose to different starters (`firstBase`). Anything else
+/// is left to `==`.
 @inline(__always) public func keysEqual(_ a: String, _ b: String) -> Bool {
     if sameRepresentation(a, b) { return true }
     let simple = withBytes(a) { x in
         withBytes(b) { y in
             if x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) { return true as Bool? }
+            // (keys that start differently are told apart from their first letters, not a scan of both: see `firstBase`)
+            if let p = firstBase(x), let q = firstBase(y), p != q { return false }
             return isPlainKey(x) && isPlainKey(y) ? false : nil
         }
     }
     return simple ?? (a == b)
+}
+
+/// The first scalar of the canonical decomposition of the text's first scalar, when that is ASCII or an Arabic letter
+/// U+0621–U+064A (valid UTF-8); nil otherwise or when empty. Such a scalar is a starter and decomposes to a starter
+/// (آ أ إ to ا, ؤ to و, ئ to ي; the others are their own), which stays first in the text's canonical decomposition
+/// whatever follows: two texts whose first bases differ are not canonically equivalent.
+@inline(__always) func firstBase(_ u: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    guard let b = u.first else { return nil }
+    if b < 0x80 { return UInt32(b) }
+    guard u.count >= 2, (UInt16(b) << 8 | UInt16(u[1])) &- 0xD8A1 <= 0xD98A - 0xD8A1 else { return nil }
+    let v = UInt32(b & 0x1F) << 6 | UInt32(u[1] & 0x3F)
+    switch v {
+    case 0x0622, 0x0623, 0x0625: return 0x0627
+    case 0x0624: return 0x0648
+    case 0x0626: return 0x064A
+    default: return v
+    }
 }
 
 /// Whether the UTF-8 bytes (valid UTF-8) are all ASCII or Arabic letters U+0621–U+064A.
