@@ -313,17 +313,53 @@ public struct LexiconSet: Sendable {
         // common English words are never taken for a transliterated name (left out here rather than removed afterwards:
         // a KeyMap removal rebuilds the map)
         let notNames: KeySet = ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"]
-        if let text = try? BundledResources.text("lexicon/name-words.tsv") {
-            for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
-                let c = line.tabSeparated()
-                // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
-                guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
-                let k = Normalizer.key(String(c[0]))
-                let cls = String(c[2]), english = String(c[1])
+        if var text = try? BundledResources.text("lexicon/name-words.tsv") {
+            func add(_ word: String, _ english: String, _ cls: String, organization: Bool) {
+                let k = Normalizer.key(word)
                 nameWords[k] = NameWord(cls: cls, english: english)
                 let en = Normalizer.key(english)
                 if englishNameWords[en] == nil && !notNames.contains(en) { englishNameWords[en] = cls }
-                if !(c[2].utf8.count == 12 && c[2] == "ORGANIZATION") { vocab.protect(k) }
+                if !organization { vocab.protect(k) }
+            }
+            // Without carriage returns the lines and cells are found in the bytes (67,000 lines: the Substring slices of
+            // `lineFeedSeparated` and `tabSeparated`, each index checked, cost more than the rest); the same lines, cells
+            // and tests as the String reading below, which a file with "\r" still takes.
+            let fast = text.withUTF8 { u -> Bool in
+                if u.contains(0x0D) { return false }
+                func string(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self) }
+                func equals(_ a: Int, _ b: Int, _ ascii: StaticString) -> Bool {
+                    b - a == ascii.utf8CodeUnitCount && memcmp(u.baseAddress! + a, ascii.utf8Start, b - a) == 0
+                }
+                let n = u.count
+                var i = 0
+                while i <= n {
+                    var end = i
+                    while end < n && u[end] != 0x0A { end += 1 }
+                    defer { i = end + 1 }
+                    if end == i { continue }
+                    if u[i] == 0x23 && (end == i + 1 || u[i + 1] < 0x80 || string(i, end).first == "#") { continue }
+                    // the first three cells (tab-separated, empty ones kept)
+                    var t1 = i
+                    while t1 < end && u[t1] != 0x09 { t1 += 1 }
+                    guard t1 < end else { continue }
+                    var t2 = t1 + 1
+                    while t2 < end && u[t2] != 0x09 { t2 += 1 }
+                    guard t2 < end else { continue }
+                    var t3 = t2 + 1
+                    while t3 < end && u[t3] != 0x09 { t3 += 1 }
+                    // (no other text is canonically equal to these ASCII words: the bytes decide)
+                    if equals(i, t1, "ar") { continue }
+                    add(string(i, t1), string(t1 + 1, t2), string(t2 + 1, t3), organization: equals(t2 + 1, t3, "ORGANIZATION"))
+                }
+                return true
+            }
+            if !fast {
+                for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
+                    let c = line.tabSeparated()
+                    // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
+                    guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
+                    add(String(c[0]), String(c[1]), String(c[2]), organization: c[2].utf8.count == 12 && c[2] == "ORGANIZATION")
+                }
             }
         }
         let analyzer = TextAnalyzer(tokenizer: Tokenizer(segmenter: CliticSegmenter(vocabulary: vocab, functionWords: functionWords),
