@@ -53,6 +53,18 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
 
     public func contains(_ key: String) -> Bool { find(key) != nil }
 
+    /// Makes room for `n` keys in all: the table that many insertions would grow to, made once (no rehash on the way)
+    /// and the arrays reserved. Lookups and the insertion order are as without it.
+    public mutating func reserveCapacity(_ n: Int) {
+        var size = slots.count
+        while n * 2 > size { size *= 2 }
+        if size > slots.count { rehash(size) }
+        hashes.reserveCapacity(n)
+        offsets.reserveCapacity(n)
+        storedKeys.reserveCapacity(n)
+        values.reserveCapacity(n)
+    }
+
     /// Inserts `key` with `value` unless the map has it: one hash and one lookup (`contains` and then the subscript
     /// made two of each).
     mutating func insertIfAbsent(_ key: String, _ value: Value) {
@@ -247,6 +259,8 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     /// `contains(key)` for `key` whose `keyHash` is `hash`.
     @inline(__always) public func contains(_ key: String, hash: UInt64) -> Bool { map.contains(key, hash: hash) }
     public mutating func insert(_ key: String) { map.insertIfAbsent(key, true) }
+    /// Makes room for `n` keys in all (`KeyMap.reserveCapacity`).
+    public mutating func reserveCapacity(_ n: Int) { map.reserveCapacity(n) }
     public func makeIterator() -> IndexingIterator<[String]> { map.keys.makeIterator() }
 }
 

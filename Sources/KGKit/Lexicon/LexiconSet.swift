@@ -331,6 +331,12 @@ public struct LexiconSet: Sendable {
                     b - a == ascii.utf8CodeUnitCount && memcmp(u.baseAddress! + a, ascii.utf8Start, b - a) == 0
                 }
                 let n = u.count
+                // (room for a word per line in the three tables, made once)
+                var lines = 1
+                for b in u where b == 0x0A { lines += 1 }
+                nameWords.reserveCapacity(lines)
+                englishNameWords.reserveCapacity(lines)
+                vocab.reserveProtected(vocab.protected.count + lines)
                 var i = 0
                 while i <= n {
                     var end = i

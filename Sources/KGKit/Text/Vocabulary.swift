@@ -17,6 +17,10 @@ public struct Vocabulary: Sendable {
         var text = frequencyTSV
         let fast = text.withUTF8 { u -> Bool in
             if u.contains(0x0D) { return false }
+            // (room for a word per line, made once)
+            var lines = 1
+            for b in u where b == 0x0A { lines += 1 }
+            frequency.reserveCapacity(lines)
             var i = 0
             let n = u.count
             while i < n {
@@ -62,6 +66,9 @@ public struct Vocabulary: Sendable {
     public private(set) var names = KeySet()
 
     public mutating func protect(_ key: String) { protected.insert(key) }
+
+    /// Makes room for `n` protected words in all.
+    public mutating func reserveProtected(_ n: Int) { protected.reserveCapacity(n) }
 
     public mutating func addName(_ key: String) { protected.insert(key); names.insert(key) }
 
