@@ -54,6 +54,14 @@ final class RelationTests: XCTestCase {
         }
     }
 
+    /// A trigger the table lists with letters that look like clitics names its event whole: فتحت تحقيقا, not تحت تحقيقا.
+    func testTriggerWrittenWithItsFirstLettersNamesTheEventWhole() {
+        let x = extract("وأعلنت الشرطة الفرنسية أنها فتحت تحقيقا في الهجوم على مسجد في باريس.", "ar")
+        let names = x.entities.filter { $0.eventType == "investigation" }.map(\.name)
+        XCTAssertEqual(names, ["فتحت تحقيقا"])
+        XCTAssertTrue(x.mentions.contains { $0.type == .event && $0.surface == "فتحت تحقيقا" }, "\(x.mentions.map(\.surface))")
+    }
+
     /// A look-behind anywhere but first is a rule-file error naming the file and line.
     func testLookBehindMustComeFirst() {
         let keys = { (s: String) in [Normalizer.key(s)] }

@@ -86,6 +86,14 @@ struct EventExtractor {
         // words that start no trigger (most of them), known after their first token
         var mayTrigger = WordMemo(doc)
         for s in doc.sentences {
+            // an event's name and mention start at its trigger's stem, or at the word where the table has the whole
+            // written word (فتحت تحقيقا, not تحت تحقيقا)
+            func triggerStart(_ k: Int) -> Int {
+                lexicons.eventTriggers.matchesWholeWord(doc.tokens, at: k, limit: s.tokens.upperBound) ? doc.tokens[k].start : doc.tokens[k].stemStart
+            }
+            func triggerName(_ k: Int, _ end: Int) -> String {
+                triggerStart(k) == doc.tokens[k].stemStart ? doc.nameText(k, end) : doc.text(doc.tokens[k].start, doc.tokens[end - 1].end)
+            }
             // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
             // (a person or organisation; a nisba only when neither is named: وزير الخارجية التركي هاكان فيدان → فيدان)
             var firstActor: Int? = nil, firstNisba: Int? = nil
@@ -480,7 +488,7 @@ struct EventExtractor {
                 } else {
                     e = entities.count
                     eventsOfType[type, default: []].append(e)
-                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: doc.nameText(k, trig.end),
+                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: triggerName(k, trig.end),
                                                     language: doc.language, mentionIndices: [], eventType: type,
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
@@ -490,7 +498,7 @@ struct EventExtractor {
                    let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
                                                                          + [place].compactMap { $0 }.filter { mentions[$0].tokens.lowerBound == trig.end }).map { mentions[$0].tokens },
                                       limit: s.tokens.upperBound) {
-                    entities[e].name = doc.nameText(k, end)
+                    entities[e].name = triggerName(k, end)
                     labelled.insert(e)
                 }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
@@ -522,9 +530,9 @@ struct EventExtractor {
                 }
                 // (a named event is not dated by the sentences that mention it)
                 if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
-                let t0 = doc.tokens[k]
-                let em = Mention(tokens: k..<trig.end, start: t0.stemStart, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
-                                 entryID: nil, surface: doc.text(t0.stemStart, doc.tokens[trig.end - 1].end), rule: "event-trigger",
+                let t0 = triggerStart(k)
+                let em = Mention(tokens: k..<trig.end, start: t0, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
+                                 entryID: nil, surface: doc.text(t0, doc.tokens[trig.end - 1].end), rule: "event-trigger",
                                  confidence: 0.7, eventType: type, cameo: trig.value.cameo, entity: e, sentence: s.index)
                 newMentions.append(em)
                 for c in k..<trig.end { claimed[c] = true }

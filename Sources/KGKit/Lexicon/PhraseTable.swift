@@ -60,6 +60,13 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// Whether a phrase starts at token `i` with the token's whole written word, clitic letters included: فتحت of
+    /// "فتحت تحقيقا" is one word, not ف + تحت, so a name made from the match starts at the token, not at its stem.
+    public func matchesWholeWord(_ tokens: [Token], at i: Int, limit: Int) -> Bool {
+        guard i < limit, !tokens[i].prefix.isEmpty, mayStart(tokens[i].keyHash) else { return false }
+        return match(tokens, at: i, limit: limit, first: tokens[i].key, tokens[i].keyHash, bodies: false) != nil
+    }
+
     private func match(_ tokens: [Token], at i: Int, limit: Int, first: String, _ hash: UInt64, bodies: Bool) -> (value: Value, end: Int)? {
         guard let cands = box.t.byFirst.value(first, hash: hash) else { return nil }
         outer: for p in cands {
