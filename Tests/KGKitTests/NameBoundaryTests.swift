@@ -40,6 +40,19 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(places("وتستهدف المبادرة الأسر السعودية المستحقة للدعم."), [])
     }
 
+    /// عمان is Amman where the article names Jordan (or its king) or calls it the capital, and Oman where it names the
+    /// sultanate or gives nothing else.
+    func testAmmanOrOmanByTheCountryTheArticleNames() {
+        let place = { (text: String) in
+            ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+                .mentions.filter { $0.type == .place && $0.surface == "عمان" }.compactMap(\.entryID)
+        }
+        XCTAssertEqual(place("وعقد الاجتماع في العاصمة الأردنية عمان أمس."), ["gn:250441"])
+        XCTAssertEqual(place("وصل الملك عبدالله الثاني إلى عمان قادما من واشنطن."), ["gn:250441"])
+        XCTAssertEqual(place("وزار الوفد سلطنة عمان ثم عاد إلى عمان."), ["country:om"])
+        XCTAssertEqual(place("زار نتنياهو عمان الشهر الماضي."), ["country:om"])
+    }
+
     /// A given name and a family marker before a name the tagger reads alone start the name (بدر آل زيدان); a
     /// kin-group noun (قبيلة) or a rare noun (مسلحون) before آل does not.
     func testGivenNameBeforeAFamilyMarkerStartsTheName() {

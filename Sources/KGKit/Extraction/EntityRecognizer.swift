@@ -77,8 +77,41 @@ public struct EntityRecognizer: Sendable {
         for (p, s) in doc.sentences.enumerated() {
             all += recognize(doc, sentence: s, memo: memo, tagged: readings[s.index], gazetteer: gazetteer[p])
         }
-        return (Self.surnamesOverBodies(all, doc, readings), readings)
+        return (placesByCountryNamed(Self.surnamesOverBodies(all, doc, readings), doc), readings)
     }
+
+    /// A one-word place name that the gazetteer gives to a country and to a city of another country (عمان: Oman, and
+    /// Amman in Jordan) is the city where the article names the city's country or its known leader, or calls it a
+    /// capital or city right before it, and gives no other sign of the country (سلطنة عمان, العماني): العاصمة الأردنية عمان is Amman.
+    func placesByCountryNamed(_ all: [Mention], _ doc: AnalyzedText) -> [Mention] {
+        let gaz = lexicons.gazetteer
+        var out = all
+        for i in all.indices where all[i].type == .place && all[i].rule == "gazetteer" && !all[i].isDemonym && all[i].tokens.count == 1
+            && all[i].subtype == "Country" {
+            let t = doc.tokens[all[i].tokens.lowerBound]
+            guard t.script == .arabic, let current = all[i].entryID else { continue }
+            let cities = gaz.names(startingWith: t.key, hash: t.keyHash).compactMap { n -> LexiconEntry? in
+                let e = gaz.entries[n.entry]
+                return n.keys.count == 1 && !n.isDemonym && e.type == .place && e.subtype == "City" && !e.partOf.isEmpty && e.partOf != current ? e : nil
+            }
+            guard cities.count == 1, let city = cities.first else { continue }
+            // (signs of the country: a mention of it written otherwise, or its nisba)
+            let countrySign = all.contains { $0.entryID == current && doc.tokens[$0.tokens.lowerBound].key != t.key }
+            if countrySign { continue }
+            let k = all[i].tokens.lowerBound
+            let classWord = k > 0 && doc.tokens[k - 1].script == .arabic && Self.cityClassWords.contains(doc.tokens[k - 1].key)
+            // (or its known leader: الملك عبدالله الثاني leads Jordan)
+            let cityCountryNamed = all.contains { m in
+                m.entryID == city.partOf || (m.type == .person && m.entryID.flatMap { gaz.entry(id: $0)?.leads } == city.partOf)
+            }
+            guard classWord || cityCountryNamed else { continue }
+            out[i].entryID = city.id
+            out[i].subtype = city.subtype
+        }
+        return out
+    }
+    /// Words that call the place after them a city (العاصمة عمان, مدينة عمان); a nisba between is read as a mention.
+    private static let cityClassWords: Set<String> = ["العاصمه", "عاصمه", "مدينه", "بالعاصمه", "والعاصمه"]
 
     /// A one-word known body that the tagger reads as a person stays the body (`recognize(_:sentence:)`), except where
     /// that word ends a longer person name of the same document: فاغنر after ساندرو فاغنر is the footballer, not the
