@@ -266,17 +266,7 @@ public struct SpellingVariants: Sendable {
         var i = 0, p = 0
         let count = u.count
         while p < count {
-            let b0 = UInt32(u[p])
-            var v: UInt32
-            if b0 < 0x80 {
-                v = b0; p += 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(u[p + 1] & 0x3F); p += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(u[p + 1] & 0x3F) << 6 | UInt32(u[p + 2] & 0x3F); p += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(u[p + 1] & 0x3F) << 12 | UInt32(u[p + 2] & 0x3F) << 6 | UInt32(u[p + 3] & 0x3F); p += 4
-            }
+            var v = UTF8Decoding.scalar(u, at: &p)
             defer { i += 1 }
             if n > 3 && i > 0 && i < n - 1 && (v == 0x0627 || v == 0x0648 || v == 0x064A) { continue }
             for _ in 0..<3 { h ^= UInt64(v & 0xFF); h = h &* 0x100000001b3; v >>= 8 }
