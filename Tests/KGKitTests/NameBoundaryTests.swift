@@ -40,6 +40,16 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(places("وتستهدف المبادرة الأسر السعودية المستحقة للدعم."), [])
     }
 
+    /// A known name of several words after a proclitic letter the segmenter left on its first word is found (بكيم جونغ
+    /// أون, برام الله), and a tagger person name over two known persons is the two of them.
+    func testKnownNameAfterAnUnsplitProcliticAndTwoKnownPersonsInOneTaggerName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "والتقى ترامب بكيم جونغ أون في سنغافورة.", language: "ar"))
+        let ids = Set(x.mentions.filter { $0.type == .person }.compactMap(\.entryID))
+        XCTAssertEqual(ids, ["person:donald-trump", "person:kim-jong-un"], "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertTrue(x.mentions.contains { $0.surface == "كيم جونغ أون" })
+    }
+
     /// عمان is Amman where the article names Jordan (or its king) or calls it the capital, and Oman where it names the
     /// sultanate or gives nothing else.
     func testAmmanOrOmanByTheCountryTheArticleNames() {

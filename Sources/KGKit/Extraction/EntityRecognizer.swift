@@ -143,6 +143,9 @@ public struct EntityRecognizer: Sendable {
         var end: Int; var entry: Int; var isDemonym: Bool
         /// Matched on the whole first word, clitic letters included (وانغ يي is Wang Yi, not و + انغ).
         var wholeWord = false
+        /// Matched after a first letter the segmenter left on the word (بكيم جونغ أون: ب + كيم جونغ أون): the mention
+        /// starts one letter in.
+        var afterLetter = false
     }
 
     func recognize(_ doc: AnalyzedText, sentence s: Sentence, memo: TaggerWordMemo? = nil, tagged documentReading: [String]? = nil,
@@ -178,6 +181,7 @@ public struct EntityRecognizer: Sendable {
             var m = make(k, g.end, e.type, e.subtype, g.isDemonym ? "demonym" : "gazetteer", g.isDemonym ? 0.8 : 0.95, entry: e.id)
             m.isDemonym = g.isDemonym
             if g.wholeWord { m.respan(m.tokens, start: toks[k].start, in: doc) }
+            if g.afterLetter { m.respan(m.tokens, start: toks[k].start + 1, in: doc) }
             return m
         }
 
@@ -756,6 +760,8 @@ public struct EntityRecognizer: Sendable {
         // facilities, neighbourhoods and known places named with their trigger word (سجن الحسكة is not الحسكة) stay.
         var dropped: [Mention] = [], innerNames: [(outer: Range<Int>, inner: Range<Int>)] = []
         if !taggerSpans.isEmpty {
+            // (a tagger person name over two known persons is the two of them: ترامب بكيم جونغ أون is Trump and Kim)
+            let knownPersons = out.filter { $0.type == .person && $0.rule == "gazetteer" }.map { ($0.tokens, $0.entryID) }
             out.removeAll { m in
                 // (a demonym ending a person name the tagger reads is that name's family nisba: أبو حمزة المصري)
                 if m.isDemonym {
@@ -778,6 +784,10 @@ public struct EntityRecognizer: Sendable {
                 let r = m.tokens
                 let conflict = taggerSpans.contains { t in
                     guard t.a < r.upperBound && r.lowerBound < t.b else { return false }
+                    if t.type == .person, m.type == .person, m.rule == "gazetteer", t.a <= r.lowerBound, r.upperBound <= t.b,
+                       knownPersons.contains(where: { $0.0 != r && $0.1 != m.entryID && t.a <= $0.0.lowerBound && $0.0.upperBound <= t.b }) {
+                        return false
+                    }
                     if t.a == r.lowerBound && t.b == r.upperBound {
                         guard t.type != m.type else { return false }
                         // (a known body that the tagger reads as a person is still that body unless its words can be a
@@ -1234,7 +1244,7 @@ public struct EntityRecognizer: Sendable {
     func taggerTokens(_ doc: AnalyzedText, _ range: Range<Int>, gazetteer gaz: [GazMatch?], memo: TaggerWordMemo? = nil) -> [TaggerToken] {
         var labels = [String](repeating: "", count: range.count)
         for (off, g) in gaz.enumerated() {
-            guard let g else { continue }
+            guard let g, !g.afterLetter else { continue }
             let e = lexicons.gazetteer.entries[g.entry]
             let ty = g.isDemonym ? "DEM" : (e.type == .person ? "PER" : e.type == .organization ? "ORG" : "LOC")
             labels[off] = "B-" + ty
@@ -1290,8 +1300,17 @@ public struct EntityRecognizer: Sendable {
     func gazetteerMatches(_ doc: AnalyzedText, _ range: Range<Int>) -> [GazMatch?] {
         var gaz = [GazMatch?](repeating: nil, count: range.count)
         var i = range.lowerBound
+        var free: [Int] = []      // tokens no match covers, where a name after an unsplit proclitic letter may start
         while i < range.upperBound {
-            if let m = gazetteerMatch(doc, at: i, limit: range.upperBound) { gaz[i - range.lowerBound] = m; i = m.end } else { i += 1 }
+            if let m = gazetteerMatch(doc, at: i, limit: range.upperBound) { gaz[i - range.lowerBound] = m; i = m.end } else { free.append(i); i += 1 }
+        }
+        // (only over tokens no match covers or starts, so the tagger's labels, which leave these out, stay as they were)
+        var covered = -1
+        for k in free where k > covered {
+            guard let m = gazetteerMatchAfterLetter(doc, at: k, limit: range.upperBound),
+                  (k + 1..<m.end).allSatisfy({ gaz[$0 - range.lowerBound] == nil && free.contains($0) }) else { continue }
+            gaz[k - range.lowerBound] = m
+            covered = m.end - 1
         }
         return gaz
     }
@@ -1322,6 +1341,25 @@ public struct EntityRecognizer: Sendable {
         }
         return best
     }
+
+    /// A known name of two or more words whose first word carries a proclitic letter the segmenter did not split off
+    /// (بكيم جونغ أون: كيم is rare alone, برام الله): the rest of the word and the next words are the name. The rules
+    /// see such matches (`gazetteerMatches`); the tagger's gazetteer features leave them out.
+    func gazetteerMatchAfterLetter(_ doc: AnalyzedText, at i: Int, limit: Int) -> GazMatch? {
+        let toks = doc.tokens
+        let t = toks[i]
+        guard t.script == .arabic, t.prefix.isEmpty, t.kind == .word, let c = t.key.unicodeScalars.first,
+              Self.procliticLetters.contains(c), t.key.unicodeScalars.count >= 4, i + 1 < limit else { return nil }
+        let rest = String(t.key.unicodeScalars.dropFirst())
+        outer: for name in lexicons.gazetteer.names(startingWith: rest) where name.keys.count >= 2 && !name.isDemonym {
+            let n = name.keys.count
+            if i + n > limit { continue }
+            for k in 1..<n { if !keysEqual(toks[i + k].key, name.keys[k]) { continue outer } }
+            return GazMatch(end: i + n, entry: name.entry, isDemonym: false, afterLetter: true)
+        }
+        return nil
+    }
+    private static let procliticLetters: Set<Unicode.Scalar> = ["ب", "ل", "و", "ف", "ك"]
 
     /// English names written with a capital in the lexicon need a capital in the text (so "aid" ≠ "Aid"); all-capital
     /// short names (US, UN, SDF) need all capitals.

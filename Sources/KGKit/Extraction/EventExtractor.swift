@@ -215,7 +215,8 @@ struct EventExtractor {
                             roles.forceTypes.contains(type) || roles.outcomeTypes.contains(type) { cue = "agent" }
                     else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash) { cue = "participant"; cueAt = j }
                     else if roles.relativeLaunchVerbs.contains(t.key, hash: t.keyHash) || roles.relativeLaunchVerbs.contains(t.stem, hash: t.stemHash) { cue = "agent" }
-                    else if j > trig.end, t.script == .arabic, t.prefix.hasSuffix("ب"), roles.baParticipantTypes.contains(type),
+                    else if j > trig.end, t.script == .arabic, roles.baParticipantTypes.contains(type),
+                            t.prefix.hasSuffix("ب") || mentionAt[j].map({ mentions[$0].start == t.start + 1 && doc.scalars[t.start] == "ب" }) == true,
                             mentionAt[j].map({ mentions[$0].type != .place }) ?? true { cue = "participant"; cueAt = j }
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
