@@ -62,6 +62,16 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.type == .event && $0.surface == "فتحت تحقيقا" }, "\(x.mentions.map(\.surface))")
     }
 
+    /// The person arrested after a subject qualified by a nisba and the person's own nisba is the target
+    /// (واعتقلت السلطات التركية القس الأمريكي أندرو برانسون); neither nisba is taken for the agent.
+    func testArrestPastTheSubjectsAndTheTargetsNisbas() {
+        let x = extract("واعتقلت السلطات التركية القس الأمريكي أندرو برانسون عام 2016.", "ar")
+        XCTAssertTrue(has(x, "arrest", "target", "person:andrew-brunson"), triples(x))
+        XCTAssertFalse(has(x, "arrest", "agent", "country:us"), triples(x))
+        let y = extract("وأدانت لندن محاولة اغتيال العميل الروسي السابق سيرغي سكريبال في سالزبري.", "ar")
+        XCTAssertFalse(has(y, "killing", "agent", "country:ru"), triples(y))
+    }
+
     /// A look-behind anywhere but first is a rule-file error naming the file and line.
     func testLookBehindMustComeFirst() {
         let keys = { (s: String) in [Normalizer.key(s)] }

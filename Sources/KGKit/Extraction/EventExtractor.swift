@@ -170,7 +170,13 @@ struct EventExtractor {
                     // (the agent's mention may start after a bare head noun: واعتقلت حركة حماس; Mention.headNounStarts)
                     if agentAtTrigger, let a = agent { from = mentions[a].tokens.upperBound }
                     var p = from
-                    while p < min(s.tokens.upperBound, from + 3), mentionAt[p] == nil, doc.tokens[p].kind == .word, doc.tokens[p].hasArticle { p += 1 }
+                    // (past nisbas too: واعتقلت السلطات التركية القس الأمريكي أندرو برانسون. The subject's nisba is not
+                    // taken for the agent: after a noun trigger the same place holds the target's, اغتيال العميل الروسي)
+                    while p < min(s.tokens.upperBound, from + 5), doc.tokens[p].kind == .word {
+                        if mentionAt[p] == nil && doc.tokens[p].hasArticle { p += 1; continue }
+                        guard let d = mentionAt[p], mentions[d].isDemonym else { break }
+                        p = mentions[d].tokens.upperBound
+                    }
                     if p > trig.end, p < s.tokens.upperBound, let mi = mentionAt[p], mentions[mi].type == .person { target = mi }
                 }
                 // … or a person named with a title after the trigger: the target of a trial (محاكمة الرئيس البيروفي الأسبق
