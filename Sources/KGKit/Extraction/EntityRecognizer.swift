@@ -1308,7 +1308,7 @@ public struct EntityRecognizer: Sendable {
         var covered = -1
         for k in free where k > covered {
             guard let m = gazetteerMatchAfterLetter(doc, at: k, limit: range.upperBound),
-                  (k + 1..<m.end).allSatisfy({ gaz[$0 - range.lowerBound] == nil && free.contains($0) }) else { continue }
+                  (k + 1..<m.end).allSatisfy({ free.contains($0) }) else { continue }
             gaz[k - range.lowerBound] = m
             covered = m.end - 1
         }
@@ -1349,7 +1349,7 @@ public struct EntityRecognizer: Sendable {
         let toks = doc.tokens
         let t = toks[i]
         guard t.script == .arabic, t.prefix.isEmpty, t.kind == .word, let c = t.key.unicodeScalars.first,
-              Self.procliticLetters.contains(c), t.key.unicodeScalars.count >= 4, i + 1 < limit else { return nil }
+              CliticSegmenter.procliticLetters.contains(c), t.key.unicodeScalars.count >= 4, i + 1 < limit else { return nil }
         let rest = String(t.key.unicodeScalars.dropFirst())
         outer: for name in lexicons.gazetteer.names(startingWith: rest) where name.keys.count >= 2 && !name.isDemonym {
             let n = name.keys.count
@@ -1359,7 +1359,6 @@ public struct EntityRecognizer: Sendable {
         }
         return nil
     }
-    private static let procliticLetters: Set<Unicode.Scalar> = ["ب", "ل", "و", "ف", "ك"]
 
     /// English names written with a capital in the lexicon need a capital in the text (so "aid" ≠ "Aid"); all-capital
     /// short names (US, UN, SDF) need all capitals.

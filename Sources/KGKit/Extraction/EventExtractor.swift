@@ -91,8 +91,8 @@ struct EventExtractor {
             func triggerStart(_ k: Int) -> Int {
                 lexicons.eventTriggers.matchesWholeWord(doc.tokens, at: k, limit: s.tokens.upperBound) ? doc.tokens[k].start : doc.tokens[k].stemStart
             }
-            func triggerName(_ k: Int, _ end: Int) -> String {
-                triggerStart(k) == doc.tokens[k].stemStart ? doc.nameText(k, end) : doc.text(doc.tokens[k].start, doc.tokens[end - 1].end)
+            func triggerName(_ k: Int, _ end: Int, from start: Int) -> String {
+                start == doc.tokens[k].stemStart ? doc.nameText(k, end) : doc.text(start, doc.tokens[end - 1].end)
             }
             // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
             // (a person or organisation; a nisba only when neither is named: وزير الخارجية التركي هاكان فيدان → فيدان)
@@ -470,6 +470,7 @@ struct EventExtractor {
                 let placeEntity = place.map { mentions[$0].entity }
                 let parties = Set((participants + [agent].compactMap { $0 }).map { mentions[$0].entity })
                 let targetPerson = target.flatMap { mentions[$0].type == .person ? mentions[$0].entity : nil }
+                let t0 = triggerStart(k)
                 let e: Int
                 if let existing = eventsOfType[type, default: []].last(where: { ev in
                     if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
@@ -495,7 +496,7 @@ struct EventExtractor {
                 } else {
                     e = entities.count
                     eventsOfType[type, default: []].append(e)
-                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: triggerName(k, trig.end),
+                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: triggerName(k, trig.end, from: t0),
                                                     language: doc.language, mentionIndices: [], eventType: type,
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
@@ -505,7 +506,7 @@ struct EventExtractor {
                    let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
                                                                          + [place].compactMap { $0 }.filter { mentions[$0].tokens.lowerBound == trig.end }).map { mentions[$0].tokens },
                                       limit: s.tokens.upperBound) {
-                    entities[e].name = triggerName(k, end)
+                    entities[e].name = triggerName(k, end, from: t0)
                     labelled.insert(e)
                 }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
@@ -537,7 +538,6 @@ struct EventExtractor {
                 }
                 // (a named event is not dated by the sentences that mention it)
                 if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
-                let t0 = triggerStart(k)
                 let em = Mention(tokens: k..<trig.end, start: t0, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
                                  entryID: nil, surface: doc.text(t0, doc.tokens[trig.end - 1].end), rule: "event-trigger",
                                  confidence: 0.7, eventType: type, cameo: trig.value.cameo, entity: e, sentence: s.index)

@@ -21,7 +21,7 @@ public struct RelationRule: Sendable {
     /// (نائب الرئيس الأمريكي مايك بنس is no head of state: `<!نائب الرئيس …`).
     public var notAfter: [String] = []
 
-    static let proclitics: Set<String> = ["ب", "ل", "ك", "و", "ف"]
+    static let proclitics: Set<String> = Set(CliticSegmenter.procliticLetters.map(String.init))
 
     /// Parses a rules file; a malformed line is an error naming the file and line.
     public static func parse(_ text: String, file: String, keysOf: (String) -> [String]) throws -> [RelationRule] {

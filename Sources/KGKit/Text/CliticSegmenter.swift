@@ -44,6 +44,8 @@ public struct CliticSegmenter: Sendable {
         return first == meem || last == heh || (last == noon && (before == yeh || before == waw)) || (last == teh && before == alef)
     }
     private static let prepositions: [String] = ["", "ب", "ك", "ل"]
+    /// The one-letter proclitics (the conjunctions و ف, the prepositions ب ك ل), as scalars.
+    static let procliticLetters: Set<Unicode.Scalar> = Set((conjunctions + prepositions).compactMap(\.unicodeScalars.first))
     private static let suffixes: [String] = ["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه"]
 
     /// Analyses one normalised Arabic word key.
