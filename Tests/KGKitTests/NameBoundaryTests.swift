@@ -616,4 +616,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(back.map { x.entities[$0.entity].entryID ?? "" }, ["org:olympique-marseille"],
                        "\(back.map { x.entities[$0.entity].name })")
     }
+
+    /// A regnal number the tagger reads as the end of a short name stays in it (ألكسندر الثاني, not ألكسندر), and a
+    /// title the tagger reads as the start of a name is left out of it (النقيب is the captain's rank, not his name).
+    func testRegnalNumbersStayAndTitlesLeaveTaggerNames() {
+        let p = people("تزايد قلق القيصر الروسي ألكسندر الثاني حول مصير ألاسكا بعد أن راسله السفير الروسي بواشنطن.")
+        XCTAssertTrue(p.contains("ألكسندر الثاني"), "\(p)")
+        let q = people("يشار إلى ان قائد فريق المهندسين الأسبق النقيب عبدالخبير الشميري قد قتل أثناء عمليات المسح.")
+        XCTAssertTrue(q.contains("عبدالخبير الشميري"), "\(q)")
+        XCTAssertFalse(q.contains { $0.hasPrefix("النقيب") }, "\(q)")
+    }
 }

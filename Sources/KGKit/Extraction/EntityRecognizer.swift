@@ -618,6 +618,12 @@ public struct EntityRecognizer: Sendable {
         // are two mentions (keep the first), a name-ending word cuts the name (وزارة الصحة | التابعة للحوثيين), and
         // function words never end a name (عبدي كذلك).
         var taggerSpans: [(a: Int, b: Int, type: EntityType)] = []
+        // (a regnal number the tagger reads as the last word of a one- or two-word person name stays in it: فؤاد الأول,
+        // تشارلز الأول; rules/name-continuations.tsv)
+        func isRegnalNumber(at c: Int, end b: Int, nameStart a: Int) -> Bool {
+            c - a <= 2 && toks[c].prefix.isEmpty
+                && lexicons.nameContinuations.match(toks, at: c, limit: b, stems: false).map { $0.value == .ordinal && $0.end == b } ?? false
+        }
         if let labels = tagged {
             var k = 0
             while k < labels.count {
@@ -630,8 +636,11 @@ public struct EntityRecognizer: Sendable {
                 var b = lo + e
                 // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
+                // (nor with a title, which is the name's context: المهندس | شريف إسماعيل; وولي | عهد أبوظبي is no name)
+                if ty == "PER", a < b, let t = lexicons.titles.match(toks, at: a, limit: hi) { a = min(t.end, b) }
                 guard a < b else { k = e; continue }
-                if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }) { b = c }
+                if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }),
+                   !(ty == "PER" && isRegnalNumber(at: c, end: b, nameStart: a)) { b = c }
                 // (nor a verb after the name: وابنته يوليا يرقدان, an imperfect dual or plural no name list knows)
                 if ty == "PER", let c = (a + 1..<b).first(where: { isImperfectPlural(toks[$0]) && gazAt($0) == nil }) { b = c }
                 // (a known place after a preposition is no word of a person's name: عبدالله | بالقصيم; a name the
@@ -640,7 +649,7 @@ public struct EntityRecognizer: Sendable {
                     toks[k].hasArticle && !toks[k].prefix.isEmpty && lexicons.nameWords[toks[k].key]?.cls != "PERSON"
                         && gazAt(k).map({ !$0.isDemonym && entry($0).type == .place }) == true }) { b = c }
                 // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
-                while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key),
+                while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key), !(ty == "PER" && isRegnalNumber(at: b - 1, end: b, nameStart: a)),
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if b < hi, b - lo < labels.count, labels[b - lo] == "O", Self.kunyaWords.contains(toks[b - 1].key),
                    toks[b].kind == .word, toks[b].prefix.isEmpty { b += 1 }
