@@ -626,4 +626,17 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(q.contains("عبدالخبير الشميري"), "\(q)")
         XCTAssertFalse(q.contains { $0.hasPrefix("النقيب") }, "\(q)")
     }
+
+    /// A person's name read by the tagger leaves out the common words around it: a definite noun before it, an
+    /// indefinite accusative after it (تامر حسني | بيانا), a common word or another name after a preposition; a surname
+    /// the segmenter splits after ب stays (جمال بيومي, محمد باقر).
+    func testTaggerPersonNamesLeaveOutCommonWordsAroundThem() {
+        let p = people("وأصدر الفنان تامر حسني بيانا أكد فيه أنه لن يشارك في الحفل.")
+        XCTAssertTrue(p.contains("تامر حسني"), "\(p)")
+        XCTAssertFalse(p.contains { $0.hasSuffix("بيانا") }, "\(p)")
+        let q = people("وقال الخبير الاقتصادي جمال بيومي إن الاتفاق يفتح أسواقا جديدة.")
+        XCTAssertTrue(q.contains("جمال بيومي"), "\(q)")
+        let r = people("وتقدم الفرقة بقيادة المايسترو محمد باقر، حفلا في دار الأوبرا.")
+        XCTAssertTrue(r.contains("محمد باقر"), "\(r)")
+    }
 }

@@ -624,6 +624,33 @@ public struct EntityRecognizer: Sendable {
             c - a <= 2 && toks[c].prefix.isEmpty
                 && lexicons.nameContinuations.match(toks, at: c, limit: b, stems: false).map { $0.value == .ordinal && $0.end == b } ?? false
         }
+        // (a person's name read by the tagger does not take in the common words around it: a definite noun before it,
+        // الثوار | أوليفر كرومول; a common word after a preposition, شوماخر | بافتقاد, or a name after one, ماتيراتزي |
+        // لزيدان; an indefinite accusative after it, عزت أبو عوف | برنامجا. Words the name lists or the gazetteer know stay)
+        func trimmedPersonSpan(_ a0: Int, _ b0: Int) -> (Int, Int) {
+            var a = a0, b = b0
+            let v = lexicons.vocabulary
+            if b - a >= 2, toks[a].script == .arabic, toks[a].hasArticle, toks[a].prefix.isEmpty, gazAt(a) == nil,
+               !isPersonWord(toks[a], first: false), !Self.isNisbaShaped(toks[a].key), v.count(toks[a].stem) >= 100 { a += 1 }
+            if let c = (a + 1..<b).first(where: { k in
+                let t = toks[k]
+                guard t.script == .arabic, !t.hasArticle, t.prefix.hasSuffix("ب") || t.prefix.hasSuffix("ل"), gazAt(k) == nil,
+                      v.count(t.stem) >= 100, lexicons.nameWords[t.key]?.cls != "PERSON" else { return false }
+                // (a frequent name after ل starts another person's; after ب a name's own word can look so: ريم بنا)
+                // (the common word must be a noun, seen with the article, no nisba, and the word as written must be
+                // common after the preposition: جمال بيومي, محمد باقر are surnames the segmenter split, and جيروم باول
+                // is rare as بأول against أول)
+                return isPersonWord(t, first: true) ? t.prefix.hasSuffix("ل")
+                    : !Self.isNisbaShaped(t.stem) && v.count("ال" + t.stem) >= 20 && v.count(t.key) * 10 >= v.count(t.stem)
+            }) { b = c }
+            if b - a >= 2 {
+                let t = toks[b - 1]
+                if t.script == .arabic, !t.hasArticle, t.prefix.isEmpty, t.stem.hasSuffix("ا"), gazAt(b - 1) == nil,
+                   !isPersonWord(t, first: false), v.count(t.stem) >= 30, case let bare = String(t.stem.dropLast()),
+                   bare.unicodeScalars.count >= 3, v.count(bare) >= 100, lexicons.nameWords[bare] == nil { b -= 1 }
+            }
+            return (a, b)
+        }
         if let labels = tagged {
             var k = 0
             while k < labels.count {
@@ -648,6 +675,7 @@ public struct EntityRecognizer: Sendable {
                 if ty == "PER", let c = (a + 1..<b).first(where: { k in
                     toks[k].hasArticle && !toks[k].prefix.isEmpty && lexicons.nameWords[toks[k].key]?.cls != "PERSON"
                         && gazAt(k).map({ !$0.isDemonym && entry($0).type == .place }) == true }) { b = c }
+                if ty == "PER" { (a, b) = trimmedPersonSpan(a, b) }
                 // (the word after أبو / بن / عبد is a name even when it reads as a function word: وسام أبو علي)
                 while b > a + 1, !Self.kunyaWords.contains(toks[b - 2].key), !(ty == "PER" && isRegnalNumber(at: b - 1, end: b, nameStart: a)),
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
