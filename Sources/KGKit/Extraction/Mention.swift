@@ -20,7 +20,8 @@ public struct Mention: Sendable, Equatable {
     /// (rules/nominal-bodies.tsv). Name-only annotation schemes (CoNLL, ANERcorp) do not tag these.
     public var isNominal: Bool = false
     /// The tokens name-only annotation (CoNLL, ANERcorp) tags instead of the whole mention: the known place a region is
-    /// named after (غزة in قطاع غزة, أفريقيا in شمال أفريقيا). The graph keeps the whole mention.
+    /// named after (غزة in قطاع غزة, أفريقيا in شمال أفريقيا), a known body's name without its nisba (هيئة المسح الجيولوجي
+    /// of هيئة المسح الجيولوجي الأمريكية). The graph keeps the whole mention.
     public var nameOnlySpan: Range<Int>? = nil
     /// Role word from a title that introduced a person (`spokesperson`, `minister`...).
     public var role: String? = nil
