@@ -654,4 +654,10 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(organisations(text).map(\.entryID), ["org:iea"], "\(organisations(text).map(\.surface))")
         XCTAssertTrue(people(text).contains("فاتح بيرول"), "\(people(text))")
     }
+
+    /// A body named by its head noun and a nisba runs on over the ل complement the tagger reads in its name.
+    func testABodyNamedByHeadAndNisbaTakesItsComplement() {
+        let o = organisations("وقال رئيس الرابطة الألمانية لصناعة النفط إن الوقود سيرتفع.").map(\.surface)
+        XCTAssertEqual(o, ["الرابطة الألمانية لصناعة النفط"])
+    }
 }

@@ -831,6 +831,18 @@ public struct EntityRecognizer: Sendable {
             claim(r.upperBound, b)
             out[idx].respan(r.lowerBound..<b, start: out[idx].start, in: doc)
         }
+        // a body named by its head noun and a nisba runs on over the complement with ل the tagger reads in its name
+        // (الرابطة الألمانية | لصناعة النفط, الاتحاد العالمي | لعلماء المسلمين): names of that shape are common, and
+        // a ل after a body is as often its object (دعم الحكومة المصرية للقرار), so only where the tagger agrees
+        for idx in out.indices where out[idx].rule == "org-head-nisba" && out[idx].type == .organization {
+            let r = out[idx].tokens
+            guard r.upperBound < hi, toks[r.upperBound].script == .arabic, toks[r.upperBound].prefix == "ل",
+                  let t = taggerSpans.first(where: { $0.type == .organization && $0.a == r.lowerBound && $0.b > r.upperBound + 1 }),
+                  (r.upperBound + 1..<t.b).allSatisfy({ toks[$0].script == .arabic && toks[$0].prefix.isEmpty && toks[$0].hasArticle }),
+                  isFree(r.upperBound, t.b) else { continue }
+            claim(r.upperBound, t.b)
+            out[idx].respan(r.lowerBound..<t.b, start: out[idx].start, in: doc)
+        }
         // Where the tagger reads a name over an Arabic rule or gazetteer mention with other boundaries or another type,
         // the tagger wins: it weighs the context the rule ignores (عبدالله → عبدالله الثاني; الجزيرة the channel, not
         // the peninsula; حركة حماس → حماس). A tagger name inside the mention it replaces, of the same type, keeps that
