@@ -128,6 +128,9 @@ func makeDirectory(_ dir: String) throws {
     }
 }
 
+/// Leaves `value` to the process's exit: freeing what it holds (the lexicons' tables, a graph) is work exit makes moot.
+func keepUntilExit(_ value: Any) { _ = Unmanaged.passRetained(value as AnyObject) }
+
 func loadLexicons(_ a: Arguments) throws -> LexiconSet {
     try LexiconSet.load(userLexicons: a.options["--lexicon"] ?? [], userRules: a.options["--rules"] ?? [])
 }
@@ -153,8 +156,10 @@ func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
         }
         if tty { eprint("") }
         try GraphStore.writeAtomically(to: output) { try JSONLDWriter.write(graph, to: $0) }
+        keepUntilExit(graph)
         return s
     }
+    keepUntilExit(builder)
     eprint(summary.render() + "wrote \(output)")
     return summary.skipped.isEmpty ? 0 : 1
 }
