@@ -15,7 +15,7 @@ public struct Gazetteer: Sendable {
     /// Names keyed by their first token key.
     private(set) var names = KeyMap<[Name]>()
     /// Single-token keys of every name (the clitic segmenter must not split them).
-    public private(set) var singleTokenKeys: Set<String> = []
+    public private(set) var singleTokenKeys = KeySet()
 
     public init() {}
 
@@ -23,7 +23,8 @@ public struct Gazetteer: Sendable {
 
     /// The first token keys of the indexed names (not demonyms) of entries `include` accepts.
     public func firstKeys(where include: (LexiconEntry) -> Bool) -> [String] {
-        names.compactMap { key, list in list.contains { !$0.isDemonym && include(entries[$0.entry]) } ? key : nil }
+        let (keys, lists) = names.keysAndValues
+        return keys.indices.compactMap { i in lists[i].contains { !$0.isDemonym && include(entries[$0.entry]) } ? keys[i] : nil }
     }
 
     /// Organisations named by a head noun and one word (نادي ليفربول, وكالة فارس, جامعة كامبريدج): that word → the
@@ -137,7 +138,7 @@ public struct Gazetteer: Sendable {
     /// Builds the name index. `keysOf` turns a name into its token keys (the same tokenizer as documents use).
     public mutating func buildIndex(keysOf: (String) -> [String], skip: ([String], LexiconEntry) -> Bool = { _, _ in false }) {
         names = KeyMap()
-        singleTokenKeys = []
+        singleTokenKeys = KeySet()
         for (i, e) in entries.enumerated() {
             for (isDemonym, list) in [(false, e.allNames), (true, e.demonyms)] {
                 for n in list {

@@ -290,7 +290,8 @@ public struct LexiconSet: Sendable {
         events.buildIndex(keysOf: keys)
 
         var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
-        for k in gaz.singleTokenKeys.union(events.singleTokenKeys) { vocab.addName(k) }
+        for k in gaz.singleTokenKeys { vocab.addName(k) }
+        for k in events.singleTokenKeys { vocab.addName(k) }
         // the first word of a known place's or organisation's name is a word, not a clitic and a remainder (فيصل, not
         // ف + يصل; دولة, مؤسسة, قرية); person names' first words are in name-words.tsv
         for f in gaz.firstKeys(where: { $0.type == .place || $0.type == .organization })
@@ -308,66 +309,23 @@ public struct LexiconSet: Sendable {
             let k = Normalizer.key(row[0])
             if k.unicodeScalars.count == 2 { vocab.protect(k) }
         }
-        var nameWords = KeyMap<NameWord>()
-        var englishNameWords = KeyMap<String>()
         // common English words are never taken for a transliterated name (left out here rather than removed afterwards:
         // a KeyMap removal rebuilds the map)
-        let notNames: KeySet = ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"]
+        var read = NameWordTables(notNames: ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"])
         if var text = try? BundledResources.text("lexicon/name-words.tsv") {
-            func add(_ word: String, _ english: String, _ cls: String, organization: Bool) {
-                let k = Normalizer.key(word)
-                nameWords[k] = NameWord(cls: cls, english: english)
-                let en = Normalizer.key(english)
-                if englishNameWords[en] == nil && !notNames.contains(en) { englishNameWords[en] = cls }
-                if !organization { vocab.protect(k) }
-            }
-            // Without carriage returns the lines and cells are found in the bytes (67,000 lines: the Substring slices of
-            // `lineFeedSeparated` and `tabSeparated`, each index checked, cost more than the rest); the same lines, cells
-            // and tests as the String reading below, which a file with "\r" still takes.
-            let fast = text.withUTF8 { u -> Bool in
-                if u.contains(0x0D) { return false }
-                func string(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self) }
-                func equals(_ a: Int, _ b: Int, _ ascii: StaticString) -> Bool {
-                    b - a == ascii.utf8CodeUnitCount && memcmp(u.baseAddress! + a, ascii.utf8Start, b - a) == 0
-                }
-                let n = u.count
-                // (room for a word per line in the three tables, made once)
-                var lines = 1
-                for b in u where b == 0x0A { lines += 1 }
-                nameWords.reserveCapacity(lines)
-                englishNameWords.reserveCapacity(lines)
-                vocab.reserveProtected(vocab.protected.count + lines)
-                var i = 0
-                while i <= n {
-                    var end = i
-                    while end < n && u[end] != 0x0A { end += 1 }
-                    defer { i = end + 1 }
-                    if end == i { continue }
-                    if u[i] == 0x23 && (end == i + 1 || u[i + 1] < 0x80 || string(i, end).first == "#") { continue }
-                    // the first three cells (tab-separated, empty ones kept)
-                    var t1 = i
-                    while t1 < end && u[t1] != 0x09 { t1 += 1 }
-                    guard t1 < end else { continue }
-                    var t2 = t1 + 1
-                    while t2 < end && u[t2] != 0x09 { t2 += 1 }
-                    guard t2 < end else { continue }
-                    var t3 = t2 + 1
-                    while t3 < end && u[t3] != 0x09 { t3 += 1 }
-                    // (no other text is canonically equal to these ASCII words: the bytes decide)
-                    if equals(i, t1, "ar") { continue }
-                    add(string(i, t1), string(t1 + 1, t2), string(t2 + 1, t3), organization: equals(t2 + 1, t3, "ORGANIZATION"))
-                }
-                return true
-            }
+            let fast = text.withUTF8 { read.readLines($0) }
             if !fast {
                 for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
                     let c = line.tabSeparated()
                     // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
                     guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
-                    add(String(c[0]), String(c[1]), String(c[2]), organization: c[2].utf8.count == 12 && c[2] == "ORGANIZATION")
+                    read.add(String(c[0]), String(c[1]), String(c[2]), organization: c[2].utf8.count == 12 && c[2] == "ORGANIZATION")
                 }
             }
         }
+        vocab.reserveProtected(vocab.protected.count + read.protected.count)
+        for k in read.protected { vocab.protect(k) }
+        let nameWords = read.nameWords, englishNameWords = read.englishNameWords
         let analyzer = TextAnalyzer(tokenizer: Tokenizer(segmenter: CliticSegmenter(vocabulary: vocab, functionWords: functionWords),
                                                          abbreviations: abbreviations))
         var set = Tables(analyzer: analyzer)
@@ -457,6 +415,64 @@ public struct LexiconSet: Sendable {
             set.tagger = try SequenceTagger(serialized: w)
         }
         return LexiconSet(set)
+    }
+
+    /// What lexicon/name-words.tsv adds: a value of its own, so that the loop over its 67,000 lines reads and writes
+    /// these tables directly (as variables captured by `load`'s closures, each access was checked at run time).
+    struct NameWordTables {
+        var nameWords = KeyMap<NameWord>()
+        var englishNameWords = KeyMap<String>()
+        /// Keys the vocabulary must not split (all but organisations' words), in file order.
+        var protected: [String] = []
+        let notNames: KeySet
+
+        mutating func add(_ word: String, _ english: String, _ cls: String, organization: Bool) {
+            let k = Normalizer.key(word)
+            nameWords[k] = NameWord(cls: cls, english: english)
+            let en = Normalizer.key(english)
+            // (the first class an English spelling has: one lookup, not a read and then a write)
+            if !notNames.contains(en) { englishNameWords.insertIfAbsent(en, cls) }
+            if !organization { protected.append(k) }
+        }
+
+        /// Without carriage returns the lines and cells are found in the bytes (67,000 lines: the Substring slices of
+        /// `lineFeedSeparated` and `tabSeparated`, each index checked, cost more than the rest); the same lines, cells
+        /// and tests as the String reading in `load`, which a file with "\r" still takes. False (nothing read) for such a file.
+        mutating func readLines(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+            if u.contains(0x0D) { return false }
+            func string(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self) }
+            func equals(_ a: Int, _ b: Int, _ ascii: StaticString) -> Bool {
+                b - a == ascii.utf8CodeUnitCount && memcmp(u.baseAddress! + a, ascii.utf8Start, b - a) == 0
+            }
+            let n = u.count
+            // (room for a word per line in the tables, made once)
+            var lines = 1
+            for b in u where b == 0x0A { lines += 1 }
+            nameWords.reserveCapacity(lines)
+            englishNameWords.reserveCapacity(lines)
+            protected.reserveCapacity(lines)
+            var i = 0
+            while i <= n {
+                var end = i
+                while end < n && u[end] != 0x0A { end += 1 }
+                defer { i = end + 1 }
+                if end == i { continue }
+                if u[i] == 0x23 && (end == i + 1 || u[i + 1] < 0x80 || string(i, end).first == "#") { continue }
+                // the first three cells (tab-separated, empty ones kept)
+                var t1 = i
+                while t1 < end && u[t1] != 0x09 { t1 += 1 }
+                guard t1 < end else { continue }
+                var t2 = t1 + 1
+                while t2 < end && u[t2] != 0x09 { t2 += 1 }
+                guard t2 < end else { continue }
+                var t3 = t2 + 1
+                while t3 < end && u[t3] != 0x09 { t3 += 1 }
+                // (no other text is canonically equal to these ASCII words: the bytes decide)
+                if equals(i, t1, "ar") { continue }
+                add(string(i, t1), string(t1 + 1, t2), string(t2 + 1, t3), organization: equals(t2 + 1, t3, "ORGANIZATION"))
+            }
+            return true
+        }
     }
 
     /// Rows of a bundled TSV table (header and comments skipped).

@@ -468,17 +468,23 @@ struct WordTable: Sendable {
     }
 
     private mutating func update(_ word: String, _ change: (inout Entry) -> Void) {
-        var key = Key()
-        var i = 0
-        var simple = true
-        for s in word.unicodeScalars {
-            let v = s.value
-            if v >= 0x0653 && v <= 0x0655 { trusted = false; return }
-            if v &- 0x0621 > 0x064A - 0x0621 { simple = false; continue }
-            if i < Self.maxLength { key.set(i, v) }
-            i += 1
+        // (the scalars decoded from the UTF-8 bytes in place: no String scalar iterator)
+        // nil: a mark U+0653–U+0655 (the table is then not trusted); an empty key: not 1–20 letters U+0621–U+064A
+        let read = withBytes(word) { u -> Key? in
+            var key = Key()
+            var i = 0, p = 0
+            var simple = true
+            while p < u.count {
+                let v = UTF8Decoding.scalar(u, at: &p)
+                if v >= 0x0653 && v <= 0x0655 { return nil }
+                if v &- 0x0621 > 0x064A - 0x0621 { simple = false; continue }
+                if i < Self.maxLength { key.set(i, v) }
+                i += 1
+            }
+            return !simple || i == 0 || i > Self.maxLength ? Key() : key
         }
-        if !simple || i == 0 || i > Self.maxLength { return }
+        guard let key = read else { trusted = false; return }
+        if key.isEmpty { return }
         var slot = Self.slot(key, shift)
         let mask = keysLo.count - 1
         while true {
