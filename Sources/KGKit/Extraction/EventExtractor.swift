@@ -908,7 +908,10 @@ public struct EventRoles: Sendable {
             let w = cls.hasPrefix("type-") ? r[0] : Normalizer.key(r[0])
             words[w, default: []].insert(cls)
         }
-        func set(_ cls: String) -> Set<String> { Set(words.filter { $0.value.contains(cls) }.keys) }
+        // (the words of each class gathered once, not the whole table filtered per class)
+        var byClass: [String: [String]] = [:]
+        for (w, classes) in words { for c in classes { byClass[c, default: []].append(w) } }
+        func set(_ cls: String) -> Set<String> { Set(byClass[cls] ?? []) }
         // word classes are looked up for every token near a trigger: byte-keyed
         func keySet(_ cls: String) -> KeySet { KeySet(set(cls).sorted()) }
         targetCues = keySet("target-cue")

@@ -54,7 +54,11 @@ struct SportsMetonymy: Sendable {
         }
         var byName: [String: String] = [:]
         var ambiguous: Set<String> = []
-        for e in lexicons.gazetteer.entries where e.type == .organization && e.subtype == "SportsTeam" {
+        // (entries tested in place: only the few that pass are copied)
+        let entries = lexicons.gazetteer.entries
+        let clubEntries = entries.indices.filter { entries[$0].type == .organization && entries[$0].subtype == "SportsTeam" }
+        for i in clubEntries {
+            let e = entries[i]
             for name in e.allNames {
                 let words = name.split(separator: " ").map { Normalizer.key(String($0)) }
                 let rest = words.filter { !clubWords.contains($0) }
@@ -65,10 +69,11 @@ struct SportsMetonymy: Sendable {
         }
         for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
         var countryOfDemonym: [String: String] = [:]
-        for e in lexicons.gazetteer.entries where e.type == .place && (e.subtype == "Country" || e.id.hasPrefix("adm1:gb-")) {
-            for d in e.demonyms where d.unicodeScalars.first?.isASCII == true && countryOfDemonym[d] == nil { countryOfDemonym[d] = e.id }
+        for i in entries.indices where entries[i].type == .place && (entries[i].subtype == "Country" || entries[i].id.hasPrefix("adm1:gb-")) {
+            for d in entries[i].demonyms where d.unicodeScalars.first?.isASCII == true && countryOfDemonym[d] == nil { countryOfDemonym[d] = entries[i].id }
         }
-        for e in lexicons.gazetteer.entries where e.type == .organization && e.subtype == "SportsTeam" {
+        for i in clubEntries {
+            let e = entries[i]
             let demonym = String(e.description.prefix { $0 != " " })
             guard !demonym.isEmpty else { continue }
             let country = countryOfDemonym[demonym] ?? demonym

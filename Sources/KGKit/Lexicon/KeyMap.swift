@@ -15,7 +15,10 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     /// each), so a probe reads the key where the slot points (one place in memory, not an offsets table and then the
     /// bytes).
     private var offsets: [Int] = []
+    /// The keys' bytes, in the first `byteCount`; the rest is room for more, written in place (an append of raw bytes
+    /// cost about a hundred instructions, and an insertion made two).
     private var bytes: [UInt8] = []
+    private var byteCount = 0
     private var storedKeys: [String] = []
     private var values: [Value] = []
     /// For large maps, a one-hash Bloom filter of the keys (4 bits per slot, indexed by hash bits above the slot's):
@@ -52,6 +55,9 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     }
 
     public func contains(_ key: String) -> Bool { find(key) != nil }
+
+    /// The value of the key whose UTF-8 bytes are `u` (no String made for it).
+    public func value(bytes u: UnsafeBufferPointer<UInt8>) -> Value? { find(u).map { values[$0] } }
 
     /// Makes room for `n` keys in all: the table that many insertions would grow to, made once (no rehash on the way)
     /// and the arrays reserved. Lookups and the insertion order are as without it.
@@ -202,16 +208,16 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
 
     /// Adds a key the map does not have; `hash` is its `keyHash` when the caller has it.
     private mutating func insert(_ key: String, _ value: Value, hash: UInt64? = nil) {
-        var k = key
         let e = UInt32(storedKeys.count)
-        let h = k.withUTF8 { u -> UInt64 in
-            // (entry and length as one eight-byte append: each append of raw bytes costs about a hundred instructions)
-            // (as typed bytes: an append of raw bytes goes a byte at a time, of typed ones it is one copy)
-            withUnsafeBytes(of: (UInt64(e) | UInt64(UInt32(u.count)) << 32).littleEndian) { raw in
-                raw.withMemoryRebound(to: UInt8.self) { bytes.append(contentsOf: $0) }
+        let h = withBytes(key) { u -> UInt64 in
+            let start = byteCount + 8, end = byteCount + 8 + u.count
+            if end > bytes.count { bytes += repeatElement(0, count: Swift.max(end, 2 * bytes.count, 256) - bytes.count) }
+            bytes.withUnsafeMutableBytes { raw in
+                raw.storeBytes(of: (UInt64(e) | UInt64(UInt32(u.count)) << 32).littleEndian, toByteOffset: byteCount, as: UInt64.self)
+                if u.count > 0 { memcpy(raw.baseAddress! + start, u.baseAddress!, u.count) }
             }
-            offsets.append(bytes.count)
-            bytes.append(contentsOf: u)
+            byteCount = end
+            offsets.append(start)
             return hash ?? Self.hash(u)
         }
         hashes.append(h)

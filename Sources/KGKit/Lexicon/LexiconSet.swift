@@ -302,7 +302,7 @@ public struct LexiconSet: Sendable {
         // is ل + بيونغ يانغ, the city), unless a clitic and it make a word of their own (فؤاد is no ف + واد)
         for f in gaz.firstKeys(where: { $0.type == .place }) where f.unicodeScalars.count >= 4 && !f.startsWithLetters("ال")
             && (0x600...0x6FF).contains(f.unicodeScalars.first!.value) && vocab.count(f) < 100 && !functionWords.contains(f)
-            && !["و", "ف", "ب", "ل", "ك"].contains(where: { vocab.count($0 + f) >= 3 }) {
+            && !["و", "ف", "ب", "ل", "ك"].contains(where: { vocab.count($0, f) >= 3 }) {
             vocab.addName(f)
         }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {

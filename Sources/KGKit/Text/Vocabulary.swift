@@ -77,4 +77,17 @@ public struct Vocabulary: Sendable {
     @inline(__always) public func count(_ key: String) -> Int { frequency[key] ?? 0 }
 
     @inline(__always) public func count(_ key: Substring) -> Int { frequency[String(key)] ?? 0 }
+
+    /// `count(prefix + key)` without making that String: the two keys' bytes put together on the stack.
+    public func count(_ prefix: String, _ key: String) -> Int {
+        withBytes(prefix) { p in
+            withBytes(key) { k in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, p.count + k.count)) { b in
+                    if p.count > 0 { memcpy(b.baseAddress!, p.baseAddress!, p.count) }
+                    if k.count > 0 { memcpy(b.baseAddress! + p.count, k.baseAddress!, k.count) }
+                    return frequency.value(bytes: UnsafeBufferPointer(rebasing: b[..<(p.count + k.count)])) ?? 0
+                }
+            }
+        }
+    }
 }
