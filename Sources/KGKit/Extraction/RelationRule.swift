@@ -27,11 +27,13 @@ public struct RelationRule: Sendable {
     public static func parse(_ text: String, file: String, keysOf: (String) -> [String]) throws -> [RelationRule] {
         var rules: [RelationRule] = []
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // (without a carriage return, the line feeds' bytes split the text as its Characters do: see `lineFeedSeparated`)
+        let lines = text.utf8.contains(0x0D) ? text.split(separator: "\n", omittingEmptySubsequences: false) : text.lineFeedSeparated()
+        for raw in lines {
             lineNo += 1
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingSpaces()
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let cols = line.tabSeparated().map(String.init)
             guard cols.count == 4, let conf = Double(cols[2]) else {
                 throw LexiconError.badRow(file: file, line: lineNo, reason: "expected: id<TAB>predicate<TAB>confidence<TAB>pattern")
             }

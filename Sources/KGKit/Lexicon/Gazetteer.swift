@@ -24,7 +24,10 @@ public struct Gazetteer: Sendable {
     /// The first token keys of the indexed names (not demonyms) of entries `include` accepts.
     public func firstKeys(where include: (LexiconEntry) -> Bool) -> [String] {
         let (keys, lists) = names.keysAndValues
-        return keys.indices.compactMap { i in lists[i].contains { !$0.isDemonym && include(entries[$0.entry]) } ? keys[i] : nil }
+        // (each entry handed over in place, not copied out of the array)
+        return entries.withUnsafeBufferPointer { entries in
+            keys.indices.compactMap { i in lists[i].contains { !$0.isDemonym && include(entries[$0.entry]) } ? keys[i] : nil }
+        }
     }
 
     /// Organisations named by a head noun and one word (نادي ليفربول, وكالة فارس, جامعة كامبريدج): that word → the
@@ -228,8 +231,7 @@ public struct SpellingVariants: Sendable {
     public init(_ g: Gazetteer) {
         for (_, list) in g.names {
             for n in list where n.keys.count >= 2 && !n.isDemonym {
-                let e = g.entries[n.entry]
-                guard [.organization, .person, .place].contains(e.type),
+                guard [.organization, .person, .place].contains(g.entries[n.entry].type),
                       n.keys.allSatisfy({ (0x0621...0x064A).contains($0.unicodeScalars.first?.value ?? 0) }) else { continue }
                 let sk = n.keys.map(Self.skeleton)
                 byFirst[sk[0], default: []].append(Variant(skeletons: sk, name: n))
@@ -237,8 +239,11 @@ public struct SpellingVariants: Sendable {
         }
         for k in byFirst.keys {
             byFirst[k]!.sort { a, b in
-                a.name.keys.count != b.name.keys.count ? a.name.keys.count > b.name.keys.count
-                    : (a.name.entry, a.name.keys.joined(separator: " ")) < (b.name.entry, b.name.keys.joined(separator: " "))
+                if a.name.keys.count != b.name.keys.count { return a.name.keys.count > b.name.keys.count }
+                // (the names joined only to tell apart two of one entry: a tuple of entry and joined names joined both
+                // for every comparison)
+                if a.name.entry != b.name.entry { return a.name.entry < b.name.entry }
+                return a.name.keys.joined(separator: " ") < b.name.keys.joined(separator: " ")
             }
         }
     }

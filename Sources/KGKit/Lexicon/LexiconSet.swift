@@ -300,11 +300,13 @@ public struct LexiconSet: Sendable {
         }
         // and the first word of a place's name that news rarely writes alone is a name after a clitic too (لبيونغ يانغ
         // is ل + بيونغ يانغ, the city), unless a clitic and it make a word of their own (فؤاد is no ف + واد)
-        for f in gaz.firstKeys(where: { $0.type == .place }) where f.unicodeScalars.count >= 4 && !f.startsWithLetters("ال")
-            && (0x600...0x6FF).contains(f.unicodeScalars.first!.value) && vocab.count(f) < 100 && !functionWords.contains(f)
-            && !["و", "ف", "ب", "ل", "ك"].contains(where: { vocab.count($0, f) >= 3 }) {
-            vocab.addName(f)
+        // (the words found first, then added: the test reads only the frequencies, which adding names leaves alone)
+        let clitics = ["و", "ف", "ب", "ل", "ك"]
+        let rareFirsts = gaz.firstKeys(where: { $0.type == .place }).filter { f in
+            f.unicodeScalars.count >= 4 && !f.startsWithLetters("ال") && (0x600...0x6FF).contains(f.unicodeScalars.first!.value)
+                && vocab.count(f) < 100 && !functionWords.contains(f) && !clitics.contains(where: { vocab.count($0, f) >= 3 })
         }
+        for f in rareFirsts { vocab.addName(f) }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
             let k = Normalizer.key(row[0])
             if k.unicodeScalars.count == 2 { vocab.protect(k) }
@@ -330,7 +332,10 @@ public struct LexiconSet: Sendable {
                                                          abbreviations: abbreviations))
         var set = Tables(analyzer: analyzer)
         set.gazetteer = gaz
-        set.personNameWords = KeySet(gaz.entries.filter { $0.type == .person }.flatMap { $0.allNames.flatMap(keys) })
+        // (the person entries read in place, not copied into a filtered array)
+        for i in gaz.entries.indices where gaz.entries[i].type == .person {
+            for n in gaz.entries[i].allNames { for k in keys(n) { set.personNameWords.insert(k) } }
+        }
         set.namedEvents = events
         set.vocabulary = vocab
         set.functionWords = functionWords

@@ -3,10 +3,17 @@ import Foundation
 /// Access to the data files bundled with kg (`Sources/KGKit/Resources`).
 public enum BundledResources {
     /// The directory holding the bundled resources.
+    /// (`getenv`, not `ProcessInfo.environment`, which builds a dictionary of the whole environment per call: some
+    /// 350,000 instructions, and start-up reads forty files.)
     public static var directory: URL {
-        if let env = ProcessInfo.processInfo.environment["KG_RESOURCES"], !env.isEmpty {
+        if let p = getenv("KG_RESOURCES"), case let env = String(cString: p), !env.isEmpty {
             return URL(fileURLWithPath: env, isDirectory: true)
         }
+        return bundleDirectory
+    }
+
+    /// The resources of the bundle, found once.
+    private static let bundleDirectory: URL = {
         // Foundation on Linux reports the bundle's `Resources` folder itself as resourceURL; on Darwin it is the
         // bundle's resource root, which holds our `Resources` folder
         let base = Bundle.module.resourceURL ?? Bundle.module.bundleURL
@@ -14,7 +21,7 @@ public enum BundledResources {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: nested.appendingPathComponent("lexicon").path, isDirectory: &isDir) { return nested }
         return base
-    }
+    }()
 
     /// The text of a bundled file, e.g. `lexicon/places.tsv`.
     public static func text(_ relativePath: String) throws -> String {
