@@ -237,10 +237,32 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
         }
     }
 
+    /// (Every key placed as `place` would, in order, through buffer pointers: a map that grows by doubling places
+    /// each key about twice, and `place`'s checked, uniqueness-tested array writes cost three times as much.)
     private mutating func rehash(_ size: Int) {
-        slots = Array(repeating: 0, count: size)
-        filter = size >= Self.filterFrom ? Array(repeating: 0, count: size / 16) : []
-        for e in hashes.indices { place(e) }
+        var newSlots = [UInt64](repeating: 0, count: size)
+        var newFilter: [UInt64] = size >= Self.filterFrom ? Array(repeating: 0, count: size / 16) : []
+        let mask = size - 1
+        newSlots.withUnsafeMutableBufferPointer { slots in
+            newFilter.withUnsafeMutableBufferPointer { filter in
+                hashes.withUnsafeBufferPointer { hashes in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        for e in 0..<hashes.count {
+                            let h = hashes[e]
+                            var slot = Int(truncatingIfNeeded: h) & mask
+                            while slots[slot] != 0 { slot = (slot + 1) & mask }
+                            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(offsets[e])
+                            if filter.count > 0 {
+                                let (w, bit) = Self.filterBit(h, filter.count)
+                                filter[w] |= bit
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        slots = newSlots
+        filter = newFilter
     }
 
     /// Removal is rare (user entries overriding bundled ones): rebuild without the entry.
@@ -256,7 +278,11 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     private var map = KeyMap<Bool>()
 
     public init() {}
-    public init<S: Sequence>(_ keys: S) where S.Element == String { for k in keys { insert(k) } }
+    public init<S: Sequence>(_ keys: S) where S.Element == String {
+        // (room made once for the keys the sequence says it has at least: no rehash on the way there)
+        map.reserveCapacity(keys.underestimatedCount)
+        for k in keys { insert(k) }
+    }
     public init(arrayLiteral keys: String...) { self.init(keys) }
 
     public var count: Int { map.count }
