@@ -276,7 +276,7 @@ public enum JSONLDWriter {
     static func encoded(_ node: (inout JSONBytes) -> Void) -> [UInt8] {
         var w = JSONBytes(capacity: 4096)
         node(&w)
-        return w.bytes
+        return w.finish()
     }
 
     /// Encodes nodes `0..<count` (written by `node`) on all cores, in chunks, and hands each chunk's bytes to `emit` in

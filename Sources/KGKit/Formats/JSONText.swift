@@ -17,16 +17,15 @@ enum JSONText {
                     return u.count + 2
                 }
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(u.count + 16)
+            var out = JSONBytes(capacity: u.count + 16)
             appendQuoted(u, to: &out)
-            return String(decoding: out, as: UTF8.self)
+            return String(decoding: out.finish(), as: UTF8.self)
         }
     }
 
     /// Appends the UTF-8 bytes `u` as a JSON string, quoted and escaped: the bytes of `string(_:)`. Runs of bytes that
     /// need no escape are copied whole.
-    static func appendQuoted(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendQuoted(_ u: UnsafeBufferPointer<UInt8>, to out: inout JSONBytes) {
         out.append(0x22)
         let n = u.count
         var run = 0
@@ -36,7 +35,7 @@ enum JSONText {
             if i + 8 <= n, !mayNeedEscape(raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
             let b = u[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 { i += 1; continue }
-            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
+            if run < i { out.append(UnsafeBufferPointer(rebasing: u[run..<i])) }
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -45,11 +44,11 @@ enum JSONText {
             case 0x09: out.append(0x5C); out.append(0x74)
             case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
                 // U+2028, U+2029: valid JSON but line breaks to JavaScript
-                out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39])
+                for c: UInt8 in [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39] { out.append(c) }
                 i += 2
             default:
                 if b < 0x20 || b == 0x7F {
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex(b >> 4), hex(b & 0xF)])
+                    for c: UInt8 in [0x5C, 0x75, 0x30, 0x30, hex(b >> 4), hex(b & 0xF)] { out.append(c) }
                 } else {
                     out.append(b)
                 }
@@ -57,7 +56,7 @@ enum JSONText {
             i += 1
             run = i
         }
-        if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
+        if run < n { out.append(UnsafeBufferPointer(rebasing: u[run..<n])) }
         out.append(0x22)
     }
 
@@ -83,31 +82,62 @@ enum JSONText {
 /// JSON text built as UTF-8 bytes in one buffer: strings are escaped straight into it, with no String made per value
 /// or per interpolation. Gives the bytes of `JSONText.string` and `JSONText.number`.
 struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+    /// The bytes written are `storage[..<count]`; the rest is room for more, written in place (`Array.append(contentsOf:)`
+    /// cost about a hundred instructions a call, most of the cost of writing a member name).
+    private var storage: [UInt8]
+    private(set) var count = 0
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { storage = Array(repeating: 0, count: Swift.max(capacity, 16)) }
+
+    /// The bytes written (the buffer itself, cut to them).
+    mutating func finish() -> [UInt8] {
+        storage.removeLast(storage.count - count)
+        defer { storage = []; count = 0 }
+        return storage
+    }
+
+    /// Room for `n` more bytes: the buffer at least doubles when it grows.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if count + n > storage.count { storage += repeatElement(0, count: Swift.max(count + n, 2 * storage.count) - storage.count) }
+    }
+
+    /// Writes the bytes `u` as they are.
+    @inline(__always) mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+        let n = u.count, at = count
+        guard n > 0 else { return }
+        reserve(n)
+        storage.withUnsafeMutableBufferPointer { b in (b.baseAddress! + at).update(from: u.baseAddress!, count: n) }
+        count = at + n
+    }
+
+    /// Writes the byte `b`.
+    @inline(__always) mutating func append(_ b: UInt8) {
+        reserve(1)
+        storage[count] = b
+        count += 1
+    }
 
     /// JSON punctuation and member names, written as they are.
     @inline(__always) mutating func raw(_ s: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// Text already in JSON form, written as it is.
-    mutating func raw(_ s: String) { withBytes(s) { bytes.append(contentsOf: $0) } }
+    mutating func raw(_ s: String) { withBytes(s) { append($0) } }
 
     /// `JSONText.string(s)`.
-    mutating func string(_ s: String) { withBytes(s) { JSONText.appendQuoted($0, to: &bytes) } }
+    mutating func string(_ s: String) { withBytes(s) { JSONText.appendQuoted($0, to: &self) } }
 
     /// The decimal digits of `v`, as `String(v)` writes them.
     mutating func int(_ v: Int) {
-        if v < 0 { bytes.append(0x2D) }
+        if v < 0 { append(0x2D) }
         let m = v.magnitude
         var digits = 1
         var t = m
         while t >= 10 { t /= 10; digits += 1 }
-        let at = bytes.count
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        bytes.withUnsafeMutableBufferPointer { b in
+        let at = count
+        reserve(digits)
+        storage.withUnsafeMutableBufferPointer { b in
             var x = m
             var k = at + digits - 1
             repeat {
@@ -116,6 +146,7 @@ struct JSONBytes {
                 k -= 1
             } while x > 0
         }
+        count = at + digits
     }
 
     /// `JSONText.number(d)`.

@@ -89,7 +89,7 @@ public enum NTriplesWriter {
             if let d = e.startDate { emit(s, schema("startDate"), date(d)) }
             for c in e.casualties {
                 let parts = [e.key, c.outcome, String(c.count), c.party ?? "", c.atLeast ? "+" : ""]
-                let cn = iri(KGIRI.node("casualty/" + String(SHA256.hex(parts.joined(separator: "\u{1F}")).prefix(24))))
+                let cn = iri(KGIRI.node("casualty/" + SHA256.hex(parts.joined(separator: "\u{1F}"), digits: 24)))
                 emit(s, vocab("casualty"), cn)
                 emit(cn, rdfType, vocab("CasualtyCount"))
                 emit(cn, vocab("outcome"), literal(c.outcome))
@@ -109,7 +109,7 @@ public enum NTriplesWriter {
             for ev in evidence {
                 let art = KGIRI.article(ev.article)
                 emit(s, p, o, graph: art)
-                let en = iri(KGIRI.node("evidence/" + String(SHA256.hex("\(k.subject)\u{1F}\(k.predicate)\u{1F}\(k.object)\u{1F}\(ev.article)\u{1F}\(ev.sentence)\u{1F}\(ev.start)\u{1F}\(ev.rule)").prefix(24))))
+                let en = iri(KGIRI.node("evidence/" + SHA256.hex("\(k.subject)\u{1F}\(k.predicate)\u{1F}\(k.object)\u{1F}\(ev.article)\u{1F}\(ev.sentence)\u{1F}\(ev.start)\u{1F}\(ev.rule)", digits: 24)))
                 emit(st, vocab("evidence"), en, graph: art)
                 emitEvidence(en, ev)
             }
@@ -125,7 +125,7 @@ public enum NTriplesWriter {
             if let c = ExtractionTables.statementCAMEO[q.kind] { emit(qn, vocab("cameoCode"), literal(c), graph: art) }
             emit(qn, schema("text"), literal(q.quote), graph: art)
             emit(qn, vocab("confidence"), typed(q.evidence.confidence), graph: art)
-            let en = iri(KGIRI.node("evidence/" + String(SHA256.hex("quote\u{1F}" + id).prefix(24))))
+            let en = iri(KGIRI.node("evidence/" + SHA256.hex("quote\u{1F}" + id, digits: 24)))
             emit(qn, vocab("evidence"), en, graph: art)
             emitEvidence(en, q.evidence)
         }

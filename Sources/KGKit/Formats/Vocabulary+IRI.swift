@@ -15,7 +15,7 @@ public enum KGIRI {
 
     /// The `@id` of the statement node of a relation: derived from subject, predicate and object, so it is stable.
     public static func statement(_ k: RelationKey) -> String {
-        node("statement/" + String(SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object).prefix(24)))
+        node("statement/" + SHA256.hex(k.subject + "\u{1F}" + k.predicate + "\u{1F}" + k.object, digits: 24))
     }
 
     /// The node key of an `@id` minted by `node(_:)`.

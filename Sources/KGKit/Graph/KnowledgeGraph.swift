@@ -33,8 +33,8 @@ public struct GraphStatement: Sendable, Equatable, Hashable {
 
     /// Stable identity: article, sentence, offsets, speaker and kind.
     public var id: String {
-        String(SHA256.hex([evidence.article, String(evidence.sentence), String(evidence.start), String(evidence.end), speaker, kind]
-            .joined(separator: "\u{1F}")).prefix(24))
+        SHA256.hex([evidence.article, String(evidence.sentence), String(evidence.start), String(evidence.end), speaker, kind]
+            .joined(separator: "\u{1F}"), digits: 24)
     }
 }
 

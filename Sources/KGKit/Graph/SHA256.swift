@@ -10,14 +10,15 @@ public enum SHA256 {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2]
 
-    /// Lower-case hex digest of the UTF-8 bytes of `text` (read in place, not copied to an array).
-    public static func hex(_ text: String) -> String { withBytes(text) { hex($0) } }
+    /// Lower-case hex digest of the UTF-8 bytes of `text` (read in place, not copied to an array); its first `digits`
+    /// hex digits (1...64) only, for an id made of a prefix (no String of 64 cut by Characters).
+    public static func hex(_ text: String, digits: Int = 64) -> String { withBytes(text) { hex($0, digits: digits) } }
 
     public static func hex(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { hex($0) } }
 
     /// Whole blocks are compressed straight from `bytes`; only the last one or two (with the padding and the bit
     /// length) are copied, into a buffer on the stack.
-    static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func hex(_ bytes: UnsafeBufferPointer<UInt8>, digits: Int = 64) -> String {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         let n = bytes.count
@@ -42,17 +43,18 @@ public enum SHA256 {
                 }
             }
         }
-        return String(unsafeUninitializedCapacity: 64) { out in
+        let digits = min(max(digits, 1), 64)
+        return String(unsafeUninitializedCapacity: digits) { out in
             var i = 0
             func put(_ v: UInt32) {
-                for s in stride(from: 28, through: 0, by: -4) {
+                for s in stride(from: 28, through: 0, by: -4) where i < digits {
                     let d = UInt8((v >> UInt32(s)) & 0xf)
                     out[i] = d < 10 ? 0x30 + d : 0x57 + d
                     i += 1
                 }
             }
             put(h.0); put(h.1); put(h.2); put(h.3); put(h.4); put(h.5); put(h.6); put(h.7)
-            return 64
+            return digits
         }
     }
 
