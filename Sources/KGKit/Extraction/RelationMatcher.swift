@@ -209,7 +209,8 @@ struct RelationMatcher {
                     for (i, r) in compiled.slotFirst.enumerated() where compiled.slotFirstTypes[i] & mentionTypes[p] != 0 { candidates.append(r) }
                 }
                 candidates += procliticRules[p]
-                candidates.sort()
+                // (`alwaysTry` is in rule order already: only a token that adds rules of its own needs the sort)
+                if candidates.count > compiled.alwaysTry.count { candidates.sort() }
                 var last = -1
                 for r in candidates where r != last {
                     last = r
