@@ -792,17 +792,18 @@ struct EventExtractor {
     /// Candidate base forms of a normalised Arabic noun without one dual, plural or case ending (keeping at least
     /// three letters).
     /// (Read on the UTF-8 view: nothing is allocated for the many words without such an ending.)
+    /// (The bytes read in place: the UTF-8 view's `last` and `suffix` cost more than the rest.)
     static func uninflected(_ stem: String) -> [String] {
-        let b = stem.utf8
-        // every ending ends in ن, ت or ا: most words have none of them last (no loop over the endings)
-        guard let last = b.last, last == 0x86 || last == 0xAA || last == 0xA7 else { return [] }
-        var out: [String] = []
-        for (e, feminine) in nominalEndings where b.count >= e.count + 6 && b.suffix(e.count).elementsEqual(e) {
-            var base = Array(b.dropLast(e.count))
-            if feminine { base += taMarbuta }
-            out.append(String(decoding: base, as: UTF8.self))
+        withBytes(stem) { b -> [String] in
+            // every ending ends in ن, ت or ا: most words have none of them last (no loop over the endings)
+            guard let last = b.last, last == 0x86 || last == 0xAA || last == 0xA7 else { return [] }
+            var out: [String] = []
+            for (e, feminine) in nominalEndings where b.count >= e.count + 6 && UnsafeBufferPointer(rebasing: b[(b.count - e.count)...]).elementsEqual(e) {
+                let base = UnsafeBufferPointer(rebasing: b[..<(b.count - e.count)])
+                out.append(feminine ? String(decoding: Array(base) + taMarbuta, as: UTF8.self) : String(decoding: base, as: UTF8.self))
+            }
+            return out
         }
-        return out
     }
 
     /// Two use-of-force events of one article with the same agent and the same target or place are one event
