@@ -67,7 +67,7 @@ public enum CasualtyExtractor {
             while partyEnd < range.upperBound && partyEnd - end < 3 {
                 let u = tokens[partyEnd]
                 if u.kind != .word { break }
-                if u.prefix.hasPrefix("و") || u.prefix.hasSuffix("ب") || u.prefix.hasSuffix("ل") { break }
+                if u.prefix.hasPrefix("و") || u.prefix.endsWithLetters("ب") || u.prefix.endsWithLetters("ل") { break }
                 if tables.dates.match(tokens, at: partyEnd, limit: range.upperBound) != nil { break }
                 let pw = table.match(tokens, at: partyEnd, limit: range.upperBound)?.value
                 if case .outcome? = pw { break }

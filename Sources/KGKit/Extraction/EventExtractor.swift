@@ -125,7 +125,7 @@ struct EventExtractor {
                 // فاز بالدوري / بلقب: winning a title is not a match
                 // (also where the segmenter left ب on the word: بدوري; not a name: فاز برشلونة على ...)
                 if opponent, trig.end < s.tokens.upperBound, doc.tokens[trig.end].script == .arabic,
-                   doc.tokens[trig.end].prefix.hasSuffix("ب") || doc.tokens[trig.end].key.hasPrefix("ب") && mentionAt[trig.end] == nil {
+                   doc.tokens[trig.end].prefix.endsWithLetters("ب") || doc.tokens[trig.end].key.hasPrefix("ب") && mentionAt[trig.end] == nil {
                     k = trig.end; continue
                 }
                 // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
@@ -186,7 +186,7 @@ struct EventExtractor {
                     var p = title.end
                     while p < s.tokens.upperBound, p - title.end < 4, mentionAt[p] == nil || mentions[mentionAt[p]!].isDemonym {
                         if let mi = mentionAt[p] { p = mentions[mi].tokens.upperBound; continue }
-                        guard doc.tokens[p].kind == .word, doc.tokens[p].hasArticle || doc.tokens[p].prefix.hasSuffix("ل") || p > title.end else { break }
+                        guard doc.tokens[p].kind == .word, doc.tokens[p].hasArticle || doc.tokens[p].prefix.endsWithLetters("ل") || p > title.end else { break }
                         p += 1
                     }
                     if let mi = mentionAt[p], mentions[mi].type == .person {
@@ -214,7 +214,7 @@ struct EventExtractor {
                     // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
                     if t.kind == .number, cue == "target" { cue = nil }
                     if roles.targetCues.contains(t.key, hash: t.keyHash) { cue = "target"; cueAt = j }
-                    else if roles.placeCues.contains(t.key, hash: t.keyHash) || t.prefix.hasSuffix("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
+                    else if roles.placeCues.contains(t.key, hash: t.keyHash) || t.prefix.endsWithLetters("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if roles.destinationCues.contains(t.key, hash: t.keyHash), roles.destinationTypes.contains(type) { cue = "place" }
                     else if roles.agentCues.contains(t.key, hash: t.keyHash) { cue = "agent" }
                     else if roles.fireAgentCues.contains(t.key, hash: t.keyHash),
@@ -222,11 +222,11 @@ struct EventExtractor {
                     else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash) { cue = "participant"; cueAt = j }
                     else if roles.relativeLaunchVerbs.contains(t.key, hash: t.keyHash) || roles.relativeLaunchVerbs.contains(t.stem, hash: t.stemHash) { cue = "agent" }
                     else if j > trig.end, t.script == .arabic, roles.baParticipantTypes.contains(type),
-                            t.prefix.hasSuffix("ب") || mentionAt[j].map({ mentions[$0].start == t.start + 1 && doc.scalars[t.start] == "ب" }) == true,
+                            t.prefix.endsWithLetters("ب") || mentionAt[j].map({ mentions[$0].start == t.start + 1 && doc.scalars[t.start] == "ب" }) == true,
                             mentionAt[j].map({ mentions[$0].type != .place }) ?? true { cue = "participant"; cueAt = j }
                     if let mi = mentionAt[j], j != trig.end || (agent == nil && participants.isEmpty) {
                         let m = mentions[mi]
-                        if t.prefix.hasSuffix("ب") && m.type == .place && cue != "target" { cue = "place" }
+                        if t.prefix.endsWithLetters("ب") && m.type == .place && cue != "target" { cue = "place" }
                         // a place right after a visit is where it goes (زارت العراق, زيارة الرياض; not a list of places)
                         if j == trig.end, m.type == .place, roles.objectDestinationTypes.contains(type),
                            !(m.tokens.upperBound < s.tokens.upperBound && doc.tokens[m.tokens.upperBound].prefix == "و"
@@ -391,7 +391,7 @@ struct EventExtractor {
                             let before = mentions[mi].tokens.lowerBound
                             let t0 = doc.tokens[before]
                             let cueBefore = before > s.tokens.lowerBound ? doc.tokens[before - 1].key : ""
-                            if ["الي", "to", "in", "at", "في"].contains(cueBefore) || t0.prefix.hasSuffix("ب") || t0.prefix.hasSuffix("ل") {
+                            if ["الي", "to", "in", "at", "في"].contains(cueBefore) || t0.prefix.endsWithLetters("ب") || t0.prefix.endsWithLetters("ل") {
                                 place = mi
                             } else if before - 2 >= s.tokens.lowerBound, ["الي", "to", "in", "في"].contains(doc.tokens[before - 2].key) {
                                 place = mi   // إلى العاصمة العراقية بغداد
@@ -447,7 +447,7 @@ struct EventExtractor {
                     if n < s.tokens.upperBound, mentionAt[n] == nil, doc.tokens[n].kind == .word, doc.tokens[n].hasArticle,
                        doc.tokens[n].prefix.isEmpty { n += 1 }
                     if n < s.tokens.upperBound, let d = mentionAt[n], mentions[d].isDemonym, !describesPerson(mentions[d]),
-                       doc.tokens[n].key.hasSuffix("يه") {
+                       doc.tokens[n].key.endsWithLetters("يه") {
                         participants.append(d)
                         if agent.map({ mentions[$0].entity == mentions[d].entity }) == true { agent = nil }
                     }

@@ -123,7 +123,7 @@ struct SportsMetonymy: Sendable {
                 if !t.isCapitalized || surface.uppercased() == surface { return nil }
             }
             // (ب is "in": ببرشلونة is the city; ل is "for, to": هدف لإشبيلية, انتقل لروما are the club)
-            if t.prefix.hasSuffix("ب") { return nil }
+            if t.prefix.endsWithLetters("ب") { return nil }
             if k > 0, locatives.contains(doc.tokens[k - 1].key) { return nil }
             // (a nickname next to an amount or a money word, or before a definite nisba, is not the club: مليون ريال and
             // الريال السعودي are money; rules/sports-context.tsv)

@@ -149,7 +149,7 @@ struct StatementExtractor {
             if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || keysEqual(t.key, ":") || keysEqual(t.key, ".") || keysEqual(t.key, "الي") { break }
             if let mi = startAt[j] {
                 // لرويترز (or لـ CNN) after قال is who was told, not who spoke
-                if t.prefix.hasSuffix("ل") || (j > p && keysEqual(doc.tokens[j - 1].key, "ل")) { j = mentions[mi].tokens.upperBound; continue }
+                if t.prefix.endsWithLetters("ل") || (j > p && keysEqual(doc.tokens[j - 1].key, "ل")) { j = mentions[mi].tokens.upperBound; continue }
                 if mentions[mi].type == .person { return mi }
                 // a body right after the verb is its subject (أعلن القضاء التركي ... إطلاق سراح القس أندرو برانسون: the
                 // judiciary spoke, not the pastor); a person is looked for past a title (قال المتحدث باسم الوزارة، كيربي)

@@ -286,4 +286,13 @@ extension String {
     /// only a String starting with the same bytes can have: the bytes reject almost every key at once, where
     /// `hasPrefix` alone compares Characters under canonical equivalence.
     func startsWithLetters(_ letters: String) -> Bool { utf8.starts(with: letters.utf8) && hasPrefix(letters) }
+
+    /// `hasSuffix(letters)` for a suffix of such letters: a String with that suffix ends with the same bytes, so the
+    /// bytes, read in place, reject almost every word at once (`hasSuffix` alone cost several hundred instructions).
+    func endsWithLetters(_ letters: String) -> Bool {
+        let n = utf8.count, m = letters.utf8.count
+        guard n >= m else { return false }
+        let same = withBytes(self) { s in withBytes(letters) { l in m == 0 || memcmp(s.baseAddress! + (n - m), l.baseAddress!, m) == 0 } }
+        return same && hasSuffix(letters)
+    }
 }

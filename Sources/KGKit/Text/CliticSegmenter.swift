@@ -35,7 +35,7 @@ public struct CliticSegmenter: Sendable {
     private static let conjunctions: [String] = ["", "و", "ف"]
     /// A normalised word shaped like a participle (م…), a sound plural (…ين, …ات, …ون) or a feminine (…ه of ة).
     static func looksDerived(_ key: String) -> Bool {
-        key.hasPrefix("م") || key.hasSuffix("ين") || key.hasSuffix("ات") || key.hasSuffix("ون") || key.hasSuffix("ه")
+        key.hasPrefix("م") || key.endsWithLetters("ين") || key.endsWithLetters("ات") || key.endsWithLetters("ون") || key.endsWithLetters("ه")
     }
     private static func looksDerived(_ p: Piece, _ k: UnsafeBufferPointer<UInt32>) -> Bool {
         let n = p.count
@@ -395,7 +395,7 @@ public struct CliticSegmenter: Sendable {
             if n - sl < 3 { continue }
             var t = String(s.unicodeScalars.dropLast(sl))
             var c = vocabulary.count(t)
-            if t.hasSuffix("ت") {
+            if t.endsWithLetters("ت") {
                 let tm = String(t.unicodeScalars.dropLast()) + "ه"
                 let cm = vocabulary.count(tm)
                 if cm > c { t = tm; c = cm }

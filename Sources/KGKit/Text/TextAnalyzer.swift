@@ -34,7 +34,7 @@ public struct AnalyzedText: Sendable {
     /// لحكومة).
     public func articleElided(_ k: Int) -> Bool {
         let t = tokens[k]
-        return t.script == .arabic && t.hasArticle && t.prefix.hasSuffix("ل") && scalars[t.stemStart] == "\u{0644}"
+        return t.script == .arabic && t.hasArticle && t.prefix.endsWithLetters("ل") && scalars[t.stemStart] == "\u{0644}"
     }
 
     /// The text of sentence `s`, made on first use and then shared: every fact found in a sentence keeps it as
