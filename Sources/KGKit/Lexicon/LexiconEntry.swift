@@ -17,10 +17,22 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// All names this entry is known by (preferred names first).
     /// (Duplicates are found with `keysEqual`, which is `==` without its normalising comparison for plain names.)
+    /// (Each name's first base letter (`firstBase`) is found once: `keysEqual` tells names whose first base letters
+    /// differ apart by them, so a name is compared only with those that start alike, not with all before it.)
     public var allNames: [String] {
         var out: [String] = []
+        var bases: [UInt32?] = []
         out.reserveCapacity(2 + aliases.count)
-        func add(_ n: String) { if !n.isEmpty && !out.contains(where: { keysEqual($0, n) }) { out.append(n) } }
+        bases.reserveCapacity(2 + aliases.count)
+        func add(_ n: String) {
+            if n.isEmpty { return }
+            let b = withBytes(n, firstBase)
+            for i in out.indices where b == nil || bases[i] == nil || bases[i] == b {
+                if keysEqual(out[i], n) { return }
+            }
+            out.append(n)
+            bases.append(b)
+        }
         add(nameAr)
         add(nameEn)
         for n in aliases { add(n) }
