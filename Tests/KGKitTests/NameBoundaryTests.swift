@@ -660,4 +660,11 @@ final class NameBoundaryTests: XCTestCase {
         let o = organisations("وقال رئيس الرابطة الألمانية لصناعة النفط إن الوقود سيرتفع.").map(\.surface)
         XCTAssertEqual(o, ["الرابطة الألمانية لصناعة النفط"])
     }
+
+    /// A site's name with a period (العربية.نت) is one name in one sentence, and the gazetteer's name written without
+    /// the period links it.
+    func testASiteNameWithAPeriodIsOneLinkedName() {
+        let o = organisations("وفي حقيقة الأمر اتصلت \"العربية.نت\" بمدير أعمال الفنانة.")
+        XCTAssertEqual(o.map(\.entryID), ["org:al-arabiya"], "\(o.map(\.surface))")
+    }
 }

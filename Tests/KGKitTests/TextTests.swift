@@ -460,6 +460,12 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(sentences("قال «توقفوا. الآن». ثم غادر."), ["قال «توقفوا. الآن».", "ثم غادر."])
     }
 
+    /// The period of a site's name is no sentence end; a period before a longer word with no space still is.
+    func testPeriodOfASiteNameEndsNoSentence() {
+        XCTAssertEqual(sentences("واتصلت العربية.نت بالوزارة. وقال المتحدث"), ["واتصلت العربية.نت بالوزارة.", "وقال المتحدث"])
+        XCTAssertEqual(sentences("انتهى الاجتماع.وقال المتحدث"), ["انتهى الاجتماع.", "وقال المتحدث"])
+    }
+
     func testLineBreakEndsSentence() {
         XCTAssertEqual(sentences("عنوان بلا نقطة\nقال كيربي إن الدعم مستمر"), ["عنوان بلا نقطة", "قال كيربي إن الدعم مستمر"])
         XCTAssertEqual(sentences("Title line\r\nHe said “a\nb” ok"), ["Title line", "He said “a", "b” ok"])

@@ -971,6 +971,11 @@ public struct EntityRecognizer: Sendable {
                 // it is also the city, so it is no alias). The word as written, pronoun included: رومانا is no روما + نا
                 m.entryID = lexicons.gazetteer.entries[e].id
                 m.subtype = lexicons.gazetteer.entries[e].subtype
+            } else if (t.a..<t.b).contains(where: { toks[$0].kind == .punctuation }),
+                      let known = knownName((t.a..<t.b).filter { toks[$0].kind == .word }.map { toks[$0].key }, type: t.type) {
+                // (gazetteer names are indexed without their punctuation: العربية.نت is the name العربية نت)
+                m.entryID = known.id
+                m.subtype = known.subtype
             }
             out.append(m)
             claim(t.a, t.b)

@@ -1,7 +1,7 @@
 /// Groups tokens into sentences.
 ///
 /// A sentence ends at `.` `!` `?` `؟` `؛` `…` (periods of abbreviations and numbers are inside their tokens, so they
-/// never end one) and at every line break. Inside paired quotes (“ ” « ») a sentence does not end unless a line
+/// never end one, nor does the period of a site's name, العربية.نت) and at every line break. Inside paired quotes (“ ” « ») a sentence does not end unless a line
 /// breaks; a closing quote right after the end mark stays with its sentence.
 public enum SentenceSplitter {
     public static func split(_ scalars: [Unicode.Scalar], tokens: [Token]) -> [Sentence] {
@@ -45,7 +45,7 @@ public enum SentenceSplitter {
                         continue
                     }
                 case 0x2E, 0x21, 0x3F, 0x061F, 0x061B, 0x2026, 0x06D4:
-                    if quoteDepth == 0 {
+                    if quoteDepth == 0, !(v == 0x2E && isDomainDot(tokens, i, scalars)) {
                         var last = i
                         while last + 1 < tokens.count, tokens[last + 1].kind == .punctuation,
                               isClosing(scalars[tokens[last + 1].start].value),
@@ -63,6 +63,14 @@ public enum SentenceSplitter {
         }
         if first < tokens.count { close(tokens.count - 1) }
         return sentences
+    }
+
+    /// A period between two words with no space on either side, before a short word, is part of a site's name
+    /// (العربية.نت, مصراوي.كوم), not a sentence end.
+    private static func isDomainDot(_ tokens: [Token], _ i: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard i > 0, i + 1 < tokens.count, tokens[i].end - tokens[i].start == 1, tokens[i - 1].kind == .word, tokens[i + 1].kind == .word,
+              tokens[i - 1].end == tokens[i].start, tokens[i].end == tokens[i + 1].start else { return false }
+        return tokens[i + 1].end - tokens[i + 1].start <= 3
     }
 
     @inline(__always) private static func isClosing(_ v: UInt32) -> Bool {
