@@ -423,6 +423,13 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(y.entities.filter { $0.eventType == "attack" }.count, 1, "\(triples(y))")
     }
 
+    /// A named event the tagger alone reads as a person's name is the event (غولدن غلوب is no one's name).
+    func testANamedEventReadAsAPersonIsTheEvent() {
+        let x = extract("وفاز الفيلم بجائزة غولدن غلوب لأفضل فيلم أجنبي.", "ar")
+        XCTAssertTrue(x.entities.contains { $0.type == .event && $0.eventType == "award" && $0.entryID != nil }, "\(x.entities.map(\.name))")
+        XCTAssertFalse(x.mentions.contains { $0.type == .person }, "\(x.mentions.map(\.surface))")
+    }
+
     func testNamedEventsFromTheLexicon() {
         // a place inside the name yields to the event; one node per entry, however it is written
         let x = extract("فاز الأهلي على الترجي في ذهاب نصف نهائي دوري أبطال أفريقيا، ويأمل بلقب دوري أبطال إفريقيا.", "ar")

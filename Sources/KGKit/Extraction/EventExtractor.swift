@@ -636,7 +636,7 @@ struct EventExtractor {
     /// their words are claimed, so no trigger inside them starts another event.
     /// (No date or casualty count is read for them: a competition is not dated by the match an article reports.)
     /// A place or organisation read inside the name (أفريقيا in دوري أبطال أفريقيا, "Champions League" as a capitalised
-    /// name) gives way to it; a person inside does not.
+    /// name) gives way to it; a person inside does not, unless the tagger alone read the event's very words as a person.
     private func namedEvents(_ doc: AnalyzedText, claimed: inout [Bool], entities: inout [ExtractedEntity], mentions: inout [Mention],
                              added: inout [Mention]) {
         let g = lexicons.namedEvents
@@ -683,6 +683,9 @@ struct EventExtractor {
                 let inside = mentions.indices.filter { mentions[$0].tokens.overlaps(span) }
                 let yields = inside.allSatisfy { mi in
                     let m = mentions[mi]
+                    // (a name the tagger alone reads as a person's over exactly the event's words is the event:
+                    // غولدن غلوب, رولان غاروس)
+                    if m.type == .person, m.tokens == span, m.rule == "tagger", m.entryID == nil { return true }
                     return m.tokens.lowerBound >= i && m.tokens.upperBound <= end && m.type != .person && m.type != .event
                 }
                 let covered = span.allSatisfy { k in !claimed[k] || inside.contains { mentions[$0].tokens.contains(k) } }
