@@ -667,4 +667,13 @@ final class NameBoundaryTests: XCTestCase {
         let o = organisations("وفي حقيقة الأمر اتصلت \"العربية.نت\" بمدير أعمال الفنانة.")
         XCTAssertEqual(o.map(\.entryID), ["org:al-arabiya"], "\(o.map(\.surface))")
     }
+
+    /// God's name after a class word is no place (قضاء الله وقدره: "God's decree", not a district).
+    func testGodsNameAfterAClassWordIsNoPlace() {
+        let places = { (text: String) in
+            ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+                .mentions.filter { $0.type == .place }.map(\.surface)
+        }
+        XCTAssertEqual(places("وقالت الأسرة إن وفاته كانت قضاء الله وقدره، وإنها راضية."), [])
+    }
 }

@@ -436,6 +436,8 @@ public struct EntityRecognizer: Sendable {
                 if nameEnd == inner.end { i += 1; continue }
             }
             guard nameEnd > nameStart else { i += 1; continue }
+            // (God's name after a class word is no place: قضاء الله وقدره is "God's decree", not a district)
+            if nameEnd == nameStart + 1, toks[nameStart].key == Self.godKey { i += 1; continue }
             if trig.value.subtype == "Facility" { nameEnd = facilityNameEnd(nameEnd, start: nameStart) }
             // common words after a trigger that the tagger does not read as a name are a description, not a name
             // (منطقة التجارة, ميناء تجاري, مستشفى ميداني)
@@ -1588,6 +1590,9 @@ public struct EntityRecognizer: Sendable {
         guard let first = found.first, found.allSatisfy({ $0.entry == first.entry }) else { return nil }
         return lexicons.gazetteer.entries[first.entry]
     }
+
+    /// The normalised key of الله.
+    static let godKey = Normalizer.key("الله")
 
     /// Corpus count (ANT word counts) from which an Arabic word is too common to be a person's name on its own.
     static let veryCommonWordCount = 3000
