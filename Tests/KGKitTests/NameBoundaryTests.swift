@@ -645,6 +645,9 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("دافعت") }, "\(p)")
         let q = people("وأشار الموقعون إلى أن التجارة باتت منذ ثلاثينيات القرن الماضي عنصراً أساسياً.")
         XCTAssertEqual(q, [], "\(q)")
+        // (nor is a common word behind an unsplit و after a known name: وولي عهد أبوظبي)
+        let r = people("وحدد ولي العهد السعودي الأمير محمد بن سلمان وولي عهد أبوظبي الشيخ محمد بن زايد، مدة 60 شهراً.")
+        XCTAssertFalse(r.contains("وولي"), "\(r)")
     }
 
     /// A known body's name that the tagger reads on into a person's name ends there: the IEA and Fatih Birol, its head,

@@ -795,7 +795,10 @@ public struct EntityRecognizer: Sendable {
                       return lexicons.nameContinuations.match(toks, at: k, limit: k + 1, stems: false) == nil   // (links included)
                   }) else { return [t] }
             // (the words after a person's name, read as a name, are the next person's: برانسون)
-            if cut == g.tokens.upperBound, isPersonWord(toks[cut], first: true) {
+            // (not a common word behind an unsplit و: وولي | عهد أبوظبي is "and the crown prince of")
+            if cut == g.tokens.upperBound, isPersonWord(toks[cut], first: true),
+               !(toks[cut].prefix.isEmpty && toks[cut].key.hasPrefix("و")
+                 && lexicons.vocabulary.count(String(toks[cut].key.dropFirst())) >= Self.commonAfterConjunction) {
                 return [(t.a, cut, t.type), (cut, t.b, t.type)]
             }
             return [(t.a, cut, t.type)]
@@ -1590,6 +1593,9 @@ public struct EntityRecognizer: Sendable {
         guard let first = found.first, found.allSatisfy({ $0.entry == first.entry }) else { return nil }
         return lexicons.gazetteer.entries[first.entry]
     }
+
+    /// Corpus count from which a word read behind an unsplit و (وولي = و + ولي) is that common word, not a name.
+    static let commonAfterConjunction = 1000
 
     /// The normalised key of الله.
     static let godKey = Normalizer.key("الله")
