@@ -1243,54 +1243,62 @@ final class TaggerWordCache {
         let o = st.sums.count
         st.sums.append(contentsOf: repeatElement(0, count: TaggerWordCache.V))
         let table = tagger.table
-        func add(_ f: UInt64, _ part: Int) {
-            let r = table.find(f)
-            if r >= 0 { for y in 0..<L { st.sums[o + part * L + y] += w[r * L + y] } }
-        }
+        // (the affixes first, into the store's scratch array: the sums are then added up through one pointer, with
+        // no uniqueness check of the store per label)
+        var scratch: [UInt64] = []
+        swap(&scratch, &st.scratch)
+        defer { swap(&scratch, &st.scratch) }
+        scratch.removeAll(keepingCapacity: true)
+        TaggerFeatureExtractor.affixes(t.stem.isEmpty ? t.key : t.stem, into: &scratch)
         let clusters = WordClusters.bundled
         var row = clusters.row(word.stem)
         if row < 0 && word.stem != word.key { row = clusters.row(word.key) }
         let c: UInt32 = row >= 0 ? clusters.packed[row] : 0
         let fq: UInt8 = row >= 0 ? clusters.digits[row] : 0
         let lex = UInt64(word.lexical)
-        // own features
-        add(TaggerFeature.make(TaggerFeature.bias, 0), 0)
-        add(TaggerFeature.make(TaggerFeature.key, word.key), 0)
-        add(TaggerFeature.make(TaggerFeature.stem, word.stem), 0)
-        if word.flags & 1 != 0 { add(TaggerFeature.make(TaggerFeature.prefix, word.prefix), 0) }
-        if word.flags & 2 != 0 { add(TaggerFeature.make(TaggerFeature.suffix, word.suffix), 0) }
-        st.scratch.removeAll(keepingCapacity: true)
-        TaggerFeatureExtractor.affixes(t.stem.isEmpty ? t.key : t.stem, into: &st.scratch)
-        for f in st.scratch { add(f, 0) }
-        add(TaggerFeature.make(TaggerFeature.shape, word.shape), 0)
-        let digits = (word.flags >> 2) & 3
-        if digits != 0 { add(TaggerFeature.make(digits == 2 ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0), 0) }
-        if word.flags & 16 != 0 { add(TaggerFeature.make(TaggerFeature.capitalized, 0), 0) }
-        if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.nameClass, word.nameClass), 0) }
-        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexical, lex), 0) }
-        add(TaggerFeature.make(TaggerFeature.freq, UInt64(fq)), 0)
-        add(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)), 0)
-        if c != 0 {
-            add(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)), 0)
-            add(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)), 0)
+        st.sums.withUnsafeMutableBufferPointer { sums in
+            let sum = sums.baseAddress! + o
+            func add(_ f: UInt64, _ part: Int) {
+                let r = table.find(f)
+                if r >= 0 { for y in 0..<L { sum[part * L + y] += w[r * L + y] } }
+            }
+            // own features
+            add(TaggerFeature.make(TaggerFeature.bias, 0), 0)
+            add(TaggerFeature.make(TaggerFeature.key, word.key), 0)
+            add(TaggerFeature.make(TaggerFeature.stem, word.stem), 0)
+            if word.flags & 1 != 0 { add(TaggerFeature.make(TaggerFeature.prefix, word.prefix), 0) }
+            if word.flags & 2 != 0 { add(TaggerFeature.make(TaggerFeature.suffix, word.suffix), 0) }
+            for f in scratch { add(f, 0) }
+            add(TaggerFeature.make(TaggerFeature.shape, word.shape), 0)
+            let digits = (word.flags >> 2) & 3
+            if digits != 0 { add(TaggerFeature.make(digits == 2 ? TaggerFeature.allDigits : TaggerFeature.hasDigit, 0), 0) }
+            if word.flags & 16 != 0 { add(TaggerFeature.make(TaggerFeature.capitalized, 0), 0) }
+            if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.nameClass, word.nameClass), 0) }
+            if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexical, lex), 0) }
+            add(TaggerFeature.make(TaggerFeature.freq, UInt64(fq)), 0)
+            add(TaggerFeature.make(TaggerFeature.clusterFine, UInt64(c)), 0)
+            if c != 0 {
+                add(TaggerFeature.make(TaggerFeature.clusterMid, UInt64(c >> 11)), 0)
+                add(TaggerFeature.make(TaggerFeature.clusterCoarse, UInt64(c >> 22)), 0)
+            }
+            // as the previous word of the next token
+            add(TaggerFeature.make(TaggerFeature.keyM1, word.key), 1)
+            add(TaggerFeature.make(TaggerFeature.stemM1, word.stem), 1)
+            if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.ncM1, word.nameClass), 1) }
+            if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM1, lex), 1) }
+            add(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(c >> 11)), 1)
+            // as the next word of the previous token
+            add(TaggerFeature.make(TaggerFeature.keyP1, word.key), 2)
+            add(TaggerFeature.make(TaggerFeature.stemP1, word.stem), 2)
+            if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.ncP1, word.nameClass), 2) }
+            if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP1, lex), 2) }
+            add(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(c >> 11)), 2)
+            // two tokens away
+            add(TaggerFeature.make(TaggerFeature.stemM2, word.stem), 3)
+            if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
+            add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
+            if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
         }
-        // as the previous word of the next token
-        add(TaggerFeature.make(TaggerFeature.keyM1, word.key), 1)
-        add(TaggerFeature.make(TaggerFeature.stemM1, word.stem), 1)
-        if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.ncM1, word.nameClass), 1) }
-        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM1, lex), 1) }
-        add(TaggerFeature.make(TaggerFeature.clusterMidM1, UInt64(c >> 11)), 1)
-        // as the next word of the previous token
-        add(TaggerFeature.make(TaggerFeature.keyP1, word.key), 2)
-        add(TaggerFeature.make(TaggerFeature.stemP1, word.stem), 2)
-        if word.nameClass != 0 { add(TaggerFeature.make(TaggerFeature.ncP1, word.nameClass), 2) }
-        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP1, lex), 2) }
-        add(TaggerFeature.make(TaggerFeature.clusterMidP1, UInt64(c >> 11)), 2)
-        // two tokens away
-        add(TaggerFeature.make(TaggerFeature.stemM2, word.stem), 3)
-        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalM2, lex), 3) }
-        add(TaggerFeature.make(TaggerFeature.stemP2, word.stem), 4)
-        if lex != 0 { add(TaggerFeature.make(TaggerFeature.lexicalP2, lex), 4) }
         for p in 0...L { st.edges.append(Int32(table.find(TaggerFeature.prevLabelStem(p, word.stem)))) }
         st.freq.append(fq)
     }
