@@ -129,8 +129,9 @@ public enum JSONLDWriter {
             w.string(n.key); w.raw(":"); w.string(n.value)
         }
         w.raw("}")
-        let preferred = Set(e.names.values)
-        let alt = KnowledgeGraph.withoutElidedArticles(surfaces, names: Array(e.names.values)).subtracting(preferred).sorted()
+        // (the few names are compared, not hashed into a set: the same `==`)
+        let names = Array(e.names.values)
+        let alt = KnowledgeGraph.withoutElidedArticles(surfaces, names: names).sorted().filter { !names.contains($0) }
         if !alt.isEmpty { w.raw(",\"alternateName\":"); appendArray(alt, to: &w) }
         if !e.subtype.isEmpty { w.raw(",\"subtype\":"); w.string(e.subtype) }
         if !e.description.isEmpty { w.raw(",\"description\":"); w.string(e.description) }

@@ -608,11 +608,32 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// `withoutElidedArticles`).
     public func surfaceForms() -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
+        // (a node's surface seen again with the same bytes, as most of its mentions are, is not hashed again by
+        // canonical equivalence: only first sightings go into the sets, and only they ever changed them)
+        var seen = Set<SurfaceSighting>()
         for a in articles.values {
-            for m in a.mentions where !Self.nonNameRules.contains(m.rule) { out[m.entity, default: []].insert(m.surface) }
+            for m in a.mentions where !Self.nonNameRules.contains(m.rule) {
+                guard seen.insert(SurfaceSighting(entity: m.entity, surface: m.surface)).inserted else { continue }
+                out[m.entity, default: []].insert(m.surface)
+            }
         }
-        for (k, v) in out { out[k] = Self.withoutElidedArticles(v, names: entities[k]?.names.values.map { $0 } ?? []) }
+        let entities = self.entities
+        for i in out.indices {
+            out.values[i] = Self.withoutElidedArticles(out.values[i], names: entities[out.keys[i]]?.names.values.map { $0 } ?? [])
+        }
         return out
+    }
+
+    /// A node key and one of its surface forms, compared and hashed by their UTF-8 bytes (as `InternedString`).
+    struct SurfaceSighting: Hashable {
+        var entity: String
+        var surface: String
+        static func == (a: SurfaceSighting, b: SurfaceSighting) -> Bool { sameKey(a.entity, b.entity) && sameKey(a.surface, b.surface) }
+        func hash(into h: inout Hasher) {
+            withBytes(entity) { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+            h.combine(UInt8(0xFF))     // (no byte of UTF-8: where the key ends)
+            withBytes(surface) { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Surface forms minus those written after ل without their article's alif: للصين is ل + الصين, so its mention's
