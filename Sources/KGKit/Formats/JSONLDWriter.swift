@@ -106,7 +106,7 @@ public enum JSONLDWriter {
         w.raw(",\"mention\":[")
         for (i, m) in a.mentions.enumerated() {
             if i > 0 { w.raw(",") }
-            w.raw("{\"@type\":\"Mention\",\"entity\":"); w.string(KGIRI.node(m.entity))
+            w.raw("{\"@type\":\"Mention\",\"entity\":"); w.nodeIRI(m.entity)
             w.raw(",\"sentenceIndex\":"); w.int(m.sentence)
             w.raw(",\"startOffset\":"); w.int(m.start)
             w.raw(",\"endOffset\":"); w.int(m.end)
@@ -120,7 +120,7 @@ public enum JSONLDWriter {
 
     /// An entity node: `surfaces` are its surface forms over all articles, `edges` its direct edges (predicate, object).
     static func entityNode(_ e: GraphEntity, surfaces: Set<String>, edges: [(String, String)], into w: inout JSONBytes) {
-        w.raw(",\n{\"@id\":"); w.string(KGIRI.node(e.key))
+        w.raw(",\n{\"@id\":"); w.nodeIRI(e.key)
         w.raw(",\"@type\":["); w.string(e.type.rawValue)
         if let s = subtypeClass(e.subtype), s != e.type.rawValue { w.raw(","); w.string(s) }
         w.raw("],\"name\":{")
@@ -151,12 +151,17 @@ public enum JSONLDWriter {
             }
             w.raw("]")
         }
-        if let p = e.partOf { w.raw(",\"parent\":"); w.string(KGIRI.node(p)) }
+        if let p = e.partOf { w.raw(",\"parent\":"); w.nodeIRI(p) }
         var byPred: [String: [String]] = [:]
         for (p, o) in edges { byPred[p, default: []].append(o) }
         for (p, os) in byPred.sorted(by: { $0.key < $1.key }) {
             w.raw(","); w.string(p); w.raw(":")
-            appendArray(os.sorted().map { KGIRI.node($0) }, to: &w)
+            w.raw("[")
+            for (i, o) in os.sorted().enumerated() {
+                if i > 0 { w.raw(",") }
+                w.nodeIRI(o)
+            }
+            w.raw("]")
         }
         w.raw("}")
     }
@@ -175,9 +180,9 @@ public enum JSONLDWriter {
     static func relationNode(_ k: RelationKey, _ ev: [Evidence], into w: inout JSONBytes) {
         let sortedEv = ev.sorted(by: Evidence.canonicalOrder)
         w.raw(",\n{\"@id\":"); w.string(KGIRI.statement(k))
-        w.raw(",\"@type\":\"RelationStatement\",\"subject\":"); w.string(KGIRI.node(k.subject))
+        w.raw(",\"@type\":\"RelationStatement\",\"subject\":"); w.nodeIRI(k.subject)
         w.raw(",\"predicate\":"); w.string(k.predicate)
-        w.raw(",\"object\":"); w.string(KGIRI.node(k.object))
+        w.raw(",\"object\":"); w.nodeIRI(k.object)
         w.raw(",\"confidence\":"); w.number(Evidence.combinedConfidence(sortedEv))
         w.raw(",\"evidenceCount\":"); w.int(sortedEv.count)
         w.raw(",\"evidence\":[")
@@ -190,8 +195,8 @@ public enum JSONLDWriter {
 
     /// A quotation node.
     static func statementNode(_ id: String, _ st: GraphStatement, into w: inout JSONBytes) {
-        w.raw(",\n{\"@id\":"); w.string(KGIRI.node("quote/" + id))
-        w.raw(",\"@type\":\"Quotation\",\"creator\":"); w.string(KGIRI.node(st.speaker))
+        w.raw(",\n{\"@id\":"); w.nodeIRI("quote/" + id)
+        w.raw(",\"@type\":\"Quotation\",\"creator\":"); w.nodeIRI(st.speaker)
         w.raw(",\"statementKind\":"); w.string(st.kind)
         w.raw(",\"cue\":"); w.string(st.cue)
         if let c = ExtractionTables.statementCAMEO[st.kind] { w.raw(",\"cameoCode\":"); w.string(c) }

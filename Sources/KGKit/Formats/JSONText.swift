@@ -151,4 +151,20 @@ struct JSONBytes {
 
     /// `JSONText.number(d)`.
     mutating func number(_ d: Double) { raw(JSONText.number(d)) }
+
+    /// `string(KGIRI.node(key))`: the key percent-encoded straight into the buffer after the node prefix (no String
+    /// made for the IRI; none of its bytes needs a JSON escape).
+    mutating func nodeIRI(_ key: String) {
+        append(0x22)
+        raw(KGIRI.node)
+        withBytes(key) { k in
+            let at = count
+            reserve(3 * k.count)
+            let n = storage.withUnsafeMutableBufferPointer { b in
+                KGIRI.percentEncode(k, keeping: 0x2F, into: UnsafeMutableBufferPointer(rebasing: b[at...]))
+            }
+            count = at + n
+        }
+        append(0x22)
+    }
 }

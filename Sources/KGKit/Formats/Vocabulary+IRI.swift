@@ -59,19 +59,24 @@ public enum KGIRI {
     public static func percentEncode(_ s: String, keeping: UInt8? = nil) -> String {
         let n = s.utf8.count
         if n == 0 { return "" }
-        return String(unsafeUninitializedCapacity: n * 3) { out in
-            var i = 0
-            for b in s.utf8 {
-                let unreserved = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-                    || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
-                if unreserved || b == keeping {
-                    out[i] = b; i += 1
-                } else {
-                    out[i] = 0x25; out[i + 1] = hexDigit(b >> 4); out[i + 2] = hexDigit(b & 0xF); i += 3
-                }
+        return String(unsafeUninitializedCapacity: n * 3) { out in withBytes(s) { percentEncode($0, keeping: keeping, into: out) } }
+    }
+
+    /// Percent-encodes the bytes `u` into `out` (room for `3 * u.count` bytes); the number of bytes written. The
+    /// output is unreserved ASCII, `%` and `keeping` only.
+    @inline(__always)
+    static func percentEncode(_ u: UnsafeBufferPointer<UInt8>, keeping: UInt8?, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var i = 0
+        for b in u {
+            let unreserved = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+            if unreserved || b == keeping {
+                out[i] = b; i += 1
+            } else {
+                out[i] = 0x25; out[i + 1] = hexDigit(b >> 4); out[i + 2] = hexDigit(b & 0xF); i += 3
             }
-            return i
         }
+        return i
     }
 
     @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x37 + v }
