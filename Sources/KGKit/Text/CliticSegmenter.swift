@@ -278,7 +278,7 @@ public struct CliticSegmenter: Sendable {
 
     /// Whether a word ends in a pronoun suffix after a word news writes often (والده: والد + ه).
     private func wordBeforePronoun(_ key: String, taMarbuta: Bool) -> Bool {
-        for suffix in Self.suffixes where key.hasSuffix(suffix) {
+        for suffix in Self.suffixes where key.endsWithLetters(suffix) {
             if taMarbuta && suffix == "ه" { continue }      // (ة as written: والدولة is no والدول + ه)
             let base = String(key.unicodeScalars.dropLast(suffix.unicodeScalars.count))
             if base.unicodeScalars.count >= 3 && vocabulary.count(base) >= 50 { return true }
@@ -390,7 +390,7 @@ public struct CliticSegmenter: Sendable {
         let n = s.unicodeScalars.count
         if n < 4 || s.hasPrefix("ال") || functionWords.contains(s) || vocabulary.protected.contains(s) { return a }
         let stemCount = vocabulary.count(s)
-        for suf in Self.suffixes where s.hasSuffix(suf) && !(taMarbuta && suf == "ه") {
+        for suf in Self.suffixes where s.endsWithLetters(suf) && !(taMarbuta && suf == "ه") {
             let sl = suf.unicodeScalars.count
             if n - sl < 3 { continue }
             var t = String(s.unicodeScalars.dropLast(sl))
