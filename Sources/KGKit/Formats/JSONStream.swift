@@ -181,6 +181,8 @@ public enum JSONStream {
             i += 1
             let start = i
             while i < n {
+                // (eight bytes at a time while none of them may be a quote, a backslash or a control byte)
+                if i + 8 <= n, !JSONText.mayNeedEscape(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
                 let c = b[i]
                 if c == 0x22 {
                     let s = try utf8(start, i)
@@ -206,6 +208,7 @@ public enum JSONStream {
             var out: [UInt8] = Array(b[start..<i])
             var run = i
             while i < n {
+                if i + 8 <= n, !JSONText.mayNeedEscape(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
                 let c = b[i]
                 if c != 0x22 && c != 0x5C && c >= 0x20 { i += 1; continue }
                 if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }

@@ -63,8 +63,9 @@ enum JSONText {
     @inline(__always) private static func hex(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// Whether any of eight bytes is one `appendQuoted` looks at: below 0x20, `"`, `\`, 0x7F or 0xE2 (tested for all
-    /// eight at once: a byte below n, or equal to zero after an xor, borrows into its high bit).
-    @inline(__always) private static func mayNeedEscape(_ w: UInt64) -> Bool {
+    /// eight at once: a byte below n, or equal to zero after an xor, borrows into its high bit). (Also how
+    /// `JSONStream` skips the bytes of a string that cannot end it or start an escape.)
+    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
         let below20 = (w &- ones &* 0x20) & ~w & high
