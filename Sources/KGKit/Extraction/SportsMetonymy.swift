@@ -4,91 +4,118 @@
 /// word (Liverpool FC, نادي برشلونة → Liverpool, برشلونة), the mention is relinked to the club — unless a locative
 /// word or prefix puts it as a place (in Liverpool, في برشلونة, ببرشلونة).
 struct SportsMetonymy: Sendable {
-    /// Normalised one-word city name → the club's gazetteer id (byte-keyed: looked up for every token).
-    private var clubs = KeyMap<String>()
-    private var cues = KeySet()
-    private var locatives = KeySet()
-    /// Nicknames (rules/sports-context.tsv), which may also be money (الريال).
-    private var nicknameKeys = KeySet()
-    /// Words for a player, and definite words after them that are no club (rules/sports-context.tsv).
-    private var playerWords = KeySet()
-    /// Words for a team's coach (rules/sports-context.tsv coach-word).
-    private var coachWords = KeySet()
-    private var notClub = KeySet()
-    /// Words right before a club's bare name (ضيفه, منافسه, فريقا), match verbs whose subject right after them is one
-    /// (تعادل, فاز) and the words that introduce the other side after a match word (على, أمام).
-    private var teamWords = KeySet()
-    private var matchVerbs = KeySet()
-    /// As written (على, not the name علي, which normalises the same).
-    private var versusWords: Set<String> = []
-    /// Known clubs by the first word of an Arabic name, without the article (نصر of النصر السعودي), with their country
-    /// (the place whose English demonym starts their description, "Saudi football club"; else that word): several
-    /// countries have a club of that name, and a report on one country's football means its own.
-    private var clubsByFirstWord: [String: [(id: String, country: String)]] = [:]
-    /// Each known club's country, as in `clubsByFirstWord`.
-    private var clubCountry: [String: String] = [:]
     /// Cue words a report needs before team words, match verbs and على read a club (a player word needs `minimumCues`):
     /// فريق العمل, تغلب القلب على العقل are no clubs in a text that mentions a match in passing.
     static let matchReportCues = 6
     static let minimumCues = 3
 
-    init(lexicons: LexiconSet) {
-        let rows = lexicons.rows("rules/sports-context.tsv")
-        var clubWords: Set<String> = []
-        var nicknames: [(String, String)] = []
-        for row in rows where row.count >= 2 {
-            let k = Normalizer.key(row[0])
-            switch row[1] {
-            case "cue": cues.insert(k)
-            case "club-word": clubWords.insert(k)
-            case "locative": locatives.insert(k)
-            case "player-word": playerWords.insert(k)
-            case "coach-word": coachWords.insert(k)
-            case "not-club": notClub.insert(k)
-            case "team-word": teamWords.insert(k)
-            case "match-verb": matchVerbs.insert(k)
-            case "versus": versusWords.insert(row[0])
-            case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
-            default: break
+    /// The tables below, in one immutable box: an `ArticleExtractor` holds a SportsMetonymy and is copied several times
+    /// per article (by the closures of `extract`), and a copy retains one reference instead of the forty-odd arrays
+    /// the tables are made of; reads go straight into the box (`_read`).
+    private final class Box: Sendable {
+        let t: Tables
+        init(_ t: Tables) { self.t = t }
+    }
+    private let box: Box
+
+    init(lexicons: LexiconSet) { box = Box(Tables(lexicons: lexicons)) }
+
+    private var clubs: KeyMap<String> { _read { yield box.t.clubs } }
+    private var cues: KeySet { _read { yield box.t.cues } }
+    private var locatives: KeySet { _read { yield box.t.locatives } }
+    private var nicknameKeys: KeySet { _read { yield box.t.nicknameKeys } }
+    private var playerWords: KeySet { _read { yield box.t.playerWords } }
+    private var coachWords: KeySet { _read { yield box.t.coachWords } }
+    private var notClub: KeySet { _read { yield box.t.notClub } }
+    private var teamWords: KeySet { _read { yield box.t.teamWords } }
+    private var matchVerbs: KeySet { _read { yield box.t.matchVerbs } }
+    private var versusWords: Set<String> { _read { yield box.t.versusWords } }
+    private var clubsByFirstWord: [String: [(id: String, country: String)]] { _read { yield box.t.clubsByFirstWord } }
+    private var clubCountry: [String: String] { _read { yield box.t.clubCountry } }
+
+    private struct Tables: Sendable {
+        /// Normalised one-word city name → the club's gazetteer id (byte-keyed: looked up for every token).
+        var clubs = KeyMap<String>()
+        var cues = KeySet()
+        var locatives = KeySet()
+        /// Nicknames (rules/sports-context.tsv), which may also be money (الريال).
+        var nicknameKeys = KeySet()
+        /// Words for a player, and definite words after them that are no club (rules/sports-context.tsv).
+        var playerWords = KeySet()
+        /// Words for a team's coach (rules/sports-context.tsv coach-word).
+        var coachWords = KeySet()
+        var notClub = KeySet()
+        /// Words right before a club's bare name (ضيفه, منافسه, فريقا), match verbs whose subject right after them is one
+        /// (تعادل, فاز) and the words that introduce the other side after a match word (على, أمام).
+        var teamWords = KeySet()
+        var matchVerbs = KeySet()
+        /// As written (على, not the name علي, which normalises the same).
+        var versusWords: Set<String> = []
+        /// Known clubs by the first word of an Arabic name, without the article (نصر of النصر السعودي), with their country
+        /// (the place whose English demonym starts their description, "Saudi football club"; else that word): several
+        /// countries have a club of that name, and a report on one country's football means its own.
+        var clubsByFirstWord: [String: [(id: String, country: String)]] = [:]
+        /// Each known club's country, as in `clubsByFirstWord`.
+        var clubCountry: [String: String] = [:]
+
+        init(lexicons: LexiconSet) {
+            let rows = lexicons.rows("rules/sports-context.tsv")
+            var clubWords: Set<String> = []
+            var nicknames: [(String, String)] = []
+            for row in rows where row.count >= 2 {
+                let k = Normalizer.key(row[0])
+                switch row[1] {
+                case "cue": cues.insert(k)
+                case "club-word": clubWords.insert(k)
+                case "locative": locatives.insert(k)
+                case "player-word": playerWords.insert(k)
+                case "coach-word": coachWords.insert(k)
+                case "not-club": notClub.insert(k)
+                case "team-word": teamWords.insert(k)
+                case "match-verb": matchVerbs.insert(k)
+                case "versus": versusWords.insert(row[0])
+                case "nickname" where row.count >= 3: nicknames.append((k, row[2]))
+                default: break
+                }
             }
-        }
-        var byName: [String: String] = [:]
-        var ambiguous: Set<String> = []
-        // (entries tested in place: only the few that pass are copied)
-        let entries = lexicons.gazetteer.entries
-        let clubEntries = entries.indices.filter { entries[$0].type == .organization && entries[$0].subtype == "SportsTeam" }
-        for i in clubEntries {
-            let e = entries[i]
-            for name in e.allNames {
-                let words = name.split(separator: " ").map { Normalizer.key(String($0)) }
-                let rest = words.filter { !clubWords.contains($0) }
-                guard rest.count == 1, words.count > 1 else { continue }
-                if let other = byName[rest[0]], other != e.id { ambiguous.insert(rest[0]) }
-                byName[rest[0]] = e.id
+            var byName: [String: String] = [:]
+            var ambiguous: Set<String> = []
+            // (entries tested in place: only the few that pass are copied)
+            let entries = lexicons.gazetteer.entries
+            let clubEntries = entries.indices.filter { entries[$0].type == .organization && entries[$0].subtype == "SportsTeam" }
+            for i in clubEntries {
+                let e = entries[i]
+                for name in e.allNames {
+                    let words = name.split(separator: " ").map { Normalizer.key(String($0)) }
+                    let rest = words.filter { !clubWords.contains($0) }
+                    guard rest.count == 1, words.count > 1 else { continue }
+                    if let other = byName[rest[0]], other != e.id { ambiguous.insert(rest[0]) }
+                    byName[rest[0]] = e.id
+                }
             }
-        }
-        for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
-        var countryOfDemonym: [String: String] = [:]
-        for i in entries.indices where entries[i].type == .place && (entries[i].subtype == "Country" || entries[i].id.hasPrefix("adm1:gb-")) {
-            for d in entries[i].demonyms where d.unicodeScalars.first?.isASCII == true && countryOfDemonym[d] == nil { countryOfDemonym[d] = entries[i].id }
-        }
-        for i in clubEntries {
-            let e = entries[i]
-            let demonym = String(e.description.prefix { $0 != " " })
-            guard !demonym.isEmpty else { continue }
-            let country = countryOfDemonym[demonym] ?? demonym
-            clubCountry[e.id] = country
-            for name in e.allNames where name.unicodeScalars.first.map({ !$0.isASCII }) == true {
-                let words = name.split(separator: " ")
-                let first = Normalizer.key(String(words[0]))
-                guard words.count > 1, first.hasPrefix("ال") else { continue }
-                let bare = String(first.dropFirst(2))
-                if !(clubsByFirstWord[bare] ?? []).contains(where: { $0.id == e.id }) { clubsByFirstWord[bare, default: []].append((e.id, country)) }
+            for (k, id) in byName where !ambiguous.contains(k) { clubs[k] = id }
+            var countryOfDemonym: [String: String] = [:]
+            for i in entries.indices where entries[i].type == .place && (entries[i].subtype == "Country" || entries[i].id.hasPrefix("adm1:gb-")) {
+                for d in entries[i].demonyms where d.unicodeScalars.first?.isASCII == true && countryOfDemonym[d] == nil { countryOfDemonym[d] = entries[i].id }
             }
-        }
-        for (k, id) in nicknames where lexicons.gazetteer.entry(id: id) != nil {
-            clubs[k] = id
-            nicknameKeys.insert(k)
+            for i in clubEntries {
+                let e = entries[i]
+                let demonym = String(e.description.prefix { $0 != " " })
+                guard !demonym.isEmpty else { continue }
+                let country = countryOfDemonym[demonym] ?? demonym
+                clubCountry[e.id] = country
+                for name in e.allNames where name.unicodeScalars.first.map({ !$0.isASCII }) == true {
+                    let words = name.split(separator: " ")
+                    let first = Normalizer.key(String(words[0]))
+                    guard words.count > 1, first.hasPrefix("ال") else { continue }
+                    let bare = String(first.dropFirst(2))
+                    if !(clubsByFirstWord[bare] ?? []).contains(where: { $0.id == e.id }) { clubsByFirstWord[bare, default: []].append((e.id, country)) }
+                }
+            }
+            for (k, id) in nicknames where lexicons.gazetteer.entry(id: id) != nil {
+                clubs[k] = id
+                nicknameKeys.insert(k)
+            }
         }
     }
 
