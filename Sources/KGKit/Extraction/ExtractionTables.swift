@@ -40,6 +40,8 @@ public struct ExtractionTables: Sendable {
     let casualties: CueTable<CasualtyWord>
     let statements: CueTable<StatementCue>
     let statementHelpers: [String: Set<String>]
+    /// The complementizers of `statementHelpers`, byte-keyed (made once here, not by every article's StatementExtractor).
+    let complementizers: KeySet
 
     init(rows: (String) -> [[String]]) {
         dates = Self.dates(rows("rules/dates.tsv"))
@@ -51,6 +53,7 @@ public struct ExtractionTables: Sendable {
             helpers[r[1], default: []].formUnion([r[0], Normalizer.key(r[0])])
         }
         statementHelpers = helpers
+        complementizers = KeySet(helpers["complementizer"] ?? [])
     }
 
     enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool) }

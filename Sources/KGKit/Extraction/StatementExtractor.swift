@@ -22,7 +22,7 @@ struct StatementExtractor {
     init(tables: ExtractionTables = .bundled, titles: PhraseTable<String> = PhraseTable<String>()) {
         self.tables = tables
         self.titles = titles
-        complementizers = KeySet(tables.statementHelpers["complementizer"] ?? [])
+        complementizers = tables.complementizers
         pronouns = tables.statementHelpers["pronoun"] ?? []
     }
 
