@@ -977,8 +977,9 @@ public struct EntityRecognizer: Sendable {
                 m.entryID = lexicons.gazetteer.entries[e].id
                 m.subtype = lexicons.gazetteer.entries[e].subtype
             } else if (t.a..<t.b).contains(where: { toks[$0].kind == .punctuation }),
-                      let known = knownName((t.a..<t.b).filter { toks[$0].kind == .word }.map { toks[$0].key }, type: t.type) {
-                // (gazetteer names are indexed without their punctuation: العربية.نت is the name العربية نت)
+                      let known = knownName((t.a..<t.b).filter { Gazetteer.isNameKey(toks[$0].kind, toks[$0].key) }.map { toks[$0].key },
+                                            type: t.type) {
+                // (looked up by the keys the gazetteer indexes names by: العربية.نت is the name العربية نت)
                 m.entryID = known.id
                 m.subtype = known.subtype
             }

@@ -200,6 +200,10 @@ public struct Gazetteer: Sendable {
     /// Whether the entry is a country's capital city (its `part_of` is the country).
     static func isCapital(_ e: LexiconEntry) -> Bool { e.subtype == "City" && e.description.hasPrefix("capital of") }
 
+    /// Whether a token is one of a name's keys: names are indexed without their punctuation (العربية.نت is the name
+    /// العربية نت), except & (AT&T); words and numbers count.
+    static func isNameKey(_ kind: Token.Kind, _ key: String) -> Bool { kind != .punctuation || key == "&" }
+
     /// The names written with exactly these keys that name an entry of `type` (not demonyms).
     func names(keys: [String], type: EntityType) -> [Name] {
         guard let first = keys.first else { return [] }

@@ -273,7 +273,7 @@ public struct LexiconSet: Sendable {
         let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
         let reader = KeyReader(plain)
-        func keys(_ s: String) -> [String] { reader.keys(s) { $0 != .punctuation || $1 == "&" } }
+        func keys(_ s: String) -> [String] { reader.keys(s, keep: Gazetteer.isNameKey) }
         var gaz = Gazetteer()
         for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
             try gaz.load(tsv: BundledResources.text(f), file: f, isUser: false)
