@@ -303,6 +303,15 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("القاهرة") || $0.hasSuffix("في") }, "\(p)")
     }
 
+    /// A patronymic link alone is no person, where the tagger reads it so after an article full of such names: the
+    /// verb ولد "was born", or the ولد of a name whose other words it does not read (الهادي ولد علي).
+    func testALinkAloneIsNoPerson() {
+        let p = people("وقال جمال ولد عباس إن الحزب سيشارك. والتقى الرئيس محمد ولد عبد العزيز بالسفير. "
+                       + "واتهم الهادي ولد علي الحكومة. وقال إن الطفل ولد في المستشفى.")
+        XCTAssertTrue(p.contains("جمال ولد عباس"), "\(p)")
+        XCTAssertFalse(p.contains("ولد"), "\(p)")
+    }
+
     /// The first word of a known place's or organisation's name is never read as a clitic and a remainder.
     func testFirstWordsOfKnownNamesStayWhole() {
         let doc = Self.lexicons.analyzer.analyze("التقى فيصل بممثلي دولة قطر ومؤسسة قطر.", language: "ar")

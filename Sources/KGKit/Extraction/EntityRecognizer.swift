@@ -997,8 +997,24 @@ public struct EntityRecognizer: Sendable {
                 || lexicons.vocabulary.count(t.stem) < Self.commonWordCount
         }
         for idx in out.indices where out[idx].type == .person && out[idx].rule != "nested" {
-            let a = out[idx].tokens.lowerBound
+            var a = out[idx].tokens.lowerBound
             var b = out[idx].tokens.upperBound
+            // a name read from its patronymic link (الهادي | ولد | علي where the tagger marks only ولد): the link takes
+            // the word after it that can be a name and the given name before it; a link alone names no one
+            if out[idx].entryID == nil, toks[a].prefix.isEmpty,
+               let c = lexicons.nameContinuations.match(toks, at: a, limit: a + 1, stems: false), c.end == a + 1, c.value == .link {
+                if b == a + 1, b < hi, !claimed[b - lo], canBeName(b) { b += 1 }
+                if a - 1 >= lo, !claimed[a - 1 - lo], toks[a - 1].kind == .word, toks[a - 1].script == .arabic,
+                   toks[a - 1].prefix.isEmpty || toks[a - 1].prefix == "و", isPersonWord(toks[a - 1], first: true) {
+                    a -= 1
+                }
+                if b - a < 2 {
+                    out[idx].rule = "joined-away"
+                    continue
+                }
+                claim(a, b)
+                out[idx].respan(a..<b, start: toks[a].stemStart, in: doc)
+            }
             continuation: while b < hi, !claimed[b - lo], toks[b].prefix.isEmpty, toks[b].script == toks[b - 1].script,
                                 let c = lexicons.nameContinuations.match(toks, at: b, limit: hi, stems: false) {
                 switch c.value {
