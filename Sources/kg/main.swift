@@ -52,7 +52,7 @@ let commandHelp: [String: String] = [
       --max-article-mb N  skip (and report) articles larger than N MB (default 16)
     """,
     "export": """
-    usage: kg export --dot [-i graph.jsonld] [--lang en|ar]
+    usage: kg export --dot [-i graph.jsonld | graph.jsonld] [--lang en|ar]
            kg export --csv DIR [-i graph.jsonld] [--excel]
            kg export --csv DIR --neo4j [-i graph.jsonld]
            kg export (--ntriples | --nquads) [-i graph.jsonld]
@@ -166,7 +166,11 @@ func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
 
 func runExport(_ args: ArraySlice<String>) throws -> Int32 {
     let a = try Arguments(args, valued: ["-i", "--lang", "--csv"], flags: ["--dot", "--excel", "--ntriples", "--nquads", "--neo4j"])
-    let input = a.value("-i") ?? "graph.jsonld"
+    // (the graph may also be named without -i: kg export --dot graph.jsonld)
+    guard a.positionals.count <= 1, a.positionals.isEmpty || a.value("-i") == nil else {
+        throw UsageError(message: "export reads one graph: give it with -i FILE or as the only argument")
+    }
+    let input = a.value("-i") ?? a.positionals.first ?? "graph.jsonld"
     guard FileManager.default.fileExists(atPath: input) else { eprint("kg: \(input): no such graph file (run kg build first)"); return 2 }
     let g = try GraphStore.load(input)
     if a.flags.contains("--dot") {
@@ -224,7 +228,7 @@ func runEval(_ args: ArraySlice<String>) throws -> Int32 {
     let a = try Arguments(args, valued: ["--graph", "--conll", "--floors", "--articles", "--document-size", "--predictions"], flags: ["--build", "--json"])
     let lex = try LexiconSet.load()
     if let conll = a.value("--conll") {
-        guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
+        guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read: \(ArticleReader.whyUnreadable(conll))"); return 2 }
         let size = try a.value("--document-size").map { v -> Int in
             guard let n = Int(v), n >= 1 else { throw UsageError(message: "--document-size needs a whole number of sentences ≥ 1, not '\(v)'") }
             return n
@@ -284,7 +288,7 @@ func runMerge(_ args: ArraySlice<String>) throws -> Int32 {
 func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
     let a = try Arguments(args, valued: ["--conll", "-o", "--folds", "--epochs", "--seeds", "--models"], flags: [])
     guard let conll = a.value("--conll") else { throw UsageError(message: "train needs --conll FILE") }
-    guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read"); return 2 }
+    guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read: \(ArticleReader.whyUnreadable(conll))"); return 2 }
     let text = String(decoding: data, as: UTF8.self)
     let lex = try LexiconSet.load(useTagger: false)
     let epochs = Int(a.value("--epochs") ?? "10") ?? 10
@@ -306,7 +310,12 @@ func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
         }
     }
     if let o = a.value("-o") {
-        try GraphStore.writeAtomically(TaggerTraining.train(text, lexicons: lex, epochs: epochs, models: models), to: o)
+        do {
+            try GraphStore.writeAtomically(TaggerTraining.train(text, lexicons: lex, epochs: epochs, models: models), to: o)
+        } catch GraphStore.StoreError.cannotWrite(_, let reason) {
+            eprint("kg: \(o): cannot write the model: \(reason); any previous model there is unchanged")
+            return 2
+        }
         eprint("wrote \(o)")
     }
     return 0

@@ -186,6 +186,35 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("none.jsonld"), r.stderr)
     }
 
+    /// The graph can be named as the only argument (kg export --dot graph.jsonld), never silently ignored.
+    func testExportTakesTheGraphAsItsArgument() throws {
+        let g = path("g.jsonld")
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let byFlag = try kg(["export", "--dot", "-i", g]), byArgument = try kg(["export", "--dot", g])
+        XCTAssertEqual(byArgument.status, 0, byArgument.stderr)
+        XCTAssertEqual(byArgument.stdout, byFlag.stdout)
+        let missing = try kg(["export", "--dot", path("none.jsonld")])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("none.jsonld"), missing.stderr)
+        XCTAssertNotEqual(try kg(["export", "--dot", g, g]).status, 0)
+    }
+
+    /// Unreadable inputs say why: a missing file is "no such file", not a permission problem; a gold file that names
+    /// no article is refused at once (it used to build the whole folder beside it).
+    func testUnreadableInputsSayWhy() throws {
+        let a = try kg(["analyze", path("none.txt")])
+        XCTAssertEqual(a.status, 2)
+        XCTAssertTrue(a.stderr.contains("none.txt") && a.stderr.contains("no such file"), a.stderr)
+        let t = try kg(["train", "--conll", path("none.conll")])
+        XCTAssertEqual(t.status, 2)
+        XCTAssertTrue(t.stderr.contains("no such file"), t.stderr)
+        let gold = path("gold.json")
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: gold))
+        let e = try kg(["eval", gold])
+        XCTAssertEqual(e.status, 2, e.stderr)
+        XCTAssertTrue(e.stderr.contains("gold.json") && e.stderr.contains("document"), e.stderr)
+    }
+
     func testExportCSVWithAndWithoutBOM() throws {
         let g = path("g.jsonld")
         XCTAssertEqual(try buildSeeds(g).status, 0)

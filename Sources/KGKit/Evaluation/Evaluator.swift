@@ -238,9 +238,11 @@ public enum Evaluator {
         var reports: [FileReport] = []
         let shared: KnowledgeGraph? = try graphFile.map { try GraphStore.load($0) }
         for f in files {
-            guard let data = FileManager.default.contents(atPath: f),
-                  let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw InputError.badJSON(file: f, line: nil, reason: "cannot read gold file")
+            guard let data = FileManager.default.contents(atPath: f) else {
+                throw InputError.unreadable(file: f, reason: ArticleReader.whyUnreadable(f))
+            }
+            guard let gold = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw InputError.badJSON(file: f, line: nil, reason: "a gold file is one JSON object (../shared/eval/FORMAT.md)")
             }
             let graph: KnowledgeGraph
             if let g = shared { graph = g } else {
@@ -253,12 +255,17 @@ public enum Evaluator {
 
     /// Builds a graph for the article a gold file names (looked up next to the gold file, in Examples/articles and seeds).
     static func buildFor(goldFile: String, document: String, lexicons: LexiconSet) throws -> KnowledgeGraph {
+        // (a gold file without its article's name would otherwise build the whole folder it names)
+        guard !document.isEmpty else {
+            throw InputError.badJSON(file: goldFile, line: nil, reason: "no \"document\" naming the gold's article (../shared/eval/FORMAT.md)")
+        }
+        var isDir: ObjCBool = false
         let dir = (goldFile as NSString).deletingLastPathComponent
         let candidates = [(dir as NSString).appendingPathComponent(document),
                           (dir as NSString).appendingPathComponent("../../Examples/articles/" + document),
                           (dir as NSString).appendingPathComponent("../../seeds/" + document),
                           "Examples/articles/" + document, "seeds/" + document]
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue }) else {
             throw InputError.unreadable(file: goldFile, reason: "article \(document) not found next to it, in Examples/articles or in seeds")
         }
         var g = KnowledgeGraph()

@@ -80,6 +80,13 @@ public struct ArticleReader {
         return n.hasSuffix(".html") || n.hasSuffix(".htm")
     }
 
+    /// Why `file` could not be read, in words a user can act on.
+    public static func whyUnreadable(_ file: String) -> String {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else { return "no such file or directory" }
+        return isDir.boolValue ? "is a directory" : "permission denied or not a regular file"
+    }
+
     /// Reads one file. Per-article problems inside a JSON Lines file are returned alongside the good articles.
     public func read(file: String) -> (articles: [Article], errors: [InputError]) {
         let data: Data
@@ -91,7 +98,7 @@ public struct ArticleReader {
                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue, size > maxArticleBytes {
                 return ([], [.tooLarge(file: file, line: nil, megabytes: size >> 20, limit: maxArticleBytes >> 20)])
             }
-            guard let d = FileManager.default.contents(atPath: file) else { return ([], [.unreadable(file: file, reason: "permission denied or not a regular file")]) }
+            guard let d = FileManager.default.contents(atPath: file) else { return ([], [.unreadable(file: file, reason: Self.whyUnreadable(file))]) }
             data = d
         }
         let name = file == "-" ? "<stdin>" : file
