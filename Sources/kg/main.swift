@@ -155,11 +155,17 @@ func runBuild(_ args: ArraySlice<String>) throws -> Int32 {
             if tty { FileHandle.standardError.write("\rkg: \(n) articles…".data(using: .utf8)!) }
         }
         if tty { eprint("") }
+        // (input that could not be read at all, a mistyped path, leaves the graph file as it was)
+        if s.articlesRead == 0 && !s.skipped.isEmpty { return s }
         try GraphStore.writeAtomically(to: output) { try JSONLDWriter.write(graph, to: $0) }
         keepUntilExit(graph)
         return s
     }
     keepUntilExit(builder)
+    if summary.articlesRead == 0 && !summary.skipped.isEmpty {
+        eprint(summary.render() + "kg: none of the input could be read; \(output) not written")
+        return 2
+    }
     eprint(summary.render() + "wrote \(output)")
     return summary.skipped.isEmpty ? 0 : 1
 }

@@ -157,6 +157,20 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(text.contains("\"identifier\":\"bad\""))
     }
 
+    /// A build whose every input is unreadable (a mistyped path) fails and writes nothing: no empty graph is made,
+    /// an existing graph is left as it was.
+    func testBuildWithNothingReadableWritesNothing() throws {
+        let g = path("g.jsonld")
+        let r = try kg(["build", path("no-such-dir"), "-o", g])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("no-such-dir: cannot read: no such file or directory"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: g))
+        XCTAssertEqual(try buildSeeds(g).status, 0)
+        let before = try XCTUnwrap(FileManager.default.contents(atPath: g))
+        XCTAssertEqual(try kg(["build", path("typo.txt"), "-o", g]).status, 2)
+        XCTAssertEqual(FileManager.default.contents(atPath: g), before)
+    }
+
     func testBuildFromStdin() throws {
         let g = path("g.jsonld")
         let r = try kg(["build", "-", "-o", g], stdin: Data("Kirby speaks\nPentagon spokesman John Kirby said on Friday.\n".utf8))
