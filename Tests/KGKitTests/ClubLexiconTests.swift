@@ -146,6 +146,14 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertFalse(ids(y).contains("org:al-nassr"), "\(y.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
 
+    /// The nationality of a player or coach says nothing of the league: two Brazilian strikers in a report on the
+    /// Saudi league do not outvote it, and its bare club names stay Saudi.
+    func testPlayersNationalitiesDoNotDecideTheReportsCountry() {
+        let x = extract("حقق النصر فوزاً ثميناً على ضيفه الأهلي في الدوري السعودي للمحترفين. وتقدم الأهلي عن طريق مهاجمه البرازيلي "
+                        + "جورجينيو، ثم سجل مهاجم النصر البرازيلي ماركوس هدف التعادل، وقال المدرب البرازيلي إن المباراة كانت صعبة.", "ar")
+        XCTAssertTrue(ids(x).isSuperset(of: ["org:al-nassr", "org:al-ahli-saudi"]), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
+
     /// "النادي الأهلي" is the Ahly club by name: النادي there does not point back to the club named before.
     func testClubWordBeforeAClubNameIsNoBackReference() {
         let x = extract("وفاز الفجيرة على عجمان في الدوري الإماراتي وسجل المهاجم هدفين. وكان اللاعب قد بدأ مسيرته بالنادي الأهلي قبل أن ينتقل إلى الإمارات.", "ar")

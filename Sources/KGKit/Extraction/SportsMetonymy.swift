@@ -208,6 +208,9 @@ struct SportsMetonymy: Sendable {
         for m in mentions where m.isDemonym {
             let k = m.tokens.lowerBound
             guard let id = m.entryID, k > 0, cues.contains(doc.tokens[k - 1].stem) || cues.contains(doc.tokens[k - 1].key) else { continue }
+            // (not a player's or coach's nationality: مهاجمه البرازيلي, المدرب البرتغالي say nothing of the league)
+            let bare = String(doc.tokens[k - 1].bareStem)
+            if playerWords.contains(bare) || coachWords.contains(bare) { continue }
             votes[id, default: 0] += 1
         }
         // (a bare name may be another country's club, which is what this decides)
