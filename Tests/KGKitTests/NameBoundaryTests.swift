@@ -310,6 +310,9 @@ final class NameBoundaryTests: XCTestCase {
                        + "واتهم الهادي ولد علي الحكومة. وقال إن الطفل ولد في المستشفى.")
         XCTAssertTrue(p.contains("جمال ولد عباس"), "\(p)")
         XCTAssertFalse(p.contains("ولد"), "\(p)")
+        // (nor is a name's link a later bare mention of that name, nor "his son")
+        let q = people("وقال الوزير محمد سالم ولد با علي إن الحكومة ستعلن الخطة. وأضاف أن ابنه ولد في نواكشوط.")
+        XCTAssertFalse(q.contains { $0 == "ولد" || $0 == "ابنه" || $0.hasSuffix(" ولد") }, "\(q)")
     }
 
     /// The first word of a known place's or organisation's name is never read as a clitic and a remainder.

@@ -149,7 +149,9 @@ public struct ArticleExtractor: Sendable {
                 // (not a title word kept in the name: Prince Abdulaziz bin Salman is not the "Prince" of Crown Prince X; not
                 // the الله of compound names: رامي الحمد الله is not every الله after it)
                 let words = m.tokens.filter { !lexicons.titles.contains(key: doc.tokens[$0].key) && !lexicons.titles.contains(key: doc.tokens[$0].stem) }
-                    .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 && $0 != "الله" }
+                    .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 && $0 != "الله"
+                        // (nor a patronymic link or family marker: the ولد of a name cut after it is no name of its own)
+                        && ![.link, .family].contains(lexicons.nameContinuations.value(key: $0)) }
                 if words.count >= 2 {
                     // (a surname compounded with الله is the two words: الحمد alone, of رامي الحمد الله, is "praise" in
                     // الحمد لله; نصر of حسن نصر الله is "victory")

@@ -699,7 +699,9 @@ public struct EntityRecognizer: Sendable {
                      && (a + 1..<b).allSatisfy { k in
                          !toks[k].hasArticle && toks[k].prefix.isEmpty && Self.isNisbaShaped(toks[k].key) && countAsWritten(toks[k]) >= 100 }),
                    // (one common word is no person: أول read as the باول of the article's جيروم باول)
-                   !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)) {
+                   !(type == .person && b == a + 1 && toks[a].script == .arabic && isCommonWord(toks[a].stem)),
+                   // (nor a patronymic link alone: ابنه "his son", ولد "was born")
+                   !(type == .person && b == a + 1 && lexicons.nameContinuations.value(key: toks[a].stem) == .link) {
                     taggerSpans.append((a, b, type))
                 }
                 k = e
@@ -1067,6 +1069,14 @@ public struct EntityRecognizer: Sendable {
             out[q].rule = "joined-away"
         }
         out.removeAll { $0.rule == "joined-away" }
+        // a name still ending on a patronymic link before another word ends before the link: محمد سالم | ولد | با علي,
+        // where no word after the link could be read as a name (a link that ends the sentence may be a surname: Benn)
+        for p in out.indices where out[p].type == .person && out[p].rule != "nested" && out[p].entryID == nil && out[p].tokens.count >= 2 {
+            let e = out[p].tokens.upperBound
+            guard e < hi, toks[e].kind == .word, toks[e].script == .arabic,
+                  let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e, c.value == .link else { continue }
+            out[p].respan(out[p].tokens.lowerBound..<e - 1, start: out[p].start, in: doc)
+        }
         // 8b. a facility named after a titled person (ستاد الأمير فيصل بن فهد, ستاد مدينة الملك عبدالله): the facility's
         // class word, a class word such as مدينة, the title and the person's name are the facility; the person is
         // nested in it
