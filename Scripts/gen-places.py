@@ -354,11 +354,34 @@ CITY_ALIAS_DENY = {
     "2353151": {"آبا", "ابا"},                # Aba
     "91696": {"صلاح الدين"},                  # Pirmam (the Saladin governorate's name)
     "6325494": {"Quebec", "Québec"},          # Quebec City (bare Quebec is the province, adm1:ca-qc)
+    # Arabic names that are common words or names of people (spurious mentions in ANT lines 13172-29811, 11,784
+    # articles): بنوك "banks" is ب + نوك (48), صغر سنه "his young age" (6), بردود "with responses" (6), فاران (Raphaël
+    # Varane) is ف + آران (29), ميدان "square, field" (13), مشهد "scene" (40), ساري المفعول "in force" and Maurizio
+    # Sarri (11), فيكتوريا Beckham and the Australian state (13), هاميلتون Lewis Hamilton (37)
+    "3421319": {"نوك"},                       # Nuuk
+    "117574": {"سنه"},                        # Sanandaj
+    "320392": {"بردود"},                      # Burdur
+    "143122": {"آران", "اران"},               # Aran va Bidgol
+    "1214520": {"ميدان"},                     # Medan
+    "124665": {"مشهد"},                       # Mashhad
+    "116996": {"سارى", "ساري"},               # Sari
+    "241131": {"فيكتوريا"},                   # Victoria (Seychelles)
+    "3573197": {"هاميلتون"},                  # Hamilton (Bermuda)
 }
 # Arabic names of cities that GeoNames gives another place's name (geonameid -> Arabic name).
 CITY_AR_NAME_FIX = {
     "91696": "مصيف صلاح الدين",               # Pirmam, not the Saladin governorate
     "2353151": "",                            # Aba (Nigeria): آبا is ب + ابا in بابا "pope"
+    # (the common-word names of CITY_ALIAS_DENY: the city keeps an unambiguous Arabic name, or none)
+    "3421319": "",                            # Nuuk
+    "117574": "سنندج",                        # Sanandaj
+    "320392": "بوردور",                       # Burdur
+    "143122": "",                             # Aran va Bidgol
+    "1214520": "مدينة ميدان",                 # Medan
+    "124665": "مدينة مشهد",                   # Mashhad
+    "116996": "مدينة ساري",                   # Sari
+    "241131": "",                             # Victoria (Seychelles)
+    "3573197": "",                            # Hamilton (Bermuda)
 }
 
 # Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
