@@ -91,7 +91,7 @@ COUNTRY_CURATED = {
     "SD": (None, "السودان|جمهورية السودان", ""),
     "SY": (None, "سوريا|سورية|الجمهورية العربية السورية", "Syrian Arab Republic"),
     "TN": (None, "تونس|الجمهورية التونسية", ""),
-    "AE": (None, "الإمارات|الإمارات العربية المتحدة|دولة الإمارات", "UAE|U.A.E.|Emirates"),
+    "AE": (None, "الإمارات|الإمارات العربية المتحدة|دولة الإمارات|الإمارات العربية", "UAE|U.A.E.|Emirates"),
     "YE": (None, "اليمن|الجمهورية اليمنية", ""),
     # Neighbours and the wider region
     "TR": ("Turkey", "تركيا|الجمهورية التركية", "Türkiye|Turkiye|Republic of Turkey"),
@@ -342,6 +342,7 @@ CITY_EXTRA_AR = {
     "785842": "سكوبيي|سكوبي",                 # Skopje
     "3176219": "جنوى",                        # Genoa
     "1735161": "كوالا لمبور",                 # Kuala Lumpur (spelled with a space in the news)
+    "3470127": "بيلو أوريزونتي",              # Belo Horizonte (news: بيلو هوريزونتي 7, بيلو أوريزونتي 2 in ANT 13172-29811)
 }
 
 # GeoNames Arabic alternates of cities that are common words or other names (geonameid -> aliases dropped): امان is
@@ -382,6 +383,7 @@ CITY_AR_NAME_FIX = {
     "116996": "مدينة ساري",                   # Sari
     "241131": "",                             # Victoria (Seychelles)
     "3573197": "",                            # Hamilton (Bermuda)
+    "3470127": "بيلو هوريزونتي",              # Belo Horizonte (GeoNames: بيلو أفق, "Belo" + a translation of "horizon")
 }
 
 # Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
