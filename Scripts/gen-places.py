@@ -638,6 +638,41 @@ ADMIN1 = {
     "IQ-KR": ("Kurdistan Region", "إقليم كردستان", "إقليم كردستان العراق|كردستان العراق|Iraqi Kurdistan|Kurdistan Region of Iraq|KRI"),
 }
 
+# Curated stadiums (not GeoNames-derived; ids facility:<slug>; subtype Facility): id, English, Arabic, aliases, part_of,
+# description. Sports news names them bare and with ملعب/استاد (ANT 2018 counts: لوجنيكي 157, ويمبلي 132, كامب نو 130,
+# أنفيلد 126, سانتياغو برنابيو 110, أولد ترافورد 74, ستامفورد بريدج 59): without a row, 'سانتياغو برنابيو' was the city
+# Santiago de Chile (66 false mentions in ANT lines 13172-29811) and the bare names unknown places. The ملعب/استاد forms
+# are listed so that the gazetteer, not the place trigger ملعب, names the stadium.
+FACILITIES = [
+    ("facility:santiago-bernabeu", "Santiago Bernabéu Stadium", "ملعب سانتياغو برنابيو",
+     "سانتياغو برنابيو|سانتياغو بيرنابيو|ملعب سانتياغو بيرنابيو|برنابيو|ملعب برنابيو|استاد سانتياغو برنابيو|Santiago Bernabeu|Santiago Bernabéu|Bernabeu|Bernabéu",
+     "gn:3117735", "football stadium of Real Madrid"),
+    ("facility:anfield", "Anfield", "ملعب أنفيلد", "أنفيلد|آنفيلد|ملعب آنفيلد|استاد أنفيلد|أنفيلد رود|ملعب أنفيلد رود", "gn:2644210",
+     "football stadium of Liverpool FC"),
+    ("facility:old-trafford", "Old Trafford", "ملعب أولد ترافورد", "أولد ترافورد|استاد أولد ترافورد", "country:gb",
+     "football stadium of Manchester United (Trafford, Greater Manchester)"),
+    ("facility:camp-nou", "Camp Nou", "ملعب كامب نو", "كامب نو|الكامب نو|ملعب الكامب نو|استاد كامب نو|Nou Camp", "gn:3128760",
+     "football stadium of FC Barcelona"),
+    ("facility:wembley-stadium", "Wembley Stadium", "ملعب ويمبلي", "استاد ويمبلي|ستاد ويمبلي|Wembley", "gn:2643743",
+     "national football stadium of England, London"),
+    ("facility:luzhniki-stadium", "Luzhniki Stadium", "ملعب لوجنيكي", "لوجنيكي|استاد لوجنيكي|ستاد لوجنيكي|Luzhniki", "gn:524901",
+     "stadium in Moscow (2018 World Cup final)"),
+    ("facility:stade-de-france", "Stade de France", "ستاد دو فرانس", "ملعب ستاد دو فرانس|استاد دو فرانس", "country:fr",
+     "national stadium of France, Saint-Denis"),
+    ("facility:parc-des-princes", "Parc des Princes", "ملعب حديقة الأمراء", "حديقة الأمراء|بارك دي برانس|ملعب بارك دي برانس|ملعب بارك دو برانس", "gn:2988507",
+     "football stadium of Paris Saint-Germain"),
+    ("facility:san-siro", "San Siro", "ملعب سان سيرو", "سان سيرو|جوزيبي مياتزا|ملعب جوزيبي مياتزا|Stadio Giuseppe Meazza", "gn:3173435",
+     "football stadium of AC Milan and Inter Milan"),
+    ("facility:allianz-arena", "Allianz Arena", "ملعب أليانز أرينا", "أليانز أرينا|اليانز أرينا|Allianz Arena", "gn:2867714",
+     "football stadium of Bayern Munich"),
+    ("facility:stamford-bridge", "Stamford Bridge", "ملعب ستامفورد بريدج", "ستامفورد بريدج", "gn:2643743",
+     "football stadium of Chelsea FC, London"),
+    ("facility:wanda-metropolitano", "Metropolitano Stadium", "ملعب واندا متروبوليتانو", "واندا متروبوليتانو|ملعب واندا|Wanda Metropolitano", "gn:3117735",
+     "football stadium of Atlético Madrid"),
+    ("facility:cairo-international-stadium", "Cairo International Stadium", "استاد القاهرة الدولي",
+     "استاد القاهرة|ستاد القاهرة|ستاد القاهرة الدولي|ملعب القاهرة الدولي", "gn:360630", "national stadium of Egypt, Cairo"),
+]
+
 # Curated regions and bodies of water (not GeoNames-derived; ids region:<slug>): id, English, Arabic, aliases,
 # part_of, description.
 REGIONS = [
@@ -1666,6 +1701,14 @@ def main():
         aliases.extend(split(extra))
         rows[rid] = {
             "id": rid, "type": "Place", "subtype": "Region", "name_en": en, "name_ar": ar,
+            "aliases": aliases, "demonyms": Names(), "part_of": part, "same_as": "",
+            "description": description,
+        }
+    for rid, en, ar, extra, part, description in FACILITIES:
+        aliases = Names(exclude=[en, ar])
+        aliases.extend(split(extra))
+        rows[rid] = {
+            "id": rid, "type": "Place", "subtype": "Facility", "name_en": en, "name_ar": ar,
             "aliases": aliases, "demonyms": Names(), "part_of": part, "same_as": "",
             "description": description,
         }
