@@ -368,6 +368,12 @@ CITY_ALIAS_DENY = {
     "116996": {"سارى", "ساري"},               # Sari
     "241131": {"فيكتوريا"},                   # Victoria (Seychelles)
     "3573197": {"هاميلتون"},                  # Hamilton (Bermuda)
+    # given names (ANT lines 13172-29811): رياض المالكي, رياض سلامة (6 false Riyadh: the city is always الرياض), علي بشار
+    # (10 false Béchar), دوغلاس كوستا and the Marjory Stoneman Douglas school (8), ملعب جاسم بن حمد (2 false Jasim)
+    "108410": {"رياض"},                       # Riyadh
+    "2505530": {"بشار"},                      # Béchar
+    "3042237": {"دوغلاس"},                    # Douglas (Isle of Man)
+    "165997": {"جاسم"},                       # Jasim
 }
 # Arabic names of cities that GeoNames gives another place's name (geonameid -> Arabic name).
 CITY_AR_NAME_FIX = {
@@ -384,6 +390,9 @@ CITY_AR_NAME_FIX = {
     "241131": "",                             # Victoria (Seychelles)
     "3573197": "",                            # Hamilton (Bermuda)
     "3470127": "بيلو هوريزونتي",              # Belo Horizonte (GeoNames: بيلو أفق, "Belo" + a translation of "horizon")
+    "2505530": "مدينة بشار",                  # Béchar
+    "3042237": "",                            # Douglas (Isle of Man)
+    "165997": "مدينة جاسم",                   # Jasim
 }
 
 # Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
