@@ -374,6 +374,13 @@ CITY_ALIAS_DENY = {
     "2505530": {"بشار"},                      # Béchar
     "3042237": {"دوغلاس"},                    # Douglas (Isle of Man)
     "165997": {"جاسم"},                       # Jasim
+    # common words and names once a proclitic is read off (ANT lines 13172-29811): فاجأ 'surprised' = ف + أجا (13),
+    # متحف باردو = ب + اردو (7; the Bardo museum), تعيين بلومي = ب + لومي (19), أنخل دي ماريا (Ángel, 13: Inkhil is إنخل)
+    "361702": {"أجا", "اجا"},                 # Aga (Egypt)
+    "741100": {"اردو"},                       # Ordu
+    "2365267": {"لومي"},                      # Lomé
+    "169375": {"انخل"},                       # Inkhil
+    "2886242": {"كولن"},                      # Cologne (كولن: Fethullah Gülen, Colin Powell; the city is كولونيا)
 }
 # Arabic names of cities that GeoNames gives another place's name (geonameid -> Arabic name).
 CITY_AR_NAME_FIX = {
@@ -393,6 +400,10 @@ CITY_AR_NAME_FIX = {
     "2505530": "مدينة بشار",                  # Béchar
     "3042237": "",                            # Douglas (Isle of Man)
     "165997": "مدينة جاسم",                   # Jasim
+    "361702": "مدينة أجا",                    # Aga (Egypt)
+    "741100": "أوردو",                        # Ordu
+    "169375": "مدينة إنخل",                   # Inkhil
+    "2886242": "كولونيا",                     # Cologne
 }
 
 # Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
@@ -1769,8 +1780,9 @@ Austin|Chandler|Charlotte|Columbus|Eugene|Florence|Garland|Hamilton|Hassan|Hende
 # Arabic names of added cities that are part of a more common name written with a space (نيو يورك = New York).
 # A translation rather than a name: الأفعى ذات الجرس "the rattlesnake" (Cascavel). Read as other words in Arabic news:
 # لستر (Leicester; ل + ستر "to cover"), مونستر (Münster; "monster", Monster Jam), أنجو (Anjō; "I survive"), لاسرنا
-# (La Serena; لأسرنا "for our families"), راندبورغ (Randburg; the tail of براندبورغ, Brandenburg).
-AR_NAME_DENY = {"يورك", "الأفعى ذات الجرس", "لستر", "مونستر", "أنجو", "لاسرنا", "راندبورغ", "راندبورج"}
+# (La Serena; لأسرنا "for our families"), راندبورغ (Randburg; the tail of براندبورغ, Brandenburg), ترمز (Termez;
+# "symbolises", 34 in ANT 2018).
+AR_NAME_DENY = {"يورك", "الأفعى ذات الجرس", "لستر", "مونستر", "أنجو", "لاسرنا", "راندبورغ", "راندبورج", "ترمز"}
 
 
 def _load_wordfreq():
