@@ -32,9 +32,18 @@ public struct GraphStatement: Sendable, Equatable, Hashable {
     }
 
     /// Stable identity: article, sentence, offsets, speaker and kind.
+    /// (The joined text's bytes written into one buffer: no array of six Strings and no joined String.)
     public var id: String {
-        SHA256.hex([evidence.article, String(evidence.sentence), String(evidence.start), String(evidence.end), speaker, kind]
-            .joined(separator: "\u{1F}"), digits: 24)
+        var b: [UInt8] = []
+        b.reserveCapacity(evidence.article.utf8.count + speaker.utf8.count + kind.utf8.count + 40)
+        func add(_ s: String) { withBytes(s) { b.append(contentsOf: $0) } }
+        add(evidence.article); b.append(0x1F)
+        add(String(evidence.sentence)); b.append(0x1F)
+        add(String(evidence.start)); b.append(0x1F)
+        add(String(evidence.end)); b.append(0x1F)
+        add(speaker); b.append(0x1F)
+        add(kind)
+        return b.withUnsafeBufferPointer { SHA256.hex($0, digits: 24) }
     }
 }
 
@@ -604,20 +613,27 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// Mentions that refer to a node without naming it (أميركية, التنظيم, the group, the trigger word of an event).
     static let nonNameRules: Set<String> = ["demonym", "demonym-in-name", "definite-description"]
 
+    /// `nonNameRules.contains(rule)` by String equality with each (the same test without hashing the rule per mention).
+    @inline(__always) static func isNonNameRule(_ rule: String) -> Bool {
+        rule == "demonym" || rule == "demonym-in-name" || rule == "definite-description"
+    }
+
     /// Surface forms per node, gathered from all mentions (without forms that lost their article's alif after ل, see
     /// `withoutElidedArticles`).
     public func surfaceForms() -> [String: Set<String>] {
+        let entities = self.entities
         var out: [String: Set<String>] = [:]
+        // (room for every node made once: growing rehashed all the keys, each hashed by canonical equivalence)
+        out.reserveCapacity(entities.count)
         // (a node's surface seen again with the same bytes, as most of its mentions are, is not hashed again by
         // canonical equivalence: only first sightings go into the sets, and only they ever changed them)
         var seen = Set<SurfaceSighting>()
         for a in articles.values {
-            for m in a.mentions where !Self.nonNameRules.contains(m.rule) {
+            for m in a.mentions where !Self.isNonNameRule(m.rule) {
                 guard seen.insert(SurfaceSighting(entity: m.entity, surface: m.surface)).inserted else { continue }
                 out[m.entity, default: []].insert(m.surface)
             }
         }
-        let entities = self.entities
         for i in out.indices {
             out.values[i] = Self.withoutElidedArticles(out.values[i], names: entities[out.keys[i]]?.names.values.map { $0 } ?? [])
         }
