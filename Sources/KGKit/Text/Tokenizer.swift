@@ -492,8 +492,10 @@ struct KeyCache {
 /// at once.
 final class KeyReader {
     private let tokenizer: Tokenizer
-    private var cache: KeyCache
-    private var tokens: [Token] = []
+    // (unchecked: a reader is used by one thread, one call at a time, and the two dynamic access checks per text cost
+    // more than the rest of a short name's reading)
+    @exclusivity(unchecked) private var cache: KeyCache
+    @exclusivity(unchecked) private var tokens: [Token] = []
 
     init(_ tokenizer: Tokenizer) {
         self.tokenizer = tokenizer
