@@ -151,7 +151,7 @@ public struct Gazetteer: Sendable {
                         let first = keys[0]
                         // bare two-letter Latin acronyms are too ambiguous unless written in capitals (US, UN): keep only
                         // when the name itself is upper-case
-                        if keys.count == 1, first.unicodeScalars.count < 2 { continue }
+                        if keys.count == 1, UTF8Decoding.scalarCount(first) < 2 { continue }
                         names.update(first, default: []) { $0.append(Name(keys: keys, entry: i, isDemonym: isDemonym)) }
                         if keys.count == 1 { singleTokenKeys.insert(first) }
                     }
@@ -180,10 +180,10 @@ public struct Gazetteer: Sendable {
         var k = 0
         while k < keys.count {
             let w = keys[k]
-            if w == "عبد", k + 1 < keys.count, keys[k + 1].hasPrefix("ال"), keys[k + 1].unicodeScalars.count > 3 {
+            if w == "عبد", k + 1 < keys.count, keys[k + 1].hasPrefix("ال"), UTF8Decoding.scalarCount(keys[k + 1]) > 3 {
                 other.append(w + keys[k + 1]); k += 2; changed = true; continue
             }
-            if w.hasPrefix("عبدال"), w.unicodeScalars.count > 6 {
+            if w.hasPrefix("عبدال"), UTF8Decoding.scalarCount(w) > 6 {
                 other.append("عبد"); other.append(String(w.dropFirst(3))); k += 1; changed = true; continue
             }
             other.append(w); k += 1

@@ -295,7 +295,7 @@ public struct LexiconSet: Sendable {
         // the first word of a known place's or organisation's name is a word, not a clitic and a remainder (فيصل, not
         // ف + يصل; دولة, مؤسسة, قرية); person names' first words are in name-words.tsv
         for f in gaz.firstKeys(where: { $0.type == .place || $0.type == .organization })
-            where f.unicodeScalars.count >= 3 && (0x600...0x6FF).contains(f.unicodeScalars.first!.value) {
+            where UTF8Decoding.scalarCount(f) >= 3 && (0x600...0x6FF).contains(f.unicodeScalars.first!.value) {
             vocab.protect(f)
         }
         // and the first word of a place's name that news rarely writes alone is a name after a clitic too (لبيونغ يانغ
@@ -303,13 +303,13 @@ public struct LexiconSet: Sendable {
         // (the words found first, then added: the test reads only the frequencies, which adding names leaves alone)
         let clitics = ["و", "ف", "ب", "ل", "ك"]
         let rareFirsts = gaz.firstKeys(where: { $0.type == .place }).filter { f in
-            f.unicodeScalars.count >= 4 && !f.startsWithLetters("ال") && (0x600...0x6FF).contains(f.unicodeScalars.first!.value)
+            UTF8Decoding.scalarCount(f) >= 4 && !f.startsWithLetters("ال") && (0x600...0x6FF).contains(f.unicodeScalars.first!.value)
                 && vocab.count(f) < 100 && !functionWords.contains(f) && !clitics.contains(where: { vocab.count($0, f) >= 3 })
         }
         for f in rareFirsts { vocab.addName(f) }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
             let k = Normalizer.key(row[0])
-            if k.unicodeScalars.count == 2 { vocab.protect(k) }
+            if UTF8Decoding.scalarCount(k) == 2 { vocab.protect(k) }
         }
         // common English words are never taken for a transliterated name (left out here rather than removed afterwards:
         // a KeyMap removal rebuilds the map)

@@ -17,4 +17,15 @@ enum UTF8Decoding {
         defer { i += 4 }
         return (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
     }
+
+    /// `s.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte starts a scalar): the
+    /// scalar view's count walks the String through its index machinery, several times the cost.
+    @inline(__always)
+    static func scalarCount(_ s: String) -> Int {
+        withBytes(s) { u in
+            var n = 0
+            for b in u where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+    }
 }
