@@ -200,19 +200,26 @@ struct RelationMatcher {
         let byFirst = compiled.byFirstLiteral
         for s in doc.sentences {
             for p in s.tokens {
-                candidates.removeAll(keepingCapacity: true)
-                candidates += compiled.alwaysTry
-                if keyID[p] >= 0 && Int(keyID[p]) < byFirst.count { candidates += byFirst[Int(keyID[p])] }
-                if stemID[p] >= 0 && stemID[p] != keyID[p] && Int(stemID[p]) < byFirst.count { candidates += byFirst[Int(stemID[p])] }
-                // a first slot that takes none of the types of the mentions here cannot match
-                if mentionTypes[p] != 0 {
-                    for (i, r) in compiled.slotFirst.enumerated() where compiled.slotFirstTypes[i] & mentionTypes[p] != 0 { candidates.append(r) }
+                let byKey = keyID[p] >= 0 && Int(keyID[p]) < byFirst.count
+                let byStem = stemID[p] >= 0 && stemID[p] != keyID[p] && Int(stemID[p]) < byFirst.count
+                // (most tokens start no rule of their own: they try `alwaysTry` as it is, without the list being
+                // emptied and refilled)
+                let plain = !byKey && !byStem && mentionTypes[p] == 0 && procliticRules[p].isEmpty
+                if !plain {
+                    candidates.removeAll(keepingCapacity: true)
+                    candidates += compiled.alwaysTry
+                    if byKey { candidates += byFirst[Int(keyID[p])] }
+                    if byStem { candidates += byFirst[Int(stemID[p])] }
+                    // a first slot that takes none of the types of the mentions here cannot match
+                    if mentionTypes[p] != 0 {
+                        for (i, r) in compiled.slotFirst.enumerated() where compiled.slotFirstTypes[i] & mentionTypes[p] != 0 { candidates.append(r) }
+                    }
+                    candidates += procliticRules[p]
+                    // (`alwaysTry` is in rule order already: only a token that adds rules of its own needs the sort)
+                    if candidates.count > compiled.alwaysTry.count { candidates.sort() }
                 }
-                candidates += procliticRules[p]
-                // (`alwaysTry` is in rule order already: only a token that adds rules of its own needs the sort)
-                if candidates.count > compiled.alwaysTry.count { candidates.sort() }
                 var last = -1
-                for r in candidates where r != last {
+                for r in plain ? compiled.alwaysTry : candidates where r != last {
                     last = r
                     // (a rule named ar-… is tried on Arabic text only, en-… on the rest)
                     if let script = compiled.rules[r].script, (script == .arabic) != (tokens[p].script == .arabic) { continue }
