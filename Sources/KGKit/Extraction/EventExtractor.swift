@@ -740,15 +740,16 @@ struct EventExtractor {
     /// Whether an event name of `g` starts with token `t`'s word under a key `namedEvents` tries (key, body, the key
     /// without a leading و ف ب ل ك the segmenter left on); reads the word alone.
     private static func startsName(_ t: Token, in g: Gazetteer) -> Bool {
-        if !g.names(startingWith: t.key, hash: t.keyHash).isEmpty || !g.names(startingWith: t.body, hash: t.bodyHash).isEmpty { return true }
+        if g.hasNames(startingWith: t.key, hash: t.keyHash) || g.hasNames(startingWith: t.body, hash: t.bodyHash) { return true }
         guard t.script == .arabic, t.prefix.isEmpty else { return false }
-        // و ف ب ل ك in UTF-8: D9 88, D9 81, D8 A8, D9 84, D9 83 (read on the bytes: no String is made for the many
-        // words without one)
-        let u = t.key.utf8
-        var i = u.makeIterator()
-        guard let a = i.next(), let b = i.next(), (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83)) || (a == 0xD8 && b == 0xA8)
-        else { return false }
-        return !g.names(startingWith: String(decoding: u.dropFirst(2), as: UTF8.self)).isEmpty
+        // و ف ب ل ك in UTF-8: D9 88, D9 81, D8 A8, D9 84, D9 83 (read on the bytes: no String is made, for the many
+        // words without one nor for the rest of the word after one; the index is keyed by bytes)
+        return withBytes(t.key) { u -> Bool in
+            guard u.count >= 2 else { return false }
+            let a = u[0], b = u[1]
+            guard (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83)) || (a == 0xD8 && b == 0xA8) else { return false }
+            return g.hasNames(startingWithBytes: UnsafeBufferPointer(rebasing: u[2...]))
+        }
     }
 
     /// Whether a trigger may start at token `t` (`trigger` finds none where this is false); reads its word alone.

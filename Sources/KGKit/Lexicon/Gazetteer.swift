@@ -214,6 +214,10 @@ public struct Gazetteer: Sendable {
     public func names(startingWith key: String) -> [Name] { names[key] ?? [] }
     /// `names(startingWith: key)` for `key` whose `keyHash` is `hash`.
     public func names(startingWith key: String, hash: UInt64) -> [Name] { names.value(key, hash: hash) ?? [] }
+    /// `!names(startingWith: key, hash: hash).isEmpty` (every indexed key has a name), without copying the list out.
+    func hasNames(startingWith key: String, hash: UInt64) -> Bool { names.contains(key, hash: hash) }
+    /// `!names(startingWith: k).isEmpty` for the key `k` whose UTF-8 bytes are `u` (no String made for it).
+    func hasNames(startingWithBytes u: UnsafeBufferPointer<UInt8>) -> Bool { names.contains(bytes: u) }
 
     public var nameCount: Int { names.reduce(0) { $0 + $1.value.count } }
 }

@@ -59,6 +59,9 @@ public struct KeyMap<Value: Sendable>: Sendable, Sequence {
     /// The value of the key whose UTF-8 bytes are `u` (no String made for it).
     public func value(bytes u: UnsafeBufferPointer<UInt8>) -> Value? { find(u).map { values[$0] } }
 
+    /// Whether the map has the key whose UTF-8 bytes are `u` (no String made for it, no value copied out).
+    public func contains(bytes u: UnsafeBufferPointer<UInt8>) -> Bool { find(u) != nil }
+
     /// Makes room for `n` keys in all: the table that many insertions would grow to, made once (no rehash on the way)
     /// and the arrays reserved. Lookups and the insertion order are as without it.
     public mutating func reserveCapacity(_ n: Int) {
