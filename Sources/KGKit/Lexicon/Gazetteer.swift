@@ -59,6 +59,93 @@ public struct Gazetteer: Sendable {
     /// Parses one lexicon file in the TSV format of docs/lexicon-format.md and adds (or, for a known id, replaces)
     /// its entries.
     public mutating func load(tsv: String, file: String, isUser: Bool) throws {
+        if let done = try tsv.utf8.withContiguousStorageIfAvailable({ try loadBytes($0, file: file, isUser: isUser) }), done { return }
+        try loadLines(tsv: tsv, file: file, isUser: isUser)
+    }
+
+    /// `loadLines` on the file's bytes: the lines and cells are found there, and a String is made only for each cell a
+    /// row reads (the reading on Substrings made an array of lines, an array of cells per line and a String per cell,
+    /// at about 150 instructions a byte of the lexicon). The same lines, cells, trimming and errors: a cell whose ends
+    /// may be spaces is trimmed by `trimmingSpaces` itself, and a line that starts with # and a non-ASCII scalar by
+    /// `startsWithHash`. False (nothing read) for a file without the header, left to `loadLines` to report.
+    private mutating func loadBytes(_ u: UnsafeBufferPointer<UInt8>, file: String, isUser: Bool) throws -> Bool {
+        func string(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self) }
+        // a cell's text, trimmed as `trimmingSpaces` trims (which `startsAndEndsSolid` spares the scan in the usual case)
+        func cell(_ a: Int, _ b: Int) -> String {
+            if a == b { return "" }
+            func solid(_ lead: UInt8) -> Bool { lead < 0x80 ? lead != 0x20 && lead != 0x09 : lead >= 0xD8 && lead <= 0xDB }
+            var j = b - 1
+            while j > a && u[j] & 0xC0 == 0x80 { j -= 1 }
+            let s = string(a, b)
+            return solid(u[a]) && solid(u[j]) ? s : s.trimmingSpaces()
+        }
+        var positions = [Int?](repeating: nil, count: Column.allCases.count)
+        var sawHeader = false
+        var lineNo = 0
+        var bounds: [Int] = []      // cell k of the line: bounds[2k]..<bounds[2k + 1]
+        let n = u.count
+        var i = 0
+        while i <= n {
+            var end = i
+            while end < n && u[end] != 0x0A { end += 1 }
+            defer { i = end + 1 }
+            lineNo += 1
+            let lineEnd = end > i && u[end - 1] == 0x0D ? end - 1 : end
+            if lineEnd == i { continue }
+            if u[i] == 0x23 && (lineEnd == i + 1 || u[i + 1] < 0x80 || string(i, lineEnd).startsWithHash) { continue }
+            bounds.removeAll(keepingCapacity: true)
+            var a = i
+            for k in i..<lineEnd where u[k] == 0x09 { bounds.append(a); bounds.append(k); a = k + 1 }
+            bounds.append(a); bounds.append(lineEnd)
+            let count = bounds.count / 2
+            guard sawHeader else {
+                let cols = (0..<count).map { cell(bounds[2 * $0], bounds[2 * $0 + 1]) }
+                guard cols.first == "id", cols.contains("type") else { return false }
+                sawHeader = true
+                for (k, c) in Column.allCases.enumerated() { positions[k] = cols.firstIndex(of: c.rawValue) }
+                continue
+            }
+            func col(_ c: Column) -> String {
+                guard let k = positions[c.slot], k < count else { return "" }
+                return cell(bounds[2 * k], bounds[2 * k + 1])
+            }
+            func list(_ c: Column) -> [String] {
+                let text = col(c)
+                // (a cell without a bar is one piece: itself, already trimmed, unless empty)
+                if !text.utf8.contains(0x7C) { return text.isEmpty ? [] : [text] }
+                return text.barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            }
+            try add(id: col(.id), type: col(.type), subtype: col(.subtype), nameEn: col(.nameEn), nameAr: col(.nameAr),
+                    aliases: list(.aliases), demonyms: list(.demonyms), partOf: col(.partOf), sameAs: list(.sameAs),
+                    description: col(.description), leads: col(.leads), file: file, lineNo: lineNo, isUser: isUser)
+        }
+        return sawHeader
+    }
+
+    /// Adds (or replaces) the entry of one row.
+    private mutating func add(id: String, type typeLabel: String, subtype: String, nameEn: String, nameAr: String, aliases: [String],
+                              demonyms: [String], partOf: String, sameAs: [String], description: String, leads: String,
+                              file: String, lineNo: Int, isUser: Bool) throws {
+        guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }
+        guard let type = EntityType(label: typeLabel) else {
+            throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(typeLabel)' is not Person, Organization, Place or Event")
+        }
+        var e = LexiconEntry(id: id, type: type, subtype: subtype, nameEn: nameEn, nameAr: nameAr, aliases: aliases, demonyms: demonyms,
+                             partOf: partOf, sameAs: sameAs, description: description, isUserEntry: isUser)
+        e.leads = leads
+        guard !e.nameEn.isEmpty || !e.nameAr.isEmpty || !e.aliases.isEmpty else {
+            throw LexiconError.badRow(file: file, line: lineNo, reason: "entry \(id) has no name")
+        }
+        if let old = indexByID[id] {
+            entries[old] = e
+        } else {
+            indexByID[id] = entries.count
+            entries.append(e)
+        }
+    }
+
+    /// The reading of `load` on Substrings of lines and cells.
+    private mutating func loadLines(tsv: String, file: String, isUser: Bool) throws {
         var header: [String]? = nil
         // the header's position of each column (found once per file, not per row)
         // (by the column's place in `Column.allCases`: an array read, where a dictionary hashed the column per cell)
