@@ -110,10 +110,30 @@ public struct Gazetteer: Sendable {
                 return cell(bounds[2 * k], bounds[2 * k + 1])
             }
             func list(_ c: Column) -> [String] {
-                let text = col(c)
-                // (a cell without a bar is one piece: itself, already trimmed, unless empty)
-                if !text.utf8.contains(0x7C) { return text.isEmpty ? [] : [text] }
-                return text.barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                guard let k = positions[c.slot], k < count else { return [] }
+                let a = bounds[2 * k], b = bounds[2 * k + 1]
+                // the pieces between the cell's bars, each trimmed, empty ones dropped: what `barSeparated` and trimming
+                // find in the trimmed cell (a space next to a bar only adds an empty piece or spaces trimmed off), when
+                // every bar is surely a Character of its own by its neighbouring bytes (ASCII, none, or an Arabic
+                // letter); `barSeparated` decides for any other
+                var out: [String] = []
+                var start = a
+                for j in a..<b where u[j] == 0x7C {
+                    func arabicLetter(_ lead: UInt8, _ trail: UInt8) -> Bool {
+                        lead == 0xD8 && trail >= 0xA1 && trail <= 0xBF || lead == 0xD9 && trail >= 0x80 && trail <= 0x8A
+                    }
+                    let beforeOK = j == a || u[j - 1] < 0x80 || j - 2 >= a && arabicLetter(u[j - 2], u[j - 1])
+                    let afterOK = j + 1 == b || u[j + 1] < 0x80 || j + 2 < b && arabicLetter(u[j + 1], u[j + 2])
+                    guard beforeOK && afterOK else {
+                        return col(c).barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                    }
+                    let piece = cell(start, j)
+                    if !piece.isEmpty { out.append(piece) }
+                    start = j + 1
+                }
+                let piece = cell(start, b)
+                if !piece.isEmpty { out.append(piece) }
+                return out
             }
             try add(id: col(.id), type: col(.type), subtype: col(.subtype), nameEn: col(.nameEn), nameAr: col(.nameAr),
                     aliases: list(.aliases), demonyms: list(.demonyms), partOf: col(.partOf), sameAs: list(.sameAs),
