@@ -321,10 +321,18 @@ public enum JSONLDWriter {
     }
 
     /// Indices of a dictionary's entries in the order of `key` (made once per entry, not per comparison).
+    /// (Whether each key is a plain key is found once too: two plain keys, as most node keys are, compare by their
+    /// bytes, which is `<` without its normalisation of Arabic text at every comparison.)
     static func sortedIndices<K, V>(_ d: [K: V], by key: (Dictionary<K, V>.Index) -> String) -> [Dictionary<K, V>.Index] {
-        var pairs = d.indices.map { (key($0), $0) }
-        pairs.sort { $0.0 < $1.0 }
-        return pairs.map(\.1)
+        var pairs = d.indices.map { i -> (String, Bool, Dictionary<K, V>.Index) in
+            let k = key(i)
+            return (k, withBytes(k, isPlainKey), i)
+        }
+        pairs.sort { a, b in
+            guard a.1 && b.1 else { return a.0 < b.0 }
+            return withBytes(a.0) { x in withBytes(b.0) { y in plainKeysLess(x, y) } }
+        }
+        return pairs.map(\.2)
     }
 
     private static func writeDecoded(_ g: KnowledgeGraph, emit: ([UInt8]) -> Bool) {

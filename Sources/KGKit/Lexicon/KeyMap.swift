@@ -341,6 +341,15 @@ public func keyHash(_ key: String) -> UInt64 { withBytes(key) { KeyMap<Bool>.has
     return simple ?? (a == b)
 }
 
+/// `a < b` for texts whose UTF-8 bytes `x` and `y` are both plain keys (`isPlainKey`: ASCII and Arabic letters
+/// U+0621–U+064A, each its own NFC and composing with no neighbour, so the text is its NFC form): String's order, that
+/// of the NFC scalars, is then UTF-8 byte order (`<` normalises non-ASCII text on every comparison instead).
+@inline(__always) func plainKeysLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = Swift.min(x.count, y.count)
+    let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+    return c != 0 ? c < 0 : x.count < y.count
+}
+
 /// The first scalar of the canonical decomposition of the text's first scalar, when that is ASCII or an Arabic letter
 /// U+0621–U+064A (valid UTF-8); nil otherwise or when empty. Such a scalar is a starter and decomposes to a starter
 /// (آ أ إ to ا, ؤ to و, ئ to ي; the others are their own), which stays first in the text's canonical decomposition
