@@ -98,11 +98,17 @@ struct SportsMetonymy: Sendable {
             for i in entries.indices where entries[i].type == .place && (entries[i].subtype == "Country" || entries[i].id.hasPrefix("adm1:gb-")) {
                 for d in entries[i].demonyms where d.unicodeScalars.first?.isASCII == true && countryOfDemonym[d] == nil { countryOfDemonym[d] = entries[i].id }
             }
+            // (descriptions also start with the short forms US and UK: "US football club")
+            for (short, demonym) in [("US", "American"), ("UK", "British")] where countryOfDemonym[short] == nil {
+                countryOfDemonym[short] = countryOfDemonym[demonym]
+            }
             for i in clubEntries {
                 let e = entries[i]
                 let demonym = String(e.description.prefix { $0 != " " })
                 guard !demonym.isEmpty else { continue }
-                let country = countryOfDemonym[demonym] ?? demonym
+                // (a demonym of two words first: South African, South Korean, not "South")
+                let words = e.description.split(separator: " ", maxSplits: 2)
+                let country = (words.count > 2 ? countryOfDemonym[words[0] + " " + words[1]] : nil) ?? countryOfDemonym[demonym] ?? demonym
                 clubCountry[e.id] = country
                 for name in e.allNames where name.unicodeScalars.first.map({ !$0.isASCII }) == true {
                     let words = name.split(separator: " ")
