@@ -34,6 +34,9 @@ public enum Evaluator {
 
     /// BIO tags for consecutive sentences given as words, read in blocks of `documentSize` sentences, each block as
     /// one article (`kg eval --conll` and the folds of `kg train --folds` read CoNLL files this way).
+    /// English words that make a class word part of a place's name (Sadr City, Kuwait City, Ras Tanura Province).
+    static let classWordsEn: Set<String> = ["city", "town", "village", "province", "governorate", "region", "district", "county", "state"]
+
     public static func tags(forSentences sentences: [[String]], documentSize: Int, extractor: ArticleExtractor) -> [[String]] {
         var out: [[String]] = []
         var i = 0
@@ -108,7 +111,12 @@ public enum Evaluator {
                 // (مدينة or نهر, not ريف) a known place's name; a gazetteer name such as مدينة الصدر or ريف دمشق is a name)
                 if m.type == .place, !head.hasArticle, let trigger = extractor.lexicons.placeTriggers.value(key: head.stem),
                    m.rule == "place-trigger" || nestedPlaces.contains(rest..<m.tokens.upperBound)
-                    || (!trigger.keep || trigger.nameOnly) && isPlaceName(rest..<m.tokens.upperBound) {
+                    || (!trigger.keep || trigger.nameOnly) && isPlaceName(rest..<m.tokens.upperBound)
+                    // (or a known city whose Arabic name keeps its class word only to tell it from a common word, as
+                    // its English name shows: مدينة مشهد is Mashhad, مدينة الصدر is Sadr City)
+                    || !trigger.keep && m.entryID.flatMap({ extractor.lexicons.gazetteer.entry(id: $0) }).map({ e in
+                        e.type == .place && !e.nameEn.isEmpty && !e.nameEn.split(separator: " ").contains { Self.classWordsEn.contains($0.lowercased()) }
+                    }) == true {
                     start = doc.tokens[rest].start
                 } else if m.type == .organization, !head.hasArticle,
                           extractor.lexicons.organizationHeads.value(key: head.stem)?.ofPlace == true,
