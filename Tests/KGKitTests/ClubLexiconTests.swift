@@ -154,6 +154,26 @@ final class ClubLexiconTests: XCTestCase {
         XCTAssertTrue(ids(x).isSuperset(of: ["org:al-nassr", "org:al-ahli-saudi"]), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
     }
 
+    /// A known team of several words stays whole where the tagger reads a part of it: ريال مدريد is not a body ريال and
+    /// the city of Madrid, شباب الأهلي is not Cairo's الأهلي.
+    func testKnownTeamOfSeveralWordsIsNotSplitByTheTagger() {
+        let x = extract("وفاز شباب الأهلي على الوصل في الدوري الإماراتي، وتعادل ريال مدريد مع برشلونة في الدوري الإسباني.", "ar")
+        let teams = x.mentions.filter { $0.type == .organization }.map { ($0.surface, $0.entryID ?? "") }
+        XCTAssertTrue(teams.contains { $0 == ("شباب الأهلي", "org:shabab-al-ahli") }, "\(teams)")
+        XCTAssertTrue(teams.contains { $0 == ("ريال مدريد", "org:real-madrid") }, "\(teams)")
+        XCTAssertFalse(x.mentions.contains { $0.type == .place && $0.surface == "مدريد" }, "\(x.mentions.map(\.surface))")
+        XCTAssertFalse(ids(x).contains("org:al-ahly"))
+    }
+
+    /// A tie in the vote for the report's country goes to the country more of whose clubs the report names bare: one
+    /// Chilean club named in full does not undo the Saudi league's bare names.
+    func testTiedCountryVoteGoesToTheCountryOfTheBareClubNames() {
+        let x = extract("قاد المدرب فريقه السابق كولو كولو التشيلي إلى اللقب قبل أن ينتقل إلى الدوري السعودي. "
+                        + "وفاز الهلال على الفتح، وتعادل الأهلي مع التعاون، وسجل المهاجم هدفين في المباراة.", "ar")
+        XCTAssertTrue(ids(x).isSuperset(of: ["org:al-hilal", "org:al-ahli-saudi"]), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+        XCTAssertFalse(ids(x).contains("org:al-ahly"), "\(x.mentions.map { ($0.surface, $0.entryID ?? "") })")
+    }
+
     /// "النادي الأهلي" is the Ahly club by name: النادي there does not point back to the club named before.
     func testClubWordBeforeAClubNameIsNoBackReference() {
         let x = extract("وفاز الفجيرة على عجمان في الدوري الإماراتي وسجل المهاجم هدفين. وكان اللاعب قد بدأ مسيرته بالنادي الأهلي قبل أن ينتقل إلى الإمارات.", "ar")

@@ -930,6 +930,10 @@ public struct EntityRecognizer: Sendable {
                         innerNames.append((r, t.a..<t.b))
                         return false
                     }
+                    // a known team of several words is not undone by the tagger's reading of a part of it: ريال | مدريد
+                    // (a body and a city) is Real Madrid, شباب | الأهلي is Shabab Al-Ahli, not Cairo's الأهلي
+                    if m.type == .organization, m.rule == "gazetteer", m.subtype == "SportsTeam", r.count > 1,
+                       r.lowerBound <= t.a, t.b <= r.upperBound { return false }
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
                 }
                 if conflict { dropped.append(m) }
@@ -952,7 +956,9 @@ public struct EntityRecognizer: Sendable {
                                                       && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound
                                                       && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
                   let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type,
-                  entry(g).id != out[outer].entryID, out.firstIndex(where: { $0.tokens == t.a..<t.b }) == nil else { continue }
+                  entry(g).id != out[outer].entryID, out.firstIndex(where: { $0.tokens == t.a..<t.b }) == nil,
+                  // (no club inside a club's name: the الأهلي of شباب الأهلي is not Cairo's)
+                  !(out[outer].subtype == "SportsTeam" && entry(g).type == .organization) else { continue }
             var m = gazMention(t.a, g); m.rule = "nested"; out.append(m)
         }
         for t in taggerSpans where isFree(t.a, t.b) {

@@ -222,8 +222,18 @@ struct SportsMetonymy: Sendable {
         // (a bare name may be another country's club, which is what this decides)
         for id in Self.clubsNamedInFull(mentions) { if let c = clubCountry[id] { votes[c, default: 0] += 1 } }
         let ranked = votes.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
-        guard let top = ranked.first, ranked.count == 1 || ranked[1].value < top.value else { return nil }
-        return top.key
+        guard let top = ranked.first else { return nil }
+        if ranked.count == 1 || ranked[1].value < top.value { return top.key }
+        // a tie goes to the country with more of the report's bare definite words naming one of its clubs (a Saudi
+        // report that names Chile's Colo-Colo once, and الهلال, الفتح, التعاون bare)
+        let tied = ranked.prefix { $0.value == top.value }.map(\.key)
+        var bareWords: [String: Set<String>] = [:]
+        for t in doc.tokens where t.script == .arabic && t.hasArticle {
+            for c in tied where ownClub(t, c) != nil { bareWords[c, default: []].insert(String(t.bareStem)) }
+        }
+        let byBare = tied.map { ($0, bareWords[$0]?.count ?? 0) }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
+        guard byBare.count == 1 || byBare[1].1 < byBare[0].1 else { return nil }
+        return byBare[0].0
     }
 
     /// The known bodies an article names in full: by a name of two words or more (النصر السعودي), or by one the tagger
