@@ -663,6 +663,10 @@ public struct EntityRecognizer: Sendable {
                 while e < labels.count, labels[e].hasPrefix("I-"), labels[e].dropFirst(2) == ty { e += 1 }
                 var a = lo + k
                 var b = lo + e
+                // (nor a name inside a fixed phrase: مسقط رأسه is "his birthplace"; rules/idioms.tsv)
+                if (max(lo, a - 3)..<b).contains(where: { j in lexicons.idioms.match(toks, at: j, limit: hi, stems: false).map { $0.end > a } ?? false }) {
+                    k = e; continue
+                }
                 // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
                 // (one definite plural is no person: المحامون, الصحفيين)
@@ -1444,6 +1448,8 @@ public struct EntityRecognizer: Sendable {
         var i = range.lowerBound
         var free: [Int] = []      // tokens no match covers, where a name after an unsplit proclitic letter may start
         while i < range.upperBound {
+            // (no name inside a fixed phrase: مسقط رأسه, للنيل من; rules/idioms.tsv)
+            if let idiom = lexicons.idioms.match(doc.tokens, at: i, limit: range.upperBound, stems: false) { i = idiom.end; continue }
             if let m = gazetteerMatch(doc, at: i, limit: range.upperBound) { gaz[i - range.lowerBound] = m; i = m.end } else { free.append(i); i += 1 }
         }
         // (only over tokens no match covers or starts, so the tagger's labels, which leave these out, stay as they were)

@@ -24,6 +24,8 @@ public struct LexiconSet: Sendable {
         /// English place names that take "the" inside a phrase (rules/english-definite-names.tsv), lowercased.
         var englishDefiniteNames: Set<String> = []
         var nameContinuations = PhraseTable<NameContinuation>()
+        /// Fixed phrases in which no name is read (rules/idioms.tsv): مسقط رأسه is no Muscat.
+        var idioms = PhraseTable<String>()
         var nominalBodies = KeyMap<NominalComplement>()
         /// Currencies and the words that make a word one (rules/money-words.tsv): ريال after مليار is no club.
         var moneyWords = KeyMap<MoneyWord>()
@@ -140,6 +142,11 @@ public struct LexiconSet: Sendable {
     public var nameContinuations: PhraseTable<NameContinuation> {
         get { box.t.nameContinuations }
         set { update { $0.nameContinuations = newValue } }
+    }
+    /// Fixed phrases in which no name is read: مسقط رأسه "his birthplace", للنيل من "to undermine" (rules/idioms.tsv).
+    public var idioms: PhraseTable<String> {
+        get { box.t.idioms }
+        set { update { $0.idioms = newValue } }
     }
     /// Head nouns and phrases of organisation mentions that describe a body instead of naming it
     /// (rules/nominal-bodies.tsv), keyed by the normalised words joined with a space.
@@ -368,6 +375,7 @@ public struct LexiconSet: Sendable {
             guard let kind = NameContinuation(rawValue: row[1]) else { continue }
             set.nameContinuations.add(keys(row[0]), kind)
         }
+        for row in try rulesTable("rules/idioms.tsv") where !row.isEmpty { set.idioms.add(keys(row[0]), row.count > 1 ? row[1] : "") }
         for row in try rulesTable("rules/nominal-bodies.tsv") where row.count >= 2 {
             guard let kind = NominalComplement(rawValue: row[1]) else { continue }
             set.nominalBodies[keys(row[0]).joined(separator: " ")] = kind
