@@ -327,6 +327,14 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertTrue(places.contains { $0 == ("النيل", 3) }, "\(places)")
     }
 
+    /// One word that is never part of a name (rules/name-stopwords.txt) is no name alone, though the tagger reads it
+    /// so: متعاملون "traders" after قال.
+    func testAStopwordAloneIsNoName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وقال متعاملون إن الأسعار ارتفعت بشدة في السوق.", language: "ar"))
+        XCTAssertFalse(x.mentions.contains { $0.surface == "متعاملون" }, "\(x.mentions.map(\.surface))")
+    }
+
     /// The first word of a known place's or organisation's name is never read as a clitic and a remainder.
     func testFirstWordsOfKnownNamesStayWhole() {
         let doc = Self.lexicons.analyzer.analyze("التقى فيصل بممثلي دولة قطر ومؤسسة قطر.", language: "ar")

@@ -669,6 +669,9 @@ public struct EntityRecognizer: Sendable {
                 }
                 // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
                 while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
+                // (nor is one word that is never part of a name a name alone: وقال متعاملون, في أبريل نيسان; a longer
+                // name may start with one: صباح الأحمد الجابر الصباح; rules/name-stopwords.txt)
+                if b == a + 1, toks[a].script == .arabic, lexicons.stopwords.contains(toks[a].stem) { k = e; continue }
                 // (one definite plural is no person: المحامون, الصحفيين)
                 if ty == "PER", b == a + 1, toks[a].script == .arabic, toks[a].hasArticle, Self.isPluralShaped(toks[a].key),
                    gazAt(a) == nil, !isPersonWord(toks[a], first: false) { k = e; continue }
