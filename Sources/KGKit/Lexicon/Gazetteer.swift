@@ -156,10 +156,11 @@ public struct Gazetteer: Sendable {
         guard !e.nameEn.isEmpty || !e.nameAr.isEmpty || !e.aliases.isEmpty else {
             throw LexiconError.badRow(file: file, line: lineNo, reason: "entry \(id) has no name")
         }
-        if let old = indexByID[id] {
+        // (a user's row replaces the bundled row of the same id)
+        if let old = indexByID[e.id] {
             entries[old] = e
         } else {
-            indexByID[id] = entries.count
+            indexByID[e.id] = entries.count
             entries.append(e)
         }
     }
@@ -189,24 +190,9 @@ public struct Gazetteer: Sendable {
             func list(_ c: Column) -> [String] {
                 col(c).barSeparated().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             }
-            let id = col(.id)
-            guard !id.isEmpty else { throw LexiconError.badRow(file: file, line: lineNo, reason: "empty id") }
-            guard let type = EntityType(label: col(.type)) else {
-                throw LexiconError.badRow(file: file, line: lineNo, reason: "type '\(col(.type))' is not Person, Organization, Place or Event")
-            }
-            var e = LexiconEntry(id: id, type: type, subtype: col(.subtype), nameEn: col(.nameEn), nameAr: col(.nameAr),
-                                 aliases: list(.aliases), demonyms: list(.demonyms), partOf: col(.partOf),
-                                 sameAs: list(.sameAs), description: col(.description), isUserEntry: isUser)
-            e.leads = col(.leads)
-            guard !e.nameEn.isEmpty || !e.nameAr.isEmpty || !e.aliases.isEmpty else {
-                throw LexiconError.badRow(file: file, line: lineNo, reason: "entry \(id) has no name")
-            }
-            if let old = indexByID[id] {
-                entries[old] = e
-            } else {
-                indexByID[id] = entries.count
-                entries.append(e)
-            }
+            try add(id: col(.id), type: col(.type), subtype: col(.subtype), nameEn: col(.nameEn), nameAr: col(.nameAr),
+                    aliases: list(.aliases), demonyms: list(.demonyms), partOf: col(.partOf), sameAs: list(.sameAs),
+                    description: col(.description), leads: col(.leads), file: file, lineNo: lineNo, isUser: isUser)
         }
         if header == nil && !tsv.isEmpty { throw LexiconError.missingHeader(file: file) }
     }
