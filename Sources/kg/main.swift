@@ -131,6 +131,15 @@ func makeDirectory(_ dir: String) throws {
 /// Leaves `value` to the process's exit: freeing what it holds (the lexicons' tables, a graph) is work exit makes moot.
 func keepUntilExit(_ value: Any) { _ = Unmanaged.passRetained(value as AnyObject) }
 
+/// The bytes of a CoNLL file, or nil after saying on stderr why it cannot be read.
+func readCoNLL(_ path: String) -> Data? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        eprint("kg: \(path): cannot read: \(ArticleReader.whyUnreadable(path))")
+        return nil
+    }
+    return data
+}
+
 func loadLexicons(_ a: Arguments) throws -> LexiconSet {
     try LexiconSet.load(userLexicons: a.options["--lexicon"] ?? [], userRules: a.options["--rules"] ?? [])
 }
@@ -234,7 +243,7 @@ func runEval(_ args: ArraySlice<String>) throws -> Int32 {
     let a = try Arguments(args, valued: ["--graph", "--conll", "--floors", "--articles", "--document-size", "--predictions"], flags: ["--build", "--json"])
     let lex = try LexiconSet.load()
     if let conll = a.value("--conll") {
-        guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read: \(ArticleReader.whyUnreadable(conll))"); return 2 }
+        guard let data = readCoNLL(conll) else { return 2 }
         let size = try a.value("--document-size").map { v -> Int in
             guard let n = Int(v), n >= 1 else { throw UsageError(message: "--document-size needs a whole number of sentences ≥ 1, not '\(v)'") }
             return n
@@ -294,7 +303,7 @@ func runMerge(_ args: ArraySlice<String>) throws -> Int32 {
 func runTrain(_ args: ArraySlice<String>) throws -> Int32 {
     let a = try Arguments(args, valued: ["--conll", "-o", "--folds", "--epochs", "--seeds", "--models"], flags: [])
     guard let conll = a.value("--conll") else { throw UsageError(message: "train needs --conll FILE") }
-    guard let data = FileManager.default.contents(atPath: conll) else { eprint("kg: \(conll): cannot read: \(ArticleReader.whyUnreadable(conll))"); return 2 }
+    guard let data = readCoNLL(conll) else { return 2 }
     let text = String(decoding: data, as: UTF8.self)
     let lex = try LexiconSet.load(useTagger: false)
     let epochs = Int(a.value("--epochs") ?? "10") ?? 10

@@ -32,11 +32,11 @@ public enum Evaluator {
         return (CoNLL.score(gold: gold, predicted: pred), lines)
     }
 
-    /// BIO tags for consecutive sentences given as words, read in blocks of `documentSize` sentences, each block as
-    /// one article (`kg eval --conll` and the folds of `kg train --folds` read CoNLL files this way).
     /// English words that make a class word part of a place's name (Sadr City, Kuwait City, Ras Tanura Province).
     static let classWordsEn: Set<String> = ["city", "town", "village", "province", "governorate", "region", "district", "county", "state"]
 
+    /// BIO tags for consecutive sentences given as words, read in blocks of `documentSize` sentences, each block as
+    /// one article (`kg eval --conll` and the folds of `kg train --folds` read CoNLL files this way).
     public static func tags(forSentences sentences: [[String]], documentSize: Int, extractor: ArticleExtractor) -> [[String]] {
         var out: [[String]] = []
         var i = 0

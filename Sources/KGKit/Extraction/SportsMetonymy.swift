@@ -104,11 +104,10 @@ struct SportsMetonymy: Sendable {
             }
             for i in clubEntries {
                 let e = entries[i]
-                let demonym = String(e.description.prefix { $0 != " " })
-                guard !demonym.isEmpty else { continue }
-                // (a demonym of two words first: South African, South Korean, not "South")
                 let words = e.description.split(separator: " ", maxSplits: 2)
-                let country = (words.count > 2 ? countryOfDemonym[words[0] + " " + words[1]] : nil) ?? countryOfDemonym[demonym] ?? demonym
+                guard let first = words.first.map(String.init) else { continue }
+                // (a demonym of two words first: South African, South Korean, not "South")
+                let country = (words.count > 2 ? countryOfDemonym[words[0] + " " + words[1]] : nil) ?? countryOfDemonym[first] ?? first
                 clubCountry[e.id] = country
                 for name in e.allNames where name.unicodeScalars.first.map({ !$0.isASCII }) == true {
                     let words = name.split(separator: " ")
