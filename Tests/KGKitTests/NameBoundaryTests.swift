@@ -157,6 +157,17 @@ final class NameBoundaryTests: XCTestCase {
                        "\(y.mentions.map { ($0.surface, $0.rule) })")
     }
 
+    /// A nisba the tagger reads inside a person's name is part of it: an indefinite one the name lists give as a name
+    /// (كيني ميلر: Kenny, not "Kenyan"), a definite one ending a name of bare words (محمد سعيد الكندي, not Canada).
+    func testNisbaInsideATaggedNameIsAName() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "وسجل كيني ميلر هدف الفوز لسلتيك في الدقيقة 36. وشارك في الاجتماع محمد سعيد الكندي وزير البيئة والمياه.",
+            language: "ar"))
+        let p = x.mentions.filter { $0.type == .person }.map(\.surface)
+        XCTAssertTrue(p.contains("كيني ميلر") && p.contains("محمد سعيد الكندي"), "\(p)")
+        XCTAssertFalse(x.mentions.contains { $0.isDemonym }, "\(x.mentions.map { ($0.surface, $0.rule) })")
+    }
+
     /// A currency next to an amount, a price word or its nisba is no organisation (rules/money-words.tsv); the club
     /// whose name starts with the same word stays.
     func testCurrencyAfterAnAmountIsNoOrganisation() {

@@ -867,11 +867,15 @@ public struct EntityRecognizer: Sendable {
             // (a tagger person name over two known persons is the two of them: ترامب بكيم جونغ أون is Trump and Kim)
             let knownPersons = out.filter { $0.type == .person && $0.rule == "gazetteer" }.map { ($0.tokens, $0.entryID) }
             out.removeAll { m in
-                // (a demonym ending a person name the tagger reads is that name's family nisba: أبو حمزة المصري)
+                // (a demonym ending a person name the tagger reads is that name's family nisba: أبو حمزة المصري; an
+                // indefinite one the name lists give as a name is a name word anywhere in it: كيني ميلر, بيتر كينيون)
                 if m.isDemonym {
                     let k = m.tokens.lowerBound
                     let surname = m.tokens.count == 1 && taggerSpans.contains { t in
-                        t.type == .person && t.b == k + 1 && t.a < k && isNisbaSurname(doc, at: k, nameStart: t.a)
+                        t.type == .person && t.a <= k && k < t.b
+                            && (t.b == k + 1 && t.a < k && isNisbaSurname(doc, at: k, nameStart: t.a, taggerName: true)
+                                || !toks[k].hasArticle && toks[k].prefix.isEmpty && toks[k].suffix.isEmpty
+                                   && lexicons.nameWords[toks[k].stem]?.cls == "PERSON")
                     }
                     if surname { dropped.append(m) }
                     return surname
@@ -1683,7 +1687,7 @@ public struct EntityRecognizer: Sendable {
     /// A country's nisba after a given name, or after a kunya and its word, is the family name, not a nationality
     /// (خالد المصري, أبو حمزة المصري); after a definite title, an indefinite one is too (الرئيس جون كندي: a nationality
     /// there would take the article). `afterTitle`: the name follows a title.
-    func isNisbaSurname(_ doc: AnalyzedText, at k: Int, nameStart j: Int, afterTitle: Bool = false) -> Bool {
+    func isNisbaSurname(_ doc: AnalyzedText, at k: Int, nameStart j: Int, afterTitle: Bool = false, taggerName: Bool = false) -> Bool {
         let toks = doc.tokens
         guard toks[k].script == .arabic, toks[k].prefix.isEmpty, toks[k].suffix.isEmpty, k > j else { return false }
         if !toks[k].hasArticle {
@@ -1691,8 +1695,15 @@ public struct EntityRecognizer: Sendable {
             return afterTitle && k == j + 1 && j > 0 && toks[j - 1].hasArticle && isPersonWord(toks[j], first: true)
                 && !(k + 1 < toks.count && toks[k + 1].kind == .word && toks[k + 1].hasArticle)
         }
-        if k == j + 1 { return isPersonWord(toks[j], first: true) }
-        return k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word
+        if k == j + 1 && isPersonWord(toks[j], first: true) { return true }
+        if k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word { return true }
+        // (after one to three bare words the tagger reads as one person's name with it, as its last word: فيصل السويدي,
+        // محمد سعيد الكندي; a nationality follows a name only after a comma or a title in news)
+        return taggerName && k - j <= 3 && (j..<k).allSatisfy { w in
+            let t = toks[w]
+            return t.script == .arabic && t.kind == .word && t.prefix.isEmpty && t.suffix.isEmpty && !t.hasArticle
+                && !lexicons.functionWords.contains(t.key) && !isCommonWord(t.stem)
+        }
     }
 
     /// An Arabic word shaped like an imperfect verb in the dual or plural (يرقدان, يقولون, تطالبان) that no name list
