@@ -168,6 +168,13 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(x.mentions.contains { $0.isDemonym }, "\(x.mentions.map { ($0.surface, $0.rule) })")
     }
 
+    /// A name whose first word the segmenter reads as a proclitic and a function word keeps that word: the whole word
+    /// where the stem is no name (واين روني, not و + أين), the stem where it is one (وعلي خليل is علي خليل).
+    func testFirstWordReadAsProcliticAndFunctionWordStaysInTheName() {
+        let p = people("وقال الوزيران محمد صالح وعلي خليل إن الاتفاق قريب. ولعب واين روني بشكل جيد.")
+        XCTAssertTrue(p.contains("علي خليل") && p.contains("واين روني"), "\(p)")
+    }
+
     /// A currency next to an amount, a price word or its nisba is no organisation (rules/money-words.tsv); the club
     /// whose name starts with the same word stays.
     func testCurrencyAfterAnAmountIsNoOrganisation() {

@@ -620,6 +620,8 @@ public struct EntityRecognizer: Sendable {
         // are two mentions (keep the first), a name-ending word cuts the name (وزارة الصحة | التابعة للحوثيين), and
         // function words never end a name (عبدي كذلك).
         var taggerSpans: [(a: Int, b: Int, type: EntityType)] = []
+        // (tagger names whose first word is read whole, proclitic included: واين روني)
+        var wholeWordStarts = Set<Int>()
         // (a regnal number the tagger reads as the last word of a one-word person name stays in it: فؤاد الأول,
         // تشارلز الأول; not محمد صلاح | الثاني, a player ranked second; rules/name-continuations.tsv)
         func isRegnalNumber(at c: Int, end b: Int, nameStart a: Int) -> Bool {
@@ -693,9 +695,19 @@ public struct EntityRecognizer: Sendable {
                       lexicons.functionWords.contains(toks[b - 1].key) || lexicons.stopwords.contains(toks[b - 1].stem) { b -= 1 }
                 if b < hi, b - lo < labels.count, labels[b - lo] == "O", Self.kunyaWords.contains(toks[b - 1].key),
                    toks[b].kind == .word, toks[b].prefix.isEmpty { b += 1 }
+                // (a person's first word that the segmenter reads as a proclitic and a function word is that whole word
+                // where the tagger reads a name of it and the words after it: واين روني; its stem where that is a known
+                // person's word, وعلي خليل; not فإن + a known person's name, فان ترامب)
+                var wholeFirstWord = false, stemFirstWord = false
+                if ty == "PER", b - a >= 2, toks[a].script == .arabic, !toks[a].prefix.isEmpty, toks[a].suffix.isEmpty,
+                   lexicons.functionWords.contains(toks[a].stem) {
+                    if let g = gazAt(a + 1), !g.isDemonym, entry(g).type == .person { a += 1 }
+                    else if lexicons.personNameWords.contains(toks[a].stem) { stemFirstWord = true }
+                    else { wholeFirstWord = true }
+                }
                 // (a one-word name ending in ئ is an adjective the normalisation made look like one: هادئ "calm" ≠ هادي)
                 let hamzaFinal = b == a + 1 && doc.scalars[toks[a].end - 1] == "\u{0626}"
-                if let type = EntityType(label: String(ty)), !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal,
+                if let type = EntityType(label: String(ty)), wholeFirstWord || stemFirstWord || !lexicons.functionWords.contains(toks[a].stem), !hamzaFinal,
                    !isCurrency(doc, a, b, lo: lo, gazAt: gazAt),
                    // (a name has a word; a body or place is no lone letter name: بي of "بي" إلى "بي+", a rating)
                    (a..<b).contains(where: { toks[$0].kind == .word }),
@@ -710,6 +722,7 @@ public struct EntityRecognizer: Sendable {
                    // (nor a patronymic link alone: ابنه "his son", ولد "was born")
                    !(type == .person && b == a + 1 && lexicons.nameContinuations.value(key: toks[a].stem) == .link) {
                     taggerSpans.append((a, b, type))
+                    if wholeFirstWord { wholeWordStarts.insert(a) }
                 }
                 k = e
             }
@@ -974,6 +987,7 @@ public struct EntityRecognizer: Sendable {
         }
         for t in taggerSpans where isFree(t.a, t.b) {
             var m = make(t.a, t.b, t.type, "", "tagger", 0.55)
+            if wholeWordStarts.contains(t.a) { m.respan(m.tokens, start: toks[t.a].start, in: doc) }
             // a known name the tagger cut short before its nisba says who it is (الأهلي of الأهلي القطري is the Qatari
             // club, not Cairo's الأهلي); otherwise the tagger's own words, if the gazetteer knows them
             let inside = dropped.first { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }
