@@ -679,6 +679,9 @@ public struct EntityRecognizer: Sendable {
                    gazAt(a) == nil, !isPersonWord(toks[a], first: false) { k = e; continue }
                 // (nor with a title, which is the name's context: المهندس | شريف إسماعيل; وولي | عهد أبوظبي is no name)
                 if ty == "PER", a < b, let t = lexicons.titles.match(toks, at: a, limit: hi) { a = min(t.end, b) }
+                // (nor with a definite nisba before it, which describes the person: الإيرلندي | خالد كيلي, العاجي | إيمانويل
+                // إيبوي)
+                if ty == "PER", b - a >= 2, toks[a].hasArticle, let g = gazAt(a), g.isDemonym, g.end < b { a = g.end }
                 guard a < b else { k = e; continue }
                 if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }),
                    !(ty == "PER" && isRegnalNumber(at: c, end: b, nameStart: a)) { b = c }
@@ -697,11 +700,15 @@ public struct EntityRecognizer: Sendable {
                    toks[b].kind == .word, toks[b].prefix.isEmpty { b += 1 }
                 // (a person's first word that the segmenter reads as a proclitic and a function word is that whole word
                 // where the tagger reads a name of it and the words after it: واين روني; its stem where that is a known
-                // person's word, وعلي خليل; not فإن + a known person's name, فان ترامب)
+                // person's word, وعلي خليل (and so a first word that is a function word only once normalised: علي محمد
+                // الحمادي, Ali, not على); not فإن + a known person's name, فان ترامب)
                 var wholeFirstWord = false, stemFirstWord = false
-                if ty == "PER", b - a >= 2, toks[a].script == .arabic, !toks[a].prefix.isEmpty, toks[a].suffix.isEmpty,
-                   lexicons.functionWords.contains(toks[a].stem) {
-                    if let g = gazAt(a + 1), !g.isDemonym, entry(g).type == .person { a += 1 }
+                if ty == "PER", b - a >= 2, toks[a].script == .arabic, toks[a].suffix.isEmpty, lexicons.functionWords.contains(toks[a].stem) {
+                    // (written with ى it is as often the preposition: على ديبالا, على بن رعد)
+                    if toks[a].prefix.isEmpty {
+                        stemFirstWord = lexicons.personNameWords.contains(toks[a].stem) && doc.scalars[toks[a].end - 1] != "\u{0649}"
+                    }
+                    else if let g = gazAt(a + 1), !g.isDemonym, entry(g).type == .person { a += 1 }
                     else if lexicons.personNameWords.contains(toks[a].stem) { stemFirstWord = true }
                     else { wholeFirstWord = true }
                 }
