@@ -106,6 +106,17 @@ final class EvaluationTests: XCTestCase {
         XCTAssertTrue(x.mentions.contains { $0.surface == "منتخب فرنسا" && $0.type == .organization }, "\(x.mentions.map(\.surface))")
     }
 
+    /// Name-only annotation tags a club, company, newspaper or movement by its name without its head noun (نادي
+    /// الزمالك: الزمالك), a party with it (حزب العمال); the graph keeps the whole name.
+    func testCoNLLTagsLeaveTheHeadOfAClubOrCompanyOut() {
+        let extractor = ArticleExtractor(lexicons: Self.lexicons)
+        let words = ["قال", "نادي", "الزمالك", "إن", "صحيفة", "الغارديان", "نشرت", "الخبر", "عن", "حزب", "العمال", "البريطاني"]
+        let tags = Evaluator.tags(for: words, extractor: extractor)
+        XCTAssertEqual(Array(tags[1...2]), ["O", "B-ORG"], "\(tags)")
+        XCTAssertEqual(Array(tags[4...5]), ["O", "B-ORG"], "\(tags)")
+        XCTAssertEqual(Array(tags[9...10]), ["B-ORG", "I-ORG"], "\(tags)")
+    }
+
     /// A region named after a place (قطاع غزة) is the region in the graph, not the city; name-only annotation tags
     /// the place inside it (ANERcorp: غزة).
     func testRegionNamedAfterAPlaceIsTheRegionButCoNLLTagsThePlace() {

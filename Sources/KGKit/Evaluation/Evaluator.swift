@@ -35,6 +35,11 @@ public enum Evaluator {
     /// English words that make a class word part of a place's name (Sadr City, Kuwait City, Ras Tanura Province).
     static let classWordsEn: Set<String> = ["city", "town", "village", "province", "governorate", "region", "district", "county", "state"]
 
+    /// Head nouns that name-only annotation leaves out before a body's name: a club, team, company, newspaper or
+    /// movement is tagged by its name (بنادي | الزمالك, شركة | نيسان, صحيفة | الشرق الأوسط, حركة | حماس: ANERcorp
+    /// tags the head in 4 of 71 such names), a party, university or organisation with it (حزب العمال, جامعة القاهرة).
+    static let nameOnlyOrganizationHeads: Set<String> = ["نادي", "فريق", "شركه", "صحيفه", "جريده", "حركه"]
+
     /// BIO tags for consecutive sentences given as words, read in blocks of `documentSize` sentences, each block as
     /// one article (`kg eval --conll` and the folds of `kg train --folds` read CoNLL files this way).
     public static func tags(forSentences sentences: [[String]], documentSize: Int, extractor: ArticleExtractor) -> [[String]] {
@@ -123,6 +128,13 @@ public enum Evaluator {
                           nestedPlaces.contains(rest..<m.tokens.upperBound) {
                     start = doc.tokens[rest].start
                     label = "LOC"
+                } else if m.type == .organization, head.script == .arabic, Self.nameOnlyOrganizationHeads.contains(String(head.bareStem)),
+                          // (a name, not a head and its adjectives: شركة بريطانية, النادي الأهلي is a name)
+                          (rest..<m.tokens.upperBound).contains(where: { k in
+                              let t = doc.tokens[k]
+                              return t.kind == .word && !(t.script == .arabic && !t.hasArticle && EntityRecognizer.isNisbaShaped(t.key))
+                          }) {
+                    start = doc.tokens[rest].start
                 }
             }
             let (sa, a) = word(start), (sb, b) = word(max(start, end - 1))
