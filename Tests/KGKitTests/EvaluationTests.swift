@@ -115,6 +115,11 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(Array(tags[1...2]), ["O", "B-ORG"], "\(tags)")
         XCTAssertEqual(Array(tags[4...5]), ["O", "B-ORG"], "\(tags)")
         XCTAssertEqual(Array(tags[9...10]), ["B-ORG", "I-ORG"], "\(tags)")
+        // (an agency signing in single letters is left untagged, though the graph links it: د ب أ is dpa)
+        let dpa = ["برلين", "(", "د", "ب", "أ", ")", "قالت", "الحكومة"]
+        XCTAssertEqual(Array(Evaluator.tags(for: dpa, extractor: extractor)[2...4]), ["O", "O", "O"])
+        let x = extractor.extract(Article(sourceID: "t", title: "", text: dpa.joined(separator: " "), language: "ar"))
+        XCTAssertTrue(x.mentions.contains { $0.surface == "د ب أ" && $0.type == .organization }, "\(x.mentions.map(\.surface))")
     }
 
     /// A region named after a place (قطاع غزة) is the region in the graph, not the city; name-only annotation tags

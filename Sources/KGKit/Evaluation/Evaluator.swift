@@ -89,7 +89,9 @@ public enum Evaluator {
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m].start <= cp { lo = m } else { hi = m - 1 } }
             return (starts[lo].sentence, starts[lo].word)
         }
-        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" && !m.isNominal {
+        for m in x.mentions where m.rule != "nested" && !m.isDemonym && m.rule != "demonym-in-name" && m.type != .event && m.rule != "definite-description" && !m.isNominal
+            // (nor an abbreviation spelled in single letters, as news agencies sign: د ب أ, أ ف ب; ANERcorp tags none of its 12)
+            && !m.tokens.allSatisfy({ doc.tokens[$0].script == .arabic && doc.tokens[$0].key.unicodeScalars.count == 1 }) {
             var label: String
             switch m.type {
             case .person: label = "PER"
