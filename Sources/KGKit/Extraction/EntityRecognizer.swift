@@ -1719,8 +1719,10 @@ public struct EntityRecognizer: Sendable {
         if k == j + 1 && isPersonWord(toks[j], first: true) { return true }
         if k == j + 2 && Self.kunyaWords.contains(toks[j].stem) && toks[j].key != "ال" && toks[j + 1].kind == .word { return true }
         // (after one to three bare words the tagger reads as one person's name with it, as its last word: فيصل السويدي,
-        // محمد سعيد الكندي; a nationality follows a name only after a comma or a title in news)
-        return taggerName && k - j <= 3 && (j..<k).allSatisfy { w in
+        // محمد سعيد الكندي; a nationality follows a name only after a comma or a title in news; but a name in
+        // parentheses that the nisba closes is a player's club and its country: (قاسم باشا التركي))
+        let parenthesised = j > 0 && k + 1 < toks.count && toks[j - 1].key == "(" && toks[k + 1].key == ")"
+        return taggerName && !parenthesised && k - j <= 3 && (j..<k).allSatisfy { w in
             let t = toks[w]
             return t.script == .arabic && t.kind == .word && t.prefix.isEmpty && t.suffix.isEmpty && !t.hasArticle
                 && !lexicons.functionWords.contains(t.key) && !isCommonWord(t.stem)
