@@ -277,6 +277,31 @@ public struct LexiconSet: Sendable {
 
     /// Loads the bundled resources, then the user's lexicon and rule files (which win over bundled entries).
     public static func load(userLexicons: [String] = [], userRules: [String] = [], useTagger: Bool = true) throws -> LexiconSet {
+        // The name words and the tagger (its model and the word clusters its features read) depend on nothing else
+        // here: made on another core meanwhile, a third of start-up. Errors are reported where they were.
+        let nameWordsLoad = Background { () -> NameWordTables in
+            // common English words are never taken for a transliterated name (left out here rather than removed
+            // afterwards: a KeyMap removal rebuilds the map)
+            var read = NameWordTables(notNames: ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"])
+            if var text = try? BundledResources.text("lexicon/name-words.tsv") {
+                let fast = text.withUTF8 { read.readLines($0) }
+                if !fast {
+                    for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
+                        let c = line.tabSeparated()
+                        // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
+                        guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
+                        read.add(String(c[0]), String(c[1]), String(c[2]), organization: c[2].utf8.count == 12 && c[2] == "ORGANIZATION")
+                    }
+                }
+            }
+            return read
+        }
+        let taggerLoad = Background { () throws -> SequenceTagger? in
+            guard useTagger, let w = try? BundledResources.text("models/ner-ar.perceptron") else { return nil }
+            let tagger = try SequenceTagger(serialized: w)
+            _ = WordClusters.bundled
+            return tagger
+        }
         let abbreviations = Set(try BundledResources.list("lexicon/abbreviations-en.txt"))
         let plain = Tokenizer(segmenter: CliticSegmenter(vocabulary: Vocabulary(), functionWords: []), abbreviations: abbreviations)
         let reader = KeyReader(plain)
@@ -318,20 +343,7 @@ public struct LexiconSet: Sendable {
             let k = Normalizer.key(row[0])
             if UTF8Decoding.scalarCount(k) == 2 { vocab.protect(k) }
         }
-        // common English words are never taken for a transliterated name (left out here rather than removed afterwards:
-        // a KeyMap removal rebuilds the map)
-        var read = NameWordTables(notNames: ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"])
-        if var text = try? BundledResources.text("lexicon/name-words.tsv") {
-            let fast = text.withUTF8 { read.readLines($0) }
-            if !fast {
-                for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
-                    let c = line.tabSeparated()
-                    // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
-                    guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
-                    read.add(String(c[0]), String(c[1]), String(c[2]), organization: c[2].utf8.count == 12 && c[2] == "ORGANIZATION")
-                }
-            }
-        }
+        let read = try nameWordsLoad.value()
         vocab.reserveProtected(vocab.protected.count + read.protected.count)
         for k in read.protected { vocab.protect(k) }
         let nameWords = read.nameWords, englishNameWords = read.englishNameWords
@@ -424,10 +436,27 @@ public struct LexiconSet: Sendable {
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
             set.relationRules += try RelationRule.parse(String(decoding: data, as: UTF8.self), file: f, keysOf: keys)
         }
-        if useTagger, let w = try? BundledResources.text("models/ner-ar.perceptron") {
-            set.tagger = try SequenceTagger(serialized: w)
-        }
+        if let tagger = try taggerLoad.value() { set.tagger = tagger }
         return LexiconSet(set)
+    }
+
+    /// A value made on another thread: started at once, waited for by `value()` (which rethrows its error).
+    final class Background<T>: @unchecked Sendable {
+        private var result: Result<T, Error>?
+        private let done = DispatchGroup()
+
+        init(_ make: @escaping @Sendable () throws -> T) {
+            done.enter()
+            DispatchQueue.global().async {
+                self.result = Result(catching: make)
+                self.done.leave()
+            }
+        }
+
+        func value() throws -> T {
+            done.wait()
+            return try result!.get()
+        }
     }
 
     /// What lexicon/name-words.tsv adds: a value of its own, so that the loop over its 67,000 lines reads and writes
