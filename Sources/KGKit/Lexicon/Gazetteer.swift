@@ -63,6 +63,13 @@ public struct Gazetteer: Sendable {
         try loadLines(tsv: tsv, file: file, isUser: isUser)
     }
 
+    /// `load(tsv:)` of a file's bytes: read in place, each cell decoded as it is read, so the whole text is not
+    /// checked as UTF-8 first (a String is made of it only for a file `loadBytes` leaves to `loadLines`).
+    public mutating func load(data: Data, file: String, isUser: Bool) throws {
+        if try data.withUnsafeBytes({ try loadBytes($0.bindMemory(to: UInt8.self), file: file, isUser: isUser) }) { return }
+        try loadLines(tsv: String(decoding: data, as: UTF8.self), file: file, isUser: isUser)
+    }
+
     /// `loadLines` on the file's bytes: the lines and cells are found there, and a String is made only for each cell a
     /// row reads (the reading on Substrings made an array of lines, an array of cells per line and a String per cell,
     /// at about 150 instructions a byte of the lexicon). The same lines, cells, trimming and errors: a cell whose ends

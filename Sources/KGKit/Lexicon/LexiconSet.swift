@@ -283,10 +283,10 @@ public struct LexiconSet: Sendable {
             // common English words are never taken for a transliterated name (left out here rather than removed
             // afterwards: a KeyMap removal rebuilds the map)
             var read = NameWordTables(notNames: ["the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "by", "with", "said", "says", "he", "she", "it", "they", "we", "but", "as", "is", "was", "be", "are", "were", "has", "have", "had", "not", "this", "that", "from", "or", "after", "before", "more", "new", "last", "first", "will", "would", "can", "may", "june", "march", "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "general"])
-            if var text = try? BundledResources.text("lexicon/name-words.tsv") {
-                let fast = text.withUTF8 { read.readLines($0) }
+            if let data = try? BundledResources.data("lexicon/name-words.tsv") {
+                let fast = data.withUnsafeBytes { read.readLines($0.bindMemory(to: UInt8.self)) }
                 if !fast {
-                    for line in text.lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
+                    for line in String(decoding: data, as: UTF8.self).lineFeedSeparated() where !line.isEmpty && !line.startsWithHash {
                         let c = line.tabSeparated()
                         // (the byte counts reject most cells at once: no other text is canonically equal to these ASCII words)
                         guard c.count >= 3, !(c[0].utf8.count == 2 && c[0] == "ar") else { continue }
@@ -308,7 +308,7 @@ public struct LexiconSet: Sendable {
         func keys(_ s: String) -> [String] { reader.keys(s, keep: Gazetteer.isNameKey) }
         var gaz = Gazetteer()
         for f in BundledResources.files(in: "lexicon", ext: "tsv") where !f.hasSuffix("wordfreq.tsv") && !f.hasSuffix("name-words.tsv") {
-            try gaz.load(tsv: BundledResources.text(f), file: f, isUser: false)
+            try gaz.load(data: BundledResources.data(f), file: f, isUser: false)
         }
         for f in userLexicons {
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
@@ -321,7 +321,7 @@ public struct LexiconSet: Sendable {
         gaz.buildIndex(keysOf: keys, skip: { keys, entry in keys.count == 1 && !entry.isUserEntry && functionWords.contains(keys[0]) })
         events.buildIndex(keysOf: keys)
 
-        var vocab = Vocabulary(frequencyTSV: try BundledResources.text("lexicon/arabic-wordfreq.tsv"))
+        var vocab = Vocabulary(frequencyData: try BundledResources.data("lexicon/arabic-wordfreq.tsv"))
         for k in gaz.singleTokenKeys { vocab.addName(k) }
         for k in events.singleTokenKeys { vocab.addName(k) }
         // the first word of a known place's or organisation's name is a word, not a clitic and a remainder (فيصل, not

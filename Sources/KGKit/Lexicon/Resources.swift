@@ -25,11 +25,17 @@ public enum BundledResources {
 
     /// The text of a bundled file, e.g. `lexicon/places.tsv`.
     public static func text(_ relativePath: String) throws -> String {
+        String(decoding: try data(relativePath), as: UTF8.self)
+    }
+
+    /// The bytes of a bundled file, for readers that find lines and cells in the bytes and decode each cell as they
+    /// read it (making a String of the whole file first checked all of it as UTF-8: a few instructions a byte).
+    public static func data(_ relativePath: String) throws -> Data {
         let url = directory.appendingPathComponent(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError.missingResource(name: relativePath)
         }
-        return String(decoding: data, as: UTF8.self)
+        return data
     }
 
     /// Bundled files in a folder with the given extension, sorted by name.

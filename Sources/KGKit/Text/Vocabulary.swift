@@ -12,33 +12,45 @@ public struct Vocabulary: Sendable {
     public init() {}
 
     public init(frequencyTSV: String) {
-        // Line feed and tab are grapheme clusters of their own unless a carriage return precedes the line feed: without
-        // one, splitting the bytes finds the same lines and columns as splitting the characters, without the cost.
         var text = frequencyTSV
-        let fast = text.withUTF8 { u -> Bool in
-            if u.contains(0x0D) { return false }
-            // (room for a word per line, made once)
-            var lines = 1
-            for b in u where b == 0x0A { lines += 1 }
-            frequency.reserveCapacity(lines)
-            var i = 0
-            let n = u.count
-            while i < n {
-                var end = i
-                while end < n && u[end] != 0x0A { end += 1 }
-                defer { i = end + 1 }
-                guard end > i else { continue }     // empty lines are skipped
-                if u[i] == 0x23, String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self).first == "#" { continue }
-                var tab = i
-                while tab < end && u[tab] != 0x09 { tab += 1 }
-                guard tab < end else { continue }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: u[i..<tab]), as: UTF8.self)
-                let count = Self.integer(UnsafeBufferPointer(rebasing: u[(tab + 1)..<end]))
-                frequency[word] = count
-            }
-            return true
+        if text.withUTF8({ readFrequencies($0) }) { return }
+        readFrequencyLines(frequencyTSV)
+    }
+
+    /// `init(frequencyTSV:)` of the file's bytes, read in place (no String of the whole file, checked as UTF-8 first).
+    public init(frequencyData: Data) {
+        if frequencyData.withUnsafeBytes({ readFrequencies($0.bindMemory(to: UInt8.self)) }) { return }
+        readFrequencyLines(String(decoding: frequencyData, as: UTF8.self))
+    }
+
+    /// Line feed and tab are grapheme clusters of their own unless a carriage return precedes the line feed: without
+    /// one, splitting the bytes finds the same lines and columns as splitting the characters, without the cost. False
+    /// (nothing read) for text with a carriage return.
+    private mutating func readFrequencies(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        if u.contains(0x0D) { return false }
+        // (room for a word per line, made once)
+        var lines = 1
+        for b in u where b == 0x0A { lines += 1 }
+        frequency.reserveCapacity(lines)
+        var i = 0
+        let n = u.count
+        while i < n {
+            var end = i
+            while end < n && u[end] != 0x0A { end += 1 }
+            defer { i = end + 1 }
+            guard end > i else { continue }     // empty lines are skipped
+            if u[i] == 0x23, String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self).first == "#" { continue }
+            var tab = i
+            while tab < end && u[tab] != 0x09 { tab += 1 }
+            guard tab < end else { continue }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: u[i..<tab]), as: UTF8.self)
+            let count = Self.integer(UnsafeBufferPointer(rebasing: u[(tab + 1)..<end]))
+            frequency[word] = count
         }
-        if fast { return }
+        return true
+    }
+
+    private mutating func readFrequencyLines(_ frequencyTSV: String) {
         for line in frequencyTSV.split(separator: "\n", omittingEmptySubsequences: true) {
             if line.first == "#" { continue }
             guard let tab = line.firstIndex(of: "\t") else { continue }
