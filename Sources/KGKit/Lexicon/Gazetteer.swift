@@ -260,6 +260,8 @@ public struct Gazetteer: Sendable {
         }
         let entries = self.entries
         names.updateValues { list in
+            // (most keys start one name: nothing to sort, and a sort call cost about a thousand instructions)
+            guard list.count > 1 else { return }
             list.sort { a, b in
                 if a.keys.count != b.keys.count { return a.keys.count > b.keys.count }
                 let ea = entries[a.entry], eb = entries[b.entry]
