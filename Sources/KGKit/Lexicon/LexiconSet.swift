@@ -334,9 +334,11 @@ public struct LexiconSet: Sendable {
         // is ل + بيونغ يانغ, the city), unless a clitic and it make a word of their own (فؤاد is no ف + واد)
         // (the words found first, then added: the test reads only the frequencies, which adding names leaves alone)
         let clitics = ["و", "ف", "ب", "ل", "ك"]
+        // (the closure reads a constant: the variable `vocab`, captured, was copied at each read, a dozen retains)
+        let counts = vocab
         let rareFirsts = gaz.firstKeys(where: { $0.type == .place }).filter { f in
             UTF8Decoding.scalarCount(f) >= 4 && !f.startsWithLetters("ال") && (0x600...0x6FF).contains(f.unicodeScalars.first!.value)
-                && vocab.count(f) < 100 && !functionWords.contains(f) && !clitics.contains(where: { vocab.count($0, f) >= 3 })
+                && counts.count(f) < 100 && !functionWords.contains(f) && !clitics.contains(where: { counts.count($0, f) >= 3 })
         }
         for f in rareFirsts { vocab.addName(f) }
         for row in try table("rules/place-triggers.tsv") + table("rules/organization-heads.tsv") {
