@@ -30,24 +30,25 @@ public struct Token: Sendable, Equatable {
     /// and the document keeps the table, so a token is plain integers and copies without reference counting (which
     /// cost about 7% of `kg build`'s CPU on ANT articles while tokens held a counted reference).
     var keys: Unmanaged<TokenKeys>
+    // (the getters below that the recognisers read per token are inlined: a call cost as much as the read)
 
     /// Normalised key of the whole surface.
     public var key: String { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].key } }
     /// Normalised proclitics split off the front (`و`, `وب`, `ل`...), empty if none.
-    public var prefix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].prefix } : "" }
+    @inline(__always) public var prefix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].prefix } : "" }
     /// Normalised key of the word without proclitics and pronoun suffix.
     public var stem: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].stem } : key }
     /// Normalised key without proclitics but with any suffix (the form names are looked up under).
     public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].body } : key }
     /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
-    public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].suffix } : "" }
+    @inline(__always) public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].suffix } : "" }
     /// `keyHash(key)`, `keyHash(stem)`, `keyHash(body)`: made once per word.
     public var keyHash: UInt64 { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].keyHash } }
-    public var stemHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].stemHash : $0.words[Int(entry)].keyHash } }
-    public var bodyHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].bodyHash : $0.words[Int(entry)].keyHash } }
+    @inline(__always) public var stemHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].stemHash : $0.words[Int(entry)].keyHash } }
+    @inline(__always) public var bodyHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].bodyHash : $0.words[Int(entry)].keyHash } }
 
     /// Only Arabic words have a clitic analysis.
-    private var isArabicWord: Bool { script == .arabic && kind == .word }
+    @inline(__always) private var isArabicWord: Bool { script == .arabic && kind == .word }
 
     /// Code-point offset where the stem starts in the document.
     public var stemStart: Int { start + prefixLength }
@@ -59,7 +60,7 @@ public struct Token: Sendable, Equatable {
         return Substring(stem)
     }
 
-    public var hasArticle: Bool {
+    @inline(__always) public var hasArticle: Bool {
         isArabicWord && keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].hasArticle }
     }
 
