@@ -30,20 +30,20 @@ public struct Token: Sendable, Equatable {
     /// and the document keeps the table, so a token is plain integers and copies without reference counting (which
     /// cost about 7% of `kg build`'s CPU on ANT articles while tokens held a counted reference).
     var keys: Unmanaged<TokenKeys>
-    // (the getters below that the recognisers read per token are inlined: a call cost as much as the read)
+    // (the word getters below, read per token in the recognisers' loops, are inlined: a call cost as much as the read)
 
     /// Normalised key of the whole surface.
-    public var key: String { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].key } }
+    @inline(__always) public var key: String { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].key } }
     /// Normalised proclitics split off the front (`و`, `وب`, `ل`...), empty if none.
     @inline(__always) public var prefix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].prefix } : "" }
     /// Normalised key of the word without proclitics and pronoun suffix.
-    public var stem: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].stem } : key }
+    @inline(__always) public var stem: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].stem } : key }
     /// Normalised key without proclitics but with any suffix (the form names are looked up under).
-    public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].body } : key }
+    @inline(__always) public var body: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].body } : key }
     /// Normalised pronoun suffix split off the end (`ه`, `ها`, `هم`...), empty if none.
     @inline(__always) public var suffix: String { isArabicWord ? keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].suffix } : "" }
     /// `keyHash(key)`, `keyHash(stem)`, `keyHash(body)`: made once per word.
-    public var keyHash: UInt64 { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].keyHash } }
+    @inline(__always) public var keyHash: UInt64 { keys._withUnsafeGuaranteedRef { $0.words[Int(entry)].keyHash } }
     @inline(__always) public var stemHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].stemHash : $0.words[Int(entry)].keyHash } }
     @inline(__always) public var bodyHash: UInt64 { keys._withUnsafeGuaranteedRef { isArabicWord ? $0.words[Int(entry)].bodyHash : $0.words[Int(entry)].keyHash } }
 
