@@ -208,7 +208,7 @@ public struct EntityRecognizer: Sendable {
                 if isFree(a, b) {
                     var m = make(a, b, .person, "", viaComma ? "title-apposition" : "title", viaComma ? 0.85 : 0.8)
                     // after an apposition comma a name does not take ب/ل/ك: باسم العوضي is the name Basem, not ب + اسم
-                    if viaComma, !toks[a].prefix.isEmpty, !toks[a].prefix.hasPrefix("و"), !toks[a].prefix.hasPrefix("ف") {
+                    if viaComma, !toks[a].prefix.isEmpty, !toks[a].prefix.startsWithLetters("و"), !toks[a].prefix.startsWithLetters("ف") {
                         m.respan(m.tokens, start: toks[a].start, in: doc)
                     }
                     m.role = role
@@ -347,14 +347,14 @@ public struct EntityRecognizer: Sendable {
                 k < hi && toks[k].script == .arabic && toks[k].kind == .word && toks[k].hasArticle && toks[k].suffix.isEmpty
                     && gazAt(k) == nil && !lexicons.stopwords.contains(toks[k].stem)
             }
-            guard definite(i), toks[i].prefix.isEmpty || toks[i].prefix.hasSuffix("و") || toks[i].prefix.hasSuffix("ب") else { return nil }
+            guard definite(i), toks[i].prefix.isEmpty || toks[i].prefix.endsWithLetters("و") || toks[i].prefix.endsWithLetters("ب") else { return nil }
             func nameAdjective(_ k: Int) -> Bool {
                 definite(k) && toks[k].prefix.isEmpty
                     && (Self.isNisbaShaped(toks[k].key) || lexicons.facilityAdjectives.contains(toks[k].key))
             }
             var k = i + 1
             while k < i + 3, nameAdjective(k) { k += 1 }
-            guard k > i + 1, k < hi, toks[k].prefix.hasSuffix("ل"), definite(k) else { return nil }
+            guard k > i + 1, k < hi, toks[k].prefix.endsWithLetters("ل"), definite(k) else { return nil }
             k += 1
             while k < hi, k < i + 7, definite(k), toks[k].prefix.isEmpty || toks[k].prefix == "و" { k += 1 }
             return k
@@ -526,7 +526,7 @@ public struct EntityRecognizer: Sendable {
                 // and a name shaped like a nisba right after an indefinite noun is that noun's adjective (دعم مالي
                 // "financial support", not Mali)
                 let adjective = single && e.type == .place && toks[i].prefix.isEmpty && !toks[i].hasArticle
-                    && toks[i].key.hasSuffix("ي") && i > lo && toks[i - 1].script == .arabic && toks[i - 1].kind == .word
+                    && toks[i].key.endsWithLetters("ي") && i > lo && toks[i - 1].script == .arabic && toks[i - 1].kind == .word
                     && !toks[i - 1].hasArticle && toks[i - 1].suffix.isEmpty && !lexicons.functionWords.contains(toks[i - 1].key)
                     && gazAt(i - 1) == nil && !lexicons.placeTriggers.contains(key: toks[i - 1].stem) && !taggerSays(i, "LOC")
                 if isFree(i, g.end) && !ambiguousTown && !commonWord && !adjective {
@@ -638,18 +638,18 @@ public struct EntityRecognizer: Sendable {
                !isPersonWord(toks[a], first: false), !Self.isNisbaShaped(toks[a].key), v.count(toks[a].stem) >= 100 { a += 1 }
             if let c = (a + 1..<b).first(where: { k in
                 let t = toks[k]
-                guard t.script == .arabic, !t.hasArticle, t.prefix.hasSuffix("ب") || t.prefix.hasSuffix("ل"), gazAt(k) == nil,
+                guard t.script == .arabic, !t.hasArticle, t.prefix.endsWithLetters("ب") || t.prefix.endsWithLetters("ل"), gazAt(k) == nil,
                       v.count(t.stem) >= 100, lexicons.nameWords[t.key]?.cls != "PERSON" else { return false }
                 // (a frequent name after ل starts another person's; after ب a name's own word can look so: ريم بنا)
                 // (the common word must be a noun, seen with the article, no nisba, and the word as written must be
                 // common after the preposition: جمال بيومي, محمد باقر are surnames the segmenter split, and جيروم باول
                 // is rare as بأول against أول)
-                return isPersonWord(t, first: true) ? t.prefix.hasSuffix("ل")
+                return isPersonWord(t, first: true) ? t.prefix.endsWithLetters("ل")
                     : !Self.isNisbaShaped(t.stem) && v.count("ال" + t.stem) >= 20 && v.count(t.key) * 10 >= v.count(t.stem)
             }) { b = c }
             if b - a >= 2 {
                 let t = toks[b - 1]
-                if t.script == .arabic, !t.hasArticle, t.prefix.isEmpty, t.stem.hasSuffix("ا"), gazAt(b - 1) == nil,
+                if t.script == .arabic, !t.hasArticle, t.prefix.isEmpty, t.stem.endsWithLetters("ا"), gazAt(b - 1) == nil,
                    !isPersonWord(t, first: false), v.count(t.stem) >= 30, case let bare = String(t.stem.dropLast()),
                    bare.unicodeScalars.count >= 3, v.count(bare) >= 100, lexicons.nameWords[bare] == nil { b -= 1 }
             }
@@ -670,7 +670,7 @@ public struct EntityRecognizer: Sendable {
                     k = e; continue
                 }
                 // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
-                while a < b, toks[a].prefix.hasSuffix("س") { a += 1 }
+                while a < b, toks[a].prefix.endsWithLetters("س") { a += 1 }
                 // (nor is one word that is never part of a name a name alone: وقال متعاملون, في أبريل نيسان; a longer
                 // name may start with one: صباح الأحمد الجابر الصباح; rules/name-stopwords.txt)
                 if b == a + 1, toks[a].script == .arabic, lexicons.stopwords.contains(toks[a].stem) { k = e; continue }
@@ -683,7 +683,7 @@ public struct EntityRecognizer: Sendable {
                 // إيبوي)
                 if ty == "PER", b - a >= 2, toks[a].hasArticle, let g = gazAt(a), g.isDemonym, g.end < b { a = g.end }
                 guard a < b else { k = e; continue }
-                if let c = (a + 1..<b).first(where: { toks[$0].prefix.hasPrefix("و") || lexicons.stopwords.contains(toks[$0].stem) }),
+                if let c = (a + 1..<b).first(where: { toks[$0].prefix.startsWithLetters("و") || lexicons.stopwords.contains(toks[$0].stem) }),
                    !(ty == "PER" && isRegnalNumber(at: c, end: b, nameStart: a)) { b = c }
                 // (nor a verb after the name: وابنته يوليا يرقدان, an imperfect dual or plural no name list knows)
                 if ty == "PER", let c = (a + 1..<b).first(where: { isImperfectPlural(toks[$0]) && gazAt($0) == nil }) { b = c }
@@ -758,7 +758,7 @@ public struct EntityRecognizer: Sendable {
         taggerSpans = taggerSpans.map { t in
             let w = t.a - 1
             guard t.type == .organization || t.type == .person, w - 1 >= lo, toks[w].script == .arabic, toks[w].kind == .word,
-                  toks[w].prefix.isEmpty, !toks[w].hasArticle, !toks[w].key.hasSuffix("يه"), !definiteFormIsCommon(toks[w]), gazAt(w) == nil,
+                  toks[w].prefix.isEmpty, !toks[w].hasArticle, !toks[w].key.endsWithLetters("يه"), !definiteFormIsCommon(toks[w]), gazAt(w) == nil,
                   !lexicons.functionWords.contains(toks[w].key), countAsWritten(toks[w]) < Self.veryCommonWordCount,
                   !taggerSpans.contains(where: { $0.a <= w && w < $0.b }),
                   let head = lexicons.organizationHeads.match(toks, at: w - 1, limit: w), head.end == w,
@@ -826,7 +826,7 @@ public struct EntityRecognizer: Sendable {
             // (the words after a person's name, read as a name, are the next person's: برانسون)
             // (not a common word behind an unsplit و: وولي | عهد أبوظبي is "and the crown prince of")
             if cut == g.tokens.upperBound, isPersonWord(toks[cut], first: true),
-               !(toks[cut].prefix.isEmpty && toks[cut].key.hasPrefix("و")
+               !(toks[cut].prefix.isEmpty && toks[cut].key.startsWithLetters("و")
                  && lexicons.vocabulary.count(String(toks[cut].key.dropFirst())) >= Self.commonAfterConjunction) {
                 return [(t.a, cut, t.type), (cut, t.b, t.type)]
             }
@@ -1327,7 +1327,7 @@ public struct EntityRecognizer: Sendable {
                       !lexicons.placeTriggers.contains(key: t.stem), !lexicons.organizationHeads.contains(key: t.stem),
                       gazAt(k) == nil else { return false }
                 // (a pronoun the segmenter left on a known word: حلفائنا, شركائها, أصدقائه)
-                for ending in Self.pronounEndings where t.key.hasSuffix(ending) {
+                for ending in Self.pronounEndings where t.key.endsWithLetters(ending) {
                     let rest = String(t.key.unicodeScalars.dropLast(ending.unicodeScalars.count))
                     if lexicons.vocabulary.count(rest) >= 20 { return false }
                 }
@@ -1500,7 +1500,7 @@ public struct EntityRecognizer: Sendable {
         let key = t.key, body = t.body
         var best: GazMatch? = nil
         // a word after the future marker س is a verb (ستدمر "will destroy", not Palmyra): only its whole form may match
-        let futureVerb = t.prefix.hasSuffix("س")
+        let futureVerb = t.prefix.endsWithLetters("س")
         for pass in 0..<(keysEqual(body, key) || futureVerb ? 1 : 2) {
             outer: for name in lexicons.gazetteer.names(startingWith: pass == 0 ? key : body, hash: pass == 0 ? t.keyHash : t.bodyHash) {
                 let n = name.keys.count
@@ -1568,7 +1568,7 @@ public struct EntityRecognizer: Sendable {
                 j = g.end; skipped += 1; continue
             }
             if t.script == .arabic {
-                if t.hasArticle || t.key == "باسم" || t.prefix.hasSuffix("ل") || lexicons.titles.contains(key: t.stem) {
+                if t.hasArticle || t.key == "باسم" || t.prefix.endsWithLetters("ل") || lexicons.titles.contains(key: t.stem) {
                     if lexicons.stopwords.contains(t.stem) { return nil }
                     j += 1; skipped += 1; continue
                 }
@@ -1624,7 +1624,7 @@ public struct EntityRecognizer: Sendable {
                     // (an apposition that starts with a title is another role of the same person: ، رئيس الهيئة العامة،;
                     // أمين is also a given name, رئيس hardly ever)
                     return nil
-                } else if k == j && t.prefix.hasPrefix("و") && !isPersonWord(t, first: true) {
+                } else if k == j && t.prefix.startsWithLetters("و") && !isPersonWord(t, first: true) {
                     // (an apposition does not start with "and": شريط مصور، ووضع قيد التوقيف is no name)
                     return nil
                 }
@@ -1736,7 +1736,7 @@ public struct EntityRecognizer: Sendable {
     func isImperfectPlural(_ t: Token) -> Bool {
         guard t.script == .arabic, !t.hasArticle, t.suffix.isEmpty, t.key.unicodeScalars.count >= 5,
               let first = t.key.unicodeScalars.first, first == "\u{064A}" || first == "\u{062A}",
-              t.key.hasSuffix("ان") || t.key.hasSuffix("ون"), !t.key.hasSuffix("يان"), !t.key.hasSuffix("يون") else { return false }
+              t.key.endsWithLetters("ان") || t.key.endsWithLetters("ون"), !t.key.endsWithLetters("يان"), !t.key.endsWithLetters("يون") else { return false }
         let singular = String(t.key.unicodeScalars.dropLast(2))
         return lexicons.vocabulary.count(singular) >= 3 && lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
     }
@@ -1765,7 +1765,7 @@ public struct EntityRecognizer: Sendable {
         if t.script == .arabic {
             guard !t.hasArticle, t.suffix.isEmpty, let head = lexicons.organizationHeads.match(toks, at: i, limit: limit) else { return nil }
             // بقيادة / برئاسة / بزعامة X is "led by X", not a body named "قيادة X" (التحالف العربي بقيادة السعودية)
-            if t.prefix.hasSuffix("ب"), Self.ledByNouns.contains(t.stem) { return nil }
+            if t.prefix.endsWithLetters("ب"), Self.ledByNouns.contains(t.stem) { return nil }
             var j = head.end
             var inner: [(Int, GazMatch)] = []
             var words = 0
@@ -1869,7 +1869,7 @@ public struct EntityRecognizer: Sendable {
         // a common indefinite noun after a trigger word is not a name (منطقة واسعة), nor an indefinite feminine
         // adjective that agrees with it (قاعدة شعبية, منطقة صناعية)
         if !t.hasArticle && lexicons.nameWords[t.stem] == nil {
-            if lexicons.vocabulary.count(t.stem) > 2000 || (t.key.hasSuffix("يه") && countAsWritten(t) >= 100) { return j }
+            if lexicons.vocabulary.count(t.stem) > 2000 || (t.key.endsWithLetters("يه") && countAsWritten(t) >= 100) { return j }
         }
         return j + 1
     }
@@ -1900,7 +1900,7 @@ public struct EntityRecognizer: Sendable {
     /// ("… said") name a person even when no list knows the words.
     func personByContext(_ toks: [Token], _ a: Int, _ b: Int, limit: Int) -> (EntityType, String)? {
         // a name ending in an initial (Ahmad H., as police name suspects) is a person's
-        if b - a >= 2, toks[b - 1].key.utf8.count == 2, toks[b - 1].key.hasSuffix("."), toks[b - 1].isCapitalized { return (.person, "") }
+        if b - a >= 2, toks[b - 1].key.utf8.count == 2, toks[b - 1].key.endsWithLetters("."), toks[b - 1].isCapitalized { return (.person, "") }
         guard b - a >= 2, b < limit else { return nil }
         if Self.speechVerbs.contains(toks[b].key) { return (.person, "") }
         if toks[b].key == ",", b + 1 < limit {
