@@ -261,7 +261,7 @@ public struct ArticleReader {
     func readJSONLines(_ text: String, file: String) -> ([Article], [InputError]) {
         var arts: [Article] = [], errs: [InputError] = []
         var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Self.lines(text) {
             lineNo += 1
             if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
             do {
@@ -275,6 +275,24 @@ public struct ArticleReader {
             }
         }
         return (arts, errs)
+    }
+
+    /// The lines of `text`, the same as `text.split(separator: "\n", omittingEmptySubsequences: false)` but found in
+    /// its UTF-8 rather than by Character: a line feed right after a carriage return is one Character with it, which
+    /// that split does not cut, and neither does this.
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let u = text.utf8
+        var start = u.startIndex, i = u.startIndex
+        var previous: UInt8 = 0
+        while i != u.endIndex {
+            let b = u[i]
+            if b == 0x0A && previous != 0x0D { lines.append(text[start..<i]); start = u.index(after: i) }
+            previous = b
+            i = u.index(after: i)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     func readJSON(_ text: String, file: String) -> ([Article], [InputError]) {
