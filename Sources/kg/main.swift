@@ -280,6 +280,7 @@ func runExtract(_ args: ArraySlice<String>) throws -> Int32 {
         for e in errs { eprint("kg: \(e)"); skipped += 1 }
         for art in arts { try out(Fragments.fragment(extractor.extract(art), gazetteer: lex.gazetteer, events: lex.namedEvents) + "\n") }
     }
+    keepUntilExit(extractor)
     return skipped == 0 ? 0 : 1
 }
 
