@@ -211,8 +211,7 @@ public enum JSONLDWriter {
     /// in memory. A graph loaded from a file this kg wrote is written by copying the lines of the nodes nothing
     /// changed, and encoding only the others: the bytes are the same as encoding every node.
     public static func write(_ g: KnowledgeGraph, pieceSize: Int = 1 << 20, to sink: (String) throws -> Void) rethrows {
-        var out = Array(("{\"@context\":" + context + ",\n\"@graph\":[\n").utf8)
-        out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}".utf8
+        var out = head()
         var failure: Error? = nil
         // an atomic write of a graph file gets the file's fingerprint when this writer made all of it
         let target = GraphStore.AtomicWrite.current
@@ -276,6 +275,38 @@ public enum JSONLDWriter {
         flush()
         if let failure { try { throw failure }() }
         if let t = target, t.total == (targetStart ?? -1) + written, targetStart == 0 { t.wholeGraph = true }
+    }
+
+    /// What precedes the first node: the context and the graph's own node.
+    static func head() -> [UInt8] {
+        var out = Array(("{\"@context\":" + context + ",\n\"@graph\":[\n").utf8)
+        out += "{\"@id\":\(JSONText.string(KGIRI.node + "graph")),\"@type\":\"Graph\",\"formatVersion\":\"kg-graph/\(formatVersion)\"}".utf8
+        return out
+    }
+
+    /// The bytes of `write(_:to:)` without their line breaks, made a String once (`Fragments.line`); nil for a graph
+    /// loaded from a file.
+    static func line(_ g: KnowledgeGraph) -> String? {
+        guard g.stored == nil else { return nil }
+        var out = head()
+        writeDecoded(g) { out += $0; return true }
+        out += tail.utf8
+        // (the few line breaks found by memchr and the text between them moved up: removeAll(where:) took a dozen
+        // instructions a byte)
+        let n = out.count
+        let kept = out.withUnsafeMutableBufferPointer { b -> Int in
+            let base = b.baseAddress!
+            var read = 0, write = 0
+            while read < n {
+                let at = memchr(base + read, 0x0A, n - read).map { $0.assumingMemoryBound(to: UInt8.self) - base } ?? n
+                if write != read { memmove(base + write, base + read, at - read) }
+                write += at - read
+                read = at + 1
+            }
+            return write
+        }
+        out.removeLast(n - kept)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes `node` writes.

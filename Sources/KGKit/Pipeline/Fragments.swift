@@ -15,6 +15,7 @@ public enum Fragments {
     /// The line breaks are dropped from the UTF-8 bytes: NSString's replacingOccurrences went through UTF-16 (a third
     /// of all the time of `kg extract`).
     public static func line(_ g: KnowledgeGraph) -> String {
+        if let line = JSONLDWriter.line(g) { return line }
         var whole = JSONLDWriter.write(g)
         return whole.withUTF8 { src in
             String(unsafeUninitializedCapacity: src.count) { dst in
