@@ -63,3 +63,9 @@ extension Mention {
         return out
     }
 }
+
+extension Array where Element == Mention {
+    /// `body` of the mention at `i`, read in place: in the recogniser's long function `out[i].type` stays a call of
+    /// Array's getter, which copies the whole mention (its seven strings retained and released) for one field.
+    @inline(__always) func read<T>(_ i: Int, _ body: (Mention) -> T) -> T { withUnsafeBufferPointer { body($0[i]) } }
+}
