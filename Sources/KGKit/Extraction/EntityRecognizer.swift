@@ -849,7 +849,7 @@ public struct EntityRecognizer: Sendable {
         }
         // a name after a title runs on where the tagger reads it longer from the same word (الرئيس جون | كندي,
         // الشيخ راشد بن محمد بن راشد آل مكتوم): the title rule stops at the first word the name lists do not know
-        for idx in out.indices where out.read(idx, { $0.rule == "title" && $0.type == .person }) {
+        for idx in out.indices where out.read(idx, { $0.pointee.rule == "title" && $0.pointee.type == .person }) {
             let r = out[idx].tokens
             guard toks[r.lowerBound].script == .arabic,
                   let t = taggerSpans.first(where: { $0.type == .person && $0.a == r.lowerBound && $0.b > r.upperBound }) else { continue }
@@ -868,7 +868,7 @@ public struct EntityRecognizer: Sendable {
         // a body named by its head noun and a nisba runs on over the complement with ل the tagger reads in its name
         // (الرابطة الألمانية | لصناعة النفط, الاتحاد العالمي | لعلماء المسلمين): names of that shape are common, and
         // a ل after a body is as often its object (دعم الحكومة المصرية للقرار), so only where the tagger agrees
-        for idx in out.indices where out.read(idx, { $0.rule == "org-head-nisba" && $0.type == .organization }) {
+        for idx in out.indices where out.read(idx, { $0.pointee.rule == "org-head-nisba" && $0.pointee.type == .organization }) {
             let r = out[idx].tokens
             guard r.upperBound < hi, toks[r.upperBound].script == .arabic, toks[r.upperBound].prefix == "ل",
                   let t = taggerSpans.first(where: { $0.type == .organization && $0.a == r.lowerBound && $0.b > r.upperBound + 1 }),
@@ -1036,7 +1036,7 @@ public struct EntityRecognizer: Sendable {
             return isPersonWord(t, first: false) || (tagged != nil && taggerSays(k, "PER"))
                 || lexicons.vocabulary.count(t.stem) < Self.commonWordCount
         }
-        for idx in out.indices where out.read(idx, { $0.type == .person && $0.rule != "nested" }) {
+        for idx in out.indices where out.read(idx, { $0.pointee.type == .person && $0.pointee.rule != "nested" }) {
             var a = out[idx].tokens.lowerBound
             var b = out[idx].tokens.upperBound
             // a name read from its patronymic link (الهادي | ولد | علي where the tagger marks only ولد): the link takes
@@ -1097,7 +1097,7 @@ public struct EntityRecognizer: Sendable {
         // a person's name that ends on a family marker or a patronymic link runs on over the unlinked name right after it
         // (الشيخ بدر آل | زيدان, where the title's name and the tagger's part at آل)
         // (a name that ran into the one before it takes nothing more: that name has its end)
-        for p in out.indices where out.read(p, { $0.type == .person && $0.rule != "nested" && $0.rule != "joined-away" && $0.tokens.count >= 2 }) {
+        for p in out.indices where out.read(p, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.rule != "joined-away" && $0.pointee.tokens.count >= 2 }) {
             let e = out[p].tokens.upperBound
             guard e < hi, let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e,
                   c.value == .family || c.value == .link,
@@ -1109,7 +1109,7 @@ public struct EntityRecognizer: Sendable {
         out.removeAll { $0.rule == "joined-away" }
         // a name still ending on a patronymic link before another word ends before the link: محمد سالم | ولد | با علي,
         // where no word after the link could be read as a name (a link that ends the sentence may be a surname: Benn)
-        for p in out.indices where out.read(p, { $0.type == .person && $0.rule != "nested" && $0.entryID == nil && $0.tokens.count >= 2 }) {
+        for p in out.indices where out.read(p, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.entryID == nil && $0.pointee.tokens.count >= 2 }) {
             let e = out[p].tokens.upperBound
             guard e < hi, toks[e].kind == .word, toks[e].script == .arabic,
                   let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e, c.value == .link else { continue }
@@ -1118,7 +1118,7 @@ public struct EntityRecognizer: Sendable {
         // 8b. a facility named after a titled person (ستاد الأمير فيصل بن فهد, ستاد مدينة الملك عبدالله): the facility's
         // class word, a class word such as مدينة, the title and the person's name are the facility; the person is
         // nested in it
-        for p in out.indices where out.read(p, { $0.type == .person && $0.rule != "nested" && toks[$0.tokens.lowerBound].script == .arabic }) {
+        for p in out.indices where out.read(p, { $0.pointee.type == .person && $0.pointee.rule != "nested" && toks[$0.pointee.tokens.lowerBound].script == .arabic }) {
             let a = out[p].tokens.lowerBound
             guard let t = (max(lo, a - 3)..<a).first(where: { k in
                       !claimed[k - lo] && lexicons.titles.match(toks, at: k, limit: a).map { $0.end == a } == true }) else { continue }
@@ -1150,8 +1150,8 @@ public struct EntityRecognizer: Sendable {
         // (نازانين زغاري-راتكليف, جان-لوك ميلانشون): the next word, or the unlinked name that starts there
         // (not a known person's name: ترمب-كيم is two people); a known name written with the hyphen is linked
         // (كيم جونغ-أون). So does a place named after its class word, over each hyphen (مدينة روستوف-أون-دون).
-        for idx in out.indices where out.read(idx, { $0.type == .person && $0.rule != "nested" && $0.entryID == nil
-                                         || $0.type == .place && $0.rule == "place-trigger" && $0.entryID == nil }) {
+        for idx in out.indices where out.read(idx, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.entryID == nil
+                                         || $0.pointee.type == .place && $0.pointee.rule == "place-trigger" && $0.pointee.entryID == nil }) {
             while out[idx].entryID == nil {
                 let e = out[idx].tokens.upperBound
                 guard e + 1 < hi, toks[e].kind == .punctuation, toks[e].key == "-", toks[e].start == toks[e - 1].end,
@@ -1178,7 +1178,7 @@ public struct EntityRecognizer: Sendable {
         }
         // and back: an unlinked name read after the hyphen starts at the word before it, and at a given name or a rare
         // word before that (بنازانين زغاري-راتكليف where the tagger reads راتكليف)
-        for idx in out.indices where out.read(idx, { $0.type == .person && $0.rule != "nested" && $0.entryID == nil }) {
+        for idx in out.indices where out.read(idx, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.entryID == nil }) {
             let a = out[idx].tokens.lowerBound
             guard a - 2 >= lo, toks[a - 1].kind == .punctuation, toks[a - 1].key == "-", toks[a - 1].end == toks[a].start,
                   toks[a - 2].end == toks[a - 1].start, toks[a - 2].kind == .word, toks[a - 2].script == .arabic,
@@ -1204,7 +1204,7 @@ public struct EntityRecognizer: Sendable {
         if !variants.isEmpty && !out.isEmpty {
             // (read in place: a Mention copy retains its strings)
             var starts: [Int] = []
-            for i in out.indices where out.read(i, { $0.rule != "nested" && toks[$0.tokens.lowerBound].script == .arabic }) {
+            for i in out.indices where out.read(i, { $0.pointee.rule != "nested" && toks[$0.pointee.tokens.lowerBound].script == .arabic }) {
                 let a = out[i].tokens.lowerBound
                 // (and the word before, unread: أتليتيك of أتليتيك بيلباو where the tagger reads بيلباو)
                 if a > lo, !claimed[a - 1 - lo], toks[a - 1].script == .arabic { starts.append(a - 1) }
@@ -1296,7 +1296,7 @@ public struct EntityRecognizer: Sendable {
             func letter(_ k: Int) -> Bool { k >= lo && k < hi && toks[k].script == .arabic && toks[k].prefix.isEmpty && letterNames.contains(toks[k].key, hash: toks[k].keyHash) }
             func plainLetter(_ k: Int) -> Bool { letter(k) && !lexicons.functionWords.contains(toks[k].key) }
             var covered = coverage()
-            for idx in out.indices where out.read(idx, { $0.rule != "nested" && $0.entryID == nil && toks[$0.tokens.lowerBound].script == .arabic }) {
+            for idx in out.indices where out.read(idx, { $0.pointee.rule != "nested" && $0.pointee.entryID == nil && toks[$0.pointee.tokens.lowerBound].script == .arabic }) {
                 var a = out[idx].tokens.lowerBound, b = out[idx].tokens.upperBound
                 guard letter(a) || letter(b - 1) else { continue }
                 // (a letter that is also a function word only inside the run, or written آي / إي: أي is "any", إن "that")
@@ -1374,7 +1374,7 @@ public struct EntityRecognizer: Sendable {
         }
         // 10. organisations described by their kind (rules/nominal-bodies.tsv) are marked nominal
         if !lexicons.nominalBodies.isEmpty {
-            for idx in out.indices where out.read(idx, { $0.type == .organization && $0.rule != "nested" }) {
+            for idx in out.indices where out.read(idx, { $0.pointee.type == .organization && $0.pointee.rule != "nested" }) {
                 out[idx].isNominal = isNominal(out[idx], doc)
             }
         }

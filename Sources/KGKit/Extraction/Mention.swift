@@ -66,6 +66,9 @@ extension Mention {
 
 extension Array where Element == Mention {
     /// `body` of the mention at `i`, read in place: in the recogniser's long function `out[i].type` stays a call of
-    /// Array's getter, which copies the whole mention (its seven strings retained and released) for one field.
-    @inline(__always) func read<T>(_ i: Int, _ body: (Mention) -> T) -> T { withUnsafeBufferPointer { body($0[i]) } }
+    /// Array's getter, which copies the whole mention (its seven strings retained and released) for one field; and
+    /// a Mention argument was copied too, so `body` reads the fields it tests through the pointer.
+    @inline(__always) func read<T>(_ i: Int, _ body: (UnsafePointer<Mention>) -> T) -> T {
+        withUnsafeBufferPointer { body($0.baseAddress! + i) }
+    }
 }
