@@ -280,18 +280,30 @@ public struct ArticleReader {
     /// The lines of `text`, the same as `text.split(separator: "\n", omittingEmptySubsequences: false)` but found in
     /// its UTF-8 rather than by Character: a line feed right after a carriage return is one Character with it, which
     /// that split does not cut, and neither does this.
+    /// (The line feeds found by memchr in the bytes; stepping through the UTF8View took forty instructions a byte.)
     static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let u = text.utf8
-        var start = u.startIndex, i = u.startIndex
-        var previous: UInt8 = 0
-        while i != u.endIndex {
-            let b = u[i]
-            if b == 0x0A && previous != 0x0D { lines.append(text[start..<i]); start = u.index(after: i) }
-            previous = b
-            i = u.index(after: i)
+        var whole = text
+        let breaks = whole.withUTF8 { u -> [Int] in
+            var at: [Int] = []
+            guard let base = u.baseAddress else { return at }
+            var p = 0
+            while p < u.count, let hit = memchr(base + p, 0x0A, u.count - p) {
+                let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if i == 0 || u[i - 1] != 0x0D { at.append(i) }
+                p = i + 1
+            }
+            return at
         }
-        lines.append(text[start...])
+        let u = whole.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = u.startIndex
+        for b in breaks {
+            let end = u.index(u.startIndex, offsetBy: b)
+            lines.append(whole[start..<end])
+            start = u.index(after: end)
+        }
+        lines.append(whole[start...])
         return lines
     }
 
