@@ -513,7 +513,11 @@ public struct LexiconSet: Sendable {
                 while t3 < end && u[t3] != 0x09 { t3 += 1 }
                 // (no other text is canonically equal to these ASCII words: the bytes decide)
                 if equals(i, t1, "ar") { continue }
-                add(string(i, t1), string(t1 + 1, t2), string(t2 + 1, t3), organization: equals(t2 + 1, t3, "ORGANIZATION"))
+                // (nearly every row has one of three classes, taken as constants: a String made of the bytes validated them at each of 67,000 rows)
+                let organization = equals(t2 + 1, t3, "ORGANIZATION")
+                let cls = organization ? "ORGANIZATION" : equals(t2 + 1, t3, "PERSON") ? "PERSON"
+                    : equals(t2 + 1, t3, "LOCATION") ? "LOCATION" : string(t2 + 1, t3)
+                add(string(i, t1), string(t1 + 1, t2), cls, organization: organization)
             }
             return true
         }
