@@ -1037,11 +1037,11 @@ public struct EntityRecognizer: Sendable {
                 || lexicons.vocabulary.count(t.stem) < Self.commonWordCount
         }
         for idx in out.indices where out.read(idx, { $0.pointee.type == .person && $0.pointee.rule != "nested" }) {
-            var a = out[idx].tokens.lowerBound
-            var b = out[idx].tokens.upperBound
+            var a = out.tokens(at: idx).lowerBound
+            var b = out.tokens(at: idx).upperBound
             // a name read from its patronymic link (الهادي | ولد | علي where the tagger marks only ولد): the link takes
             // the word after it that can be a name and the given name before it; a link alone names no one
-            if out[idx].entryID == nil, toks[a].prefix.isEmpty,
+            if out.read(idx, { $0.pointee.entryID == nil }), toks[a].prefix.isEmpty,
                let c = lexicons.nameContinuations.match(toks, at: a, limit: a + 1, stems: false), c.end == a + 1, c.value == .link {
                 if b == a + 1, b < hi, !claimed[b - lo], canBeName(b) { b += 1 }
                 if a - 1 >= lo, !claimed[a - 1 - lo], toks[a - 1].kind == .word, toks[a - 1].script == .arabic,
@@ -1082,7 +1082,7 @@ public struct EntityRecognizer: Sendable {
             var start = a
             // (a given name of the name lists, or a word the tagger reads as a name, or before آل a rare word not shaped
             // like a plural; not a kin-group noun such as قبيلة: مسلحون آل غليس, قبيلة آل غليس)
-            if out[idx].entryID == nil, a - 2 >= lo, toks[a].prefix.isEmpty, toks[a - 1].prefix.isEmpty, !claimed[a - 1 - lo],
+            if out.read(idx, { $0.pointee.entryID == nil }), a - 2 >= lo, toks[a].prefix.isEmpty, toks[a - 1].prefix.isEmpty, !claimed[a - 1 - lo],
                let c = lexicons.nameContinuations.match(toks, at: a - 1, limit: a, stems: false), c.end == a,
                c.value == .family || c.value == .link, toks[a - 2].script == .arabic, !toks[a - 2].hasArticle, canBeName(a - 2),
                !definiteFormIsCommon(toks[a - 2]), lexicons.nameContinuations.match(toks, at: a - 2, limit: a - 1, stems: false)?.value != .kin,
@@ -1090,7 +1090,7 @@ public struct EntityRecognizer: Sendable {
                    || c.value == .family && !Self.isPluralShaped(toks[a - 2].stem) {
                 start = a - 2
             }
-            guard b > out[idx].tokens.upperBound || start < a else { continue }
+            guard b > out.tokens(at: idx).upperBound || start < a else { continue }
             claim(start, b)
             out[idx].respan(start..<b, start: toks[start].stemStart, in: doc)
         }
@@ -1098,7 +1098,7 @@ public struct EntityRecognizer: Sendable {
         // (الشيخ بدر آل | زيدان, where the title's name and the tagger's part at آل)
         // (a name that ran into the one before it takes nothing more: that name has its end)
         for p in out.indices where out.read(p, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.rule != "joined-away" && $0.pointee.tokens.count >= 2 }) {
-            let e = out[p].tokens.upperBound
+            let e = out.tokens(at: p).upperBound
             guard e < hi, let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e,
                   c.value == .family || c.value == .link,
                   let q = out.indices.first(where: { out[$0].tokens.lowerBound == e && out[$0].type == .person && out[$0].rule != "nested"
@@ -1110,7 +1110,7 @@ public struct EntityRecognizer: Sendable {
         // a name still ending on a patronymic link before another word ends before the link: محمد سالم | ولد | با علي,
         // where no word after the link could be read as a name (a link that ends the sentence may be a surname: Benn)
         for p in out.indices where out.read(p, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.entryID == nil && $0.pointee.tokens.count >= 2 }) {
-            let e = out[p].tokens.upperBound
+            let e = out.tokens(at: p).upperBound
             guard e < hi, toks[e].kind == .word, toks[e].script == .arabic,
                   let c = lexicons.nameContinuations.match(toks, at: e - 1, limit: e, stems: false), c.end == e, c.value == .link else { continue }
             out[p].respan(out[p].tokens.lowerBound..<e - 1, start: out[p].start, in: doc)
@@ -1119,14 +1119,14 @@ public struct EntityRecognizer: Sendable {
         // class word, a class word such as مدينة, the title and the person's name are the facility; the person is
         // nested in it
         for p in out.indices where out.read(p, { $0.pointee.type == .person && $0.pointee.rule != "nested" && toks[$0.pointee.tokens.lowerBound].script == .arabic }) {
-            let a = out[p].tokens.lowerBound
+            let a = out.tokens(at: p).lowerBound
             guard let t = (max(lo, a - 3)..<a).first(where: { k in
                       !claimed[k - lo] && lexicons.titles.match(toks, at: k, limit: a).map { $0.end == a } == true }) else { continue }
             var f = t - 1
             if f >= lo, let inner = lexicons.placeTriggers.match(toks, at: f, limit: t), inner.end == t, !inner.value.keep { f -= 1 }
             // (not a verbal noun after a preposition: قضت بسجن الرئيس حسني مبارك; nor a class word whose adjective after the
             // name is no facility's: قاعدة الرئيس دونالد ترامب الانتخابية, his electoral base)
-            let after = out[p].tokens.upperBound
+            let after = out.tokens(at: p).upperBound
             guard f >= lo, !claimed[f - lo], !toks[f].hasArticle, toks[f].suffix.isEmpty,
                   toks[f].prefix.isEmpty || toks[f].prefix == "و" || toks[f].prefix == "ف",
                   let trig = lexicons.placeTriggers.match(toks, at: f, limit: a), trig.value.keep, trig.value.subtype == "Facility",
@@ -1152,21 +1152,21 @@ public struct EntityRecognizer: Sendable {
         // (كيم جونغ-أون). So does a place named after its class word, over each hyphen (مدينة روستوف-أون-دون).
         for idx in out.indices where out.read(idx, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.entryID == nil
                                          || $0.pointee.type == .place && $0.pointee.rule == "place-trigger" && $0.pointee.entryID == nil }) {
-            while out[idx].entryID == nil {
-                let e = out[idx].tokens.upperBound
+            while out.read(idx, { $0.pointee.entryID == nil }) {
+                let e = out.tokens(at: idx).upperBound
                 guard e + 1 < hi, toks[e].kind == .punctuation, toks[e].key == "-", toks[e].start == toks[e - 1].end,
                       toks[e + 1].start == toks[e].end, toks[e + 1].kind == .word, toks[e + 1].script == toks[e - 1].script,
                       toks[e + 1].script == .arabic else { break }
                 var end = e + 2
                 if let j = out.indices.first(where: { out[$0].tokens.lowerBound == e + 1 && out[$0].rule != "nested" && out[$0].rule != "joined" }) {
-                    guard out[j].entryID == nil else { break }
-                    end = out[j].tokens.upperBound
+                    guard out.read(j, { $0.pointee.entryID == nil }) else { break }
+                    end = out.tokens(at: j).upperBound
                     out[j].rule = "joined"
                 } else if claimed[e + 1 - lo] {
                     break
                 }
                 claim(e, end)
-                let a = out[idx].tokens.lowerBound
+                let a = out.tokens(at: idx).lowerBound
                 out[idx].respan(a..<end, start: out[idx].start, in: doc)
                 let words = (a..<end).filter { toks[$0].kind == .word }.map { $0 == a ? toks[$0].body : toks[$0].key }
                 if let known = knownName(words, type: out[idx].type) {
@@ -1179,7 +1179,7 @@ public struct EntityRecognizer: Sendable {
         // and back: an unlinked name read after the hyphen starts at the word before it, and at a given name or a rare
         // word before that (بنازانين زغاري-راتكليف where the tagger reads راتكليف)
         for idx in out.indices where out.read(idx, { $0.pointee.type == .person && $0.pointee.rule != "nested" && $0.pointee.entryID == nil }) {
-            let a = out[idx].tokens.lowerBound
+            let a = out.tokens(at: idx).lowerBound
             guard a - 2 >= lo, toks[a - 1].kind == .punctuation, toks[a - 1].key == "-", toks[a - 1].end == toks[a].start,
                   toks[a - 2].end == toks[a - 1].start, toks[a - 2].kind == .word, toks[a - 2].script == .arabic,
                   toks[a].script == .arabic, toks[a].prefix.isEmpty, !claimed[a - 2 - lo], !toks[a - 2].hasArticle,
@@ -1205,7 +1205,7 @@ public struct EntityRecognizer: Sendable {
             // (read in place: a Mention copy retains its strings)
             var starts: [Int] = []
             for i in out.indices where out.read(i, { $0.pointee.rule != "nested" && toks[$0.pointee.tokens.lowerBound].script == .arabic }) {
-                let a = out[i].tokens.lowerBound
+                let a = out.tokens(at: i).lowerBound
                 // (and the word before, unread: أتليتيك of أتليتيك بيلباو where the tagger reads بيلباو)
                 if a > lo, !claimed[a - 1 - lo], toks[a - 1].script == .arabic { starts.append(a - 1) }
                 starts.append(a)
@@ -1297,13 +1297,13 @@ public struct EntityRecognizer: Sendable {
             func plainLetter(_ k: Int) -> Bool { letter(k) && !lexicons.functionWords.contains(toks[k].key) }
             var covered = coverage()
             for idx in out.indices where out.read(idx, { $0.pointee.rule != "nested" && $0.pointee.entryID == nil && toks[$0.pointee.tokens.lowerBound].script == .arabic }) {
-                var a = out[idx].tokens.lowerBound, b = out[idx].tokens.upperBound
+                var a = out.tokens(at: idx).lowerBound, b = out.tokens(at: idx).upperBound
                 guard letter(a) || letter(b - 1) else { continue }
                 // (a letter that is also a function word only inside the run, or written آي / إي: أي is "any", إن "that")
                 while letter(a - 1), !covered[a - 1 - lo], letter(a),
                       plainLetter(a - 1) || ["\u{0622}", "\u{0625}"].contains(doc.scalars[toks[a - 1].start]) && toks[a - 1].key != "ان" { a -= 1 }
                 while letter(b), !covered[b - lo], letter(b - 1), plainLetter(b) || plainLetter(b + 1) { b += 1 }
-                if a == out[idx].tokens.lowerBound && b == out[idx].tokens.upperBound && !(a..<b).allSatisfy(letter) { continue }
+                if a == out.tokens(at: idx).lowerBound && b == out.tokens(at: idx).upperBound && !(a..<b).allSatisfy(letter) { continue }
                 for k in a..<b { covered[k - lo] = true }
                 out[idx].respan(a..<b, start: toks[a].start, in: doc)
                 // (not a name after a person's title: مغني الراب جاي زي)

@@ -71,4 +71,7 @@ extension Array where Element == Mention {
     @inline(__always) func read<T>(_ i: Int, _ body: (UnsafePointer<Mention>) -> T) -> T {
         withUnsafeBufferPointer { body($0.baseAddress! + i) }
     }
+
+    /// The tokens of the mention at `i`, read in place (see `read`).
+    @inline(__always) func tokens(at i: Int) -> Range<Int> { read(i) { $0.pointee.tokens } }
 }
