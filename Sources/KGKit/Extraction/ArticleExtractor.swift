@@ -54,9 +54,9 @@ public struct ArticleExtractor: Sendable {
             guard m.start == doc.tokens[m.tokens.lowerBound].stemStart, doc.articleElided(m.tokens.lowerBound) else { return surface }
             return "ا" + surface
         }
-        func clusterKey(_ m: Mention) -> String {
+        func clusterKey(_ m: Mention, name: String) -> String {
             if let id = m.entryID { return id }
-            return m.type.slug + "/" + EntityKey.of(name(m))
+            return m.type.slug + "/" + EntityKey.of(name)
         }
         // an unknown name written two ways in one article (برانسون, برونسون; سيرجي سكريبال, سيرغي سكريبال; تسلا,
         // تيسلا) is one entity: same type, same words but for long vowels and ج/غ, and the words that differ rare
@@ -76,7 +76,9 @@ public struct ArticleExtractor: Sendable {
         }
         func add(_ mi: Int) {
             let m = mentions[mi]
-            let k = clusterKey(m)
+            // (the name made once: the key and the entity's name were made of it apart)
+            let named = m.entryID == nil ? name(m) : ""
+            let k = clusterKey(m, name: named)
             var found = byKey[k]
             let v = found == nil ? variant(m) : nil
             if found == nil, let (sk, words) = v, let e = spellings[sk]?.first(where: { sameUnderVariants($0.words, words) })?.entity {
@@ -84,13 +86,13 @@ public struct ArticleExtractor: Sendable {
             }
             if let e = found {
                 entities[e].mentionIndices.append(mi)
-                if m.entryID == nil && name(m).unicodeScalars.count > entities[e].name.unicodeScalars.count { entities[e].name = name(m) }
+                if m.entryID == nil && named.unicodeScalars.count > entities[e].name.unicodeScalars.count { entities[e].name = named }
                 mentions[mi].entity = e
             } else {
                 if let (sk, words) = v { spellings[sk, default: []].append((words, entities.count)) }
                 byKey[k] = entities.count
                 mentions[mi].entity = entities.count
-                entities.append(ExtractedEntity(type: m.type, subtype: m.subtype, entryID: m.entryID, name: name(m),
+                entities.append(ExtractedEntity(type: m.type, subtype: m.subtype, entryID: m.entryID, name: m.entryID == nil ? named : name(m),
                                                 language: doc.language, mentionIndices: [mi]))
             }
         }
