@@ -1059,10 +1059,12 @@ public struct EntityRecognizer: Sendable {
                                 let c = lexicons.nameContinuations.match(toks, at: b, limit: hi, stems: false) {
                 switch c.value {
                 case .ordinal:
-                    // (only after a head's title: اللاعب محفوظ الثاني is a player ranked second)
+                    // (only after a head's title, with or without a nisba between: اللاعب محفوظ الثاني is a player
+                    // ranked second; القيصر الروسي ألكسندر الثاني a tsar)
+                    let titleEnd = a - 1 >= lo && toks[a - 1].hasArticle && gazAt(a - 1).map({ $0.isDemonym && $0.end == a }) == true ? a - 1 : a
                     guard b - a <= 2, toks[b].script == .arabic || toks[b].isCapitalized,
-                          (max(lo, a - 3)..<a).contains(where: { k in
-                              lexicons.titles.match(toks, at: k, limit: a).map { $0.end == a && $0.value == "head" } ?? false }),
+                          (max(lo, titleEnd - 3)..<titleEnd).contains(where: { k in
+                              lexicons.titles.match(toks, at: k, limit: titleEnd).map { $0.end == titleEnd && $0.value == "head" } ?? false }),
                           (b..<c.end).allSatisfy({ !claimed[$0 - lo] }) else { break continuation }
                     b = c.end
                     break continuation
