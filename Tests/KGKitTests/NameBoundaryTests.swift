@@ -40,6 +40,18 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(places("وتستهدف المبادرة الأسر السعودية المستحقة للدعم."), [])
     }
 
+    /// A known person's full name stays whole where the tagger reads only its first words (محمد شياع | السوداني: the
+    /// nisba is his family name, not "the Sudanese"); a title that an alias includes is still left out where the
+    /// tagger leaves it out (الملك | عبدالله الثاني).
+    func testKnownPersonsFullNameIsNotCutShortByTheTagger() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "واستقبل رئيس الوزراء العراقي محمد شياع السوداني الوزير التركي في مكتبه، وعرض عليه الملك عبدالله الثاني خطة.", language: "ar"))
+        let persons = x.mentions.filter { $0.type == .person && $0.rule != "nested" }
+        XCTAssertTrue(persons.contains { $0.surface == "محمد شياع السوداني" && $0.entryID == "person:mohammed-shia-al-sudani" },
+                      "\(persons.map { ($0.surface, $0.rule) })")
+        XCTAssertFalse(persons.contains { $0.surface.hasPrefix("الملك") }, "\(persons.map { ($0.surface, $0.rule) })")
+    }
+
     /// A known name of several words after a proclitic letter the segmenter left on its first word is found (بكيم جونغ
     /// أون, برام الله), and a tagger person name over two known persons is the two of them.
     func testKnownNameAfterAnUnsplitProcliticAndTwoKnownPersonsInOneTaggerName() {

@@ -965,6 +965,10 @@ public struct EntityRecognizer: Sendable {
                     // (a body and a city) is Real Madrid, شباب | الأهلي is Shabab Al-Ahli, not Cairo's الأهلي
                     if m.type == .organization, m.rule == "gazetteer", m.subtype == "SportsTeam", r.count > 1,
                        r.lowerBound <= t.a, t.b <= r.upperBound { return false }
+                    // nor is a known person's full name cut short by the tagger's reading of its first words: محمد شياع |
+                    // السوداني is the prime minister's family nisba, not "the Sudanese". (Where the tagger leaves out
+                    // the first words, they are a title the alias has, الملك | عبدالله الثاني: the tagger wins there.)
+                    if m.type == .person, t.type == .person, m.rule == "gazetteer", t.a == r.lowerBound, t.b < r.upperBound { return false }
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
                 }
                 if conflict { dropped.append(m) }
