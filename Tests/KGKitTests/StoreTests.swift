@@ -52,6 +52,21 @@ final class StoreTests: XCTestCase {
         }
     }
 
+    /// A graph as one line (a fragment of `kg extract`, `Fragments.line`) is the same whether the graph was loaded
+    /// from a file kg wrote (its unchanged lines copied) or decoded in full, and has no line break.
+    func testOneLineFormOfAStoredGraphIsThatOfTheDecodedGraph() throws {
+        let path = dir + "/g.jsonld"
+        var g = KnowledgeGraph()
+        add(Array(Self.examples.prefix(3)), to: &g)
+        try save(g, path)
+        let stored = try GraphStore.load(path)
+        XCTAssertNotNil(stored.stored)
+        let line = Fragments.line(stored)
+        XCTAssertEqual(line, Fragments.line(try GraphStore.loadDecoded(path)))
+        XCTAssertEqual(line, JSONLDWriter.write(g).replacingOccurrences(of: "\n", with: ""))
+        XCTAssertFalse(line.contains("\n"))
+    }
+
     func testIncrementalBuildWritesTheSameBytesAsDecodingEverything() throws {
         let ex = Self.examples
         XCTAssertGreaterThanOrEqual(ex.count, 12)

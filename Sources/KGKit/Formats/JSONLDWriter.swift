@@ -284,13 +284,19 @@ public enum JSONLDWriter {
         return out
     }
 
-    /// The bytes of `write(_:to:)` without their line breaks, made a String once (`Fragments.line`); nil for a graph
-    /// loaded from a file.
-    static func line(_ g: KnowledgeGraph) -> String? {
-        guard g.stored == nil else { return nil }
-        var out = head()
-        writeDecoded(g) { out += $0; return true }
-        out += tail.utf8
+    /// The bytes of `write(_:to:)` without their line breaks, made a String once (`Fragments.line`). A new graph is
+    /// encoded straight into one byte array; a graph loaded from a file goes through `write(_:to:)`, which copies the
+    /// lines of its unchanged nodes.
+    static func line(_ g: KnowledgeGraph) -> String {
+        var out: [UInt8]
+        if g.stored == nil {
+            out = head()
+            writeDecoded(g) { out += $0; return true }
+            out += tail.utf8
+        } else {
+            out = []
+            write(g) { out += $0.utf8 }
+        }
         // (the few line breaks found by memchr and the text between them moved up: removeAll(where:) took a dozen
         // instructions a byte)
         let n = out.count

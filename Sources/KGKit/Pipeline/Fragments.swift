@@ -14,17 +14,7 @@ public enum Fragments {
     /// A graph as one line (the writer only puts line breaks between nodes; strings escape theirs).
     /// The line breaks are dropped from the UTF-8 bytes: NSString's replacingOccurrences went through UTF-16 (a third
     /// of all the time of `kg extract`).
-    public static func line(_ g: KnowledgeGraph) -> String {
-        if let line = JSONLDWriter.line(g) { return line }
-        var whole = JSONLDWriter.write(g)
-        return whole.withUTF8 { src in
-            String(unsafeUninitializedCapacity: src.count) { dst in
-                var n = 0
-                for b in src where b != 0x0A { dst[n] = b; n += 1 }
-                return n
-            }
-        }
-    }
+    public static func line(_ g: KnowledgeGraph) -> String { JSONLDWriter.line(g) }
 
     /// Reads a graph file or a stream of fragments (one JSON-LD document a line) and merges everything in it.
     public static func read(_ data: Data, file: String) throws -> KnowledgeGraph {
