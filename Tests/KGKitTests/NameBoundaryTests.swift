@@ -52,6 +52,17 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(persons.contains { $0.surface.hasPrefix("الملك") }, "\(persons.map { ($0.surface, $0.rule) })")
     }
 
+    /// A known body stays whole where the tagger reads only its first words (منظمة حظر | الأسلحة الكيميائية is the
+    /// OPCW), while name-only annotation keeps the tagger's words; a foreign surname shaped like an imperfect verb
+    /// that news does not write (توبون) stays in the name.
+    func testKnownBodyIsNotCutShortAndAForeignSurnameIsNoVerb() {
+        let text = "وأبدى مبعوث الولايات المتحدة لدى منظمة حظر الأسلحة الكيميائية، كينيث وارد، مخاوف من أن تكون روسيا أفسدت موقع الهجوم. وسلم التقرير الى المدافع عن الحقوق جاك توبون."
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
+        let opcw = x.mentions.filter { $0.entryID == "org:opcw" }
+        XCTAssertEqual(opcw.map(\.surface), ["منظمة حظر الأسلحة الكيميائية"], "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertTrue(people(text).contains("جاك توبون"), "\(people(text))")
+    }
+
     /// A known name of several words after a proclitic letter the segmenter left on its first word is found (بكيم جونغ
     /// أون, برام الله), and a tagger person name over two known persons is the two of them.
     func testKnownNameAfterAnUnsplitProcliticAndTwoKnownPersonsInOneTaggerName() {

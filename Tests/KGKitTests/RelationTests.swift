@@ -109,6 +109,17 @@ final class RelationTests: XCTestCase {
         }
     }
 
+    /// A verb of saying followed by its subject and a number counts something, it reports no words: وأضاف زميله كريس
+    /// بول 22 نقطة (added 22 points).
+    func testAddedPointsIsNoStatement() {
+        let x = extract("وسجل جيمس هاردن 30 نقطة لهيوستن روكتس، وأضاف زميله كريس بول 22 نقطة.", "ar")
+        XCTAssertFalse(x.statements.contains { names(x, $0.speaker).contains { $0.contains("بول") } },
+                       "\(x.statements.map { ($0.quote, names(x, $0.speaker)) })")
+        let y = extract("وأضاف كريس بول أن الفريق لعب جيدا.", "ar")
+        XCTAssertTrue(y.statements.contains { names(y, $0.speaker).contains { $0.contains("بول") } },
+                      "\(y.statements.map { ($0.quote, names(y, $0.speaker)) })")
+    }
+
     func testHeSaidIsTheLastPersonWhoSpoke() {
         let x = extract("\"The strikes worked,\" John Kirby said. He said more strikes would follow within days.", "en")
         let byKirby = x.statements.filter { names(x, $0.speaker).contains("person:john-kirby") }
@@ -409,6 +420,19 @@ final class RelationTests: XCTestCase {
             && x.entities[r.object].entryID == "org:al-sadd" }, "\(triples(x))")
         XCTAssertFalse(x.relations.contains { r in r.predicate == "memberOf" && names(x, r.subject).contains { $0.contains("بوعلام") }
             && x.entities[r.object].entryID == "org:al-ahly" }, "\(triples(x))")
+    }
+
+    /// In a list of players, each with his club after his name, the club of one item is not the next item's: a name
+    /// joined by و after the comma starts the next item.
+    func testAListItemDoesNotTakeThePreviousItemsClub() {
+        let x = extract("وتضم القائمة الألماني شكودران موستافي مدافع أرسنال، والجزائري إسلام سليماني مهاجم نيوكاسل، والمصري أحمد حجازي مدافع وست بروميتش ألبيون.", "ar")
+        func clubs(_ part: String) -> [String] {
+            x.relations.filter { r in r.predicate == "memberOf" && names(x, r.subject).contains { $0.contains(part) } }
+                .map { x.entities[$0.object].entryID ?? x.entities[$0.object].name }
+        }
+        XCTAssertFalse(clubs("سليماني").contains("org:arsenal-fc"), "\(triples(x))")
+        XCTAssertFalse(clubs("حجازي").contains("org:newcastle-united"), "\(triples(x))")
+        XCTAssertTrue(clubs("سليماني").contains("org:newcastle-united"), "\(triples(x))")
     }
 
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {

@@ -208,6 +208,13 @@ final class TextTests: XCTestCase {
         // ك alone before a rare word starts a name (كييل, Kiel), not before a participle (كمساهم)
         XCTAssertEqual(segment("كييل"), "كييل")
         XCTAssertEqual(segment("كمساهم"), "ك+مساهم")
+        // no preposition before إليه, إلى: كاليه is Calais, not ك + ال + يه (and فإليه stays و/ف + إليه)
+        XCTAssertFalse(segment("كاليه").hasPrefix("ك+"), segment("كاليه"))
+        XCTAssertEqual(segment("فإليه"), "ف+إليه")
+        XCTAssertEqual(segment("بالقاهرة"), "ب+ال+قاهرة")
+        // the future س only before a verb news writes: سايريل is Cyrille, سيواصل is س + يواصل
+        XCTAssertEqual(segment("سايريل"), "سايريل")
+        XCTAssertEqual(segment("سيواصل"), "س+يواصل")
     }
 
     /// Words that merely begin with a proclitic letter must stay whole (the article ال is shown as its own piece,

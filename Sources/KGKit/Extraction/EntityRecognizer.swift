@@ -969,6 +969,17 @@ public struct EntityRecognizer: Sendable {
                     // السوداني is the prime minister's family nisba, not "the Sudanese". (Where the tagger leaves out
                     // the first words, they are a title the alias has, الملك | عبدالله الثاني: the tagger wins there.)
                     if m.type == .person, t.type == .person, m.rule == "gazetteer", t.a == r.lowerBound, t.b < r.upperBound { return false }
+                    // (unless they are no title, nor a rank or a common definite word: الباجي قائد | السبسي is the whole
+                    // known name, الفريق | سامي عنان a general's)
+                    if m.type == .person, t.type == .person, m.rule == "gazetteer", t.a > r.lowerBound, t.b == r.upperBound,
+                       !(r.lowerBound..<t.a).contains(where: { lexicons.titles.match(toks, at: $0, limit: r.upperBound) != nil
+                           || toks[$0].hasArticle && lexicons.vocabulary.count(toks[$0].stem) >= Self.commonWordCount }) { return false }
+                    // a known body is not cut short by the tagger's reading of its first words either (منظمة حظر |
+                    // الأسلحة الكيميائية); name-only annotation tags the tagger's words
+                    if t.type == .organization, m.type == .organization, m.rule == "gazetteer", t.a == r.lowerBound, t.b < r.upperBound {
+                        innerNames.append((r, t.a..<t.b))
+                        return false
+                    }
                     return t.type == m.type || t.a < r.lowerBound || t.b > r.upperBound
                 }
                 if conflict { dropped.append(m) }
@@ -992,9 +1003,25 @@ public struct EntityRecognizer: Sendable {
                                                       && ($0.tokens.lowerBound, $0.tokens.upperBound) != (t.a, t.b) }),
                   let g = gazetteerMatch(doc, at: t.a, limit: t.b), g.end == t.b, !g.isDemonym, entry(g).type == t.type,
                   entry(g).id != out[outer].entryID, out.firstIndex(where: { $0.tokens == t.a..<t.b }) == nil,
-                  // (no club inside a club's name: the الأهلي of شباب الأهلي is not Cairo's)
-                  !(out[outer].subtype == "SportsTeam" && entry(g).type == .organization) else { continue }
+                  // (no club inside a club's name: the الأهلي of شباب الأهلي is not Cairo's; nor a body that only starts
+                  // the known one's name: سكاي نيوز of سكاي نيوز عربية is no second channel)
+                  !(out[outer].subtype == "SportsTeam" && entry(g).type == .organization),
+                  !(entry(g).type == .organization && out[outer].tokens.lowerBound == t.a) else { continue }
             var m = gazMention(t.a, g); m.rule = "nested"; out.append(m)
+        }
+        // a known body's name written with a period and no space inside it (العربية.نت, the site the gazetteer names
+        // العربية نت) is that body, whatever the tagger reads
+        var p = lo + 1
+        while p + 1 < hi {
+            if toks[p].kind == .punctuation, toks[p].key == ".", toks[p - 1].end == toks[p].start, toks[p].end == toks[p + 1].start,
+               toks[p - 1].kind == .word, toks[p + 1].kind == .word, isFree(p - 1, p + 2),
+               let e = knownName([toks[p - 1].key, toks[p + 1].key], type: .organization) {
+                out.append(make(p - 1, p + 2, .organization, e.subtype, "gazetteer", 0.9, entry: e.id))
+                claim(p - 1, p + 2)
+                p += 2
+                continue
+            }
+            p += 1
         }
         for t in taggerSpans where isFree(t.a, t.b) {
             var m = make(t.a, t.b, t.type, "", "tagger", 0.55)
@@ -1737,14 +1764,16 @@ public struct EntityRecognizer: Sendable {
 
     /// An Arabic word shaped like an imperfect verb in the dual or plural (يرقدان, يقولون, تطالبان) that no name list
     /// has: a verb after a name, not a word of it.
-    /// (Its singular must be a word news writes, يرقد of يرقدان; not a nisba's ‑يان, ‑يون: يعقوبيان, تهرانيان; nor a
-    /// name whose shorter form is no word: تشارلتون.)
+    /// (Its singular must be a word news writes, يرقد of يرقدان, and it a word news writes too unless the singular is
+    /// frequent, يدرك of يدركان; not a nisba's ‑يان, ‑يون: يعقوبيان, تهرانيان; nor a name whose shorter form is no word,
+    /// تشارلتون, or a rare one: توبون of توب, تيسون.)
     func isImperfectPlural(_ t: Token) -> Bool {
         guard t.script == .arabic, !t.hasArticle, t.suffix.isEmpty, t.key.unicodeScalars.count >= 5,
               let first = t.key.unicodeScalars.first, first == "\u{064A}" || first == "\u{062A}",
               t.key.endsWithLetters("ان") || t.key.endsWithLetters("ون"), !t.key.endsWithLetters("يان"), !t.key.endsWithLetters("يون") else { return false }
         let singular = String(t.key.unicodeScalars.dropLast(2))
-        return lexicons.vocabulary.count(singular) >= 3 && lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
+        let singularCount = lexicons.vocabulary.count(singular)
+        return singularCount >= 3 && (singularCount >= 50 || lexicons.vocabulary.count(t.key) >= 3) && lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {

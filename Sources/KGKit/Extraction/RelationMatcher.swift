@@ -14,7 +14,8 @@ public struct CompiledRules: Sendable {
         var types: UInt8 = 0
         /// Literals: the proclitics among the alternatives (bit i: `CompiledRules.proclitics[i]`).
         var proclitics: UInt8 = 0
-        /// Literals: the rule's item before is a comma (or an optional literal that follows one).
+        /// Literals: the rule's item before is a comma (or an optional literal that follows one). Slots: the same, also
+        /// through optional slots.
         var afterComma = false
         /// Literals after a comma: the item before that comma is a slot ({S:PER} ,? القائد).
         var commaAfterSlot = false
@@ -77,7 +78,10 @@ public struct CompiledRules: Sendable {
                                       commaAfterSlot: afterComma && c > first && items[c - 1].kind == .slot, lo: lo, hi: hi))
                 case let .slot(role, types, optional, nat):
                     let mask = types.reduce(UInt8(0)) { $0 | Self.bit($1) }
-                    items.append(Item(kind: .slot, optional: optional, demonymOnly: nat, role: role == "S" ? 1 : role == "O" ? 2 : 0, types: mask))
+                    var c = items.count - 1
+                    while c > first, items[c].optional, items[c].kind == .slot || (items[c].kind == .literal && items[c].afterComma && items[c].proclitics == 0) { c -= 1 }
+                    items.append(Item(kind: .slot, optional: optional, demonymOnly: nat, role: role == "S" ? 1 : role == "O" ? 2 : 0, types: mask,
+                                      afterComma: c >= first && items[c].kind == .comma))
                 case let .comma(optional): items.append(Item(kind: .comma, optional: optional))
                 case let .skip(n): items.append(Item(kind: .skip, lo: Int32(n)))
                 case let .not(alts):
@@ -337,7 +341,9 @@ struct RelationMatcher {
             }
             return it.optional ? match(k + 1, end, p, limit, c, &binding) : nil
         case .slot:
-            if p < limit {
+            // (nor does a name joined by و or ف right after the rule's comma: the next item of a list, مدافع أرسنال،
+            // والجزائري إسلام سليماني مهاجم نيوكاسل is not Slimani of Arsenal)
+            if p < limit, !(it.afterComma && p > 0 && c.flags[p - 1] & Self.comma != 0 && c.procliticMask[p] & Self.conjunctions != 0) {
                 for j in c.mentionFrom[p]..<c.mentionFrom[p + 1] {
                     let mi = c.mentionList[j]
                     guard c.mType[mi] & it.types != 0 && (!it.demonymOnly || c.mType[mi] != CompiledRules.bit(.place) || c.mDemonym[mi]) else { continue }

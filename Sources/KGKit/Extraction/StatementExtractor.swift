@@ -115,6 +115,10 @@ struct StatementExtractor {
                 }
                 guard let sp = speaker else { continue }
                 let m = mentions[sp]
+                // a number right after the speaker is what the verb counts, not what was said: وأضاف زميله كريس بول 22
+                // نقطة (added 22 points)
+                if arabic, m.tokens.lowerBound >= end, m.tokens.upperBound < s.tokens.upperBound,
+                   doc.tokens[m.tokens.upperBound].kind == .number { continue }
                 lastSpeaker.append((s.index, sp))
                 guard seen.insert("\(s.index)|\(m.entity)|\(kind.rawValue)").inserted else { continue }
                 var quote = quoteText(doc, s, cue: k, cueEnd: end, speaker: m, kind: kind, bounds: bounds)

@@ -178,6 +178,9 @@ public struct CliticSegmenter: Sendable {
                     rest.lead = true            // للحسكه → ل + الحسكه
                     restLen += 1
                 }
+                // a preposition never comes before إلى, إليه, إلا…: كاليه is Calais, not ك + ال + يه
+                if prep != 0 && !rest.lead && restLen >= 3 && rest.startsWithAl(k) && rest.at(2, k) == Self.yeh
+                    && table.lookup(rest.packed(k)).isFunction { continue }
                 if restLen >= 4 && rest.startsWithAl(k) {
                     // a known name whose remainder after the proclitic is no word is no proclitic and article:
                     // كاليفورنيا is not ك + اليفورنيا, وكاليفورنيا is و + كاليفورنيا
@@ -222,7 +225,7 @@ public struct CliticSegmenter: Sendable {
                     if f == Self.yeh || f == Self.teh || f == Self.noon || f == Self.alef {
                         let rest = Piece(lead: false, start: spLen, end: n)
                         let c = table.lookup(rest.packed(k)).count
-                        if c > bestScore && !bestDefinite {
+                        if c > bestScore && c >= Self.seenAsAWord && !bestDefinite {
                             hasBest = true; bestPiece = rest; bestPrefix = Self.futureString(ci); bestPLen = spLen
                             bestScore = c
                         }
@@ -316,6 +319,8 @@ public struct CliticSegmenter: Sendable {
                     rest = "ا" + rest            // للحسكه → ل + الحسكه
                     restLen += 1
                 }
+                if !prep.isEmpty && rest.hasPrefix("الي") && rest == String(key.unicodeScalars.dropFirst(pLen))
+                    && functionWords.contains(rest) { continue }
                 if rest.hasPrefix("ال") && restLen >= 4 {
                     // (a known name is no proclitic and article before an unknown word: كاليفورنيا; see analyzeFast)
                     let afterConj = String(key.unicodeScalars.dropFirst(conj.unicodeScalars.count))
@@ -360,13 +365,13 @@ public struct CliticSegmenter: Sendable {
                     bestScore = score
                 }
             }
-            // future س before an imperfect verb: سيواصل, وستواصل
+            // future س before an imperfect verb news writes: سيواصل, وستواصل (not سايريل, Cyrille)
             let sp = conj + "س"
             if key.hasPrefix(sp) {
                 let rest = String(key.unicodeScalars.dropFirst(sp.unicodeScalars.count))
                 if let f = rest.unicodeScalars.first, "يتنا".unicodeScalars.contains(f), rest.unicodeScalars.count >= 4 {
                     let c = vocabulary.count(rest)
-                    if c > bestScore && !bestDefinite {
+                    if c > bestScore && c >= Self.seenAsAWord && !bestDefinite {
                         best = Analysis(prefix: sp, prefixKeyLength: sp.unicodeScalars.count, stem: rest, body: rest, suffix: ""); bestScore = c
                     }
                 }
