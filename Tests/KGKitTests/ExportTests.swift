@@ -208,7 +208,8 @@ final class ExportTests: XCTestCase {
                 XCTAssertEqual(edge?["nominal:boolean"], all ? "true" : "false", "\(m.surface)")
             }
         }
-        XCTAssertTrue(rels.contains { $0["nominal:boolean"] == "true" && $0[":END_ID"]!.hasPrefix("org/وزاره-الماليه") }, "\(rels)")
+        // (the Egyptian finance ministry the article describes by its kind is the known body, still only described)
+        XCTAssertTrue(rels.contains { $0["nominal:boolean"] == "true" && $0[":END_ID"] == "org/eg-mof" }, "\(rels)")
         XCTAssertTrue(rels.contains { $0["nominal:boolean"] == "false" && $0[":END_ID"] == "org/isis" })
     }
 

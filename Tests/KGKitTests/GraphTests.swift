@@ -137,14 +137,17 @@ final class GraphTests: XCTestCase {
 
     // MARK: merging
 
-    /// A body described only by its kind (وزارة المالية) is one node per country the article is about, not one for
-    /// every finance ministry of the corpus; a description that names its country (الحكومة القطرية) is one node.
+    /// A body described only by its kind (وزارة الاقتصاد) is one node per country the article is about, not one for
+    /// every economy ministry of the corpus; where the gazetteer knows that country's body (وزارة المالية المصرية) it
+    /// is that body; a description that names its country (الحكومة القطرية) is one node.
     func testBareDescriptionsAreScopedToTheArticlesCountry() {
-        let eg = Article(sourceID: "eg", title: "", text: "قالت وزارة المالية في مصر إن العجز تراجع. وأكد رئيس الوزراء المصري أن مصر ماضية في الإصلاح. وقالت الحكومة القطرية إنها ترحب بذلك.", language: "ar")
-        let sa = Article(sourceID: "sa", title: "", text: "أعلنت وزارة المالية في السعودية عن ميزانية جديدة. وقال مسؤول سعودي إن السعودية تتوقع نموا. وقالت الحكومة القطرية إنها ترحب بذلك.", language: "ar")
+        let eg = Article(sourceID: "eg", title: "", text: "قالت وزارة المالية في مصر إن العجز تراجع. وقالت وزارة الاقتصاد إن النمو زاد. وأكد رئيس الوزراء المصري أن مصر ماضية في الإصلاح. وقالت الحكومة القطرية إنها ترحب بذلك.", language: "ar")
+        let sa = Article(sourceID: "sa", title: "", text: "أعلنت وزارة المالية في السعودية عن ميزانية جديدة. وقالت وزارة الاقتصاد إن النمو زاد. وقال مسؤول سعودي إن السعودية تتوقع نموا. وقالت الحكومة القطرية إنها ترحب بذلك.", language: "ar")
         let keys = build([eg, sa]).entities.keys.filter { $0.hasPrefix("org/") }.sorted()
-        XCTAssertTrue(keys.contains("org/وزاره-الماليه@eg") && keys.contains("org/وزاره-الماليه@sa"), "\(keys)")
-        XCTAssertFalse(keys.contains("org/وزاره-الماليه"), "\(keys)")
+        XCTAssertTrue(keys.contains("org/وزاره-الاقتصاد@eg") && keys.contains("org/وزاره-الاقتصاد@sa"), "\(keys)")
+        XCTAssertFalse(keys.contains("org/وزاره-الاقتصاد"), "\(keys)")
+        XCTAssertTrue(keys.contains("org/eg-mof") && keys.contains("org/sa-mof"), "\(keys)")
+        XCTAssertFalse(keys.contains { $0.hasPrefix("org/وزاره-الماليه") }, "\(keys)")
         // (named by its head and its country, as منتخب فرنسا is for المنتخب الفرنسي)
         XCTAssertEqual(keys.filter { $0.hasPrefix("org/حكومه-قطر") }, ["org/حكومه-قطر"], "\(keys)")
     }

@@ -399,8 +399,17 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var eventOrdinal: [String: Int] = [:]
         let scope = Self.descriptionScope(x)
         for (i, e) in x.entities.enumerated() where isFact(i) && (!e.mentionIndices.isEmpty || x.relations.contains(where: { $0.subject == i || $0.object == i })) {
+            var e = e
             var key = nodeKey(e, article: a)
-            if Self.isBareDescription(i, x) { key += "@" + scope }
+            if Self.isBareDescription(i, x) {
+                if scope.utf8.count == 2, let known = Self.knownBody(e, country: scope, gazetteer: gazetteer) {
+                    e.entryID = known.id
+                    e.subtype = known.subtype
+                    key = nodeKey(e, article: a)
+                } else {
+                    key += "@" + scope
+                }
+            }
             if e.type == .event, e.entryID == nil {
                 let n = eventOrdinal[key, default: 0] + 1
                 eventOrdinal[key] = n
@@ -555,6 +564,29 @@ public struct KnowledgeGraph: Sendable, Equatable {
             }
         }
         return nominal
+    }
+
+    /// The known body a bare description names in news about one country: the one organisation the gazetteer names
+    /// with the description and that country's nisba (مجلس النواب in news about the US is مجلس النواب الأميركي; الحكومة in
+    /// news about Egypt, الحكومة المصرية), if exactly one.
+    static func knownBody(_ e: ExtractedEntity, country: String, gazetteer: Gazetteer) -> LexiconEntry? {
+        guard e.language == "ar", let c = gazetteer.entry(id: "country:" + country) else { return nil }
+        let words = e.name.split(separator: " ").map { Normalizer.key(String($0)) }
+        guard !words.isEmpty else { return nil }
+        var found: LexiconEntry? = nil
+        // (the definite nisba, also made from an indefinite one the entry lists: السعودية of سعودية)
+        let definite = Set(c.demonyms.compactMap { d -> String? in
+            guard let f = d.unicodeScalars.first, f.properties.generalCategory == .otherLetter else { return nil }
+            return Normalizer.key(d.hasPrefix("ال") ? d : "ال" + d)
+        }).sorted()
+        for d in definite {
+            for n in gazetteer.names(keys: words + [d], type: .organization) {
+                let entry = gazetteer.entries[n.entry]
+                if let f = found, f.id != entry.id { return nil }
+                found = entry
+            }
+        }
+        return found
     }
 
     /// Where a bare description's node lives: the country the article is about (`eg` when Egypt has more than half of
