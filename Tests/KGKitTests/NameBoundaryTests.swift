@@ -336,6 +336,15 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("رئيس") }, "\(p)")
     }
 
+    /// A patronymic inside a full name (بن راشد of حمدان بن راشد بن سيف), used alone later, is that person.
+    func testAPatronymicInsideAFullNameNamesThePerson() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "وقال الوزير المسؤول عن الشؤون الخارجية في سلطنة عمان حمدان بن راشد بن سيف إن المحادثات مستمرة. وأضاف بن راشد أن بلاده تدعم الحوار.", language: "ar"))
+        let full = x.mentions.first { $0.surface == "حمدان بن راشد بن سيف" }
+        let short = x.mentions.first { $0.surface == "بن راشد" }
+        XCTAssertNotNil(full, "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertEqual(short?.entity, full?.entity, "\(x.mentions.map { ($0.surface, $0.rule, $0.entity) })")
+    }
+
     /// الله in a compound name (رامي الحمد الله) is no short form of that person elsewhere in the article.
     func testAllahIsNoPartialName() {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "استقبل رئيس الحكومة رامي الحمد الله الوفد. وقال المتحدث إن الحمد لله على سلامة الجميع، وإن الله حفظهم.", language: "ar"))

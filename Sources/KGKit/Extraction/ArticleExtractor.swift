@@ -148,6 +148,14 @@ public struct ArticleExtractor: Sendable {
                         if let other = tails[tail], other != e { ambiguous.insert(tail) } else { tails[tail] = e }
                     }
                 }
+                // (and a patronymic inside it, which news uses alone: بن سحيم of سلطان بن سحيم آل ثاني, بن علوي of يوسف
+                // بن علوي بن عبدالله)
+                if stems.count >= 4 {
+                    for k in 1..<(stems.count - 2) where lexicons.nameContinuations.value(key: stems[k]) == .link {
+                        let run = stems[k] + " " + stems[k + 1]
+                        if let other = tails[run], other != e { ambiguous.insert(run) } else { tails[run] = e }
+                    }
+                }
                 // (not a title word kept in the name: Prince Abdulaziz bin Salman is not the "Prince" of Crown Prince X; not
                 // the الله of compound names: رامي الحمد الله is not every الله after it)
                 let words = m.tokens.filter { !lexicons.titles.contains(key: doc.tokens[$0].key) && !lexicons.titles.contains(key: doc.tokens[$0].stem) }
