@@ -435,6 +435,23 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(clubs("سليماني").contains("org:newcastle-united"), "\(triples(x))")
     }
 
+    /// The object of استهدف after a trigger is what the event targeted, and where it happened for an attack (الهجوم الذي
+    /// استهدف مدينة دوما قرب دمشق: Douma, not Damascus); a name further on belongs to another clause (غارة استهدفت
+    /// مواقع قالت أنقرة إنها ...: not Ankara).
+    func testTheObjectOfTargetedIsTheTarget() {
+        let x = extract("وأبدى المبعوث مخاوف من أن تكون روسيا أفسدت موقع الهجوم الكيماوي المفترض الذي استهدف مدينة دوما قرب دمشق، وخلف مقتل العشرات.", "ar")
+        let attack = x.entities.indices.first { x.entities[$0].eventType == "attack" }
+        XCTAssertNotNil(attack, "\(triples(x))")
+        func role(_ p: String) -> [String] { x.relations.filter { $0.subject == attack && $0.predicate == p }.flatMap { names(x, $0.object) } }
+        XCTAssertTrue(role("target").contains { $0.contains("دوما") || $0.contains("Douma") }, "\(triples(x))")
+        XCTAssertFalse(role("location").contains { $0.contains("دمشق") || $0.contains("Damascus") }, "\(triples(x))")
+        let y = extract("وجاءت الزيارة بعد أيام من غارة جوية تركية استهدفت مواقع قالت أنقرة إنها تابعة للحزب في قضاء العمادية بمحافظة دهوك.", "ar")
+        XCTAssertFalse(y.relations.contains { y.entities[$0.subject].type == .event && ["target", "location"].contains($0.predicate)
+            && names(y, $0.object).contains { $0.contains("أنقرة") || $0.contains("Ankara") } }, "\(triples(y))")
+        XCTAssertTrue(y.relations.contains { y.entities[$0.subject].type == .event && $0.predicate == "location"
+            && names(y, $0.object).contains { $0.contains("العمادية") } }, "\(triples(y))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

@@ -196,6 +196,7 @@ struct EventExtractor {
                 var j = trig.end
                 var cue: String? = nil
                 var cueAt = 0
+                var verbCue = false
                 var depth = 0
                 var inQuote = false
                 while j < min(s.tokens.upperBound, trig.end + 24) {
@@ -213,7 +214,12 @@ struct EventExtractor {
                     if inQuote { j += 1; continue }
                     // a distance ("40 km northeast of Kismayo") ends the search for a target: the place after it is a landmark
                     if t.kind == .number, cue == "target" { cue = nil }
-                    if roles.targetCues.contains(t.key, hash: t.keyHash) { cue = "target"; cueAt = j }
+                    // (a target verb's object is the next word or the one after: استهدف مدينة دوما)
+                    if verbCue, cue == "target", j - cueAt > 2 { cue = nil }
+                    if roles.targetCues.contains(t.key, hash: t.keyHash) { cue = "target"; cueAt = j; verbCue = false }
+                    else if j > trig.end, roles.targetVerbs.contains(t.key, hash: t.keyHash) || roles.targetVerbs.contains(t.stem, hash: t.stemHash) {
+                        cue = "target"; cueAt = j; verbCue = true
+                    }
                     else if roles.placeCues.contains(t.key, hash: t.keyHash) || t.prefix.endsWithLetters("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
                     else if roles.destinationCues.contains(t.key, hash: t.keyHash), roles.destinationTypes.contains(type) { cue = "place" }
                     else if roles.agentCues.contains(t.key, hash: t.keyHash) { cue = "agent" }
@@ -841,6 +847,9 @@ struct EventExtractor {
 public struct EventRoles: Sendable {
     let targetCues: KeySet
     let placeCues: KeySet
+    /// Verbs after a trigger whose object right after them is the target (هجوم استهدف مدينة دوما); further on, a
+    /// mention belongs to another clause (غارة استهدفت مواقع قالت أنقرة: not Ankara).
+    let targetVerbs: KeySet
     let agentCues: KeySet
     let participantCues: KeySet
     let supportCues: KeySet
@@ -920,6 +929,7 @@ public struct EventRoles: Sendable {
         // word classes are looked up for every token near a trigger: byte-keyed
         func keySet(_ cls: String) -> KeySet { KeySet(set(cls).sorted()) }
         targetCues = keySet("target-cue")
+        targetVerbs = keySet("target-verb")
         placeCues = keySet("place-cue")
         agentCues = keySet("agent-cue")
         participantCues = keySet("participant-cue")
