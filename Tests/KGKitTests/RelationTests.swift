@@ -452,6 +452,15 @@ final class RelationTests: XCTestCase {
             && names(y, $0.object).contains { $0.contains("العمادية") } }, "\(triples(y))")
     }
 
+    /// Beating players in a vote for an award is no match, even in a match report; the match reported stays.
+    func testBeatingSomeoneInAVoteIsNoMatch() {
+        let x = extract("فاز ليفربول على مانشستر سيتي 3-1 في مباراة الدوري الإنجليزي الممتاز. وحصل محمد صلاح على جائزة أفضل لاعب بعدما تغلب على دافيد دي خيا وهاري كين وكيفن دي بروين في التصويت الذي أجري من فترة.", "ar")
+        let matches = x.entities.indices.filter { x.entities[$0].eventType == "match" }
+        XCTAssertEqual(matches.count, 1, "\(triples(x))")
+        XCTAssertFalse(x.relations.contains { matches.contains($0.subject) && names(x, $0.object).contains { $0.contains("صلاح") || $0.contains("Salah") } },
+                       "\(triples(x))")
+    }
+
     func testEventsOfOneTypeInDifferentCitiesAreSeparate() {
         let x = extract("Police arrested a man planning an attack on a market in Berlin. In August, a man killed three people in a knife attack in the western city of Solingen. The attack shocked the country.", "en")
         let attacks = x.entities.indices.filter { x.entities[$0].eventType == "attack" }

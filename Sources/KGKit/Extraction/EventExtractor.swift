@@ -128,6 +128,11 @@ struct EventExtractor {
                    doc.tokens[trig.end].prefix.endsWithLetters("ب") || doc.tokens[trig.end].key.hasPrefix("ب") && mentionAt[trig.end] == nil {
                     k = trig.end; continue
                 }
+                // beating someone in a vote is no match (تغلب على دي خيا في التصويت على جائزة أفضل لاعب)
+                if opponent, (trig.end..<min(s.tokens.upperBound, trig.end + 30)).contains(where: {
+                    roles.voteWords.contains(doc.tokens[$0].key, hash: doc.tokens[$0].keyHash) || roles.voteWords.contains(doc.tokens[$0].stem, hash: doc.tokens[$0].stemHash) }) {
+                    k = trig.end; continue
+                }
                 // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
                 if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { lexicons.negationCues.contains(doc.tokens[$0].key) || lexicons.negationCues.contains(doc.tokens[$0].stem) }) {
                     k = trig.end; continue
@@ -886,6 +891,8 @@ public struct EventRoles: Sendable {
     let conditionalWords: KeySet
     /// Words of a sentence that narrates play in a match report (سجل, الدقيقة, هدف, المدرب, scored).
     let matchCues: KeySet
+    /// Words of a vote: a win or a defeat in one is no match (تغلب عليه في التصويت).
+    let voteWords: KeySet
     /// Where a visit, a convoy or a delegation goes (إلى X, to X): its place.
     let destinationCues: KeySet
     let destinationTypes: Set<String>
@@ -954,6 +961,7 @@ public struct EventRoles: Sendable {
         counterpartNouns = keySet("counterpart-noun")
         conditionalWords = keySet("conditional")
         matchCues = keySet("match-cue")
+        voteWords = keySet("vote-word")
         destinationCues = keySet("destination-cue")
         destinationTypes = set("type-destination")
         objectDestinationTypes = set("type-object-destination")
