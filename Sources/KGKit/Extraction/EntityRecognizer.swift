@@ -1013,7 +1013,7 @@ public struct EntityRecognizer: Sendable {
         // العربية نت) is that body, whatever the tagger reads
         var p = lo + 1
         while p + 1 < hi {
-            if toks[p].kind == .punctuation, toks[p].key == ".", toks[p - 1].end == toks[p].start, toks[p].end == toks[p + 1].start,
+            if toks[p].kind == .punctuation, keysEqual(toks[p].key, "."), toks[p - 1].end == toks[p].start, toks[p].end == toks[p + 1].start,
                toks[p - 1].kind == .word, toks[p + 1].kind == .word, isFree(p - 1, p + 2),
                let e = knownName([toks[p - 1].key, toks[p + 1].key], type: .organization) {
                 out.append(make(p - 1, p + 2, .organization, e.subtype, "gazetteer", 0.9, entry: e.id))
@@ -1029,8 +1029,8 @@ public struct EntityRecognizer: Sendable {
             // a known name the tagger cut short before its nisba says who it is (الأهلي of الأهلي القطري is the Qatari
             // club, not Cairo's الأهلي); otherwise the tagger's own words, if the gazetteer knows them
             let inside = dropped.first { $0.type == t.type && $0.tokens.lowerBound <= t.a && t.b <= $0.tokens.upperBound }
-            // (and a known name the tagger cut short at its end is still that name: سكاي نيوز of سكاي نيوز عربية is the
-            // Arabic channel, منظمة حظر of منظمة حظر الأسلحة الكيماوية the OPCW)
+            // (and a known name the tagger cut short at its end is still that name, where the conflict above dropped it:
+            // الجزائر of الجزائر العاصمة is Algiers; a known body or person cut so is kept whole above)
             if let d = inside, d.entryID != nil, d.tokens.lowerBound == t.a, d.tokens.upperBound > t.b,
                d.rule == "gazetteer" || (t.b..<d.tokens.upperBound).allSatisfy({ toks[$0].script == .arabic && Self.isNisbaShaped(toks[$0].key) }) {
                 m.entryID = d.entryID

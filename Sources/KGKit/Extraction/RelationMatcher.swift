@@ -63,6 +63,14 @@ public struct CompiledRules: Sendable {
         }
         for (r, rule) in source.enumerated() {
             let first = items.count
+            /// The item a new one follows, back over optional literals after a comma (with no conjunction of their own:
+            /// `{S:LOC} ,? و? محيط` writes it) and, for slots, optional slots.
+            func commaBefore(throughSlots: Bool) -> Int {
+                var c = items.count - 1
+                while c > first, items[c].optional,
+                      items[c].kind == .literal && items[c].afterComma && items[c].proclitics == 0 || throughSlots && items[c].kind == .slot { c -= 1 }
+                return c
+            }
             for it in rule.items {
                 switch it {
                 case let .literal(alts, optional):
@@ -71,15 +79,13 @@ public struct CompiledRules: Sendable {
                     let (lo, hi) = literals(alts.filter { !RelationRule.proclitics.contains($0) })
                     // (the comma before, through optional literals: {S:PER} , نائب? وزير; not where the rule writes the
                     // conjunction itself: {S:LOC} ,? و? محيط)
-                    var c = items.count - 1
-                    while c > first, items[c].kind == .literal, items[c].optional, items[c].afterComma, items[c].proclitics == 0 { c -= 1 }
+                    let c = commaBefore(throughSlots: false)
                     let afterComma = c >= first && items[c].kind == .comma
                     items.append(Item(kind: .literal, optional: optional, proclitics: mask, afterComma: afterComma,
                                       commaAfterSlot: afterComma && c > first && items[c - 1].kind == .slot, lo: lo, hi: hi))
                 case let .slot(role, types, optional, nat):
                     let mask = types.reduce(UInt8(0)) { $0 | Self.bit($1) }
-                    var c = items.count - 1
-                    while c > first, items[c].optional, items[c].kind == .slot || (items[c].kind == .literal && items[c].afterComma && items[c].proclitics == 0) { c -= 1 }
+                    let c = commaBefore(throughSlots: true)
                     items.append(Item(kind: .slot, optional: optional, demonymOnly: nat, role: role == "S" ? 1 : role == "O" ? 2 : 0, types: mask,
                                       afterComma: c >= first && items[c].kind == .comma))
                 case let .comma(optional): items.append(Item(kind: .comma, optional: optional))
