@@ -461,8 +461,9 @@ CITY_AR_NAME_FIX = {
 }
 
 # Inflected nisba forms that are common words: مجريات "course (of events)" is no Hungarian (144 spurious Hungary
-# mentions in the ANT corpus).
-AR_NISBA_DENY = {"مجريات", "المجريات"}
+# mentions in the ANT corpus); the singular صحراوي(ة) is mostly "desert" (طريق صحراوي, المنطقة الصحراوية: about 100
+# of 124 in ANT 2018), so only the plurals (الصحراويون, اللاجئين الصحراويين) name Western Sahara's people.
+AR_NISBA_DENY = {"مجريات", "المجريات", "صحراوي", "الصحراوي", "صحراوية", "الصحراوية"}
 
 AR_NISBA_EXTRA = {
     "TR": ["أتراك"], "RU": ["روس"], "DE": ["ألمان"], "IN": ["هنود"], "AF": ["أفغان"],

@@ -452,6 +452,35 @@ final class RelationTests: XCTestCase {
             && names(y, $0.object).contains { $0.contains("العمادية") } }, "\(triples(y))")
     }
 
+    /// In a report about sport throughout, football's "attack" and "snatch" are play, not force; an attack with armed
+    /// force written in its sentence stays an attack.
+    func testSportsMetaphorsAreNoAttacks() {
+        let x = extract("فاز ليفربول على مانشستر سيتي 3-1 في مباراة الدوري الإنجليزي. ويريد النادي تعزيز هجومه بالتعاقد مع لاعب جديد، بعدما خطف المهاجم محمد صلاح الأضواء بهدفين في المباراة. وقال المدرب إن الفريق سيلعب بالهجمات المرتدة.", "ar")
+        XCTAssertFalse(x.entities.contains { ["attack", "abduction"].contains($0.eventType ?? "") }, "\(triples(x))")
+        XCTAssertTrue(x.entities.contains { $0.eventType == "match" }, "\(triples(x))")
+        let y = extract("فاز ليفربول على مانشستر سيتي 3-1 في مباراة الدوري الإنجليزي. وسجل المهاجم محمد صلاح هدفين في المباراة. وقال المدرب إن الفريق حزين بعد هجوم مسلحين على حافلة مشجعين في مدينة ليفربول.", "ar")
+        XCTAssertTrue(y.entities.contains { $0.eventType == "attack" }, "\(triples(y))")
+    }
+
+    /// A report of a knife attack that says "the attacker" (المهاجم, also "the striker") is no sports report: its
+    /// attack is read as one; nor is the complement of a law's name an event (قانون العقوبات is the penal code).
+    func testAttackerIsNoStrikerAndPenalCodeIsNoSanctions() {
+        let x = extract("هاجم رجل ركاب حافلة في مدينة لوبيك الألمانية. وسيطر الركاب على المهاجم قبل وصول الشرطة. وقالت المدعية العامة إن المهاجم ألماني وإن المهاجم سيمثل أمام قاض السبت، وينص قانون العقوبات الألماني على سجن المهاجم.", "ar")
+        XCTAssertFalse(x.entities.contains { $0.eventType == "sanctions" }, "\(triples(x))")
+        let sports = SportsMetonymy(lexicons: Self.lexicons)
+        let analyze = { (t: String) in Self.lexicons.analyzer.analyze(t, language: "ar") }
+        XCTAssertFalse(sports.isSportsReport(analyze("وسيطر الركاب على المهاجم. وقالت إن المهاجم ألماني وإن المهاجم سيمثل أمام قاض.")))
+        XCTAssertTrue(sports.isSportsReport(analyze("وسجل المهاجم هدفين في المباراة. وقال المهاجم إنه سعيد.")))
+    }
+
+    /// Elections are named with the article first as often as without: الانتخابات البلدية في تونس is an election in Tunisia.
+    func testDefiniteElectionsAreEvents() {
+        let x = extract("وأجريت الانتخابات البلدية في تونس يوم الأحد بمشاركة ضعيفة.", "ar")
+        let e = x.entities.indices.filter { x.entities[$0].eventType == "election" }
+        XCTAssertEqual(e.count, 1, "\(triples(x))")
+        XCTAssertTrue(x.relations.contains { e.contains($0.subject) && names(x, $0.object).contains("تونس") }, "\(triples(x))")
+    }
+
     /// Beating players in a vote for an award is no match, even in a match report; the match reported stays.
     func testBeatingSomeoneInAVoteIsNoMatch() {
         let x = extract("فاز ليفربول على مانشستر سيتي 3-1 في مباراة الدوري الإنجليزي الممتاز. وحصل محمد صلاح على جائزة أفضل لاعب بعدما تغلب على دافيد دي خيا وهاري كين وكيفن دي بروين في التصويت الذي أجري من فترة.", "ar")

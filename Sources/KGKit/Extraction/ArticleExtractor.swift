@@ -339,7 +339,8 @@ public struct ArticleExtractor: Sendable {
         // events
         let events = EventExtractor(lexicons: lexicons)
         var relations: [ExtractedRelation] = []
-        let occurrences = events.extract(doc, article: article, sportsReport: sportsReport, claimed: &claimed, mentions: &mentions,
+        let occurrences = events.extract(doc, article: article, sportsReport: sportsReport,
+                                         playReport: sportsReport && sports.isPlayReport(doc), claimed: &claimed, mentions: &mentions,
                                          entities: &entities, relations: &relations)
         reindex(&entities, mentions)
         annotateEvents(&entities, occurrences, doc: doc, article: article)

@@ -23,7 +23,7 @@ struct EventExtractor {
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
 
     @discardableResult
-    func extract(_ doc: AnalyzedText, article: Article, sportsReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
+    func extract(_ doc: AnalyzedText, article: Article, sportsReport: Bool = false, playReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
                  entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) -> [Occurrence] {
         var newMentions: [Mention] = []
         namedEvents(doc, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
@@ -85,6 +85,15 @@ struct EventExtractor {
         var roleRelations: [ExtractedRelation] = []
         // words that start no trigger (most of them), known after their first token
         var mayTrigger = WordMemo(doc)
+        // whether a sentence writes armed force: an armed-word, or a military organisation or an armed group named
+        var armedSentence: [Int: Bool] = [:]
+        func armed(_ s: Sentence) -> Bool {
+            if let v = armedSentence[s.index] { return v }
+            let v = doc.tokens[s.tokens].contains { roles.armedWords.contains($0.key, hash: $0.keyHash) || roles.armedWords.contains($0.stem, hash: $0.stemHash) }
+                || mentions.contains { $0.sentence == s.index && ($0.subtype == "MilitaryOrganization" || $0.subtype == "ArmedGroup") }
+            armedSentence[s.index] = v
+            return v
+        }
         for s in doc.sentences {
             // an event's name and mention start at its trigger's stem, or at the word where the table has the whole
             // written word (فتحت تحقيقا, not تحت تحقيقا)
@@ -121,6 +130,12 @@ struct EventExtractor {
                 let anaphoric = trig.anaphoric
                 // a win or a draw is a match only in a sports report
                 if roles.sportsTypes.contains(type) && !sportsReport { k = trig.end; continue }
+                // and in a report about sport throughout (`playReport`) an attack or a snatch is play, unless armed
+                // force is written in the sentence
+                if playReport && roles.sportsMetaphorTypes.contains(type) && !armed(s) { k = trig.end; continue }
+                // the complement of a law's or a body's name is no event (قانون العقوبات, لجنة الانتخابات)
+                if k > s.tokens.lowerBound, doc.tokens[k].prefix.isEmpty,
+                   roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash) { k = trig.end; continue }
                 let opponent = roles.opponentTypes.contains(type)
                 // فاز بالدوري / بلقب: winning a title is not a match
                 // (also where the segmenter left ب on the word: بدوري; not a name: فاز برشلونة على ...)
@@ -921,6 +936,12 @@ public struct EventRoles: Sendable {
     let matchNouns: KeySet
     /// Types whose trigger's object and target-cue actor are opponents taking part (beat X, فاز على X).
     let opponentTypes: Set<String>
+    /// Nouns of a law's or a body's name: a trigger right after them is no event (قانون العقوبات, لجنة الانتخابات).
+    let namingNouns: KeySet
+    /// Uses of force that football also writes (هجومه, خطف فوزا): in a sports report they need `armedWords` or an armed
+    /// force named in their sentence.
+    let sportsMetaphorTypes: Set<String>
+    let armedWords: KeySet
 
     init(rows: [[String]]) {
         var words: [String: Set<String>] = [:]
@@ -977,6 +998,9 @@ public struct EventRoles: Sendable {
         mediaTypes = set("type-media")
         matchNouns = keySet("match-noun")
         opponentTypes = set("type-opponent")
+        namingNouns = keySet("naming-noun")
+        sportsMetaphorTypes = set("type-sports-metaphor")
+        armedWords = keySet("armed-word")
     }
 
     static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))
