@@ -462,6 +462,14 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(y.entities.contains { $0.eventType == "attack" }, "\(triples(y))")
     }
 
+    /// In a sports report a team facing another (مواجهة) fights no one; the match is reported as a match.
+    func testTeamsFacingEachOtherInASportsReportDoNotFight() {
+        let x = extract("قال مدرب المنتخب البلجيكي إن بلجيكا جاهزة لمواجهة البرازيل في ربع نهائي كأس العالم. وسجل المهاجم روميلو لوكاكو هدفين في المباراة السابقة أمام اليابان، وقال اللاعب إن الفريق واثق.", "ar")
+        XCTAssertFalse(x.relations.contains { $0.predicate == "fights" }, "\(triples(x))")
+        let y = extract("أعلن الجيش العراقي مواجهة تنظيم داعش في الموصل.", "ar")
+        XCTAssertTrue(y.relations.contains { $0.predicate == "fights" }, "\(triples(y))")
+    }
+
     /// A report of a knife attack that says "the attacker" (المهاجم, also "the striker") is no sports report: its
     /// attack is read as one; nor is the complement of a law's name an event (قانون العقوبات is the penal code).
     func testAttackerIsNoStrikerAndPenalCodeIsNoSanctions() {

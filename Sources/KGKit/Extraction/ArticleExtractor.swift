@@ -349,6 +349,18 @@ public struct ArticleExtractor: Sendable {
         var negated: [ExtractedRelation] = []
         RelationMatcher(lexicons: lexicons).extract(doc, article: article, mentions: mentions, entities: entities,
                                                     relations: &relations, negated: &negated)
+        // in a sports report a team "faces" (مواجهة, lineup) or "attacks" another on the pitch: no fight, unless armed force
+        // is written in the sentence
+        if sportsReport {
+            var armed: [Int: Bool] = [:]
+            relations.removeAll { r in
+                guard r.predicate == "fights" || r.predicate == "attacks", r.evidence.rule.hasPrefix("ar-") || r.evidence.rule.hasPrefix("en-") else { return false }
+                if armed[r.evidence.sentence] == nil {
+                    armed[r.evidence.sentence] = lexicons.eventRoles.writesArmedForce(doc, doc.sentences[r.evidence.sentence], mentions: mentions)
+                }
+                return !armed[r.evidence.sentence]!
+            }
+        }
         // a team's captain (قائد الفريق محمد الشناوي, قائد المنتخب الفرنسي هوغو لوريس) is one of its players, not its
         // leader, and leads no country; nor does القائد with a nisba in a sports report (القائد السلوفاكي ماريك هامسيك)
         var captainOfCountry = Set<Int>()

@@ -89,8 +89,7 @@ struct EventExtractor {
         var armedSentence: [Int: Bool] = [:]
         func armed(_ s: Sentence) -> Bool {
             if let v = armedSentence[s.index] { return v }
-            let v = doc.tokens[s.tokens].contains { roles.armedWords.contains($0.key, hash: $0.keyHash) || roles.armedWords.contains($0.stem, hash: $0.stemHash) }
-                || mentions.contains { $0.sentence == s.index && ($0.subtype == "MilitaryOrganization" || $0.subtype == "ArmedGroup") }
+            let v = roles.writesArmedForce(doc, s, mentions: mentions)
             armedSentence[s.index] = v
             return v
         }
@@ -1007,6 +1006,13 @@ public struct EventRoles: Sendable {
 }
 
 extension EventRoles {
+    /// Whether the sentence writes armed force: an armed-word (مسلحين, قتلى, صواريخ), or a military organisation or
+    /// an armed group named in it.
+    func writesArmedForce(_ doc: AnalyzedText, _ s: Sentence, mentions: [Mention]) -> Bool {
+        doc.tokens[s.tokens].contains { armedWords.contains($0.key, hash: $0.keyHash) || armedWords.contains($0.stem, hash: $0.stemHash) }
+            || mentions.contains { $0.sentence == s.index && ($0.subtype == "MilitaryOrganization" || $0.subtype == "ArmedGroup") }
+    }
+
     /// Whether the token is a verb whose subject is the agent of an event of `type` (شنت, نفذت; فرضت for tariffs).
     func isLaunchVerb(_ t: Token, for type: String) -> Bool {
         if launchVerbs.contains(t.stem, hash: t.stemHash) || launchVerbs.contains(t.key, hash: t.keyHash) { return true }
