@@ -189,7 +189,9 @@ public struct EntityRecognizer: Sendable {
         i = lo
         while i < hi {
             guard let (role, tEnd) = lexicons.titles.match(toks, at: i, limit: hi).map({ ($0.value, $0.end) }) else { i += 1; continue }
-            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt, spokesperson: role == "spokesperson") {
+            if let (a, b, viaComma) = personAfterTitle(doc, from: tEnd, limit: hi, gazAt: gazAt, spokesperson: role == "spokesperson"),
+               // (a title with ك is "as a coach": what follows its comma is no apposition: أنا كمدرب، بشكل علني، أحاول)
+               !(viaComma && toks[i].script == .arabic && toks[i].prefix.endsWithLetters("ك")) {
                 // President Volodymyr + Zelenskiy (a gazetteer surname right after the given name): one linked mention
                 // (not a second person joined by و or named with a title: الرئيس حسني مبارك والملك حمد)
                 // (not after a known person's whole name: ترامب برانسون is Trump, then Brunson)
@@ -1672,6 +1674,10 @@ public struct EntityRecognizer: Sendable {
         // (a lenient spokesman's name must be followed by what was said: أن / إن / a comma / a colon)
         if spokesperson, toks[j].script == .arabic, !viaComma, !(j..<k).allSatisfy({ isPersonWord(toks[$0], first: $0 == j) }) {
             guard k < limit, ["ان", ",", ":", "قوله"].contains(toks[k].key) || toks[k].key == Normalizer.key("إن") else { return nil }
+        }
+        // (no word of a name carries a pronoun, unless the lists know it so: أبعد نفسه, قولها are no names; عبده is one)
+        if toks[j].script == .arabic && viaComma && (j..<k).contains(where: { !toks[$0].suffix.isEmpty && !isPersonWord(toks[$0], first: $0 == j) }) {
+            return nil
         }
         // an Arabic apposition must look like a name: some word in it is a known name word or rare in news text
         if toks[j].script == .arabic && viaComma && !(j..<k).contains(where: { isPersonWord(toks[$0], first: $0 == j) || lexicons.vocabulary.count(toks[$0].stem) < 300 }) {
