@@ -109,6 +109,21 @@ final class RelationTests: XCTestCase {
         }
     }
 
+    /// The quoted clause keeps its first word whole (سيزور, للأردن: not يزور, لأردن); نقل and تابع attribute nothing
+    /// when they mean "transfer" and "affiliated"; a country named after a common-noun subject is not the speaker.
+    func testQuotedClausesAndCueWordsThatAreNoStatements() {
+        let x = extract("وأكد أيمن الصفدي أنه سيزور دمشق. وأضاف الصفدي أن للأردن دورا كبيرا. وقال الصفدي: سنواصل العمل.", "ar")
+        let quotes = x.statements.map(\.quote)
+        for q in ["سيزور دمشق", "للأردن دورا كبيرا", "سنواصل العمل"] {
+            XCTAssertTrue(quotes.contains(q), "\(q) not in \(quotes)")
+        }
+        let y = extract("ومن المقرر نقل السفارة الأميركية إلى القدس. وأوضح المسؤول أن وسائل الإعلام القطرية، ومعظمها تابع للحكومة القطرية، تطاولت على روسيا. وشدد التقرير على خطورة التبادل بين كوريا الشمالية وسوريا.", "ar")
+        XCTAssertFalse(y.statements.contains { ["نقل", "تابع", "شدد"].contains($0.cue) }, "\(y.statements.map { ($0.cue, names(y, $0.speaker)) })")
+        let z = extract("ونقلت وكالة رويترز أن الوفد وصل إلى الرياض. وأعلنت روسيا أنها دعت إلى اجتماع عاجل.", "ar")
+        XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("org:reuters") }, "\(z.statements.map { names(z, $0.speaker) })")
+        XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("country:ru") }, "\(z.statements.map { names(z, $0.speaker) })")
+    }
+
     /// A verb of saying followed by its subject and a number counts something, it reports no words: وأضاف زميله كريس
     /// بول 22 نقطة (added 22 points).
     func testAddedPointsIsNoStatement() {

@@ -234,7 +234,7 @@ public struct EntityRecognizer: Sendable {
             i = lo
             while i + 3 < hi {
                 guard toks[i].script == .arabic, statements.canStart(toks[i], stems: false),
-                      let cue = statements.match(toks, at: i, limit: hi, stems: false), cue.value == .said else { i += 1; continue }
+                      let cue = statements.match(toks, at: i, limit: hi, stems: false), cue.value.kind == .said else { i += 1; continue }
                 var j = cue.end
                 while j < min(hi, cue.end + 3), nameLike(j) { j += 1 }
                 if j - cue.end >= 2, j < hi, toks[j].hasArticle || toks[j].prefix.isEmpty, let t = lexicons.titles.match(toks, at: j, limit: hi),

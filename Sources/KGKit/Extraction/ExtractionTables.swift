@@ -38,7 +38,7 @@ public struct ExtractionTables: Sendable {
 
     let dates: CueTable<DateWord>
     let casualties: CueTable<CasualtyWord>
-    let statements: CueTable<StatementCue>
+    let statements: CueTable<StatementCueWord>
     let statementHelpers: [String: Set<String>]
     /// The complementizers of `statementHelpers`, byte-keyed (made once here, not by every article's StatementExtractor).
     let complementizers: KeySet
@@ -59,6 +59,16 @@ public struct ExtractionTables: Sendable {
     enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool) }
     enum CasualtyWord: Sendable { case outcome(String), number(Int), generic, breakdown, atLeast, unit, stop }
     enum StatementCue: String, Sendable { case said, denied, source }
+
+    /// What must follow a cue word for it to attribute a statement (statement-cues.tsv, third column): نقل is also a
+    /// transfer (نقل السفارة) unless عن names whom it quotes; تابع is also "affiliated" or "watched" (تابع للحكومة)
+    /// unless a colon, a quote, أن / إن or قائلا introduces what was said.
+    enum CueNeeds: String, Sendable { case nothing = "", an = "عن", clause }
+
+    struct StatementCueWord: Sendable {
+        let kind: StatementCue
+        let needs: CueNeeds
+    }
 
     static func dates(_ rows: [[String]]) -> CueTable<DateWord> {
         var t = CueTable<DateWord>()
@@ -101,10 +111,12 @@ public struct ExtractionTables: Sendable {
         return out
     }()
 
-    static func statements(_ rows: [[String]]) -> CueTable<StatementCue> {
-        var t = CueTable<StatementCue>()
+    static func statements(_ rows: [[String]]) -> CueTable<StatementCueWord> {
+        var t = CueTable<StatementCueWord>()
         for r in rows where r.count >= 2 {
-            if let k = StatementCue(rawValue: r[1]) { t.add(r[0], k, arabicConjunctions: true) }
+            if let k = StatementCue(rawValue: r[1]) {
+                t.add(r[0], StatementCueWord(kind: k, needs: r.count >= 3 ? CueNeeds(rawValue: r[2]) ?? .nothing : .nothing), arabicConjunctions: true)
+            }
         }
         return t
     }

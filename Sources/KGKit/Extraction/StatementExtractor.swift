@@ -47,8 +47,9 @@ struct StatementExtractor {
             while q < s.tokens.upperBound {
                 if mayCue[doc.tokens[q]] == nil { mayCue[doc.tokens[q]] = table.canStart(doc.tokens[q], stems: false) }
                 guard mayCue[doc.tokens[q]]!,
-                      let (kind, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
-                cues.append((q, end, kind)); q = end
+                      let (word, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
+                if hasWhatItNeeds(word.needs, after: end, in: s, doc: doc) { cues.append((q, end, word.kind)) }
+                q = end
             }
             for (ci, cue) in cues.enumerated() {
                 let k = cue.at, end = cue.end, kind = cue.kind
@@ -134,6 +135,29 @@ struct StatementExtractor {
         return out
     }
 
+    /// Whether what a cue word needs follows it in the sentence (`ExtractionTables.CueNeeds`): عن (عنه, عمن) or أن
+    /// within ten words (نقلت وكالة الأنباء الرسمية عن, نقلت رويترز أن; not نقل السفارة إلى القدس), or what was said right after it or after its
+    /// subject (وتابع: / وتابعت أنه / وتابع قائلا / وتابع الوزير أن, not تابع للحكومة or تابعت الصحيفة التطورات).
+    private func hasWhatItNeeds(_ needs: ExtractionTables.CueNeeds, after end: Int, in s: Sentence, doc: AnalyzedText) -> Bool {
+        let upper = s.tokens.upperBound
+        switch needs {
+        case .nothing: return true
+        case .an:
+            return (end..<min(upper, end + 10)).contains { j in
+                let t = doc.tokens[j]
+                return t.prefix.isEmpty && (keysEqual(t.stem, "عن") || keysEqual(t.key, "عمن") || complementizers.contains(t.key))
+            }
+        case .clause:
+            for j in end..<min(upper, end + 8) {
+                let t = doc.tokens[j]
+                if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || keysEqual(t.key, ":") || keysEqual(t.key, "قايلا")
+                    || keysEqual(t.key, "بالقول") { return true }
+                if j > end, keysEqual(t.key, ".") { return false }
+            }
+            return false
+        }
+    }
+
     /// The person a source quotes: عن right after the source, then a person before the statement starts (titles and
     /// descriptions between: عن الشرطي محمد آدن قوله).
     /// (`naqlan`: only after نقلا عن, for a verb of saying: أعلن البيت الأبيض عن قرار ترامب is no quote of Trump)
@@ -158,7 +182,10 @@ struct StatementExtractor {
                 // a body right after the verb is its subject (أعلن القضاء التركي ... إطلاق سراح القس أندرو برانسون: the
                 // judiciary spoke, not the pastor); a person is looked for past a title (قال المتحدث باسم الوزارة، كيربي)
                 if j == p { return mi }
-                if org == nil { org = mi }
+                // (a country farther on is the speaker's only when a title governs it, مبعوث بريطانيا إلى المنظمة; else it
+                // is part of what was said or of a description: شدد التقرير على خطورة التبادل بين كوريا الشمالية وسوريا,
+                // أعلن متحدث باسم الشرطة في السعودية)
+                if org == nil, mentions[mi].type != .place || titles.match(doc.tokens, at: p, limit: j).map({ $0.end == j }) == true { org = mi }
                 j = mentions[mi].tokens.upperBound
                 continue
             }
@@ -208,7 +235,7 @@ struct StatementExtractor {
         var j = after
         while j < min(last, after + 12) {
             if complementizers.contains(doc.tokens[j].key) || doc.tokens[j].key == ":" {
-                if j + 1 < last { clause = doc.text(doc.tokens[j + 1].stemStart, doc.tokens[last - 1].end) }
+                if j + 1 < last { clause = doc.text(doc.tokens[j + 1].start, doc.tokens[last - 1].end) }
                 break
             }
             j += 1
@@ -226,7 +253,7 @@ struct StatementExtractor {
             while e > s.tokens.lowerBound && doc.tokens[e - 1].kind == .punctuation { e -= 1 }
             if e > s.tokens.lowerBound { return doc.text(doc.tokens[s.tokens.lowerBound].start, doc.tokens[e - 1].end) }
         }
-        if after < last { return doc.text(doc.tokens[after].stemStart, doc.tokens[last - 1].end) }
+        if after < last { return doc.text(doc.tokens[after].start, doc.tokens[last - 1].end) }
         return doc.text(of: s)
     }
 }
