@@ -122,6 +122,9 @@ final class RelationTests: XCTestCase {
         let z = extract("ونقلت وكالة رويترز أن الوفد وصل إلى الرياض. وأعلنت روسيا أنها دعت إلى اجتماع عاجل.", "ar")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("org:reuters") }, "\(z.statements.map { names(z, $0.speaker) })")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("country:ru") }, "\(z.statements.map { names(z, $0.speaker) })")
+        // a negated verb of saying reports nothing (the conjunction stays on ولم)
+        let n = extract("ولم تعلن وزارة الدفاع الروسية أي تفاصيل عن الهجوم. ولم يعلن تنظيم داعش مسؤوليته عن الهجوم.", "ar")
+        XCTAssertTrue(n.statements.isEmpty, "\(n.statements.map { ($0.cue, $0.quote) })")
     }
 
     /// A verb of saying followed by its subject and a number counts something, it reports no words: وأضاف زميله كريس
@@ -1237,6 +1240,12 @@ final class PlayerMembershipTests: XCTestCase {
         XCTAssertFalse(x.entities.contains { $0.eventType == "meeting" }, "\(x.entities.map { ($0.name, $0.eventType ?? "") })")
         let y = extract("وسئل اللاعب إذا كان لقاء ليون ضد نيس سيكون آخر مباراة له في الدوري، وقال المدرب إن الفريق سجل هدفين في المباراة.")
         XCTAssertTrue(y.entities.contains { $0.eventType == "match" }, "\(y.entities.map { ($0.name, $0.eventType ?? "") })")
+        // (the side may follow a preposition and an adjective; a meeting with a head of state stays a meeting)
+        let z = extract("ويستهل منتخب مصر مشواره بلقاء عربي أمام السعودية في فولغوغراد، وقال المدرب إن الفريق سجل هدفين في المباراة الودية.")
+        XCTAssertTrue(z.entities.contains { $0.eventType == "match" } && !z.entities.contains { $0.eventType == "meeting" },
+                      "\(z.entities.map { ($0.name, $0.eventType ?? "") })")
+        let w = extract("واعترف بلاتيني أنه غير رأيه في التصويت بعد لقاء مع أمير قطر، وقال المدرب إن الفريق سجل هدفين في المباراة.")
+        XCTAssertTrue(w.entities.contains { $0.eventType == "meeting" }, "\(w.entities.map { ($0.name, $0.eventType ?? "") })")
     }
 
     func testTalkOfATransferIsNoMembership() {

@@ -404,7 +404,7 @@ public struct ArticleExtractor: Sendable {
         }
         RelationInference(lexicons: lexicons).infer(doc, article: article, mentions: mentions, entities: entities, relations: &relations)
         if sportsReport { sports.playersOfTeams(doc, article: article, mentions: mentions, relations: &relations) }
-        let statements = StatementExtractor(tables: lexicons.cues, titles: lexicons.titles).extract(doc, article: article, mentions: mentions)
+        let statements = StatementExtractor(tables: lexicons.cues, titles: lexicons.titles, negations: lexicons.negationCues).extract(doc, article: article, mentions: mentions)
         nameBodiesOfPlaces(&entities, mentions, doc: doc)
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)

@@ -114,16 +114,27 @@ struct EventExtractor {
                 q += 1
             }
             if firstActor == nil { firstActor = firstNisba }
+            func isMatchSide(after e: Int, in s: Sentence) -> Bool {
+                var j = e
+                while j < min(s.tokens.upperBound, e + 3), mentionAt[j] == nil, doc.tokens[j].kind == .word { j += 1 }
+                // (past other words the side follows a preposition: أمام السعودية, بين البرتغال; not a noun it is the
+                // genitive of: لقاء مع أمير قطر)
+                guard j < s.tokens.upperBound, let mi = mentionAt[j], !mentions[mi].isDemonym,
+                      j == e || lexicons.functionWords.contains(doc.tokens[j - 1].key) else { return false }
+                let m = mentions[mi]
+                return m.subtype == "Country" || m.type == .organization && !Self.metNotPlayed.contains(m.subtype)
+            }
             var k = s.tokens.lowerBound
             while k < s.tokens.upperBound {
                 if !claimed[k] && mayTrigger[doc.tokens[k]] == nil { mayTrigger[doc.tokens[k]] = canTrigger(doc.tokens[k]) }
                 guard !claimed[k], mayTrigger[doc.tokens[k]]!,
                       let trig = trigger(doc.tokens, at: k, limit: s.tokens.upperBound) else { k += 1; continue }
                 // in a sports report an encounter with a team or a country is a match (لقاء ليون, مواجهة الأهلي), not a
-                // meeting (لقاء له مع سفيري البلدين stays one)
+                // meeting (لقاء له مع سفيري البلدين stays one); the side may follow a few words (لقاء آخر بين البرتغال
+                // وأوروغواي, لقاءه الأول أمام منتخب أوروغواي). A state body, an alliance, a party or a person is met, not
+                // played (قمة لحلف شمال الأطلسي, لقاء مع أمير قطر)
                 let type = sportsReport && trig.end == k + 1 && (roles.matchNouns.contains(doc.tokens[k].key) || roles.matchNouns.contains(doc.tokens[k].stem))
-                    && mentionAt[trig.end].map({ mentions[$0].type == .organization || mentions[$0].subtype == "Country" }) == true
-                    ? "match" : trig.value.type
+                    && isMatchSide(after: trig.end, in: s) ? "match" : trig.value.type
                 // a definite form the table does not list (القمة of قمة, الاشتباكات of اشتباك) refers back to an event
                 // of its type; it starts none (the clashes of an attack the article reports are that attack)
                 let anaphoric = trig.anaphoric
@@ -807,6 +818,10 @@ struct EventExtractor {
         if bareDefinite, let v = definiteTrigger(toks[k]) { return (v, k + 1, true) }
         return nil
     }
+
+    /// Organisations an encounter meets rather than plays, even in a sports report (subtypes of the lexicon).
+    private static let metNotPlayed: Set<String> = ["GovernmentOrganization", "InternationalOrganization", "MilitaryOrganization",
+                                                    "PoliticalParty", "ArmedGroup", "NewsMediaOrganization"]
 
     private static let nominalEndings: [(ending: [UInt8], feminine: Bool)] = [
         ([0xD8, 0xAA, 0xD9, 0x8A, 0xD9, 0x86], true),                                  // تين: غارتين → غاره

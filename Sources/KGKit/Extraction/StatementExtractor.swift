@@ -19,9 +19,13 @@ struct StatementExtractor {
     /// Person titles (person-titles.tsv): after وأعلن، a title starts the subject (وأعلن، حاكم ولاية ميرلاند، لاري هوغان).
     let titles: PhraseTable<String>
 
-    init(tables: ExtractionTables = .bundled, titles: PhraseTable<String> = PhraseTable<String>()) {
+    /// Negation words (negation-cues.tsv): لم يعلن, did not say report nothing.
+    let negations: KeySet
+
+    init(tables: ExtractionTables = .bundled, titles: PhraseTable<String> = PhraseTable<String>(), negations: KeySet = KeySet()) {
         self.tables = tables
         self.titles = titles
+        self.negations = negations
         complementizers = tables.complementizers
         pronouns = tables.statementHelpers["pronoun"] ?? []
     }
@@ -48,7 +52,9 @@ struct StatementExtractor {
                 if mayCue[doc.tokens[q]] == nil { mayCue[doc.tokens[q]] = table.canStart(doc.tokens[q], stems: false) }
                 guard mayCue[doc.tokens[q]]!,
                       let (word, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
-                if hasWhatItNeeds(word.needs, after: end, in: s, doc: doc) { cues.append((q, end, word.kind)) }
+                // (a negated verb reports nothing: لم تعلن أي جهة مسؤوليتها, did not say; a denial is its own cue)
+                let negated = q > s.tokens.lowerBound && (negations.contains(doc.tokens[q - 1].key) || negations.contains(doc.tokens[q - 1].stem))
+                if !negated, hasWhatItNeeds(word.needs, after: end, in: s, doc: doc) { cues.append((q, end, word.kind)) }
                 q = end
             }
             for (ci, cue) in cues.enumerated() {
