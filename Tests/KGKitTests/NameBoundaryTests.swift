@@ -353,6 +353,18 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(short?.entity, full?.entity, "\(x.mentions.map { ($0.surface, $0.rule, $0.entity) })")
     }
 
+    /// The first words of a longer name are that person (كيم جونغ of كيم جونغ أون, محمد فوزي of محمد فوزي هارون), and
+    /// so is the last of those words alone; a compound given name alone (عبد الله) is not joined by this.
+    func testTheStartOfALongerNameIsThatPerson() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "التقى الزعيم الكوري الشمالي كيم جونغ أون الرئيس مون جاي إن. وقال كيم جونغ إن القمة ناجحة. وأكد محمد فوزي هارون أن الاتفاق مهم، وأضاف محمد فوزي أن الحوار مستمر، وقال فوزي إن الوفد وصل.", language: "ar"))
+        func entity(_ surface: String) -> Int? { x.mentions.first { $0.surface == surface }?.entity }
+        XCTAssertNotNil(entity("كيم جونغ أون"), "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertEqual(entity("كيم جونغ"), entity("كيم جونغ أون"), "\(x.mentions.map { ($0.surface, $0.entity) })")
+        XCTAssertNotNil(entity("محمد فوزي هارون"), "\(x.mentions.map { ($0.surface, $0.rule) })")
+        XCTAssertEqual(entity("محمد فوزي"), entity("محمد فوزي هارون"), "\(x.mentions.map { ($0.surface, $0.entity) })")
+        XCTAssertEqual(entity("فوزي"), entity("محمد فوزي هارون"), "\(x.mentions.map { ($0.surface, $0.entity) })")
+    }
+
     /// الله in a compound name (رامي الحمد الله) is no short form of that person elsewhere in the article.
     func testAllahIsNoPartialName() {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "استقبل رئيس الحكومة رامي الحمد الله الوفد. وقال المتحدث إن الحمد لله على سلامة الجميع، وإن الله حفظهم.", language: "ar"))

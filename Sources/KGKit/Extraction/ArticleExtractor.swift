@@ -100,7 +100,7 @@ public struct ArticleExtractor: Sendable {
         mentions.sort { ($0.tokens.count, $0.tokens.lowerBound) > ($1.tokens.count, $1.tokens.lowerBound) }
         // (byte-keyed like byKey: the keys are normalised stems, and every token's stem is looked up below)
         var partial = KeyMap<Int>()           // name word key → entity
-        var tails = KeyMap<Int>()             // the last two or more name words of a longer name → entity
+        var tails = KeyMap<Int>()             // the first or last two or more name words of a longer name → entity
         var ambiguous = KeySet()
         var surnames: [UInt64: [(word: String, entity: Int)]] = [:]     // last name words of Arabic names by spelling skeleton
         for mi in mentions.indices {
@@ -118,10 +118,16 @@ public struct ArticleExtractor: Sendable {
                    let e = found.first?.entity, found.allSatisfy({ $0.entity == e }) {
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
-                // the end of a longer name (أبو علي → وسام أبو علي; van Dijk → Virgil van Dijk)
+                // the end or the start of a longer name (أبو علي → وسام أبو علي; van Dijk → Virgil van Dijk; كيم جونغ →
+                // كيم جونغ أون)
                 let joined = words.joined(separator: " ")
                 if words.count >= 2, let e = tails[joined], !ambiguous.contains(joined) {
-                    entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
+                    entities[e].mentionIndices.append(mi); mentions[mi].entity = e
+                    // (the start of a name ends in a word the full name may not end in: أشرف alone, after أحمد أشرف of
+                    // أحمد أشرف الفقي, is him too)
+                    if let w = words.last, w.unicodeScalars.count > 2, w != "الله", !lexicons.functionWords.contains(w), partial[w] == nil,
+                       lexicons.nameContinuations.value(key: w) == nil { partial[w] = e }
+                    continue
                 }
             }
             // a word of a person's name read alone by the tagger as an unknown place or body is still that person (and
@@ -146,6 +152,18 @@ public struct ArticleExtractor: Sendable {
                     for k in 1...(stems.count - 2) {
                         let tail = stems[k...].joined(separator: " ")
                         if let other = tails[tail], other != e { ambiguous.insert(tail) } else { tails[tail] = e }
+                    }
+                    // (and its first two or more words: كيم جونغ of كيم جونغ أون, محمد فوزي of محمد فوزي هارون; not a start
+                    // that ends in a link, محمد بن; only for a known person or a name that ends in a name the lists know,
+                    // as a rule's name may have run on into the next word: عمرو أديب يشتمني is no longer name of عمرو أديب)
+                    // (nor a compound given name alone, عبد الله of عبد الله آل ثاني: one given name is as ambiguous as
+                    // any, and the first word is already a partial name)
+                    let lastKnown = m.entryID != nil || lexicons.nameWords[stems[stems.count - 1]]?.cls == "PERSON"
+                    for k in 2...(stems.count - 1) where lastKnown && lexicons.nameContinuations.value(key: stems[k - 1]) != .link
+                        && !EntityRecognizer.kunyaWords.contains(stems[k - 1]) && !(k == 2 && EntityRecognizer.kunyaWords.contains(stems[0]))
+                        && lexicons.nameContinuations.value(key: stems[0]) != .link {
+                        let head = stems[..<k].joined(separator: " ")
+                        if let other = tails[head], other != e { ambiguous.insert(head) } else { tails[head] = e }
                     }
                 }
                 // (and a patronymic inside it, which news uses alone: بن سحيم of سلطان بن سحيم آل ثاني, بن علوي of يوسف

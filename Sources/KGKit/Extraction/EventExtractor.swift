@@ -159,7 +159,9 @@ struct EventExtractor {
                     k = trig.end; continue
                 }
                 // a negated trigger did not happen (لم تشن أي هجوم, never launched an attack): no event, no roles
-                if (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { lexicons.negationCues.contains(doc.tokens[$0].key) || lexicons.negationCues.contains(doc.tokens[$0].stem) }) {
+                // (unless a demonstrative refers the trigger back to an event reported: ولم تعرف بعد دوافع هذا الاعتداء)
+                if !(k > s.tokens.lowerBound && roles.refersBack.contains(doc.tokens[k - 1].key)),
+                   (max(s.tokens.lowerBound, k - 5)..<k).contains(where: { lexicons.negationCues.contains(doc.tokens[$0].key) || lexicons.negationCues.contains(doc.tokens[$0].stem) }) {
                     k = trig.end; continue
                 }
                 var agent: Int? = nil, target: Int? = nil, place: Int? = nil
@@ -948,6 +950,8 @@ public struct EventRoles: Sendable {
     let mediaTypes: Set<String>
     /// Nouns of an encounter that in a sports report name a match (لقاء, مواجهة), whatever type their trigger row gives.
     let matchNouns: KeySet
+    /// Demonstratives before a trigger that refer it back to an event reported (هذا الاعتداء): no negation withdraws it.
+    let refersBack: KeySet
     /// Types whose trigger's object and target-cue actor are opponents taking part (beat X, فاز على X).
     let opponentTypes: Set<String>
     /// Nouns of a law's or a body's name: a trigger right after them is no event (قانون العقوبات, لجنة الانتخابات).
@@ -1011,6 +1015,7 @@ public struct EventRoles: Sendable {
         baParticipantTypes = set("type-ba-participant")
         mediaTypes = set("type-media")
         matchNouns = keySet("match-noun")
+        refersBack = keySet("refers-back")
         opponentTypes = set("type-opponent")
         namingNouns = keySet("naming-noun")
         sportsMetaphorTypes = set("type-sports-metaphor")

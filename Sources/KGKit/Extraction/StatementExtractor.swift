@@ -53,7 +53,8 @@ struct StatementExtractor {
                 guard mayCue[doc.tokens[q]]!,
                       let (word, end) = table.match(doc.tokens, at: q, limit: s.tokens.upperBound, stems: false) else { q += 1; continue }
                 // (a negated verb reports nothing: لم تعلن أي جهة مسؤوليتها, did not say; a denial is its own cue)
-                let negated = q > s.tokens.lowerBound && (negations.contains(doc.tokens[q - 1].key) || negations.contains(doc.tokens[q - 1].stem))
+                // (the segmenter leaves و / ف on these short words: ولم, فلا)
+                let negated = q > s.tokens.lowerBound && Self.isNegation(doc.tokens[q - 1], negations)
                 if !negated, hasWhatItNeeds(word.needs, after: end, in: s, doc: doc) { cues.append((q, end, word.kind)) }
                 q = end
             }
@@ -162,6 +163,13 @@ struct StatementExtractor {
             }
             return false
         }
+    }
+
+    /// Whether token `t` is a negation word, also with the conjunction و / ف on it (ولم يعلن).
+    static func isNegation(_ t: Token, _ negations: KeySet) -> Bool {
+        if negations.contains(t.key) || negations.contains(t.stem) { return true }
+        guard t.script == .arabic, t.prefix.isEmpty, let f = t.key.unicodeScalars.first, f == "و" || f == "ف" else { return false }
+        return negations.contains(String(t.key.unicodeScalars.dropFirst()))
     }
 
     /// The person a source quotes: عن right after the source, then a person before the statement starts (titles and
