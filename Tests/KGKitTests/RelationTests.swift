@@ -1250,6 +1250,19 @@ final class PlayerMembershipTests: XCTestCase {
         XCTAssertTrue(w.entities.contains { $0.eventType == "meeting" }, "\(w.entities.map { ($0.name, $0.eventType ?? "") })")
     }
 
+    /// A country right after a coach or player word is its national team, the same node as منتخب إنجلترا; a player
+    /// moving to a country (لإنجلترا) names no team.
+    func testACoachOfACountryLeadsItsNationalTeam() {
+        let x = extract("وقال مدرب إنجلترا غاريث ساوثغيت إن فريقه جاهز لمواجهة تونس في المباراة الأولى، وسجل مهاجم إنجلترا هاري كين هدفين في المباراة الودية أمام منتخب إنجلترا للشباب.")
+        let rel = x.relations.map { (x.entities[$0.subject].name, $0.predicate, x.entities[$0.object].name) }
+        XCTAssertTrue(rel.contains { $0.0.contains("ساوثغيت") && $0.1 == "leads" && $0.2 == "منتخب إنجلترا" }, "\(rel)")
+        XCTAssertTrue(rel.contains { $0.0.contains("كين") && $0.1 == "memberOf" && $0.2 == "منتخب إنجلترا" }, "\(rel)")
+        XCTAssertEqual(x.entities.filter { $0.name == "منتخب إنجلترا" }.count, 1, "\(x.entities.map(\.name))")
+        XCTAssertTrue(x.entities.contains { $0.entryID == "adm1/gb-eng" || $0.name == "إنجلترا" }, "the place stays: \(x.entities.map(\.name))")
+        let y = extract("وانتقل اللاعب لإنجلترا بعد موسم سجل فيه أهدافا كثيرة في الدوري، وقال المدرب إن الفريق سجل هدفين في المباراة.")
+        XCTAssertFalse(y.entities.contains { $0.name.hasPrefix("منتخب") }, "\(y.entities.map(\.name))")
+    }
+
     func testTalkOfATransferIsNoMembership() {
         let m = memberships(extract("وتتزايد التكهنات حول انتقال نيمار إلى ريال مدريد الصيف المقبل بعد موسم سجل فيه أهدافا كثيرة في الدوري."))
         XCTAssertFalse(m.contains { $0.0.contains("نيمار") }, "\(m)")

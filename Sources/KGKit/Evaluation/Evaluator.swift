@@ -99,6 +99,8 @@ public enum Evaluator {
             case .place: label = "LOC"
             case .event: continue
             }
+            // (a country read as its national team, مدرب إنجلترا, is the place name-only annotation tags)
+            if m.rule == "national-team" { label = "LOC" }
             // Name-only annotation leaves out the class word before a place's name (مدينة غزة, مطار بيروت: غزة,
             // بيروت) and tags the place in its team or government (منتخب فرنسا: فرنسا, LOC), as ANERcorp does.
             var start = m.start, end = m.end

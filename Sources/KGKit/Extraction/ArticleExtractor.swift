@@ -30,6 +30,14 @@ public struct ArticleExtractor: Sendable {
         // it, whatever the spelling (إدارة ترمب, إدارة ترامب: إدارة دونالد ترامب; المنتخب الفرنسي, منتخب فرنسا: منتخب
         // فرنسا): computed once per such mention, by token range
         var canonicalNames: [Range<Int>: String] = [:]
+        // (a country read as its national team after a coach or player word, مدرب إنجلترا: منتخب إنجلترا)
+        if let head = sports.nationalTeamHead {
+            for m in mentions where m.rule == "national-team" {
+                if let id = Self.place(sameAs: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameAr.isEmpty {
+                    canonicalNames[m.tokens] = head + " " + entry.nameAr
+                }
+            }
+        }
         for m in mentions where m.type == .organization && m.entryID == nil && m.tokens.count >= 2 {
             let t = doc.tokens[m.tokens.lowerBound]
             guard t.script == .arabic, t.suffix.isEmpty else { continue }
@@ -438,6 +446,12 @@ public struct ArticleExtractor: Sendable {
                   !head.english.isEmpty, let id = Self.place(naming: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
             entities[m.entity].englishName = lexicons.englishName(head.english, place: entry.nameEn)
         }
+        if let key = sports.nationalTeamHead.map(Normalizer.key), let head = lexicons.organizationHeads.value(key: key), !head.english.isEmpty {
+            for m in mentions where m.rule == "national-team" && m.entity >= 0 && entities[m.entity].englishName == nil {
+                guard let id = Self.place(sameAs: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
+                entities[m.entity].englishName = lexicons.englishName(head.english, place: entry.nameEn)
+            }
+        }
         for m in mentions where m.rule == "leader-body" && m.entity >= 0 && entities[m.entity].englishName == nil {
             guard let body = lexicons.leaderBodies[doc.tokens[m.tokens.lowerBound].stem],
                   let id = Self.leader(of: m, in: mentions)?.entryID, let entry = lexicons.gazetteer.entry(id: id), !entry.nameEn.isEmpty else { continue }
@@ -478,6 +492,11 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// The known place, or its nisba, that ends a body's name right after its head (منتخب كرواتيا, المنتخب الألماني).
+    /// The place nested over the same words as a national team read from a country's name (`SportsMetonymy`).
+    private static func place(sameAs m: Mention, in mentions: [Mention]) -> Mention? {
+        mentions.first { $0.type == .place && $0.rule == "nested" && $0.tokens == m.tokens }
+    }
+
     private static func place(naming m: Mention, in mentions: [Mention]) -> Mention? {
         mentions.first { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
                          && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }

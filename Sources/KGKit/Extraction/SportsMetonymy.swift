@@ -27,6 +27,8 @@ struct SportsMetonymy: Sendable {
     private var nicknameKeys: KeySet { _read { yield box.t.nicknameKeys } }
     private var playerWords: KeySet { _read { yield box.t.playerWords } }
     private var coachWords: KeySet { _read { yield box.t.coachWords } }
+    /// The head noun that names a country's national team (منتخب), from rules/sports-context.tsv.
+    var nationalTeamHead: String? { box.t.nationalTeamHead }
     private var notClub: KeySet { _read { yield box.t.notClub } }
     private var teamWords: KeySet { _read { yield box.t.teamWords } }
     private var matchVerbs: KeySet { _read { yield box.t.matchVerbs } }
@@ -47,6 +49,7 @@ struct SportsMetonymy: Sendable {
         var playerWords = KeySet()
         /// Words for a team's coach (rules/sports-context.tsv coach-word).
         var coachWords = KeySet()
+        var nationalTeamHead: String? = nil
         var notClub = KeySet()
         /// Words right before a club's bare name (ضيفه, منافسه, فريقا), match verbs whose subject right after them is one
         /// (تعادل, فاز) and the words that introduce the other side after a match word (على, أمام).
@@ -74,6 +77,7 @@ struct SportsMetonymy: Sendable {
                 case "locative": locatives.insert(k)
                 case "player-word": playerWords.insert(k)
                 case "coach-word": coachWords.insert(k)
+                case "national-team-head": nationalTeamHead = row[0]
                 case "not-club": notClub.insert(k)
                 case "team-word": teamWords.insert(k)
                 case "match-verb": matchVerbs.insert(k)
@@ -159,6 +163,7 @@ struct SportsMetonymy: Sendable {
     /// which the caller also needs for events).
     func apply(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet, sportsReport: Bool) {
         guard sportsReport else { return }
+        nationalTeams(doc, &mentions, lexicons: lexicons)
         defer { playersClubs(doc, &mentions, lexicons: lexicons) }
         guard !clubs.isEmpty else { return }
         func club(at k: Int) -> LexiconEntry? {
@@ -266,6 +271,33 @@ struct SportsMetonymy: Sendable {
     private func ownClub(_ t: Token, _ country: String) -> String? {
         let own = (clubsByFirstWord[String(t.bareStem)] ?? []).filter { $0.country == country }
         return own.count == 1 ? own[0].id : nil
+    }
+
+    /// In a sports report a country named right after a coach or player word is its national team (مدرب إنجلترا غاريث
+    /// ساوثغيت, مهاجم إنجلترا هاري كين): the mention becomes an unlinked team (rule `national-team`, named like منتخب
+    /// إنجلترا by `ArticleExtractor`), and the country stays as a mention nested in it, as in منتخب إنجلترا.
+    /// (Not after ل / ب / ك, the player's destination or a comparison: انتقل اللاعب لإنجلترا.)
+    private func nationalTeams(_ doc: AnalyzedText, _ mentions: inout [Mention], lexicons: LexiconSet) {
+        guard nationalTeamHead != nil, !playerWords.isEmpty || !coachWords.isEmpty else { return }
+        var nested: [Mention] = []
+        for i in mentions.indices where mentions[i].type == .place && mentions[i].entryID != nil
+            // (England, Scotland and Wales are first-level areas of the UK in the gazetteer, with teams of their own)
+            && (mentions[i].subtype == "Country" || mentions[i].subtype == "AdministrativeArea")
+            && !mentions[i].isDemonym && mentions[i].rule != "nested" {
+            let k = mentions[i].tokens.lowerBound
+            guard k > doc.sentences[mentions[i].sentence].tokens.lowerBound, doc.tokens[k].prefix.isEmpty else { continue }
+            let w = doc.tokens[k - 1]
+            guard w.script == .arabic, w.suffix.isEmpty, !w.hasArticle,
+                  coachWords.contains(w.stem) || playerWords.contains(w.stem) || playerWords.contains(w.key) else { continue }
+            var place = mentions[i]
+            place.rule = "nested"
+            nested.append(place)
+            mentions[i].type = .organization
+            mentions[i].subtype = "SportsTeam"
+            mentions[i].entryID = nil
+            mentions[i].rule = "national-team"
+        }
+        mentions += nested
     }
 
     /// In a sports report, a player word with a pronoun before a person (وتقدم القادسية عن طريق مهاجمه البرازيلي
