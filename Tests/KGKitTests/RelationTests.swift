@@ -122,6 +122,10 @@ final class RelationTests: XCTestCase {
         let z = extract("ونقلت وكالة رويترز أن الوفد وصل إلى الرياض. وأعلنت روسيا أنها دعت إلى اجتماع عاجل.", "ar")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("org:reuters") }, "\(z.statements.map { names(z, $0.speaker) })")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("country:ru") }, "\(z.statements.map { names(z, $0.speaker) })")
+        // a speaker named before قد and the comma that closes the apposition (وكان المتحدث …، إيغور كوناشينكوف، قد قال)
+        let k = extract("وكان المتحدث باسم وزارة الدفاع الروسية، إيغور كوناشينكوف، قد قال إن بريطانيا تورطت في الاستفزاز.", "ar")
+        XCTAssertTrue(k.statements.contains { names(k, $0.speaker).contains { $0.contains("كوناشينكوف") || $0.contains("konashenkov") } },
+                      "\(k.statements.map { names(k, $0.speaker) })")
         // a negated verb of saying reports nothing (the conjunction stays on ولم)
         let n = extract("ولم تعلن وزارة الدفاع الروسية أي تفاصيل عن الهجوم. ولم يعلن تنظيم داعش مسؤوليته عن الهجوم.", "ar")
         XCTAssertTrue(n.statements.isEmpty, "\(n.statements.map { ($0.cue, $0.quote) })")
@@ -1261,6 +1265,13 @@ final class PlayerMembershipTests: XCTestCase {
         XCTAssertTrue(x.entities.contains { $0.entryID == "adm1/gb-eng" || $0.name == "إنجلترا" }, "the place stays: \(x.entities.map(\.name))")
         let y = extract("وانتقل اللاعب لإنجلترا بعد موسم سجل فيه أهدافا كثيرة في الدوري، وقال المدرب إن الفريق سجل هدفين في المباراة.")
         XCTAssertFalse(y.entities.contains { $0.name.hasPrefix("منتخب") }, "\(y.entities.map(\.name))")
+    }
+
+    /// A team "in" a city is where it plays or trains, not where it is based.
+    func testATeamInACityIsNotLocatedThere() {
+        let x = extract("وفاز ريال مدريد 3-1 على نادي ليفربول في كييف، وقال المدرب إن الفريق سجل هدفين في المباراة النهائية.")
+        let rel = x.relations.map { (x.entities[$0.subject].name, $0.predicate, x.entities[$0.object].name) }
+        XCTAssertFalse(rel.contains { $0.1 == "locatedIn" && $0.2 == "كييف" }, "\(rel)")
     }
 
     func testTalkOfATransferIsNoMembership() {

@@ -387,6 +387,12 @@ public struct ArticleExtractor: Sendable {
                 return !armed[r.evidence.sentence]!
             }
         }
+        // a team "in" a place (المنتخب الأرجنتيني في كازان, فاز ريال على ليفربول في كييف) is where it plays or stays, not
+        // where it is based: its home comes from the lexicon or its name (نادي ليفربول, منتخب فرنسا), not from patterns
+        relations.removeAll { r in
+            r.predicate == "locatedIn" && (r.evidence.rule.hasPrefix("ar-") || r.evidence.rule.hasPrefix("en-"))
+                && subtype(of: entities[r.subject]) == "SportsTeam"
+        }
         // a team's captain (قائد الفريق محمد الشناوي, قائد المنتخب الفرنسي هوغو لوريس) is one of its players, not its
         // leader, and leads no country; nor does القائد with a nisba in a sports report (القائد السلوفاكي ماريك هامسيك)
         var captainOfCountry = Set<Int>()

@@ -95,6 +95,15 @@ struct StatementExtractor {
                     // subject before the verb (الحوثيون يعلنون; مصدر في قوات سوريا الديمقراطية التي يقودها الأكراد قال)
                     if speaker == nil {
                         var b = k
+                        // (past قد and the comma that closes an apposition: وكان المتحدث باسم الوزارة، إيغور كوناشينكوف،
+                        // قد قال)
+                        // (a person: الذي تقوده السعودية، قد أعلن is a relative clause's)
+                        if b - 1 > s.tokens.lowerBound, keysEqual(doc.tokens[b - 1].key, "قد") {
+                            b -= 1
+                            if b - 1 > s.tokens.lowerBound, keysEqual(doc.tokens[b - 1].key, ","), let mi = endAt[b - 1], mentions[mi].type == .person {
+                                speaker = mi
+                            }
+                        }
                         while b > max(s.tokens.lowerBound, k - 5), speaker == nil {
                             if doc.tokens[b - 1].kind == .punctuation { break }
                             if let mi = endAt[b] { speaker = mi }
