@@ -1267,6 +1267,15 @@ final class PlayerMembershipTests: XCTestCase {
         XCTAssertFalse(y.entities.contains { $0.name.hasPrefix("منتخب") }, "\(y.entities.map(\.name))")
     }
 
+    /// A country's embassy is that country's (memberOf), located where the article says, not in its own country.
+    func testAnEmbassyIsItsCountrysNotInIt() {
+        let x = extract("وقالت سفارة مصر في لندن إن الوفد المصري وصل إلى العاصمة البريطانية.")
+        let rel = x.relations.map { (x.entities[$0.subject].name, $0.predicate, x.entities[$0.object].entryID ?? x.entities[$0.object].name) }
+        XCTAssertTrue(rel.contains { $0.0 == "سفارة مصر" && $0.1 == "memberOf" && $0.2 == "country:eg" }, "\(rel)")
+        XCTAssertTrue(rel.contains { $0.0 == "سفارة مصر" && $0.1 == "locatedIn" && $0.2 != "country:eg" }, "\(rel)")
+        XCTAssertFalse(rel.contains { $0.0 == "سفارة مصر" && $0.1 == "locatedIn" && $0.2 == "country:eg" }, "\(rel)")
+    }
+
     /// A team "in" a city is where it plays or trains, not where it is based.
     func testATeamInACityIsNotLocatedThere() {
         let x = extract("وفاز ريال مدريد 3-1 على نادي ليفربول في كييف، وقال المدرب إن الفريق سجل هدفين في المباراة النهائية.")

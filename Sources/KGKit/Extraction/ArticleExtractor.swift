@@ -416,6 +416,11 @@ public struct ArticleExtractor: Sendable {
             let (predicate, rule): (String, String)
             switch (outer.type, m.isDemonym || m.rule == "demonym-in-name") {
             case (.organization, true): (predicate, rule) = ("memberOf", "org-name-nisba")
+            // (a body a place's name makes that place's own, as its nisba does — سفارة مصر, منتخب فرنسا, حكومة لبنان;
+            // of-place heads of organization-heads.tsv — is the place's, not in it: the Egyptian embassy is in London)
+            case (.organization, false) where outer.rule == "national-team" || (outer.tokens.count >= 2
+                    && lexicons.organizationHeads.value(key: String(doc.tokens[outer.tokens.lowerBound].bareStem))?.ofPlace == true):
+                (predicate, rule) = ("memberOf", "org-of-place")
             case (.organization, false): (predicate, rule) = ("locatedIn", "org-name-place")
             default: (predicate, rule) = ("locatedIn", "name-contains-place")
             }
