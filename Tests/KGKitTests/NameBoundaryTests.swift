@@ -353,6 +353,12 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(short?.entity, full?.entity, "\(x.mentions.map { ($0.surface, $0.rule, $0.entity) })")
     }
 
+    /// آلان (Alain, Alan) shares its key with الآن "now" but has no article: it stays the first word of the name.
+    func testAlainIsNoDefiniteWordBeforeAName() {
+        let p = people("وقال الجنرال الفرنسي آلان بيللغريني في الاتفاق إن المهمة انتهت.")
+        XCTAssertTrue(p.contains("آلان بيللغريني"), "\(p)")
+    }
+
     /// The first words of a longer name are that person (كيم جونغ of كيم جونغ أون, محمد فوزي of محمد فوزي هارون), and
     /// so is the last of those words alone; a compound given name alone (عبد الله) is not joined by this.
     func testTheStartOfALongerNameIsThatPerson() {

@@ -636,7 +636,9 @@ public struct EntityRecognizer: Sendable {
         func trimmedPersonSpan(_ a0: Int, _ b0: Int) -> (Int, Int) {
             var a = a0, b = b0
             let v = lexicons.vocabulary
+            // (آلان is Alain, though its key is that of الآن "now": a word written with آ has no article)
             if b - a >= 2, toks[a].script == .arabic, toks[a].hasArticle, toks[a].prefix.isEmpty, gazAt(a) == nil,
+               doc.scalars[toks[a].start] != "\u{0622}",
                !isPersonWord(toks[a], first: false), !Self.isNisbaShaped(toks[a].key), v.count(toks[a].stem) >= 100 { a += 1 }
             if let c = (a + 1..<b).first(where: { k in
                 let t = toks[k]
