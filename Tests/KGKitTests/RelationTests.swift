@@ -119,6 +119,10 @@ final class RelationTests: XCTestCase {
         }
         let y = extract("ومن المقرر نقل السفارة الأميركية إلى القدس. وأوضح المسؤول أن وسائل الإعلام القطرية، ومعظمها تابع للحكومة القطرية، تطاولت على روسيا. وشدد التقرير على خطورة التبادل بين كوريا الشمالية وسوريا.", "ar")
         XCTAssertFalse(y.statements.contains { ["نقل", "تابع", "شدد"].contains($0.cue) }, "\(y.statements.map { ($0.cue, names(y, $0.speaker)) })")
+        // (تابع with قائلا after it is a verb of saying; نقلت with عمن after it quotes)
+        let t = extract("وتابع أيمن الصفدي قائلا سنواصل العمل. ونقلت وكالة رويترز عمن وصفته بمسؤول رفيع تأكيده وصول الوفد.", "ar")
+        XCTAssertTrue(t.statements.contains { $0.cue.hasSuffix("تابع") }, "\(t.statements.map { ($0.cue, $0.quote) })")
+        XCTAssertTrue(t.statements.contains { $0.cue.hasSuffix("نقلت") }, "\(t.statements.map { ($0.cue, $0.quote) })")
         let z = extract("ونقلت وكالة رويترز أن الوفد وصل إلى الرياض. وأعلنت روسيا أنها دعت إلى اجتماع عاجل.", "ar")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("org:reuters") }, "\(z.statements.map { names(z, $0.speaker) })")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("country:ru") }, "\(z.statements.map { names(z, $0.speaker) })")

@@ -502,12 +502,12 @@ public struct ArticleExtractor: Sendable {
                          && $0.tokens.lowerBound > m.tokens.lowerBound }
     }
 
-    /// The known place, or its nisba, that ends a body's name right after its head (منتخب كرواتيا, المنتخب الألماني).
     /// The place nested over the same words as a national team read from a country's name (`SportsMetonymy`).
     private static func place(sameAs m: Mention, in mentions: [Mention]) -> Mention? {
         mentions.first { $0.type == .place && $0.rule == "nested" && $0.tokens == m.tokens }
     }
 
+    /// The known place, or its nisba, that ends a body's name right after its head (منتخب كرواتيا, المنتخب الألماني).
     private static func place(naming m: Mention, in mentions: [Mention]) -> Mention? {
         mentions.first { $0.type == .place && ($0.rule == "nested" || $0.rule == "demonym-in-name")
                          && $0.tokens == m.tokens.lowerBound + 1..<m.tokens.upperBound }

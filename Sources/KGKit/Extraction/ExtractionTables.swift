@@ -49,7 +49,7 @@ public struct ExtractionTables: Sendable {
         let cues = rows("rules/statement-cues.tsv")
         statements = Self.statements(cues)
         var helpers: [String: Set<String>] = [:]
-        for r in cues where r.count >= 2 && ["quote", "complementizer", "pronoun"].contains(r[1]) && !r[0].isEmpty {
+        for r in cues where r.count >= 2 && ["quote", "complementizer", "pronoun", "saying", "quoting"].contains(r[1]) && !r[0].isEmpty {
             helpers[r[1], default: []].formUnion([r[0], Normalizer.key(r[0])])
         }
         statementHelpers = helpers

@@ -15,6 +15,10 @@ struct StatementExtractor {
     static let trailing: Set<Unicode.Scalar> = [",", ".", "،", ";", ":", " ", "\u{A0}"]
     let complementizers: KeySet
     let pronouns: Set<String>
+    /// Helper words of statement-cues.tsv for `CueNeeds`: words that introduce what was said (قائلا, بالقول) and words
+    /// that name whom a report quotes (عن, عمن; matched by key or stem).
+    let sayingWords: KeySet
+    let quotingWords: KeySet
 
     /// Person titles (person-titles.tsv): after وأعلن، a title starts the subject (وأعلن، حاكم ولاية ميرلاند، لاري هوغان).
     let titles: PhraseTable<String>
@@ -28,6 +32,8 @@ struct StatementExtractor {
         self.negations = negations
         complementizers = tables.complementizers
         pronouns = tables.statementHelpers["pronoun"] ?? []
+        sayingWords = KeySet(tables.statementHelpers["saying"] ?? [])
+        quotingWords = KeySet(tables.statementHelpers["quoting"] ?? [])
     }
 
     func extract(_ doc: AnalyzedText, article: Article, mentions: [Mention]) -> [ExtractedStatement] {
@@ -151,8 +157,8 @@ struct StatementExtractor {
         return out
     }
 
-    /// Whether what a cue word needs follows it in the sentence (`ExtractionTables.CueNeeds`): عن (عنه, عمن) or أن
-    /// within ten words (نقلت وكالة الأنباء الرسمية عن, نقلت رويترز أن; not نقل السفارة إلى القدس), or what was said right after it or after its
+    /// Whether what a cue word needs follows it in the sentence (`ExtractionTables.CueNeeds`): a quoting word (عن, عمن)
+    /// or أن within ten words (نقلت وكالة الأنباء الرسمية عن, نقلت رويترز أن; not نقل السفارة إلى القدس), or what was said right after it or after its
     /// subject (وتابع: / وتابعت أنه / وتابع قائلا / وتابع الوزير أن, not تابع للحكومة or تابعت الصحيفة التطورات).
     private func hasWhatItNeeds(_ needs: ExtractionTables.CueNeeds, after end: Int, in s: Sentence, doc: AnalyzedText) -> Bool {
         let upper = s.tokens.upperBound
@@ -161,13 +167,12 @@ struct StatementExtractor {
         case .an:
             return (end..<min(upper, end + 10)).contains { j in
                 let t = doc.tokens[j]
-                return t.prefix.isEmpty && (keysEqual(t.stem, "عن") || keysEqual(t.key, "عمن") || complementizers.contains(t.key))
+                return t.prefix.isEmpty && (quotingWords.contains(t.stem) || quotingWords.contains(t.key) || complementizers.contains(t.key))
             }
         case .clause:
             for j in end..<min(upper, end + 8) {
                 let t = doc.tokens[j]
-                if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || keysEqual(t.key, ":") || keysEqual(t.key, "قايلا")
-                    || keysEqual(t.key, "بالقول") { return true }
+                if complementizers.contains(t.key) || Self.quoteMarks.contains(t.key) || keysEqual(t.key, ":") || sayingWords.contains(t.key) { return true }
                 if j > end, keysEqual(t.key, ".") { return false }
             }
             return false
