@@ -1003,6 +1003,17 @@ final class RelationTests: XCTestCase {
         let y = extract("Iran bankrolls Hezbollah. A landslide hit villages in Turkey.", "en")
         XCTAssertFalse(has(y, "country:ir", "supports", "hezbollah"))
         XCTAssertNil(y.entities.first { $0.eventType == "landslide" })
+        // a statement cue with an unknown kind or `needs` value is a clear error naming the file and line
+        let typo = try write("statement-cues.tsv", "words\tkind\tneeds\n# mine\n\nأفصح\tsaid\tclasue\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [typo])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(typo + ":4:") && "\(e)".contains("clasue"), "\(e)")
+        }
+        let kind = try write("statement-cues.tsv", "words\tkind\nأفصح\tsaying\nصرّح\tsaid\nأفاد\tsiad\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [kind])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(kind + ":4:") && "\(e)".contains("siad"), "\(e)")
+        }
+        let good = try write("statement-cues.tsv", "words\tkind\tneeds\nأفصح\tsaid\tclause\n")
+        XCTAssertNoThrow(try LexiconSet.load(userRules: [good]))
         // a table named like no bundled one is a clear error naming the file
         let bad = try write("triggers.tsv", "trigger\ttype\tcameo\n")
         XCTAssertThrowsError(try LexiconSet.load(userRules: [bad])) { e in

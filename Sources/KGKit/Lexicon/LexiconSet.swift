@@ -370,7 +370,9 @@ public struct LexiconSet: Sendable {
                 throw LexiconError.unknownTable(file: f, known: BundledResources.files(in: "rules", ext: "tsv").map { ($0 as NSString).lastPathComponent })
             }
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
-            set.userTables[name, default: []] += rows(of: String(decoding: data, as: UTF8.self))
+            let text = String(decoding: data, as: UTF8.self)
+            if name == "rules/statement-cues.tsv" { try ExtractionTables.validateStatementCues(text, file: f) }
+            set.userTables[name, default: []] += rows(of: text)
         }
         let userTables = set.userTables
         func rulesTable(_ path: String) throws -> [[String]] { try Self.table(path) + (userTables[path] ?? []) }
