@@ -41,6 +41,22 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(ivanka.relations.contains { $0.predicate == "leads" }, triples(ivanka))
     }
 
+    /// Between a head title and its country stand only the words of a head of state or government (رئيس مجلس الوزراء
+    /// العراقي); the head of another body of the country does not lead the country, nor does a prince (الأمير الأردني).
+    func testHeadsOfOtherBodiesDoNotLeadTheirCountry() {
+        for text in ["وقال رئيس مجلس الشورى السعودي الشيخ عبدالله آل الشيخ إن المجلس سيناقش النظام.",
+                     "وقال قائد الحرس الثوري الإيراني، علي جعفري، إن بلاده لن تتراجع.",
+                     "واستقبل آلاف المحتجين زعيم المعارضة الأرمينية نيكول باشينيان في وسط يريفان.",
+                     "وقال الأمير الأردني زيد بن رعد الحسين إن المفوضية قلقة."] {
+            let x = extract(text, "ar")
+            XCTAssertFalse(x.relations.contains { $0.predicate == "leads" && x.entities[$0.object].type == .place }, "\(text): \(triples(x))")
+        }
+        let pm = extract("وقال رئيس مجلس الوزراء العراقي حيدر العبادي إن الانتخابات ستجري في موعدها.", "ar")
+        XCTAssertTrue(has(pm, "العبادي", "leads", "country:iq") || has(pm, "abadi", "leads", "country:iq"), triples(pm))
+        let king = extract("ونشر الحريري صورة مع ولي عهد السعودية وملك المغرب محمد السادس في باريس.", "ar")
+        XCTAssertTrue(has(king, "محمد السادس", "leads", "country:ma") || has(king, "mohammed-vi", "leads", "country:ma"), triples(king))
+    }
+
     /// A meeting takes the actor after بـ as a participant (التقى بالمبعوث X), and a second meeting of two other parties
     /// is another event (type-ba-participant, type-distinct-parties in event-roles.tsv).
     func testMeetingsOfOtherPartiesAreOtherEvents() {
