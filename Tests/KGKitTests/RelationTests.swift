@@ -142,6 +142,12 @@ final class RelationTests: XCTestCase {
         let z = extract("ونقلت وكالة رويترز أن الوفد وصل إلى الرياض. وأعلنت روسيا أنها دعت إلى اجتماع عاجل.", "ar")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("org:reuters") }, "\(z.statements.map { names(z, $0.speaker) })")
         XCTAssertTrue(z.statements.contains { names(z, $0.speaker).contains("country:ru") }, "\(z.statements.map { names(z, $0.speaker) })")
+        // the source of a report (وفق رويترز) is not who goes on speaking in the next sentence
+        let r = extract("وقال الرئيس التركي رجب طيب أردوغان إن بلاده لن تستسلم للضغوط، وفق رويترز. وأضاف أن الاقتصاد التركي قوي.", "ar")
+        let added = r.statements.first { $0.cue.hasSuffix("أضاف") }
+        XCTAssertNotNil(added, "\(r.statements.map { ($0.cue, names(r, $0.speaker)) })")
+        XCTAssertTrue(added.map { names(r, $0.speaker).contains { $0.contains("erdogan") || $0.contains("أردوغان") } } ?? false,
+                      "\(r.statements.map { ($0.cue, names(r, $0.speaker)) })")
         // a speaker named before قد and the comma that closes the apposition (وكان المتحدث …، إيغور كوناشينكوف، قد قال)
         let k = extract("وكان المتحدث باسم وزارة الدفاع الروسية، إيغور كوناشينكوف، قد قال إن بريطانيا تورطت في الاستفزاز.", "ar")
         XCTAssertTrue(k.statements.contains { names(k, $0.speaker).contains { $0.contains("كوناشينكوف") || $0.contains("konashenkov") } },

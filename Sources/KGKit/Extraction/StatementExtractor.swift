@@ -142,7 +142,9 @@ struct StatementExtractor {
                 // نقطة (added 22 points)
                 if arabic, m.tokens.lowerBound >= end, m.tokens.upperBound < s.tokens.upperBound,
                    doc.tokens[m.tokens.upperBound].kind == .number { continue }
-                lastSpeaker.append((s.index, sp))
+                // (the source of a report (وفق رويترز, بحسب المرصد) is who wrote it down, not who spoke: a verb without a
+                // subject after it goes on with the speaker before — وقال after "…، وفق رويترز." is not Reuters)
+                if kind != .source || m.type == .person { lastSpeaker.append((s.index, sp)) }
                 guard seen.insert("\(s.index)|\(m.entity)|\(kind.rawValue)").inserted else { continue }
                 var quote = quoteText(doc, s, cue: k, cueEnd: end, speaker: m, kind: kind, bounds: bounds)
                 while let last = quote.unicodeScalars.last, Self.trailing.contains(last) { quote.unicodeScalars.removeLast() }
