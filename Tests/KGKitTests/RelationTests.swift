@@ -70,6 +70,17 @@ final class RelationTests: XCTestCase {
         }
     }
 
+    /// A capital as the agent or target of sanctions stands for its country when the article names it (فرضت واشنطن
+    /// عقوبات على طهران: the United States, Iran); a city struck from the air stays the city.
+    func testCapitalsActingForTheirCountries() {
+        let x = extract("وتتهم الولايات المتحدة إيران بدعم الإرهاب. وفرضت واشنطن عقوبات جديدة على طهران الأسبوع الماضي. وفي سوريا، شنت الطائرات الإسرائيلية غارات على دمشق.", "ar")
+        XCTAssertTrue(has(x, "sanctions", "target", "country:ir"), triples(x))
+        XCTAssertTrue(has(x, "sanctions", "agent", "country:us"), triples(x))
+        XCTAssertFalse(has(x, "sanctions", "target", "Tehran") || has(x, "sanctions", "target", "طهران"), triples(x))
+        let strike = x.relations.first { $0.predicate == "target" && x.entities[$0.subject].eventType == "airstrike" }
+        XCTAssertEqual(strike.map { x.entities[$0.object].name }, "دمشق", triples(x))
+    }
+
     /// A trigger the table lists with letters that look like clitics names its event whole: فتحت تحقيقا, not تحت تحقيقا.
     func testTriggerWrittenWithItsFirstLettersNamesTheEventWhole() {
         let x = extract("وأعلنت الشرطة الفرنسية أنها فتحت تحقيقا في الهجوم على مسجد في باريس.", "ar")

@@ -321,9 +321,10 @@ struct EventExtractor {
                 }
                 // agent before the trigger: ORG/PER/nisba within a few tokens (طائرة حربية أميركية شنت غارتين); a pronoun
                 // subject of the launch verb (it had carried out, قواتها نفذت) is the sentence's first actor
-                // verb, subject, trigger — Arabic's usual order (شنت إسرائيل غارات, فرضت الولايات المتحدة رسوما جمركية)
+                // verb, subject, trigger — Arabic's usual order (شنت إسرائيل غارات, فرضت الولايات المتحدة رسوما جمركية, فرضت
+                // واشنطن عقوبات: a capital, read as its country below)
                 if agent == nil, doc.tokens[k].script == .arabic, let mi = mentionEndingAt[k],
-                   isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" && !mentions[mi].isDemonym {
+                   isActor(mi) || isStateParticipant(mentions[mi]) {
                     let v = mentions[mi].tokens.lowerBound - 1
                     if v >= s.tokens.lowerBound, doc.tokens[v].kind == .word,
                        roles.isLaunchVerb(doc.tokens[v], for: type) {
@@ -349,8 +350,9 @@ struct EventExtractor {
                         if roles.pronounSubjects.contains(t.key, hash: t.keyHash) || roles.pronounSubjects.contains(t.body, hash: t.bodyHash), let fa = firstActor,
                            mentions[fa].tokens.upperBound <= b { agent = fa; break }
                         if let mi = mentionEndingAt[b + 1] {
-                            // a person, an organisation, a nisba or a country (Russia launched its invasion)
-                            if isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" { agent = mi }
+                            // a person, an organisation, a nisba, a country (Russia launched its invasion) or its capital
+                            // (فرضت واشنطن عقوبات: read as its country below)
+                            if isActor(mi) || mentions[mi].type == .place && mentions[mi].subtype == "Country" || capital(mentions[mi]) != nil { agent = mi }
                             break
                         }
                         b -= 1
@@ -589,27 +591,30 @@ struct EventExtractor {
                         article: article.id, sentence: s.index, start: lo, end: hi, sentenceStart: s.start,
                         sentenceText: doc.text(of: s), rule: "event:\(type):\(p)", confidence: 0.7)))
                 }
-                role("agent", agent)
-                role("target", target)
+                // a capital as an actor stands for its country's government when the article names the country (فرضت
+                // واشنطن عقوبات على طهران: the United States, Iran) — but a city attacked, shelled or raided is the city
+                let agentAs = agent.flatMap { countryOfCapital(mentions[$0]) }
+                let targetAs = roles.targetPlaceTypes.contains(type) ? nil : target.flatMap { countryOfCapital(mentions[$0]) }
+                role("agent", agent, as: agentAs)
+                role("target", target, as: targetAs)
                 role("location", place)
-                // a capital taking part stands for its country when the article names the country (طهران: Iran)
                 for p in participants { role("participant", p, as: countryOfCapital(mentions[p])) }
                 // aid: the agent supports the place or the people it goes to (قافلة مساعدات برنامج الأغذية إلى مخيم زمزم)
-                if roles.supportTypes.contains(type), let a = agent, let to = target ?? place, mentions[a].entity != mentions[to].entity {
+                if roles.supportTypes.contains(type), let a = agent, let to = target ?? place, (agentAs ?? mentions[a].entity) != mentions[to].entity {
                     let m1 = mentions[a], m2 = mentions[to]
-                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
+                    roleRelations.append(ExtractedRelation(subject: agentAs ?? m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
                         sentenceText: doc.text(of: s), rule: "event:\(type)", confidence: 0.65)))
                 }
                 if let sp = supporter, let a = agent {
                     let m1 = mentions[sp], m2 = mentions[a]
-                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: m2.entity, evidence: Evidence(
+                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "supports", object: agentAs ?? m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, m2.start), end: max(m1.end, m2.end, em.end), sentenceStart: s.start,
                         sentenceText: doc.text(of: s), rule: "event:\(type):support", confidence: 0.7)))
                 }
-                if roles.attackTypes.contains(type), let a = agent, let t = target, mentions[a].entity != mentions[t].entity {
+                if roles.attackTypes.contains(type), let a = agent, let t = target, (agentAs ?? mentions[a].entity) != mentions[t].entity {
                     let m1 = mentions[a], m2 = mentions[t]
-                    roleRelations.append(ExtractedRelation(subject: m1.entity, predicate: "attacks", object: m2.entity, evidence: Evidence(
+                    roleRelations.append(ExtractedRelation(subject: agentAs ?? m1.entity, predicate: "attacks", object: m2.entity, evidence: Evidence(
                         article: article.id, sentence: s.index, start: min(m1.start, em.start), end: max(m2.end, em.end), sentenceStart: s.start,
                         sentenceText: doc.text(of: s), rule: "event:\(type)", confidence: 0.7)))
                 }
