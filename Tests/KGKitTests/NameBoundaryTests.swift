@@ -371,6 +371,18 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertEqual(entity("فوزي"), entity("محمد فوزي هارون"), "\(x.mentions.map { ($0.surface, $0.entity) })")
     }
 
+    /// A two-letter name word read alone as a person joins the full name (شي of شي جين بينغ); a known body's one-word
+    /// name read by the tagger as a person is that body (بلومبرغ, the news agency the gazetteer finds in the article).
+    func testShortNamesAndBodyNamesReadAsPersonsJoinTheirEntity() {
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "عرض الرئيس الصيني شي جين بينغ، الاثنين، تمويلا جديدا لأفريقيا. وتعهد شي بتنمية يراها المواطنون. وذكر شي أن الصين ستنفذ 50 مشروعا.", language: "ar"))
+        let xi = x.entities.indices.filter { x.entities[$0].type == .person }
+        XCTAssertEqual(xi.count, 1, "\(x.entities.map(\.name))")
+        XCTAssertEqual(x.statements.filter { xi.contains($0.speaker) }.count, x.statements.count, "\(x.statements.map { x.entities[$0.speaker].name })")
+        let b = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "فقد أفادت وكالة بلومبرغ الاقتصادية بزيادة كبيرة في طلبات سحب الأموال. ونقلت بلومبرغ عن متعاملين أن هناك زيادة كبيرة. وبحسب بلومبرغ، تجري هيئة التنظيم مراجعة.", language: "ar"))
+        XCTAssertFalse(b.entities.contains { $0.type == .person }, "\(b.entities.map { ($0.name, $0.type) })")
+        XCTAssertEqual(b.entities.filter { $0.entryID == "org:bloomberg" }.count, 1, "\(b.entities.map { ($0.name, $0.entryID) })")
+    }
+
     /// الله in a compound name (رامي الحمد الله) is no short form of that person elsewhere in the article.
     func testAllahIsNoPartialName() {
         let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: "استقبل رئيس الحكومة رامي الحمد الله الوفد. وقال المتحدث إن الحمد لله على سلامة الجميع، وإن الله حفظهم.", language: "ar"))

@@ -110,13 +110,37 @@ public struct ArticleExtractor: Sendable {
         var partial = KeyMap<Int>()           // name word key → entity
         var tails = KeyMap<Int>()             // the first or last two or more name words of a longer name → entity
         var ambiguous = KeySet()
+        // (two-letter first or last words of person names, only for a mention already read as a person: شي of شي جين
+        // بينغ; a bare word that short is too often something else to be taken as a name on its own)
+        var shortNames = KeyMap<Int>()
         var surnames: [UInt64: [(word: String, entity: Int)]] = [:]     // last name words of Arabic names by spelling skeleton
+        // one-word names of known bodies the gazetteer finds in the article: the tagger's person or unknown body of that word
+        // is the known body (ونقلت بلومبرغ عن متعاملين, with بلومبرغ the news agency elsewhere: one sense per article)
+        var knownBodyWords: [String: Mention] = [:]
+        for m in mentions where m.type == .organization && m.tokens.count == 1 && m.entryID != nil && m.rule == "gazetteer" {
+            let w = doc.tokens[m.tokens.lowerBound].stem
+            if knownBodyWords[w] == nil || knownBodyWords[w]!.entryID! > m.entryID! { knownBodyWords[w] = m }
+        }
         for mi in mentions.indices {
             let m = mentions[mi]
+            if m.type == .person || m.type == .organization, m.entryID == nil && m.rule == "tagger" && m.tokens.count == 1,
+               let body = knownBodyWords[doc.tokens[m.tokens.lowerBound].stem] {
+                mentions[mi].type = .organization
+                mentions[mi].subtype = body.subtype
+                mentions[mi].entryID = body.entryID
+                add(mi)
+                continue
+            }
             if m.type == .person && m.entryID == nil {
                 let words = m.tokens.map { doc.tokens[$0].stem }
-                if words.count == 1, let e = partial[words[0]], !ambiguous.contains(words[0]),
+                if words.count == 1, let e = partial[words[0]] ?? shortNames[words[0]], !ambiguous.contains(words[0]),
                    doc.tokens[m.tokens.lowerBound].script != .arabic || !recognizer.isCommonWord(words[0]) {
+                    // (a body's name word read alone as a person is the body: بلومبرغ after وكالة بلومبرغ)
+                    if entities[e].type != .person {
+                        mentions[mi].type = entities[e].type
+                        mentions[mi].subtype = entities[e].subtype
+                        mentions[mi].entryID = entities[e].entryID
+                    }
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
                 // a surname alone spelt otherwise than in the full name (برونسون after أندرو برانسون)
@@ -188,6 +212,10 @@ public struct ArticleExtractor: Sendable {
                     .map { doc.tokens[$0].stem }.filter { !lexicons.functionWords.contains($0) && $0.unicodeScalars.count > 2 && $0 != "الله"
                         // (nor a patronymic link or family marker: the ولد of a name cut after it is no name of its own)
                         && ![.link, .family].contains(lexicons.nameContinuations.value(key: $0)) }
+                for w in [stems.first!, stems.last!] where stems.count >= 2 && w.unicodeScalars.count == 2 && !lexicons.functionWords.contains(w)
+                    && lexicons.nameContinuations.value(key: w) == nil && !lexicons.titles.contains(key: w) {
+                    if let other = shortNames[w], other != e { ambiguous.insert(w) } else { shortNames[w] = e }
+                }
                 if words.count >= 2 {
                     // (a surname compounded with الله is the two words: الحمد alone, of رامي الحمد الله, is "praise" in
                     // الحمد لله; نصر of حسن نصر الله is "victory")
@@ -198,6 +226,19 @@ public struct ArticleExtractor: Sendable {
                     if doc.tokens[m.tokens.upperBound - 1].script == .arabic {
                         surnames[Self.variantSkeleton(words.last!), default: []].append((words.last!, e))
                     }
+                }
+            }
+            // a known body named by a head noun and one name word (وكالة بلومبرغ, شركة كريم, صحيفة هآرتس): the name word
+            // alone is the body (وبحسب بلومبرغ), unless it names a place or is a common word, or the body is a university
+            // or a place's body (جامعة كامبريدج, سفارة مصر: named after their town or country)
+            if m.type == .organization, m.tokens.count == 2, m.entryID != nil, m.rule != "nested" {
+                let head = doc.tokens[m.tokens.lowerBound], t = doc.tokens[m.tokens.upperBound - 1], w = t.stem
+                if let h = lexicons.organizationHeads.value(key: String(head.bareStem)), !h.ofPlace, h.subtype != "EducationalOrganization",
+                   t.script == .arabic, !t.hasArticle,
+                   w.unicodeScalars.count > 2, !recognizer.isCommonWord(w), !lexicons.functionWords.contains(w),
+                   !lexicons.gazetteer.names(startingWith: w).contains(where: { $0.keys.count == 1 && lexicons.gazetteer.entries[$0.entry].type != .organization }) {
+                    let e = mentions[mi].entity
+                    if let other = partial[w], other != e { ambiguous.insert(w) } else { partial[w] = e }
                 }
             }
             // a club's last or first name word, when it names no place and is no money (City → Manchester City, يونايتد →
