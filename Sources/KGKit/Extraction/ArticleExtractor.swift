@@ -119,15 +119,13 @@ public struct ArticleExtractor: Sendable {
         var knownBodyWords: [String: Mention] = [:]
         for m in mentions where m.type == .organization && m.tokens.count == 1 && m.entryID != nil && m.rule == "gazetteer" {
             let w = doc.tokens[m.tokens.lowerBound].stem
-            if knownBodyWords[w] == nil || knownBodyWords[w]!.entryID! > m.entryID! { knownBodyWords[w] = m }
+            if let id = m.entryID, knownBodyWords[w]?.entryID.map({ $0 <= id }) != true { knownBodyWords[w] = m }
         }
         for mi in mentions.indices {
             let m = mentions[mi]
             if m.type == .person || m.type == .organization, m.entryID == nil && m.rule == "tagger" && m.tokens.count == 1,
                let body = knownBodyWords[doc.tokens[m.tokens.lowerBound].stem] {
-                mentions[mi].type = .organization
-                mentions[mi].subtype = body.subtype
-                mentions[mi].entryID = body.entryID
+                mentions[mi].retype(.organization, subtype: body.subtype, entryID: body.entryID)
                 add(mi)
                 continue
             }
@@ -137,9 +135,7 @@ public struct ArticleExtractor: Sendable {
                    doc.tokens[m.tokens.lowerBound].script != .arabic || !recognizer.isCommonWord(words[0]) {
                     // (a body's name word read alone as a person is the body: بلومبرغ after وكالة بلومبرغ)
                     if entities[e].type != .person {
-                        mentions[mi].type = entities[e].type
-                        mentions[mi].subtype = entities[e].subtype
-                        mentions[mi].entryID = entities[e].entryID
+                        mentions[mi].retype(entities[e].type, subtype: entities[e].subtype, entryID: entities[e].entryID)
                     }
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
@@ -170,9 +166,8 @@ public struct ArticleExtractor: Sendable {
                 // (`partial` also holds a club's last name word: the mention becomes what the name names)
                 if !t.hasArticle, let e = partial[w], !ambiguous.contains(w),
                    entities[e].type != m.type || (m.type == .organization && entities[e].entryID != nil) {
-                    mentions[mi].type = entities[e].type
-                    mentions[mi].subtype = entities[e].type == .person ? "" : entities[e].subtype
-                    mentions[mi].entryID = entities[e].type == .person ? nil : entities[e].entryID
+                    let person = entities[e].type == .person
+                    mentions[mi].retype(entities[e].type, subtype: person ? "" : entities[e].subtype, entryID: person ? nil : entities[e].entryID)
                     entities[e].mentionIndices.append(mi); mentions[mi].entity = e; continue
                 }
             }
@@ -295,9 +290,7 @@ public struct ArticleExtractor: Sendable {
                   entities[old].mentionIndices.allSatisfy({ mentions[$0].tokens.count == 1 && keysEqual(toks[mentions[$0].tokens.lowerBound].stem, toks[mentions[i].tokens.lowerBound].stem) })
             else { continue }
             for j in entities[old].mentionIndices {
-                mentions[j].type = entities[e].type
-                mentions[j].entryID = entities[e].entryID
-                mentions[j].subtype = entities[e].subtype
+                mentions[j].retype(entities[e].type, subtype: entities[e].subtype, entryID: entities[e].entryID)
             }
             moveMentions(of: old, to: e, &entities, &mentions)
         }

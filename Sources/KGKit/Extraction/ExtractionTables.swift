@@ -49,7 +49,7 @@ public struct ExtractionTables: Sendable {
         let cues = rows("rules/statement-cues.tsv")
         statements = Self.statements(cues)
         var helpers: [String: Set<String>] = [:]
-        for r in cues where r.count >= 2 && r[1] != "cameo" && Self.statementHelperKinds.contains(r[1]) && !r[0].isEmpty {
+        for r in cues where r.count >= 2 && Self.statementHelperKinds.contains(r[1]) && !r[0].isEmpty {
             helpers[r[1], default: []].formUnion([r[0], Normalizer.key(r[0])])
         }
         statementHelpers = helpers
@@ -111,25 +111,20 @@ public struct ExtractionTables: Sendable {
         return out
     }()
 
-    /// Kinds of statement-cues.tsv rows that are not cues: helper words and CAMEO codes.
-    static let statementHelperKinds: Set<String> = ["quote", "complementizer", "pronoun", "saying", "quoting", "cameo"]
+    /// Kinds of statement-cues.tsv rows that are helper words, not cues (the other non-cue kind is `cameo`, codes).
+    static let statementHelperKinds: Set<String> = ["quote", "complementizer", "pronoun", "saying", "quoting"]
 
     /// Checks a user's statement-cues.tsv (`--rules`): every row has a known kind and, for a cue, a known `needs`
     /// value; a typo would otherwise silently make a cue that needs nothing, or no cue at all.
-    static func validateStatementCues(_ text: String, file: String) throws {
-        var sawHeader = false
-        for (n, raw) in text.lineFeedSeparated().enumerated() {
-            let line = raw.last == "\r" ? raw.dropLast() : raw[...]
-            if line.startsWithHash || line.trimmingSpaces().isEmpty { continue }
-            if !sawHeader { sawHeader = true; continue }
-            let cells = line.tabSeparated().map { $0.trimmingSpaces() }
-            guard cells.count >= 2 else { throw LexiconError.badRow(file: file, line: n + 1, reason: "expected words<TAB>kind[<TAB>needs]") }
-            if statementHelperKinds.contains(cells[1]) { continue }
+    static func validateStatementCues(_ rows: [(line: Int, cells: [String])], file: String) throws {
+        for (line, cells) in rows {
+            guard cells.count >= 2 else { throw LexiconError.badRow(file: file, line: line, reason: "expected words<TAB>kind[<TAB>needs]") }
+            if statementHelperKinds.contains(cells[1]) || cells[1] == "cameo" { continue }
             guard StatementCue(rawValue: cells[1]) != nil else {
-                throw LexiconError.badRow(file: file, line: n + 1, reason: "kind '\(cells[1])' is not said, denied, source, quote, complementizer, pronoun, saying, quoting or cameo")
+                throw LexiconError.badRow(file: file, line: line, reason: "kind '\(cells[1])' is not said, denied, source, quote, complementizer, pronoun, saying, quoting or cameo")
             }
             if cells.count >= 3, CueNeeds(rawValue: cells[2]) == nil {
-                throw LexiconError.badRow(file: file, line: n + 1, reason: "needs '\(cells[2])' is not empty, عن or clause")
+                throw LexiconError.badRow(file: file, line: line, reason: "needs '\(cells[2])' is not empty, عن or clause")
             }
         }
     }

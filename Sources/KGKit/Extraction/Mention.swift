@@ -35,6 +35,14 @@ public struct Mention: Sendable, Equatable {
 }
 
 extension Mention {
+    /// Makes the mention name what resolution found it names (one sense per article): that entity's type, subtype and
+    /// gazetteer entry.
+    mutating func retype(_ type: EntityType, subtype: String, entryID: String?) {
+        self.type = type
+        self.subtype = subtype
+        self.entryID = entryID
+    }
+
     /// Moves the mention to tokens `r`, from code point `start` to the end of the last token, and rereads its surface:
     /// recognition rules widen a name over more words or start it at a clitic the name owns.
     mutating func respan(_ r: Range<Int>, start: Int, in doc: AnalyzedText) {

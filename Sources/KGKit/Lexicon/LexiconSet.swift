@@ -371,8 +371,9 @@ public struct LexiconSet: Sendable {
             }
             guard let data = FileManager.default.contents(atPath: f) else { throw LexiconError.unreadable(file: f, reason: "no such file or not readable") }
             let text = String(decoding: data, as: UTF8.self)
-            if name == "rules/statement-cues.tsv" { try ExtractionTables.validateStatementCues(text, file: f) }
-            set.userTables[name, default: []] += rows(of: text)
+            let numbered = numberedRows(of: text)
+            if name == "rules/statement-cues.tsv" { try ExtractionTables.validateStatementCues(numbered, file: f) }
+            set.userTables[name, default: []] += numbered.map(\.cells)
         }
         let userTables = set.userTables
         func rulesTable(_ path: String) throws -> [[String]] { try Self.table(path) + (userTables[path] ?? []) }
@@ -532,13 +533,19 @@ public struct LexiconSet: Sendable {
     public func rows(_ path: String) -> [[String]] { box.t.rows(path) }
 
     /// Rows of TSV text: comments and the header line skipped, cells split on tabs and trimmed.
-    static func rows(of text: String) -> [[String]] {
-        var rows: [[String]] = []
+    static func rows(of text: String) -> [[String]] { numberedRows(of: text).map(\.cells) }
+
+    /// `rows(of:)` with the 1-based line number of each row, for errors that point at a user's line.
+    static func numberedRows(of text: String) -> [(line: Int, cells: [String])] {
+        var rows: [(line: Int, cells: [String])] = []
         var sawHeader = false
-        for line in text.newlineSeparated() {
-            if line.startsWithHash || line.trimmingSpaces().isEmpty { continue }
-            if !sawHeader { sawHeader = true; continue }
-            rows.append(line.tabSeparated().map { $0.trimmingSpaces() })
+        for (n, lfLine) in text.lineFeedSeparated().enumerated() {
+            // (other line breaks — CR alone, NEL, U+2028 — still end a row, numbered by the line feed before them)
+            for line in lfLine.newlineSeparated() {
+                if line.startsWithHash || line.trimmingSpaces().isEmpty { continue }
+                if !sawHeader { sawHeader = true; continue }
+                rows.append((n + 1, line.tabSeparated().map { $0.trimmingSpaces() }))
+            }
         }
         return rows
     }
