@@ -308,6 +308,10 @@ final class RelationTests: XCTestCase {
             ("أسفر القصف عن مقتل أربعة أشخاص، بينهم مدنيان، وإصابة سبعة آخرين.", "ar",
              [Casualty(outcome: "killed", count: 4), Casualty(outcome: "injured", count: 7)]),
             ("The convoy travelled 600 km in 2024 and nobody was hurt.", "en", []),
+            // a span of time or a sum of money after a number counts no people
+            ("زار كييف قبل ثلاثة أعوام من الإطاحة به وقتله.", "ar", []),
+            ("وبعد 5 أيام من اختفائه قتل 12 شخصا.", "ar", [Casualty(outcome: "killed", count: 12)]),
+            ("The siege lasted 6 months and killed 40 civilians.", "en", [Casualty(outcome: "killed", count: 40, party: "civilians")]),
         ]
         for (text, lang, want) in cases {
             XCTAssertEqual(casualties(text, lang).sorted(), want.sorted(), text)
@@ -318,6 +322,13 @@ final class RelationTests: XCTestCase {
         let x = extract("شنت طائرة حربية أميركية غارتين على مواقع تنظيم داعش في الحسكة، ما أسفر عن مقتل 5 مسلحين.", "ar")
         let e = x.entities.first { $0.eventType == "airstrike" }
         XCTAssertEqual(e?.casualties, [Casualty(outcome: "killed", count: 5, party: "مسلحين")])
+    }
+
+    func testAnEventIsNotNamedByThePrepositionsOfItsTrigger() {
+        let x = extract("وطلب النواب من المكتب الوطني لمكافحة الفساد التحقيق في الاتهامات.", "ar")
+        let names = x.entities.filter { $0.eventType == "investigation" }.map(\.name)
+        XCTAssertFalse(names.isEmpty)
+        XCTAssertFalse(names.contains { $0.hasSuffix(" في") }, "\(names)")
     }
 
     // MARK: negation and event roles
@@ -446,6 +457,31 @@ final class RelationTests: XCTestCase {
         // (nor is the outlet a member of the official's country: the nisba follows its noun in Arabic, so the English
         // rule "Iranian officials" is not tried there)
         XCTAssertFalse(x.relations.contains { media.contains($0.subject) && $0.predicate == "memberOf" }, "\(triples(x))")
+    }
+
+    /// A stage written with its competition (نهائي دوري أبطال أوروبا, the Champions League final) is a match of that
+    /// competition, kept as an event; the match a trigger of its sentence reports in it is the same event, and a final
+    /// the sentence only looks ahead to is another.
+    func testAStageOfANamedCompetitionIsAMatchOfIt() {
+        let x = extract("فاز ريال مدريد على ليفربول 3-1 في المباراة النهائية لبطولة دوري أبطال أوروبا في كييف. وقال زيدان عقب المباراة إن فريقه كان الأفضل.", "ar")
+        let finals = x.entities.indices.filter { i in x.entities[i].eventType == "match" && x.relations.contains { $0.subject == i && $0.predicate == "superEvent" } }
+        XCTAssertEqual(finals.count, 1, "\(triples(x))")
+        guard let final = finals.first else { return }
+        XCTAssertTrue(has(x, x.entities[final].name, "superEvent", "event:uefa-champions-league"), "\(triples(x))")
+        XCTAssertEqual(x.entities[final].englishName, "UEFA Champions League final")
+        // (the win reported in it is the final: its sides take part in it)
+        XCTAssertTrue(has(x, x.entities[final].name, "agent", "org:real-madrid"), "\(triples(x))")
+        XCTAssertEqual(x.entities.filter { $0.eventType == "match" }.count, 1, "\(x.entities.map(\.name))")
+
+        let y = extract("الأهلي يهزم الترجي بهدفين ويقترب من نهائي دوري أبطال أفريقيا.\nوسجل وسام أبو علي هدفي المباراة في الدقيقتين 20 و80، وقال مدرب الفريق إن اللاعبين قدموا مباراة كبيرة في الدوري.", "ar")
+        let matches = y.entities.indices.filter { i in y.entities[i].eventType == "match" && y.relations.contains { $0.subject == i } }
+        XCTAssertEqual(matches.count, 2, "\(triples(y))")
+
+        let z = extract("Liverpool lost the Champions League final to Real Madrid in Kyiv.", "en")
+        XCTAssertTrue(z.entities.contains { $0.eventType == "match" && $0.englishName == "Champions League final" }, "\(z.entities.map(\.name))")
+        // a stage word alone, or a tournament's finals, is no match of it
+        let w = extract("وتأهل المنتخب إلى نهائيات كأس العالم، وخاض الدور الأول من كأس العالم.", "ar")
+        XCTAssertFalse(w.relations.contains { $0.predicate == "superEvent" }, "\(triples(w))")
     }
 
     /// In a match report, the players named after a match until the next one take part in it.

@@ -83,6 +83,27 @@ struct EventExtractor {
         }
         var occurrences: [Occurrence] = []
         var roleRelations: [ExtractedRelation] = []
+        // matches named by their stage and competition (نهائي دوري أبطال أوروبا): a match event the same sentence's
+        // match triggers and later definite forms (المباراة) refer to
+        var stageSentence: [Int: Int] = [:]
+        var stageJoin: [Int: Int] = [:]     // stage event → the match event of its sentence it is
+        var stageStart: [Int: Int] = [:]    // stage event → its first token
+        let namedMentions = newMentions
+        for st in stageEvents(doc, claimed: &claimed, entities: &entities, named: namedMentions, added: &newMentions) {
+            if stageSentence[st.entity] == nil {
+                eventsOfType["match", default: []].append(st.entity)
+                labelled.insert(st.entity)
+            }
+            // (only a stage written as the setting, في نهائي / in the final, is the match its sentence's trigger
+            // reports: الأهلي يهزم الترجي ويقترب من نهائي دوري أبطال أفريقيا is another match)
+            stageSentence[st.entity] = st.setting ? st.mention.sentence : -1
+            stageStart[st.entity] = st.mention.tokens.lowerBound
+            occurrences.append(Occurrence(entity: st.entity, sentence: st.mention.sentence, tokens: st.mention.tokens))
+            let s = doc.sentences[st.mention.sentence]
+            roleRelations.append(ExtractedRelation(subject: st.entity, predicate: "superEvent", object: st.competition.entity, evidence: Evidence(
+                article: article.id, sentence: s.index, start: st.mention.start, end: st.competition.end, sentenceStart: s.start,
+                sentenceText: doc.text(of: s), rule: "event:match:stage", confidence: 0.8)))
+        }
         // words that start no trigger (most of them), known after their first token
         var mayTrigger = WordMemo(doc)
         // whether a sentence writes armed force: an armed-word, or a military organisation or an armed group named
@@ -101,6 +122,15 @@ struct EventExtractor {
             }
             func triggerName(_ k: Int, _ end: Int, from start: Int) -> String {
                 start == doc.tokens[k].stemStart ? doc.nameText(k, end) : doc.text(start, doc.tokens[end - 1].end)
+            }
+            // a trigger phrase alone names its event without the prepositions it is matched with (التحقيق في → التحقيق,
+            // في حوار مع → حوار)
+            func bareTriggerName(_ k: Int, _ end: Int, from start: Int) -> String {
+                func bare(_ i: Int) -> Bool { doc.tokens[i].script == .arabic && lexicons.functionWords.contains(doc.tokens[i].key) }
+                var first = k, last = end
+                while last - first > 1, bare(last - 1) { last -= 1 }
+                while last - first > 1, bare(first) { first += 1 }
+                return first == k ? triggerName(k, last, from: start) : doc.nameText(first, last)
             }
             // the sentence's first actor (its grammatical subject in most news sentences), with a demonym right before it
             // (a person or organisation; a nisba only when neither is named: وزير الخارجية التركي هاكان فيدان → فيدان)
@@ -513,6 +543,11 @@ struct EventExtractor {
                 let t0 = triggerStart(k)
                 let e: Int
                 if let existing = eventsOfType[type, default: []].last(where: { ev in
+                    // (a match named by its stage is the match a trigger of its own sentence reports, or a definite
+                    // form refers back to; not another match won or drawn later)
+                    // (and a trigger before it: حجز يوفنتوس مقعده في نهائي كأس إيطاليا بفوزه على أتالانتا is a win in
+                    // the semi-final)
+                    if let at = stageSentence[ev], at != s.index || k > stageStart[ev, default: 0], !anaphoric { return false }
                     if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
                     if !sides.isEmpty, let others = sidesOf[ev], others.isDisjoint(with: sides) { return false }
                     // a form that only refers back names no new party of it (القمة بين كيم وترامب is not the summit of
@@ -536,12 +571,17 @@ struct EventExtractor {
                 } else {
                     e = entities.count
                     eventsOfType[type, default: []].append(e)
-                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: triggerName(k, trig.end, from: t0),
+                    entities.append(ExtractedEntity(type: .event, subtype: type, entryID: nil, name: bareTriggerName(k, trig.end, from: t0),
                                                     language: doc.language, mentionIndices: [], eventType: type,
                                                     cameo: trig.value.cameo.isEmpty || trig.value.cameo == "-" ? nil : trig.value.cameo))
                 }
                 // an event is named by its trigger and the parties written right after it, as people name events
                 // (فوز الاتفاق على التعاون, اعتقال برانسون, the attack on the hotel): the first such phrase
+                // a match with its sides in the sentence that sets it in a stage (فاز X على Y في نهائي …) is that stage's
+                // match: the two are one event (merged below)
+                if opponent, !sides.isEmpty,
+                   let st = stageSentence.keys.sorted().first(where: { stageSentence[$0] == s.index && $0 != e && k < stageStart[$0, default: 0] }),
+                   stageJoin[st] == nil { stageJoin[st] = e }
                 if entities[e].entryID == nil, !labelled.contains(e),
                    let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
                                                                          + [place].compactMap { $0 }.filter { mentions[$0].tokens.lowerBound == trig.end }).map { mentions[$0].tokens },
@@ -621,6 +661,13 @@ struct EventExtractor {
                 k = trig.end
             }
         }
+        for (st, e) in stageJoin.sorted(by: { $0.key < $1.key }) {
+            for i in newMentions.indices where newMentions[i].entity == st { newMentions[i].entity = e }
+            for i in roleRelations.indices where roleRelations[i].subject == st { roleRelations[i].subject = e }
+            for i in occurrences.indices where occurrences[i].entity == st { occurrences[i].entity = e }
+            // (named by its stage, unless its trigger's phrase named it: فوز الاتفاق على التعاون)
+            if !labelled.contains(e) { entities[e].name = entities[st].name }
+        }
         for m in newMentions { mentions.append(m) }
         relations += roleRelations
         mergeSameAttack(&mentions, &entities, &relations, &occurrences)
@@ -673,6 +720,89 @@ struct EventExtractor {
             if taken == 2 { break }
         }
         return taken > 0 ? end : nil
+    }
+
+    /// Matches of a named competition written with their stage (نهائي دوري أبطال أوروبا, المباراة النهائية لبطولة كأس
+    /// العالم, the final of the Champions League, the Champions League final): one match event per stage and
+    /// competition in the article, named by the whole phrase (and the year right after it), its mention the stage's
+    /// words, which are claimed. `named`: the named events' mentions.
+    private func stageEvents(_ doc: AnalyzedText, claimed: inout [Bool], entities: inout [ExtractedEntity], named: [Mention],
+                             added: inout [Mention]) -> [(entity: Int, mention: Mention, competition: Mention, setting: Bool)] {
+        let toks = doc.tokens
+        func isIn(_ set: KeySet, _ k: Int) -> Bool {
+            set.contains(toks[k].key, hash: toks[k].keyHash) || toks[k].script == .arabic && set.contains(toks[k].stem, hash: toks[k].stemHash)
+        }
+        var out: [(entity: Int, mention: Mention, competition: Mention, setting: Bool)] = []
+        var entityOf: [String: Int] = [:]
+        for c in named where c.eventType == "competition" && c.entity >= 0 {
+            let bounds = doc.sentences[c.sentence].tokens
+            // the stage before the competition, past at most two connecting words
+            var j = c.tokens.lowerBound - 1
+            while j >= bounds.lowerBound, c.tokens.lowerBound - j <= 2, isIn(roles.stageConnectors, j) { j -= 1 }
+            let stageEnd = j + 1
+            var first = stageEnd, noun = false
+            while j >= bounds.lowerBound, stageEnd - j <= 4, !claimed[j],
+                  isIn(roles.stageNouns, j) || isIn(roles.stageAdjectives, j) || isIn(roles.stageModifiers, j) || isIn(roles.stageWords, j) {
+                // (an adjective is the stage after a stage word only: المباراة النهائية)
+                if isIn(roles.stageNouns, j) || isIn(roles.stageWords, j) && j + 1 < stageEnd && isIn(roles.stageAdjectives, j + 1) { noun = true }
+                first = j
+                j -= 1
+            }
+            var stage = first..<stageEnd, phrase = first..<c.tokens.upperBound
+            // (a stage word before its noun needs the noun: الدور alone is no stage)
+            if !noun {
+                // English also writes the stage after the competition: the Champions League final
+                let a = c.tokens.upperBound
+                guard a < bounds.upperBound, toks[a].script == .latin, !claimed[a], isIn(roles.stageNouns, a) else { continue }
+                stage = a..<(a + 1)
+                phrase = c.tokens.lowerBound..<(a + 1)
+            }
+            // (the year of the competition's edition: نهائي دوري أبطال أوروبا 2011)
+            if phrase.upperBound == c.tokens.upperBound, phrase.upperBound < bounds.upperBound, toks[phrase.upperBound].kind == .number,
+               let y = Int(toks[phrase.upperBound].key), (1900...2100).contains(y) {
+                phrase = phrase.lowerBound..<(phrase.upperBound + 1)
+            }
+            let name = doc.nameText(phrase.lowerBound, phrase.upperBound)
+            // (one match per competition, stage and year, however written: المباراة النهائية لدوري أبطال أوروبا … نهائي
+            // دوري أبطال أوروبا)
+            let year = phrase.upperBound > c.tokens.upperBound && toks[phrase.upperBound - 1].kind == .number ? toks[phrase.upperBound - 1].key : ""
+            let key = "\(c.entity) \(year) " + stage.filter { isIn(roles.stageModifiers, $0) }.map { toks[$0].script == .arabic ? toks[$0].stem : toks[$0].key }.joined(separator: " ")
+            let e: Int
+            if let known = entityOf[key] { e = known } else {
+                e = entities.count
+                entityOf[key] = e
+                var x = ExtractedEntity(type: .event, subtype: "match", entryID: nil, name: name, language: doc.language,
+                                        mentionIndices: [], eventType: "match", cameo: nil)
+                // (an English text names the match as written; an Arabic one by the competition's English name and
+                // the stage's glosses: CAF Champions League semi-final, first leg)
+                if toks[stage.lowerBound].script == .latin { x.englishName = name }
+                else if let id = c.entryID, let comp = lexicons.namedEvents.entry(id: id), !comp.nameEn.isEmpty {
+                    var final = "", after: [String] = []
+                    for k in stage {
+                        guard let g = roles.stageGlosses[toks[k].stem] ?? roles.stageGlosses[toks[k].key] else { continue }
+                        if g.hasSuffix("final") { if final.isEmpty || final == "final" { final = g } } else { after.append(g) }
+                    }
+                    if !final.isEmpty {
+                        x.englishName = ([year, comp.nameEn, final].filter { !$0.isEmpty }.joined(separator: " "))
+                            + after.map { ", " + $0 }.joined()
+                    }
+                }
+                entities.append(x)
+            }
+            let start = toks[stage.lowerBound].stemStart, end = toks[stage.upperBound - 1].end
+            let m = Mention(tokens: stage, start: start, end: end, type: .event, subtype: "match", entryID: nil,
+                            surface: doc.text(start, end), rule: "event-stage", confidence: 0.8, eventType: "match", cameo: "",
+                            entity: e, sentence: c.sentence)
+            added.append(m)
+            for k in stage { claimed[k] = true }
+            // written as where something happens: في نهائي, بالمباراة النهائية, in the Champions League final
+            var b = phrase.lowerBound - 1
+            while b >= bounds.lowerBound, toks[b].script == .latin, isIn(roles.stageConnectors, b) { b -= 1 }
+            let setting = toks[phrase.lowerBound].prefix.endsWithLetters("ب")
+                || b >= bounds.lowerBound && roles.placeCues.contains(toks[b].key, hash: toks[b].keyHash)
+            out.append((e, m, c, setting))
+        }
+        return out
     }
 
     /// Named events of the lexicon (دوري أبطال أوروبا, Brexit, the Cold War): one entity per entry, each name a mention;
@@ -965,6 +1095,15 @@ public struct EventRoles: Sendable {
     /// force named in their sentence.
     let sportsMetaphorTypes: Set<String>
     let armedWords: KeySet
+    /// A stage of a competition (نهائي, final), other words of its name (نصف, المباراة) and words between it and the
+    /// competition (بطولة, of): a stage named with its competition is one match of it.
+    let stageNouns: KeySet
+    let stageAdjectives: KeySet
+    let stageModifiers: KeySet
+    let stageWords: KeySet
+    let stageConnectors: KeySet
+    /// English glosses of Arabic stage nouns and modifiers (normalised word → final, semi-final, first leg).
+    let stageGlosses: [String: String]
 
     init(rows: [[String]]) {
         var words: [String: Set<String>] = [:]
@@ -1025,6 +1164,14 @@ public struct EventRoles: Sendable {
         namingNouns = keySet("naming-noun")
         sportsMetaphorTypes = set("type-sports-metaphor")
         armedWords = keySet("armed-word")
+        stageNouns = keySet("stage-noun")
+        stageModifiers = keySet("stage-modifier")
+        stageAdjectives = keySet("stage-adjective")
+        stageWords = keySet("stage-word")
+        stageConnectors = keySet("stage-connector")
+        var glosses: [String: String] = [:]
+        for r in rows where r.count >= 3 && r[1].hasPrefix("stage-") && !r[2].isEmpty { glosses[Normalizer.key(r[0])] = r[2] }
+        stageGlosses = glosses
     }
 
     static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))

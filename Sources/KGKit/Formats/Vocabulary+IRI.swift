@@ -105,6 +105,7 @@ public enum Predicate {
         "said": (KGIRI.vocab + "said", "said", "قال"),
         "participant": (KGIRI.vocab + "participant", "participant", "مشارك"),
         "founderOf": (KGIRI.vocab + "founderOf", "founder of", "مؤسس"),
+        "superEvent": (KGIRI.schema + "superEvent", "part of", "جزء من"),
     ]
 
     public static func iri(_ p: String) -> String { all[p]?.iri ?? KGIRI.vocab + KGIRI.percentEncode(p) }

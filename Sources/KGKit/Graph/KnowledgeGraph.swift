@@ -389,8 +389,9 @@ public struct KnowledgeGraph: Sendable, Equatable {
         removeArticle(a.contentHash)
         if !a.sourceID.isEmpty, let old = article(withSource: a.sourceID), sourceID(ofArticle: old) == a.sourceID { removeArticle(old) }
         var keyOf: [Int: String] = [:]
-        // events with no role, no date and no casualty count are dropped: a trigger word alone is not a fact
-        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant"].contains($0.predicate) }.map(\.subject))
+        // events with no role, no date and no casualty count are dropped: a trigger word alone is not a fact (a match
+        // named with its competition, نهائي دوري أبطال أوروبا, is one)
+        let roleSubjects = Set(x.relations.filter { ["agent", "target", "location", "participant", "superEvent"].contains($0.predicate) }.map(\.subject))
         func isFact(_ i: Int) -> Bool {
             let e = x.entities[i]
             return e.type != .event || e.entryID != nil || roleSubjects.contains(i) || e.startDate != nil || !e.casualties.isEmpty
@@ -637,7 +638,7 @@ public struct KnowledgeGraph: Sendable, Equatable {
         var names: [String: String] = [e.language == "ar" ? "ar" : "en": e.name]
         if e.language == "ar" && e.type != .event { names["ar-Latn"] = Transliteration.latin(e.name) }
         if e.language == "ar", let en = e.englishName { names["en"] = en }
-        if e.type == .event, let t = e.eventType { names["en"] = t }
+        if e.type == .event, let t = e.eventType { names["en"] = e.englishName ?? t }
         return GraphEntity(key: key, type: e.type, subtype: e.subtype, names: names, sameAs: [], partOf: nil, description: "",
                            eventType: e.eventType, cameo: e.cameo, startDate: e.startDate?.iso, casualties: e.casualties.sorted())
     }
