@@ -479,9 +479,18 @@ final class RelationTests: XCTestCase {
 
         let z = extract("Liverpool lost the Champions League final to Real Madrid in Kyiv.", "en")
         XCTAssertTrue(z.entities.contains { $0.eventType == "match" && $0.englishName == "Champions League final" }, "\(z.entities.map(\.name))")
-        // a stage word alone, or a tournament's finals, is no match of it
-        let w = extract("وتأهل المنتخب إلى نهائيات كأس العالم، وخاض الدور الأول من كأس العالم.", "ar")
+        // a stage word alone, a tournament's finals, a final squad or "before the final" is no match of it
+        let w = extract("وتأهل المنتخب إلى نهائيات كأس العالم، وخاض الدور الأول من كأس العالم، وأعلن المدرب التشكيل النهائي لكأس العالم.", "ar")
         XCTAssertFalse(w.relations.contains { $0.predicate == "superEvent" }, "\(triples(w))")
+        // the round of 16 and the final are two matches; the final is not made a semi-final by قبل
+        let r = extract("فازت فرنسا على الأرجنتين في الدور ثمن النهائي لكأس العالم. وقال المدرب قبل نهائي كأس العالم إن الفريق جاهز.", "ar")
+        let stages = Set(r.relations.filter { $0.predicate == "superEvent" }.compactMap { r.entities[$0.subject].englishName })
+        XCTAssertEqual(stages, ["FIFA World Cup round of 16", "FIFA World Cup final"], "\(triples(r))")
+        // the stage's own trigger word (المباراة) brings the sides and the place written after it
+        let v = extract("وخسر منتخب كرواتيا المباراة النهائية لكأس العالم، الأحد، بين منتخب كرواتيا ونظيره الفرنسي، على ملعب لوجنيكي في موسكو.", "ar")
+        guard let vf = v.relations.first(where: { $0.predicate == "superEvent" })?.subject else { return XCTFail("\(triples(v))") }
+        XCTAssertTrue(v.relations.contains { $0.subject == vf && $0.predicate == "location" }, "\(triples(v))")
+        XCTAssertTrue(v.relations.contains { $0.subject == vf && $0.predicate == "participant" && names(v, $0.object).contains("country:fr") }, "\(triples(v))")
     }
 
     /// In a match report, the players named after a match until the next one take part in it.

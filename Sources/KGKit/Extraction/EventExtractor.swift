@@ -85,20 +85,23 @@ struct EventExtractor {
         var roleRelations: [ExtractedRelation] = []
         // matches named by their stage and competition (نهائي دوري أبطال أوروبا): a match event the same sentence's
         // match triggers and later definite forms (المباراة) refer to
-        var stageSentence: [Int: Int] = [:]
+        var stageEvents: Set<Int> = []
+        // (sentence, first token) of each stage written as the setting, في نهائي / in the final: the match a trigger
+        // before it in its sentence reports (الأهلي يهزم الترجي ويقترب من نهائي دوري أبطال أفريقيا is another match)
+        var stageSettings: [Int: [(sentence: Int, start: Int)]] = [:]
+        var stageAt: [Int: Int] = [:]       // a stage's trigger word (المباراة النهائية) → its stage event
         var stageJoin: [Int: Int] = [:]     // stage event → the match event of its sentence it is
-        var stageStart: [Int: Int] = [:]    // stage event → its first token
         let namedMentions = newMentions
-        for st in stageEvents(doc, claimed: &claimed, entities: &entities, named: namedMentions, added: &newMentions) {
-            if stageSentence[st.entity] == nil {
+        for st in self.stageEvents(doc, claimed: &claimed, entities: &entities, named: namedMentions, added: &newMentions) {
+            if stageEvents.insert(st.entity).inserted {
                 eventsOfType["match", default: []].append(st.entity)
                 labelled.insert(st.entity)
             }
-            // (only a stage written as the setting, في نهائي / in the final, is the match its sentence's trigger
-            // reports: الأهلي يهزم الترجي ويقترب من نهائي دوري أبطال أفريقيا is another match)
-            stageSentence[st.entity] = st.setting ? st.mention.sentence : -1
-            stageStart[st.entity] = st.mention.tokens.lowerBound
-            occurrences.append(Occurrence(entity: st.entity, sentence: st.mention.sentence, tokens: st.mention.tokens))
+            if st.setting { stageSettings[st.entity, default: []].append((st.mention.sentence, st.mention.tokens.lowerBound)) }
+            for k in st.mention.tokens where !claimed[k] { stageAt[k] = st.entity }
+            // (no occurrence of its own: a stage names the match, the sentences that report it are its triggers'. The
+            // players of the sentences after a stage alone are too often others: 3 of 12 read right, with Putin in a
+            // World Cup quarter-final and Hazard in a final Belgium did not play)
             let s = doc.sentences[st.mention.sentence]
             roleRelations.append(ExtractedRelation(subject: st.entity, predicate: "superEvent", object: st.competition.entity, evidence: Evidence(
                 article: article.id, sentence: s.index, start: st.mention.start, end: st.competition.end, sentenceStart: s.start,
@@ -542,12 +545,14 @@ struct EventExtractor {
                 let targetPerson = target.flatMap { mentions[$0].type == .person ? mentions[$0].entity : nil }
                 let t0 = triggerStart(k)
                 let e: Int
-                if let existing = eventsOfType[type, default: []].last(where: { ev in
+                // (a stage's own trigger word, المباراة of المباراة النهائية لكأس العالم بين كرواتيا وفرنسا, is its match)
+                if let st = stageAt[k] { e = st } else if let existing = eventsOfType[type, default: []].last(where: { ev in
                     // (a match named by its stage is the match a trigger of its own sentence reports, or a definite
                     // form refers back to; not another match won or drawn later)
                     // (and a trigger before it: حجز يوفنتوس مقعده في نهائي كأس إيطاليا بفوزه على أتالانتا is a win in
                     // the semi-final)
-                    if let at = stageSentence[ev], at != s.index || k > stageStart[ev, default: 0], !anaphoric { return false }
+                    if stageEvents.contains(ev), !anaphoric,
+                       !(stageSettings[ev] ?? []).contains(where: { $0.sentence == s.index && k <= $0.start }) { return false }
                     if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
                     if !sides.isEmpty, let others = sidesOf[ev], others.isDisjoint(with: sides) { return false }
                     // a form that only refers back names no new party of it (القمة بين كيم وترامب is not the summit of
@@ -580,7 +585,7 @@ struct EventExtractor {
                 // a match with its sides in the sentence that sets it in a stage (فاز X على Y في نهائي …) is that stage's
                 // match: the two are one event (merged below)
                 if opponent, !sides.isEmpty,
-                   let st = stageSentence.keys.sorted().first(where: { stageSentence[$0] == s.index && $0 != e && k < stageStart[$0, default: 0] }),
+                   let st = stageEvents.sorted().first(where: { st in st != e && (stageSettings[st] ?? []).contains { $0.sentence == s.index && k < $0.start } }),
                    stageJoin[st] == nil { stageJoin[st] = e }
                 if entities[e].entryID == nil, !labelled.contains(e),
                    let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
@@ -667,6 +672,7 @@ struct EventExtractor {
             for i in occurrences.indices where occurrences[i].entity == st { occurrences[i].entity = e }
             // (named by its stage, unless its trigger's phrase named it: فوز الاتفاق على التعاون)
             if !labelled.contains(e) { entities[e].name = entities[st].name }
+            if entities[e].englishName == nil { entities[e].englishName = entities[st].englishName }
         }
         for m in newMentions { mentions.append(m) }
         relations += roleRelations
@@ -732,8 +738,12 @@ struct EventExtractor {
         func isIn(_ set: KeySet, _ k: Int) -> Bool {
             set.contains(toks[k].key, hash: toks[k].keyHash) || toks[k].script == .arabic && set.contains(toks[k].stem, hash: toks[k].stemHash)
         }
+        func isStageWord(_ k: Int) -> Bool {
+            isIn(roles.stageNouns, k) || isIn(roles.stageAdjectives, k) || isIn(roles.stageModifiers, k) || isIn(roles.stageLegs, k) || isIn(roles.stageWords, k)
+        }
         var out: [(entity: Int, mention: Mention, competition: Mention, setting: Bool)] = []
-        var entityOf: [String: Int] = [:]
+        // competition, stage and leg → the match and the year written with it, if any
+        var entityOf: [String: (entity: Int, year: String)] = [:]
         for c in named where c.eventType == "competition" && c.entity >= 0 {
             let bounds = doc.sentences[c.sentence].tokens
             // the stage before the competition, past at most two connecting words
@@ -741,13 +751,17 @@ struct EventExtractor {
             while j >= bounds.lowerBound, c.tokens.lowerBound - j <= 2, isIn(roles.stageConnectors, j) { j -= 1 }
             let stageEnd = j + 1
             var first = stageEnd, noun = false
-            while j >= bounds.lowerBound, stageEnd - j <= 4, !claimed[j],
-                  isIn(roles.stageNouns, j) || isIn(roles.stageAdjectives, j) || isIn(roles.stageModifiers, j) || isIn(roles.stageWords, j) {
+            while j >= bounds.lowerBound, stageEnd - j <= 4, !claimed[j], isStageWord(j) {
                 // (an adjective is the stage after a stage word only: المباراة النهائية)
                 if isIn(roles.stageNouns, j) || isIn(roles.stageWords, j) && j + 1 < stageEnd && isIn(roles.stageAdjectives, j + 1) { noun = true }
                 first = j
                 j -= 1
             }
+            // (before the final is not a stage: قبل نهائي كأس العالم)
+            while first < stageEnd - 1, isIn(roles.stageInner, first) { first += 1 }
+            // (a definite stage noun after another definite noun qualifies it: التشكيل النهائي, الترتيب النهائي)
+            if noun, toks[first].script == .arabic, toks[first].hasArticle, first > bounds.lowerBound, toks[first - 1].hasArticle,
+               toks[first - 1].kind == .word { noun = false }
             var stage = first..<stageEnd, phrase = first..<c.tokens.upperBound
             // (a stage word before its noun needs the noun: الدور alone is no stage)
             if !noun {
@@ -758,33 +772,40 @@ struct EventExtractor {
                 phrase = c.tokens.lowerBound..<(a + 1)
             }
             // (the year of the competition's edition: نهائي دوري أبطال أوروبا 2011)
+            var year = ""
             if phrase.upperBound == c.tokens.upperBound, phrase.upperBound < bounds.upperBound, toks[phrase.upperBound].kind == .number,
                let y = Int(toks[phrase.upperBound].key), (1900...2100).contains(y) {
                 phrase = phrase.lowerBound..<(phrase.upperBound + 1)
+                year = toks[phrase.upperBound - 1].key
             }
             let name = doc.nameText(phrase.lowerBound, phrase.upperBound)
-            // (one match per competition, stage and year, however written: المباراة النهائية لدوري أبطال أوروبا … نهائي
-            // دوري أبطال أوروبا)
-            let year = phrase.upperBound > c.tokens.upperBound && toks[phrase.upperBound - 1].kind == .number ? toks[phrase.upperBound - 1].key : ""
-            let key = "\(c.entity) \(year) " + stage.filter { isIn(roles.stageModifiers, $0) }.map { toks[$0].script == .arabic ? toks[$0].stem : toks[$0].key }.joined(separator: " ")
+            // (one match per competition, stage and leg, however written — المباراة النهائية لدوري أبطال أوروبا …
+            // نهائي دوري أبطال أوروبا, نهائي كأس العالم 2018 … نهائي المونديال — unless the years differ)
+            func word(_ k: Int) -> String { toks[k].script == .arabic ? toks[k].stem : toks[k].key }
+            var key = "\(c.entity) " + stage.filter { isIn(roles.stageModifiers, $0) || isIn(roles.stageLegs, $0) }.map(word).joined(separator: " ")
+            if let known = entityOf[key], !year.isEmpty, !known.year.isEmpty, known.year != year { key += " " + year }
             let e: Int
-            if let known = entityOf[key] { e = known } else {
+            if let known = entityOf[key] {
+                e = known.entity
+                if known.year.isEmpty && !year.isEmpty { entityOf[key] = (e, year) }
+            } else {
                 e = entities.count
-                entityOf[key] = e
+                entityOf[key] = (e, year)
                 var x = ExtractedEntity(type: .event, subtype: "match", entryID: nil, name: name, language: doc.language,
                                         mentionIndices: [], eventType: "match", cameo: nil)
                 // (an English text names the match as written; an Arabic one by the competition's English name and
                 // the stage's glosses: CAF Champions League semi-final, first leg)
                 if toks[stage.lowerBound].script == .latin { x.englishName = name }
                 else if let id = c.entryID, let comp = lexicons.namedEvents.entry(id: id), !comp.nameEn.isEmpty {
-                    var final = "", after: [String] = []
+                    var level = "", legs: [String] = []
                     for k in stage {
                         guard let g = roles.stageGlosses[toks[k].stem] ?? roles.stageGlosses[toks[k].key] else { continue }
-                        if g.hasSuffix("final") { if final.isEmpty || final == "final" { final = g } } else { after.append(g) }
+                        if isIn(roles.stageLegs, k) { legs.append(g) }
+                        else if isIn(roles.stageModifiers, k) { if level.isEmpty || level == "final" { level = g } }
+                        else if level.isEmpty { level = g }
                     }
-                    if !final.isEmpty {
-                        x.englishName = ([year, comp.nameEn, final].filter { !$0.isEmpty }.joined(separator: " "))
-                            + after.map { ", " + $0 }.joined()
+                    if !level.isEmpty {
+                        x.englishName = [year, comp.nameEn, level].filter { !$0.isEmpty }.joined(separator: " ") + legs.map { ", " + $0 }.joined()
                     }
                 }
                 entities.append(x)
@@ -794,7 +815,8 @@ struct EventExtractor {
                             surface: doc.text(start, end), rule: "event-stage", confidence: 0.8, eventType: "match", cameo: "",
                             entity: e, sentence: c.sentence)
             added.append(m)
-            for k in stage { claimed[k] = true }
+            // (a trigger word of the stage, المباراة, is left to fire: its sides and place are the match's)
+            for k in stage where trigger(toks, at: k, limit: bounds.upperBound) == nil { claimed[k] = true }
             // written as where something happens: في نهائي, بالمباراة النهائية, in the Champions League final
             var b = phrase.lowerBound - 1
             while b >= bounds.lowerBound, toks[b].script == .latin, isIn(roles.stageConnectors, b) { b -= 1 }
@@ -1100,6 +1122,8 @@ public struct EventRoles: Sendable {
     let stageNouns: KeySet
     let stageAdjectives: KeySet
     let stageModifiers: KeySet
+    let stageLegs: KeySet
+    let stageInner: KeySet
     let stageWords: KeySet
     let stageConnectors: KeySet
     /// English glosses of Arabic stage nouns and modifiers (normalised word → final, semi-final, first leg).
@@ -1167,6 +1191,8 @@ public struct EventRoles: Sendable {
         stageNouns = keySet("stage-noun")
         stageModifiers = keySet("stage-modifier")
         stageAdjectives = keySet("stage-adjective")
+        stageLegs = keySet("stage-leg")
+        stageInner = keySet("stage-inner")
         stageWords = keySet("stage-word")
         stageConnectors = keySet("stage-connector")
         var glosses: [String: String] = [:]

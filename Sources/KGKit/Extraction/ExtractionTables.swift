@@ -45,7 +45,9 @@ public struct ExtractionTables: Sendable {
 
     init(rows: (String) -> [[String]]) {
         dates = Self.dates(rows("rules/dates.tsv"))
-        casualties = Self.casualties(rows("rules/casualties.tsv"))
+        // (a currency after a number is a sum, not people: money-words.tsv's currencies are units too)
+        casualties = Self.casualties(rows("rules/casualties.tsv")
+                                     + rows("rules/money-words.tsv").filter { $0.count >= 2 && $0[1] == "currency" }.map { [$0[0], "unit"] })
         let cues = rows("rules/statement-cues.tsv")
         statements = Self.statements(cues)
         var helpers: [String: Set<String>] = [:]

@@ -322,6 +322,10 @@ public enum JSONLDWriter {
         return w.finish()
     }
 
+    /// The cores, read once: `kg extract` writes a graph per article, and reading the count opens cgroup files each
+    /// time (3% of its run).
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
+
     /// Encodes nodes `0..<count` (written by `node`) on all cores, in chunks, and hands each chunk's bytes to `emit` in
     /// order: the bytes are the same as encoding them one after the other. Stops when `emit` returns false.
     static func encodeNodes(_ count: Int, _ node: (Int, inout JSONBytes) -> Void, emit: ([UInt8]) -> Bool) {
@@ -330,8 +334,7 @@ public enum JSONLDWriter {
         func encode(_ c: Int) -> [UInt8] {
             encoded { w in for i in (c * chunk)..<min(count, (c + 1) * chunk) { node(i, &w) } }
         }
-        let threads = ProcessInfo.processInfo.activeProcessorCount
-        guard threads > 1, chunks > 1 else {
+        guard chunks > 1, case let threads = Self.cores, threads > 1 else {
             for c in 0..<chunks where !emit(encode(c)) { return }
             return
         }
