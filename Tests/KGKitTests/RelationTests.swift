@@ -493,6 +493,18 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(v.relations.contains { $0.subject == vf && $0.predicate == "participant" && names(v, $0.object).contains("country:fr") }, "\(triples(v))")
     }
 
+    /// In a match report, the side after أمام is the other side of a draw or a defeat (تعادل يوفنتوس أمام ضيفه نابولي,
+    /// خسر ليفربول أمام ريال مدريد); a protest in front of an embassy takes no part of it.
+    func testTheSideAfterAmamIsTheOtherSideOfAMatch() {
+        let x = extract("تعادل يوفنتوس أمام ضيفه نابولي 2-2 في الدوري الإيطالي، وخسر ليفربول أمام ريال مدريد. وسجل عبد الفتاح آدم الهدف الثاني في الدقيقة 80 وقال المدرب إن الفريق قدم مباراة كبيرة.", "ar")
+        let matches = x.entities.indices.filter { x.entities[$0].eventType == "match" }
+        func sides(_ e: Int) -> [String] { x.relations.filter { $0.subject == e && ["agent", "participant"].contains($0.predicate) }.flatMap { names(x, $0.object) } }
+        XCTAssertTrue(matches.contains { e in sides(e).contains { $0.contains("juventus") } && sides(e).contains { $0.contains("napoli") } }, "\(triples(x))")
+        XCTAssertTrue(matches.contains { e in sides(e).contains("org:liverpool-fc") && sides(e).contains("org:real-madrid") }, "\(triples(x))")
+        let y = extract("ونظم محتجون تظاهرة أمام السفارة الأمريكية في عمان احتجاجا على القرار.", "ar")
+        XCTAssertFalse(y.relations.contains { $0.predicate == "participant" && names(y, $0.object).contains { $0.contains("السفارة") } }, "\(triples(y))")
+    }
+
     /// In a match report, the players named after a match until the next one take part in it.
     func testPlayersNamedAfterAMatchTakePartInIt() {
         let x = extract("فاز الأهلي على الزمالك 2-1 في مباراة الجولة العاشرة من الدوري المصري لكرة القدم على استاد القاهرة. وسجل محمد أبو تريكة هدف الفوز في الدقيقة 80 بعد تمريرة من وائل جمعة.", "ar")

@@ -290,7 +290,8 @@ struct EventExtractor {
                     else if roles.agentCues.contains(t.key, hash: t.keyHash) { cue = "agent" }
                     else if roles.fireAgentCues.contains(t.key, hash: t.keyHash),
                             roles.forceTypes.contains(type) || roles.outcomeTypes.contains(type) { cue = "agent" }
-                    else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash) { cue = "participant"; cueAt = j }
+                    else if roles.participantCues.contains(t.key, hash: t.keyHash) || roles.participantCues.contains(t.body, hash: t.bodyHash)
+                            || opponent && roles.opponentCues.contains(t.key, hash: t.keyHash) { cue = "participant"; cueAt = j }
                     else if roles.relativeLaunchVerbs.contains(t.key, hash: t.keyHash) || roles.relativeLaunchVerbs.contains(t.stem, hash: t.stemHash) { cue = "agent" }
                     else if j > trig.end, t.script == .arabic, roles.baParticipantTypes.contains(type),
                             t.prefix.endsWithLetters("ب") || mentionAt[j].map({ mentions[$0].start == t.start + 1 && doc.scalars[t.start] == "ب" }) == true,
@@ -1126,6 +1127,8 @@ public struct EventRoles: Sendable {
     let stageInner: KeySet
     let stageWords: KeySet
     let stageConnectors: KeySet
+    /// The other side of a match after it (أمام X), for type-opponent only.
+    let opponentCues: KeySet
     /// English glosses of Arabic stage nouns and modifiers (normalised word → final, semi-final, first leg).
     let stageGlosses: [String: String]
 
@@ -1195,6 +1198,7 @@ public struct EventRoles: Sendable {
         stageInner = keySet("stage-inner")
         stageWords = keySet("stage-word")
         stageConnectors = keySet("stage-connector")
+        opponentCues = keySet("opponent-cue")
         var glosses: [String: String] = [:]
         for r in rows where r.count >= 3 && r[1].hasPrefix("stage-") && !r[2].isEmpty { glosses[Normalizer.key(r[0])] = r[2] }
         stageGlosses = glosses
