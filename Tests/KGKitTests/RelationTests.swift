@@ -479,6 +479,8 @@ final class RelationTests: XCTestCase {
 
         let z = extract("Liverpool lost the Champions League final to Real Madrid in Kyiv.", "en")
         XCTAssertTrue(z.entities.contains { $0.eventType == "match" && $0.englishName == "Champions League final" }, "\(z.entities.map(\.name))")
+        let z2 = extract("Southgate named his World Cup final squad on Wednesday, before the Premier League final day.", "en")
+        XCTAssertFalse(z2.relations.contains { $0.predicate == "superEvent" }, "\(triples(z2))")
         // a stage word alone, a tournament's finals, a final squad or "before the final" is no match of it
         let w = extract("وتأهل المنتخب إلى نهائيات كأس العالم، وخاض الدور الأول من كأس العالم، وأعلن المدرب التشكيل النهائي لكأس العالم.", "ar")
         XCTAssertFalse(w.relations.contains { $0.predicate == "superEvent" }, "\(triples(w))")

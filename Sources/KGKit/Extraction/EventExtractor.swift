@@ -768,7 +768,9 @@ struct EventExtractor {
             if !noun {
                 // English also writes the stage after the competition: the Champions League final
                 let a = c.tokens.upperBound
-                guard a < bounds.upperBound, toks[a].script == .latin, !claimed[a], isIn(roles.stageNouns, a) else { continue }
+                // (not an adjective of another noun: the World Cup final squad)
+                guard a < bounds.upperBound, toks[a].script == .latin, !claimed[a], isIn(roles.stageNouns, a),
+                      !(a + 1 < bounds.upperBound && isIn(roles.stageBlockers, a + 1)) else { continue }
                 stage = a..<(a + 1)
                 phrase = c.tokens.lowerBound..<(a + 1)
             }
@@ -1127,6 +1129,8 @@ public struct EventRoles: Sendable {
     let stageInner: KeySet
     let stageWords: KeySet
     let stageConnectors: KeySet
+    /// Nouns an English stage word after a competition qualifies (the World Cup final squad): then it names no match.
+    let stageBlockers: KeySet
     /// The other side of a match after it (أمام X), for type-opponent only.
     let opponentCues: KeySet
     /// English glosses of Arabic stage nouns and modifiers (normalised word → final, semi-final, first leg).
@@ -1199,6 +1203,7 @@ public struct EventRoles: Sendable {
         stageWords = keySet("stage-word")
         stageConnectors = keySet("stage-connector")
         opponentCues = keySet("opponent-cue")
+        stageBlockers = keySet("stage-blocker")
         var glosses: [String: String] = [:]
         for r in rows where r.count >= 3 && r[1].hasPrefix("stage-") && !r[2].isEmpty { glosses[Normalizer.key(r[0])] = r[2] }
         stageGlosses = glosses
