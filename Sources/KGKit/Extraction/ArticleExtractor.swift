@@ -117,9 +117,10 @@ public struct ArticleExtractor: Sendable {
         // one-word names of known bodies the gazetteer finds in the article: the tagger's person or unknown body of that word
         // is the known body (ونقلت بلومبرغ عن متعاملين, with بلومبرغ the news agency elsewhere: one sense per article)
         var knownBodyWords: [String: Mention] = [:]
-        for m in mentions where m.type == .organization && m.tokens.count == 1 && m.entryID != nil && m.rule == "gazetteer" {
+        for m in mentions where m.type == .organization && m.tokens.count == 1 && m.rule == "gazetteer" {
+            guard let id = m.entryID else { continue }
             let w = doc.tokens[m.tokens.lowerBound].stem
-            if let id = m.entryID, knownBodyWords[w]?.entryID.map({ $0 <= id }) != true { knownBodyWords[w] = m }
+            if knownBodyWords[w]?.entryID.map({ $0 <= id }) != true { knownBodyWords[w] = m }
         }
         for mi in mentions.indices {
             let m = mentions[mi]

@@ -107,6 +107,7 @@ struct EventExtractor {
                 article: article.id, sentence: s.index, start: st.mention.start, end: st.competition.end, sentenceStart: s.start,
                 sentenceText: doc.text(of: s), rule: "event:match:stage", confidence: 0.8)))
         }
+        let stageOrder = stageEvents.sorted()
         // words that start no trigger (most of them), known after their first token
         var mayTrigger = WordMemo(doc)
         // whether a sentence writes armed force: an armed-word, or a military organisation or an armed group named
@@ -586,7 +587,7 @@ struct EventExtractor {
                 // a match with its sides in the sentence that sets it in a stage (فاز X على Y في نهائي …) is that stage's
                 // match: the two are one event (merged below)
                 if opponent, !sides.isEmpty,
-                   let st = stageEvents.sorted().first(where: { st in st != e && (stageSettings[st] ?? []).contains { $0.sentence == s.index && k < $0.start } }),
+                   let st = stageOrder.first(where: { st in st != e && (stageSettings[st] ?? []).contains { $0.sentence == s.index && k < $0.start } }),
                    stageJoin[st] == nil { stageJoin[st] = e }
                 if entities[e].entryID == nil, !labelled.contains(e),
                    let end = labelEnd(doc, trigger: k..<trig.end, roles: ([agent, target].compactMap { $0 } + participants
