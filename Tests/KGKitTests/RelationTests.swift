@@ -1104,6 +1104,11 @@ final class RelationTests: XCTestCase {
         XCTAssertThrowsError(try LexiconSet.load(userRules: [kind])) { e in
             XCTAssertTrue("\(e)".hasPrefix(kind + ":4:") && "\(e)".contains("siad"), "\(e)")
         }
+        // (a file saved with Windows line ends is numbered by its lines too)
+        let crlf = try write("statement-cues.tsv", "words\tkind\r\n# mine\r\nأفصح\tsiad\r\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [crlf])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(crlf + ":3:") && "\(e)".contains("siad"), "\(e)")
+        }
         let good = try write("statement-cues.tsv", "words\tkind\tneeds\nأفصح\tsaid\tclause\n")
         XCTAssertNoThrow(try LexiconSet.load(userRules: [good]))
         // a table named like no bundled one is a clear error naming the file
