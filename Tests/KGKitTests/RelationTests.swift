@@ -1111,6 +1111,25 @@ final class RelationTests: XCTestCase {
         }
         let good = try write("statement-cues.tsv", "words\tkind\tneeds\nأفصح\tsaid\tclause\n")
         XCTAssertNoThrow(try LexiconSet.load(userRules: [good]))
+        // so is a kind, role or yes/no flag another table does not know (a row that would silently do nothing)
+        let ordinal = try write("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordnal\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [ordinal])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(ordinal + ":2:") && "\(e)".contains("'ordnal'") && "\(e)".contains("ordinal"), "\(e)")
+        }
+        let flag = try write("place-triggers.tsv", "trigger\tsubtype\tkeep\nمخيم\tNeighborhood\tyes\nمعسكر\tNeighborhood\tyse\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [flag])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(flag + ":3:") && "\(e)".contains("'yse'"), "\(e)")
+        }
+        let noRole = try write("offices.tsv", "words\trole\nوزير الدولة\n")
+        XCTAssertThrowsError(try LexiconSet.load(userRules: [noRole])) { e in
+            XCTAssertTrue("\(e)".hasPrefix(noRole + ":2:") && "\(e)".contains("role"), "\(e)")
+        }
+        let known = try write("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordinal\n")
+        XCTAssertNoThrow(try LexiconSet.load(userRules: [known]))
+        // (the bundled tables pass the same check: their flags and required columns are filled in)
+        for table in LexiconSet.closedColumns.keys.sorted() {
+            XCTAssertNoThrow(try LexiconSet.validateClosedColumns(table, LexiconSet.numberedRows(of: BundledResources.text(table)), file: table))
+        }
         // a table named like no bundled one is a clear error naming the file
         let bad = try write("triggers.tsv", "trigger\ttype\tcameo\n")
         XCTAssertThrowsError(try LexiconSet.load(userRules: [bad])) { e in

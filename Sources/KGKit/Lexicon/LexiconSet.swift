@@ -373,6 +373,7 @@ public struct LexiconSet: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             let numbered = numberedRows(of: text)
             if name == "rules/statement-cues.tsv" { try ExtractionTables.validateStatementCues(numbered, file: f) }
+            try Self.validateClosedColumns(name, numbered, file: f)
             set.userTables[name, default: []] += numbered.map(\.cells)
         }
         let userTables = set.userTables
@@ -531,6 +532,57 @@ public struct LexiconSet: Sendable {
 
     /// Rows of a rules table: the bundled file's plus the user's `--rules` file of the same name.
     public func rows(_ path: String) -> [[String]] { box.t.rows(path) }
+
+    /// A column of a rules table whose value chooses what a row does: a kind, a role, a yes/no flag.
+    struct ClosedColumn {
+        let index: Int
+        let name: String
+        /// A row may leave the cell out (the table's default applies).
+        let optional: Bool
+        /// yes, no or empty; else the values the bundled table uses in that column.
+        var flag = false
+    }
+
+    /// The closed columns of the rules tables a user may extend with `--rules` (statement-cues.tsv has its own
+    /// check). Other columns hold words, names, numbers and free labels (event types, subtypes).
+    static let closedColumns: [String: [ClosedColumn]] = [
+        "rules/casualties.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
+        "rules/dates.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
+        "rules/event-roles.tsv": [ClosedColumn(index: 1, name: "class", optional: false)],
+        "rules/money-words.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
+        "rules/name-continuations.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
+        "rules/nominal-bodies.tsv": [ClosedColumn(index: 1, name: "complement", optional: false)],
+        "rules/offices.tsv": [ClosedColumn(index: 1, name: "role", optional: false)],
+        "rules/person-titles.tsv": [ClosedColumn(index: 1, name: "role", optional: true)],
+        "rules/sports-context.tsv": [ClosedColumn(index: 1, name: "class", optional: false)],
+        "rules/place-triggers.tsv": [ClosedColumn(index: 2, name: "keep", optional: false, flag: true),
+                                     ClosedColumn(index: 3, name: "name-only", optional: true, flag: true)],
+        "rules/organization-heads.tsv": [ClosedColumn(index: 2, name: "standalone", optional: true, flag: true),
+                                         ClosedColumn(index: 3, name: "adjective", optional: true, flag: true),
+                                         ClosedColumn(index: 4, name: "of-place", optional: true, flag: true)],
+    ]
+
+    /// Checks a user's rules table (`--rules`): every closed column holds a value the table knows. A typo (`ordnal`,
+    /// `yse`) would otherwise make a row that silently does nothing; the error names the file, line and value.
+    static func validateClosedColumns(_ table: String, _ rows: [(line: Int, cells: [String])], file: String) throws {
+        guard let columns = closedColumns[table] else { return }
+        let bundled = try Self.table(table)
+        let allowed = columns.map { c in
+            c.flag ? ["yes", "no", ""] : Set(bundled.compactMap { $0.count > c.index ? $0[c.index] : nil })
+        }
+        for (line, cells) in rows {
+            for (c, values) in zip(columns, allowed) {
+                guard c.index < cells.count else {
+                    if c.optional { continue }
+                    throw LexiconError.badRow(file: file, line: line, reason: "no \(c.name) (column \(c.index + 1))")
+                }
+                let v = cells[c.index]
+                guard !values.contains(v) else { continue }
+                let known = c.flag ? "yes, no or empty" : values.sorted().joined(separator: ", ")
+                throw LexiconError.badRow(file: file, line: line, reason: "\(c.name) '\(v)' is not one of: \(known)")
+            }
+        }
+    }
 
     /// Rows of TSV text: comments and the header line skipped, cells split on tabs and trimmed.
     static func rows(of text: String) -> [[String]] { numberedRows(of: text).map(\.cells) }
