@@ -12,6 +12,20 @@ final class NameBoundaryTests: XCTestCase {
             .mentions.filter { $0.type == .person && $0.rule != "nested" }.map(\.surface)
     }
 
+    /// A one-word name read with a pronoun ending the name lists do not know is no person (عن رضاهم: "their
+    /// satisfaction", not Reda), though a name ending like "our" is (جيرونا); and a spokesman's title does not make
+    /// the place he speaks for a person (المتحدث باسم إقليم نانجارهار).
+    func testPronounEndingsAndTheSpokesmansPlaceAreNoPersons() {
+        let p = people("وأعرب غالبية المجيبين عن رضاهم عن ساعات العمل، وقال آخرون إنهم راضون جدا.")
+        XCTAssertFalse(p.contains { $0.hasPrefix("رضا") }, "\(p)")
+        let x = ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "",
+            text: "قال عطا الله خوجاني، المتحدث باسم إقليم نانجارهار، إن 19 شخصا على الأقل قتلوا.", language: "ar"))
+        let q = x.mentions.filter { $0.type == .person }.map(\.surface)
+        XCTAssertFalse(q.contains { $0.contains("نانجارهار") }, "\(q)")
+        XCTAssertTrue(q.contains("عطا الله خوجاني"), "\(q)")
+        XCTAssertTrue(x.mentions.contains { $0.type == .place && $0.surface.contains("نانجارهار") }, "\(x.mentions.map(\.surface))")
+    }
+
     func organisations(_ text: String) -> [Mention] {
         ArticleExtractor(lexicons: Self.lexicons).extract(Article(sourceID: "t", title: "", text: text, language: "ar"))
             .mentions.filter { $0.type == .organization && $0.rule != "nested" }

@@ -13,6 +13,8 @@ public struct EntityRecognizer: Sendable {
     static let rareListWordCount = 100
     /// Pronoun endings (normalised) a list item may not carry on a known word.
     static let pronounEndings = ["هما", "هم", "ها", "نا", "كم", "ه"]
+    /// Pronoun endings that hardly ever end a one-word name as the segmenter splits it (not نا, ه, ي: جيرونا, عبده).
+    static let nameFreePronounEndings: Set<String> = ["هما", "هم", "هن", "كم", "كما", "كن", "ها"]
     /// Punctuation that closes a list (not a quote mark: كيم وأقام "علاقة جيدة").
     static let listClosers: Set<String> = [",", "،", ".", ";", "؛", ":", ")", "!", "?", "؟"]
     /// Arabic name words that always take another name word after them (أبو علي, بن علي, عبد الله).
@@ -678,6 +680,10 @@ public struct EntityRecognizer: Sendable {
                 // (nor is one word that is never part of a name a name alone: وقال متعاملون, في أبريل نيسان; a longer
                 // name may start with one: صباح الأحمد الجابر الصباح; rules/name-stopwords.txt)
                 if b == a + 1, toks[a].script == .arabic, lexicons.stopwords.contains(toks[a].stem) { k = e; continue }
+                // (nor one word with a pronoun ending the name lists do not know as written: عن رضاهم is
+                // "their satisfaction", not Reda; نا "our" is left alone, جيرونا and أرنونا end so)
+                if ty == "PER", b == a + 1, toks[a].script == .arabic, Self.nameFreePronounEndings.contains(toks[a].suffix), gazAt(a) == nil,
+                   lexicons.nameWords[toks[a].key] == nil { k = e; continue }
                 // (one definite plural is no person: المحامون, الصحفيين)
                 if ty == "PER", b == a + 1, toks[a].script == .arabic, toks[a].hasArticle, Self.isPluralShaped(toks[a].key),
                    gazAt(a) == nil, !isPersonWord(toks[a], first: false) { k = e; continue }
@@ -1651,8 +1657,11 @@ public struct EntityRecognizer: Sendable {
                         // after a spokesman's title, two or three words rare in news and then what they said are a name
                         // the lists do not know (المتحدث باسم وزارة الصحة الأفغانية وحيد مجروه أن …)
                         // (and the rare word after the given name علي: وزير العمل علي ربيعي)
+                        // (not the place or body the spokesman speaks for: المتحدث باسم إقليم نانجارهار)
                         guard spokesperson || k == aliAt + 1, t.prefix.isEmpty, !t.hasArticle, lexicons.vocabulary.count(t.stem) < 1000,
-                              lexicons.eventTriggers.match(toks, at: k, limit: k + 1) == nil else { break }
+                              lexicons.eventTriggers.match(toks, at: k, limit: k + 1) == nil,
+                              lexicons.placeTriggers.match(toks, at: k, limit: k + 1) == nil,
+                              !lexicons.organizationHeads.contains(key: t.stem) else { break }
                     }
                 } else if t.hasArticle && !isPersonWord(t, first: false) && k == j {
                     return nil
