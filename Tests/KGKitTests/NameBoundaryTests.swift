@@ -14,7 +14,7 @@ final class NameBoundaryTests: XCTestCase {
 
     /// A one-word name read with a pronoun ending the name lists do not know is no person (عن رضاهم: "their
     /// satisfaction", not Reda), though a name ending like "our" is (جيرونا); and a spokesman's title does not make
-    /// the place he speaks for a person (المتحدث باسم إقليم نانجارهار).
+    /// the place he speaks for a person (المتحدث باسم إقليم نانجارهار), nor is a dual (خبيران اقتصاديان).
     func testPronounEndingsAndTheSpokesmansPlaceAreNoPersons() {
         let p = people("وأعرب غالبية المجيبين عن رضاهم عن ساعات العمل، وقال آخرون إنهم راضون جدا.")
         XCTAssertFalse(p.contains { $0.hasPrefix("رضا") }, "\(p)")
@@ -24,6 +24,9 @@ final class NameBoundaryTests: XCTestCase {
         XCTAssertFalse(q.contains { $0.contains("نانجارهار") }, "\(q)")
         XCTAssertTrue(q.contains("عطا الله خوجاني"), "\(q)")
         XCTAssertTrue(x.mentions.contains { $0.type == .place && $0.surface.contains("نانجارهار") }, "\(x.mentions.map(\.surface))")
+        // nor is the dual of a common word a person ("two economists")
+        let d = people("توقع خبيران اقتصاديان، أن تؤثر الاستثمارات التي أعلنت قطر عن ضخها في الاقتصاد التركي.")
+        XCTAssertFalse(d.contains { $0.contains("خبيران") || $0.contains("اقتصاديان") }, "\(d)")
     }
 
     func organisations(_ text: String) -> [Mention] {

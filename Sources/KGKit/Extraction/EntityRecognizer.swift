@@ -677,6 +677,9 @@ public struct EntityRecognizer: Sendable {
                 }
                 // (a name does not start with a verb in the future tense: وسيترأس | ميناوي)
                 while a < b, toks[a].prefix.endsWithLetters("س") { a += 1 }
+                // (nor is the dual of a common word one, alone or with a dual adjective: توقع خبيران اقتصاديان is "two
+                // economists"; before another word it can be a given name: طوران قشلقجي)
+                if ty == "PER" { while a < b, isCommonDual(toks[a]), b == a + 1 || isCommonDual(toks[a + 1]) { a += 1 } }
                 // (nor is one word that is never part of a name a name alone: وقال متعاملون, في أبريل نيسان; a longer
                 // name may start with one: صباح الأحمد الجابر الصباح; rules/name-stopwords.txt)
                 if b == a + 1, toks[a].script == .arabic, lexicons.stopwords.contains(toks[a].stem) { k = e; continue }
@@ -1791,6 +1794,15 @@ public struct EntityRecognizer: Sendable {
         let singular = String(t.key.unicodeScalars.dropLast(2))
         let singularCount = lexicons.vocabulary.count(singular)
         return singularCount >= 3 && (singularCount >= 50 || lexicons.vocabulary.count(t.key) >= 3) && lexicons.nameWords[t.key] == nil && !lexicons.personNameWords.contains(t.key)
+    }
+
+    /// A dual (…ان) of a word news writes often, that no name list knows as written: خبيران, اقتصاديان (not سلمان,
+    /// عدنان, حمدان, which the lists know).
+    func isCommonDual(_ t: Token) -> Bool {
+        guard t.script == .arabic, t.prefix.isEmpty, !t.hasArticle, t.suffix.isEmpty, t.key.endsWithLetters("ان"),
+              t.key.unicodeScalars.count >= 5, lexicons.nameWords[t.key] == nil, !lexicons.personNameWords.contains(t.key) else { return false }
+        let single = lexicons.vocabulary.count(String(t.key.unicodeScalars.dropLast(2)))
+        return single >= 100 && single >= 5 * lexicons.vocabulary.count(t.key)
     }
 
     func isPersonWord(_ t: Token, first: Bool) -> Bool {
