@@ -1095,35 +1095,24 @@ final class RelationTests: XCTestCase {
         let y = extract("Iran bankrolls Hezbollah. A landslide hit villages in Turkey.", "en")
         XCTAssertFalse(has(y, "country:ir", "supports", "hezbollah"))
         XCTAssertNil(y.entities.first { $0.eventType == "landslide" })
+        // (a user table the loader rejects with an error that starts "FILE:LINE:" and names each of `words`)
+        func rejects(_ name: String, _ text: String, line: Int, naming words: String...) throws {
+            let path = try write(name, text)
+            XCTAssertThrowsError(try LexiconSet.load(userRules: [path])) { e in
+                XCTAssertTrue("\(e)".hasPrefix(path + ":\(line):") && words.allSatisfy { "\(e)".contains($0) }, "\(e)")
+            }
+        }
         // a statement cue with an unknown kind or `needs` value is a clear error naming the file and line
-        let typo = try write("statement-cues.tsv", "words\tkind\tneeds\n# mine\n\nأفصح\tsaid\tclasue\n")
-        XCTAssertThrowsError(try LexiconSet.load(userRules: [typo])) { e in
-            XCTAssertTrue("\(e)".hasPrefix(typo + ":4:") && "\(e)".contains("clasue"), "\(e)")
-        }
-        let kind = try write("statement-cues.tsv", "words\tkind\nأفصح\tsaying\nصرّح\tsaid\nأفاد\tsiad\n")
-        XCTAssertThrowsError(try LexiconSet.load(userRules: [kind])) { e in
-            XCTAssertTrue("\(e)".hasPrefix(kind + ":4:") && "\(e)".contains("siad"), "\(e)")
-        }
+        try rejects("statement-cues.tsv", "words\tkind\tneeds\n# mine\n\nأفصح\tsaid\tclasue\n", line: 4, naming: "clasue")
+        try rejects("statement-cues.tsv", "words\tkind\nأفصح\tsaying\nصرّح\tsaid\nأفاد\tsiad\n", line: 4, naming: "siad")
         // (a file saved with Windows line ends is numbered by its lines too)
-        let crlf = try write("statement-cues.tsv", "words\tkind\r\n# mine\r\nأفصح\tsiad\r\n")
-        XCTAssertThrowsError(try LexiconSet.load(userRules: [crlf])) { e in
-            XCTAssertTrue("\(e)".hasPrefix(crlf + ":3:") && "\(e)".contains("siad"), "\(e)")
-        }
+        try rejects("statement-cues.tsv", "words\tkind\r\n# mine\r\nأفصح\tsiad\r\n", line: 3, naming: "siad")
         let good = try write("statement-cues.tsv", "words\tkind\tneeds\nأفصح\tsaid\tclause\n")
         XCTAssertNoThrow(try LexiconSet.load(userRules: [good]))
         // so is a kind, role or yes/no flag another table does not know (a row that would silently do nothing)
-        let ordinal = try write("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordnal\n")
-        XCTAssertThrowsError(try LexiconSet.load(userRules: [ordinal])) { e in
-            XCTAssertTrue("\(e)".hasPrefix(ordinal + ":2:") && "\(e)".contains("'ordnal'") && "\(e)".contains("ordinal"), "\(e)")
-        }
-        let flag = try write("place-triggers.tsv", "trigger\tsubtype\tkeep\nمخيم\tNeighborhood\tyes\nمعسكر\tNeighborhood\tyse\n")
-        XCTAssertThrowsError(try LexiconSet.load(userRules: [flag])) { e in
-            XCTAssertTrue("\(e)".hasPrefix(flag + ":3:") && "\(e)".contains("'yse'"), "\(e)")
-        }
-        let noRole = try write("offices.tsv", "words\trole\nوزير الدولة\n")
-        XCTAssertThrowsError(try LexiconSet.load(userRules: [noRole])) { e in
-            XCTAssertTrue("\(e)".hasPrefix(noRole + ":2:") && "\(e)".contains("role"), "\(e)")
-        }
+        try rejects("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordnal\n", line: 2, naming: "'ordnal'", "ordinal")
+        try rejects("place-triggers.tsv", "trigger\tsubtype\tkeep\nمخيم\tNeighborhood\tyes\nمعسكر\tNeighborhood\tyse\n", line: 3, naming: "'yse'")
+        try rejects("offices.tsv", "words\trole\nوزير الدولة\n", line: 2, naming: "role")
         let known = try write("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordinal\n")
         XCTAssertNoThrow(try LexiconSet.load(userRules: [known]))
         // (the bundled tables pass the same check: their flags and required columns are filled in)
