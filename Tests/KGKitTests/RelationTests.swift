@@ -602,6 +602,28 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(sports.isSportsReport(analyze("وسجل المهاجم هدفين في المباراة. وقال المهاجم إنه سعيد.")))
     }
 
+    /// Missiles fired at someone are an event of their own (type missile), kept apart from the other side's airstrikes;
+    /// a test launch or a launch pad is none, and roles stop at فيما ("while"), where another clause begins.
+    func testMissilesFiredAtATargetAreEventsAndLaunchPadsAreNone() {
+        let x = extract("وشنت إسرائيل غارات على مواقع لحركة حماس في غزة بعد إطلاق صواريخ من القطاع على إسرائيل.", "ar")
+        let missiles = x.entities.indices.filter { x.entities[$0].eventType == "missile" }
+        XCTAssertEqual(missiles.count, 1, "\(triples(x))")
+        XCTAssertEqual(x.entities[missiles[0]].cameo, "195")
+        XCTAssertTrue(x.relations.contains { $0.subject == missiles[0] && $0.predicate == "target" && names(x, $0.object).contains("إسرائيل") }, "\(triples(x))")
+        let strikes = x.entities.indices.filter { x.entities[$0].eventType == "airstrike" }
+        XCTAssertEqual(strikes.count, 1, "\(triples(x))")
+        XCTAssertFalse(x.relations.contains { $0.subject == strikes[0] && $0.predicate == "target" && names(x, $0.object).contains("إسرائيل") }, "\(triples(x))")
+        // a test launch names no target; a launch pad is what the strikes hit, and the strikes keep their place
+        let y = extract("وأعلنت كوريا الشمالية إطلاق صاروخ جديد بنجاح. ونفذت القوات الأميركية ضربات على منصات إطلاق صواريخ تابعة للحوثيين في محافظة الحديدة.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.eventType == "missile" }, "\(triples(y))")
+        let strike = y.entities.indices.first { y.entities[$0].eventType == "airstrike" }
+        XCTAssertNotNil(strike, "\(triples(y))")
+        XCTAssertTrue(y.relations.contains { $0.subject == strike && $0.predicate == "location" && names(y, $0.object).contains { $0.contains("الحديدة") } }, "\(triples(y))")
+        // the strikes of one clause do not take the target of the rockets of the next
+        let z = extract("ووصل عدد الغارات الإسرائيلية على قطاع غزة إلى 60 غارة، فيما تم إطلاق نحو 100 صاروخ من غزة باتجاه إسرائيل.", "ar")
+        XCTAssertFalse(z.relations.contains { z.entities[$0.subject].eventType == "airstrike" && $0.predicate == "target" && names(z, $0.object).contains("إسرائيل") }, "\(triples(z))")
+    }
+
     /// Elections are named with the article first as often as without: الانتخابات البلدية في تونس is an election in Tunisia.
     func testDefiniteElectionsAreEvents() {
         let x = extract("وأجريت الانتخابات البلدية في تونس يوم الأحد بمشاركة ضعيفة.", "ar")
@@ -1113,6 +1135,7 @@ final class RelationTests: XCTestCase {
         try rejects("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordnal\n", line: 2, naming: "'ordnal'", "ordinal")
         try rejects("place-triggers.tsv", "trigger\tsubtype\tkeep\nمخيم\tNeighborhood\tyes\nمعسكر\tNeighborhood\tyse\n", line: 3, naming: "'yse'")
         try rejects("offices.tsv", "words\trole\nوزير الدولة\n", line: 2, naming: "role")
+        try rejects("event-triggers.tsv", "trigger\ttype\tcameo\tneeds\nإطلاق صواريخ\tmissile\t195\ttargte\n", line: 2, naming: "'targte'", "target")
         let known = try write("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordinal\n")
         XCTAssertNoThrow(try LexiconSet.load(userRules: [known]))
         // (the bundled tables pass the same check: their flags and required columns are filled in)

@@ -112,6 +112,11 @@ struct EventExtractor {
         var mayTrigger = WordMemo(doc)
         // whether a sentence writes armed force: an armed-word, or a military organisation or an armed group named
         var armedSentence: [Int: Bool] = [:]
+        // a trigger right after a naming noun completes a name, it reports no event (قانون العقوبات, لجنة الانتخابات,
+        // منصات إطلاق صواريخ)
+        func isNamingComplement(_ k: Int, from start: Int) -> Bool {
+            k > start && doc.tokens[k].prefix.isEmpty && roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash)
+        }
         func armed(_ s: Sentence) -> Bool {
             if let v = armedSentence[s.index] { return v }
             let v = roles.writesArmedForce(doc, s, mentions: mentions)
@@ -178,8 +183,7 @@ struct EventExtractor {
                 // force is written in the sentence
                 if playReport && roles.sportsMetaphorTypes.contains(type) && !armed(s) { k = trig.end; continue }
                 // the complement of a law's or a body's name is no event (قانون العقوبات, لجنة الانتخابات)
-                if k > s.tokens.lowerBound, doc.tokens[k].prefix.isEmpty,
-                   roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash) { k = trig.end; continue }
+                if isNamingComplement(k, from: s.tokens.lowerBound) { k = trig.end; continue }
                 let opponent = roles.opponentTypes.contains(type)
                 // فاز بالدوري / بلقب: winning a title is not a match
                 // (also where the segmenter left ب on the word: بدوري; not a name: فاز برشلونة على ...)
@@ -274,7 +278,9 @@ struct EventExtractor {
                     if roles.clauseBreaks.contains(t.key, hash: t.keyHash) { break }
                     // roles after another trigger are that event's
                     // (a trigger the table lists: a definite form that only refers back, الاشتباكات, ends no roles)
-                    if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound, bareDefinite: false) != nil { break }
+                    // (not one that only completes a name: ضربات على منصات إطلاق صواريخ تابعة للحوثيين)
+                    if j > trig.end, trigger(doc.tokens, at: j, limit: s.tokens.upperBound, bareDefinite: false) != nil,
+                       !isNamingComplement(j, from: s.tokens.lowerBound) { break }
                     // words in quote marks are what someone said, not roles (على سفينة قالت إنها "مرتبطة بإسرائيل")
                     if StatementExtractor.quoteMarks.contains(t.key, hash: t.keyHash) { inQuote.toggle(); j += 1; continue }
                     if inQuote { j += 1; continue }
@@ -528,6 +534,7 @@ struct EventExtractor {
                     }
                 }
                 if roles.needsParticipantTypes.contains(type) && participants.isEmpty { k = trig.end; continue }
+                if trig.value.needsTarget && target == nil { k = trig.end; continue }
                 // a match has two sides (a win with one is a prize or a title: فاز بلقب الموسم، فوز صلاح بجائزة)
                 let sides = opponent ? Set((participants + (agent.map { [$0] } ?? [])).map { mentions[$0].entity }) : []
                 if opponent, sides.count < 2 { k = trig.end; continue }

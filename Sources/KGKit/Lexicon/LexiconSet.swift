@@ -272,7 +272,12 @@ public struct LexiconSet: Sendable {
     /// `keep`: the trigger is part of the name (حي الزهور); `nameOnly`: name-only annotation (CoNLL) leaves it out even
     /// before a known place (نهر النيجر: النيجر).
     public struct PlaceTrigger: Sendable { public var subtype: String; public var keep: Bool; public var nameOnly = false }
-    public struct EventTrigger: Sendable { public var type: String; public var cameo: String }
+    /// An event trigger row: its type, CAMEO code, and whether the event needs a named target to be one (the
+    /// `needs` column: إطلاق صواريخ على X is a strike, a test launch or منصة إطلاق صواريخ is none).
+    public struct EventTrigger: Sendable {
+        public var type: String; public var cameo: String; public var needsTarget = false
+        init(row: [String]) { type = row[1]; cameo = row[2]; needsTarget = row.count > 3 && row[3] == "target" }
+    }
     public struct DefiniteDescription: Sendable { public var type: EntityType; public var head: String }
 
     /// Loads the bundled resources, then the user's lexicon and rule files (which win over bundled entries).
@@ -427,11 +432,11 @@ public struct LexiconSet: Sendable {
             let k = Normalizer.key(row[0])
             if !k.contains(" "), !k.hasPrefix("ال"), let first = k.unicodeScalars.first, (0x600...0x6FF).contains(first.value),
                !listedKeys.contains("ال" + k), set.definiteEventTriggers["ال" + k] == nil {
-                set.definiteEventTriggers["ال" + k] = EventTrigger(type: row[1], cameo: row[2])
+                set.definiteEventTriggers["ال" + k] = EventTrigger(row: row)
             }
         }
         for row in triggerRows {
-            set.eventTriggers.add(keys(row[0]), EventTrigger(type: row[1], cameo: row[2]))
+            set.eventTriggers.add(keys(row[0]), EventTrigger(row: row))
         }
         for row in try rulesTable("rules/definite-descriptions.tsv") where row.count >= 3 {
             guard let t = EntityType(label: row[1]) else { continue }
@@ -549,6 +554,7 @@ public struct LexiconSet: Sendable {
         "rules/casualties.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
         "rules/dates.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
         "rules/event-roles.tsv": [ClosedColumn(index: 1, name: "class", optional: false)],
+        "rules/event-triggers.tsv": [ClosedColumn(index: 3, name: "needs", optional: true)],
         "rules/money-words.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
         "rules/name-continuations.tsv": [ClosedColumn(index: 1, name: "kind", optional: false)],
         "rules/nominal-bodies.tsv": [ClosedColumn(index: 1, name: "complement", optional: false)],
