@@ -287,6 +287,22 @@ final class RelationTests: XCTestCase {
         XCTAssertEqual(y.entities.first { $0.eventType == "airstrike" }?.startDate?.iso, "2024-03-10")
     }
 
+    /// A year written with a trigger dates that event and tells it from this year's events of its type: past
+    /// bombings named in one sentence are each their own, and the bombing the article reports is another.
+    func testAYearWrittenWithATriggerDatesAPastEvent() {
+        let x = extract("ونفذ النظام تفجيرات الخبر عام ١٩٩٦، وتفجيرات الرياض عام ٢٠٠٣. وقتل عشرة أشخاص في تفجير في بغداد الأحد.", "ar", date: "2018-03-27")
+        let bombings = x.entities.filter { $0.eventType == "bombing" }
+        XCTAssertEqual(bombings.count, 3, "\(triples(x))")
+        XCTAssertEqual(Set(bombings.compactMap { $0.startDate?.iso }), ["1996", "2003", "2018-03-25"], "\(triples(x))")
+        XCTAssertTrue(bombings.contains { $0.name == "تفجيرات الخبر" && $0.startDate?.iso == "1996" }, "\(triples(x))")
+        // a year after منذ ("since") dates no event; a bare month with المقبل ("next") is the next one
+        let y = extract("وأجريت أول انتخابات برلمانية في لبنان منذ عام 2009 الأحد.", "ar", date: "2018-05-08")
+        XCTAssertEqual(y.entities.first { $0.eventType == "election" }?.startDate?.iso, "2018-05-06", "\(triples(y))")
+        let resolver = DateResolver(reference: ResolvedDate(year: 2018, month: 3, day: 6, precision: .day))
+        let doc = Self.lexicons.analyzer.analyze("قال إنه قد يزور القدس في مايو المقبل، وزارها في أغسطس الماضي.", language: "ar")
+        XCTAssertEqual(resolver.dates(in: doc, tokens: doc.sentences[0].tokens).map(\.iso), ["2018-05", "2017-08"])
+    }
+
     // MARK: casualties
 
     func casualties(_ text: String, _ lang: String) -> [Casualty] {

@@ -558,8 +558,8 @@ public struct ArticleExtractor: Sendable {
     /// The team words after it (قائد المنتخب, قائد الفريق), normalised.
     private static let teamWords: Set<String> = Set(["المنتخب", "الفريق", "النادي", "منتخب", "فريق", "نادي"].map(Normalizer.key))
 
-    /// Event time and casualties: the first date in a sentence that triggers the event (resolved against the article
-    /// date), and the casualty counts of the sentences that trigger it — or of the next two sentences, when they
+    /// Event time and casualties: the date written right after a trigger of the event, else the first date in a
+    /// sentence that triggers it (resolved against the article date), and the casualty counts of the sentences that trigger it — or of the next two sentences, when they
     /// trigger no other event (بعد أيام من غارة ... وأسفرت عن مقتل ثلاثة مسلحين).
     private func annotateEvents(_ entities: inout [ExtractedEntity], _ occurrences: [EventExtractor.Occurrence], doc: AnalyzedText, article: Article) {
         guard !occurrences.isEmpty else { return }
@@ -568,8 +568,13 @@ public struct ArticleExtractor: Sendable {
         for o in occurrences { bySentence[o.sentence, default: []].append(o.entity) }
         for o in occurrences.sorted(by: { ($0.sentence, $0.tokens.lowerBound) < ($1.sentence, $1.tokens.lowerBound) }) where entities[o.entity].startDate == nil {
             let s = doc.sentences[o.sentence]
-            let found = resolver.dates(in: doc, tokens: s.tokens).filter { $0.year > 0 }
-            // the date nearest the trigger, preferring full dates
+            // a date written right after the trigger (تفجيرات الخبر عام ١٩٩٦), else the sentence's first full date, else
+            // its first month or week (a bare year elsewhere in the sentence is not the event's: أسوأ هجوم منذ عام 2014)
+            if let d = resolver.statedDate(in: doc, after: o.tokens.upperBound, sentence: s.tokens, stop: { lexicons.eventRoles.clauseBreaks.contains($0.key, hash: $0.keyHash) }) {
+                entities[o.entity].startDate = d
+                continue
+            }
+            let found = resolver.dates(in: doc, tokens: s.tokens).filter { $0.year > 0 && $0.precision != .year }
             if let d = found.first(where: { $0.precision == .day }) ?? found.first { entities[o.entity].startDate = d }
         }
         var done = Set<Int>()

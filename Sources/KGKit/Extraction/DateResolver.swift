@@ -1,6 +1,6 @@
 /// A calendar date without time, with the precision the text gave it.
 public struct ResolvedDate: Sendable, Equatable, Hashable, Comparable {
-    public enum Precision: String, Sendable { case day, month, week }
+    public enum Precision: String, Sendable { case day, month, week, year }
     public var year: Int
     public var month: Int
     public var day: Int
@@ -13,7 +13,7 @@ public struct ResolvedDate: Sendable, Equatable, Hashable, Comparable {
         return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 
-    /// ISO 8601: `2024-03-12` (day), `2024-03` (month), `2024-W10` (ISO week).
+    /// ISO 8601: `2024-03-12` (day), `2024-03` (month), `2024-W10` (ISO week), `1996` (year).
     public var iso: String {
         func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
         switch precision {
@@ -22,6 +22,7 @@ public struct ResolvedDate: Sendable, Equatable, Hashable, Comparable {
         case .week:
             let (wy, w) = DateResolver.isoWeek(DateResolver.days(year, month, day))
             return "\(pad(wy, 4))-W\(pad(w, 2))"
+        case .year: return pad(year, 4)
         }
     }
 
@@ -30,7 +31,7 @@ public struct ResolvedDate: Sendable, Equatable, Hashable, Comparable {
 
 /// Finds the date an event happened from the words of its sentence (dates.tsv), resolved against the article date:
 /// explicit dates (الثلاثاء 12 مارس 2024, 3 يناير, May 3, Nov. 19), month and year (في مارس 2019, كانون الثاني 2020,
-/// in February 2022), weekdays (الجمعة, on Tuesday: the last such day up to the article date, or the next one when the
+/// in February 2022), years after a year word (عام 1996, in 2003; `.year` precision), weekdays (الجمعة, on Tuesday: the last such day up to the article date, or the next one when the
 /// sentence speaks of the future: المقبل, will), nights (ليل الخميس-الجمعة: the night that starts on Thursday),
 /// relative days (أمس, yesterday) and weeks (الأسبوع الماضي, last week).
 public struct DateResolver: Sendable {
@@ -61,15 +62,22 @@ public struct DateResolver: Sendable {
     }
 
     /// Every date expression in the token range, resolved (year 0 = a day and month whose year is unknown).
-    public func dates(in doc: AnalyzedText, tokens range: Range<Int>) -> [ResolvedDate] {
+    /// `futureIn`: the tokens whose future words (المقبل, will) make a bare weekday the next one (default: `range`).
+    public func dates(in doc: AnalyzedText, tokens range: Range<Int>, futureIn: Range<Int>? = nil) -> [ResolvedDate] {
         let tokens = doc.tokens
         let table = tables.dates
         var future = false
-        var k = range.lowerBound
-        while k < range.upperBound {
-            if case .future? = table.match(tokens, at: k, limit: range.upperBound)?.value { future = true; break }
+        let scope = futureIn ?? range
+        var k = scope.lowerBound
+        while k < scope.upperBound {
+            if case .future? = table.match(tokens, at: k, limit: scope.upperBound)?.value { future = true; break }
             k += 1
         }
+        func isFutureWord(_ i: Int) -> Bool {
+            if case .future? = table.match(tokens, at: i, limit: tokens.count)?.value { return true }
+            return false
+        }
+        k = range.lowerBound
         func number(_ i: Int) -> Int? {
             guard i >= range.lowerBound, i < range.upperBound, tokens[i].kind == .number else { return nil }
             return Int(tokens[i].key)
@@ -86,6 +94,7 @@ public struct DateResolver: Sendable {
                 var dayAfter: Int? = nil
                 if let n = number(j), (1...31).contains(n) { dayAfter = n; j += 1 }
                 if j < range.upperBound, tokens[j].key == "," { j += 1 }
+                if number(j) == nil, case .year? = table.match(tokens, at: j, limit: range.upperBound)?.value { j += 1 }   // مارس عام 2019
                 let year = number(j).flatMap { (1900...2100).contains($0) ? $0 : nil }
                 if year == nil, j == end + 1, tokens[end].key == "," { j = end }
                 if let d = dayBefore ?? dayAfter {
@@ -96,8 +105,10 @@ public struct DateResolver: Sendable {
                 } else if let y = year {
                     out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))
                 } else if let r = reference, tokens[k].script == .arabic || tokens[k].isCapitalized {
-                    // a bare month: the last such month up to the article date (في أغسطس الماضي)
-                    let y = m <= r.month ? r.year : r.year - 1
+                    // a bare month: the last such month up to the article date (في أغسطس الماضي), or the next one from
+                    // it with a future word right after it (في مايو المقبل, في مايو/ آيار المقبل)
+                    let next = (end..<min(tokens.count, end + 3)).contains(where: isFutureWord)
+                    let y = next ? (m >= r.month ? r.year : r.year + 1) : (m <= r.month ? r.year : r.year - 1)
                     out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))
                 }
                 k = max(end, year != nil ? j + 1 : end)
@@ -121,11 +132,36 @@ public struct DateResolver: Sendable {
                 if let r = reference { out.append(Self.add(r, days: offset)) }
             case let .week(offset):
                 if let r = reference { var d = Self.add(r, days: 7 * offset); d.precision = ResolvedDate.Precision.week; out.append(d) }
+            case .year:
+                // a year after its word (عام 1996, في 2014, in 2003): the year alone
+                if let y = number(end), (1900...2100).contains(y) {
+                    out.append(ResolvedDate(year: y, month: 1, day: 1, precision: .year))
+                    k = end + 1
+                    continue
+                }
             case .future, .night: break
             }
             k = end
         }
         return out
+    }
+
+    /// The date written right after an event's trigger and the words naming it (تفجيرات الخبر عام ١٩٩٦, the attack on
+    /// 3 May): within five words, before any punctuation but parentheses and before a word `stop` says ends the
+    /// clause (منذ, since: أول انتخابات منذ عام 2009 is no election of 2009). It dates that mention better than the
+    /// sentence's first date, and a year there tells a past event from this one. `sentence`: the trigger's sentence
+    /// (its future words make a weekday in the window the next one: المباراة المقررة … السبت).
+    public func statedDate(in doc: AnalyzedText, after end: Int, sentence: Range<Int>, stop: (Token) -> Bool) -> ResolvedDate? {
+        var last = end, cut = false
+        while last < min(sentence.upperBound, end + 5) {
+            let t = doc.tokens[last]
+            if t.kind == .punctuation && t.key != "(" && t.key != ")" || stop(t) { cut = true; break }
+            last += 1
+        }
+        guard last > end else { return nil }
+        // (a date whose words run past the five words is still read whole: 12 مارس 2024)
+        let window = end..<(cut ? last : min(sentence.upperBound, last + 2))
+        return dates(in: doc, tokens: window, futureIn: sentence).first { $0.year > 0 }
     }
 
     /// A day and month without a year: the article's year, or the year before when that would put it more than a

@@ -32,6 +32,8 @@ struct EventExtractor {
         var targetsOf: [Int: [Int]] = [:]           // event entity → the persons it targets (arrests, trials)
         var sidesOf: [Int: Set<Int>] = [:]          // event entity → the sides of a match (type-opponent)
         var partiesOf: [Int: Set<Int>] = [:]        // event entity → its agents and participants
+        var yearsOf: [Int: Set<Int>] = [:]          // event entity → the years written right after its triggers
+        let dateResolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc, tables: lexicons.cues), tables: lexicons.cues)
         var labelled: Set<Int> = []                 // events named by a phrase (labelEnd)
         var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
@@ -553,6 +555,10 @@ struct EventExtractor {
                 let parties = Set((participants + [agent].compactMap { $0 }).map { mentions[$0].entity })
                 let targetPerson = target.flatMap { mentions[$0].type == .person ? mentions[$0].entity : nil }
                 let t0 = triggerStart(k)
+                // a year written with the trigger (تفجيرات الخبر عام ١٩٩٦, انتخابات عام 2016) dates that event: an event
+                // of another year is another event, and an event with none is this year's (the article's; with no article
+                // date, none is known to be)
+                let statedYear = dateResolver.statedDate(in: doc, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })?.year
                 let e: Int
                 // (a stage's own trigger word, المباراة of المباراة النهائية لكأس العالم بين كرواتيا وفرنسا, is its match)
                 if let st = stageAt[k] { e = st } else if let existing = eventsOfType[type, default: []].last(where: { ev in
@@ -563,6 +569,13 @@ struct EventExtractor {
                     if stageEvents.contains(ev), !anaphoric,
                        !(stageSettings[ev] ?? []).contains(where: { $0.sentence == s.index && k <= $0.start }) { return false }
                     if let t = targetPerson, let others = targetsOf[ev], !others.contains(t) { return false }
+                    if let y = statedYear {
+                        if let years = yearsOf[ev] { if !years.contains(y) { return false } }
+                        else if dateResolver.reference?.year != y { return false }
+                    } else if !anaphoric, let years = yearsOf[ev], !years.contains(where: { $0 == dateResolver.reference?.year }) {
+                        // (a new mention without a year is not the past one: تفجيرات الخبر عام ١٩٩٦ … تفجير في بغداد)
+                        return false
+                    }
                     if !sides.isEmpty, let others = sidesOf[ev], others.isDisjoint(with: sides) { return false }
                     // a form that only refers back names no new party of it (القمة بين كيم وترامب is not the summit of
                     // Moon and Kim)
@@ -603,7 +616,24 @@ struct EventExtractor {
                     entities[e].name = triggerName(k, end, from: t0)
                     labelled.insert(e)
                 }
+                // … or by the words between the trigger and the year written with it (تفجيرات الخبر عام ١٩٩٦)
+                if let y = statedYear, entities[e].entryID == nil, !labelled.contains(e) {
+                    var j = trig.end
+                    let last = min(s.tokens.upperBound, trig.end + 5) - 1
+                    while j < last, !(doc.tokens[j + 1].kind == .number && Int(doc.tokens[j + 1].key) == y) { j += 1 }
+                    // (the words of a name: one or two, the first definite or a name, no function word but the year's
+                    // preposition — الانتخابات الرئاسية في عام 2016; not إطلاق نار حدث في, اجتماعات أخرى خلال)
+                    var stop = j
+                    while stop > trig.end, lexicons.functionWords.contains(doc.tokens[stop - 1].key) { stop -= 1 }
+                    if stop > trig.end, stop - trig.end <= 2, j < last,
+                       (trig.end..<stop).allSatisfy({ doc.tokens[$0].kind == .word && !lexicons.functionWords.contains(doc.tokens[$0].key) }),
+                       doc.tokens[trig.end].hasArticle || mentionAt[trig.end] != nil {
+                        entities[e].name = triggerName(k, stop, from: t0)
+                        labelled.insert(e)
+                    }
+                }
                 if let p = placeEntity, !(placesOf[e] ?? []).contains(p) { placesOf[e, default: []].append(p) }
+                if let y = statedYear { yearsOf[e, default: []].insert(y) }
                 if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
                 if !sides.isEmpty { sidesOf[e, default: []].formUnion(sides) }
                 partiesOf[e, default: []].formUnion(parties)

@@ -58,7 +58,7 @@ public struct ExtractionTables: Sendable {
         complementizers = KeySet(helpers["complementizer"] ?? [])
     }
 
-    enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool) }
+    enum DateWord: Sendable { case month(Int), weekday(Int), day(Int), week(Int), future, night(Bool), year }
     enum CasualtyWord: Sendable { case outcome(String), number(Int), generic, breakdown, atLeast, unit, stop }
     enum StatementCue: String, Sendable { case said, denied, source }
 
@@ -83,6 +83,7 @@ public struct ExtractionTables: Sendable {
             case "week": t.add(r[0], .week(v))
             case "future": t.add(r[0], .future, arabicConjunctions: true)
             case "night": t.add(r[0], .night(v == 1), arabicConjunctions: true)
+            case "year": t.add(r[0], .year, arabicConjunctions: true)
             default: break
             }
         }
