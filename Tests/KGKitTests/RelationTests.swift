@@ -301,6 +301,11 @@ final class RelationTests: XCTestCase {
         let resolver = DateResolver(reference: ResolvedDate(year: 2018, month: 3, day: 6, precision: .day))
         let doc = Self.lexicons.analyzer.analyze("قال إنه قد يزور القدس في مايو المقبل، وزارها في أغسطس الماضي.", language: "ar")
         XCTAssertEqual(resolver.dates(in: doc, tokens: doc.sentences[0].tokens).map(\.iso), ["2018-05", "2017-08"])
+        // English writes the year before the trigger; an event type of one word is named in English words
+        let z = extract("Russia meddled in the 2016 election, officials said. Voters went to the polls in the election in Brazil on Sunday. The central bank announced a rate cut.", "en", date: "2018-11-06")
+        let elections = z.entities.filter { $0.eventType == "election" }
+        XCTAssertEqual(Set(elections.compactMap { $0.startDate?.iso }), ["2016", "2018-11-04"], "\(triples(z))")
+        XCTAssertEqual(z.entities.first { $0.eventType == "ratecut" }?.englishName, "rate cut", "\(triples(z))")
     }
 
     // MARK: casualties

@@ -478,6 +478,10 @@ public struct ArticleExtractor: Sendable {
         if sportsReport { sports.playersOfTeams(doc, article: article, mentions: mentions, relations: &relations) }
         let statements = StatementExtractor(tables: lexicons.cues, titles: lexicons.titles, negations: lexicons.negationCues).extract(doc, article: article, mentions: mentions)
         nameBodiesOfPlaces(&entities, mentions, doc: doc)
+        // an event named by no lexicon entry or match is called by its type's English name (rate cut, not ratecut)
+        for i in entities.indices where entities[i].type == .event && entities[i].entryID == nil && entities[i].englishName == nil {
+            if let l = lexicons.eventRoles.englishLabels[entities[i].eventType ?? ""] { entities[i].englishName = l }
+        }
         return ArticleExtraction(article: article, entities: entities, mentions: mentions, relations: relations, negated: negated,
                                  statements: statements)
     }
@@ -570,7 +574,7 @@ public struct ArticleExtractor: Sendable {
             let s = doc.sentences[o.sentence]
             // a date written right after the trigger (تفجيرات الخبر عام ١٩٩٦), else the sentence's first full date, else
             // its first month or week (a bare year elsewhere in the sentence is not the event's: أسوأ هجوم منذ عام 2014)
-            if let d = resolver.statedDate(in: doc, after: o.tokens.upperBound, sentence: s.tokens, stop: { lexicons.eventRoles.clauseBreaks.contains($0.key, hash: $0.keyHash) }) {
+            if let d = resolver.statedDate(in: doc, from: o.tokens.lowerBound, after: o.tokens.upperBound, sentence: s.tokens, stop: { lexicons.eventRoles.clauseBreaks.contains($0.key, hash: $0.keyHash) }) {
                 entities[o.entity].startDate = d
                 continue
             }

@@ -151,7 +151,14 @@ public struct DateResolver: Sendable {
     /// clause (منذ, since: أول انتخابات منذ عام 2009 is no election of 2009). It dates that mention better than the
     /// sentence's first date, and a year there tells a past event from this one. `sentence`: the trigger's sentence
     /// (its future words make a weekday in the window the next one: المباراة المقررة … السبت).
-    public func statedDate(in doc: AnalyzedText, after end: Int, sentence: Range<Int>, stop: (Token) -> Bool) -> ResolvedDate? {
+    /// An English trigger may have its year right before it (the 2016 election): `start`, the trigger's first token.
+    public func statedDate(in doc: AnalyzedText, from start: Int, after end: Int, sentence: Range<Int>, stop: (Token) -> Bool) -> ResolvedDate? {
+        if start > sentence.lowerBound, doc.tokens[start].script == .latin {
+            let t = doc.tokens[start - 1]
+            if t.kind == .number, t.key.utf8.count == 4, let y = Int(t.key), (1900...2100).contains(y) {
+                return ResolvedDate(year: y, month: 1, day: 1, precision: .year)
+            }
+        }
         var last = end, cut = false
         while last < min(sentence.upperBound, end + 5) {
             let t = doc.tokens[last]

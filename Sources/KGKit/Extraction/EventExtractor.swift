@@ -558,7 +558,7 @@ struct EventExtractor {
                 // a year written with the trigger (تفجيرات الخبر عام ١٩٩٦, انتخابات عام 2016) dates that event: an event
                 // of another year is another event, and an event with none is this year's (the article's; with no article
                 // date, none is known to be)
-                let statedYear = dateResolver.statedDate(in: doc, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })?.year
+                let statedYear = dateResolver.statedDate(in: doc, from: k, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })?.year
                 let e: Int
                 // (a stage's own trigger word, المباراة of المباراة النهائية لكأس العالم بين كرواتيا وفرنسا, is its match)
                 if let st = stageAt[k] { e = st } else if let existing = eventsOfType[type, default: []].last(where: { ev in
@@ -1173,6 +1173,9 @@ public struct EventRoles: Sendable {
     let opponentCues: KeySet
     /// English glosses of Arabic stage nouns and modifiers (normalised word → final, semi-final, first leg).
     let stageGlosses: [String: String]
+    /// English names of event types written as one word (ratecut → rate cut, pressconference → press conference):
+    /// an event the text names no other way is called so in English.
+    let englishLabels: [String: String]
 
     init(rows: [[String]]) {
         var words: [String: Set<String>] = [:]
@@ -1245,6 +1248,9 @@ public struct EventRoles: Sendable {
         var glosses: [String: String] = [:]
         for r in rows where r.count >= 3 && r[1].hasPrefix("stage-") && !r[2].isEmpty { glosses[Normalizer.key(r[0])] = r[2] }
         stageGlosses = glosses
+        var labels: [String: String] = [:]
+        for r in rows where r.count >= 3 && r[1] == "type-english" && !r[2].isEmpty { labels[r[0]] = r[2] }
+        englishLabels = labels
     }
 
     static let bundled = EventRoles(rows: ExtractionTables.rows("rules/event-roles.tsv"))
