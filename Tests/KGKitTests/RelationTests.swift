@@ -392,6 +392,11 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(has(c, "meeting", "participant", "country:ir"), "\(triples(c))")
         XCTAssertTrue(has(c, "meeting", "participant", "gn:2950159"), "\(triples(c))")
         XCTAssertFalse(has(c, "meeting", "participant", "gn:112931"), "\(triples(c))")
+        // a verb's subject right after it is the agent, past a quantity (مجموعة من), and a verb after a comma has its
+        // own subject there rather than the sentence's first actor
+        let q = extract("وأثار اعتقال القس أندرو برانسون أزمة حادة، وفرضت واشنطن مجموعة من العقوبات على أنقرة.", "ar")
+        XCTAssertFalse(has(q, "sanctions", "agent", "andrew-brunson"), "\(triples(q))")
+        XCTAssertTrue(has(q, "sanctions", "agent", "country:us") || has(q, "sanctions", "agent", "gn:4140963"), "\(triples(q))")
     }
 
     /// Tariffs are events of their own (CAMEO 163): the economy that imposes them is the agent.

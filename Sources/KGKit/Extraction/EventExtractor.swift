@@ -366,7 +366,15 @@ struct EventExtractor {
                 // subject of the launch verb (it had carried out, قواتها نفذت) is the sentence's first actor
                 // verb, subject, trigger — Arabic's usual order (شنت إسرائيل غارات, فرضت الولايات المتحدة رسوما جمركية, فرضت
                 // واشنطن عقوبات: a capital, read as its country below)
-                if agent == nil, doc.tokens[k].script == .arabic, let mi = mentionEndingAt[k],
+                // (a quantity between subject and trigger too: فرضت واشنطن مجموعة من العقوبات, شنت إسرائيل سلسلة غارات)
+                var objectStart = k
+                if mentionEndingAt[k] == nil {
+                    if objectStart - 1 > s.tokens.lowerBound, keysEqual(doc.tokens[objectStart - 1].key, "من") { objectStart -= 1 }
+                    if objectStart - 1 > s.tokens.lowerBound,
+                       roles.quantityWords.contains(doc.tokens[objectStart - 1].key, hash: doc.tokens[objectStart - 1].keyHash) { objectStart -= 1 }
+                    else { objectStart = k }
+                }
+                if agent == nil, doc.tokens[k].script == .arabic, let mi = mentionEndingAt[objectStart],
                    isActor(mi) || isStateParticipant(mentions[mi]) {
                     let v = mentions[mi].tokens.lowerBound - 1
                     if v >= s.tokens.lowerBound, doc.tokens[v].kind == .word,
@@ -387,6 +395,7 @@ struct EventExtractor {
                             // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
                             // المدينة، وتشن هجمات): no subject of its own between
                             if t.script == .arabic, t.key.hasPrefix("و"), b > s.tokens.lowerBound, doc.tokens[b - 1].kind == .punctuation,
+                               !((b + 1)..<k).contains(where: { mentionAt[$0].map { isActor($0) || isStateParticipant(mentions[$0]) } ?? false }),
                                let fa = firstActor, mentions[fa].tokens.upperBound <= b, !mentions[fa].isDemonym { agent = fa; break }
                         }
                         if !launched { b -= 1; continue }
