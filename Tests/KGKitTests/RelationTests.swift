@@ -471,6 +471,14 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(x.relations.contains { $0.subject == interview && $0.predicate == "participant" }, "\(triples(x))")
         let y = extract("وكتب الرئيس الأميركي دونالد ترامب في تغريدة أن الاتفاق سيئ.", "ar")
         XCTAssertTrue(has(y, "post", "agent", "donald-trump"), "\(triples(y))")
+        // a post "of" someone (ل after the trigger) is theirs; posts of different authors are different events
+        let z = extract("وجاء ذلك في تغريدة لوزير الخارجية السعودي عادل الجبير على حسابه في تويتر. وقال ترامب في تغريدة على تويتر إن الاتفاق سيئ. وكتب الرئيس الفرنسي إيمانويل ماكرون تغريدة قال فيها إن فرنسا ستساعد.", "ar")
+        let posts = z.entities.indices.filter { z.entities[$0].eventType == "post" }
+        XCTAssertEqual(posts.count, 3, "\(triples(z))")
+        for author in ["adel-al-jubeir", "donald-trump", "emmanuel-macron"] {
+            XCTAssertEqual(posts.filter { e in z.relations.contains { $0.subject == e && $0.predicate == "agent" && z.entities[$0.object].entryID?.hasSuffix(author) == true } }.count, 1, "\(author): \(triples(z))")
+        }
+        XCTAssertFalse(z.relations.contains { z.entities[$0.subject].eventType == "post" && $0.predicate == "agent" && z.entities[$0.object].entryID?.hasSuffix("twitter") == true }, "\(triples(z))")
     }
 
     /// A news outlet that reports an event is neither its agent nor a party to it ("told Reuters", "the Daily Mail

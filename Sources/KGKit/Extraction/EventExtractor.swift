@@ -33,6 +33,7 @@ struct EventExtractor {
         var sidesOf: [Int: Set<Int>] = [:]          // event entity → the sides of a match (type-opponent)
         var partiesOf: [Int: Set<Int>] = [:]        // event entity → its agents and participants
         var yearsOf: [Int: Set<Int>] = [:]          // event entity → the years written right after its triggers
+        var agentsOf: [Int: Set<Int>] = [:]         // event entity → its agents
         let dateResolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc, tables: lexicons.cues), tables: lexicons.cues)
         var labelled: Set<Int> = []                 // events named by a phrase (labelEnd)
         var articleReportsForce: Bool? = nil
@@ -263,6 +264,21 @@ struct EventExtractor {
                     }
                     if let mi = mentionAt[p], mentions[mi].type == .person {
                         if roles.genitiveTargetTypes.contains(type) { target = mi } else { agent = mi }
+                    }
+                }
+                // … or, for a post, the author after ل (تغريدة لترامب, تغريدة لوزير الخارجية السعودي عادل الجبير; not a pronoun:
+                // تغريدة له على تويتر)
+                if agent == nil, roles.lamAgentTypes.contains(type), trig.end < s.tokens.upperBound, doc.tokens[trig.end].script == .arabic,
+                   doc.tokens[trig.end].key.hasPrefix("ل"), !lexicons.functionWords.contains(doc.tokens[trig.end].key) {
+                    var p = trig.end
+                    while p < min(s.tokens.upperBound, trig.end + 5), doc.tokens[p].kind == .word {
+                        if let mi = mentionAt[p] {
+                            if mentions[mi].isDemonym { p = mentions[mi].tokens.upperBound; continue }
+                            if mentions[mi].type == .person
+                                || p == trig.end && mentions[mi].type == .organization && mentions[mi].subtype != "NewsMediaOrganization" { agent = mi }
+                            break
+                        }
+                        p += 1
                     }
                 }
                 var j = trig.end
@@ -594,6 +610,11 @@ struct EventExtractor {
                     // (both with two parties named: one side alone may be named as a person or as the state he leads)
                     if !anaphoric, roles.distinctPartyTypes.contains(type), parties.count >= 2, let others = partiesOf[ev], others.count >= 2,
                        others.isDisjoint(with: parties) { return false }
+                    // and, for posts and interviews (type-distinct-agents), another author is another event (a tweet of
+                    // Trump's, then one of Macron's)
+                    if roles.distinctAgentTypes.contains(type), let a = agent, let others = agentsOf[ev], !others.contains(mentions[a].entity) {
+                        return false
+                    }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
                 }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
@@ -646,6 +667,7 @@ struct EventExtractor {
                 if let t = targetPerson, !(targetsOf[e] ?? []).contains(t) { targetsOf[e, default: []].append(t) }
                 if !sides.isEmpty { sidesOf[e, default: []].formUnion(sides) }
                 partiesOf[e, default: []].formUnion(parties)
+                if let a = agent { agentsOf[e, default: []].insert(mentions[a].entity) }
                 // the teams of a match name it (Croatia v Iceland): its first two team sides, as written; a national
                 // team by its country (منتخب كرواتيا: Croatia)
                 if opponent, entities[e].sides.isEmpty {
@@ -1151,6 +1173,10 @@ public struct EventRoles: Sendable {
     /// Types that need a participant role to be an event at all (crisis).
     let needsParticipantTypes: Set<String>
     let distinctPartyTypes: Set<String>
+    /// Types one author makes (a post, an interview): another agent is another event.
+    let distinctAgentTypes: Set<String>
+    /// Types whose author follows ل right after the trigger (تغريدة لوزير الخارجية).
+    let lamAgentTypes: Set<String>
     let baParticipantTypes: Set<String>
     /// Types a news outlet may take part in (an interview it gives, a post it publishes); in all others it only
     /// reports the event.
@@ -1237,6 +1263,8 @@ public struct EventRoles: Sendable {
         sportsTypes = set("type-sports")
         needsParticipantTypes = set("type-needs-participant")
         distinctPartyTypes = set("type-distinct-parties")
+        distinctAgentTypes = set("type-distinct-agents")
+        lamAgentTypes = set("type-lam-agent")
         baParticipantTypes = set("type-ba-participant")
         mediaTypes = set("type-media")
         matchNouns = keySet("match-noun")
