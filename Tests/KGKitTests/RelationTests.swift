@@ -306,6 +306,12 @@ final class RelationTests: XCTestCase {
         let elections = z.entities.filter { $0.eventType == "election" }
         XCTAssertEqual(Set(elections.compactMap { $0.startDate?.iso }), ["2016", "2018-11-04"], "\(triples(z))")
         XCTAssertEqual(z.entities.first { $0.eventType == "ratecut" }?.englishName, "rate cut", "\(triples(z))")
+        // a weekday after the trigger is no written year: across New Year the attack is still one event; a month with a
+        // future word in another clause is still the last one
+        let w = extract("An attack on a church in Cairo on Sunday killed nine people. Islamic State said it carried out the attack in Cairo.", "en", date: "2019-01-01")
+        XCTAssertEqual(w.entities.filter { $0.eventType == "attack" }.count, 1, "\(triples(w))")
+        let feb = extract("Gunmen carried out an attack on a hotel in Mogadishu in February, which will be investigated.", "en", date: "2018-03-06")
+        XCTAssertEqual(feb.entities.first { $0.eventType == "attack" }?.startDate?.iso, "2018-02", "\(triples(feb))")
     }
 
     // MARK: casualties
@@ -479,6 +485,10 @@ final class RelationTests: XCTestCase {
             XCTAssertEqual(posts.filter { e in z.relations.contains { $0.subject == e && $0.predicate == "agent" && z.entities[$0.object].entryID?.hasSuffix(author) == true } }.count, 1, "\(author): \(triples(z))")
         }
         XCTAssertFalse(z.relations.contains { z.entities[$0.subject].eventType == "post" && $0.predicate == "agent" && z.entities[$0.object].entryID?.hasSuffix("twitter") == true }, "\(triples(z))")
+        // (a word after the trigger that only starts with ل is no author's: تغريدة لاحقة)
+        let later = extract("وقال الرئيس الأميركي دونالد ترامب في تغريدة لاحقة إن الرئيس الفرنسي إيمانويل ماكرون يريد جيشا أوروبيا.", "ar")
+        XCTAssertFalse(has(later, "post", "agent", "emmanuel-macron"), "\(triples(later))")
+        XCTAssertTrue(has(later, "post", "agent", "donald-trump"), "\(triples(later))")
     }
 
     /// A news outlet that reports an event is neither its agent nor a party to it ("told Reuters", "the Daily Mail
@@ -650,6 +660,7 @@ final class RelationTests: XCTestCase {
         // a test launch names no target; a launch pad is what the strikes hit, and the strikes keep their place
         let y = extract("وأعلنت كوريا الشمالية إطلاق صاروخ جديد بنجاح. ونفذت القوات الأميركية ضربات على منصات إطلاق صواريخ تابعة للحوثيين في محافظة الحديدة.", "ar")
         XCTAssertFalse(y.entities.contains { $0.eventType == "missile" }, "\(triples(y))")
+        XCTAssertFalse(extract("ودمرت الغارات منصات لإطلاق الصواريخ على إسرائيل.", "ar").entities.contains { $0.eventType == "missile" })
         let strike = y.entities.indices.first { y.entities[$0].eventType == "airstrike" }
         XCTAssertNotNil(strike, "\(triples(y))")
         XCTAssertTrue(y.relations.contains { $0.subject == strike && $0.predicate == "location" && names(y, $0.object).contains { $0.contains("الحديدة") } }, "\(triples(y))")

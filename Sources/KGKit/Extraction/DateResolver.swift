@@ -77,7 +77,6 @@ public struct DateResolver: Sendable {
             if case .future? = table.match(tokens, at: i, limit: tokens.count)?.value { return true }
             return false
         }
-        k = range.lowerBound
         func number(_ i: Int) -> Int? {
             guard i >= range.lowerBound, i < range.upperBound, tokens[i].kind == .number else { return nil }
             return Int(tokens[i].key)
@@ -107,7 +106,12 @@ public struct DateResolver: Sendable {
                 } else if let r = reference, tokens[k].script == .arabic || tokens[k].isCapitalized {
                     // a bare month: the last such month up to the article date (في أغسطس الماضي), or the next one from
                     // it with a future word right after it (في مايو المقبل, في مايو/ آيار المقبل)
-                    let next = (end..<min(tokens.count, end + 3)).contains(where: isFutureWord)
+                    // (within the clause: not "in February, which will be investigated", not past a full stop)
+                    var next = false
+                    for i in end..<min(tokens.count, end + 3) {
+                        if tokens[i].kind == .punctuation && tokens[i].key != "/" { break }
+                        if isFutureWord(i) { next = true; break }
+                    }
                     let y = next ? (m >= r.month ? r.year : r.year + 1) : (m <= r.month ? r.year : r.year - 1)
                     out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))
                 }
@@ -147,7 +151,7 @@ public struct DateResolver: Sendable {
     }
 
     /// The date written right after an event's trigger and the words naming it (تفجيرات الخبر عام ١٩٩٦, the attack on
-    /// 3 May): within five words, before any punctuation but parentheses and before a word `stop` says ends the
+    /// 3 May): within seven words, before any punctuation but a comma, a slash or parentheses and before a word `stop` says ends the
     /// clause (منذ, since: أول انتخابات منذ عام 2009 is no election of 2009). It dates that mention better than the
     /// sentence's first date, and a year there tells a past event from this one. `sentence`: the trigger's sentence
     /// (its future words make a weekday in the window the next one: المباراة المقررة … السبت).
@@ -159,17 +163,20 @@ public struct DateResolver: Sendable {
                 return ResolvedDate(year: y, month: 1, day: 1, precision: .year)
             }
         }
-        var last = end, cut = false
-        while last < min(sentence.upperBound, end + 5) {
+        // (seven words: a date whose words run on is still read whole, 12 مارس 2024; a comma, a slash or parentheses
+        // do not end it: الهجوم الذي شهدته مدينة صعدة اليمنية، الخميس; مايو/ أيار)
+        var last = end
+        while last < min(sentence.upperBound, end + 7) {
             let t = doc.tokens[last]
-            if t.kind == .punctuation && t.key != "(" && t.key != ")" || stop(t) { cut = true; break }
+            if t.kind == .punctuation && !Self.windowPunctuation.contains(t.key) || stop(t) { break }
             last += 1
         }
         guard last > end else { return nil }
-        // (a date whose words run past the five words is still read whole: 12 مارس 2024)
-        let window = end..<(cut ? last : min(sentence.upperBound, last + 2))
-        return dates(in: doc, tokens: window, futureIn: sentence).first { $0.year > 0 }
+        return dates(in: doc, tokens: end..<last, futureIn: sentence).first { $0.year > 0 }
     }
+
+    /// Punctuation inside the words after a trigger that does not end its date window (normalised keys).
+    static let windowPunctuation: Set<String> = [",", "(", ")", "/"]
 
     /// A day and month without a year: the article's year, or the year before when that would put it more than a
     /// month after the article date.

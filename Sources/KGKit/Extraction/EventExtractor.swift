@@ -116,9 +116,10 @@ struct EventExtractor {
         // whether a sentence writes armed force: an armed-word, or a military organisation or an armed group named
         var armedSentence: [Int: Bool] = [:]
         // a trigger right after a naming noun completes a name, it reports no event (قانون العقوبات, لجنة الانتخابات,
-        // منصات إطلاق صواريخ)
+        // منصات إطلاق صواريخ, منصات لإطلاق الصواريخ)
         func isNamingComplement(_ k: Int, from start: Int) -> Bool {
-            k > start && doc.tokens[k].prefix.isEmpty && roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash)
+            k > start && (doc.tokens[k].prefix.isEmpty || doc.tokens[k].prefix == "ل")
+                && roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash)
         }
         func armed(_ s: Sentence) -> Bool {
             if let v = armedSentence[s.index] { return v }
@@ -270,6 +271,7 @@ struct EventExtractor {
                 // تغريدة له على تويتر)
                 if agent == nil, roles.lamAgentTypes.contains(type), trig.end < s.tokens.upperBound, doc.tokens[trig.end].script == .arabic,
                    doc.tokens[trig.end].key.hasPrefix("ل"), !lexicons.functionWords.contains(doc.tokens[trig.end].key) {
+                    // (a title's words are definite or nisbas: لوزير الخارجية السعودي عادل الجبير; not تغريدة لاحقة إن ماكرون)
                     var p = trig.end
                     while p < min(s.tokens.upperBound, trig.end + 5), doc.tokens[p].kind == .word {
                         if let mi = mentionAt[p] {
@@ -278,6 +280,7 @@ struct EventExtractor {
                                 || p == trig.end && mentions[mi].type == .organization && mentions[mi].subtype != "NewsMediaOrganization" { agent = mi }
                             break
                         }
+                        guard p == trig.end || doc.tokens[p].hasArticle else { break }
                         p += 1
                     }
                 }
@@ -479,8 +482,12 @@ struct EventExtractor {
                 // non-violent events: the sentence's first actor (وصل وزير الخارجية التركي هاكان فيدان ... في زيارة)
                 // (an arrest's agent is an organisation: police, army, security services)
                 // (near the trigger: at most 14 words between, so a subject of another clause is not taken)
+                // (nor across a comma and a و-verb with a subject of its own: …أزمة حادة، وفرضت واشنطن أمس عقوبات)
                 if agent == nil, !relativeTarget, roles.subjectTypes.contains(type), let fa = firstActor, mentions[fa].tokens.upperBound <= k,
                    k - mentions[fa].tokens.upperBound <= 14,
+                   !(min(mentions[fa].tokens.upperBound + 1, k)..<k).contains(where: { b in
+                       doc.tokens[b - 1].kind == .punctuation && doc.tokens[b].script == .arabic && doc.tokens[b].key.hasPrefix("و")
+                           && ((b + 1)..<k).contains { mentionAt[$0].map { isActor($0) || isStateParticipant(mentions[$0]) } ?? false } }),
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
                    !(mentions[fa].tokens.upperBound..<k).contains(where: { roles.reportedClause.contains(doc.tokens[$0].key) || roles.reportedClause.contains(doc.tokens[$0].stem) }) {
                     agent = fa
@@ -583,7 +590,11 @@ struct EventExtractor {
                 // a year written with the trigger (تفجيرات الخبر عام ١٩٩٦, انتخابات عام 2016) dates that event: an event
                 // of another year is another event, and an event with none is this year's (the article's; with no article
                 // date, none is known to be)
-                let statedYear = dateResolver.statedDate(in: doc, from: k, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })?.year
+                // (a written year only: a weekday or a bare month right after the trigger — the attack on Sunday — is this
+                // year's event even when it falls in the last year)
+                let statedYear = dateResolver.statedDate(in: doc, from: k, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })
+                    .flatMap { d in (max(s.tokens.lowerBound, k - 1)..<min(s.tokens.upperBound, trig.end + 7)).contains {
+                        doc.tokens[$0].kind == .number && Int(doc.tokens[$0].key) == d.year } ? d.year : nil }
                 let e: Int
                 // (a stage's own trigger word, المباراة of المباراة النهائية لكأس العالم بين كرواتيا وفرنسا, is its match)
                 if let st = stageAt[k] { e = st } else if let existing = eventsOfType[type, default: []].last(where: { ev in
@@ -617,7 +628,8 @@ struct EventExtractor {
                     }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
                     return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
-                }) { e = existing } else if let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
+                }) { e = existing } else if statedYear == nil,
+                          let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
                     // the article's named event of that type (أزمة قطر … الأزمة مع قطر; الحرب العالمية الثانية … الحرب)
                     e = named
                     eventsOfType[type, default: []].append(e)

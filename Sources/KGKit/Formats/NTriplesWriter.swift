@@ -38,9 +38,10 @@ public enum NTriplesWriter {
     static func typed(_ v: Double) -> String { "\"\(JSONText.number(v))\"^^<\(xsd)double>" }
     static func typed(_ v: Bool) -> String { "\"\(v)\"^^<\(xsd)boolean>" }
 
-    /// An event date: `xsd:date` when it is a valid calendar day (`2024-03-12`), else a plain literal (`2024-03`,
-    /// `2024-W10`), as `DateResolver` gives month and week precision.
+    /// An event date: `xsd:date` when it is a valid calendar day (`2024-03-12`), `xsd:gYear` for a year (`1996`), else
+    /// a plain literal (`2024-03`, `2024-W10`), as `DateResolver` gives month and week precision.
     static func date(_ d: String) -> String {
+        if d.utf8.count == 4, d.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return "\"\(d)\"^^<\(xsd)gYear>" }
         let p = d.split(separator: "-", omittingEmptySubsequences: false)
         if d.utf8.count == 10, p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
            p.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
