@@ -574,7 +574,7 @@ public struct ArticleExtractor: Sendable {
             let s = doc.sentences[o.sentence]
             // a date written right after the trigger (تفجيرات الخبر عام ١٩٩٦), else the sentence's first full date, else
             // its first month or week (a bare year elsewhere in the sentence is not the event's: أسوأ هجوم منذ عام 2014)
-            if let d = resolver.statedDate(in: doc, from: o.tokens.lowerBound, after: o.tokens.upperBound, sentence: s.tokens, stop: { lexicons.eventRoles.clauseBreaks.contains($0.key, hash: $0.keyHash) }) {
+            if let d = o.stated {
                 entities[o.entity].startDate = d
                 continue
             }

@@ -20,7 +20,8 @@ struct EventExtractor {
     }
 
     /// Where each event was triggered: event entity → (sentence, trigger token range), for dates and casualties.
-    struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int> }
+    /// One trigger of an event: where it is, and the date written right after it (`DateResolver.statedDate`), if any.
+    struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int>; var stated: ResolvedDate? = nil }
 
     @discardableResult
     func extract(_ doc: AnalyzedText, article: Article, sportsReport: Bool = false, playReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
@@ -592,8 +593,8 @@ struct EventExtractor {
                 // date, none is known to be)
                 // (a written year only: a weekday or a bare month right after the trigger — the attack on Sunday — is this
                 // year's event even when it falls in the last year)
-                let statedYear = dateResolver.statedDate(in: doc, from: k, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })
-                    .flatMap { d in (max(s.tokens.lowerBound, k - 1)..<min(s.tokens.upperBound, trig.end + 7)).contains {
+                let stated = dateResolver.statedDate(in: doc, from: k, after: trig.end, sentence: s.tokens, stop: { roles.clauseBreaks.contains($0.key, hash: $0.keyHash) })
+                let statedYear = stated.flatMap { d in (max(s.tokens.lowerBound, k - 1)..<min(s.tokens.upperBound, trig.end + 7)).contains {
                         doc.tokens[$0].kind == .number && Int(doc.tokens[$0].key) == d.year } ? d.year : nil }
                 let e: Int
                 // (a stage's own trigger word, المباراة of المباراة النهائية لكأس العالم بين كرواتيا وفرنسا, is its match)
@@ -704,7 +705,7 @@ struct EventExtractor {
                     }
                 }
                 // (a named event is not dated by the sentences that mention it)
-                if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end)) }
+                if entities[e].entryID == nil { occurrences.append(Occurrence(entity: e, sentence: s.index, tokens: k..<trig.end, stated: stated)) }
                 let em = Mention(tokens: k..<trig.end, start: t0, end: doc.tokens[trig.end - 1].end, type: .event, subtype: type,
                                  entryID: nil, surface: doc.text(t0, doc.tokens[trig.end - 1].end), rule: "event-trigger",
                                  confidence: 0.7, eventType: type, cameo: trig.value.cameo, entity: e, sentence: s.index)
