@@ -400,11 +400,13 @@ public struct ArticleExtractor: Sendable {
         // events
         let events = EventExtractor(lexicons: lexicons)
         var relations: [ExtractedRelation] = []
-        let occurrences = events.extract(doc, article: article, sportsReport: sportsReport,
+        // (one resolver for the article: the dates that tell events apart and the dates they are given)
+        let dates = DateResolver(reference: DateResolver.reference(for: article, doc: doc, tables: lexicons.cues), tables: lexicons.cues)
+        let occurrences = events.extract(doc, article: article, dates: dates, sportsReport: sportsReport,
                                          playReport: sportsReport && sports.isPlayReport(doc), claimed: &claimed, mentions: &mentions,
                                          entities: &entities, relations: &relations)
         reindex(&entities, mentions)
-        annotateEvents(&entities, occurrences, doc: doc, article: article)
+        annotateEvents(&entities, occurrences, doc: doc, dates: dates)
 
         // relations from rules
         var negated: [ExtractedRelation] = []
@@ -565,9 +567,8 @@ public struct ArticleExtractor: Sendable {
     /// Event time and casualties: the date written right after a trigger of the event, else the first date in a
     /// sentence that triggers it (resolved against the article date), and the casualty counts of the sentences that trigger it — or of the next two sentences, when they
     /// trigger no other event (بعد أيام من غارة ... وأسفرت عن مقتل ثلاثة مسلحين).
-    private func annotateEvents(_ entities: inout [ExtractedEntity], _ occurrences: [EventExtractor.Occurrence], doc: AnalyzedText, article: Article) {
+    private func annotateEvents(_ entities: inout [ExtractedEntity], _ occurrences: [EventExtractor.Occurrence], doc: AnalyzedText, dates resolver: DateResolver) {
         guard !occurrences.isEmpty else { return }
-        let resolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc, tables: lexicons.cues), tables: lexicons.cues)
         var bySentence: [Int: [Int]] = [:]
         for o in occurrences { bySentence[o.sentence, default: []].append(o.entity) }
         for o in occurrences.sorted(by: { ($0.sentence, $0.tokens.lowerBound) < ($1.sentence, $1.tokens.lowerBound) }) where entities[o.entity].startDate == nil {

@@ -66,23 +66,18 @@ public struct DateResolver: Sendable {
     public func dates(in doc: AnalyzedText, tokens range: Range<Int>, futureIn: Range<Int>? = nil) -> [ResolvedDate] {
         let tokens = doc.tokens
         let table = tables.dates
-        var future = false
-        let scope = futureIn ?? range
-        var k = scope.lowerBound
-        while k < scope.upperBound {
-            if case .future? = table.match(tokens, at: k, limit: scope.upperBound)?.value { future = true; break }
-            k += 1
-        }
-        func isFutureWord(_ i: Int) -> Bool {
-            if case .future? = table.match(tokens, at: i, limit: tokens.count)?.value { return true }
+        func isFutureWord(_ i: Int, limit: Int) -> Bool {
+            if case .future? = table.match(tokens, at: i, limit: limit)?.value { return true }
             return false
         }
+        let scope = futureIn ?? range
+        let future = scope.contains { isFutureWord($0, limit: scope.upperBound) }
         func number(_ i: Int) -> Int? {
             guard i >= range.lowerBound, i < range.upperBound, tokens[i].kind == .number else { return nil }
             return Int(tokens[i].key)
         }
         var out: [ResolvedDate] = []
-        k = range.lowerBound
+        var k = range.lowerBound
         while k < range.upperBound {
             guard let (word, end) = table.match(tokens, at: k, limit: range.upperBound) else { k += 1; continue }
             switch word {
@@ -110,7 +105,7 @@ public struct DateResolver: Sendable {
                     var next = false
                     for i in end..<min(tokens.count, end + 3) {
                         if tokens[i].kind == .punctuation && tokens[i].key != "/" { break }
-                        if isFutureWord(i) { next = true; break }
+                        if isFutureWord(i, limit: tokens.count) { next = true; break }
                     }
                     let y = next ? (m >= r.month ? r.year : r.year + 1) : (m <= r.month ? r.year : r.year - 1)
                     out.append(ResolvedDate(year: y, month: m, day: 1, precision: .month))

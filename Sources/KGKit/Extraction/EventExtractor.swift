@@ -24,7 +24,8 @@ struct EventExtractor {
     struct Occurrence { var entity: Int; var sentence: Int; var tokens: Range<Int>; var stated: ResolvedDate? = nil }
 
     @discardableResult
-    func extract(_ doc: AnalyzedText, article: Article, sportsReport: Bool = false, playReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
+    /// `dates`: the article's date resolver (its reference date), which reads the dates written with triggers.
+    func extract(_ doc: AnalyzedText, article: Article, dates dateResolver: DateResolver, sportsReport: Bool = false, playReport: Bool = false, claimed: inout [Bool], mentions: inout [Mention],
                  entities: inout [ExtractedEntity], relations: inout [ExtractedRelation]) -> [Occurrence] {
         var newMentions: [Mention] = []
         namedEvents(doc, claimed: &claimed, entities: &entities, mentions: &mentions, added: &newMentions)
@@ -35,7 +36,6 @@ struct EventExtractor {
         var partiesOf: [Int: Set<Int>] = [:]        // event entity → its agents and participants
         var yearsOf: [Int: Set<Int>] = [:]          // event entity → the years written right after its triggers
         var agentsOf: [Int: Set<Int>] = [:]         // event entity → its agents
-        let dateResolver = DateResolver(reference: DateResolver.reference(for: article, doc: doc, tables: lexicons.cues), tables: lexicons.cues)
         var labelled: Set<Int> = []                 // events named by a phrase (labelEnd)
         var articleReportsForce: Bool? = nil
         var mentionAt: [Int: Int] = [:]
@@ -122,6 +122,8 @@ struct EventExtractor {
             k > start && (doc.tokens[k].prefix.isEmpty || doc.tokens[k].prefix == "ل")
                 && roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash)
         }
+        // an actor, or a state by its name or capital, named at token p
+        func actorAt(_ p: Int) -> Bool { mentionAt[p].map { isActor($0) || isStateParticipant(mentions[$0]) } ?? false }
         func armed(_ s: Sentence) -> Bool {
             if let v = armedSentence[s.index] { return v }
             let v = roles.writesArmedForce(doc, s, mentions: mentions)
@@ -415,7 +417,7 @@ struct EventExtractor {
                             // a verb joined by و after a comma shares the sentence's subject (وتحاصر قوات الدعم السريع
                             // المدينة، وتشن هجمات): no subject of its own between
                             if t.script == .arabic, t.key.hasPrefix("و"), b > s.tokens.lowerBound, doc.tokens[b - 1].kind == .punctuation,
-                               !((b + 1)..<k).contains(where: { mentionAt[$0].map { isActor($0) || isStateParticipant(mentions[$0]) } ?? false }),
+                               !((b + 1)..<k).contains(where: actorAt),
                                let fa = firstActor, mentions[fa].tokens.upperBound <= b, !mentions[fa].isDemonym { agent = fa; break }
                         }
                         if !launched { b -= 1; continue }
@@ -488,7 +490,7 @@ struct EventExtractor {
                    k - mentions[fa].tokens.upperBound <= 14,
                    !(min(mentions[fa].tokens.upperBound + 1, k)..<k).contains(where: { b in
                        doc.tokens[b - 1].kind == .punctuation && doc.tokens[b].script == .arabic && doc.tokens[b].key.hasPrefix("و")
-                           && ((b + 1)..<k).contains { mentionAt[$0].map { isActor($0) || isStateParticipant(mentions[$0]) } ?? false } }),
+                           && ((b + 1)..<k).contains(where: actorAt) }),
                    !participants.contains(fa), type != "arrest" || mentions[fa].type == .organization,
                    !(mentions[fa].tokens.upperBound..<k).contains(where: { roles.reportedClause.contains(doc.tokens[$0].key) || roles.reportedClause.contains(doc.tokens[$0].stem) }) {
                     agent = fa
