@@ -671,6 +671,42 @@ final class RelationTests: XCTestCase {
         XCTAssertFalse(z.relations.contains { z.entities[$0.subject].eventType == "airstrike" && $0.predicate == "target" && names(z, $0.object).contains("إسرائيل") }, "\(triples(z))")
     }
 
+    /// Missiles fired with words between the launch and the missiles (gapped triggers, إطلاق … صواريخ) are events with
+    /// the agent written in the gap or before the verb; a test launch with words between is still none, and a longer
+    /// trigger at the missile word is its own ("launched a missile attack" is one attack).
+    func testGappedMissileTriggersFindTheLaunchAndItsAgent() {
+        func missile(_ x: ArticleExtraction) -> Int? { x.entities.indices.first { x.entities[$0].eventType == "missile" } }
+        func role(_ x: ArticleExtraction, _ e: Int?, _ p: String, _ name: String) -> Bool {
+            x.relations.contains { $0.subject == e && $0.predicate == p && names(x, $0.object).contains { $0.contains(name) } }
+        }
+        let x = extract("ودان الوزير إطلاق جماعة الحوثي لصواريخ استهدفت السعودية.", "ar")
+        XCTAssertTrue(role(x, missile(x), "agent", "الحوثي") && role(x, missile(x), "target", "السعودية"), "\(triples(x))")
+        let y = extract("وقالت السعودية إن جماعة الحوثي أطلقت سبعة صواريخ على الرياض أمس.", "ar")
+        XCTAssertTrue(role(y, missile(y), "agent", "الحوثي") && role(y, missile(y), "target", "الرياض"), "\(triples(y))")
+        let z = extract("وقامت حركة حماس بإطلاق أكثر من ١٠٠ صاروخ على إسرائيل.", "ar")
+        XCTAssertTrue(role(z, missile(z), "target", "إسرائيل"), "\(triples(z))")
+        let e = extract("Israel said Hamas fired dozens of rockets on Israel on Sunday.", "en")
+        XCTAssertTrue(role(e, missile(e), "agent", "Hamas"), "\(triples(e))")
+        // no target: a test launch; a preposition in the gap ends it (إطلاق إلى منصة الصواريخ)
+        XCTAssertNil(missile(extract("وأعلنت كوريا الشمالية أنها أطلقت صاروخا باليستيا جديدا.", "ar")))
+        XCTAssertNil(missile(extract("ونقلت الشاحنات المعدات لإطلاق إلى منصة الصواريخ على الساحل.", "ar")))
+        let a = extract("Russia launched a missile attack on Kharkiv on Sunday.", "en")
+        XCTAssertNil(missile(a), "\(triples(a))")
+        XCTAssertTrue(a.entities.contains { $0.eventType == "attack" }, "\(triples(a))")
+    }
+
+    /// المملكة ("the Kingdom") after a kingdom was named is that kingdom: the target of the rockets it reports; but
+    /// not the target of an arrest when it is where the arrested man is taken (إلى المملكة).
+    func testTheKingdomRefersBackToTheKingdomNamed() {
+        let x = extract("قال سفير المملكة العربية السعودية في واشنطن إن الحوثيين أطلقوا صواريخ على المملكة أمس.", "ar")
+        XCTAssertTrue(x.relations.contains { x.entities[$0.subject].eventType == "missile" && $0.predicate == "target"
+            && x.entities[$0.object].entryID == "country:sa" }, "\(triples(x))")
+        // a destination after the target's noun is where someone is taken, not who was arrested
+        let y = extract("وقال الأمير إن السعودية ستتعاون. وأعلن الإنتربول السعودي القبض على مواطن سعودي بالخارج واسترداده إلى المملكة.", "ar")
+        XCTAssertTrue(y.entities.contains { $0.eventType == "arrest" }, "\(triples(y))")
+        XCTAssertFalse(y.relations.contains { y.entities[$0.subject].eventType == "arrest" && $0.predicate == "target" }, "\(triples(y))")
+    }
+
     /// Elections are named with the article first as often as without: الانتخابات البلدية في تونس is an election in Tunisia.
     func testDefiniteElectionsAreEvents() {
         let x = extract("وأجريت الانتخابات البلدية في تونس يوم الأحد بمشاركة ضعيفة.", "ar")
@@ -1183,6 +1219,13 @@ final class RelationTests: XCTestCase {
         try rejects("place-triggers.tsv", "trigger\tsubtype\tkeep\nمخيم\tNeighborhood\tyes\nمعسكر\tNeighborhood\tyse\n", line: 3, naming: "'yse'")
         try rejects("offices.tsv", "words\trole\nوزير الدولة\n", line: 2, naming: "role")
         try rejects("event-triggers.tsv", "trigger\ttype\tcameo\tneeds\nإطلاق صواريخ\tmissile\t195\ttargte\n", line: 2, naming: "'targte'", "target")
+        // a trigger with more than one gap, or a gap at its edge, is refused; one gap between words extends the table
+        try rejects("event-triggers.tsv", "trigger\ttype\tcameo\nأسقط … طائرة … مسيرة\tdowning\t-\n", line: 2, naming: "gap")
+        try rejects("event-triggers.tsv", "trigger\ttype\tcameo\nأسقط …\tdowning\t-\n", line: 2, naming: "gap")
+        let gapped = try write("event-triggers.tsv", "trigger\ttype\tcameo\nأسقط … طائرة\tdowning\t-\n")
+        let downing = ArticleExtractor(lexicons: try LexiconSet.load(userRules: [gapped])).extract(Article(sourceID: "t", title: "",
+            text: "وأسقط الجيش السوري طائرة إسرائيلية فوق الجولان.", language: "ar"))
+        XCTAssertTrue(downing.entities.contains { $0.eventType == "downing" }, "\(triples(downing))")
         let known = try write("name-continuations.tsv", "word\tkind\nالحادي والعشرون\tordinal\n")
         XCTAssertNoThrow(try LexiconSet.load(userRules: [known]))
         // (the bundled tables pass the same check: their flags and required columns are filled in)

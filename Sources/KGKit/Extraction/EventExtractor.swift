@@ -240,6 +240,15 @@ struct EventExtractor {
                         else if !mentions[mi].isDemonym { target = mi }
                     } else { agent = mi }
                 }
+                // a gapped trigger's agent is in its gap, right after the head (إطلاق جماعة الحوثي لصواريخ, أطلق سلاح الجو
+                // البريطاني صاروخا) or, for a verb head, the actor right before it (جماعة الحوثي أطلقت سبعة صواريخ)
+                if agent == nil, let head = lexicons.gappedEventTriggers.heads.match(doc.tokens, at: k, limit: trig.end), head.end < trig.end - 1 {
+                    if let mi = mentionAt[head.end], mentions[mi].tokens.upperBound < trig.end, isActor(mi) || isStateParticipant(mentions[mi]) {
+                        agent = mi
+                    } else if roles.isLaunchVerb(doc.tokens[k], for: type), let mi = mentionEndingAt[k], isActor(mi) || isStateParticipant(mentions[mi]) {
+                        agent = mi
+                    }
+                }
                 // … or a person right after the subject of a verb trigger (واعتقلت الشرطة مايكل كادار)
                 // (also past an agent named right after the verb: واعتقلت الشرطة الفرنسية الصحفي جون سميث)
                 if target == nil, roles.genitiveTargetTypes.contains(type) {
@@ -312,8 +321,11 @@ struct EventExtractor {
                     if t.kind == .number, cue == "target" { cue = nil }
                     // (a target verb's object is the next word or the one after: استهدف مدينة دوما)
                     if verbCue, cue == "target", j - cueAt > 2 { cue = nil }
+                    // (and a destination after the target's noun is where it goes, not what was hit: القبض على مواطن سعودي
+                    // بالخارج واسترداده إلى المملكة — the citizen was arrested, not the kingdom)
+                    if cue == "target", j > cueAt + 1, roles.destinationCues.contains(t.key, hash: t.keyHash) { cue = nil }
                     if roles.targetCues.contains(t.key, hash: t.keyHash) { cue = "target"; cueAt = j; verbCue = false }
-                    else if j > trig.end, roles.targetVerbs.contains(t.key, hash: t.keyHash) || roles.targetVerbs.contains(t.stem, hash: t.stemHash) {
+                    else if roles.targetVerbs.contains(t.key, hash: t.keyHash) || roles.targetVerbs.contains(t.stem, hash: t.stemHash) {
                         cue = "target"; cueAt = j; verbCue = true
                     }
                     else if roles.placeCues.contains(t.key, hash: t.keyHash) || t.prefix.endsWithLetters("ب") && mentionAt[j] != nil && mentions[mentionAt[j]!].type == .place { cue = "place" }
@@ -1036,7 +1048,7 @@ struct EventExtractor {
 
     /// Whether a trigger may start at token `t` (`trigger` finds none where this is false); reads its word alone.
     private func canTrigger(_ t: Token) -> Bool {
-        if lexicons.eventTriggers.canStart(t) { return true }
+        if lexicons.eventTriggers.canStart(t) || lexicons.gappedEventTriggers.heads.canStart(t) { return true }
         guard t.script == .arabic, t.kind == .word else { return false }
         if Self.uninflected(t.stem).contains(where: { lexicons.eventTriggers.value(key: $0) != nil }) { return true }
         return definiteTrigger(t) != nil
@@ -1057,11 +1069,39 @@ struct EventExtractor {
     func trigger(_ toks: [Token], at k: Int, limit: Int,
                  bareDefinite: Bool = true) -> (value: LexiconSet.EventTrigger, end: Int, anaphoric: Bool)? {
         if let m = lexicons.eventTriggers.match(toks, at: k, limit: limit) { return (m.value, m.end, false) }
-        guard toks[k].script == .arabic, toks[k].kind == .word else { return nil }
-        for base in Self.uninflected(toks[k].stem) {
-            if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1, false) }
+        if toks[k].script == .arabic, toks[k].kind == .word {
+            for base in Self.uninflected(toks[k].stem) {
+                if let v = lexicons.eventTriggers.value(key: base) { return (v, k + 1, false) }
+            }
+            if bareDefinite, let v = definiteTrigger(toks[k]) { return (v, k + 1, true) }
         }
-        if bareDefinite, let v = definiteTrigger(toks[k]) { return (v, k + 1, true) }
+        return gappedTrigger(toks, at: k, limit: limit)
+    }
+
+    /// A trigger row written with a gap (إطلاق … صواريخ): its head at `k`, then at most `GappedTriggers.maxGap`
+    /// words or numbers (إطلاق جماعة الحوثي لصواريخ, أطلقت سبعة صواريخ, إطلاق أكثر من ١٠٠ صاروخ), then its tail. The
+    /// gap holds no punctuation, no clause break, no cue of a role (على, في) and no other function word than the
+    /// `gap-word`s of event-roles.tsv (أكثر من, ما يقارب, نحو): the words of one noun phrase or of a verb's subject.
+    private func gappedTrigger(_ toks: [Token], at k: Int, limit: Int) -> (value: LexiconSet.EventTrigger, end: Int, anaphoric: Bool)? {
+        let gapped = lexicons.gappedEventTriggers
+        guard !gapped.isEmpty, let head = gapped.heads.match(toks, at: k, limit: limit) else { return nil }
+        let tails = gapped.tails[head.value]
+        var j = head.end
+        while j < min(limit, head.end + LexiconSet.GappedTriggers.maxGap + 1) {
+            if let t = tails.match(toks, at: j, limit: limit) {
+                // (a longer trigger that starts at the tail is its own: launched a missile attack is an attack)
+                if let longer = lexicons.eventTriggers.match(toks, at: j, limit: limit), longer.end > t.end { return nil }
+                return (t.value, t.end, false)
+            }
+            let w = toks[j]
+            guard w.kind == .word || w.kind == .number else { return nil }
+            if w.kind == .word {
+                if roles.clauseBreaks.contains(w.key, hash: w.keyHash) || roles.targetCues.contains(w.key, hash: w.keyHash)
+                    || roles.placeCues.contains(w.key, hash: w.keyHash) { return nil }
+                if lexicons.functionWords.contains(w.key), !roles.gapWords.contains(w.key, hash: w.keyHash) { return nil }
+            }
+            j += 1
+        }
         return nil
     }
 
@@ -1149,6 +1189,8 @@ public struct EventRoles: Sendable {
     let quantityWords: KeySet
     let reportedClause: KeySet
     let clauseBreaks: KeySet
+    /// Function words a gapped trigger's gap may hold (أكثر من ١٠٠ صاروخ, ما يقارب 25 صاروخا).
+    let gapWords: KeySet
     let determiners: KeySet
     /// Event types whose agent and target give an `attacks` relation.
     let attackTypes: Set<String>
@@ -1257,6 +1299,7 @@ public struct EventRoles: Sendable {
         quantityWords = keySet("quantity-word")
         reportedClause = keySet("reported-clause")
         clauseBreaks = keySet("clause-break")
+        gapWords = keySet("gap-word")
         determiners = keySet("determiner")
         attackTypes = set("type-attacks")
         targetTypes = set("type-target")

@@ -50,6 +50,8 @@ public struct LexiconSet: Sendable {
         /// One-word Arabic triggers the table lists without the article, keyed by their definite form (القمه of قمة):
         /// such a form refers back to an event (EventExtractor).
         var definiteEventTriggers = KeyMap<EventTrigger>()
+        /// Trigger rows written with a gap (إطلاق … صواريخ): their words before the gap, then the words after it.
+        var gappedEventTriggers = GappedTriggers()
         var definiteDescriptions = PhraseTable<DefiniteDescription>()
         var relationRules: [RelationRule] = [] { didSet { compiledRules = CompiledRules(relationRules) } }
         var compiledRules = CompiledRules([])
@@ -207,6 +209,8 @@ public struct LexiconSet: Sendable {
     }
     /// One-word Arabic triggers the table lists without the article, by their definite form (القمة of قمة).
     public var definiteEventTriggers: KeyMap<EventTrigger> { _read { yield box.t.definiteEventTriggers } }
+    /// Trigger rows written with a gap (`…`): a head, a few words, a tail (إطلاق جماعة الحوثي لصواريخ).
+    public var gappedEventTriggers: GappedTriggers { _read { yield box.t.gappedEventTriggers } }
     public var definiteDescriptions: PhraseTable<DefiniteDescription> {
         get { box.t.definiteDescriptions }
         set { update { $0.definiteDescriptions = newValue } }
@@ -279,6 +283,27 @@ public struct LexiconSet: Sendable {
         init(row: [String]) { type = row[1]; cameo = row[2]; needsTarget = row.count > 3 && row[3] == "target" }
     }
     public struct DefiniteDescription: Sendable { public var type: EntityType; public var head: String }
+    /// Event-trigger rows with a gap, `head … tail` in the trigger column: the head's words, up to `maxGap` words,
+    /// then the tail's (إطلاق … صواريخ matches إطلاق أكثر من ١٠٠ صاروخ and أطلقت سبعة صواريخ with أطلقت … صواريخ).
+    /// EventExtractor decides which words a gap may hold.
+    public struct GappedTriggers: Sendable {
+        /// Heads → index of their tails in `tails`.
+        public private(set) var heads = PhraseTable<Int>()
+        public private(set) var tails: [PhraseTable<EventTrigger>] = []
+        private var tailOf: [String: Int] = [:]
+        /// At most this many words between head and tail.
+        public static let maxGap = 4
+        mutating func add(head: [String], tail: [String], _ value: EventTrigger) {
+            guard !head.isEmpty, !tail.isEmpty else { return }
+            let name = head.joined(separator: " ")
+            let i: Int
+            if let t = tailOf[name] { i = t } else {
+                i = tails.count; tails.append(PhraseTable()); tailOf[name] = i; heads.add(head, i)
+            }
+            tails[i].add(tail, value)
+        }
+        public var isEmpty: Bool { tails.isEmpty }
+    }
 
     /// Loads the bundled resources, then the user's lexicon and rule files (which win over bundled entries).
     public static func load(userLexicons: [String] = [], userRules: [String] = [], useTagger: Bool = true) throws -> LexiconSet {
@@ -379,6 +404,14 @@ public struct LexiconSet: Sendable {
             let numbered = numberedRows(of: text)
             if name == "rules/statement-cues.tsv" { try ExtractionTables.validateStatementCues(numbered, file: f) }
             try Self.validateClosedColumns(name, numbered, file: f)
+            if name == "rules/event-triggers.tsv" {
+                for (line, cells) in numbered where cells.first?.contains("…") == true {
+                    let parts = cells[0].components(separatedBy: "…")
+                    guard parts.count == 2, parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                        throw LexiconError.badRow(file: f, line: line, reason: "trigger '\(cells[0])': a gap (…) stands between words, once")
+                    }
+                }
+            }
             set.userTables[name, default: []] += numbered.map(\.cells)
         }
         let userTables = set.userTables
@@ -430,13 +463,18 @@ public struct LexiconSet: Sendable {
         let listedKeys = Set(triggerRows.map { Normalizer.key($0[0]) })
         for row in triggerRows {
             let k = Normalizer.key(row[0])
-            if !k.contains(" "), !k.hasPrefix("ال"), let first = k.unicodeScalars.first, (0x600...0x6FF).contains(first.value),
+            if !k.contains(" "), !row[0].contains("…"), !k.hasPrefix("ال"), let first = k.unicodeScalars.first, (0x600...0x6FF).contains(first.value),
                !listedKeys.contains("ال" + k), set.definiteEventTriggers["ال" + k] == nil {
                 set.definiteEventTriggers["ال" + k] = EventTrigger(row: row)
             }
         }
         for row in triggerRows {
-            set.eventTriggers.add(keys(row[0]), EventTrigger(row: row))
+            let parts = row[0].components(separatedBy: "…")
+            if parts.count == 2 {
+                set.gappedEventTriggers.add(head: keys(parts[0]), tail: keys(parts[1]), EventTrigger(row: row))
+            } else {
+                set.eventTriggers.add(keys(row[0]), EventTrigger(row: row))
+            }
         }
         for row in try rulesTable("rules/definite-descriptions.tsv") where row.count >= 3 {
             guard let t = EntityType(label: row[1]) else { continue }
