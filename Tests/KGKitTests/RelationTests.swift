@@ -695,6 +695,26 @@ final class RelationTests: XCTestCase {
         XCTAssertTrue(a.entities.contains { $0.eventType == "attack" }, "\(triples(a))")
     }
 
+    /// An event is named with its party's title when the title stands between trigger and name, as news names it
+    /// (اغتيال رئيس الوزراء اللبناني رفيق الحريري, not اغتيال); words that are no title do not join the name.
+    func testEventNamesKeepThePartysTitle() {
+        let x = extract("وقام النظام باغتيال رئيس الوزراء اللبناني رفيق الحريري في بيروت.", "ar")
+        XCTAssertTrue(x.entities.contains { $0.eventType == "killing" && $0.name == "اغتيال رئيس الوزراء اللبناني رفيق الحريري" }, "\(x.entities.map(\.name))")
+        let y = extract("وأدان الوزير اغتيال عدد من المعارضين البارزين رفيق الحريري في بيروت.", "ar")
+        XCTAssertFalse(y.entities.contains { $0.eventType == "killing" && $0.name.contains("المعارضين") }, "\(y.entities.map(\.name))")
+    }
+
+    /// The state an embassy or a consulate belongs to is not where an event happens (في مقر سفارة المملكة بواشنطن:
+    /// Washington); and a visit to a city in one country is not a visit to another country.
+    func testEmbassyOwnerIsNoLocationAndVisitsInDifferentCountriesStayApart() {
+        let x = extract("وقال وزير الخارجية السعودي عادل الجبير إن بلاده ستواصل الإصلاحات. وجاءت تصريحات الجبير بمؤتمر صحفي في مقر سفارة المملكة بواشنطن.", "ar")
+        let conference = x.entities.indices.first { x.entities[$0].eventType == "pressconference" }
+        XCTAssertTrue(x.relations.contains { $0.subject == conference && $0.predicate == "location" && names(x, $0.object).contains("واشنطن") }, "\(triples(x))")
+        XCTAssertFalse(x.relations.contains { $0.subject == conference && $0.predicate == "location" && x.entities[$0.object].entryID == "country:sa" }, "\(triples(x))")
+        let y = extract("اختفى الصحفي جمال خاشقجي بعد زيارته إلى القنصلية السعودية في إسطنبول. وقال نتنياهو خلال مؤتمر صحفي مع المستشارة الألمانية أنجيلا ميركل، التي تزور إسرائيل حاليا، إنه قلق.", "ar")
+        XCTAssertEqual(y.entities.filter { $0.eventType == "visit" }.count, 2, "\(triples(y))")
+    }
+
     /// المملكة ("the Kingdom") after a kingdom was named is that kingdom: the target of the rockets it reports; but
     /// not the target of an arrest when it is where the arrested man is taken (إلى المملكة).
     func testTheKingdomRefersBackToTheKingdomNamed() {

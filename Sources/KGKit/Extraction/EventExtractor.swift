@@ -122,6 +122,21 @@ struct EventExtractor {
             k > start && (doc.tokens[k].prefix.isEmpty || doc.tokens[k].prefix == "ل")
                 && roles.namingNouns.contains(doc.tokens[k - 1].key, hash: doc.tokens[k - 1].keyHash)
         }
+        // a place named as the owner of an embassy or a consulate (سفارة المملكة, the embassy of Egypt): not where
+        // something happens
+        func isOwnerOfFacility(_ m: Mention) -> Bool {
+            var p = m.tokens.lowerBound - 1
+            if p >= 0, doc.tokens[p].key == "of" { p -= 1 }
+            guard p >= 0, doc.tokens[p].kind == .word, m.tokens.lowerBound - p <= 2 else { return false }
+            return roles.ownerNouns.contains(doc.tokens[p].stem, hash: doc.tokens[p].stemHash)
+        }
+        // the gazetteer country of a country or of a city in the gazetteer (Istanbul → country:tr)
+        func countryOf(_ e: Int) -> String? {
+            guard let id = entities[e].entryID else { return nil }
+            if entities[e].subtype == "Country" { return id }
+            guard let partOf = lexicons.gazetteer.entry(id: id)?.partOf, partOf.hasPrefix("country:") else { return nil }
+            return partOf
+        }
         // an actor, or a state by its name or capital, named at token p
         func actorAt(_ p: Int) -> Bool { mentionAt[p].map { isActor($0) || isStateParticipant(mentions[$0]) } ?? false }
         func armed(_ s: Sentence) -> Bool {
@@ -358,7 +373,8 @@ struct EventExtractor {
                         case "target" where target == nil && !m.isDemonym && roles.targetTypes.contains(type):
                             // (a place attacked is where it happened; a country sanctioned or sued is not)
                             target = mi; if m.type == .place && place == nil && roles.targetPlaceTypes.contains(type) { place = mi }
-                        case "place" where place == nil && m.type == .place && !m.isDemonym:
+                        // (not the country an embassy belongs to: في مقر سفارة المملكة بواشنطن is in Washington)
+                        case "place" where place == nil && m.type == .place && !m.isDemonym && !isOwnerOfFacility(m):
                             place = mi
                             // in Mogadishu's Hodan district: the district
                             let n = m.tokens.upperBound
@@ -642,7 +658,14 @@ struct EventExtractor {
                         return false
                     }
                     guard let p = placeEntity, let level = Self.placeLevel(entities[p].subtype) else { return true }
-                    return !(placesOf[ev] ?? []).contains { $0 != p && Self.placeLevel(entities[$0].subtype) == level }
+                    // (a city and a country are different scenes when the city lies in another country: a visit to
+                    // Istanbul is not one to Israel)
+                    return !(placesOf[ev] ?? []).contains { q in
+                        guard q != p, let other = Self.placeLevel(entities[q].subtype) else { return false }
+                        if other == level { return true }
+                        guard let a = countryOf(p), let b = countryOf(q) else { return false }
+                        return a != b
+                    }
                 }) { e = existing } else if statedYear == nil,
                           let named = entities.indices.first(where: { entities[$0].type == .event && entities[$0].entryID != nil && entities[$0].eventType == type }) {
                     // the article's named event of that type (أزمة قطر … الأزمة مع قطر; الحرب العالمية الثانية … الحرب)
@@ -812,12 +835,19 @@ struct EventExtractor {
     /// participants) that follow the trigger one after the other, each at most two words after the last and with
     /// nothing between but words (فوز الاتفاق على التعاون, تعادل الفيصلي أمام ضيفه الشباب, the attack on the hotel);
     /// at most two parties. `nil` when no party follows the trigger so.
+    /// Whether the words from `a` to `b` are a title and its definite words (رئيس الوزراء اللبناني before رفيق الحريري,
+    /// at most six words): a role named with its title still names its event (اغتيال رئيس الوزراء اللبناني رفيق الحريري).
+    private func titled(_ doc: AnalyzedText, from a: Int, to b: Int) -> Bool {
+        guard b - a <= 6, doc.tokens[a].script == .arabic, let t = lexicons.titles.match(doc.tokens, at: a, limit: b) else { return false }
+        return (t.end..<b).allSatisfy { doc.tokens[$0].hasArticle && doc.tokens[$0].prefix.isEmpty }
+    }
+
     func labelEnd(_ doc: AnalyzedText, trigger: Range<Int>, roles: [Range<Int>], limit: Int) -> Int? {
         var end = trigger.upperBound
         var taken = 0
         for r in roles.sorted(by: { $0.lowerBound < $1.lowerBound }) where r.lowerBound >= end {
-            guard r.lowerBound - end <= 2, r.upperBound <= limit,
-                  (end..<r.lowerBound).allSatisfy({ doc.tokens[$0].kind == .word }) else { break }
+            guard r.upperBound <= limit, (end..<r.lowerBound).allSatisfy({ doc.tokens[$0].kind == .word }),
+                  r.lowerBound - end <= 2 || titled(doc, from: end, to: r.lowerBound) else { break }
             end = r.upperBound
             taken += 1
             if taken == 2 { break }
@@ -1191,6 +1221,8 @@ public struct EventRoles: Sendable {
     let clauseBreaks: KeySet
     /// Function words a gapped trigger's gap may hold (أكثر من ١٠٠ صاروخ, ما يقارب 25 صاروخا).
     let gapWords: KeySet
+    /// Facilities named after the state that owns them (سفارة, embassy): the place after one is the owner, not where.
+    let ownerNouns: KeySet
     let determiners: KeySet
     /// Event types whose agent and target give an `attacks` relation.
     let attackTypes: Set<String>
@@ -1300,6 +1332,7 @@ public struct EventRoles: Sendable {
         reportedClause = keySet("reported-clause")
         clauseBreaks = keySet("clause-break")
         gapWords = keySet("gap-word")
+        ownerNouns = keySet("owner-noun")
         determiners = keySet("determiner")
         attackTypes = set("type-attacks")
         targetTypes = set("type-target")
